@@ -1,0 +1,136 @@
+//! Request extractors that fail with problem+json instead of axum's plain text.
+
+use axum::body::Bytes;
+use axum::extract::{FromRef, FromRequest, FromRequestParts, Request};
+use axum::http::{HeaderMap, header, request::Parts};
+use grants_app::Actor;
+use grants_domain::FieldError;
+use serde::de::DeserializeOwned;
+
+use crate::AppState;
+use crate::problem::ApiError;
+
+/// A JSON body, deserialised with the path of the first offending field.
+#[derive(Debug)]
+pub struct Json<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Json<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        if !is_json(req.headers()) {
+            return Err(ApiError::UnsupportedMediaType);
+        }
+        let bytes = Bytes::from_request(req, state)
+            .await
+            .map_err(|e| ApiError::BadRequest(e.body_text()))?;
+        let de = &mut serde_json::Deserializer::from_slice(&bytes);
+        serde_path_to_error::deserialize(de)
+            .map(Json)
+            .map_err(|err| {
+                let path = err.path().to_string();
+                let inner = err.into_inner();
+                match inner.classify() {
+                    serde_json::error::Category::Data => ApiError::InvalidBody(FieldError {
+                        field: if path == "." { String::new() } else { path },
+                        code: "invalid".into(),
+                        message: inner.to_string(),
+                    }),
+                    _ => ApiError::BadRequest(format!("the body is not valid JSON: {inner}")),
+                }
+            })
+    }
+}
+
+fn is_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .map(|mime| {
+            let mime = mime.trim().to_ascii_lowercase();
+            mime == "application/json" || (mime.starts_with("application/") && mime.ends_with("+json"))
+        })
+        .unwrap_or(false)
+}
+
+/// The authenticated caller, from `Authorization: Bearer <token>`.
+#[derive(Debug)]
+pub struct Auth(pub Actor);
+
+impl<S> FromRequestParts<S> for Auth
+where
+    AppState: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let state = AppState::from_ref(state);
+        let token = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| {
+                let (scheme, token) = v.split_once(' ')?;
+                scheme.eq_ignore_ascii_case("bearer").then(|| token.trim())
+            })
+            .filter(|t| !t.is_empty())
+            .ok_or(grants_app::AppError::Unauthenticated)?;
+        let actor = grants_app::auth::authenticate(&state.app, token).await?;
+        Ok(Auth(actor))
+    }
+}
+
+/// The revision from `If-Match: "3"` (or `W/"3"`), if the header is present.
+#[derive(Debug)]
+pub struct IfMatch(pub Option<i64>);
+
+impl<S: Send + Sync> FromRequestParts<S> for IfMatch {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let Some(value) = parts.headers.get(header::IF_MATCH) else {
+            return Ok(IfMatch(None));
+        };
+        value
+            .to_str()
+            .ok()
+            .map(|v| v.trim().trim_start_matches("W/").trim_matches('"'))
+            .and_then(|v| v.parse::<i64>().ok())
+            .map(|r| IfMatch(Some(r)))
+            .ok_or_else(|| {
+                ApiError::BadRequest("If-Match must be an ETag this service issued, e.g. \"3\"".into())
+            })
+    }
+}
+
+/// An id from the path; one that is not a UUID names nothing, so it is a 404.
+#[derive(Debug)]
+pub struct IdPath<T>(pub T);
+
+impl<T: From<uuid::Uuid>, S: Send + Sync> FromRequestParts<S> for IdPath<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        axum::extract::Path::<uuid::Uuid>::from_request_parts(parts, state)
+            .await
+            .map(|p| IdPath(T::from(p.0)))
+            .map_err(|_| ApiError::NotFound)
+    }
+}
+
+/// Query parameters; bad ones are a 400 naming the problem.
+#[derive(Debug)]
+pub struct Query<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Query<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        axum::extract::Query::<T>::from_request_parts(parts, state)
+            .await
+            .map(|q| Query(q.0))
+            .map_err(|e| ApiError::BadRequest(e.body_text()))
+    }
+}

@@ -1,0 +1,21 @@
+//! Routes by resource; each handler documents itself for OpenAPI.
+
+mod audit;
+mod auth;
+pub(crate) mod health;
+mod programmes;
+mod users;
+
+use utoipa_axum::router::OpenApiRouter;
+
+use crate::AppState;
+
+/// Every API route, with the OpenAPI document they make up.
+pub(crate) fn api() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(crate::openapi::base())
+        .merge(auth::routes())
+        .merge(users::routes())
+        .merge(programmes::routes())
+        .merge(audit::routes())
+        .merge(health::routes())
+}

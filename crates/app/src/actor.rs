@@ -1,0 +1,40 @@
+use grants_domain::{Locale, Role, RoleGrant, TokenId, UserId};
+
+use crate::AppError;
+
+/// The authenticated person on whose behalf a use case runs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    /// Their account.
+    pub id: UserId,
+    /// Their language.
+    pub locale: Locale,
+    /// Roles they hold.
+    pub roles: Vec<RoleGrant>,
+    /// The token they authenticated with, so that log-out can revoke it.
+    pub token: Option<TokenId>,
+}
+
+impl Actor {
+    /// True if the actor holds `role` (in any area).
+    pub fn has(&self, role: Role) -> bool {
+        self.roles.iter().any(|g| g.role() == role)
+    }
+
+    /// True if the actor holds any of `roles`.
+    pub fn has_any(&self, roles: &[Role]) -> bool {
+        roles.iter().any(|r| self.has(*r))
+    }
+
+    /// Requires one of `roles`, or fails with a 403 that says what is needed.
+    pub fn require_any(&self, roles: &[Role], to: &str) -> Result<(), AppError> {
+        if self.has_any(roles) {
+            return Ok(());
+        }
+        let names: Vec<_> = roles.iter().map(|r| r.as_str()).collect();
+        Err(AppError::Forbidden(format!(
+            "only a user with the role {} may {to}",
+            names.join(" or ")
+        )))
+    }
+}

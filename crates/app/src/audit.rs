@@ -1,0 +1,63 @@
+//! Reading the audit trail (administrators only).
+
+use chrono::{DateTime, Utc};
+use grants_domain::{AuditEventId, Role, UserId};
+use grants_store::audit;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use crate::{Actor, App, AppResult, Page, PageRequest};
+
+/// One recorded event.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct AuditEventView {
+    /// The event's id.
+    #[schema(value_type = String, format = Uuid)]
+    pub id: AuditEventId,
+    /// When it happened.
+    pub occurred_at: DateTime<Utc>,
+    /// Who did it; absent for the system.
+    #[schema(value_type = Option<String>, format = Uuid)]
+    pub actor_id: Option<UserId>,
+    /// What was done, e.g. `programme.updated`.
+    pub action: String,
+    /// The kind of object.
+    pub subject_type: String,
+    /// The object's id.
+    pub subject_id: Option<Uuid>,
+    /// Details of the change.
+    pub details: serde_json::Value,
+}
+
+/// Narrows the trail to one object.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct AuditFilter {
+    /// The kind of object, e.g. `programme`; give with `subject_id`.
+    pub subject_type: Option<String>,
+    /// The object's id; give with `subject_type`.
+    pub subject_id: Option<Uuid>,
+}
+
+/// The audit trail, oldest first.
+pub async fn list(
+    app: &App,
+    actor: &Actor,
+    filter: &AuditFilter,
+    page: &PageRequest,
+) -> AppResult<Page<AuditEventView>> {
+    actor.require_any(&[Role::Admin], "read the audit trail")?;
+    let (after, fetch) = page.parse()?;
+    let subject = filter.subject_type.as_deref().zip(filter.subject_id);
+    let rows = audit::list(app.store.conn(), subject, after, fetch).await?;
+    Ok(Page::from_rows(rows, fetch, |e| e.id.uuid(), |e| AuditEventView {
+        id: e.id,
+        occurred_at: e.occurred_at,
+        actor_id: e.actor,
+        action: e.action,
+        subject_type: e.subject_type,
+        subject_id: e.subject_id,
+        details: e.details,
+    }))
+}

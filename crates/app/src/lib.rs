@@ -1,0 +1,66 @@
+//! The use cases of Innovation Awards: one function per thing a person
+//! does, each with its permission check. The HTTP API and the web pages
+//! both call these, so every rule and permission exists exactly once.
+//!
+//! Permission policy: lacking the *role* for a kind of action is
+//! [`AppError::Forbidden`] (403); asking for an object the actor has no
+//! relation to is [`AppError::NotFound`] (404), so ids cannot be probed.
+
+mod actor;
+pub mod audit;
+pub mod auth;
+mod error;
+mod page;
+mod password;
+pub mod programmes;
+pub mod users;
+
+use std::time::Duration;
+
+pub use actor::Actor;
+pub use error::AppError;
+pub use grants_store::{DatabaseSettings, Store};
+pub use page::{Page, PageRequest};
+
+/// Result of a use case.
+pub type AppResult<T> = Result<T, AppError>;
+
+/// How log-in and tokens behave.
+#[derive(Debug, Clone)]
+pub struct AuthPolicy {
+    /// How long a bearer token works after log-in.
+    pub token_ttl: Duration,
+    /// Failed log-ins for one address before it is locked.
+    pub max_failed_logins: u32,
+    /// How long a locked address stays locked.
+    pub lockout: Duration,
+}
+
+impl Default for AuthPolicy {
+    fn default() -> Self {
+        Self {
+            token_ttl: Duration::from_secs(12 * 3600),
+            max_failed_logins: 5,
+            lockout: Duration::from_secs(15 * 60),
+        }
+    }
+}
+
+/// Everything a use case needs: the store and the policies. Cheap to clone.
+#[derive(Debug, Clone)]
+pub struct App {
+    store: Store,
+    auth: AuthPolicy,
+}
+
+impl App {
+    /// An app over a connected store.
+    pub fn new(store: Store, auth: AuthPolicy) -> Self {
+        Self { store, auth }
+    }
+
+    /// The store, for health checks and tooling.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+}

@@ -1,0 +1,223 @@
+//! Programmes (calls for proposals): create, edit, list, show, archive.
+
+use chrono::{DateTime, Utc};
+use grants_domain::programme::{CallStatus, ProgrammeInput, ProgrammeSpec};
+use grants_domain::{ProgrammeId, Role, UserId};
+use grants_store::audit::{self, AuditEntry};
+use grants_store::programmes::{self as store, ProgrammeRecord};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::{Actor, App, AppError, AppResult, Page, PageRequest};
+
+/// Who may set up programmes.
+const MANAGERS: &[Role] = &[Role::ProgrammeManager, Role::Admin];
+
+/// Where a programme stands for applicants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ProgrammeStatus {
+    /// Not yet open.
+    Upcoming,
+    /// Accepting proposals.
+    Open,
+    /// Past its deadline.
+    Closed,
+    /// Withdrawn from the lists by a manager.
+    Archived,
+}
+
+/// A programme as shown to clients: its specification plus bookkeeping.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ProgrammeView {
+    /// The programme's id.
+    #[schema(value_type = String, format = Uuid)]
+    pub id: ProgrammeId,
+    /// Where the call stands now.
+    pub status: ProgrammeStatus,
+    /// The specification.
+    #[serde(flatten)]
+    pub spec: ProgrammeSpec,
+    /// When it was archived.
+    pub archived_at: Option<DateTime<Utc>>,
+    /// For optimistic concurrency (also the ETag).
+    pub revision: i64,
+    /// Who created it.
+    #[schema(value_type = Option<String>, format = Uuid)]
+    pub created_by: Option<UserId>,
+    /// When it was created.
+    pub created_at: DateTime<Utc>,
+    /// When it last changed.
+    pub updated_at: DateTime<Utc>,
+}
+
+impl ProgrammeView {
+    fn new(record: ProgrammeRecord, now: DateTime<Utc>) -> Self {
+        let status = if record.archived_at.is_some() {
+            ProgrammeStatus::Archived
+        } else {
+            match record.spec.call_status(now) {
+                CallStatus::Upcoming => ProgrammeStatus::Upcoming,
+                CallStatus::Open => ProgrammeStatus::Open,
+                CallStatus::Closed => ProgrammeStatus::Closed,
+            }
+        };
+        Self {
+            id: record.id,
+            status,
+            spec: record.spec,
+            archived_at: record.archived_at,
+            revision: record.revision,
+            created_by: record.created_by,
+            created_at: record.created_at,
+            updated_at: record.updated_at,
+        }
+    }
+}
+
+/// Changes to a programme: any fields of the specification, plus the revision being edited.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+pub struct ProgrammeUpdate {
+    /// The revision being edited (or send it in If-Match).
+    pub revision: Option<i64>,
+    /// The fields to change; omitted ones stay.
+    #[serde(flatten)]
+    pub changes: ProgrammeInput,
+}
+
+/// Filters for listing programmes.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ProgrammeFilter {
+    /// Include archived programmes (default false).
+    #[serde(default)]
+    pub include_archived: bool,
+}
+
+/// A programme manager or administrator creates a programme.
+#[tracing::instrument(skip_all, fields(actor = %actor.id))]
+pub async fn create(app: &App, actor: &Actor, input: ProgrammeInput) -> AppResult<ProgrammeView> {
+    actor.require_any(MANAGERS, "create programmes")?;
+    let spec = input.validate()?;
+    let now = Utc::now();
+    let tx = app.store.begin().await?;
+    let record = store::insert(&tx, spec, Some(actor.id), now)
+        .await
+        .map_err(AppError::from_store("programme"))?;
+    record_audit(&tx, actor, "programme.created", record.id, serde_json::json!({ "code": record.spec.code }), now).await?;
+    tx.commit().await.map_err(grants_store::StoreError::from)?;
+    tracing::info!(programme.id = %record.id, "programme created");
+    Ok(ProgrammeView::new(record, now))
+}
+
+/// Any signed-in person sees a programme: calls are public to the network.
+pub async fn get(app: &App, _actor: &Actor, id: ProgrammeId) -> AppResult<ProgrammeView> {
+    let record = store::find(app.store.conn(), id)
+        .await?
+        .ok_or(AppError::NotFound("programme"))?;
+    Ok(ProgrammeView::new(record, Utc::now()))
+}
+
+/// Programmes, a page at a time, oldest first.
+pub async fn list(
+    app: &App,
+    _actor: &Actor,
+    filter: &ProgrammeFilter,
+    page: &PageRequest,
+) -> AppResult<Page<ProgrammeView>> {
+    let (after, fetch) = page.parse()?;
+    let rows = store::list(app.store.conn(), filter.include_archived, after, fetch).await?;
+    let now = Utc::now();
+    Ok(Page::from_rows(rows, fetch, |p| p.id.uuid(), |p| ProgrammeView::new(p, now)))
+}
+
+/// Changes a programme; the whole result is validated again.
+#[tracing::instrument(skip_all, fields(actor = %actor.id, programme.id = %id))]
+pub async fn update(
+    app: &App,
+    actor: &Actor,
+    id: ProgrammeId,
+    update: ProgrammeUpdate,
+    if_match: Option<i64>,
+) -> AppResult<ProgrammeView> {
+    actor.require_any(MANAGERS, "edit programmes")?;
+    let tx = app.store.begin().await?;
+    let current = store::find(&tx, id).await?.ok_or(AppError::NotFound("programme"))?;
+    let revision = if_match.or(update.revision).ok_or(AppError::RevisionRequired)?;
+    if current.archived_at.is_some() {
+        return Err(AppError::Conflict("an archived programme cannot be edited; restore it first".into()));
+    }
+    let changed = changed_fields(&update.changes);
+    let spec = current.spec.to_input().overlay(update.changes).validate()?;
+    let now = Utc::now();
+    store::update_spec(&tx, id, revision, &spec, now)
+        .await
+        .map_err(AppError::from_store("programme"))?;
+    record_audit(&tx, actor, "programme.updated", id, serde_json::json!({ "fields": changed }), now).await?;
+    let record = store::find(&tx, id).await?.ok_or(AppError::NotFound("programme"))?;
+    tx.commit().await.map_err(grants_store::StoreError::from)?;
+    Ok(ProgrammeView::new(record, now))
+}
+
+/// Archives a programme (hides it from default lists) or restores it.
+#[tracing::instrument(skip_all, fields(actor = %actor.id, programme.id = %id))]
+pub async fn set_archived(
+    app: &App,
+    actor: &Actor,
+    id: ProgrammeId,
+    archived: bool,
+    if_match: Option<i64>,
+) -> AppResult<ProgrammeView> {
+    actor.require_any(MANAGERS, "archive programmes")?;
+    let tx = app.store.begin().await?;
+    let current = store::find(&tx, id).await?.ok_or(AppError::NotFound("programme"))?;
+    if current.archived_at.is_some() == archived {
+        // Already as asked: repeating the request changes nothing.
+        return Ok(ProgrammeView::new(current, Utc::now()));
+    }
+    let revision = if_match.unwrap_or(current.revision);
+    let now = Utc::now();
+    store::set_archived(&tx, id, revision, archived.then_some(now), now)
+        .await
+        .map_err(AppError::from_store("programme"))?;
+    let action = if archived { "programme.archived" } else { "programme.restored" };
+    record_audit(&tx, actor, action, id, serde_json::Value::Null, now).await?;
+    let record = store::find(&tx, id).await?.ok_or(AppError::NotFound("programme"))?;
+    tx.commit().await.map_err(grants_store::StoreError::from)?;
+    Ok(ProgrammeView::new(record, now))
+}
+
+async fn record_audit(
+    c: &impl grants_store::ConnectionTrait,
+    actor: &Actor,
+    action: &'static str,
+    id: ProgrammeId,
+    details: serde_json::Value,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    audit::record(
+        c,
+        AuditEntry {
+            actor: Some(actor.id),
+            action,
+            subject_type: "programme",
+            subject_id: Some(id.uuid()),
+            details,
+        },
+        now,
+    )
+    .await?;
+    Ok(())
+}
+
+/// The names of the fields an update sets, for the audit trail.
+fn changed_fields(input: &ProgrammeInput) -> Vec<String> {
+    match serde_json::to_value(input) {
+        Ok(serde_json::Value::Object(map)) => map
+            .into_iter()
+            .filter(|(_, v)| !v.is_null())
+            .map(|(k, _)| k)
+            .collect(),
+        _ => Vec::new(),
+    }
+}

@@ -1,0 +1,484 @@
+//! Accounts: self-registration, administration, profiles and roles.
+
+use chrono::{DateTime, Utc};
+use grants_domain::{
+    Area, CountryCode, Email, Locale, PersonName, Role, RoleGrant, UserId, ValidationErrors,
+};
+use grants_store::audit::{self, AuditEntry};
+use grants_store::users::{self as store_users, NewUser, ProfileUpdate, UserRecord};
+use grants_store::{ConnectionTrait, tokens};
+use secrecy::SecretString;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::{Actor, App, AppError, AppResult, Page, PageRequest, password};
+
+/// A role to grant, as sent by a client.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RoleGrantInput {
+    /// One of applicant, reviewer, jury_chair, programme_manager, ambassador, finance, admin.
+    pub role: String,
+    /// For ambassadors only: the country (`MK`) or region (`BA-SRP`) they cover.
+    pub area: Option<String>,
+}
+
+/// A role held, as shown to clients.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct RoleGrantView {
+    /// The role.
+    pub role: Role,
+    /// The area an ambassador covers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub area: Option<String>,
+}
+
+/// An applicant registering themself.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RegisterInput {
+    /// The address to log in with; unique ignoring case.
+    pub email: String,
+    /// Display name.
+    pub name: String,
+    /// At least 10 characters.
+    #[schema(value_type = String, format = Password)]
+    pub password: SecretString,
+    /// Language for pages and mail (default `en`).
+    pub locale: Option<String>,
+    /// Country of the applicant's library (ISO 3166-1 alpha-2, `XK` for Kosovo).
+    pub country: String,
+    /// The applicant's library or organisation.
+    pub organisation: Option<String>,
+}
+
+/// An account created by an administrator.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateUserInput {
+    /// The address to log in with; unique ignoring case.
+    pub email: String,
+    /// Display name.
+    pub name: String,
+    /// Initial password, at least 10 characters.
+    #[schema(value_type = String, format = Password)]
+    pub password: SecretString,
+    /// Language (default `en`).
+    pub locale: Option<String>,
+    /// Country the person works in.
+    pub country: Option<String>,
+    /// Library or organisation.
+    pub organisation: Option<String>,
+    /// Fields of expertise, for reviewer matching.
+    #[serde(default)]
+    pub expertise_tags: Vec<String>,
+    /// Roles to grant.
+    pub roles: Vec<RoleGrantInput>,
+}
+
+/// Changes to an account; omitted fields stay as they are.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateUserInput {
+    /// Display name.
+    pub name: Option<String>,
+    /// Language.
+    pub locale: Option<String>,
+    /// Country.
+    pub country: Option<String>,
+    /// Library or organisation; an empty string clears it.
+    pub organisation: Option<String>,
+    /// Fields of expertise.
+    pub expertise_tags: Option<Vec<String>>,
+    /// Administrators only: whether the account may log in.
+    pub active: Option<bool>,
+    /// Administrators only: replaces every role.
+    pub roles: Option<Vec<RoleGrantInput>>,
+    /// The revision being edited (or send it in If-Match).
+    pub revision: Option<i64>,
+}
+
+/// An account as shown to clients.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct UserView {
+    /// The account's id.
+    #[schema(value_type = String, format = Uuid)]
+    pub id: UserId,
+    /// The address.
+    pub email: String,
+    /// Display name.
+    pub name: String,
+    /// Language.
+    pub locale: Locale,
+    /// Country.
+    pub country: Option<String>,
+    /// Library or organisation.
+    pub organisation: Option<String>,
+    /// Fields of expertise.
+    pub expertise_tags: Vec<String>,
+    /// Roles held.
+    pub roles: Vec<RoleGrantView>,
+    /// Whether the account may log in.
+    pub active: bool,
+    /// For optimistic concurrency (also the ETag).
+    pub revision: i64,
+    /// When the account was created.
+    pub created_at: DateTime<Utc>,
+    /// When it last changed.
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<UserRecord> for UserView {
+    fn from(u: UserRecord) -> Self {
+        Self {
+            id: u.id,
+            email: u.email.to_string(),
+            name: u.name.to_string(),
+            locale: u.locale,
+            country: u.country.map(|c| c.to_string()),
+            organisation: u.organisation,
+            expertise_tags: u.expertise_tags,
+            roles: u
+                .roles
+                .iter()
+                .map(|g| RoleGrantView {
+                    role: g.role(),
+                    area: g.area().map(|a| a.to_string()),
+                })
+                .collect(),
+            active: u.active,
+            revision: u.revision,
+            created_at: u.created_at,
+            updated_at: u.updated_at,
+        }
+    }
+}
+
+/// An applicant registers themself; they get the applicant role only.
+#[tracing::instrument(skip_all)]
+pub async fn register(app: &App, input: RegisterInput) -> AppResult<UserView> {
+    let mut errors = ValidationErrors::default();
+    let new = NewUserFields {
+        email: errors.check("email", Email::parse(&input.email)),
+        name: errors.check("name", PersonName::parse(&input.name)),
+        locale: locale(&mut errors, input.locale.as_deref()),
+        country: errors.check("country", CountryCode::parse(&input.country)).map(Some),
+        organisation: organisation(&mut errors, input.organisation),
+        expertise_tags: Some(Vec::new()),
+        roles: RoleGrant::plain(Role::Applicant).ok().map(|g| vec![g]),
+    };
+    insert_user(app, None, new, errors, input.password, "user.registered").await
+}
+
+/// An administrator creates an account with any roles.
+#[tracing::instrument(skip_all, fields(actor = %actor.id))]
+pub async fn create_user(app: &App, actor: &Actor, input: CreateUserInput) -> AppResult<UserView> {
+    actor.require_any(&[Role::Admin], "create users")?;
+    create(app, Some(actor.id), input).await
+}
+
+/// Creates an account without an actor: the `grants user create` bootstrap and demo data.
+#[tracing::instrument(skip_all)]
+pub async fn bootstrap_user(app: &App, input: CreateUserInput) -> AppResult<UserView> {
+    create(app, None, input).await
+}
+
+async fn create(app: &App, by: Option<UserId>, input: CreateUserInput) -> AppResult<UserView> {
+    let mut errors = ValidationErrors::default();
+    let new = NewUserFields {
+        email: errors.check("email", Email::parse(&input.email)),
+        name: errors.check("name", PersonName::parse(&input.name)),
+        locale: locale(&mut errors, input.locale.as_deref()),
+        country: country(&mut errors, input.country.as_deref()),
+        organisation: organisation(&mut errors, input.organisation),
+        expertise_tags: expertise_tags(&mut errors, input.expertise_tags),
+        roles: roles(&mut errors, &input.roles),
+    };
+    insert_user(app, by, new, errors, input.password, "user.created").await
+}
+
+/// Fields of a new account, each `None` where it failed validation.
+struct NewUserFields {
+    email: Option<Email>,
+    name: Option<PersonName>,
+    locale: Option<Locale>,
+    country: Option<Option<CountryCode>>,
+    organisation: Option<Option<String>>,
+    expertise_tags: Option<Vec<String>>,
+    roles: Option<Vec<RoleGrant>>,
+}
+
+async fn insert_user(
+    app: &App,
+    by: Option<UserId>,
+    fields: NewUserFields,
+    mut errors: ValidationErrors,
+    password: SecretString,
+    action: &'static str,
+) -> AppResult<UserView> {
+    if let Err(e) = password::check_policy("password", &password) {
+        errors.0.extend(e.0);
+    }
+    let NewUserFields {
+        email: Some(email),
+        name: Some(name),
+        locale: Some(locale),
+        country: Some(country),
+        organisation: Some(organisation),
+        expertise_tags: Some(expertise_tags),
+        roles: Some(roles),
+    } = fields
+    else {
+        return Err(errors.into());
+    };
+    if !errors.is_empty() {
+        return Err(errors.into());
+    }
+    let password_hash = password::hash(password).await?;
+    let now = Utc::now();
+    let tx = app.store.begin().await?;
+    let user = store_users::insert(
+        &tx,
+        NewUser {
+            email,
+            name,
+            password_hash,
+            locale,
+            country,
+            organisation,
+            expertise_tags,
+            roles,
+        },
+        now,
+    )
+    .await
+    .map_err(AppError::from_store("user"))?;
+    audit::record(
+        &tx,
+        AuditEntry {
+            // A self-registration is the new user's own act.
+            actor: by.or((action == "user.registered").then_some(user.id)),
+            action,
+            subject_type: "user",
+            subject_id: Some(user.id.uuid()),
+            details: serde_json::json!({ "roles": role_names(&user.roles) }),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await.map_err(grants_store::StoreError::from)?;
+    tracing::info!(user.id = %user.id, "account created");
+    Ok(user.into())
+}
+
+/// The actor's own account.
+pub async fn me(app: &App, actor: &Actor) -> AppResult<UserView> {
+    find_visible(app.store.conn(), actor, actor.id).await.map(Into::into)
+}
+
+/// One account: administrators see all, everyone else only their own.
+pub async fn get_user(app: &App, actor: &Actor, id: UserId) -> AppResult<UserView> {
+    find_visible(app.store.conn(), actor, id).await.map(Into::into)
+}
+
+/// Every account, a page at a time (administrators only).
+pub async fn list_users(app: &App, actor: &Actor, page: &PageRequest) -> AppResult<Page<UserView>> {
+    actor.require_any(&[Role::Admin], "list users")?;
+    let (after, fetch) = page.parse()?;
+    let rows = store_users::list(app.store.conn(), after, fetch).await?;
+    Ok(Page::from_rows(rows, fetch, |u| u.id.uuid(), UserView::from))
+}
+
+/// Changes an account. People edit their own profile; only administrators
+/// change roles or (de)activate, and never their own, so that the last
+/// administrator cannot lock everyone out by mistake.
+#[tracing::instrument(skip_all, fields(actor = %actor.id, user.id = %id))]
+pub async fn update_user(
+    app: &App,
+    actor: &Actor,
+    id: UserId,
+    input: UpdateUserInput,
+    if_match: Option<i64>,
+) -> AppResult<UserView> {
+    let admin = actor.has(Role::Admin);
+    let own = actor.id == id;
+    if (input.roles.is_some() || input.active.is_some()) && !admin {
+        return Err(AppError::Forbidden(
+            "only an administrator may change roles or deactivate accounts".into(),
+        ));
+    }
+    if own && (input.active == Some(false) || removes_own_admin(&input)) {
+        return Err(AppError::Conflict(
+            "you cannot deactivate yourself or drop your own admin role; ask another administrator"
+                .into(),
+        ));
+    }
+    let tx = app.store.begin().await?;
+    let current = find_visible(&tx, actor, id).await?;
+    let revision = if_match.or(input.revision).ok_or(AppError::RevisionRequired)?;
+
+    let mut errors = ValidationErrors::default();
+    let name = match input.name.as_deref() {
+        Some(raw) => errors.check("name", PersonName::parse(raw)),
+        None => Some(current.name.clone()),
+    };
+    let locale = match input.locale.as_deref() {
+        Some(raw) => locale(&mut errors, Some(raw)),
+        None => Some(current.locale),
+    };
+    let country = match input.country.as_deref() {
+        Some(raw) => country(&mut errors, Some(raw)),
+        None => Some(current.country),
+    };
+    let organisation = match input.organisation {
+        Some(raw) => organisation(&mut errors, Some(raw)),
+        None => Some(current.organisation.clone()),
+    };
+    let tags = match input.expertise_tags {
+        Some(raw) => expertise_tags(&mut errors, raw),
+        None => Some(current.expertise_tags.clone()),
+    };
+    let new_roles = input.roles.as_ref().map(|r| roles(&mut errors, r));
+    let (Some(name), Some(locale), Some(country), Some(organisation), Some(expertise_tags)) =
+        (name, locale, country, organisation, tags)
+    else {
+        return Err(errors.into());
+    };
+    if !errors.is_empty() {
+        return Err(errors.into());
+    }
+    let active = input.active.unwrap_or(current.active);
+    let now = Utc::now();
+    store_users::update_profile(
+        &tx,
+        id,
+        revision,
+        ProfileUpdate {
+            name,
+            locale,
+            country,
+            organisation,
+            expertise_tags,
+            active,
+        },
+        now,
+    )
+    .await
+    .map_err(AppError::from_store("user"))?;
+    if let Some(Some(roles)) = &new_roles {
+        store_users::replace_roles(&tx, id, roles).await?;
+    }
+    if !active && current.active {
+        tokens::revoke_all_for_user(&tx, id, now).await?;
+    }
+    audit::record(
+        &tx,
+        AuditEntry {
+            actor: Some(actor.id),
+            action: "user.updated",
+            subject_type: "user",
+            subject_id: Some(id.uuid()),
+            details: serde_json::json!({
+                "roles": new_roles.flatten().map(|r| role_names(&r)),
+                "active": input.active,
+            }),
+        },
+        now,
+    )
+    .await?;
+    let updated = store_users::find(&tx, id).await?.ok_or(AppError::NotFound("user"))?;
+    tx.commit().await.map_err(grants_store::StoreError::from)?;
+    Ok(updated.into())
+}
+
+fn removes_own_admin(input: &UpdateUserInput) -> bool {
+    input
+        .roles
+        .as_ref()
+        .is_some_and(|roles| !roles.iter().any(|r| r.role == Role::Admin.as_str()))
+}
+
+async fn find_visible(c: &impl ConnectionTrait, actor: &Actor, id: UserId) -> AppResult<UserRecord> {
+    if actor.id != id && !actor.has(Role::Admin) {
+        return Err(AppError::NotFound("user"));
+    }
+    store_users::find(c, id).await?.ok_or(AppError::NotFound("user"))
+}
+
+fn role_names(roles: &[RoleGrant]) -> Vec<String> {
+    roles
+        .iter()
+        .map(|g| match g.area() {
+            Some(area) => format!("{}:{area}", g.role()),
+            None => g.role().to_string(),
+        })
+        .collect()
+}
+
+fn locale(errors: &mut ValidationErrors, raw: Option<&str>) -> Option<Locale> {
+    match raw {
+        Some(raw) => errors.check("locale", Locale::parse(raw)),
+        None => Some(Locale::En),
+    }
+}
+
+fn country(errors: &mut ValidationErrors, raw: Option<&str>) -> Option<Option<CountryCode>> {
+    match raw.map(str::trim) {
+        None | Some("") => Some(None),
+        Some(raw) => errors.check("country", CountryCode::parse(raw)).map(Some),
+    }
+}
+
+fn organisation(errors: &mut ValidationErrors, raw: Option<String>) -> Option<Option<String>> {
+    let trimmed = raw.as_deref().map(str::trim).unwrap_or_default();
+    if trimmed.chars().count() > 200 {
+        errors.push("organisation", "too_long", "at most 200 characters");
+        return None;
+    }
+    Some((!trimmed.is_empty()).then(|| trimmed.to_owned()))
+}
+
+fn expertise_tags(errors: &mut ValidationErrors, raw: Vec<String>) -> Option<Vec<String>> {
+    if raw.len() > 30 {
+        errors.push("expertise_tags", "too_many", "at most 30 tags");
+        return None;
+    }
+    let before = errors.fields().len();
+    let mut tags = Vec::new();
+    for (i, tag) in raw.iter().enumerate() {
+        let tag = tag.trim().to_lowercase();
+        if tag.is_empty() || tag.chars().count() > 50 {
+            errors.push(
+                format!("expertise_tags[{i}]"),
+                "invalid_tag",
+                "a tag has 1 to 50 characters",
+            );
+        } else if !tags.contains(&tag) {
+            tags.push(tag);
+        }
+    }
+    (errors.fields().len() == before).then_some(tags)
+}
+
+fn roles(errors: &mut ValidationErrors, raw: &[RoleGrantInput]) -> Option<Vec<RoleGrant>> {
+    let before = errors.fields().len();
+    let mut grants = Vec::new();
+    for (i, input) in raw.iter().enumerate() {
+        let Some(role) = errors.check(format!("roles[{i}].role"), Role::parse(&input.role)) else {
+            continue;
+        };
+        let area = match input.area.as_deref() {
+            Some(raw) => match errors.check(format!("roles[{i}].area"), Area::parse(raw)) {
+                Some(area) => Some(area),
+                None => continue,
+            },
+            None => None,
+        };
+        if let Some(grant) = errors.check(format!("roles[{i}].area"), RoleGrant::new(role, area)) {
+            grants.push(grant);
+        }
+    }
+    grants.sort();
+    grants.dedup();
+    (errors.fields().len() == before).then_some(grants)
+}

@@ -1,0 +1,23 @@
+//! Value types and rules shared by every part of Innovation Awards.
+//!
+//! Everything here is pure: no I/O, no async, no clock. Types follow
+//! "parse, don't validate": a value of `Email`, `CountryCode`, `Money` or
+//! `ProgrammeSpec` has already passed its checks, so code that holds one
+//! never checks again.
+
+mod error;
+mod id;
+mod locale;
+mod money;
+mod person;
+mod place;
+pub mod programme;
+mod role;
+
+pub use error::{FieldError, ParseError, ValidationErrors};
+pub use id::{AuditEventId, ProgrammeId, TokenId, UserId};
+pub use locale::Locale;
+pub use money::{Currency, Money};
+pub use person::{Email, PersonName};
+pub use place::{Area, CountryCode};
+pub use role::{Role, RoleGrant};

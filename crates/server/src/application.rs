@@ -1,0 +1,117 @@
+//! The running service: database, router and listener, built from a config.
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use anyhow::Context;
+use grants_api::AppState;
+use grants_app::{App, Store};
+use tokio::net::TcpListener;
+
+use crate::config::Config;
+
+/// A service ready to serve: connected, migrated (if configured) and bound.
+#[derive(Debug)]
+pub struct Application {
+    listener: TcpListener,
+    app: App,
+    grace: Duration,
+}
+
+impl Application {
+    /// Connects to the database, applies migrations when `migrate` is true,
+    /// and binds the listener (port 0 picks a free port).
+    pub async fn build(config: &Config, migrate: bool) -> anyhow::Result<Application> {
+        let store = connect(config).await?;
+        if migrate {
+            let applied = store.migrate().await.context("migrations failed")?;
+            tracing::info!(applied, "database schema is up to date");
+        } else {
+            let pending = store.pending_migrations().await.context("cannot read migrations")?;
+            anyhow::ensure!(
+                pending.is_empty(),
+                "the database needs migrations ({}); run `grants migrate` or serve without --no-migrate",
+                pending.join(", ")
+            );
+        }
+        let address = format!("{}:{}", config.server.host, config.server.port);
+        let listener = TcpListener::bind(&address)
+            .await
+            .with_context(|| format!("cannot listen on {address}"))?;
+        Ok(Application {
+            listener,
+            app: App::new(store, config.auth_policy()),
+            grace: Duration::from_secs(config.server.shutdown_grace_seconds),
+        })
+    }
+
+    /// The address actually bound.
+    pub fn local_addr(&self) -> anyhow::Result<SocketAddr> {
+        Ok(self.listener.local_addr()?)
+    }
+
+    /// The use cases, for seeding data before serving.
+    pub fn app(&self) -> &App {
+        &self.app
+    }
+
+    /// Serves until `shutdown` resolves, then stops accepting connections and
+    /// lets in-flight requests finish (up to the grace period).
+    pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+        let address = self.local_addr()?;
+        let router = grants_api::router(AppState { app: self.app.clone() });
+        tracing::info!(%address, "serving; API docs at http://{address}/docs");
+        let (stopping_tx, stopping_rx) = tokio::sync::oneshot::channel::<()>();
+        let signal = async move {
+            shutdown.await;
+            tracing::info!("shutting down: finishing in-flight requests");
+            let _ = stopping_tx.send(());
+        };
+        let server = axum::serve(self.listener, router).with_graceful_shutdown(signal);
+        let grace = self.grace;
+        tokio::select! {
+            result = server => result.context("server failed")?,
+            () = async {
+                let _ = stopping_rx.await;
+                tokio::time::sleep(grace).await;
+            } => tracing::warn!("grace period over; dropping remaining connections"),
+        }
+        self.app.store().clone().close().await.context("closing the database")?;
+        tracing::info!("stopped");
+        Ok(())
+    }
+}
+
+/// Connects to the configured database without migrating.
+pub async fn connect(config: &Config) -> anyhow::Result<Store> {
+    let settings = config.database_settings()?;
+    Store::connect(&settings)
+        .await
+        .context("cannot connect to the database")
+}
+
+/// Resolves on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(err) => {
+                tracing::warn!(error = %err, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}

@@ -1,0 +1,145 @@
+//! Layered configuration: the built-in `config/default.toml`, then an
+//! optional file, then `GRANTS_SECTION__KEY` environment variables.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use anyhow::Context;
+use figment::Figment;
+use figment::providers::{Env, Format, Toml};
+use secrecy::{ExposeSecret, SecretString};
+use serde::Deserialize;
+
+/// The defaults, compiled in so the binary runs from any directory.
+const DEFAULTS: &str = include_str!("../../../config/default.toml");
+
+/// The whole configuration.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Config {
+    /// Where the embedded SQLite database lives.
+    pub data_dir: PathBuf,
+    /// HTTP listener.
+    pub server: ServerConfig,
+    /// Database connection.
+    pub database: DatabaseConfig,
+    /// Log-in and tokens.
+    pub auth: AuthConfig,
+    /// Logging.
+    pub log: LogConfig,
+}
+
+/// HTTP listener settings.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ServerConfig {
+    /// Address to bind.
+    pub host: String,
+    /// Port to bind; 0 picks a free one.
+    pub port: u16,
+    /// How long a shutdown waits for in-flight requests.
+    pub shutdown_grace_seconds: u64,
+}
+
+/// Database settings.
+#[derive(Debug, Clone, Deserialize)]
+pub struct DatabaseConfig {
+    /// Connection URL; empty for SQLite in `data_dir`. May hold a password.
+    pub url: SecretString,
+    /// Pool size on PostgreSQL.
+    pub max_connections: u32,
+    /// Apply pending migrations when serving.
+    pub migrate_on_start: bool,
+    /// PostgreSQL schema; empty for the default.
+    pub schema: String,
+}
+
+/// Authentication settings.
+#[derive(Debug, Clone, Deserialize)]
+pub struct AuthConfig {
+    /// Token lifetime.
+    pub token_ttl_seconds: u64,
+    /// Failures before lock-out.
+    pub max_failed_logins: u32,
+    /// Lock-out length.
+    pub lockout_seconds: u64,
+}
+
+/// Log output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    /// Readable lines for a terminal.
+    Human,
+    /// One JSON object per line, for log collectors.
+    Json,
+}
+
+/// Logging settings.
+#[derive(Debug, Clone, Deserialize)]
+pub struct LogConfig {
+    /// Human or JSON.
+    pub format: LogFormat,
+    /// A tracing filter; `RUST_LOG` overrides it.
+    pub filter: String,
+}
+
+impl Config {
+    /// Loads the defaults, then `file` if given, then the environment.
+    pub fn load(file: Option<&Path>) -> anyhow::Result<Config> {
+        let mut figment = Figment::from(Toml::string(DEFAULTS));
+        if let Some(file) = file {
+            anyhow::ensure!(file.exists(), "the configuration file {} does not exist", file.display());
+            figment = figment.merge(Toml::file(file));
+        }
+        figment
+            .merge(Env::prefixed("GRANTS_").split("__"))
+            .extract()
+            .context("invalid configuration")
+    }
+
+    /// The database settings, with the SQLite default filled in.
+    pub fn database_settings(&self) -> anyhow::Result<grants_app::DatabaseSettings> {
+        let configured = self.database.url.expose_secret().trim();
+        let url = if configured.is_empty() {
+            std::fs::create_dir_all(&self.data_dir).with_context(|| {
+                format!("cannot create the data directory {}", self.data_dir.display())
+            })?;
+            format!("sqlite://{}?mode=rwc", self.data_dir.join("grants.sqlite").display())
+        } else {
+            configured.to_owned()
+        };
+        let schema = self.database.schema.trim();
+        Ok(grants_app::DatabaseSettings {
+            url,
+            max_connections: self.database.max_connections,
+            schema: (!schema.is_empty()).then(|| schema.to_owned()),
+        })
+    }
+
+    /// The authentication policy.
+    pub fn auth_policy(&self) -> grants_app::AuthPolicy {
+        grants_app::AuthPolicy {
+            token_ttl: Duration::from_secs(self.auth.token_ttl_seconds),
+            max_failed_logins: self.auth.max_failed_logins.max(1),
+            lockout: Duration::from_secs(self.auth.lockout_seconds),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_defaults_load_and_point_at_sqlite() {
+        let config = Config::load(None).expect("defaults load");
+        let settings = config.database_settings().expect("settings");
+        assert!(settings.url.starts_with("sqlite://"));
+        assert_eq!(config.log.format, LogFormat::Human);
+    }
+
+    #[test]
+    fn the_database_url_is_redacted_in_debug_output() {
+        let config = Config::load(None).expect("defaults load");
+        assert!(format!("{config:?}").contains("REDACTED"));
+    }
+}

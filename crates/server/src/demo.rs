@@ -1,0 +1,188 @@
+//! Demo data: an administrator, people in every role (including the eleven
+//! INELI-Balkans ambassador organisations) and an open sample programme,
+//! so a newcomer can click through at once. Seeding twice changes nothing.
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+
+use anyhow::Context;
+use chrono::{Duration, Utc};
+use grants_app::auth::{self, LoginInput};
+use grants_app::users::{self, CreateUserInput, RoleGrantInput};
+use grants_app::{App, AppError, programmes};
+use grants_domain::programme::{
+    CriterionInput, MoneyInput, ProgrammeInput, ReportInput, ReportKind, TrancheCondition,
+    TrancheInput,
+};
+use secrecy::SecretString;
+
+/// Every demo account shares this password; demo data is for trying the service only.
+pub const DEMO_PASSWORD: &str = "innovation-demo";
+
+/// The code of the sample programme.
+pub const DEMO_PROGRAMME: &str = "INELI-DEMO";
+
+/// A demo account to print for the newcomer.
+#[derive(Debug, Clone)]
+pub struct DemoAccount {
+    /// What the account is for.
+    pub label: String,
+    /// Its log-in address.
+    pub email: String,
+}
+
+struct Person {
+    label: &'static str,
+    email: &'static str,
+    name: &'static str,
+    roles: &'static [(&'static str, Option<&'static str>)],
+    country: Option<&'static str>,
+    organisation: Option<&'static str>,
+    locale: &'static str,
+    tags: &'static [&'static str],
+}
+
+const PEOPLE: &[Person] = &[
+    Person { label: "admin", email: "admin@innovation-awards.example", name: "Demo Administrator", roles: &[("admin", None)], country: Some("GR"), organisation: Some("Future Library"), locale: "en", tags: &[] },
+    Person { label: "programme manager", email: "manager@innovation-awards.example", name: "Eleni Papadaki", roles: &[("programme_manager", None)], country: Some("GR"), organisation: Some("Future Library"), locale: "en", tags: &[] },
+    Person { label: "jury chair", email: "chair@innovation-awards.example", name: "Mirela Popescu", roles: &[("jury_chair", None), ("reviewer", None)], country: Some("RO"), organisation: Some("National Library of Romania"), locale: "ro", tags: &["leadership", "digital services"] },
+    Person { label: "reviewer", email: "reviewer.hr@innovation-awards.example", name: "Ivana Horvat", roles: &[("reviewer", None)], country: Some("HR"), organisation: Some("Rijeka City Library"), locale: "hr", tags: &["children", "reading"] },
+    Person { label: "reviewer", email: "reviewer.si@innovation-awards.example", name: "Luka Novak", roles: &[("reviewer", None)], country: Some("SI"), organisation: Some("JARA Institute"), locale: "sl", tags: &["makerspaces", "digital services"] },
+    Person { label: "finance (requests)", email: "finance@innovation-awards.example", name: "Nikos Georgiou", roles: &[("finance", None)], country: Some("GR"), organisation: Some("Future Library"), locale: "en", tags: &[] },
+    Person { label: "finance (approves)", email: "finance.approver@innovation-awards.example", name: "Maria Konstantinou", roles: &[("finance", None)], country: Some("GR"), organisation: Some("Future Library"), locale: "el", tags: &[] },
+    Person { label: "applicant", email: "applicant.mk@innovation-awards.example", name: "Ana Petrovska", roles: &[("applicant", None)], country: Some("MK"), organisation: Some("City Library Skopje"), locale: "mk", tags: &[] },
+    Person { label: "applicant", email: "applicant.al@innovation-awards.example", name: "Arben Hoxha", roles: &[("applicant", None)], country: Some("AL"), organisation: Some("Public Library Durrës"), locale: "sq", tags: &[] },
+    Person { label: "ambassador AL", email: "ambassador.al@innovation-awards.example", name: "Albanian Library Association", roles: &[("ambassador", Some("AL"))], country: Some("AL"), organisation: Some("Albanian Library Association"), locale: "sq", tags: &[] },
+    Person { label: "ambassador BA-BIH", email: "ambassador.ba-bih@innovation-awards.example", name: "Public and University Library \"Derviš Sušić\" Tuzla", roles: &[("ambassador", Some("BA-BIH"))], country: Some("BA"), organisation: Some("Public and University Library \"Derviš Sušić\" Tuzla"), locale: "bs", tags: &[] },
+    Person { label: "ambassador BA-SRP", email: "ambassador.ba-srp@innovation-awards.example", name: "National and University Library of Republika Srpska", roles: &[("ambassador", Some("BA-SRP"))], country: Some("BA"), organisation: Some("National and University Library of Republika Srpska"), locale: "sr", tags: &[] },
+    Person { label: "ambassador BG", email: "ambassador.bg@innovation-awards.example", name: "Bulgarian Library and Information Association", roles: &[("ambassador", Some("BG"))], country: Some("BG"), organisation: Some("Bulgarian Library and Information Association"), locale: "bg", tags: &[] },
+    Person { label: "ambassador HR", email: "ambassador.hr@innovation-awards.example", name: "Rijeka City Library", roles: &[("ambassador", Some("HR"))], country: Some("HR"), organisation: Some("Rijeka City Library"), locale: "hr", tags: &[] },
+    Person { label: "ambassador MK", email: "ambassador.mk@innovation-awards.example", name: "INOVA LIB", roles: &[("ambassador", Some("MK"))], country: Some("MK"), organisation: Some("Association for Library Development and Innovation INOVA LIB"), locale: "mk", tags: &[] },
+    Person { label: "ambassador XK", email: "ambassador.xk@innovation-awards.example", name: "Eventor Hub", roles: &[("ambassador", Some("XK"))], country: Some("XK"), organisation: Some("Eventor Hub"), locale: "sq", tags: &[] },
+    Person { label: "ambassador ME", email: "ambassador.me@innovation-awards.example", name: "Library Association of Montenegro", roles: &[("ambassador", Some("ME"))], country: Some("ME"), organisation: Some("Library Association of Montenegro"), locale: "sr", tags: &[] },
+    Person { label: "ambassador RO", email: "ambassador.ro@innovation-awards.example", name: "National Library of Romania", roles: &[("ambassador", Some("RO"))], country: Some("RO"), organisation: Some("National Library of Romania"), locale: "ro", tags: &[] },
+    Person { label: "ambassador RS", email: "ambassador.rs@innovation-awards.example", name: "Belgrade City Library", roles: &[("ambassador", Some("RS"))], country: Some("RS"), organisation: Some("Belgrade City Library"), locale: "sr", tags: &[] },
+    Person { label: "ambassador SI", email: "ambassador.si@innovation-awards.example", name: "JARA Institute", roles: &[("ambassador", Some("SI"))], country: Some("SI"), organisation: Some("JARA Institute"), locale: "sl", tags: &[] },
+];
+
+/// Creates whatever of the demo data is missing and returns the accounts.
+pub async fn seed(app: &App) -> anyhow::Result<Vec<DemoAccount>> {
+    let mut accounts = Vec::new();
+    for person in PEOPLE {
+        let input = CreateUserInput {
+            email: person.email.to_owned(),
+            name: person.name.to_owned(),
+            password: SecretString::from(DEMO_PASSWORD),
+            locale: Some(person.locale.to_owned()),
+            country: person.country.map(str::to_owned),
+            organisation: person.organisation.map(str::to_owned),
+            expertise_tags: person.tags.iter().map(|t| (*t).to_owned()).collect(),
+            roles: person
+                .roles
+                .iter()
+                .map(|(role, area)| RoleGrantInput { role: (*role).to_owned(), area: area.map(str::to_owned) })
+                .collect(),
+        };
+        match users::bootstrap_user(app, input).await {
+            Ok(_) | Err(AppError::Duplicate { .. }) => {}
+            Err(err) => return Err(anyhow::Error::new(err).context(format!("seeding {}", person.email))),
+        }
+        accounts.push(DemoAccount { label: person.label.to_owned(), email: person.email.to_owned() });
+    }
+
+    let token = auth::login(
+        app,
+        LoginInput {
+            email: "manager@innovation-awards.example".into(),
+            password: SecretString::from(DEMO_PASSWORD),
+        },
+    )
+    .await
+    .context("logging in as the demo programme manager")?;
+    let manager = auth::authenticate(app, &token.token).await?;
+    match programmes::create(app, &manager, sample_programme()).await {
+        Ok(_) | Err(AppError::Duplicate { .. }) => {}
+        Err(err) => return Err(anyhow::Error::new(err).context("seeding the sample programme")),
+    }
+    auth::logout(app, &manager).await?;
+    Ok(accounts)
+}
+
+/// The credentials block printed at start-up.
+pub fn describe(accounts: &[DemoAccount], address: SocketAddr) -> String {
+    let mut text = format!(
+        "\nDemo data is ready. Every account's password is: {DEMO_PASSWORD}\n\n"
+    );
+    for account in accounts {
+        text.push_str(&format!("  {:<22} {}\n", account.label, account.email));
+    }
+    text.push_str(&format!(
+        "\nAPI docs: http://{address}/docs\nLog in:   curl -s -X POST http://{address}/auth/token -H 'content-type: application/json' \\\n            -d '{{\"email\":\"admin@innovation-awards.example\",\"password\":\"{DEMO_PASSWORD}\"}}'\n"
+    ));
+    text
+}
+
+fn text(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+    pairs.iter().map(|(l, t)| ((*l).to_owned(), (*t).to_owned())).collect()
+}
+
+fn eur(minor: i64) -> Option<MoneyInput> {
+    Some(MoneyInput { minor, currency: "EUR".into() })
+}
+
+fn criterion(key: &str, en: &str, mk: &str, weight: i64, guidance: &str) -> CriterionInput {
+    CriterionInput {
+        key: key.into(),
+        title: text(&[("en", en), ("mk", mk)]),
+        weight,
+        scale_min: 1,
+        scale_max: 5,
+        guidance: text(&[("en", guidance)]),
+        allow_not_applicable: false,
+    }
+}
+
+/// An open call for the eleven countries of the network, in EUR.
+pub fn sample_programme() -> ProgrammeInput {
+    let now = Utc::now();
+    ProgrammeInput {
+        code: Some(DEMO_PROGRAMME.into()),
+        title: Some(text(&[
+            ("en", "INELI-Balkans Innovation Awards (demo)"),
+            ("mk", "INELI-Балкан Награди за иновации (демо)"),
+        ])),
+        description: Some(text(&[
+            ("en", "Funding for new library services proposed by emerging library innovators in the Balkans."),
+            ("mk", "Финансирање на нови библиотечни услуги предложени од млади библиотечни иноватори на Балканот."),
+        ])),
+        default_locale: Some("en".into()),
+        time_zone: Some("Europe/Skopje".into()),
+        currency: Some("EUR".into()),
+        budget: eur(10_000_000),
+        min_award: eur(200_000),
+        max_award: eur(1_000_000),
+        opens_at: Some(now - Duration::days(7)),
+        closes_at: Some(now + Duration::days(60)),
+        eligible_countries: Some(
+            ["AL", "BA", "BG", "HR", "GR", "XK", "ME", "MK", "RO", "RS", "SI"].map(String::from).to_vec(),
+        ),
+        rubric: Some(vec![
+            criterion("innovation", "Innovation", "Иновативност", 3, "How new is the service for the library and its community?"),
+            criterion("impact", "Community impact", "Влијание врз заедницата", 3, "Who benefits, how many, and how will we know?"),
+            criterion("feasibility", "Feasibility", "Изводливост", 2, "Can the team deliver it with this budget and time?"),
+            criterion("sustainability", "Sustainability", "Одржливост", 2, "Will the service continue after the award is spent?"),
+        ]),
+        reviews_per_proposal: Some(3),
+        reviewer_load_cap: Some(10),
+        conflict_policy: None,
+        tranche_template: Some(vec![
+            TrancheInput { key: "signing".into(), percent: 60, condition: TrancheCondition::AgreementSigned },
+            TrancheInput { key: "interim".into(), percent: 30, condition: TrancheCondition::ReportAccepted { report: "interim".into() } },
+            TrancheInput { key: "final".into(), percent: 10, condition: TrancheCondition::ReportAccepted { report: "final".into() } },
+        ]),
+        reporting_schedule: Some(vec![
+            ReportInput { key: "interim".into(), kind: ReportKind::Interim, months_after_start: 6 },
+            ReportInput { key: "final".into(), kind: ReportKind::Final, months_after_start: 12 },
+        ]),
+    }
+}

@@ -1,0 +1,9 @@
+//! sea-orm entities, one module per table. Behaviour lives in the
+//! repository modules beside this one, not here.
+
+pub mod api_token;
+pub mod audit_event;
+pub mod login_throttle;
+pub mod programme;
+pub mod user;
+pub mod user_role;

@@ -1,0 +1,54 @@
+use sea_orm::{DbErr, SqlErr};
+
+/// What can go wrong in the store, in terms the app layer can act on.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// A unique constraint refused the write; `field` names the input field behind it.
+    #[error("{field} is already taken")]
+    Duplicate {
+        /// The input field whose value is taken, e.g. `email`.
+        field: &'static str,
+    },
+    /// A conditional update found a newer revision than the caller read.
+    #[error("the record was changed by someone else (now at revision {current})")]
+    StaleRevision {
+        /// The revision the record is at now.
+        current: i64,
+    },
+    /// The record does not exist.
+    #[error("not found")]
+    NotFound,
+    /// A stored value no longer parses as its domain type.
+    #[error("stored data is invalid: {0}")]
+    Corrupt(String),
+    /// The database refused or failed the operation.
+    #[error("database error")]
+    Database(#[source] DbErr),
+}
+
+/// Unique columns and the input field each protects. One table, so that a
+/// constraint violation maps to a field the same way on both databases.
+const UNIQUE_COLUMNS: &[(&str, &str)] = &[
+    ("email_normalized", "email"),
+    ("code_normalized", "code"),
+    ("token_hash", "token"),
+];
+
+impl From<DbErr> for StoreError {
+    fn from(err: DbErr) -> Self {
+        if let Some(SqlErr::UniqueConstraintViolation(message)) = err.sql_err() {
+            // SQLite names `table.column`, PostgreSQL the index (which sea-orm names after the column).
+            if let Some((_, field)) = UNIQUE_COLUMNS
+                .iter()
+                .find(|(column, _)| message.contains(column))
+            {
+                return StoreError::Duplicate { field };
+            }
+        }
+        StoreError::Database(err)
+    }
+}
+
+pub(crate) fn corrupt(what: &str, err: impl std::fmt::Display) -> StoreError {
+    StoreError::Corrupt(format!("{what}: {err}"))
+}

@@ -1,0 +1,23 @@
+//! Persistence of Innovation Awards over SQLite (embedded default) and
+//! PostgreSQL (production), through sea-orm.
+//!
+//! Repository functions take any [`ConnectionTrait`], so a use case can run
+//! several of them inside one transaction ([`Store::begin`]) and commit all
+//! or nothing. They return records built from domain types; a row that no
+//! longer parses is reported as [`StoreError::Corrupt`], never panicked on.
+
+pub mod audit;
+mod connect;
+mod entity;
+mod error;
+pub mod programmes;
+pub mod throttle;
+pub mod tokens;
+pub mod users;
+
+pub use connect::{Backend, DatabaseSettings, Store};
+pub use error::StoreError;
+pub use sea_orm::{ConnectionTrait, DatabaseConnection, DatabaseTransaction};
+
+/// Result of a store operation.
+pub type StoreResult<T> = Result<T, StoreError>;

@@ -1,0 +1,281 @@
+//! People with accounts, and the roles they hold.
+
+use chrono::{DateTime, Utc};
+use grants_domain::{Area, CountryCode, Email, Locale, PersonName, Role, RoleGrant, UserId};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+};
+use uuid::Uuid;
+
+use crate::entity::{user, user_role};
+use crate::error::corrupt;
+use crate::{StoreError, StoreResult};
+
+/// A user as the rest of the service sees it (without the password hash).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserRecord {
+    /// The account's id.
+    pub id: UserId,
+    /// The address as given.
+    pub email: Email,
+    /// Display name.
+    pub name: PersonName,
+    /// Language for pages and mail.
+    pub locale: Locale,
+    /// Country the person works in.
+    pub country: Option<CountryCode>,
+    /// Library or organisation.
+    pub organisation: Option<String>,
+    /// Fields of expertise, for reviewer matching.
+    pub expertise_tags: Vec<String>,
+    /// Deactivated accounts cannot log in.
+    pub active: bool,
+    /// Roles held, sorted.
+    pub roles: Vec<RoleGrant>,
+    /// Bumped on every change, for optimistic concurrency.
+    pub revision: i64,
+    /// When the account was created.
+    pub created_at: DateTime<Utc>,
+    /// When it last changed.
+    pub updated_at: DateTime<Utc>,
+}
+
+/// Everything needed to create an account.
+#[derive(Debug, Clone)]
+pub struct NewUser {
+    /// The address to log in with.
+    pub email: Email,
+    /// Display name.
+    pub name: PersonName,
+    /// The argon2id PHC string.
+    pub password_hash: String,
+    /// Language for pages and mail.
+    pub locale: Locale,
+    /// Country the person works in.
+    pub country: Option<CountryCode>,
+    /// Library or organisation.
+    pub organisation: Option<String>,
+    /// Fields of expertise.
+    pub expertise_tags: Vec<String>,
+    /// Roles to grant.
+    pub roles: Vec<RoleGrant>,
+}
+
+/// The profile fields of an account, all replaced together.
+#[derive(Debug, Clone)]
+pub struct ProfileUpdate {
+    /// Display name.
+    pub name: PersonName,
+    /// Language.
+    pub locale: Locale,
+    /// Country.
+    pub country: Option<CountryCode>,
+    /// Organisation.
+    pub organisation: Option<String>,
+    /// Expertise.
+    pub expertise_tags: Vec<String>,
+    /// Whether the account may log in.
+    pub active: bool,
+}
+
+/// Creates an account with its roles. A taken address is [`StoreError::Duplicate`].
+pub async fn insert(
+    c: &impl ConnectionTrait,
+    new: NewUser,
+    now: DateTime<Utc>,
+) -> StoreResult<UserRecord> {
+    let id = UserId::new();
+    user::Entity::insert(user::ActiveModel {
+        id: Set(id.uuid()),
+        email: Set(new.email.as_str().to_owned()),
+        email_normalized: Set(new.email.normalized()),
+        name: Set(new.name.as_str().to_owned()),
+        password_hash: Set(new.password_hash),
+        locale: Set(new.locale.code().to_owned()),
+        country: Set(new.country.map(|c| c.as_str().to_owned())),
+        organisation: Set(new.organisation),
+        expertise_tags: Set(serde_json::json!(new.expertise_tags)),
+        active: Set(true),
+        revision: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+    })
+    .exec_without_returning(c)
+    .await?;
+    replace_roles(c, id, &new.roles).await?;
+    find(c, id).await?.ok_or(StoreError::NotFound)
+}
+
+/// The account with this id.
+pub async fn find(c: &impl ConnectionTrait, id: UserId) -> StoreResult<Option<UserRecord>> {
+    let Some(row) = user::Entity::find_by_id(id.uuid()).one(c).await? else {
+        return Ok(None);
+    };
+    let roles = roles_of(c, &[row.id]).await?;
+    record(row, &roles).map(Some)
+}
+
+/// The account with this address (any case) and its password hash.
+pub async fn find_with_password(
+    c: &impl ConnectionTrait,
+    email_normalized: &str,
+) -> StoreResult<Option<(UserRecord, String)>> {
+    let Some(row) = user::Entity::find()
+        .filter(user::Column::EmailNormalized.eq(email_normalized))
+        .one(c)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let roles = roles_of(c, &[row.id]).await?;
+    let hash = row.password_hash.clone();
+    Ok(Some((record(row, &roles)?, hash)))
+}
+
+/// Up to `limit` accounts created after `after`, oldest first.
+pub async fn list(
+    c: &impl ConnectionTrait,
+    after: Option<UserId>,
+    limit: u64,
+) -> StoreResult<Vec<UserRecord>> {
+    let mut query = user::Entity::find().order_by_asc(user::Column::Id);
+    if let Some(after) = after {
+        query = query.filter(user::Column::Id.gt(after.uuid()));
+    }
+    let rows = query.limit(limit).all(c).await?;
+    let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
+    let roles = roles_of(c, &ids).await?;
+    rows.into_iter().map(|row| record(row, &roles)).collect()
+}
+
+/// Replaces the profile if the account is still at `expected_revision`.
+pub async fn update_profile(
+    c: &impl ConnectionTrait,
+    id: UserId,
+    expected_revision: i64,
+    profile: ProfileUpdate,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    let result = user::Entity::update_many()
+        .col_expr(user::Column::Name, Expr::value(profile.name.as_str()))
+        .col_expr(user::Column::Locale, Expr::value(profile.locale.code()))
+        .col_expr(
+            user::Column::Country,
+            Expr::value(profile.country.map(|c| c.as_str().to_owned())),
+        )
+        .col_expr(user::Column::Organisation, Expr::value(profile.organisation))
+        .col_expr(
+            user::Column::ExpertiseTags,
+            Expr::value(serde_json::json!(profile.expertise_tags)),
+        )
+        .col_expr(user::Column::Active, Expr::value(profile.active))
+        .col_expr(user::Column::Revision, Expr::value(expected_revision + 1))
+        .col_expr(user::Column::UpdatedAt, Expr::value(now))
+        .filter(user::Column::Id.eq(id.uuid()))
+        .filter(user::Column::Revision.eq(expected_revision))
+        .exec(c)
+        .await?;
+    if result.rows_affected == 1 {
+        return Ok(());
+    }
+    match user::Entity::find_by_id(id.uuid()).one(c).await? {
+        Some(row) => Err(StoreError::StaleRevision {
+            current: row.revision,
+        }),
+        None => Err(StoreError::NotFound),
+    }
+}
+
+/// Stores a new password hash.
+pub async fn set_password(
+    c: &impl ConnectionTrait,
+    id: UserId,
+    password_hash: String,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    let result = user::Entity::update_many()
+        .col_expr(user::Column::PasswordHash, Expr::value(password_hash))
+        .col_expr(user::Column::UpdatedAt, Expr::value(now))
+        .filter(user::Column::Id.eq(id.uuid()))
+        .exec(c)
+        .await?;
+    if result.rows_affected == 0 {
+        return Err(StoreError::NotFound);
+    }
+    Ok(())
+}
+
+/// Replaces every role of the account.
+pub async fn replace_roles(
+    c: &impl ConnectionTrait,
+    id: UserId,
+    roles: &[RoleGrant],
+) -> StoreResult<()> {
+    user_role::Entity::delete_many()
+        .filter(user_role::Column::UserId.eq(id.uuid()))
+        .exec(c)
+        .await?;
+    let mut rows: Vec<_> = roles
+        .iter()
+        .map(|grant| user_role::ActiveModel {
+            user_id: Set(id.uuid()),
+            role: Set(grant.role().as_str().to_owned()),
+            area: Set(grant.area().map(|a| a.code().to_owned()).unwrap_or_default()),
+        })
+        .collect();
+    rows.dedup_by(|a, b| a.role == b.role && a.area == b.area);
+    if !rows.is_empty() {
+        user_role::Entity::insert_many(rows)
+            .exec_without_returning(c)
+            .await?;
+    }
+    Ok(())
+}
+
+async fn roles_of(c: &impl ConnectionTrait, ids: &[Uuid]) -> StoreResult<Vec<user_role::Model>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(user_role::Entity::find()
+        .filter(user_role::Column::UserId.is_in(ids.iter().copied()))
+        .all(c)
+        .await?)
+}
+
+fn record(row: user::Model, roles: &[user_role::Model]) -> StoreResult<UserRecord> {
+    let mut grants = roles
+        .iter()
+        .filter(|r| r.user_id == row.id)
+        .map(|r| {
+            let role = Role::parse(&r.role).map_err(|e| corrupt("user_roles.role", e))?;
+            let area = (!r.area.is_empty())
+                .then(|| Area::parse(&r.area))
+                .transpose()
+                .map_err(|e| corrupt("user_roles.area", e))?;
+            RoleGrant::new(role, area).map_err(|e| corrupt("user_roles", e))
+        })
+        .collect::<StoreResult<Vec<_>>>()?;
+    grants.sort();
+    Ok(UserRecord {
+        id: row.id.into(),
+        email: Email::parse(&row.email).map_err(|e| corrupt("users.email", e))?,
+        name: PersonName::parse(&row.name).map_err(|e| corrupt("users.name", e))?,
+        locale: Locale::parse(&row.locale).map_err(|e| corrupt("users.locale", e))?,
+        country: row
+            .country
+            .as_deref()
+            .map(CountryCode::parse)
+            .transpose()
+            .map_err(|e| corrupt("users.country", e))?,
+        organisation: row.organisation,
+        expertise_tags: serde_json::from_value(row.expertise_tags)
+            .map_err(|e| corrupt("users.expertise_tags", e))?,
+        active: row.active,
+        roles: grants,
+        revision: row.revision,
+        created_at: row.created_at,
+        updated_at: row.updated_at,
+    })
+}

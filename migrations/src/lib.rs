@@ -1,0 +1,18 @@
+//! The database schema of Innovation Awards, as ordered migrations that run
+//! unchanged on SQLite and PostgreSQL. Applied migrations are recorded, so
+//! running them again is a no-op.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261125_000001_foundation;
+
+/// Every migration, oldest first.
+#[derive(Debug)]
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261125_000001_foundation::Migration)]
+    }
+}

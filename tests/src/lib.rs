@@ -1,0 +1,400 @@
+//! Support for the end-to-end tests: the real server on a random port, over
+//! HTTP, on a fresh database per test — a SQLite file in a temporary
+//! folder, or a PostgreSQL schema created for the test and dropped after.
+//!
+//! PostgreSQL runs when `GRANTS_TEST_POSTGRES_URL` names a database (`.ci/run`
+//! creates one per run); without it the PostgreSQL half of each test says
+//! it is skipped and passes.
+
+use std::time::Duration;
+
+use grants_server::{Application, Config};
+use reqwest::{Method, StatusCode, header};
+use sea_orm::{ConnectionTrait, Database};
+use serde_json::{Value, json};
+use tempfile::TempDir;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+/// The environment variable naming the PostgreSQL database tests may use.
+pub const POSTGRES_URL_VAR: &str = "GRANTS_TEST_POSTGRES_URL";
+
+/// The administrator every test server starts with.
+pub const ADMIN_EMAIL: &str = "root@tests.example";
+/// Their password.
+pub const ADMIN_PASSWORD: &str = "correct horse battery staple";
+
+/// Which database a test runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// A SQLite file in a temporary folder.
+    Sqlite,
+    /// A fresh schema in the database named by `GRANTS_TEST_POSTGRES_URL`.
+    Postgres,
+}
+
+impl Backend {
+    /// False for PostgreSQL when no database was given; prints why.
+    pub fn available(self) -> bool {
+        match self {
+            Backend::Sqlite => true,
+            Backend::Postgres => {
+                let given = std::env::var(POSTGRES_URL_VAR).is_ok_and(|v| !v.is_empty());
+                if !given {
+                    eprintln!("skipped on PostgreSQL: set {POSTGRES_URL_VAR} to run it (bash .ci/run does)");
+                }
+                given
+            }
+        }
+    }
+}
+
+/// Runs each named `async fn(Backend)` once on SQLite and once on PostgreSQL,
+/// as the tests `<name>::sqlite` and `<name>::postgres`.
+#[macro_export]
+macro_rules! on_both_databases {
+    ($($name:ident),* $(,)?) => {$(
+        mod $name {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                super::$name($crate::Backend::Sqlite).await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                if $crate::Backend::Postgres.available() {
+                    super::$name($crate::Backend::Postgres).await;
+                }
+            }
+        }
+    )*};
+}
+
+/// A fresh, empty database for one test.
+#[derive(Debug)]
+pub struct TestDatabase {
+    /// Where the server should connect.
+    pub url: String,
+    /// The PostgreSQL schema, if any.
+    pub schema: Option<String>,
+    _dir: TempDir,
+}
+
+impl TestDatabase {
+    /// Creates the database (SQLite file path or PostgreSQL schema).
+    pub async fn create(backend: Backend) -> TestDatabase {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        match backend {
+            Backend::Sqlite => TestDatabase {
+                url: format!("sqlite://{}?mode=rwc", dir.path().join("test.sqlite").display()),
+                schema: None,
+                _dir: dir,
+            },
+            Backend::Postgres => {
+                let url = std::env::var(POSTGRES_URL_VAR).expect("checked by Backend::available");
+                let schema = format!("t_{}", uuid::Uuid::now_v7().simple());
+                let db = Database::connect(&url).await.expect("PostgreSQL is reachable");
+                db.execute_unprepared(&format!("CREATE SCHEMA \"{schema}\""))
+                    .await
+                    .expect("schema created");
+                db.close().await.expect("closed");
+                TestDatabase { url, schema: Some(schema), _dir: dir }
+            }
+        }
+    }
+
+    /// Drops the PostgreSQL schema; the SQLite folder goes with `self`.
+    pub async fn drop_database(self) {
+        if let Some(schema) = &self.schema {
+            let db = Database::connect(&self.url).await.expect("PostgreSQL is reachable");
+            db.execute_unprepared(&format!("DROP SCHEMA \"{schema}\" CASCADE"))
+                .await
+                .expect("schema dropped");
+            db.close().await.expect("closed");
+        }
+    }
+
+    /// A configuration pointing at this database, listening on a random port.
+    pub fn config(&self) -> Config {
+        let mut config = Config::load(None).expect("built-in configuration");
+        config.server.host = "127.0.0.1".into();
+        config.server.port = 0;
+        config.server.shutdown_grace_seconds = 5;
+        config.database.url = self.url.clone().into();
+        config.database.max_connections = 4;
+        config.database.schema = self.schema.clone().unwrap_or_default();
+        config.data_dir = self._dir.path().join("data");
+        config.log.filter = "warn".into();
+        config
+    }
+}
+
+/// The real server, running on a random port over a fresh database.
+#[derive(Debug)]
+pub struct TestApp {
+    /// `http://127.0.0.1:<port>`.
+    pub base: String,
+    /// A client without cookies or redirects.
+    pub client: reqwest::Client,
+    database: TestDatabase,
+    stop: Option<oneshot::Sender<()>>,
+    server: Option<JoinHandle<anyhow::Result<()>>>,
+}
+
+/// A response, read whole.
+#[derive(Debug)]
+pub struct Reply {
+    /// The status.
+    pub status: StatusCode,
+    /// The headers.
+    pub headers: header::HeaderMap,
+    /// The body as JSON (`Null` if empty or not JSON).
+    pub body: Value,
+}
+
+impl Reply {
+    /// A header as text.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    /// The fields named in a problem+json body's `errors`.
+    pub fn error_fields(&self) -> Vec<String> {
+        self.body["errors"]
+            .as_array()
+            .map(|errors| {
+                errors
+                    .iter()
+                    .filter_map(|e| e["field"].as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Asserts the status, showing the body when it differs.
+    #[track_caller]
+    pub fn expect(&self, status: u16) -> &Reply {
+        assert_eq!(self.status.as_u16(), status, "unexpected status; body: {:#}", self.body);
+        self
+    }
+
+    /// Asserts a problem+json answer with this status.
+    #[track_caller]
+    pub fn expect_problem(&self, status: u16) -> &Reply {
+        self.expect(status);
+        assert_eq!(self.header("content-type"), Some("application/problem+json"));
+        assert_eq!(self.body["status"], status);
+        self
+    }
+}
+
+impl TestApp {
+    /// Starts the server with the default test configuration.
+    pub async fn spawn(backend: Backend) -> TestApp {
+        Self::spawn_with(backend, |_| {}).await
+    }
+
+    /// Starts the server after `adjust` has changed the configuration.
+    pub async fn spawn_with(backend: Backend, adjust: impl FnOnce(&mut Config)) -> TestApp {
+        let database = TestDatabase::create(backend).await;
+        let mut config = database.config();
+        adjust(&mut config);
+        let application = Application::build(&config, true).await.expect("the server builds");
+        let admin = grants_app::users::CreateUserInput {
+            email: ADMIN_EMAIL.into(),
+            name: "Test Administrator".into(),
+            password: ADMIN_PASSWORD.to_owned().into(),
+            locale: None,
+            country: Some("GR".into()),
+            organisation: None,
+            expertise_tags: Vec::new(),
+            roles: vec![grants_app::users::RoleGrantInput { role: "admin".into(), area: None }],
+        };
+        grants_app::users::bootstrap_user(application.app(), admin)
+            .await
+            .expect("the administrator is created");
+        let address = application.local_addr().expect("bound");
+        let (stop, stopped) = oneshot::channel::<()>();
+        let server = tokio::spawn(application.run_until(async move {
+            let _ = stopped.await;
+        }));
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .timeout(Duration::from_secs(30))
+            .build()
+            .expect("client");
+        TestApp {
+            base: format!("http://{address}"),
+            client,
+            database,
+            stop: Some(stop),
+            server: Some(server),
+        }
+    }
+
+    /// Stops the server (waiting for in-flight requests) and drops the database.
+    pub async fn finish(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(server) = self.server.take() {
+            server.await.expect("server task").expect("server stopped cleanly");
+        }
+        self.database.drop_database().await;
+    }
+
+    /// Sends a request; `body` goes as JSON when given.
+    pub async fn request(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<&Value>,
+    ) -> Reply {
+        self.request_with(method, path, token, body, &[]).await
+    }
+
+    /// Sends a request with extra headers.
+    pub async fn request_with(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<&Value>,
+        headers: &[(&str, &str)],
+    ) -> Reply {
+        let mut request = self.client.request(method, format!("{}{path}", self.base));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        if let Some(body) = body {
+            request = request.json(body);
+        }
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let response = request.send().await.expect("the server answers");
+        Reply::read(response).await
+    }
+
+    /// Sends raw bytes with a content type.
+    pub async fn send_raw(&self, method: Method, path: &str, token: Option<&str>, content_type: &str, body: &'static str) -> Reply {
+        let mut request = self
+            .client
+            .request(method, format!("{}{path}", self.base))
+            .header(header::CONTENT_TYPE, content_type)
+            .body(body);
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        Reply::read(request.send().await.expect("the server answers")).await
+    }
+
+    /// GET.
+    pub async fn get(&self, path: &str, token: Option<&str>) -> Reply {
+        self.request(Method::GET, path, token, None).await
+    }
+
+    /// POST with a JSON body.
+    pub async fn post(&self, path: &str, token: Option<&str>, body: &Value) -> Reply {
+        self.request(Method::POST, path, token, Some(body)).await
+    }
+
+    /// PATCH with a JSON body and If-Match.
+    pub async fn patch(&self, path: &str, token: &str, revision: Option<i64>, body: &Value) -> Reply {
+        let etag = revision.map(|r| format!("\"{r}\""));
+        let headers: Vec<(&str, &str)> = etag.iter().map(|e| ("if-match", e.as_str())).collect();
+        self.request_with(Method::PATCH, path, Some(token), Some(body), &headers).await
+    }
+
+    /// Logs in and returns the reply.
+    pub async fn login_reply(&self, email: &str, password: &str) -> Reply {
+        self.post("/auth/token", None, &json!({ "email": email, "password": password })).await
+    }
+
+    /// Logs in and returns the bearer token.
+    pub async fn login(&self, email: &str, password: &str) -> String {
+        let reply = self.login_reply(email, password).await;
+        reply.expect(201);
+        reply.body["token"].as_str().expect("token").to_owned()
+    }
+
+    /// The administrator's token.
+    pub async fn admin_token(&self) -> String {
+        self.login(ADMIN_EMAIL, ADMIN_PASSWORD).await
+    }
+
+    /// Creates a user with `roles` (`"ambassador:MK"` style) as the administrator; returns (id, token).
+    pub async fn user_with_roles(&self, email: &str, roles: &[&str]) -> (String, String) {
+        let admin = self.admin_token().await;
+        let roles: Vec<Value> = roles
+            .iter()
+            .map(|r| match r.split_once(':') {
+                Some((role, area)) => json!({ "role": role, "area": area }),
+                None => json!({ "role": r }),
+            })
+            .collect();
+        let reply = self
+            .post(
+                "/users",
+                Some(&admin),
+                &json!({
+                    "email": email,
+                    "name": "Test Person",
+                    "password": ADMIN_PASSWORD,
+                    "country": "MK",
+                    "roles": roles,
+                }),
+            )
+            .await;
+        reply.expect(201);
+        let id = reply.body["id"].as_str().expect("id").to_owned();
+        (id, self.login(email, ADMIN_PASSWORD).await)
+    }
+}
+
+impl Reply {
+    async fn read(response: reqwest::Response) -> Reply {
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.bytes().await.expect("the body arrives");
+        let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+        Reply { status, headers, body }
+    }
+}
+
+/// A valid programme, as the API takes it.
+pub fn programme_json(code: &str) -> Value {
+    json!({
+        "code": code,
+        "title": { "en": "Innovation Awards 2027", "mk": "Награди за иновации 2027" },
+        "description": { "en": "New library services." },
+        "default_locale": "en",
+        "time_zone": "Europe/Skopje",
+        "currency": "EUR",
+        "budget": { "minor": 10_000_000, "currency": "EUR" },
+        "min_award": { "minor": 100_000, "currency": "EUR" },
+        "max_award": { "minor": 1_500_000, "currency": "EUR" },
+        "opens_at": "2027-01-10T09:00:00Z",
+        "closes_at": "2027-03-12T16:00:00+01:00",
+        "eligible_countries": ["AL", "BA", "BG", "HR", "GR", "XK", "ME", "MK", "RO", "RS", "SI"],
+        "rubric": [
+            { "key": "impact", "title": { "en": "Impact" }, "weight": 3, "scale_min": 1, "scale_max": 5,
+              "guidance": { "en": "Who benefits?" } },
+            { "key": "feasibility", "title": { "en": "Feasibility" }, "weight": 2, "scale_min": 1, "scale_max": 5,
+              "allow_not_applicable": true }
+        ],
+        "reviews_per_proposal": 3,
+        "reviewer_load_cap": 8,
+        "conflict_policy": { "same_organisation": true, "same_country": true },
+        "tranche_template": [
+            { "key": "signing", "percent": 60, "condition": { "kind": "agreement_signed" } },
+            { "key": "interim", "percent": 30, "condition": { "kind": "report_accepted", "report": "interim" } },
+            { "key": "final", "percent": 10, "condition": { "kind": "report_accepted", "report": "final" } }
+        ],
+        "reporting_schedule": [
+            { "key": "interim", "kind": "interim", "months_after_start": 6 },
+            { "key": "final", "kind": "final", "months_after_start": 12 }
+        ]
+    })
+}

@@ -1,0 +1,11 @@
+//! End-to-end tests of the HTTP API, mirroring its routes. Each test starts
+//! the real server on a random port over a fresh database and runs once on
+//! SQLite and once on PostgreSQL.
+
+mod api {
+    mod auth;
+    mod cli;
+    mod health;
+    mod programmes;
+    mod users;
+}
