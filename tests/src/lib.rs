@@ -40,8 +40,16 @@ impl Backend {
             Backend::Sqlite => true,
             Backend::Postgres => {
                 let given = std::env::var(POSTGRES_URL_VAR).is_ok_and(|v| !v.is_empty());
+                let required =
+                    std::env::var("GRANTS_TEST_REQUIRE_POSTGRES").is_ok_and(|v| v == "1");
+                assert!(
+                    given || !required,
+                    "{POSTGRES_URL_VAR} must be set when GRANTS_TEST_REQUIRE_POSTGRES=1"
+                );
                 if !given {
-                    eprintln!("skipped on PostgreSQL: set {POSTGRES_URL_VAR} to run it (bash .ci/run does)");
+                    eprintln!(
+                        "skipped on PostgreSQL: set {POSTGRES_URL_VAR} to run it (bash .ci/run does)"
+                    );
                 }
                 given
             }
@@ -86,19 +94,28 @@ impl TestDatabase {
         let dir = tempfile::tempdir().expect("temporary folder");
         match backend {
             Backend::Sqlite => TestDatabase {
-                url: format!("sqlite://{}?mode=rwc", dir.path().join("test.sqlite").display()),
+                url: format!(
+                    "sqlite://{}?mode=rwc",
+                    dir.path().join("test.sqlite").display()
+                ),
                 schema: None,
                 _dir: dir,
             },
             Backend::Postgres => {
                 let url = std::env::var(POSTGRES_URL_VAR).expect("checked by Backend::available");
                 let schema = format!("t_{}", uuid::Uuid::now_v7().simple());
-                let db = Database::connect(&url).await.expect("PostgreSQL is reachable");
+                let db = Database::connect(&url)
+                    .await
+                    .expect("PostgreSQL is reachable");
                 db.execute_unprepared(&format!("CREATE SCHEMA \"{schema}\""))
                     .await
                     .expect("schema created");
                 db.close().await.expect("closed");
-                TestDatabase { url, schema: Some(schema), _dir: dir }
+                TestDatabase {
+                    url,
+                    schema: Some(schema),
+                    _dir: dir,
+                }
             }
         }
     }
@@ -106,7 +123,9 @@ impl TestDatabase {
     /// Drops the PostgreSQL schema; the SQLite folder goes with `self`.
     pub async fn drop_database(self) {
         if let Some(schema) = &self.schema {
-            let db = Database::connect(&self.url).await.expect("PostgreSQL is reachable");
+            let db = Database::connect(&self.url)
+                .await
+                .expect("PostgreSQL is reachable");
             db.execute_unprepared(&format!("DROP SCHEMA \"{schema}\" CASCADE"))
                 .await
                 .expect("schema dropped");
@@ -174,7 +193,12 @@ impl Reply {
     /// Asserts the status, showing the body when it differs.
     #[track_caller]
     pub fn expect(&self, status: u16) -> &Reply {
-        assert_eq!(self.status.as_u16(), status, "unexpected status; body: {:#}", self.body);
+        assert_eq!(
+            self.status.as_u16(),
+            status,
+            "unexpected status; body: {:#}",
+            self.body
+        );
         self
     }
 
@@ -182,7 +206,10 @@ impl Reply {
     #[track_caller]
     pub fn expect_problem(&self, status: u16) -> &Reply {
         self.expect(status);
-        assert_eq!(self.header("content-type"), Some("application/problem+json"));
+        assert_eq!(
+            self.header("content-type"),
+            Some("application/problem+json")
+        );
         assert_eq!(self.body["status"], status);
         self
     }
@@ -199,7 +226,9 @@ impl TestApp {
         let database = TestDatabase::create(backend).await;
         let mut config = database.config();
         adjust(&mut config);
-        let application = Application::build(&config, true).await.expect("the server builds");
+        let application = Application::build(&config, true)
+            .await
+            .expect("the server builds");
         let admin = grants_app::users::CreateUserInput {
             email: ADMIN_EMAIL.into(),
             name: "Test Administrator".into(),
@@ -208,7 +237,10 @@ impl TestApp {
             country: Some("GR".into()),
             organisation: None,
             expertise_tags: Vec::new(),
-            roles: vec![grants_app::users::RoleGrantInput { role: "admin".into(), area: None }],
+            roles: vec![grants_app::users::RoleGrantInput {
+                role: "admin".into(),
+                area: None,
+            }],
         };
         grants_app::users::bootstrap_user(application.app(), admin)
             .await
@@ -238,7 +270,10 @@ impl TestApp {
             let _ = stop.send(());
         }
         if let Some(server) = self.server.take() {
-            server.await.expect("server task").expect("server stopped cleanly");
+            server
+                .await
+                .expect("server task")
+                .expect("server stopped cleanly");
         }
         self.database.drop_database().await;
     }
@@ -278,7 +313,14 @@ impl TestApp {
     }
 
     /// Sends raw bytes with a content type.
-    pub async fn send_raw(&self, method: Method, path: &str, token: Option<&str>, content_type: &str, body: &'static str) -> Reply {
+    pub async fn send_raw(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        content_type: &str,
+        body: &'static str,
+    ) -> Reply {
         let mut request = self
             .client
             .request(method, format!("{}{path}", self.base))
@@ -301,15 +343,27 @@ impl TestApp {
     }
 
     /// PATCH with a JSON body and If-Match.
-    pub async fn patch(&self, path: &str, token: &str, revision: Option<i64>, body: &Value) -> Reply {
+    pub async fn patch(
+        &self,
+        path: &str,
+        token: &str,
+        revision: Option<i64>,
+        body: &Value,
+    ) -> Reply {
         let etag = revision.map(|r| format!("\"{r}\""));
         let headers: Vec<(&str, &str)> = etag.iter().map(|e| ("if-match", e.as_str())).collect();
-        self.request_with(Method::PATCH, path, Some(token), Some(body), &headers).await
+        self.request_with(Method::PATCH, path, Some(token), Some(body), &headers)
+            .await
     }
 
     /// Logs in and returns the reply.
     pub async fn login_reply(&self, email: &str, password: &str) -> Reply {
-        self.post("/auth/token", None, &json!({ "email": email, "password": password })).await
+        self.post(
+            "/auth/token",
+            None,
+            &json!({ "email": email, "password": password }),
+        )
+        .await
     }
 
     /// Logs in and returns the bearer token.
@@ -359,7 +413,11 @@ impl Reply {
         let headers = response.headers().clone();
         let bytes = response.bytes().await.expect("the body arrives");
         let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
-        Reply { status, headers, body }
+        Reply {
+            status,
+            headers,
+            body,
+        }
     }
 }
 

@@ -49,7 +49,8 @@ fn is_json(headers: &HeaderMap) -> bool {
         .and_then(|v| v.split(';').next())
         .map(|mime| {
             let mime = mime.trim().to_ascii_lowercase();
-            mime == "application/json" || (mime.starts_with("application/") && mime.ends_with("+json"))
+            mime == "application/json"
+                || (mime.starts_with("application/") && mime.ends_with("+json"))
         })
         .unwrap_or(false)
 }
@@ -100,7 +101,9 @@ impl<S: Send + Sync> FromRequestParts<S> for IfMatch {
             .and_then(|v| v.parse::<i64>().ok())
             .map(|r| IfMatch(Some(r)))
             .ok_or_else(|| {
-                ApiError::BadRequest("If-Match must be an ETag this service issued, e.g. \"3\"".into())
+                ApiError::BadRequest(
+                    "If-Match must be an ETag this service issued, e.g. \"3\"".into(),
+                )
             })
     }
 }

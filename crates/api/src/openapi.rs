@@ -55,6 +55,9 @@ pub fn openapi() -> Spec {
 pub(crate) fn docs(spec: Spec) -> Router<AppState> {
     let json = spec.clone();
     Router::new()
-        .route("/openapi.json", get(move || async move { axum::Json(json) }))
+        .route(
+            "/openapi.json",
+            get(move || async move { axum::Json(json) }),
+        )
         .merge(Scalar::with_url("/docs", spec))
 }

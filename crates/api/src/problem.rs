@@ -61,7 +61,12 @@ impl ApiError {
     fn problem(&self) -> (StatusCode, &'static str, String, Vec<FieldError>) {
         use AppError as A;
         match self {
-            ApiError::BadRequest(detail) => (StatusCode::BAD_REQUEST, "bad-request", detail.clone(), vec![]),
+            ApiError::BadRequest(detail) => (
+                StatusCode::BAD_REQUEST,
+                "bad-request",
+                detail.clone(),
+                vec![],
+            ),
             ApiError::UnsupportedMediaType => (
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 "unsupported-media-type",
@@ -74,14 +79,21 @@ impl ApiError {
                 format!("{}: {}", field.field, field.message),
                 vec![field.clone()],
             ),
-            ApiError::NotFound => (StatusCode::NOT_FOUND, "not-found", "no such resource".into(), vec![]),
+            ApiError::NotFound => (
+                StatusCode::NOT_FOUND,
+                "not-found",
+                "no such resource".into(),
+                vec![],
+            ),
             ApiError::App(err) => {
                 let detail = err.to_string();
                 match err {
                     A::Unauthenticated | A::InvalidCredentials => {
                         (StatusCode::UNAUTHORIZED, "unauthenticated", detail, vec![])
                     }
-                    A::LockedOut { .. } => (StatusCode::TOO_MANY_REQUESTS, "locked-out", detail, vec![]),
+                    A::LockedOut { .. } => {
+                        (StatusCode::TOO_MANY_REQUESTS, "locked-out", detail, vec![])
+                    }
                     A::Forbidden(_) => (StatusCode::FORBIDDEN, "forbidden", detail, vec![]),
                     A::NotFound(_) => (StatusCode::NOT_FOUND, "not-found", detail, vec![]),
                     A::Validation(errors) => (
@@ -100,11 +112,16 @@ impl ApiError {
                             message: detail,
                         }],
                     ),
-                    A::StaleRevision { .. } => (StatusCode::CONFLICT, "stale-revision", detail, vec![]),
-                    A::Conflict(_) => (StatusCode::CONFLICT, "conflict", detail, vec![]),
-                    A::RevisionRequired => {
-                        (StatusCode::PRECONDITION_REQUIRED, "revision-required", detail, vec![])
+                    A::StaleRevision { .. } => {
+                        (StatusCode::CONFLICT, "stale-revision", detail, vec![])
                     }
+                    A::Conflict(_) => (StatusCode::CONFLICT, "conflict", detail, vec![]),
+                    A::RevisionRequired => (
+                        StatusCode::PRECONDITION_REQUIRED,
+                        "revision-required",
+                        detail,
+                        vec![],
+                    ),
                     A::Internal(source) => {
                         tracing::error!(error = %error_chain(source.as_ref()), "request failed");
                         (

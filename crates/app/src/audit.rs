@@ -51,13 +51,18 @@ pub async fn list(
     let (after, fetch) = page.parse()?;
     let subject = filter.subject_type.as_deref().zip(filter.subject_id);
     let rows = audit::list(app.store.conn(), subject, after, fetch).await?;
-    Ok(Page::from_rows(rows, fetch, |e| e.id.uuid(), |e| AuditEventView {
-        id: e.id,
-        occurred_at: e.occurred_at,
-        actor_id: e.actor,
-        action: e.action,
-        subject_type: e.subject_type,
-        subject_id: e.subject_id,
-        details: e.details,
-    }))
+    Ok(Page::from_rows(
+        rows,
+        fetch,
+        |e| e.id.uuid(),
+        |e| AuditEventView {
+            id: e.id,
+            occurred_at: e.occurred_at,
+            actor_id: e.actor,
+            action: e.action,
+            subject_type: e.subject_type,
+            subject_id: e.subject_id,
+            details: e.details,
+        },
+    ))
 }

@@ -49,7 +49,9 @@ pub struct IssuedToken {
 #[tracing::instrument(skip_all)]
 pub async fn login(app: &App, input: LoginInput) -> AppResult<IssuedToken> {
     let email = Email::parse(&input.email).map_err(|e| {
-        AppError::Validation(grants_domain::ValidationErrors::single("email", e.code, e.message))
+        AppError::Validation(grants_domain::ValidationErrors::single(
+            "email", e.code, e.message,
+        ))
     })?;
     let key = email.normalized();
     let now = Utc::now();
@@ -57,7 +59,9 @@ pub async fn login(app: &App, input: LoginInput) -> AppResult<IssuedToken> {
 
     let attempts = throttle::get(conn, &key).await?;
     if let Some(until) = attempts.locked_until.filter(|until| *until > now) {
-        let retry_after_secs = u64::try_from((until - now).num_seconds()).unwrap_or(0).max(1);
+        let retry_after_secs = u64::try_from((until - now).num_seconds())
+            .unwrap_or(0)
+            .max(1);
         return Err(AppError::LockedOut { retry_after_secs });
     }
 
@@ -91,7 +95,14 @@ pub async fn login(app: &App, input: LoginInput) -> AppResult<IssuedToken> {
     let expires_at = now + app.auth.token_ttl;
     let tx = app.store.begin().await?;
     throttle::clear(&tx, &key).await?;
-    tokens::insert(&tx, user.id, hash_token(secret.expose_secret()), now, expires_at).await?;
+    tokens::insert(
+        &tx,
+        user.id,
+        hash_token(secret.expose_secret()),
+        now,
+        expires_at,
+    )
+    .await?;
     tx.commit().await.map_err(grants_store::StoreError::from)?;
     tracing::info!(user.id = %user.id, "logged in");
     Ok(IssuedToken {

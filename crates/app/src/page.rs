@@ -38,7 +38,11 @@ impl PageRequest {
         let after = match self.cursor.as_deref() {
             None | Some("") => None,
             Some(cursor) => Some(decode(cursor).map(Id::from).ok_or_else(|| {
-                ValidationErrors::single("cursor", "invalid_cursor", "the cursor is not one this service issued")
+                ValidationErrors::single(
+                    "cursor",
+                    "invalid_cursor",
+                    "the cursor is not one this service issued",
+                )
             })?),
         };
         // One extra row tells whether there is a next page.
@@ -86,7 +90,10 @@ mod tests {
         let id = Uuid::now_v7();
         assert_eq!(decode(&encode(id)), Some(id));
         assert_eq!(decode("not a cursor"), None);
-        let request = PageRequest { cursor: Some("%%".into()), limit: None };
+        let request = PageRequest {
+            cursor: Some("%%".into()),
+            limit: None,
+        };
         assert!(request.parse::<Uuid>().is_err());
     }
 
@@ -103,7 +110,10 @@ mod tests {
     #[test]
     fn limits_outside_1_to_200_are_refused() {
         for limit in [0, 201] {
-            let request = PageRequest { cursor: None, limit: Some(limit) };
+            let request = PageRequest {
+                cursor: None,
+                limit: Some(limit),
+            };
             assert!(request.parse::<Uuid>().is_err());
         }
     }

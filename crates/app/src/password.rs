@@ -1,8 +1,8 @@
 //! Password hashing with argon2id, off the async threads.
 
+use argon2::Argon2;
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use argon2::Argon2;
 use grants_domain::ValidationErrors;
 use secrecy::{ExposeSecret, SecretString};
 use std::sync::OnceLock;
@@ -76,7 +76,9 @@ pub(crate) async fn verify(password: SecretString, stored: Option<String>) -> Ap
     .await
 }
 
-async fn blocking<T: Send + 'static>(f: impl FnOnce() -> AppResult<T> + Send + 'static) -> AppResult<T> {
+async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> AppResult<T> + Send + 'static,
+) -> AppResult<T> {
     tokio::task::spawn_blocking(f)
         .await
         .map_err(|e| AppError::internal(format!("hashing task failed: {e}")))?
@@ -88,16 +90,36 @@ mod tests {
 
     #[tokio::test]
     async fn a_hash_verifies_only_its_own_password() {
-        let stored = hash(SecretString::from("correct horse battery")).await.expect("hashes");
+        let stored = hash(SecretString::from("correct horse battery"))
+            .await
+            .expect("hashes");
         assert!(stored.starts_with("$argon2id$"));
-        assert!(verify(SecretString::from("correct horse battery"), Some(stored.clone())).await.expect("verifies"));
-        assert!(!verify(SecretString::from("wrong horse battery"), Some(stored)).await.expect("verifies"));
+        assert!(
+            verify(
+                SecretString::from("correct horse battery"),
+                Some(stored.clone())
+            )
+            .await
+            .expect("verifies")
+        );
+        assert!(
+            !verify(SecretString::from("wrong horse battery"), Some(stored))
+                .await
+                .expect("verifies")
+        );
     }
 
     #[tokio::test]
     async fn the_dummy_hash_never_matches() {
-        assert!(PasswordHash::new(dummy_hash()).is_ok(), "the dummy must be a valid PHC string");
-        assert!(!verify(SecretString::from("anything at all"), None).await.expect("verifies"));
+        assert!(
+            PasswordHash::new(dummy_hash()).is_ok(),
+            "the dummy must be a valid PHC string"
+        );
+        assert!(
+            !verify(SecretString::from("anything at all"), None)
+                .await
+                .expect("verifies")
+        );
     }
 
     #[test]

@@ -77,6 +77,7 @@ impl ProgrammeView {
 
 /// Changes to a programme: any fields of the specification, plus the revision being edited.
 #[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ProgrammeUpdate {
     /// The revision being edited (or send it in If-Match).
     pub revision: Option<i64>,
@@ -104,7 +105,15 @@ pub async fn create(app: &App, actor: &Actor, input: ProgrammeInput) -> AppResul
     let record = store::insert(&tx, spec, Some(actor.id), now)
         .await
         .map_err(AppError::from_store("programme"))?;
-    record_audit(&tx, actor, "programme.created", record.id, serde_json::json!({ "code": record.spec.code }), now).await?;
+    record_audit(
+        &tx,
+        actor,
+        "programme.created",
+        record.id,
+        serde_json::json!({ "code": record.spec.code }),
+        now,
+    )
+    .await?;
     tx.commit().await.map_err(grants_store::StoreError::from)?;
     tracing::info!(programme.id = %record.id, "programme created");
     Ok(ProgrammeView::new(record, now))
@@ -128,7 +137,12 @@ pub async fn list(
     let (after, fetch) = page.parse()?;
     let rows = store::list(app.store.conn(), filter.include_archived, after, fetch).await?;
     let now = Utc::now();
-    Ok(Page::from_rows(rows, fetch, |p| p.id.uuid(), |p| ProgrammeView::new(p, now)))
+    Ok(Page::from_rows(
+        rows,
+        fetch,
+        |p| p.id.uuid(),
+        |p| ProgrammeView::new(p, now),
+    ))
 }
 
 /// Changes a programme; the whole result is validated again.
@@ -142,10 +156,16 @@ pub async fn update(
 ) -> AppResult<ProgrammeView> {
     actor.require_any(MANAGERS, "edit programmes")?;
     let tx = app.store.begin().await?;
-    let current = store::find(&tx, id).await?.ok_or(AppError::NotFound("programme"))?;
-    let revision = if_match.or(update.revision).ok_or(AppError::RevisionRequired)?;
+    let current = store::find(&tx, id)
+        .await?
+        .ok_or(AppError::NotFound("programme"))?;
+    let revision = if_match
+        .or(update.revision)
+        .ok_or(AppError::RevisionRequired)?;
     if current.archived_at.is_some() {
-        return Err(AppError::Conflict("an archived programme cannot be edited; restore it first".into()));
+        return Err(AppError::Conflict(
+            "an archived programme cannot be edited; restore it first".into(),
+        ));
     }
     let changed = changed_fields(&update.changes);
     let spec = current.spec.to_input().overlay(update.changes).validate()?;
@@ -153,8 +173,18 @@ pub async fn update(
     store::update_spec(&tx, id, revision, &spec, now)
         .await
         .map_err(AppError::from_store("programme"))?;
-    record_audit(&tx, actor, "programme.updated", id, serde_json::json!({ "fields": changed }), now).await?;
-    let record = store::find(&tx, id).await?.ok_or(AppError::NotFound("programme"))?;
+    record_audit(
+        &tx,
+        actor,
+        "programme.updated",
+        id,
+        serde_json::json!({ "fields": changed }),
+        now,
+    )
+    .await?;
+    let record = store::find(&tx, id)
+        .await?
+        .ok_or(AppError::NotFound("programme"))?;
     tx.commit().await.map_err(grants_store::StoreError::from)?;
     Ok(ProgrammeView::new(record, now))
 }
@@ -170,7 +200,9 @@ pub async fn set_archived(
 ) -> AppResult<ProgrammeView> {
     actor.require_any(MANAGERS, "archive programmes")?;
     let tx = app.store.begin().await?;
-    let current = store::find(&tx, id).await?.ok_or(AppError::NotFound("programme"))?;
+    let current = store::find(&tx, id)
+        .await?
+        .ok_or(AppError::NotFound("programme"))?;
     if current.archived_at.is_some() == archived {
         // Already as asked: repeating the request changes nothing.
         return Ok(ProgrammeView::new(current, Utc::now()));
@@ -180,9 +212,15 @@ pub async fn set_archived(
     store::set_archived(&tx, id, revision, archived.then_some(now), now)
         .await
         .map_err(AppError::from_store("programme"))?;
-    let action = if archived { "programme.archived" } else { "programme.restored" };
+    let action = if archived {
+        "programme.archived"
+    } else {
+        "programme.restored"
+    };
     record_audit(&tx, actor, action, id, serde_json::Value::Null, now).await?;
-    let record = store::find(&tx, id).await?.ok_or(AppError::NotFound("programme"))?;
+    let record = store::find(&tx, id)
+        .await?
+        .ok_or(AppError::NotFound("programme"))?;
     tx.commit().await.map_err(grants_store::StoreError::from)?;
     Ok(ProgrammeView::new(record, now))
 }

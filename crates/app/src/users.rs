@@ -162,7 +162,9 @@ pub async fn register(app: &App, input: RegisterInput) -> AppResult<UserView> {
         email: errors.check("email", Email::parse(&input.email)),
         name: errors.check("name", PersonName::parse(&input.name)),
         locale: locale(&mut errors, input.locale.as_deref()),
-        country: errors.check("country", CountryCode::parse(&input.country)).map(Some),
+        country: errors
+            .check("country", CountryCode::parse(&input.country))
+            .map(Some),
         organisation: organisation(&mut errors, input.organisation),
         expertise_tags: Some(Vec::new()),
         roles: RoleGrant::plain(Role::Applicant).ok().map(|g| vec![g]),
@@ -273,12 +275,16 @@ async fn insert_user(
 
 /// The actor's own account.
 pub async fn me(app: &App, actor: &Actor) -> AppResult<UserView> {
-    find_visible(app.store.conn(), actor, actor.id).await.map(Into::into)
+    find_visible(app.store.conn(), actor, actor.id)
+        .await
+        .map(Into::into)
 }
 
 /// One account: administrators see all, everyone else only their own.
 pub async fn get_user(app: &App, actor: &Actor, id: UserId) -> AppResult<UserView> {
-    find_visible(app.store.conn(), actor, id).await.map(Into::into)
+    find_visible(app.store.conn(), actor, id)
+        .await
+        .map(Into::into)
 }
 
 /// Every account, a page at a time (administrators only).
@@ -286,7 +292,12 @@ pub async fn list_users(app: &App, actor: &Actor, page: &PageRequest) -> AppResu
     actor.require_any(&[Role::Admin], "list users")?;
     let (after, fetch) = page.parse()?;
     let rows = store_users::list(app.store.conn(), after, fetch).await?;
-    Ok(Page::from_rows(rows, fetch, |u| u.id.uuid(), UserView::from))
+    Ok(Page::from_rows(
+        rows,
+        fetch,
+        |u| u.id.uuid(),
+        UserView::from,
+    ))
 }
 
 /// Changes an account. People edit their own profile; only administrators
@@ -315,7 +326,9 @@ pub async fn update_user(
     }
     let tx = app.store.begin().await?;
     let current = find_visible(&tx, actor, id).await?;
-    let revision = if_match.or(input.revision).ok_or(AppError::RevisionRequired)?;
+    let revision = if_match
+        .or(input.revision)
+        .ok_or(AppError::RevisionRequired)?;
 
     let mut errors = ValidationErrors::default();
     let name = match input.name.as_deref() {
@@ -386,7 +399,9 @@ pub async fn update_user(
         now,
     )
     .await?;
-    let updated = store_users::find(&tx, id).await?.ok_or(AppError::NotFound("user"))?;
+    let updated = store_users::find(&tx, id)
+        .await?
+        .ok_or(AppError::NotFound("user"))?;
     tx.commit().await.map_err(grants_store::StoreError::from)?;
     Ok(updated.into())
 }
@@ -398,11 +413,17 @@ fn removes_own_admin(input: &UpdateUserInput) -> bool {
         .is_some_and(|roles| !roles.iter().any(|r| r.role == Role::Admin.as_str()))
 }
 
-async fn find_visible(c: &impl ConnectionTrait, actor: &Actor, id: UserId) -> AppResult<UserRecord> {
+async fn find_visible(
+    c: &impl ConnectionTrait,
+    actor: &Actor,
+    id: UserId,
+) -> AppResult<UserRecord> {
     if actor.id != id && !actor.has(Role::Admin) {
         return Err(AppError::NotFound("user"));
     }
-    store_users::find(c, id).await?.ok_or(AppError::NotFound("user"))
+    store_users::find(c, id)
+        .await?
+        .ok_or(AppError::NotFound("user"))
 }
 
 fn role_names(roles: &[RoleGrant]) -> Vec<String> {

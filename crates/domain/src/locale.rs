@@ -80,7 +80,10 @@ impl Locale {
                 let known: Vec<_> = Self::ALL.iter().map(|l| l.code()).collect();
                 ParseError::new(
                     "unknown_locale",
-                    format!("'{raw}' is not a supported language; use one of {}", known.join(", ")),
+                    format!(
+                        "'{raw}' is not a supported language; use one of {}",
+                        known.join(", ")
+                    ),
                 )
             })
     }

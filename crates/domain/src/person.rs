@@ -23,7 +23,10 @@ impl Email {
         email_address::EmailAddress::parse_with_options(trimmed, options)
             .map(|_| Self(trimmed.to_owned()))
             .map_err(|e| {
-                ParseError::new("invalid_email", format!("'{raw}' is not an email address: {e}"))
+                ParseError::new(
+                    "invalid_email",
+                    format!("'{raw}' is not an email address: {e}"),
+                )
             })
     }
 
@@ -64,7 +67,10 @@ impl PersonName {
             return Err(ParseError::new("required", "a name is required"));
         }
         if trimmed.chars().count() > 200 {
-            return Err(ParseError::new("too_long", "a name has at most 200 characters"));
+            return Err(ParseError::new(
+                "too_long",
+                "a name has at most 200 characters",
+            ));
         }
         if trimmed.chars().any(char::is_control) {
             return Err(ParseError::new(
@@ -101,17 +107,33 @@ mod tests {
 
     #[test]
     fn non_addresses_are_refused() {
-        for raw in ["", "ana", "ana@", "@lib.mk", "Ana <ana@lib.mk>", "a b@lib.mk"] {
+        for raw in [
+            "",
+            "ana",
+            "ana@",
+            "@lib.mk",
+            "Ana <ana@lib.mk>",
+            "a b@lib.mk",
+        ] {
             assert!(Email::parse(raw).is_err(), "{raw} should be refused");
         }
     }
 
     #[test]
     fn names_are_trimmed_and_bounded() {
-        assert_eq!(PersonName::parse("  Марија  ").map(|n| n.to_string()), Ok("Марија".into()));
+        assert_eq!(
+            PersonName::parse("  Марија  ").map(|n| n.to_string()),
+            Ok("Марија".into())
+        );
         assert_eq!(PersonName::parse(" ").unwrap_err().code, "required");
-        assert_eq!(PersonName::parse(&"x".repeat(201)).unwrap_err().code, "too_long");
-        assert_eq!(PersonName::parse("a\u{0}b").unwrap_err().code, "invalid_characters");
+        assert_eq!(
+            PersonName::parse(&"x".repeat(201)).unwrap_err().code,
+            "too_long"
+        );
+        assert_eq!(
+            PersonName::parse("a\u{0}b").unwrap_err().code,
+            "invalid_characters"
+        );
     }
 
     proptest! {

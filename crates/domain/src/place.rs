@@ -121,16 +121,30 @@ mod tests {
 
     #[test]
     fn the_eleven_programme_countries_parse() {
-        for code in ["AL", "BA", "BG", "HR", "GR", "XK", "ME", "MK", "RO", "RS", "SI"] {
-            assert_eq!(CountryCode::parse(code).map(|c| c.to_string()), Ok(code.to_owned()));
+        for code in [
+            "AL", "BA", "BG", "HR", "GR", "XK", "ME", "MK", "RO", "RS", "SI",
+        ] {
+            assert_eq!(
+                CountryCode::parse(code).map(|c| c.to_string()),
+                Ok(code.to_owned())
+            );
         }
     }
 
     #[test]
     fn lower_case_is_accepted_and_unknown_codes_are_not() {
-        assert_eq!(CountryCode::parse("mk").map(|c| c.to_string()), Ok("MK".into()));
-        assert_eq!(CountryCode::parse("QQ").unwrap_err().code, "unknown_country");
-        assert_eq!(CountryCode::parse("MKD").unwrap_err().code, "unknown_country");
+        assert_eq!(
+            CountryCode::parse("mk").map(|c| c.to_string()),
+            Ok("MK".into())
+        );
+        assert_eq!(
+            CountryCode::parse("QQ").unwrap_err().code,
+            "unknown_country"
+        );
+        assert_eq!(
+            CountryCode::parse("MKD").unwrap_err().code,
+            "unknown_country"
+        );
     }
 
     #[test]
@@ -138,7 +152,10 @@ mod tests {
         let srpska = Area::parse("ba-srp").expect("ISO 3166-2");
         assert_eq!(srpska.code(), "BA-SRP");
         assert_eq!(srpska.country().as_str(), "BA");
-        assert_eq!(Area::parse("BA-BIH").map(|a| a.country().to_string()), Ok("BA".into()));
+        assert_eq!(
+            Area::parse("BA-BIH").map(|a| a.country().to_string()),
+            Ok("BA".into())
+        );
         assert_eq!(Area::parse("BA-ZZZ").unwrap_err().code, "unknown_area");
         assert_eq!(Area::parse("XK").map(|a| a.to_string()), Ok("XK".into()));
     }

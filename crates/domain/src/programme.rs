@@ -456,9 +456,9 @@ impl ProgrammeInput {
         let reporting_schedule = errors
             .require("reporting_schedule", self.reporting_schedule)
             .map(|raw| reporting_schedule(&mut errors, raw));
-        let tranche_template = errors.require("tranche_template", self.tranche_template).map(
-            |raw| tranche_template(&mut errors, raw, reporting_schedule.as_deref()),
-        );
+        let tranche_template = errors
+            .require("tranche_template", self.tranche_template)
+            .map(|raw| tranche_template(&mut errors, raw, reporting_schedule.as_deref()));
 
         match (
             code,
@@ -665,14 +665,24 @@ fn rubric(
     default_locale: Option<Locale>,
 ) -> Vec<Criterion> {
     if raw.is_empty() {
-        errors.push("rubric", "required", "the rubric needs at least one criterion");
+        errors.push(
+            "rubric",
+            "required",
+            "the rubric needs at least one criterion",
+        );
     }
     let mut seen = BTreeSet::new();
     let mut criteria = Vec::new();
     for (i, c) in raw.into_iter().enumerate() {
         let path = format!("rubric[{i}]");
         let key = unique_key(errors, &mut seen, &path, &c.key);
-        let title = localized(errors, &format!("{path}.title"), c.title, 200, default_locale);
+        let title = localized(
+            errors,
+            &format!("{path}.title"),
+            c.title,
+            200,
+            default_locale,
+        );
         let guidance = localized(errors, &format!("{path}.guidance"), c.guidance, 5_000, None);
         let weight = if c.weight > 0 {
             bounded(errors, &format!("{path}.weight"), c.weight, 1, 1000)
@@ -712,7 +722,10 @@ fn rubric(
     criteria
 }
 
-fn reporting_schedule(errors: &mut ValidationErrors, raw: Vec<ReportInput>) -> Vec<ScheduledReport> {
+fn reporting_schedule(
+    errors: &mut ValidationErrors,
+    raw: Vec<ReportInput>,
+) -> Vec<ScheduledReport> {
     let mut seen = BTreeSet::new();
     let mut reports = Vec::new();
     for (i, r) in raw.iter().enumerate() {

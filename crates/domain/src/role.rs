@@ -123,8 +123,14 @@ mod tests {
     fn only_ambassadors_have_areas_and_they_must() {
         let mk = Area::parse("MK").ok();
         assert!(RoleGrant::new(Role::Ambassador, mk.clone()).is_ok());
-        assert_eq!(RoleGrant::new(Role::Ambassador, None).unwrap_err().code, "area_required");
-        assert_eq!(RoleGrant::new(Role::Finance, mk).unwrap_err().code, "area_not_allowed");
+        assert_eq!(
+            RoleGrant::new(Role::Ambassador, None).unwrap_err().code,
+            "area_required"
+        );
+        assert_eq!(
+            RoleGrant::new(Role::Finance, mk).unwrap_err().code,
+            "area_not_allowed"
+        );
         assert!(RoleGrant::plain(Role::Admin).is_ok());
     }
 }

@@ -28,7 +28,10 @@ impl Application {
             let applied = store.migrate().await.context("migrations failed")?;
             tracing::info!(applied, "database schema is up to date");
         } else {
-            let pending = store.pending_migrations().await.context("cannot read migrations")?;
+            let pending = store
+                .pending_migrations()
+                .await
+                .context("cannot read migrations")?;
             anyhow::ensure!(
                 pending.is_empty(),
                 "the database needs migrations ({}); run `grants migrate` or serve without --no-migrate",
@@ -58,9 +61,14 @@ impl Application {
 
     /// Serves until `shutdown` resolves, then stops accepting connections and
     /// lets in-flight requests finish (up to the grace period).
-    pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+    pub async fn run_until(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> anyhow::Result<()> {
         let address = self.local_addr()?;
-        let router = grants_api::router(AppState { app: self.app.clone() });
+        let router = grants_api::router(AppState {
+            app: self.app.clone(),
+        });
         tracing::info!(%address, "serving; API docs at http://{address}/docs");
         let (stopping_tx, stopping_rx) = tokio::sync::oneshot::channel::<()>();
         let signal = async move {
@@ -77,7 +85,12 @@ impl Application {
                 tokio::time::sleep(grace).await;
             } => tracing::warn!("grace period over; dropping remaining connections"),
         }
-        self.app.store().clone().close().await.context("closing the database")?;
+        self.app
+            .store()
+            .clone()
+            .close()
+            .await
+            .context("closing the database")?;
         tracing::info!("stopped");
         Ok(())
     }

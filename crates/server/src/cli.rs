@@ -87,11 +87,20 @@ impl Cli {
         }
         telemetry::init(config.log.format, &config.log.filter);
         match self.command {
-            Command::Serve { demo, no_migrate, port } => {
+            Command::Serve {
+                demo,
+                no_migrate,
+                port,
+            } => {
                 if let Some(port) = port {
                     config.server.port = port;
                 }
-                serve(&config, demo, !no_migrate && config.database.migrate_on_start).await
+                serve(
+                    &config,
+                    demo,
+                    !no_migrate && config.database.migrate_on_start,
+                )
+                .await
             }
             Command::Migrate => {
                 let store = application::connect(&config).await?;
@@ -120,7 +129,13 @@ async fn serve(config: &Config, demo: bool, migrate: bool) -> anyhow::Result<()>
 }
 
 async fn run_user(config: &Config, command: UserCommand) -> anyhow::Result<()> {
-    let UserCommand::Create { email, name, roles, locale, country } = command;
+    let UserCommand::Create {
+        email,
+        name,
+        roles,
+        locale,
+        country,
+    } = command;
     let mut password = String::new();
     std::io::stdin()
         .read_to_string(&mut password)
@@ -145,7 +160,11 @@ async fn run_user(config: &Config, command: UserCommand) -> anyhow::Result<()> {
             Ok(())
         }
         Err(AppError::Validation(errors)) => {
-            let lines: Vec<_> = errors.fields().iter().map(|e| format!("  {}: {}", e.field, e.message)).collect();
+            let lines: Vec<_> = errors
+                .fields()
+                .iter()
+                .map(|e| format!("  {}: {}", e.field, e.message))
+                .collect();
             anyhow::bail!("the user was not created:\n{}", lines.join("\n"))
         }
         Err(err) => Err(anyhow::Error::new(err).context("the user was not created")),
@@ -155,7 +174,13 @@ async fn run_user(config: &Config, command: UserCommand) -> anyhow::Result<()> {
 /// `ambassador:MK` → role ambassador, area MK.
 fn parse_role(raw: &str) -> RoleGrantInput {
     match raw.split_once(':') {
-        Some((role, area)) => RoleGrantInput { role: role.to_owned(), area: Some(area.to_owned()) },
-        None => RoleGrantInput { role: raw.to_owned(), area: None },
+        Some((role, area)) => RoleGrantInput {
+            role: role.to_owned(),
+            area: Some(area.to_owned()),
+        },
+        None => RoleGrantInput {
+            role: raw.to_owned(),
+            area: None,
+        },
     }
 }

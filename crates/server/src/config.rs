@@ -87,7 +87,11 @@ impl Config {
     pub fn load(file: Option<&Path>) -> anyhow::Result<Config> {
         let mut figment = Figment::from(Toml::string(DEFAULTS));
         if let Some(file) = file {
-            anyhow::ensure!(file.exists(), "the configuration file {} does not exist", file.display());
+            anyhow::ensure!(
+                file.exists(),
+                "the configuration file {} does not exist",
+                file.display()
+            );
             figment = figment.merge(Toml::file(file));
         }
         figment
@@ -101,9 +105,15 @@ impl Config {
         let configured = self.database.url.expose_secret().trim();
         let url = if configured.is_empty() {
             std::fs::create_dir_all(&self.data_dir).with_context(|| {
-                format!("cannot create the data directory {}", self.data_dir.display())
+                format!(
+                    "cannot create the data directory {}",
+                    self.data_dir.display()
+                )
             })?;
-            format!("sqlite://{}?mode=rwc", self.data_dir.join("grants.sqlite").display())
+            format!(
+                "sqlite://{}?mode=rwc",
+                self.data_dir.join("grants.sqlite").display()
+            )
         } else {
             configured.to_owned()
         };

@@ -43,26 +43,206 @@ struct Person {
 }
 
 const PEOPLE: &[Person] = &[
-    Person { label: "admin", email: "admin@innovation-awards.example", name: "Demo Administrator", roles: &[("admin", None)], country: Some("GR"), organisation: Some("Future Library"), locale: "en", tags: &[] },
-    Person { label: "programme manager", email: "manager@innovation-awards.example", name: "Eleni Papadaki", roles: &[("programme_manager", None)], country: Some("GR"), organisation: Some("Future Library"), locale: "en", tags: &[] },
-    Person { label: "jury chair", email: "chair@innovation-awards.example", name: "Mirela Popescu", roles: &[("jury_chair", None), ("reviewer", None)], country: Some("RO"), organisation: Some("National Library of Romania"), locale: "ro", tags: &["leadership", "digital services"] },
-    Person { label: "reviewer", email: "reviewer.hr@innovation-awards.example", name: "Ivana Horvat", roles: &[("reviewer", None)], country: Some("HR"), organisation: Some("Rijeka City Library"), locale: "hr", tags: &["children", "reading"] },
-    Person { label: "reviewer", email: "reviewer.si@innovation-awards.example", name: "Luka Novak", roles: &[("reviewer", None)], country: Some("SI"), organisation: Some("JARA Institute"), locale: "sl", tags: &["makerspaces", "digital services"] },
-    Person { label: "finance (requests)", email: "finance@innovation-awards.example", name: "Nikos Georgiou", roles: &[("finance", None)], country: Some("GR"), organisation: Some("Future Library"), locale: "en", tags: &[] },
-    Person { label: "finance (approves)", email: "finance.approver@innovation-awards.example", name: "Maria Konstantinou", roles: &[("finance", None)], country: Some("GR"), organisation: Some("Future Library"), locale: "el", tags: &[] },
-    Person { label: "applicant", email: "applicant.mk@innovation-awards.example", name: "Ana Petrovska", roles: &[("applicant", None)], country: Some("MK"), organisation: Some("City Library Skopje"), locale: "mk", tags: &[] },
-    Person { label: "applicant", email: "applicant.al@innovation-awards.example", name: "Arben Hoxha", roles: &[("applicant", None)], country: Some("AL"), organisation: Some("Public Library Durrës"), locale: "sq", tags: &[] },
-    Person { label: "ambassador AL", email: "ambassador.al@innovation-awards.example", name: "Albanian Library Association", roles: &[("ambassador", Some("AL"))], country: Some("AL"), organisation: Some("Albanian Library Association"), locale: "sq", tags: &[] },
-    Person { label: "ambassador BA-BIH", email: "ambassador.ba-bih@innovation-awards.example", name: "Public and University Library \"Derviš Sušić\" Tuzla", roles: &[("ambassador", Some("BA-BIH"))], country: Some("BA"), organisation: Some("Public and University Library \"Derviš Sušić\" Tuzla"), locale: "bs", tags: &[] },
-    Person { label: "ambassador BA-SRP", email: "ambassador.ba-srp@innovation-awards.example", name: "National and University Library of Republika Srpska", roles: &[("ambassador", Some("BA-SRP"))], country: Some("BA"), organisation: Some("National and University Library of Republika Srpska"), locale: "sr", tags: &[] },
-    Person { label: "ambassador BG", email: "ambassador.bg@innovation-awards.example", name: "Bulgarian Library and Information Association", roles: &[("ambassador", Some("BG"))], country: Some("BG"), organisation: Some("Bulgarian Library and Information Association"), locale: "bg", tags: &[] },
-    Person { label: "ambassador HR", email: "ambassador.hr@innovation-awards.example", name: "Rijeka City Library", roles: &[("ambassador", Some("HR"))], country: Some("HR"), organisation: Some("Rijeka City Library"), locale: "hr", tags: &[] },
-    Person { label: "ambassador MK", email: "ambassador.mk@innovation-awards.example", name: "INOVA LIB", roles: &[("ambassador", Some("MK"))], country: Some("MK"), organisation: Some("Association for Library Development and Innovation INOVA LIB"), locale: "mk", tags: &[] },
-    Person { label: "ambassador XK", email: "ambassador.xk@innovation-awards.example", name: "Eventor Hub", roles: &[("ambassador", Some("XK"))], country: Some("XK"), organisation: Some("Eventor Hub"), locale: "sq", tags: &[] },
-    Person { label: "ambassador ME", email: "ambassador.me@innovation-awards.example", name: "Library Association of Montenegro", roles: &[("ambassador", Some("ME"))], country: Some("ME"), organisation: Some("Library Association of Montenegro"), locale: "sr", tags: &[] },
-    Person { label: "ambassador RO", email: "ambassador.ro@innovation-awards.example", name: "National Library of Romania", roles: &[("ambassador", Some("RO"))], country: Some("RO"), organisation: Some("National Library of Romania"), locale: "ro", tags: &[] },
-    Person { label: "ambassador RS", email: "ambassador.rs@innovation-awards.example", name: "Belgrade City Library", roles: &[("ambassador", Some("RS"))], country: Some("RS"), organisation: Some("Belgrade City Library"), locale: "sr", tags: &[] },
-    Person { label: "ambassador SI", email: "ambassador.si@innovation-awards.example", name: "JARA Institute", roles: &[("ambassador", Some("SI"))], country: Some("SI"), organisation: Some("JARA Institute"), locale: "sl", tags: &[] },
+    Person {
+        label: "admin",
+        email: "admin@innovation-awards.example",
+        name: "Demo Administrator",
+        roles: &[("admin", None)],
+        country: Some("GR"),
+        organisation: Some("Future Library"),
+        locale: "en",
+        tags: &[],
+    },
+    Person {
+        label: "programme manager",
+        email: "manager@innovation-awards.example",
+        name: "Eleni Papadaki",
+        roles: &[("programme_manager", None)],
+        country: Some("GR"),
+        organisation: Some("Future Library"),
+        locale: "en",
+        tags: &[],
+    },
+    Person {
+        label: "jury chair",
+        email: "chair@innovation-awards.example",
+        name: "Mirela Popescu",
+        roles: &[("jury_chair", None), ("reviewer", None)],
+        country: Some("RO"),
+        organisation: Some("National Library of Romania"),
+        locale: "ro",
+        tags: &["leadership", "digital services"],
+    },
+    Person {
+        label: "reviewer",
+        email: "reviewer.hr@innovation-awards.example",
+        name: "Ivana Horvat",
+        roles: &[("reviewer", None)],
+        country: Some("HR"),
+        organisation: Some("Rijeka City Library"),
+        locale: "hr",
+        tags: &["children", "reading"],
+    },
+    Person {
+        label: "reviewer",
+        email: "reviewer.si@innovation-awards.example",
+        name: "Luka Novak",
+        roles: &[("reviewer", None)],
+        country: Some("SI"),
+        organisation: Some("JARA Institute"),
+        locale: "sl",
+        tags: &["makerspaces", "digital services"],
+    },
+    Person {
+        label: "finance (requests)",
+        email: "finance@innovation-awards.example",
+        name: "Nikos Georgiou",
+        roles: &[("finance", None)],
+        country: Some("GR"),
+        organisation: Some("Future Library"),
+        locale: "en",
+        tags: &[],
+    },
+    Person {
+        label: "finance (approves)",
+        email: "finance.approver@innovation-awards.example",
+        name: "Maria Konstantinou",
+        roles: &[("finance", None)],
+        country: Some("GR"),
+        organisation: Some("Future Library"),
+        locale: "el",
+        tags: &[],
+    },
+    Person {
+        label: "applicant",
+        email: "applicant.mk@innovation-awards.example",
+        name: "Ana Petrovska",
+        roles: &[("applicant", None)],
+        country: Some("MK"),
+        organisation: Some("City Library Skopje"),
+        locale: "mk",
+        tags: &[],
+    },
+    Person {
+        label: "applicant",
+        email: "applicant.al@innovation-awards.example",
+        name: "Arben Hoxha",
+        roles: &[("applicant", None)],
+        country: Some("AL"),
+        organisation: Some("Public Library Durrës"),
+        locale: "sq",
+        tags: &[],
+    },
+    Person {
+        label: "ambassador AL",
+        email: "ambassador.al@innovation-awards.example",
+        name: "Albanian Library Association",
+        roles: &[("ambassador", Some("AL"))],
+        country: Some("AL"),
+        organisation: Some("Albanian Library Association"),
+        locale: "sq",
+        tags: &[],
+    },
+    Person {
+        label: "ambassador BA-BIH",
+        email: "ambassador.ba-bih@innovation-awards.example",
+        name: "Public and University Library \"Derviš Sušić\" Tuzla",
+        roles: &[("ambassador", Some("BA-BIH"))],
+        country: Some("BA"),
+        organisation: Some("Public and University Library \"Derviš Sušić\" Tuzla"),
+        locale: "bs",
+        tags: &[],
+    },
+    Person {
+        label: "ambassador BA-SRP",
+        email: "ambassador.ba-srp@innovation-awards.example",
+        name: "National and University Library of Republika Srpska",
+        roles: &[("ambassador", Some("BA-SRP"))],
+        country: Some("BA"),
+        organisation: Some("National and University Library of Republika Srpska"),
+        locale: "sr",
+        tags: &[],
+    },
+    Person {
+        label: "ambassador BG",
+        email: "ambassador.bg@innovation-awards.example",
+        name: "Bulgarian Library and Information Association",
+        roles: &[("ambassador", Some("BG"))],
+        country: Some("BG"),
+        organisation: Some("Bulgarian Library and Information Association"),
+        locale: "bg",
+        tags: &[],
+    },
+    Person {
+        label: "ambassador HR",
+        email: "ambassador.hr@innovation-awards.example",
+        name: "Rijeka City Library",
+        roles: &[("ambassador", Some("HR"))],
+        country: Some("HR"),
+        organisation: Some("Rijeka City Library"),
+        locale: "hr",
+        tags: &[],
+    },
+    Person {
+        label: "ambassador MK",
+        email: "ambassador.mk@innovation-awards.example",
+        name: "INOVA LIB",
+        roles: &[("ambassador", Some("MK"))],
+        country: Some("MK"),
+        organisation: Some("Association for Library Development and Innovation INOVA LIB"),
+        locale: "mk",
+        tags: &[],
+    },
+    Person {
+        label: "ambassador XK",
+        email: "ambassador.xk@innovation-awards.example",
+        name: "Eventor Hub",
+        roles: &[("ambassador", Some("XK"))],
+        country: Some("XK"),
+        organisation: Some("Eventor Hub"),
+        locale: "sq",
+        tags: &[],
+    },
+    Person {
+        label: "ambassador ME",
+        email: "ambassador.me@innovation-awards.example",
+        name: "Library Association of Montenegro",
+        roles: &[("ambassador", Some("ME"))],
+        country: Some("ME"),
+        organisation: Some("Library Association of Montenegro"),
+        locale: "sr",
+        tags: &[],
+    },
+    Person {
+        label: "ambassador RO",
+        email: "ambassador.ro@innovation-awards.example",
+        name: "National Library of Romania",
+        roles: &[("ambassador", Some("RO"))],
+        country: Some("RO"),
+        organisation: Some("National Library of Romania"),
+        locale: "ro",
+        tags: &[],
+    },
+    Person {
+        label: "ambassador RS",
+        email: "ambassador.rs@innovation-awards.example",
+        name: "Belgrade City Library",
+        roles: &[("ambassador", Some("RS"))],
+        country: Some("RS"),
+        organisation: Some("Belgrade City Library"),
+        locale: "sr",
+        tags: &[],
+    },
+    Person {
+        label: "ambassador SI",
+        email: "ambassador.si@innovation-awards.example",
+        name: "JARA Institute",
+        roles: &[("ambassador", Some("SI"))],
+        country: Some("SI"),
+        organisation: Some("JARA Institute"),
+        locale: "sl",
+        tags: &[],
+    },
 ];
 
 /// Creates whatever of the demo data is missing and returns the accounts.
@@ -80,14 +260,22 @@ pub async fn seed(app: &App) -> anyhow::Result<Vec<DemoAccount>> {
             roles: person
                 .roles
                 .iter()
-                .map(|(role, area)| RoleGrantInput { role: (*role).to_owned(), area: area.map(str::to_owned) })
+                .map(|(role, area)| RoleGrantInput {
+                    role: (*role).to_owned(),
+                    area: area.map(str::to_owned),
+                })
                 .collect(),
         };
         match users::bootstrap_user(app, input).await {
             Ok(_) | Err(AppError::Duplicate { .. }) => {}
-            Err(err) => return Err(anyhow::Error::new(err).context(format!("seeding {}", person.email))),
+            Err(err) => {
+                return Err(anyhow::Error::new(err).context(format!("seeding {}", person.email)));
+            }
         }
-        accounts.push(DemoAccount { label: person.label.to_owned(), email: person.email.to_owned() });
+        accounts.push(DemoAccount {
+            label: person.label.to_owned(),
+            email: person.email.to_owned(),
+        });
     }
 
     let token = auth::login(
@@ -110,9 +298,8 @@ pub async fn seed(app: &App) -> anyhow::Result<Vec<DemoAccount>> {
 
 /// The credentials block printed at start-up.
 pub fn describe(accounts: &[DemoAccount], address: SocketAddr) -> String {
-    let mut text = format!(
-        "\nDemo data is ready. Every account's password is: {DEMO_PASSWORD}\n\n"
-    );
+    let mut text =
+        format!("\nDemo data is ready. Every account's password is: {DEMO_PASSWORD}\n\n");
     for account in accounts {
         text.push_str(&format!("  {:<22} {}\n", account.label, account.email));
     }
@@ -123,11 +310,17 @@ pub fn describe(accounts: &[DemoAccount], address: SocketAddr) -> String {
 }
 
 fn text(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-    pairs.iter().map(|(l, t)| ((*l).to_owned(), (*t).to_owned())).collect()
+    pairs
+        .iter()
+        .map(|(l, t)| ((*l).to_owned(), (*t).to_owned()))
+        .collect()
 }
 
 fn eur(minor: i64) -> Option<MoneyInput> {
-    Some(MoneyInput { minor, currency: "EUR".into() })
+    Some(MoneyInput {
+        minor,
+        currency: "EUR".into(),
+    })
 }
 
 fn criterion(key: &str, en: &str, mk: &str, weight: i64, guidance: &str) -> CriterionInput {
@@ -152,8 +345,14 @@ pub fn sample_programme() -> ProgrammeInput {
             ("mk", "INELI-Балкан Награди за иновации (демо)"),
         ])),
         description: Some(text(&[
-            ("en", "Funding for new library services proposed by emerging library innovators in the Balkans."),
-            ("mk", "Финансирање на нови библиотечни услуги предложени од млади библиотечни иноватори на Балканот."),
+            (
+                "en",
+                "Funding for new library services proposed by emerging library innovators in the Balkans.",
+            ),
+            (
+                "mk",
+                "Финансирање на нови библиотечни услуги предложени од млади библиотечни иноватори на Балканот.",
+            ),
         ])),
         default_locale: Some("en".into()),
         time_zone: Some("Europe/Skopje".into()),
@@ -164,25 +363,77 @@ pub fn sample_programme() -> ProgrammeInput {
         opens_at: Some(now - Duration::days(7)),
         closes_at: Some(now + Duration::days(60)),
         eligible_countries: Some(
-            ["AL", "BA", "BG", "HR", "GR", "XK", "ME", "MK", "RO", "RS", "SI"].map(String::from).to_vec(),
+            [
+                "AL", "BA", "BG", "HR", "GR", "XK", "ME", "MK", "RO", "RS", "SI",
+            ]
+            .map(String::from)
+            .to_vec(),
         ),
         rubric: Some(vec![
-            criterion("innovation", "Innovation", "Иновативност", 3, "How new is the service for the library and its community?"),
-            criterion("impact", "Community impact", "Влијание врз заедницата", 3, "Who benefits, how many, and how will we know?"),
-            criterion("feasibility", "Feasibility", "Изводливост", 2, "Can the team deliver it with this budget and time?"),
-            criterion("sustainability", "Sustainability", "Одржливост", 2, "Will the service continue after the award is spent?"),
+            criterion(
+                "innovation",
+                "Innovation",
+                "Иновативност",
+                3,
+                "How new is the service for the library and its community?",
+            ),
+            criterion(
+                "impact",
+                "Community impact",
+                "Влијание врз заедницата",
+                3,
+                "Who benefits, how many, and how will we know?",
+            ),
+            criterion(
+                "feasibility",
+                "Feasibility",
+                "Изводливост",
+                2,
+                "Can the team deliver it with this budget and time?",
+            ),
+            criterion(
+                "sustainability",
+                "Sustainability",
+                "Одржливост",
+                2,
+                "Will the service continue after the award is spent?",
+            ),
         ]),
         reviews_per_proposal: Some(3),
         reviewer_load_cap: Some(10),
         conflict_policy: None,
         tranche_template: Some(vec![
-            TrancheInput { key: "signing".into(), percent: 60, condition: TrancheCondition::AgreementSigned },
-            TrancheInput { key: "interim".into(), percent: 30, condition: TrancheCondition::ReportAccepted { report: "interim".into() } },
-            TrancheInput { key: "final".into(), percent: 10, condition: TrancheCondition::ReportAccepted { report: "final".into() } },
+            TrancheInput {
+                key: "signing".into(),
+                percent: 60,
+                condition: TrancheCondition::AgreementSigned,
+            },
+            TrancheInput {
+                key: "interim".into(),
+                percent: 30,
+                condition: TrancheCondition::ReportAccepted {
+                    report: "interim".into(),
+                },
+            },
+            TrancheInput {
+                key: "final".into(),
+                percent: 10,
+                condition: TrancheCondition::ReportAccepted {
+                    report: "final".into(),
+                },
+            },
         ]),
         reporting_schedule: Some(vec![
-            ReportInput { key: "interim".into(), kind: ReportKind::Interim, months_after_start: 6 },
-            ReportInput { key: "final".into(), kind: ReportKind::Final, months_after_start: 12 },
+            ReportInput {
+                key: "interim".into(),
+                kind: ReportKind::Interim,
+                months_after_start: 6,
+            },
+            ReportInput {
+                key: "final".into(),
+                kind: ReportKind::Final,
+                months_after_start: 12,
+            },
         ]),
     }
 }

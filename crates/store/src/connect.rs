@@ -41,7 +41,9 @@ impl Store {
     pub async fn connect(settings: &DatabaseSettings) -> StoreResult<Store> {
         let backend = if settings.url.starts_with("sqlite:") {
             Backend::Sqlite
-        } else if settings.url.starts_with("postgres://") || settings.url.starts_with("postgresql://") {
+        } else if settings.url.starts_with("postgres://")
+            || settings.url.starts_with("postgresql://")
+        {
             Backend::Postgres
         } else {
             return Err(StoreError::Corrupt(

@@ -1,4 +1,5 @@
-use sea_orm::{DbErr, SqlErr};
+use sea_orm::{ConnectionTrait, DbErr, EntityTrait, PrimaryKeyTrait, SqlErr};
+use uuid::Uuid;
 
 /// What can go wrong in the store, in terms the app layer can act on.
 #[derive(Debug, thiserror::Error)]
@@ -51,4 +52,28 @@ impl From<DbErr> for StoreError {
 
 pub(crate) fn corrupt(what: &str, err: impl std::fmt::Display) -> StoreError {
     StoreError::Corrupt(format!("{what}: {err}"))
+}
+
+/// Explains a conditional update (`WHERE id = ? AND revision = ?`) that
+/// changed `rows_affected` rows: one is success; none means the record is
+/// gone ([`StoreError::NotFound`]) or moved on ([`StoreError::StaleRevision`]).
+pub(crate) async fn expect_one_row<E>(
+    c: &impl ConnectionTrait,
+    id: Uuid,
+    rows_affected: u64,
+    revision: impl Fn(&E::Model) -> i64,
+) -> Result<(), StoreError>
+where
+    E: EntityTrait,
+    <E::PrimaryKey as PrimaryKeyTrait>::ValueType: From<Uuid>,
+{
+    if rows_affected == 1 {
+        return Ok(());
+    }
+    match E::find_by_id(id).one(c).await? {
+        Some(row) => Err(StoreError::StaleRevision {
+            current: revision(&row),
+        }),
+        None => Err(StoreError::NotFound),
+    }
 }

@@ -9,9 +9,9 @@ use sea_orm::{
     QuerySelect,
 };
 
+use crate::StoreResult;
 use crate::entity::programme;
-use crate::error::corrupt;
-use crate::{StoreError, StoreResult};
+use crate::error::{corrupt, expect_one_row};
 
 /// A stored programme.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,7 +36,7 @@ fn spec_json(spec: &ProgrammeSpec) -> StoreResult<serde_json::Value> {
     serde_json::to_value(spec).map_err(|e| corrupt("programme spec", e))
 }
 
-/// Creates a programme. A taken code is [`StoreError::Duplicate`].
+/// Creates a programme. A taken code is [`crate::StoreError::Duplicate`].
 pub async fn insert(
     c: &impl ConnectionTrait,
     spec: ProgrammeSpec,
@@ -73,7 +73,10 @@ pub async fn insert(
 }
 
 /// The programme with this id.
-pub async fn find(c: &impl ConnectionTrait, id: ProgrammeId) -> StoreResult<Option<ProgrammeRecord>> {
+pub async fn find(
+    c: &impl ConnectionTrait,
+    id: ProgrammeId,
+) -> StoreResult<Option<ProgrammeRecord>> {
     programme::Entity::find_by_id(id.uuid())
         .one(c)
         .await?
@@ -118,18 +121,27 @@ pub async fn update_spec(
             programme::Column::CodeNormalized,
             Expr::value(spec.code.to_lowercase()),
         )
-        .col_expr(programme::Column::Currency, Expr::value(spec.currency.code()))
-        .col_expr(programme::Column::BudgetMinor, Expr::value(spec.budget.minor))
+        .col_expr(
+            programme::Column::Currency,
+            Expr::value(spec.currency.code()),
+        )
+        .col_expr(
+            programme::Column::BudgetMinor,
+            Expr::value(spec.budget.minor),
+        )
         .col_expr(programme::Column::OpensAt, Expr::value(spec.opens_at))
         .col_expr(programme::Column::ClosesAt, Expr::value(spec.closes_at))
         .col_expr(programme::Column::Spec, Expr::value(spec_json(spec)?))
-        .col_expr(programme::Column::Revision, Expr::value(expected_revision + 1))
+        .col_expr(
+            programme::Column::Revision,
+            Expr::value(expected_revision + 1),
+        )
         .col_expr(programme::Column::UpdatedAt, Expr::value(now))
         .filter(programme::Column::Id.eq(id.uuid()))
         .filter(programme::Column::Revision.eq(expected_revision))
         .exec(c)
         .await?;
-    expect_one_row(c, id, result.rows_affected).await
+    expect_one_row::<programme::Entity>(c, id.uuid(), result.rows_affected, |p| p.revision).await
 }
 
 /// Archives (`Some`) or restores (`None`) the programme if it is still at `expected_revision`.
@@ -142,26 +154,16 @@ pub async fn set_archived(
 ) -> StoreResult<()> {
     let result = programme::Entity::update_many()
         .col_expr(programme::Column::ArchivedAt, Expr::value(archived_at))
-        .col_expr(programme::Column::Revision, Expr::value(expected_revision + 1))
+        .col_expr(
+            programme::Column::Revision,
+            Expr::value(expected_revision + 1),
+        )
         .col_expr(programme::Column::UpdatedAt, Expr::value(now))
         .filter(programme::Column::Id.eq(id.uuid()))
         .filter(programme::Column::Revision.eq(expected_revision))
         .exec(c)
         .await?;
-    expect_one_row(c, id, result.rows_affected).await
-}
-
-/// Turns a conditional update that touched no row into not-found or stale.
-async fn expect_one_row(c: &impl ConnectionTrait, id: ProgrammeId, rows: u64) -> StoreResult<()> {
-    if rows == 1 {
-        return Ok(());
-    }
-    match programme::Entity::find_by_id(id.uuid()).one(c).await? {
-        Some(row) => Err(StoreError::StaleRevision {
-            current: row.revision,
-        }),
-        None => Err(StoreError::NotFound),
-    }
+    expect_one_row::<programme::Entity>(c, id.uuid(), result.rows_affected, |p| p.revision).await
 }
 
 fn record(row: programme::Model) -> StoreResult<ProgrammeRecord> {

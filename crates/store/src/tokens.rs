@@ -61,7 +61,11 @@ pub async fn find_active(
 }
 
 /// Revokes one token; true if it was active.
-pub async fn revoke(c: &impl ConnectionTrait, id: TokenId, now: DateTime<Utc>) -> StoreResult<bool> {
+pub async fn revoke(
+    c: &impl ConnectionTrait,
+    id: TokenId,
+    now: DateTime<Utc>,
+) -> StoreResult<bool> {
     let result = api_token::Entity::update_many()
         .col_expr(api_token::Column::RevokedAt, Expr::value(Some(now)))
         .filter(api_token::Column::Id.eq(id.uuid()))

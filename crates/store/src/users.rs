@@ -10,7 +10,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use crate::entity::{user, user_role};
-use crate::error::corrupt;
+use crate::error::{corrupt, expect_one_row};
 use crate::{StoreError, StoreResult};
 
 /// A user as the rest of the service sees it (without the password hash).
@@ -165,7 +165,10 @@ pub async fn update_profile(
             user::Column::Country,
             Expr::value(profile.country.map(|c| c.as_str().to_owned())),
         )
-        .col_expr(user::Column::Organisation, Expr::value(profile.organisation))
+        .col_expr(
+            user::Column::Organisation,
+            Expr::value(profile.organisation),
+        )
         .col_expr(
             user::Column::ExpertiseTags,
             Expr::value(serde_json::json!(profile.expertise_tags)),
@@ -177,15 +180,7 @@ pub async fn update_profile(
         .filter(user::Column::Revision.eq(expected_revision))
         .exec(c)
         .await?;
-    if result.rows_affected == 1 {
-        return Ok(());
-    }
-    match user::Entity::find_by_id(id.uuid()).one(c).await? {
-        Some(row) => Err(StoreError::StaleRevision {
-            current: row.revision,
-        }),
-        None => Err(StoreError::NotFound),
-    }
+    expect_one_row::<user::Entity>(c, id.uuid(), result.rows_affected, |u| u.revision).await
 }
 
 /// Stores a new password hash.
@@ -222,7 +217,10 @@ pub async fn replace_roles(
         .map(|grant| user_role::ActiveModel {
             user_id: Set(id.uuid()),
             role: Set(grant.role().as_str().to_owned()),
-            area: Set(grant.area().map(|a| a.code().to_owned()).unwrap_or_default()),
+            area: Set(grant
+                .area()
+                .map(|a| a.code().to_owned())
+                .unwrap_or_default()),
         })
         .collect();
     rows.dedup_by(|a, b| a.role == b.role && a.area == b.area);

@@ -9,7 +9,9 @@ on_both_databases!(migrations_apply_once_and_then_do_nothing);
 async fn migrations_apply_once_and_then_do_nothing(backend: Backend) {
     let database = TestDatabase::create(backend).await;
     let settings = database.config().database_settings().expect("settings");
-    let store = grants_app::Store::connect(&settings).await.expect("connects");
+    let store = grants_app::Store::connect(&settings)
+        .await
+        .expect("connects");
     let first = store.migrate().await.expect("migrates");
     assert!(first >= 1, "an empty database gets every migration");
     assert_eq!(store.migrate().await.expect("migrates again"), 0);
@@ -22,11 +24,20 @@ async fn migrations_apply_once_and_then_do_nothing(backend: Backend) {
     let schema = database.schema.clone().unwrap_or_default();
     std::fs::write(
         &file,
-        format!("[database]\nurl = \"{}\"\nschema = \"{schema}\"\n[log]\nfilter = \"warn\"\n", database.url),
+        format!(
+            "[database]\nurl = \"{}\"\nschema = \"{schema}\"\n[log]\nfilter = \"warn\"\n",
+            database.url
+        ),
     )
     .expect("config written");
     for _ in 0..2 {
-        let cli = Cli::try_parse_from(["grants", "--config", file.to_str().expect("utf-8"), "migrate"]).expect("parses");
+        let cli = Cli::try_parse_from([
+            "grants",
+            "--config",
+            file.to_str().expect("utf-8"),
+            "migrate",
+        ])
+        .expect("parses");
         cli.run().await.expect("migrate succeeds");
     }
     database.drop_database().await;

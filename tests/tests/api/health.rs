@@ -19,7 +19,11 @@ async fn the_openapi_document_describes_every_route(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let doc = app.get("/openapi.json", None).await;
     doc.expect(200);
-    assert!(doc.body["openapi"].as_str().is_some_and(|v| v.starts_with("3.1")));
+    assert!(
+        doc.body["openapi"]
+            .as_str()
+            .is_some_and(|v| v.starts_with("3.1"))
+    );
     let paths = doc.body["paths"].as_object().expect("paths");
     for path in [
         "/auth/token",
@@ -34,10 +38,18 @@ async fn the_openapi_document_describes_every_route(backend: Backend) {
         "/healthz",
         "/readyz",
     ] {
-        assert!(paths.contains_key(path), "{path} missing from the OpenAPI document");
+        assert!(
+            paths.contains_key(path),
+            "{path} missing from the OpenAPI document"
+        );
     }
     assert!(doc.body["components"]["securitySchemes"]["bearer"].is_object());
-    let page = app.client.get(format!("{}/docs", app.base)).send().await.expect("docs");
+    let page = app
+        .client
+        .get(format!("{}/docs", app.base))
+        .send()
+        .await
+        .expect("docs");
     assert_eq!(page.status(), 200);
     let html = page.text().await.expect("html");
     assert!(html.contains("openapi") || html.contains("Scalar"));

@@ -35,7 +35,10 @@ async fn an_admin_creates_users_with_roles_and_areas(backend: Backend) {
         reply.body["roles"],
         json!([{ "role": "reviewer" }, { "role": "ambassador", "area": "BA-SRP" }])
     );
-    assert_eq!(reply.body["expertise_tags"], json!(["digital services", "makerspaces"]));
+    assert_eq!(
+        reply.body["expertise_tags"],
+        json!(["digital services", "makerspaces"])
+    );
 
     let missing_area = app
         .post(
@@ -63,7 +66,9 @@ async fn an_admin_creates_users_with_roles_and_areas(backend: Backend) {
 
 async fn only_admins_create_and_list_users(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    let (_, manager) = app.user_with_roles("manager@tests.example", &["programme_manager"]).await;
+    let (_, manager) = app
+        .user_with_roles("manager@tests.example", &["programme_manager"])
+        .await;
     let create = app
         .post(
             "/users",
@@ -74,19 +79,38 @@ async fn only_admins_create_and_list_users(backend: Backend) {
         .await;
     create.expect_problem(403);
     app.get("/users", Some(&manager)).await.expect_problem(403);
-    app.login_reply("sneaky@tests.example", ADMIN_PASSWORD).await.expect_problem(401);
+    app.login_reply("sneaky@tests.example", ADMIN_PASSWORD)
+        .await
+        .expect_problem(401);
     app.finish().await;
 }
 
 async fn people_see_their_own_account_and_no_one_elses(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    let (alice_id, alice) = app.user_with_roles("alice@tests.example", &["reviewer"]).await;
-    let (bob_id, _) = app.user_with_roles("bob@tests.example", &["reviewer"]).await;
-    app.get(&format!("/users/{alice_id}"), Some(&alice)).await.expect(200);
-    app.get(&format!("/users/{bob_id}"), Some(&alice)).await.expect_problem(404);
-    let edit = app.patch(&format!("/users/{bob_id}"), &alice, Some(1), &json!({ "name": "Hacked" })).await;
+    let (alice_id, alice) = app
+        .user_with_roles("alice@tests.example", &["reviewer"])
+        .await;
+    let (bob_id, _) = app
+        .user_with_roles("bob@tests.example", &["reviewer"])
+        .await;
+    app.get(&format!("/users/{alice_id}"), Some(&alice))
+        .await
+        .expect(200);
+    app.get(&format!("/users/{bob_id}"), Some(&alice))
+        .await
+        .expect_problem(404);
+    let edit = app
+        .patch(
+            &format!("/users/{bob_id}"),
+            &alice,
+            Some(1),
+            &json!({ "name": "Hacked" }),
+        )
+        .await;
     edit.expect_problem(404);
-    app.get("/users/not-a-uuid", Some(&alice)).await.expect_problem(404);
+    app.get("/users/not-a-uuid", Some(&alice))
+        .await
+        .expect_problem(404);
     let admin = app.admin_token().await;
     let bob = app.get(&format!("/users/{bob_id}"), Some(&admin)).await;
     bob.expect(200);
@@ -97,16 +121,36 @@ async fn people_see_their_own_account_and_no_one_elses(backend: Backend) {
 async fn updates_need_the_current_revision(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let admin = app.admin_token().await;
-    let (id, _) = app.user_with_roles("carol@tests.example", &["reviewer"]).await;
+    let (id, _) = app
+        .user_with_roles("carol@tests.example", &["reviewer"])
+        .await;
     let path = format!("/users/{id}");
-    app.patch(&path, &admin, None, &json!({ "name": "Carol" })).await.expect_problem(428);
-    let ok = app.patch(&path, &admin, Some(1), &json!({ "name": "Carol", "roles": [{ "role": "jury_chair" }] })).await;
+    app.patch(&path, &admin, None, &json!({ "name": "Carol" }))
+        .await
+        .expect_problem(428);
+    let ok = app
+        .patch(
+            &path,
+            &admin,
+            Some(1),
+            &json!({ "name": "Carol", "roles": [{ "role": "jury_chair" }] }),
+        )
+        .await;
     ok.expect(200);
     assert_eq!(ok.header("etag"), Some("\"2\""));
     assert_eq!(ok.body["roles"], json!([{ "role": "jury_chair" }]));
-    let stale = app.patch(&path, &admin, Some(1), &json!({ "name": "Caroline" })).await;
+    let stale = app
+        .patch(&path, &admin, Some(1), &json!({ "name": "Caroline" }))
+        .await;
     stale.expect_problem(409);
-    let body_revision = app.patch(&path, &admin, None, &json!({ "name": "Caroline", "revision": 2 })).await;
+    let body_revision = app
+        .patch(
+            &path,
+            &admin,
+            None,
+            &json!({ "name": "Caroline", "revision": 2 }),
+        )
+        .await;
     body_revision.expect(200);
     assert_eq!(body_revision.body["name"], "Caroline");
     app.finish().await;
@@ -114,20 +158,43 @@ async fn updates_need_the_current_revision(backend: Backend) {
 
 async fn people_edit_their_profile_but_not_their_roles(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    let (id, token) = app.user_with_roles("dan@tests.example", &["applicant"]).await;
+    let (id, token) = app
+        .user_with_roles("dan@tests.example", &["applicant"])
+        .await;
     let path = format!("/users/{id}");
     let ok = app
-        .patch(&path, &token, Some(1), &json!({ "name": "Dan", "locale": "sq", "country": "AL", "organisation": "" }))
+        .patch(
+            &path,
+            &token,
+            Some(1),
+            &json!({ "name": "Dan", "locale": "sq", "country": "AL", "organisation": "" }),
+        )
         .await;
     ok.expect(200);
     assert_eq!(ok.body["locale"], "sq");
     assert_eq!(ok.body["organisation"], serde_json::Value::Null);
-    let promote = app.patch(&path, &token, Some(2), &json!({ "roles": [{ "role": "admin" }] })).await;
+    let promote = app
+        .patch(
+            &path,
+            &token,
+            Some(2),
+            &json!({ "roles": [{ "role": "admin" }] }),
+        )
+        .await;
     promote.expect_problem(403);
-    let invalid = app.patch(&path, &token, Some(2), &json!({ "locale": "xx", "country": "ZZ" })).await;
+    let invalid = app
+        .patch(
+            &path,
+            &token,
+            Some(2),
+            &json!({ "locale": "xx", "country": "ZZ" }),
+        )
+        .await;
     invalid.expect_problem(422);
     assert_eq!(invalid.error_fields(), ["locale", "country"]);
-    let unknown_field = app.patch(&path, &token, Some(2), &json!({ "password_hash": "x" })).await;
+    let unknown_field = app
+        .patch(&path, &token, Some(2), &json!({ "password_hash": "x" }))
+        .await;
     unknown_field.expect_problem(422);
     let me = app.get("/me", Some(&token)).await;
     assert_eq!(me.body["roles"], json!([{ "role": "applicant" }]));
@@ -138,14 +205,32 @@ async fn people_edit_their_profile_but_not_their_roles(backend: Backend) {
 async fn a_deactivated_account_loses_its_tokens_and_its_log_in(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let admin = app.admin_token().await;
-    let (id, token) = app.user_with_roles("erin@tests.example", &["finance"]).await;
-    app.patch(&format!("/users/{id}"), &admin, Some(1), &json!({ "active": false })).await.expect(200);
+    let (id, token) = app
+        .user_with_roles("erin@tests.example", &["finance"])
+        .await;
+    app.patch(
+        &format!("/users/{id}"),
+        &admin,
+        Some(1),
+        &json!({ "active": false }),
+    )
+    .await
+    .expect(200);
     app.get("/me", Some(&token)).await.expect_problem(401);
-    app.login_reply("erin@tests.example", ADMIN_PASSWORD).await.expect_problem(401);
+    app.login_reply("erin@tests.example", ADMIN_PASSWORD)
+        .await
+        .expect_problem(401);
 
     let me = app.get("/me", Some(&admin)).await;
     let admin_id = me.body["id"].as_str().expect("id").to_owned();
-    let suicide = app.patch(&format!("/users/{admin_id}"), &admin, Some(1), &json!({ "active": false })).await;
+    let suicide = app
+        .patch(
+            &format!("/users/{admin_id}"),
+            &admin,
+            Some(1),
+            &json!({ "active": false }),
+        )
+        .await;
     suicide.expect_problem(409);
     app.finish().await;
 }
@@ -154,7 +239,8 @@ async fn users_are_listed_a_page_at_a_time(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let admin = app.admin_token().await;
     for i in 0..4 {
-        app.user_with_roles(&format!("user{i}@tests.example"), &["applicant"]).await;
+        app.user_with_roles(&format!("user{i}@tests.example"), &["applicant"])
+            .await;
     }
     let mut seen = Vec::new();
     let mut cursor: Option<String> = None;
@@ -167,7 +253,11 @@ async fn users_are_listed_a_page_at_a_time(backend: Backend) {
         page.expect(200);
         let items = page.body["items"].as_array().expect("items").clone();
         assert!(items.len() <= 2);
-        seen.extend(items.iter().map(|u| u["email"].as_str().unwrap_or_default().to_owned()));
+        seen.extend(
+            items
+                .iter()
+                .map(|u| u["email"].as_str().unwrap_or_default().to_owned()),
+        );
         match page.body["next_cursor"].as_str() {
             Some(next) => cursor = Some(next.to_owned()),
             None => break,
@@ -178,18 +268,38 @@ async fn users_are_listed_a_page_at_a_time(backend: Backend) {
     unique.sort();
     unique.dedup();
     assert_eq!(unique.len(), 5, "no user appears twice: {seen:?}");
-    app.get("/users?cursor=garbage", Some(&admin)).await.expect_problem(422);
-    app.get("/users?limit=0", Some(&admin)).await.expect_problem(422);
-    app.get("/users?limit=many", Some(&admin)).await.expect_problem(400);
+    app.get("/users?cursor=garbage", Some(&admin))
+        .await
+        .expect_problem(422);
+    app.get("/users?limit=0", Some(&admin))
+        .await
+        .expect_problem(422);
+    app.get("/users?limit=many", Some(&admin))
+        .await
+        .expect_problem(400);
     app.finish().await;
 }
 
 async fn changes_to_users_are_audited(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let admin = app.admin_token().await;
-    let (id, token) = app.user_with_roles("frank@tests.example", &["reviewer"]).await;
-    app.patch(&format!("/users/{id}"), &admin, Some(1), &json!({ "roles": [{ "role": "finance" }] })).await.expect(200);
-    let trail = app.get(&format!("/audit-events?subject_type=user&subject_id={id}"), Some(&admin)).await;
+    let (id, token) = app
+        .user_with_roles("frank@tests.example", &["reviewer"])
+        .await;
+    app.patch(
+        &format!("/users/{id}"),
+        &admin,
+        Some(1),
+        &json!({ "roles": [{ "role": "finance" }] }),
+    )
+    .await
+    .expect(200);
+    let trail = app
+        .get(
+            &format!("/audit-events?subject_type=user&subject_id={id}"),
+            Some(&admin),
+        )
+        .await;
     trail.expect(200);
     let actions: Vec<_> = trail.body["items"]
         .as_array()
@@ -198,7 +308,12 @@ async fn changes_to_users_are_audited(backend: Backend) {
         .map(|e| e["action"].as_str().unwrap_or_default().to_owned())
         .collect();
     assert_eq!(actions, ["user.created", "user.updated"]);
-    assert_eq!(trail.body["items"][1]["details"]["roles"], json!(["finance"]));
-    app.get("/audit-events", Some(&token)).await.expect_problem(403);
+    assert_eq!(
+        trail.body["items"][1]["details"]["roles"],
+        json!(["finance"])
+    );
+    app.get("/audit-events", Some(&token))
+        .await
+        .expect_problem(403);
     app.finish().await;
 }

@@ -31,5 +31,7 @@ async fn list_audit_events(
     Query(filter): Query<AuditFilter>,
     Query(page): Query<PageRequest>,
 ) -> ApiResult<axum::Json<Page<AuditEventView>>> {
-    Ok(axum::Json(audit::list(&state.app, &actor, &filter, &page).await?))
+    Ok(axum::Json(
+        audit::list(&state.app, &actor, &filter, &page).await?,
+    ))
 }

@@ -39,7 +39,9 @@ async fn readyz(State(state): State<AppState>) -> (StatusCode, axum::Json<Health
             tracing::warn!(error = %err, "readiness check failed");
             (
                 StatusCode::SERVICE_UNAVAILABLE,
-                axum::Json(Health { status: "database unreachable" }),
+                axum::Json(Health {
+                    status: "database unreachable",
+                }),
             )
         }
     }

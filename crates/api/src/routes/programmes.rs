@@ -38,7 +38,9 @@ async fn list_programmes(
     Query(filter): Query<ProgrammeFilter>,
     Query(page): Query<PageRequest>,
 ) -> ApiResult<axum::Json<Page<ProgrammeView>>> {
-    Ok(axum::Json(programmes::list(&state.app, &actor, &filter, &page).await?))
+    Ok(axum::Json(
+        programmes::list(&state.app, &actor, &filter, &page).await?,
+    ))
 }
 
 /// Create a programme (programme managers and administrators).
@@ -63,7 +65,11 @@ async fn create_programme(
     Json(input): Json<ProgrammeInput>,
 ) -> ApiResult<Response> {
     let programme = programmes::create(&state.app, &actor, input).await?;
-    Ok(created(format!("/programmes/{}", programme.id), programme.revision, programme))
+    Ok(created(
+        format!("/programmes/{}", programme.id),
+        programme.revision,
+        programme,
+    ))
 }
 
 /// One programme.

@@ -32,7 +32,10 @@ pub(super) fn routes() -> OpenApiRouter<AppState> {
         (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
     )
 )]
-async fn register(State(state): State<AppState>, Json(input): Json<RegisterInput>) -> ApiResult<Response> {
+async fn register(
+    State(state): State<AppState>,
+    Json(input): Json<RegisterInput>,
+) -> ApiResult<Response> {
     let user = users::register(&state.app, input).await?;
     Ok(created(format!("/users/{}", user.id), user.revision, user))
 }
@@ -71,7 +74,9 @@ async fn list_users(
     Auth(actor): Auth,
     Query(page): Query<PageRequest>,
 ) -> ApiResult<axum::Json<Page<UserView>>> {
-    Ok(axum::Json(users::list_users(&state.app, &actor, &page).await?))
+    Ok(axum::Json(
+        users::list_users(&state.app, &actor, &page).await?,
+    ))
 }
 
 /// Create an account with roles (administrators).

@@ -69,9 +69,7 @@ fn fields(result: Result<ProgrammeSpec, ValidationErrors>) -> Vec<(String, Strin
 }
 
 fn has(result: Result<ProgrammeSpec, ValidationErrors>, field: &str, code: &str) -> bool {
-    fields(result)
-        .iter()
-        .any(|(f, c)| f == field && c == code)
+    fields(result).iter().any(|(f, c)| f == field && c == code)
 }
 
 #[test]
@@ -138,7 +136,11 @@ fn amounts_in_another_currency_are_refused() {
         }),
         ..valid()
     };
-    assert!(has(input.validate(), "max_award.currency", "currency_mismatch"));
+    assert!(has(
+        input.validate(),
+        "max_award.currency",
+        "currency_mismatch"
+    ));
 }
 
 #[test]
@@ -161,7 +163,11 @@ fn weights_must_be_positive() {
     if let Some(rubric) = input.rubric.as_mut() {
         rubric[0].weight = 0;
     }
-    assert!(has(input.validate(), "rubric[0].weight", "must_be_positive"));
+    assert!(has(
+        input.validate(),
+        "rubric[0].weight",
+        "must_be_positive"
+    ));
 }
 
 #[test]
