@@ -78,7 +78,10 @@ enum AuditEvents {
     Action,
     SubjectType,
     SubjectId,
+    Seq,
     Details,
+    PrevHash,
+    Hash,
 }
 
 #[async_trait::async_trait]
@@ -209,7 +212,9 @@ impl MigrationTrait for Migration {
             )
             .await?;
 
-        // No foreign keys: the trail outlives whatever it mentions.
+        // No foreign keys: the trail outlives whatever it mentions. Each event
+        // carries the hash of the one before it for the same subject, so an
+        // edited or deleted row breaks the chain (`grants audit verify`).
         manager
             .create_table(
                 Table::create()
@@ -219,18 +224,24 @@ impl MigrationTrait for Migration {
                     .col(uuid_null(AuditEvents::ActorId))
                     .col(string_len(AuditEvents::Action, 64))
                     .col(string_len(AuditEvents::SubjectType, 32))
-                    .col(uuid_null(AuditEvents::SubjectId))
+                    .col(uuid(AuditEvents::SubjectId))
+                    .col(big_integer(AuditEvents::Seq))
                     .col(json_binary(AuditEvents::Details))
+                    .col(string_len_null(AuditEvents::PrevHash, 64))
+                    .col(string_len(AuditEvents::Hash, 64))
                     .to_owned(),
             )
             .await?;
+        // One chain per subject: two writers can never both append event N.
         manager
             .create_index(
                 Index::create()
-                    .name("idx_audit_events_subject")
+                    .name("idx_audit_events_chain")
                     .table(AuditEvents::Table)
                     .col(AuditEvents::SubjectType)
                     .col(AuditEvents::SubjectId)
+                    .col(AuditEvents::Seq)
+                    .unique()
                     .to_owned(),
             )
             .await?;

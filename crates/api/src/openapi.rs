@@ -21,6 +21,8 @@ use crate::AppState;
         (name = "auth", description = "Log-in and tokens"),
         (name = "users", description = "Accounts and roles"),
         (name = "programmes", description = "Programmes (calls for proposals)"),
+        (name = "proposals", description = "Proposals and their workflow"),
+        (name = "workflows", description = "Workflow definitions and diagrams"),
         (name = "audit", description = "The audit trail"),
         (name = "health", description = "Liveness and readiness"),
     ),

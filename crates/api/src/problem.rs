@@ -6,6 +6,8 @@
 //! - the role does not allow the kind of action → 403;
 //! - the object does not exist, or the caller has no relation to it → 404;
 //! - a stale revision, a taken unique value, or a state that forbids the action → 409;
+//! - a workflow transition that is blocked → 403 if the caller may never take it,
+//!   404 if it does not exist, else 409; every reason is listed in `blocked_by`;
 //! - a JSON body of the wrong content type → 415;
 //! - well-formed input that breaks a rule → 422 with every field named;
 //! - an update without its revision → 428;
@@ -15,7 +17,9 @@
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use grants_app::AppError;
+use grants_app::proposals::BlockedReasonView;
 use grants_domain::FieldError;
+use grants_workflow::ReasonKind;
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -34,6 +38,9 @@ pub struct Problem {
     /// Per-field problems, for validation errors.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldError>,
+    /// Why a workflow transition is blocked.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub blocked_by: Vec<BlockedReasonView>,
 }
 
 /// Anything a handler can fail with.
@@ -116,6 +123,17 @@ impl ApiError {
                         (StatusCode::CONFLICT, "stale-revision", detail, vec![])
                     }
                     A::Conflict(_) => (StatusCode::CONFLICT, "conflict", detail, vec![]),
+                    A::Blocked(blocked) => {
+                        let has = |kind| blocked.reasons.iter().any(|r| r.kind == kind);
+                        let status = if has(ReasonKind::NotPermitted) {
+                            StatusCode::FORBIDDEN
+                        } else if has(ReasonKind::UnknownTransition) {
+                            StatusCode::NOT_FOUND
+                        } else {
+                            StatusCode::CONFLICT
+                        };
+                        (status, "transition-blocked", detail, vec![])
+                    }
                     A::RevisionRequired => (
                         StatusCode::PRECONDITION_REQUIRED,
                         "revision-required",
@@ -152,12 +170,21 @@ fn error_chain(err: &(dyn std::error::Error + 'static)) -> String {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let (status, slug, detail, errors) = self.problem();
+        let blocked_by = match &self {
+            ApiError::App(AppError::Blocked(blocked)) => blocked
+                .reasons
+                .iter()
+                .map(BlockedReasonView::from)
+                .collect(),
+            _ => Vec::new(),
+        };
         let problem = Problem {
             kind: format!("/problems/{slug}"),
             title: status.canonical_reason().unwrap_or("Error").to_owned(),
             status: status.as_u16(),
             detail,
             errors,
+            blocked_by,
         };
         let body = serde_json::to_vec(&problem).unwrap_or_default();
         let mut response = (status, body).into_response();

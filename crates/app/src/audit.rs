@@ -25,7 +25,9 @@ pub struct AuditEventView {
     /// The kind of object.
     pub subject_type: String,
     /// The object's id.
-    pub subject_id: Option<Uuid>,
+    pub subject_id: Uuid,
+    /// Position in the object's history, from 1.
+    pub seq: i64,
     /// Details of the change.
     pub details: serde_json::Value,
 }
@@ -55,14 +57,26 @@ pub async fn list(
         rows,
         fetch,
         |e| e.id.uuid(),
-        |e| AuditEventView {
+        AuditEventView::from,
+    ))
+}
+
+impl From<audit::AuditEvent> for AuditEventView {
+    fn from(e: audit::AuditEvent) -> Self {
+        Self {
             id: e.id,
             occurred_at: e.occurred_at,
             actor_id: e.actor,
             action: e.action,
             subject_type: e.subject_type,
             subject_id: e.subject_id,
+            seq: e.seq,
             details: e.details,
-        },
-    ))
+        }
+    }
+}
+
+/// Walks every subject's hash chain (the `grants audit verify` command).
+pub async fn verify(app: &App) -> AppResult<audit::Verification> {
+    Ok(audit::verify(app.store.conn()).await?)
 }

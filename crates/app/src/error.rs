@@ -46,6 +46,9 @@ pub enum AppError {
     /// The object's state does not allow the action.
     #[error("{0}")]
     Conflict(String),
+    /// A workflow transition is blocked; every reason is listed.
+    #[error("{}", .0.reasons.iter().map(|r| r.message.as_str()).collect::<Vec<_>>().join("; "))]
+    Blocked(grants_workflow::Blocked),
     /// Something failed that the caller cannot fix; logged in full, answered opaquely.
     #[error("internal error")]
     Internal(#[source] Box<dyn std::error::Error + Send + Sync>),

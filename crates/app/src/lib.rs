@@ -13,13 +13,18 @@ mod error;
 mod page;
 mod password;
 pub mod programmes;
+pub mod proposals;
+pub mod timers;
 pub mod users;
+pub mod workflows;
 
+use std::sync::Arc;
 use std::time::Duration;
 
 pub use actor::Actor;
 pub use error::AppError;
 pub use grants_store::{DatabaseSettings, Store};
+pub use grants_workflow::Reason as BlockedReason;
 pub use page::{Page, PageRequest};
 
 /// Result of a use case.
@@ -46,17 +51,27 @@ impl Default for AuthPolicy {
     }
 }
 
-/// Everything a use case needs: the store and the policies. Cheap to clone.
+/// Everything a use case needs: the store, the workflows and the policies. Cheap to clone.
 #[derive(Debug, Clone)]
 pub struct App {
     store: Store,
     auth: AuthPolicy,
+    workflows: Arc<workflows::Workflows>,
 }
 
 impl App {
-    /// An app over a connected store.
-    pub fn new(store: Store, auth: AuthPolicy) -> Self {
-        Self { store, auth }
+    /// An app over a connected store and registered workflows.
+    pub fn new(store: Store, auth: AuthPolicy, workflows: workflows::Workflows) -> Self {
+        Self {
+            store,
+            auth,
+            workflows: Arc::new(workflows),
+        }
+    }
+
+    /// The loaded workflow definitions.
+    pub fn workflows(&self) -> &workflows::Workflows {
+        &self.workflows
     }
 
     /// The store, for health checks and tooling.

@@ -239,7 +239,7 @@ async fn record_audit(
             actor: Some(actor.id),
             action,
             subject_type: "programme",
-            subject_id: Some(id.uuid()),
+            subject_id: id.uuid(),
             details,
         },
         now,

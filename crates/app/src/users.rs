@@ -262,7 +262,7 @@ async fn insert_user(
             actor: by.or((action == "user.registered").then_some(user.id)),
             action,
             subject_type: "user",
-            subject_id: Some(user.id.uuid()),
+            subject_id: user.id.uuid(),
             details: serde_json::json!({ "roles": role_names(&user.roles) }),
         },
         now,
@@ -390,7 +390,7 @@ pub async fn update_user(
             actor: Some(actor.id),
             action: "user.updated",
             subject_type: "user",
-            subject_id: Some(id.uuid()),
+            subject_id: id.uuid(),
             details: serde_json::json!({
                 "roles": new_roles.flatten().map(|r| role_names(&r)),
                 "active": input.active,

@@ -58,6 +58,8 @@ id_type!(
     UserId,
     /// Identifies a programme (a call for proposals).
     ProgrammeId,
+    /// Identifies a proposal.
+    ProposalId,
     /// Identifies an API token (not the secret itself).
     TokenId,
     /// Identifies one entry of the audit trail.

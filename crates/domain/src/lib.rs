@@ -12,10 +12,11 @@ mod money;
 mod person;
 mod place;
 pub mod programme;
+pub mod proposal;
 mod role;
 
 pub use error::{FieldError, ParseError, ValidationErrors};
-pub use id::{AuditEventId, ProgrammeId, TokenId, UserId};
+pub use id::{AuditEventId, ProgrammeId, ProposalId, TokenId, UserId};
 pub use locale::Locale;
 pub use money::{Currency, Money};
 pub use person::{Email, PersonName};

@@ -86,6 +86,15 @@ impl Area {
         }
     }
 
+    /// True if this area includes a place in `country`, in `region` if it has one:
+    /// a country covers all of it, a region only itself.
+    pub fn covers(&self, country: Option<CountryCode>, region: Option<&Area>) -> bool {
+        match self {
+            Area::Country(c) => country == Some(*c),
+            Area::Subdivision { .. } => region == Some(self),
+        }
+    }
+
     /// The code as written: `MK` or `BA-SRP`.
     pub fn code(&self) -> &str {
         match self {
@@ -158,6 +167,20 @@ mod tests {
         );
         assert_eq!(Area::parse("BA-ZZZ").unwrap_err().code, "unknown_area");
         assert_eq!(Area::parse("XK").map(|a| a.to_string()), Ok("XK".into()));
+    }
+
+    #[test]
+    fn countries_cover_their_regions_and_regions_only_themselves() {
+        let ba = CountryCode::parse("BA").ok();
+        let srpska = Area::parse("BA-SRP").expect("region");
+        let federation = Area::parse("BA-BIH").expect("region");
+        let bosnia = Area::parse("BA").expect("country");
+        assert!(bosnia.covers(ba, Some(&srpska)));
+        assert!(bosnia.covers(ba, None));
+        assert!(srpska.covers(ba, Some(&srpska)));
+        assert!(!srpska.covers(ba, Some(&federation)));
+        assert!(!srpska.covers(ba, None));
+        assert!(!bosnia.covers(CountryCode::parse("MK").ok(), None));
     }
 
     proptest! {

@@ -834,4 +834,4 @@ fn tranche_template(
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -17,6 +17,8 @@ pub struct Application {
     listener: TcpListener,
     app: App,
     grace: Duration,
+    timer_interval: Duration,
+    timer_batch: u64,
 }
 
 impl Application {
@@ -38,14 +40,17 @@ impl Application {
                 pending.join(", ")
             );
         }
+        let workflows = register_workflows(config, &store).await?;
         let address = format!("{}:{}", config.server.host, config.server.port);
         let listener = TcpListener::bind(&address)
             .await
             .with_context(|| format!("cannot listen on {address}"))?;
         Ok(Application {
             listener,
-            app: App::new(store, config.auth_policy()),
+            app: App::new(store, config.auth_policy(), workflows),
             grace: Duration::from_secs(config.server.shutdown_grace_seconds),
+            timer_interval: Duration::from_millis(config.timers.poll_interval_ms.max(10)),
+            timer_batch: config.timers.batch.max(1),
         })
     }
 
@@ -71,9 +76,17 @@ impl Application {
         });
         tracing::info!(%address, "serving; API docs at http://{address}/docs");
         let (stopping_tx, stopping_rx) = tokio::sync::oneshot::channel::<()>();
+        let (timers_stop, timers_stopped) = tokio::sync::watch::channel(false);
+        let timers = tokio::spawn(fire_timers(
+            self.app.clone(),
+            self.timer_interval,
+            self.timer_batch,
+            timers_stopped,
+        ));
         let signal = async move {
             shutdown.await;
             tracing::info!("shutting down: finishing in-flight requests");
+            let _ = timers_stop.send(true);
             let _ = stopping_tx.send(());
         };
         let server = axum::serve(self.listener, router).with_graceful_shutdown(signal);
@@ -85,6 +98,7 @@ impl Application {
                 tokio::time::sleep(grace).await;
             } => tracing::warn!("grace period over; dropping remaining connections"),
         }
+        let _ = timers.await;
         self.app
             .store()
             .clone()
@@ -94,6 +108,60 @@ impl Application {
         tracing::info!("stopped");
         Ok(())
     }
+}
+
+/// Fires due timers every `interval` until told to stop. Each server runs
+/// one; claims keep them from firing a timer twice.
+async fn fire_timers(
+    app: App,
+    interval: Duration,
+    batch: u64,
+    mut stop: tokio::sync::watch::Receiver<bool>,
+) {
+    let owner = format!("{}-{}", std::process::id(), uuid::Uuid::now_v7().simple());
+    loop {
+        match grants_app::timers::fire_due(&app, &owner, batch).await {
+            // A full batch: there may be more waiting.
+            Ok(fired) if fired as u64 >= batch => continue,
+            Ok(_) => {}
+            Err(err) => tracing::error!(error = %err, "firing timers failed"),
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(interval) => {}
+            _ = stop.changed() => return,
+        }
+        if *stop.borrow() {
+            return;
+        }
+    }
+}
+
+/// The sources of an error, for one log line.
+fn error_sources(err: &(dyn std::error::Error + 'static)) -> String {
+    let mut parts = Vec::new();
+    let mut source = err.source();
+    while let Some(cause) = source {
+        parts.push(cause.to_string());
+        source = cause.source();
+    }
+    parts.join(": ")
+}
+
+/// The use cases for a one-off command: connected, migrated, workflows registered.
+pub async fn app_for_command(config: &Config) -> anyhow::Result<App> {
+    let store = connect(config).await?;
+    store.migrate().await.context("migrations failed")?;
+    let workflows = register_workflows(config, &store).await?;
+    Ok(App::new(store, config.auth_policy(), workflows))
+}
+
+async fn register_workflows(
+    config: &Config,
+    store: &Store,
+) -> anyhow::Result<grants_app::workflows::Workflows> {
+    grants_app::workflows::Workflows::register(store, &config.workflow_sources()?)
+        .await
+        .map_err(|e| anyhow::anyhow!("{}", error_sources(&e)))
 }
 
 /// Connects to the configured database without migrating.

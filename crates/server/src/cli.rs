@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
+use grants_app::AppError;
 use grants_app::users::{CreateUserInput, RoleGrantInput};
-use grants_app::{App, AppError};
 use secrecy::SecretString;
 
 use crate::application::{self, Application};
@@ -51,8 +51,80 @@ pub enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// Check, draw and migrate workflow definitions.
+    Workflow {
+        /// What to do with workflows.
+        #[command(subcommand)]
+        command: WorkflowCommand,
+    },
+    /// Inspect the audit trail.
+    Audit {
+        /// What to do with the trail.
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
     /// Print the version.
     Version,
+}
+
+/// Workflow commands.
+#[derive(Debug, Subcommand)]
+pub enum WorkflowCommand {
+    /// Validate definitions: every problem, with file:line. Exits non-zero if any.
+    Check {
+        /// A folder of *.yaml definitions; the built-in ones when omitted.
+        dir: Option<PathBuf>,
+    },
+    /// Print a workflow as a diagram.
+    Graph {
+        /// The workflow, e.g. proposal.
+        name: String,
+        /// mermaid or dot.
+        #[arg(long, default_value = "mermaid")]
+        format: GraphFormat,
+        /// A folder of definitions; the built-in ones when omitted.
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
+    /// Move running instances from one version of a workflow to another.
+    Migrate {
+        /// The workflow, e.g. proposal.
+        name: String,
+        /// The version instances are on.
+        #[arg(long)]
+        from: u32,
+        /// The version to move them to (registered at start-up).
+        #[arg(long)]
+        to: u32,
+        /// Rename a state: old=new (repeat). Unnamed states keep their name.
+        #[arg(long = "map", value_parser = parse_mapping)]
+        mapping: Vec<(String, String)>,
+    },
+}
+
+/// Diagram formats.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum GraphFormat {
+    /// A Mermaid state diagram.
+    Mermaid,
+    /// A Graphviz digraph.
+    Dot,
+}
+
+/// Audit commands.
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Walk every hash chain; name the first event that does not match. Exits non-zero if one does not.
+    Verify,
+}
+
+fn parse_mapping(raw: &str) -> Result<(String, String), String> {
+    match raw.split_once('=') {
+        Some((old, new)) if !old.trim().is_empty() && !new.trim().is_empty() => {
+            Ok((old.trim().to_owned(), new.trim().to_owned()))
+        }
+        _ => Err(format!("'{raw}' is not old=new")),
+    }
 }
 
 /// User commands.
@@ -110,6 +182,10 @@ impl Cli {
                 Ok(())
             }
             Command::User { command } => run_user(&config, command).await,
+            Command::Workflow { command } => run_workflow(&config, command).await,
+            Command::Audit {
+                command: AuditCommand::Verify,
+            } => verify_audit(&config).await,
             Command::Version => {
                 println!("grants {}", env!("CARGO_PKG_VERSION"));
                 Ok(())
@@ -141,9 +217,7 @@ async fn run_user(config: &Config, command: UserCommand) -> anyhow::Result<()> {
         .read_to_string(&mut password)
         .context("cannot read the password from standard input")?;
     let password = password.trim_end_matches(['\r', '\n']).to_owned();
-    let store = application::connect(config).await?;
-    store.migrate().await.context("migrations failed")?;
-    let app = App::new(store, config.auth_policy());
+    let app = application::app_for_command(config).await?;
     let input = CreateUserInput {
         email,
         name,
@@ -182,5 +256,105 @@ fn parse_role(raw: &str) -> RoleGrantInput {
             role: raw.to_owned(),
             area: None,
         },
+    }
+}
+
+fn sources(dir: Option<&std::path::Path>) -> anyhow::Result<Vec<grants_app::workflows::Source>> {
+    match dir {
+        Some(dir) => grants_app::workflows::from_dir(dir)
+            .with_context(|| format!("cannot read {}", dir.display())),
+        None => Ok(grants_app::workflows::built_in()),
+    }
+}
+
+async fn run_workflow(config: &Config, command: WorkflowCommand) -> anyhow::Result<()> {
+    match command {
+        WorkflowCommand::Check { dir } => {
+            let sources = sources(dir.as_deref())?;
+            match grants_app::workflows::check(&sources) {
+                Ok(definitions) => {
+                    for def in definitions {
+                        println!(
+                            "{}: workflow {} v{} is valid ({} states, {} transitions)",
+                            def.file,
+                            def.name.value,
+                            def.version.value,
+                            def.states.len(),
+                            def.transitions.len()
+                        );
+                    }
+                    Ok(())
+                }
+                Err(problems) => {
+                    for problem in &problems {
+                        eprintln!("{problem}");
+                    }
+                    anyhow::bail!("{} problem(s) found", problems.len())
+                }
+            }
+        }
+        WorkflowCommand::Graph { name, format, dir } => {
+            let sources = sources(dir.as_deref())?;
+            let definitions = grants_app::workflows::check(&sources).map_err(|problems| {
+                let lines: Vec<_> = problems.iter().map(ToString::to_string).collect();
+                anyhow::anyhow!("the definitions are invalid:\n{}", lines.join("\n"))
+            })?;
+            let def = definitions
+                .iter()
+                .find(|d| d.name.value == name)
+                .with_context(|| format!("no workflow named '{name}'"))?;
+            match format {
+                GraphFormat::Mermaid => print!("{}", grants_workflow::mermaid(def)),
+                GraphFormat::Dot => print!("{}", grants_workflow::dot(def)),
+            }
+            Ok(())
+        }
+        WorkflowCommand::Migrate {
+            name,
+            from,
+            to,
+            mapping,
+        } => {
+            let app = application::app_for_command(config).await?;
+            match grants_app::workflows::migrate_instances(&app, &name, from, to, &mapping).await {
+                Ok(moved) => {
+                    for m in &moved {
+                        println!("{} {} -> {}", m.id, m.from_state, m.to_state);
+                    }
+                    println!(
+                        "moved {} instance(s) of {name} from version {from} to {to}",
+                        moved.len()
+                    );
+                    Ok(())
+                }
+                Err(AppError::Validation(errors)) => {
+                    let lines: Vec<_> = errors
+                        .fields()
+                        .iter()
+                        .map(|e| format!("  {}", e.message))
+                        .collect();
+                    anyhow::bail!("nothing was moved:\n{}", lines.join("\n"))
+                }
+                Err(err) => Err(anyhow::anyhow!("nothing was moved: {err}")),
+            }
+        }
+    }
+}
+
+async fn verify_audit(config: &Config) -> anyhow::Result<()> {
+    let app = application::app_for_command(config).await?;
+    let report = grants_app::audit::verify(&app).await?;
+    match report.first_broken {
+        None => {
+            println!(
+                "the audit trail holds: {} events in {} chains verified",
+                report.events, report.chains
+            );
+            Ok(())
+        }
+        Some((id, why)) => anyhow::bail!(
+            "the audit trail is broken at event {id}: {why} ({} events checked before it)",
+            report.events.saturating_sub(1)
+        ),
     }
 }

@@ -26,6 +26,26 @@ pub struct Config {
     pub auth: AuthConfig,
     /// Logging.
     pub log: LogConfig,
+    /// Workflow definitions.
+    pub workflows: WorkflowsConfig,
+    /// Durable timers.
+    pub timers: TimersConfig,
+}
+
+/// Where workflow definitions come from.
+#[derive(Debug, Clone, Deserialize)]
+pub struct WorkflowsConfig {
+    /// A folder of definitions; empty for the built-in ones.
+    pub dir: String,
+}
+
+/// How timers are fired.
+#[derive(Debug, Clone, Deserialize)]
+pub struct TimersConfig {
+    /// How often to look for due timers.
+    pub poll_interval_ms: u64,
+    /// How many to fire per look.
+    pub batch: u64,
 }
 
 /// HTTP listener settings.
@@ -123,6 +143,16 @@ impl Config {
             max_connections: self.database.max_connections,
             schema: (!schema.is_empty()).then(|| schema.to_owned()),
         })
+    }
+
+    /// The workflow definitions to run: the configured folder's, or the built-in ones.
+    pub fn workflow_sources(&self) -> anyhow::Result<Vec<grants_app::workflows::Source>> {
+        let dir = self.workflows.dir.trim();
+        if dir.is_empty() {
+            return Ok(grants_app::workflows::built_in());
+        }
+        grants_app::workflows::from_dir(Path::new(dir))
+            .with_context(|| format!("cannot read workflow definitions from {dir}"))
     }
 
     /// The authentication policy.

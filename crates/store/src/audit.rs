@@ -1,11 +1,18 @@
 //! The audit trail: who did what to which object, and when.
+//!
+//! Events form one hash chain per subject: each event stores the hash of
+//! the subject's previous event and a hash over itself and that link. An
+//! edited, inserted or deleted row breaks the chain, and [`verify`] names
+//! the first event where it breaks. A unique (subject, seq) index means two
+//! writers can never both append the same link.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, SubsecRound, Utc};
 use grants_domain::{AuditEventId, UserId};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect,
 };
+use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use crate::StoreResult;
@@ -21,8 +28,8 @@ pub struct AuditEntry {
     /// The kind of object, e.g. `programme`.
     pub subject_type: &'static str,
     /// The object's id.
-    pub subject_id: Option<Uuid>,
-    /// Whatever else explains the event (changed fields, reasons).
+    pub subject_id: Uuid,
+    /// Whatever else explains the event (changed fields, reasons, states).
     pub details: serde_json::Value,
 }
 
@@ -40,30 +47,80 @@ pub struct AuditEvent {
     /// The kind of object.
     pub subject_type: String,
     /// The object's id.
-    pub subject_id: Option<Uuid>,
+    pub subject_id: Uuid,
+    /// Position in the subject's chain, from 1.
+    pub seq: i64,
     /// Details.
     pub details: serde_json::Value,
 }
 
-/// Appends an entry; call it inside the transaction of the change it describes.
+/// Appends an entry to its subject's chain; call it inside the transaction
+/// of the change it describes.
 pub async fn record(
     c: &impl ConnectionTrait,
     entry: AuditEntry,
     now: DateTime<Utc>,
 ) -> StoreResult<AuditEventId> {
+    let previous = audit_event::Entity::find()
+        .filter(audit_event::Column::SubjectType.eq(entry.subject_type))
+        .filter(audit_event::Column::SubjectId.eq(entry.subject_id))
+        .order_by_desc(audit_event::Column::Seq)
+        .one(c)
+        .await?;
+    let (seq, prev_hash) = match previous {
+        Some(p) => (p.seq + 1, Some(p.hash)),
+        None => (1, None),
+    };
     let id = AuditEventId::new();
+    // PostgreSQL keeps microseconds: hash what will be read back.
+    let occurred_at = now.trunc_subsecs(6);
+    let row = audit_event::Model {
+        id: id.uuid(),
+        occurred_at,
+        actor_id: entry.actor.map(UserId::uuid),
+        action: entry.action.to_owned(),
+        subject_type: entry.subject_type.to_owned(),
+        subject_id: entry.subject_id,
+        seq,
+        details: entry.details,
+        prev_hash,
+        hash: String::new(),
+    };
+    let hash = chain_hash(&row);
     audit_event::Entity::insert(audit_event::ActiveModel {
-        id: Set(id.uuid()),
-        occurred_at: Set(now),
-        actor_id: Set(entry.actor.map(UserId::uuid)),
-        action: Set(entry.action.to_owned()),
-        subject_type: Set(entry.subject_type.to_owned()),
-        subject_id: Set(entry.subject_id),
-        details: Set(entry.details),
+        id: Set(row.id),
+        occurred_at: Set(row.occurred_at),
+        actor_id: Set(row.actor_id),
+        action: Set(row.action),
+        subject_type: Set(row.subject_type),
+        subject_id: Set(row.subject_id),
+        seq: Set(row.seq),
+        details: Set(row.details),
+        prev_hash: Set(row.prev_hash),
+        hash: Set(hash),
     })
     .exec_without_returning(c)
     .await?;
     Ok(id)
+}
+
+/// The hash of an event: SHA-256 over its fields and the previous hash, as
+/// a JSON array (object keys sorted), hex.
+fn chain_hash(row: &audit_event::Model) -> String {
+    let canonical = serde_json::json!([
+        row.prev_hash,
+        row.id,
+        row.occurred_at
+            .to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
+        row.actor_id,
+        row.action,
+        row.subject_type,
+        row.subject_id,
+        row.seq,
+        row.details,
+    ]);
+    let digest = Sha256::digest(canonical.to_string().as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Up to `limit` events after `after`, oldest first, optionally for one object.
@@ -83,16 +140,135 @@ pub async fn list(
         query = query.filter(audit_event::Column::Id.gt(after.uuid()));
     }
     let rows = query.limit(limit).all(c).await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| AuditEvent {
-            id: r.id.into(),
-            occurred_at: r.occurred_at,
-            actor: r.actor_id.map(UserId::from),
-            action: r.action,
-            subject_type: r.subject_type,
-            subject_id: r.subject_id,
-            details: r.details,
-        })
-        .collect())
+    Ok(rows.into_iter().map(event).collect())
+}
+
+/// Every event of one subject, in chain order.
+pub async fn history(
+    c: &impl ConnectionTrait,
+    subject_type: &str,
+    subject_id: Uuid,
+) -> StoreResult<Vec<AuditEvent>> {
+    let rows = audit_event::Entity::find()
+        .filter(audit_event::Column::SubjectType.eq(subject_type))
+        .filter(audit_event::Column::SubjectId.eq(subject_id))
+        .order_by_asc(audit_event::Column::Seq)
+        .all(c)
+        .await?;
+    Ok(rows.into_iter().map(event).collect())
+}
+
+fn event(r: audit_event::Model) -> AuditEvent {
+    AuditEvent {
+        id: r.id.into(),
+        occurred_at: r.occurred_at,
+        actor: r.actor_id.map(UserId::from),
+        action: r.action,
+        subject_type: r.subject_type,
+        subject_id: r.subject_id,
+        seq: r.seq,
+        details: r.details,
+    }
+}
+
+/// What walking the chains found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verification {
+    /// Events checked.
+    pub events: u64,
+    /// Subjects (chains) checked.
+    pub chains: u64,
+    /// The first event that does not match, and why; `None` if every chain holds.
+    pub first_broken: Option<(AuditEventId, String)>,
+}
+
+/// Walks every subject's chain, recomputing each hash and link.
+pub async fn verify(c: &impl ConnectionTrait) -> StoreResult<Verification> {
+    let subjects: Vec<(String, Uuid)> = audit_event::Entity::find()
+        .select_only()
+        .column(audit_event::Column::SubjectType)
+        .column(audit_event::Column::SubjectId)
+        .distinct()
+        .order_by_asc(audit_event::Column::SubjectType)
+        .order_by_asc(audit_event::Column::SubjectId)
+        .into_tuple()
+        .all(c)
+        .await?;
+    let mut report = Verification {
+        events: 0,
+        chains: 0,
+        first_broken: None,
+    };
+    for (subject_type, subject_id) in subjects {
+        report.chains += 1;
+        let rows = audit_event::Entity::find()
+            .filter(audit_event::Column::SubjectType.eq(subject_type.as_str()))
+            .filter(audit_event::Column::SubjectId.eq(subject_id))
+            .order_by_asc(audit_event::Column::Seq)
+            .all(c)
+            .await?;
+        let mut previous: Option<&audit_event::Model> = None;
+        for row in &rows {
+            report.events += 1;
+            let expected_seq = previous.map_or(1, |p| p.seq + 1);
+            let problem = if row.seq != expected_seq {
+                Some(format!(
+                    "event {expected_seq} of {subject_type} {subject_id} is missing"
+                ))
+            } else if row.prev_hash.as_deref() != previous.map(|p| p.hash.as_str()) {
+                Some("it does not link to the event before it".to_owned())
+            } else if chain_hash(row) != row.hash {
+                Some(
+                    "its content does not match its hash: it was changed after it was written"
+                        .to_owned(),
+                )
+            } else {
+                None
+            };
+            if let Some(problem) = problem {
+                report.first_broken = Some((row.id.into(), problem));
+                return Ok(report);
+            }
+            previous = Some(row);
+        }
+    }
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(details: serde_json::Value) -> audit_event::Model {
+        audit_event::Model {
+            id: Uuid::nil(),
+            occurred_at: DateTime::<Utc>::from_timestamp(1_790_000_000, 123_456_000)
+                .unwrap_or_default(),
+            actor_id: None,
+            action: "proposal.submitted".into(),
+            subject_type: "proposal".into(),
+            subject_id: Uuid::nil(),
+            seq: 1,
+            details,
+            prev_hash: None,
+            hash: String::new(),
+        }
+    }
+
+    #[test]
+    fn the_hash_covers_every_field_and_ignores_key_order() {
+        let a = chain_hash(&row(
+            serde_json::json!({ "from": "draft", "to": "submitted" }),
+        ));
+        let b = chain_hash(&row(
+            serde_json::json!({ "to": "submitted", "from": "draft" }),
+        ));
+        assert_eq!(a, b);
+        assert_eq!(a.len(), 64);
+        let changed = chain_hash(&row(serde_json::json!({ "from": "draft", "to": "funded" })));
+        assert_ne!(a, changed);
+        let mut linked = row(serde_json::json!({ "from": "draft", "to": "submitted" }));
+        linked.prev_hash = Some("00".repeat(32));
+        assert_ne!(a, chain_hash(&linked));
+    }
 }

@@ -10,10 +10,14 @@ pub mod audit;
 mod connect;
 mod entity;
 mod error;
+pub mod outbox;
 pub mod programmes;
+pub mod proposals;
 pub mod throttle;
+pub mod timers;
 pub mod tokens;
 pub mod users;
+pub mod workflows;
 
 pub use connect::{Backend, DatabaseSettings, Store};
 pub use error::StoreError;

@@ -150,6 +150,28 @@ pub async fn list(
     rows.into_iter().map(|row| record(row, &roles)).collect()
 }
 
+/// Every active account holding `role` (in any area).
+pub async fn with_role(c: &impl ConnectionTrait, role: Role) -> StoreResult<Vec<UserRecord>> {
+    let ids: Vec<Uuid> = user_role::Entity::find()
+        .filter(user_role::Column::Role.eq(role.as_str()))
+        .all(c)
+        .await?
+        .into_iter()
+        .map(|r| r.user_id)
+        .collect();
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows = user::Entity::find()
+        .filter(user::Column::Id.is_in(ids.iter().copied()))
+        .filter(user::Column::Active.eq(true))
+        .order_by_asc(user::Column::Id)
+        .all(c)
+        .await?;
+    let roles = roles_of(c, &ids).await?;
+    rows.into_iter().map(|row| record(row, &roles)).collect()
+}
+
 /// Replaces the profile if the account is still at `expected_revision`.
 pub async fn update_profile(
     c: &impl ConnectionTrait,

@@ -4,7 +4,9 @@ mod audit;
 mod auth;
 pub(crate) mod health;
 mod programmes;
+mod proposals;
 mod users;
+mod workflows;
 
 use utoipa_axum::router::OpenApiRouter;
 
@@ -16,6 +18,8 @@ pub(crate) fn api() -> OpenApiRouter<AppState> {
         .merge(auth::routes())
         .merge(users::routes())
         .merge(programmes::routes())
+        .merge(proposals::routes())
+        .merge(workflows::routes())
         .merge(audit::routes())
         .merge(health::routes())
 }

@@ -13,7 +13,7 @@ fn text(locale: &str, value: &str) -> BTreeMap<String, String> {
     BTreeMap::from([(locale.to_owned(), value.to_owned())])
 }
 
-fn valid() -> ProgrammeInput {
+pub(crate) fn valid() -> ProgrammeInput {
     ProgrammeInput {
         code: Some("INELI-2027".into()),
         title: Some(text("en", "Innovation Awards 2027")),

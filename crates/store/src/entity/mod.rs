@@ -4,6 +4,10 @@
 pub mod api_token;
 pub mod audit_event;
 pub mod login_throttle;
+pub mod outbox_message;
 pub mod programme;
+pub mod proposal;
+pub mod timer;
 pub mod user;
 pub mod user_role;
+pub mod workflow_definition;

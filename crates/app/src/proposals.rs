@@ -1,0 +1,786 @@
+//! Proposals: drafting, the workflow that moves them, and who sees what.
+//!
+//! Visibility: the owner sees their proposals in every state; once a
+//! proposal leaves its draft, programme managers and administrators see it,
+//! and so do the ambassadors whose area covers its country (or region).
+//! Everyone else gets a 404, as if it did not exist.
+
+use chrono::{DateTime, Utc};
+use grants_domain::programme::ProgrammeSpec;
+use grants_domain::proposal::{self, ProposalContent, ProposalInput};
+use grants_domain::{ProgrammeId, ProposalId, Role, UserId, ValidationErrors};
+use grants_store::ConnectionTrait;
+use grants_store::audit::{self, AuditEntry};
+use grants_store::outbox::{self, NewMessage};
+use grants_store::programmes::{self as programme_store, ProgrammeRecord};
+use grants_store::proposals::{
+    self as store, NewProposal, ProposalFilter, ProposalRecord, Visibility,
+};
+use grants_store::timers::{self, DueTimer};
+use grants_store::users::{self as user_store, UserRecord};
+use grants_workflow::{ActorFacts, Definition, Effect, GuardCheck, Plan, ReasonKind};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use crate::audit::AuditEventView;
+use crate::workflows::SYSTEM;
+use crate::{Actor, App, AppError, AppResult, Page, PageRequest};
+
+/// The workflow proposals follow.
+pub const WORKFLOW: &str = "proposal";
+/// The audit trail's name for proposals.
+const SUBJECT: &str = "proposal";
+
+/// A new draft: the programme, and whatever the applicant has written so far.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateProposalInput {
+    /// The programme (call) applied to.
+    #[schema(value_type = String, format = Uuid)]
+    pub programme_id: Uuid,
+    /// The proposal's fields; all optional in a draft.
+    #[serde(flatten)]
+    pub content: ProposalInput,
+}
+
+/// Changes to a draft: any fields, plus the revision being edited.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateProposalInput {
+    /// The revision being edited (or send it in If-Match).
+    pub revision: Option<i64>,
+    /// The fields to change; omitted ones stay.
+    #[serde(flatten)]
+    pub changes: ProposalInput,
+}
+
+/// Taking a transition.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TransitionInput {
+    /// Why: required by some transitions (requesting changes, ineligibility).
+    pub comment: Option<String>,
+    /// The revision the decision was based on (or send it in If-Match).
+    pub revision: Option<i64>,
+    /// For transitions that start a deadline (requesting changes): when it
+    /// passes, instead of the workflow's default.
+    pub deadline: Option<DateTime<Utc>>,
+}
+
+/// A running deadline.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct DeadlineView {
+    /// Its kind, e.g. `changes_due`.
+    pub kind: String,
+    /// What happens when it passes.
+    pub transition: String,
+    /// When.
+    pub due_at: DateTime<Utc>,
+}
+
+/// A proposal as shown to those who may see it.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ProposalView {
+    /// The proposal's id.
+    #[schema(value_type = String, format = Uuid)]
+    pub id: ProposalId,
+    /// The programme applied to.
+    #[schema(value_type = String, format = Uuid)]
+    pub programme_id: ProgrammeId,
+    /// The applicant.
+    #[schema(value_type = String, format = Uuid)]
+    pub owner_id: UserId,
+    /// Its workflow state.
+    pub state: String,
+    /// The state's label.
+    pub state_label: String,
+    /// The workflow and the version it is pinned to.
+    pub workflow: String,
+    /// The pinned version.
+    pub workflow_version: u32,
+    /// For optimistic concurrency (also the ETag).
+    pub revision: i64,
+    /// What the applicant wrote.
+    #[serde(flatten)]
+    pub content: ProposalContent,
+    /// Running deadlines.
+    pub deadlines: Vec<DeadlineView>,
+    /// When it was created.
+    pub created_at: DateTime<Utc>,
+    /// When it last changed.
+    pub updated_at: DateTime<Utc>,
+    /// When it was last submitted.
+    pub submitted_at: Option<DateTime<Utc>>,
+}
+
+/// Why a transition is blocked.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct BlockedReasonView {
+    /// `wrong_state`, `not_permitted`, `guard` or `unknown_transition`.
+    pub kind: &'static str,
+    /// The guard that failed.
+    pub guard: Option<String>,
+    /// What to tell the person.
+    pub message: String,
+}
+
+impl From<&grants_workflow::Reason> for BlockedReasonView {
+    fn from(r: &grants_workflow::Reason) -> Self {
+        Self {
+            kind: match r.kind {
+                ReasonKind::UnknownTransition => "unknown_transition",
+                ReasonKind::WrongState => "wrong_state",
+                ReasonKind::NotPermitted => "not_permitted",
+                ReasonKind::Guard => "guard",
+            },
+            guard: r.guard.clone(),
+            message: r.message.clone(),
+        }
+    }
+}
+
+/// A transition from the proposal's current state, as offered to the caller.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct TransitionView {
+    /// The transition's name, for `POST …/transitions/{name}`.
+    pub name: String,
+    /// What the button says.
+    pub label: String,
+    /// The state it leads to.
+    pub to: String,
+    /// Whether the caller may take it now.
+    pub allowed: bool,
+    /// Why not.
+    pub blocked_by: Vec<BlockedReasonView>,
+}
+
+/// Filters for listing proposals.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ProposalListFilter {
+    /// Only this programme.
+    pub programme_id: Option<Uuid>,
+    /// Only this state.
+    pub state: Option<String>,
+    /// Only this country (ISO 3166-1 alpha-2).
+    pub country: Option<String>,
+}
+
+/// Roles that see every proposal once it leaves its draft.
+const OVERSEERS: &[Role] = &[Role::ProgrammeManager, Role::Admin];
+
+fn covers(actor: &Actor, content: &ProposalContent) -> bool {
+    actor.roles.iter().any(|g| {
+        g.role() == Role::Ambassador
+            && g.area()
+                .is_some_and(|a| a.covers(content.country, content.region.as_ref()))
+    })
+}
+
+fn can_see(actor: &Actor, p: &ProposalRecord) -> bool {
+    actor.id == p.owner_id
+        || (p.state != store::DRAFT && (actor.has_any(OVERSEERS) || covers(actor, &p.content)))
+}
+
+/// The roles and relations the actor holds for this proposal.
+fn facts(actor: &Actor, p: &ProposalRecord) -> ActorFacts {
+    let mut names: Vec<String> = actor
+        .roles
+        .iter()
+        .map(|g| g.role().as_str().to_owned())
+        .collect();
+    if actor.id == p.owner_id {
+        names.push("owner".into());
+    }
+    if covers(actor, &p.content) {
+        names.push("country_ambassador".into());
+    }
+    ActorFacts::new(names)
+}
+
+/// The proposal guards, over a snapshot of the proposal and its programme.
+struct Guards<'a> {
+    programme: &'a ProgrammeSpec,
+    content: &'a ProposalContent,
+    comment: Option<&'a str>,
+    now: DateTime<Utc>,
+}
+
+impl GuardCheck for Guards<'_> {
+    fn check(&self, guard: &str) -> Result<(), String> {
+        match guard {
+            "call_open" => proposal::call_open(self.programme, self.now),
+            "form_complete" => proposal::form_complete(self.content),
+            "country_eligible" => proposal::country_eligible(self.content, self.programme),
+            "amount_within_limits" => proposal::amount_within_limits(self.content, self.programme),
+            "comment_given" => proposal::comment_given(self.comment),
+            other => Err(format!("the guard '{other}' is not implemented")),
+        }
+    }
+}
+
+async fn load_visible(
+    c: &impl ConnectionTrait,
+    actor: &Actor,
+    id: ProposalId,
+) -> AppResult<ProposalRecord> {
+    store::find(c, id)
+        .await?
+        .filter(|p| can_see(actor, p))
+        .ok_or(AppError::NotFound("proposal"))
+}
+
+async fn load_programme(c: &impl ConnectionTrait, id: ProgrammeId) -> AppResult<ProgrammeRecord> {
+    programme_store::find(c, id)
+        .await?
+        .ok_or(AppError::NotFound("programme"))
+}
+
+fn definition(app: &App, p: &ProposalRecord) -> AppResult<std::sync::Arc<Definition>> {
+    app.workflows
+        .get(&p.workflow, p.workflow_version)
+        .ok_or_else(|| {
+            AppError::internal(format!(
+                "workflow {} v{} is not loaded",
+                p.workflow, p.workflow_version
+            ))
+        })
+}
+
+async fn view(c: &impl ConnectionTrait, app: &App, p: ProposalRecord) -> AppResult<ProposalView> {
+    let def = definition(app, &p)?;
+    let state_label = def
+        .state(&p.state)
+        .map_or_else(|| p.state.clone(), |s| s.label.clone());
+    let deadlines = timers::pending(c, SUBJECT, p.id.uuid())
+        .await?
+        .into_iter()
+        .map(|t| DeadlineView {
+            kind: t.kind,
+            transition: t.transition,
+            due_at: t.fire_at,
+        })
+        .collect();
+    Ok(ProposalView {
+        id: p.id,
+        programme_id: p.programme_id,
+        owner_id: p.owner_id,
+        state: p.state,
+        state_label,
+        workflow: p.workflow,
+        workflow_version: p.workflow_version,
+        revision: p.revision,
+        content: p.content,
+        deadlines,
+        created_at: p.created_at,
+        updated_at: p.updated_at,
+        submitted_at: p.submitted_at,
+    })
+}
+
+/// An applicant starts a draft for an open or upcoming programme.
+#[tracing::instrument(skip_all, fields(actor = %actor.id))]
+pub async fn create(
+    app: &App,
+    actor: &Actor,
+    input: CreateProposalInput,
+) -> AppResult<ProposalView> {
+    actor.require_any(&[Role::Applicant], "write proposals")?;
+    let content = input.content.validate_draft()?;
+    let tx = app.store.begin().await?;
+    let programme = load_programme(&tx, input.programme_id.into())
+        .await
+        .map_err(|_| {
+            AppError::Validation(ValidationErrors::single(
+                "programme_id",
+                "unknown_programme",
+                "no such programme",
+            ))
+        })?;
+    let now = Utc::now();
+    if programme.archived_at.is_some() {
+        return Err(AppError::Conflict(
+            "the programme is archived and takes no proposals".into(),
+        ));
+    }
+    if now >= programme.spec.closes_at {
+        return Err(AppError::Conflict(format!(
+            "the call closed on {}",
+            proposal::local_time(&programme.spec, programme.spec.closes_at)
+        )));
+    }
+    let def = app
+        .workflows
+        .current(WORKFLOW)
+        .ok_or_else(|| AppError::internal("the proposal workflow is not loaded"))?;
+    let record = store::insert(
+        &tx,
+        NewProposal {
+            programme_id: programme.id,
+            owner_id: actor.id,
+            workflow: def.name.value.clone(),
+            workflow_version: def.version.value,
+            state: def.initial.value.clone(),
+            content,
+        },
+        now,
+    )
+    .await?;
+    audit::record(
+        &tx,
+        AuditEntry {
+            actor: Some(actor.id),
+            action: "proposal.created",
+            subject_type: SUBJECT,
+            subject_id: record.id.uuid(),
+            details: serde_json::json!({ "state": record.state, "workflow": record.workflow, "version": record.workflow_version }),
+        },
+        now,
+    )
+    .await?;
+    let shown = view(&tx, app, record).await?;
+    tx.commit().await.map_err(grants_store::StoreError::from)?;
+    Ok(shown)
+}
+
+/// One proposal, if the actor may see it.
+pub async fn get(app: &App, actor: &Actor, id: ProposalId) -> AppResult<ProposalView> {
+    let conn = app.store.conn();
+    let record = load_visible(conn, actor, id).await?;
+    view(conn, app, record).await
+}
+
+/// The proposals the actor may see, filtered and a page at a time.
+pub async fn list(
+    app: &App,
+    actor: &Actor,
+    filter: &ProposalListFilter,
+    page: &PageRequest,
+) -> AppResult<Page<ProposalView>> {
+    let (after, fetch) = page.parse()?;
+    let visibility = Visibility {
+        owner: Some(actor.id),
+        all_submitted: actor.has_any(OVERSEERS),
+        areas: actor
+            .roles
+            .iter()
+            .filter(|g| g.role() == Role::Ambassador)
+            .filter_map(|g| g.area().cloned())
+            .collect(),
+    };
+    let filter = ProposalFilter {
+        programme: filter.programme_id.map(ProgrammeId::from),
+        state: filter.state.clone(),
+        country: filter
+            .country
+            .as_ref()
+            .map(|c| c.trim().to_ascii_uppercase()),
+    };
+    let conn = app.store.conn();
+    let rows = store::list(conn, &visibility, &filter, after, fetch).await?;
+    let mut views = Vec::with_capacity(rows.len());
+    let page = Page::from_rows(rows, fetch, |p| p.id.uuid(), |p| p);
+    for record in page.items {
+        views.push(view(conn, app, record).await?);
+    }
+    Ok(Page {
+        items: views,
+        next_cursor: page.next_cursor,
+    })
+}
+
+/// The owner edits a draft, or a proposal returned for changes.
+#[tracing::instrument(skip_all, fields(actor = %actor.id, proposal.id = %id))]
+pub async fn update(
+    app: &App,
+    actor: &Actor,
+    id: ProposalId,
+    input: UpdateProposalInput,
+    if_match: Option<i64>,
+) -> AppResult<ProposalView> {
+    let tx = app.store.begin().await?;
+    let current = load_visible(&tx, actor, id).await?;
+    if current.owner_id != actor.id {
+        return Err(AppError::Forbidden(
+            "only the applicant who owns a proposal may edit it".into(),
+        ));
+    }
+    if !["draft", "changes_requested"].contains(&current.state.as_str()) {
+        return Err(AppError::Conflict(format!(
+            "a proposal can be edited only as a draft or when changes were requested; it is {}",
+            current.state
+        )));
+    }
+    let revision = if_match
+        .or(input.revision)
+        .ok_or(AppError::RevisionRequired)?;
+    let changed: Vec<&str> = changed_fields(&input.changes);
+    let content = current
+        .content
+        .to_input()
+        .overlay(input.changes)
+        .validate_draft()?;
+    let now = Utc::now();
+    store::update_content(&tx, id, revision, &content, now)
+        .await
+        .map_err(AppError::from_store("proposal"))?;
+    audit::record(
+        &tx,
+        AuditEntry {
+            actor: Some(actor.id),
+            action: "proposal.edited",
+            subject_type: SUBJECT,
+            subject_id: id.uuid(),
+            details: serde_json::json!({ "fields": changed }),
+        },
+        now,
+    )
+    .await?;
+    let record = store::find(&tx, id)
+        .await?
+        .ok_or(AppError::NotFound("proposal"))?;
+    let shown = view(&tx, app, record).await?;
+    tx.commit().await.map_err(grants_store::StoreError::from)?;
+    Ok(shown)
+}
+
+fn changed_fields(input: &ProposalInput) -> Vec<&'static str> {
+    [
+        ("title", input.title.is_some()),
+        ("summary", input.summary.is_some()),
+        ("problem", input.problem.is_some()),
+        ("proposed_service", input.proposed_service.is_some()),
+        ("target_group", input.target_group.is_some()),
+        ("planned_activities", input.planned_activities.is_some()),
+        ("budget_lines", input.budget_lines.is_some()),
+        ("requested_amount", input.requested_amount.is_some()),
+        ("country", input.country.is_some()),
+        ("region", input.region.is_some()),
+        ("organisation", input.organisation.is_some()),
+        ("tags", input.tags.is_some()),
+        ("language", input.language.is_some()),
+    ]
+    .into_iter()
+    .filter_map(|(name, set)| set.then_some(name))
+    .collect()
+}
+
+/// Every transition from the proposal's state, with whether the actor may take it and why not.
+pub async fn transitions(
+    app: &App,
+    actor: &Actor,
+    id: ProposalId,
+) -> AppResult<Vec<TransitionView>> {
+    let conn = app.store.conn();
+    let record = load_visible(conn, actor, id).await?;
+    let programme = load_programme(conn, record.programme_id).await?;
+    let def = definition(app, &record)?;
+    let guards = Guards {
+        programme: &programme.spec,
+        content: &record.content,
+        // The comment is not known before the request; do not block on it here.
+        comment: Some("-"),
+        now: Utc::now(),
+    };
+    Ok(
+        grants_workflow::options(&def, &record.state, &facts(actor, &record), &guards)
+            .into_iter()
+            .map(|o| TransitionView {
+                name: o.name,
+                label: o.label,
+                to: o.to,
+                allowed: o.allowed,
+                blocked_by: o.blocked_by.iter().map(BlockedReasonView::from).collect(),
+            })
+            .collect(),
+    )
+}
+
+/// Takes a transition as the actor: checked, applied and recorded in one
+/// database transaction, or not at all.
+#[tracing::instrument(skip_all, fields(actor = %actor.id, proposal.id = %id, transition = name))]
+pub async fn transition(
+    app: &App,
+    actor: &Actor,
+    id: ProposalId,
+    name: &str,
+    input: TransitionInput,
+    if_match: Option<i64>,
+) -> AppResult<ProposalView> {
+    let tx = app.store.begin().await?;
+    let record = load_visible(&tx, actor, id).await?;
+    let revision = if_match
+        .or(input.revision)
+        .ok_or(AppError::RevisionRequired)?;
+    if revision != record.revision {
+        return Err(AppError::StaleRevision {
+            what: "proposal",
+            current: record.revision,
+        });
+    }
+    let programme = load_programme(&tx, record.programme_id).await?;
+    let def = definition(app, &record)?;
+    let now = Utc::now();
+    let comment = input
+        .comment
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty());
+    let guards = Guards {
+        programme: &programme.spec,
+        content: &record.content,
+        comment,
+        now,
+    };
+    let plan = grants_workflow::plan(&def, &record.state, name, &facts(actor, &record), &guards)
+        .map_err(AppError::Blocked)?;
+    if let Some(deadline) = input.deadline {
+        if !plan
+            .effects
+            .iter()
+            .any(|e| matches!(e, Effect::Timer { .. }))
+        {
+            return Err(ValidationErrors::single(
+                "deadline",
+                "no_deadline",
+                format!("'{name}' sets no deadline"),
+            )
+            .into());
+        }
+        if deadline <= now {
+            return Err(ValidationErrors::single(
+                "deadline",
+                "in_the_past",
+                "the deadline must be in the future",
+            )
+            .into());
+        }
+    }
+    let step = Step {
+        actor: Some(actor.id),
+        comment,
+        deadline: input.deadline,
+        now,
+    };
+    apply(&tx, &record, &programme, &plan, step).await?;
+    let updated = store::find(&tx, id)
+        .await?
+        .ok_or(AppError::NotFound("proposal"))?;
+    let shown = view(&tx, app, updated).await?;
+    tx.commit().await.map_err(grants_store::StoreError::from)?;
+    tracing::info!(from = %plan.from, to = %plan.to, "proposal moved");
+    Ok(shown)
+}
+
+/// Who takes a transition and with what: the parts of a step that are not the plan.
+struct Step<'a> {
+    /// The person; `None` for the system.
+    actor: Option<UserId>,
+    /// Their reason, if given.
+    comment: Option<&'a str>,
+    /// A deadline replacing the workflow's default for timers this step starts.
+    deadline: Option<DateTime<Utc>>,
+    /// When it happens.
+    now: DateTime<Utc>,
+}
+
+/// Applies a plan inside the caller's transaction: the conditional state
+/// change, one audit event, and the effects' rows (outbox, timers).
+async fn apply(
+    tx: &impl ConnectionTrait,
+    record: &ProposalRecord,
+    programme: &ProgrammeRecord,
+    plan: &Plan,
+    step: Step<'_>,
+) -> AppResult<()> {
+    let Step {
+        actor,
+        comment,
+        deadline,
+        now,
+    } = step;
+    store::set_state(
+        tx,
+        record.id,
+        record.revision,
+        &plan.from,
+        &plan.to,
+        plan.to == "submitted",
+        now,
+    )
+    .await
+    .map_err(AppError::from_store("proposal"))?;
+    let event_id = audit::record(
+        tx,
+        AuditEntry {
+            actor,
+            action: "proposal.transition",
+            subject_type: SUBJECT,
+            subject_id: record.id.uuid(),
+            details: serde_json::json!({
+                "transition": plan.transition,
+                "from": plan.from,
+                "to": plan.to,
+                "comment": comment,
+                "workflow": record.workflow,
+                "version": record.workflow_version,
+            }),
+        },
+        now,
+    )
+    .await?;
+    for effect in &plan.effects {
+        match effect {
+            Effect::Notify { event, to } => {
+                for recipient in recipients(tx, to, record).await? {
+                    outbox::enqueue(
+                        tx,
+                        NewMessage {
+                            event: event.clone(),
+                            subject_type: SUBJECT.to_owned(),
+                            subject_id: record.id.uuid(),
+                            recipient: recipient.id,
+                            locale: recipient.locale,
+                            payload: serde_json::json!({
+                                "proposal_id": record.id,
+                                "proposal_title": record.content.title,
+                                "programme_code": programme.spec.code,
+                                "programme_id": programme.id,
+                                "transition": plan.transition,
+                                "state": plan.to,
+                                "comment": comment,
+                                "deadline": deadline,
+                            }),
+                            dedupe_key: format!("{event}:{event_id}:{}", recipient.id),
+                        },
+                        now,
+                    )
+                    .await?;
+                }
+            }
+            Effect::Timer { kind, after, fire } => {
+                let after = chrono::Duration::from_std(*after)
+                    .map_err(|e| AppError::internal(format!("timer {kind} is too long: {e}")))?;
+                let fire_at = deadline.unwrap_or(now + after);
+                timers::start(tx, SUBJECT, record.id.uuid(), kind, fire, fire_at, now).await?;
+            }
+            Effect::CancelTimer { kind } => {
+                timers::cancel(tx, SUBJECT, record.id.uuid(), kind, now).await?;
+            }
+            Effect::Run { name } => {
+                return Err(AppError::internal(format!(
+                    "effect '{name}' is not implemented"
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The people a notification goes to: relations resolve to the proposal's
+/// owner or ambassadors, roles to every active holder. Each person once.
+async fn recipients(
+    c: &impl ConnectionTrait,
+    to: &[String],
+    record: &ProposalRecord,
+) -> AppResult<Vec<UserRecord>> {
+    let mut people: Vec<UserRecord> = Vec::new();
+    for name in to {
+        let found = match name.as_str() {
+            "owner" => user_store::find(c, record.owner_id)
+                .await?
+                .into_iter()
+                .collect(),
+            "country_ambassador" => user_store::with_role(c, Role::Ambassador)
+                .await?
+                .into_iter()
+                .filter(|u| {
+                    u.roles.iter().any(|g| {
+                        g.role() == Role::Ambassador
+                            && g.area().is_some_and(|a| {
+                                a.covers(record.content.country, record.content.region.as_ref())
+                            })
+                    })
+                })
+                .collect(),
+            SYSTEM => Vec::new(),
+            role => match Role::parse(role) {
+                Ok(role) => user_store::with_role(c, role).await?,
+                Err(_) => Vec::new(),
+            },
+        };
+        for person in found {
+            if person.active && !people.iter().any(|p| p.id == person.id) {
+                people.push(person);
+            }
+        }
+    }
+    Ok(people)
+}
+
+/// The proposal's history: every recorded event, oldest first.
+pub async fn history(app: &App, actor: &Actor, id: ProposalId) -> AppResult<Vec<AuditEventView>> {
+    let conn = app.store.conn();
+    load_visible(conn, actor, id).await?;
+    Ok(audit::history(conn, SUBJECT, id.uuid())
+        .await?
+        .into_iter()
+        .map(AuditEventView::from)
+        .collect())
+}
+
+/// Fires a claimed timer on a proposal: takes its transition as the system
+/// if the workflow still allows it, and marks the timer done, in one
+/// transaction. Returns what happened.
+pub(crate) async fn fire_timer(app: &App, owner: &str, timer: &DueTimer) -> AppResult<String> {
+    let tx = app.store.begin().await?;
+    let now = Utc::now();
+    let id = ProposalId::from(timer.subject_id);
+    let Some(record) = store::find(&tx, id).await? else {
+        timers::complete(
+            &tx,
+            timer.id,
+            owner,
+            "skipped: the proposal no longer exists",
+            now,
+        )
+        .await?;
+        tx.commit().await.map_err(grants_store::StoreError::from)?;
+        return Ok("skipped".into());
+    };
+    let programme = load_programme(&tx, record.programme_id).await?;
+    let def = definition(app, &record)?;
+    let guards = Guards {
+        programme: &programme.spec,
+        content: &record.content,
+        comment: None,
+        now,
+    };
+    let outcome = match grants_workflow::plan(
+        &def,
+        &record.state,
+        &timer.transition,
+        &ActorFacts::system(),
+        &guards,
+    ) {
+        Ok(plan) => {
+            let comment = format!("the {} deadline passed", timer.kind.replace('_', " "));
+            let step = Step {
+                actor: None,
+                comment: Some(&comment),
+                deadline: None,
+                now,
+            };
+            apply(&tx, &record, &programme, &plan, step).await?;
+            format!("transitioned: {} → {}", plan.from, plan.to)
+        }
+        Err(blocked) => format!("skipped: {blocked}"),
+    };
+    if !timers::complete(&tx, timer.id, owner, &outcome, now).await? {
+        // Our lease ran out and another instance has it: leave it to them.
+        return Ok("lease lost".into());
+    }
+    tx.commit().await.map_err(grants_store::StoreError::from)?;
+    Ok(outcome)
+}

@@ -1,0 +1,314 @@
+//! The workflow definitions the service runs, and the names they may use.
+//!
+//! Definitions ship with the binary (the files in `workflows/`), or come
+//! from a folder given in the configuration. At start-up each is validated,
+//! then registered in the database by (name, version) with its content
+//! hash: a file whose content changed under an already registered version
+//! is refused. Instances pin a version, and every registered version stays
+//! loaded, so instances started on an old version keep running on it until
+//! `grants workflow migrate` moves them.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use chrono::Utc;
+use grants_domain::Role;
+use grants_store::workflows::{self as store, Registration};
+use grants_workflow::{Definition, Problem, Registry};
+use sha2::{Digest, Sha256};
+
+use crate::{AppError, AppResult, Store};
+
+/// The definitions built into the binary: (file name, YAML).
+const BUILT_IN: &[(&str, &str)] = &[(
+    "workflows/proposal.yaml",
+    include_str!("../../../workflows/proposal.yaml"),
+)];
+
+/// Relations an actor can have to a proposal.
+pub const PROPOSAL_RELATIONS: &[&str] = &["owner", "country_ambassador"];
+
+/// Guards implemented for proposals (see [`crate::proposals`]).
+pub const PROPOSAL_GUARDS: &[&str] = &[
+    "call_open",
+    "form_complete",
+    "country_eligible",
+    "amount_within_limits",
+    "comment_given",
+];
+
+/// Events a workflow may notify about. Each is queued in the outbox with
+/// its recipients when the transition happens.
+pub const EVENTS: &[&str] = &[
+    "proposal_submitted",
+    "proposal_resubmitted",
+    "changes_requested",
+    "proposal_ineligible",
+    "proposal_withdrawn",
+    "decision_funded",
+    "decision_waitlisted",
+    "decision_declined",
+];
+
+/// The actor that takes transitions when timers fire.
+pub const SYSTEM: &str = "system";
+
+/// Everything a definition may name: roles, relations, guards, events, effects.
+pub fn registry() -> Registry {
+    let mut actors: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
+    actors.extend_from_slice(PROPOSAL_RELATIONS);
+    actors.push(SYSTEM);
+    Registry::new(&actors, PROPOSAL_GUARDS, EVENTS, &[])
+}
+
+/// A definition's file and text.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Where it came from, for messages.
+    pub file: String,
+    /// The YAML.
+    pub yaml: String,
+}
+
+/// The built-in definitions.
+pub fn built_in() -> Vec<Source> {
+    BUILT_IN
+        .iter()
+        .map(|(file, yaml)| Source {
+            file: (*file).to_owned(),
+            yaml: (*yaml).to_owned(),
+        })
+        .collect()
+}
+
+/// Every `*.yaml` file in `dir`, sorted by name.
+pub fn from_dir(dir: &Path) -> std::io::Result<Vec<Source>> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|path| {
+            Ok(Source {
+                file: path.display().to_string(),
+                yaml: std::fs::read_to_string(&path)?,
+            })
+        })
+        .collect()
+}
+
+/// Parses and validates every source; all problems of all files at once.
+pub fn check(sources: &[Source]) -> Result<Vec<Definition>, Vec<Problem>> {
+    let registry = registry();
+    let mut problems = Vec::new();
+    let mut definitions: Vec<Definition> = Vec::new();
+    for source in sources {
+        match grants_workflow::parse(&source.file, &source.yaml) {
+            Ok(def) => {
+                if let Err(found) = grants_workflow::validate(&def, &registry) {
+                    problems.extend(found);
+                } else if let Some(other) =
+                    definitions.iter().find(|d| d.name.value == def.name.value)
+                {
+                    problems.push(Problem::new(
+                        &source.file,
+                        def.name.pos,
+                        format!(
+                            "workflow '{}' is also defined in {}",
+                            def.name.value, other.file
+                        ),
+                    ));
+                } else {
+                    definitions.push(def);
+                }
+            }
+            Err(found) => problems.extend(found),
+        }
+    }
+    if problems.is_empty() {
+        Ok(definitions)
+    } else {
+        Err(problems)
+    }
+}
+
+fn content_hash(yaml: &str) -> String {
+    Sha256::digest(yaml.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The loaded definitions: every registered version, and which is current.
+#[derive(Debug, Default)]
+pub struct Workflows {
+    versions: BTreeMap<(String, u32), Arc<Definition>>,
+    current: BTreeMap<String, u32>,
+}
+
+impl Workflows {
+    /// Validates `sources`, registers them, and loads every registered version.
+    pub async fn register(store: &Store, sources: &[Source]) -> AppResult<Workflows> {
+        let definitions = check(sources).map_err(|problems| {
+            let lines: Vec<_> = problems.iter().map(ToString::to_string).collect();
+            AppError::internal(format!(
+                "the workflow definitions are invalid:\n{}",
+                lines.join("\n")
+            ))
+        })?;
+        let mut current = BTreeMap::new();
+        let now = Utc::now();
+        for (def, source) in definitions.iter().zip(sources) {
+            let registration = store::register(
+                store.conn(),
+                &def.name.value,
+                def.version.value,
+                &content_hash(&source.yaml),
+                &source.yaml,
+                now,
+            )
+            .await?;
+            if let Registration::Conflict { .. } = registration {
+                return Err(AppError::internal(format!(
+                    "{}: workflow '{}' version {} is already registered with different content; \
+                     bump `version` and move running instances with `grants workflow migrate`",
+                    source.file, def.name.value, def.version.value
+                )));
+            }
+            current.insert(def.name.value.clone(), def.version.value);
+        }
+        let mut versions = BTreeMap::new();
+        for registered in store::all(store.conn()).await? {
+            let file = format!("{} v{} (registered)", registered.name, registered.version);
+            let def = grants_workflow::parse(&file, &registered.source).map_err(|problems| {
+                AppError::internal(format!("{file} no longer parses: {}", problems[0]))
+            })?;
+            versions.insert((registered.name, registered.version), Arc::new(def));
+        }
+        Ok(Workflows { versions, current })
+    }
+
+    /// A definition by name and version.
+    pub fn get(&self, name: &str, version: u32) -> Option<Arc<Definition>> {
+        self.versions.get(&(name.to_owned(), version)).cloned()
+    }
+
+    /// The current version of a workflow.
+    pub fn current(&self, name: &str) -> Option<Arc<Definition>> {
+        let version = *self.current.get(name)?;
+        self.get(name, version)
+    }
+
+    /// The names of the current workflows with their versions.
+    pub fn names(&self) -> Vec<(String, u32)> {
+        self.current.iter().map(|(n, v)| (n.clone(), *v)).collect()
+    }
+}
+
+/// A proposal moved from one workflow version to another.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Moved {
+    /// The proposal.
+    pub id: grants_domain::ProposalId,
+    /// Its state before.
+    pub from_state: String,
+    /// Its state after.
+    pub to_state: String,
+}
+
+/// Moves every proposal pinned to `name` version `from` onto version `to`,
+/// renaming states by `mapping` (old, new); states not named keep their
+/// name. Every state of the old version must land on a state of the new
+/// one. One transaction, one audit event per proposal moved.
+pub async fn migrate_instances(
+    app: &crate::App,
+    name: &str,
+    from: u32,
+    to: u32,
+    mapping: &[(String, String)],
+) -> AppResult<Vec<Moved>> {
+    if name != crate::proposals::WORKFLOW {
+        return Err(AppError::NotFound("workflow with instances"));
+    }
+    let missing =
+        |v| AppError::Conflict(format!("workflow '{name}' has no registered version {v}"));
+    let old = app.workflows.get(name, from).ok_or_else(|| missing(from))?;
+    let new = app.workflows.get(name, to).ok_or_else(|| missing(to))?;
+    let mut errors = grants_domain::ValidationErrors::default();
+    for (old_state, new_state) in mapping {
+        if old.state(old_state).is_none() {
+            errors.push(
+                "map",
+                "unknown_state",
+                format!("version {from} has no state '{old_state}'"),
+            );
+        }
+        if new.state(new_state).is_none() {
+            errors.push(
+                "map",
+                "unknown_state",
+                format!("version {to} has no state '{new_state}'"),
+            );
+        }
+    }
+    for state in &old.states {
+        let target = mapping
+            .iter()
+            .find(|(o, _)| *o == state.name)
+            .map_or(&state.name, |(_, n)| n);
+        if new.state(target).is_none() {
+            errors.push(
+                "map",
+                "unmapped_state",
+                format!("state '{}' of version {from} does not exist in version {to}: map it with {}=<state>", state.name, state.name),
+            );
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors.into());
+    }
+    let now = Utc::now();
+    let tx = app.store.begin().await?;
+    let moved = grants_store::proposals::repin(&tx, name, from, to, mapping, now).await?;
+    for (id, from_state, to_state) in &moved {
+        grants_store::audit::record(
+            &tx,
+            grants_store::audit::AuditEntry {
+                actor: None,
+                action: "proposal.workflow_migrated",
+                subject_type: "proposal",
+                subject_id: id.uuid(),
+                details: serde_json::json!({
+                    "workflow": name, "from_version": from, "to_version": to,
+                    "from": from_state, "to": to_state,
+                }),
+            },
+            now,
+        )
+        .await?;
+    }
+    tx.commit().await.map_err(grants_store::StoreError::from)?;
+    Ok(moved
+        .into_iter()
+        .map(|(id, from_state, to_state)| Moved {
+            id,
+            from_state,
+            to_state,
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_definitions_validate() {
+        let definitions = check(&built_in()).expect("valid");
+        assert_eq!(definitions[0].name.value, "proposal");
+    }
+}

@@ -1,0 +1,405 @@
+//! Proposals: what an applicant writes, the checks a draft passes while it
+//! is edited, and the rules it must meet to be submitted (the guards of the
+//! proposal workflow).
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::programme::{MoneyInput, ProgrammeSpec};
+use crate::{Area, CountryCode, Currency, Locale, Money, ValidationErrors};
+
+/// The longest a free-text section may be.
+const MAX_SECTION_CHARS: usize = 20_000;
+
+/// One line of a proposal's budget, as sent by a client.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BudgetLineInput {
+    /// What the money is for, e.g. "3D printer".
+    pub description: String,
+    /// How much, in the programme's currency.
+    pub amount: MoneyInput,
+}
+
+/// A proposal's fields as sent by a client; every field optional, because a
+/// draft may be incomplete and an edit sends only what changes.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProposalInput {
+    /// A short name for the project.
+    pub title: Option<String>,
+    /// The project in a few sentences.
+    pub summary: Option<String>,
+    /// The need or problem in the community.
+    pub problem: Option<String>,
+    /// The new library service.
+    pub proposed_service: Option<String>,
+    /// Who the service is for.
+    pub target_group: Option<String>,
+    /// What will be done, and when.
+    pub planned_activities: Option<String>,
+    /// The budget, line by line; the lines add up to the requested amount.
+    pub budget_lines: Option<Vec<BudgetLineInput>>,
+    /// The award asked for.
+    pub requested_amount: Option<MoneyInput>,
+    /// The library's country (ISO 3166-1 alpha-2, `XK` for Kosovo).
+    pub country: Option<String>,
+    /// The region within the country where ambassadors cover regions (ISO 3166-2, e.g. `BA-SRP`).
+    pub region: Option<String>,
+    /// The library or organisation applying.
+    pub organisation: Option<String>,
+    /// Keywords, for matching reviewers.
+    pub tags: Option<Vec<String>>,
+    /// The language the proposal is written in.
+    pub language: Option<String>,
+}
+
+/// A budget line that passed validation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct BudgetLine {
+    /// What the money is for.
+    pub description: String,
+    /// How much.
+    pub amount: Money,
+}
+
+/// A proposal's content that passed the format checks. Fields may still be
+/// missing: completeness is checked on submission ([`form_complete`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct ProposalContent {
+    /// A short name for the project.
+    pub title: Option<String>,
+    /// The project in a few sentences.
+    pub summary: Option<String>,
+    /// The need or problem.
+    pub problem: Option<String>,
+    /// The new service.
+    pub proposed_service: Option<String>,
+    /// Who it is for.
+    pub target_group: Option<String>,
+    /// What will be done.
+    pub planned_activities: Option<String>,
+    /// The budget.
+    pub budget_lines: Vec<BudgetLine>,
+    /// The award asked for.
+    pub requested_amount: Option<Money>,
+    /// The library's country.
+    #[schema(value_type = Option<String>)]
+    pub country: Option<CountryCode>,
+    /// The region, for countries whose ambassadors cover regions.
+    #[schema(value_type = Option<String>)]
+    pub region: Option<Area>,
+    /// The organisation applying.
+    pub organisation: Option<String>,
+    /// Keywords.
+    pub tags: Vec<String>,
+    /// The proposal's language.
+    pub language: Option<Locale>,
+}
+
+/// The free-text sections, with their field names and whether submission needs them.
+fn sections(content: &ProposalContent) -> [(&'static str, &Option<String>); 7] {
+    [
+        ("title", &content.title),
+        ("summary", &content.summary),
+        ("problem", &content.problem),
+        ("proposed_service", &content.proposed_service),
+        ("target_group", &content.target_group),
+        ("planned_activities", &content.planned_activities),
+        ("organisation", &content.organisation),
+    ]
+}
+
+impl ProposalContent {
+    /// The input that would produce this content, so an edit can overlay changes.
+    pub fn to_input(&self) -> ProposalInput {
+        ProposalInput {
+            title: self.title.clone(),
+            summary: self.summary.clone(),
+            problem: self.problem.clone(),
+            proposed_service: self.proposed_service.clone(),
+            target_group: self.target_group.clone(),
+            planned_activities: self.planned_activities.clone(),
+            budget_lines: Some(
+                self.budget_lines
+                    .iter()
+                    .map(|l| BudgetLineInput {
+                        description: l.description.clone(),
+                        amount: l.amount.into(),
+                    })
+                    .collect(),
+            ),
+            requested_amount: self.requested_amount.map(Into::into),
+            country: self.country.map(|c| c.to_string()),
+            region: self.region.as_ref().map(ToString::to_string),
+            organisation: self.organisation.clone(),
+            tags: Some(self.tags.clone()),
+            language: self.language.map(|l| l.code().to_owned()),
+        }
+    }
+
+    /// The sum of the budget lines, or `None` if they mix currencies or overflow.
+    pub fn budget_total(&self) -> Option<Money> {
+        let mut lines = self.budget_lines.iter().map(|l| l.amount);
+        let first = lines.next()?;
+        lines.try_fold(first, Money::checked_add)
+    }
+}
+
+impl ProposalInput {
+    /// This input with every field that `patch` sets replaced.
+    pub fn overlay(self, patch: ProposalInput) -> ProposalInput {
+        ProposalInput {
+            title: patch.title.or(self.title),
+            summary: patch.summary.or(self.summary),
+            problem: patch.problem.or(self.problem),
+            proposed_service: patch.proposed_service.or(self.proposed_service),
+            target_group: patch.target_group.or(self.target_group),
+            planned_activities: patch.planned_activities.or(self.planned_activities),
+            budget_lines: patch.budget_lines.or(self.budget_lines),
+            requested_amount: patch.requested_amount.or(self.requested_amount),
+            country: patch.country.or(self.country),
+            region: patch.region.or(self.region),
+            organisation: patch.organisation.or(self.organisation),
+            tags: patch.tags.or(self.tags),
+            language: patch.language.or(self.language),
+        }
+    }
+
+    /// Checks the format of every field given; missing fields are fine in a draft.
+    pub fn validate_draft(self) -> Result<ProposalContent, ValidationErrors> {
+        let mut errors = ValidationErrors::default();
+        let mut text = |field: &str, value: Option<String>, max: usize| -> Option<String> {
+            let value = value?;
+            let trimmed = value.trim();
+            if trimmed.chars().count() > max {
+                errors.push(field, "too_long", format!("at most {max} characters"));
+                return None;
+            }
+            (!trimmed.is_empty()).then(|| trimmed.to_owned())
+        };
+        let title = text("title", self.title, 200);
+        let summary = text("summary", self.summary, 2_000);
+        let problem = text("problem", self.problem, MAX_SECTION_CHARS);
+        let proposed_service = text("proposed_service", self.proposed_service, MAX_SECTION_CHARS);
+        let target_group = text("target_group", self.target_group, MAX_SECTION_CHARS);
+        let planned_activities = text(
+            "planned_activities",
+            self.planned_activities,
+            MAX_SECTION_CHARS,
+        );
+        let organisation = text("organisation", self.organisation, 200);
+
+        let mut budget_lines = Vec::new();
+        let raw_lines = self.budget_lines.unwrap_or_default();
+        if raw_lines.len() > 100 {
+            errors.push("budget_lines", "too_many", "at most 100 budget lines");
+        }
+        for (i, line) in raw_lines.into_iter().enumerate().take(100) {
+            let description = line.description.trim();
+            if description.is_empty() || description.chars().count() > 500 {
+                errors.push(
+                    format!("budget_lines[{i}].description"),
+                    "invalid_description",
+                    "describe the line in 1 to 500 characters",
+                );
+            }
+            if let Some(amount) = amount(
+                &mut errors,
+                &format!("budget_lines[{i}].amount"),
+                line.amount,
+            ) && !description.is_empty()
+            {
+                budget_lines.push(BudgetLine {
+                    description: description.to_owned(),
+                    amount,
+                });
+            }
+        }
+        let requested_amount = self
+            .requested_amount
+            .and_then(|raw| amount(&mut errors, "requested_amount", raw));
+        let country = self
+            .country
+            .filter(|c| !c.trim().is_empty())
+            .and_then(|c| errors.check("country", CountryCode::parse(&c)));
+        let region = self
+            .region
+            .filter(|r| !r.trim().is_empty())
+            .and_then(|r| errors.check("region", Area::parse(&r)));
+        if let Some(region) = &region {
+            if !matches!(region, Area::Subdivision { .. }) {
+                errors.push(
+                    "region",
+                    "not_a_region",
+                    "give a region code such as BA-SRP, or leave it out",
+                );
+            } else if country.is_some_and(|c| c != region.country()) {
+                errors.push(
+                    "region",
+                    "region_outside_country",
+                    format!("{region} is not in the proposal's country"),
+                );
+            }
+        }
+        let mut tags = Vec::new();
+        for (i, tag) in self.tags.unwrap_or_default().iter().enumerate() {
+            let tag = tag.trim().to_lowercase();
+            if tag.is_empty() || tag.chars().count() > 50 {
+                errors.push(
+                    format!("tags[{i}]"),
+                    "invalid_tag",
+                    "a tag has 1 to 50 characters",
+                );
+            } else if !tags.contains(&tag) {
+                tags.push(tag);
+            }
+        }
+        if tags.len() > 20 {
+            errors.push("tags", "too_many", "at most 20 tags");
+        }
+        let language = self
+            .language
+            .and_then(|l| errors.check("language", Locale::parse(&l)));
+        errors.into_result(|| ProposalContent {
+            title,
+            summary,
+            problem,
+            proposed_service,
+            target_group,
+            planned_activities,
+            budget_lines,
+            requested_amount,
+            country,
+            region,
+            organisation,
+            tags,
+            language,
+        })
+    }
+}
+
+fn amount(errors: &mut ValidationErrors, field: &str, raw: MoneyInput) -> Option<Money> {
+    let currency = errors.check(format!("{field}.currency"), Currency::parse(&raw.currency))?;
+    if raw.minor <= 0 {
+        errors.push(
+            format!("{field}.minor"),
+            "must_be_positive",
+            "the amount must be greater than zero",
+        );
+        return None;
+    }
+    Some(Money::new(raw.minor, currency))
+}
+
+/// Formats a moment in the programme's time zone, e.g. `12 March 2027 17:00 (Europe/Skopje)`.
+pub fn local_time(programme: &ProgrammeSpec, at: DateTime<Utc>) -> String {
+    let local = at.with_timezone(&programme.time_zone);
+    format!(
+        "{} ({})",
+        local.format("%-d %B %Y %H:%M"),
+        programme.time_zone.name()
+    )
+}
+
+/// Guard `call_open`: submissions are accepted from the opening to the closing time.
+pub fn call_open(programme: &ProgrammeSpec, now: DateTime<Utc>) -> Result<(), String> {
+    if now < programme.opens_at {
+        return Err(format!(
+            "the call opens on {}",
+            local_time(programme, programme.opens_at)
+        ));
+    }
+    if now >= programme.closes_at {
+        return Err(format!(
+            "the call closed on {}",
+            local_time(programme, programme.closes_at)
+        ));
+    }
+    Ok(())
+}
+
+/// Guard `form_complete`: every section is written, there is a budget, and
+/// its lines add up exactly to the requested amount.
+pub fn form_complete(content: &ProposalContent) -> Result<(), String> {
+    let mut missing: Vec<&str> = sections(content)
+        .iter()
+        .filter(|(_, value)| value.is_none())
+        .map(|(field, _)| *field)
+        .collect();
+    if content.requested_amount.is_none() {
+        missing.push("requested_amount");
+    }
+    if content.country.is_none() {
+        missing.push("country");
+    }
+    if content.language.is_none() {
+        missing.push("language");
+    }
+    if content.budget_lines.is_empty() {
+        missing.push("budget_lines");
+    }
+    if !missing.is_empty() {
+        return Err(format!(
+            "the proposal is incomplete: fill in {}",
+            missing.join(", ")
+        ));
+    }
+    match (content.budget_total(), content.requested_amount) {
+        (Some(total), Some(requested)) if total == requested => Ok(()),
+        (Some(total), Some(requested)) => Err(format!(
+            "the budget lines add up to {total}, not the requested {requested}"
+        )),
+        _ => Err("the budget lines mix currencies; use one currency throughout".into()),
+    }
+}
+
+/// Guard `country_eligible`: the library is in one of the programme's countries.
+pub fn country_eligible(
+    content: &ProposalContent,
+    programme: &ProgrammeSpec,
+) -> Result<(), String> {
+    match content.country {
+        Some(country) if programme.eligible_countries.contains(&country) => Ok(()),
+        Some(country) => Err(format!(
+            "libraries in {country} are not eligible for this programme"
+        )),
+        None => Err("give the library's country".into()),
+    }
+}
+
+/// Guard `amount_within_limits`: the request is in the programme's currency,
+/// between its smallest and largest award.
+pub fn amount_within_limits(
+    content: &ProposalContent,
+    programme: &ProgrammeSpec,
+) -> Result<(), String> {
+    let Some(requested) = content.requested_amount else {
+        return Err("give the requested amount".into());
+    };
+    if requested.currency != programme.currency {
+        return Err(format!(
+            "request the award in {}, the programme's currency",
+            programme.currency
+        ));
+    }
+    if requested.minor < programme.min_award.minor || requested.minor > programme.max_award.minor {
+        return Err(format!(
+            "the requested amount must be between {} and {}",
+            programme.min_award, programme.max_award
+        ));
+    }
+    Ok(())
+}
+
+/// Guard `comment_given`: the transition needs a reason in words.
+pub fn comment_given(comment: Option<&str>) -> Result<(), String> {
+    match comment.map(str::trim) {
+        Some(text) if !text.is_empty() => Ok(()),
+        _ => Err("write a comment explaining why".into()),
+    }
+}
+
+#[cfg(test)]
+mod tests;

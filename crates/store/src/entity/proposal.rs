@@ -1,0 +1,30 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "proposals")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub programme_id: Uuid,
+    pub owner_id: Uuid,
+    /// Copied from the content for scoping by area.
+    pub country: Option<String>,
+    pub region: Option<String>,
+    pub state: String,
+    pub workflow: String,
+    pub workflow_version: i32,
+    pub revision: i64,
+    /// Copied from the content for lists.
+    pub title: Option<String>,
+    /// The whole validated `ProposalContent`.
+    #[sea_orm(column_type = "JsonBinary")]
+    pub content: Json,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+    pub submitted_at: Option<DateTimeUtc>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

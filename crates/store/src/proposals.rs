@@ -1,0 +1,312 @@
+//! Proposals: their content, their workflow state, and who may see them.
+
+use chrono::{DateTime, Utc};
+use grants_domain::proposal::ProposalContent;
+use grants_domain::{Area, ProgrammeId, ProposalId, UserId};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect,
+};
+
+use crate::StoreResult;
+use crate::entity::proposal;
+use crate::error::{corrupt, expect_one_row};
+
+/// A stored proposal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProposalRecord {
+    /// The proposal's id.
+    pub id: ProposalId,
+    /// The programme it applies to.
+    pub programme_id: ProgrammeId,
+    /// The applicant who owns it.
+    pub owner_id: UserId,
+    /// Its workflow state.
+    pub state: String,
+    /// The workflow it follows.
+    pub workflow: String,
+    /// The version of the workflow it is pinned to.
+    pub workflow_version: u32,
+    /// Bumped on every change, for optimistic concurrency.
+    pub revision: i64,
+    /// What the applicant wrote.
+    pub content: ProposalContent,
+    /// When it was created.
+    pub created_at: DateTime<Utc>,
+    /// When it last changed.
+    pub updated_at: DateTime<Utc>,
+    /// When it was last submitted.
+    pub submitted_at: Option<DateTime<Utc>>,
+}
+
+/// A new draft.
+#[derive(Debug, Clone)]
+pub struct NewProposal {
+    /// The programme it applies to.
+    pub programme_id: ProgrammeId,
+    /// The applicant.
+    pub owner_id: UserId,
+    /// The workflow and version it starts on.
+    pub workflow: String,
+    /// The version it pins.
+    pub workflow_version: u32,
+    /// The workflow's initial state.
+    pub state: String,
+    /// What the applicant wrote so far.
+    pub content: ProposalContent,
+}
+
+/// Who is asking for a list, and so which proposals it may contain.
+#[derive(Debug, Clone, Default)]
+pub struct Visibility {
+    /// Proposals owned by this user, in any state.
+    pub owner: Option<UserId>,
+    /// Every proposal past its draft (programme managers, administrators).
+    pub all_submitted: bool,
+    /// Proposals past their draft from these areas (ambassadors).
+    pub areas: Vec<Area>,
+}
+
+/// Narrowing of a list.
+#[derive(Debug, Clone, Default)]
+pub struct ProposalFilter {
+    /// Only this programme.
+    pub programme: Option<ProgrammeId>,
+    /// Only this state.
+    pub state: Option<String>,
+    /// Only this country.
+    pub country: Option<String>,
+}
+
+/// The state a proposal is in before anyone but its owner may see it.
+pub const DRAFT: &str = "draft";
+
+fn content_json(content: &ProposalContent) -> StoreResult<serde_json::Value> {
+    serde_json::to_value(content).map_err(|e| corrupt("proposal content", e))
+}
+
+/// Creates a draft.
+pub async fn insert(
+    c: &impl ConnectionTrait,
+    new: NewProposal,
+    now: DateTime<Utc>,
+) -> StoreResult<ProposalRecord> {
+    let id = ProposalId::new();
+    proposal::Entity::insert(proposal::ActiveModel {
+        id: Set(id.uuid()),
+        programme_id: Set(new.programme_id.uuid()),
+        owner_id: Set(new.owner_id.uuid()),
+        country: Set(new.content.country.map(|c| c.to_string())),
+        region: Set(new.content.region.as_ref().map(ToString::to_string)),
+        state: Set(new.state.clone()),
+        workflow: Set(new.workflow.clone()),
+        workflow_version: Set(i32::try_from(new.workflow_version).unwrap_or(i32::MAX)),
+        revision: Set(1),
+        title: Set(new.content.title.clone()),
+        content: Set(content_json(&new.content)?),
+        created_at: Set(now),
+        updated_at: Set(now),
+        submitted_at: Set(None),
+    })
+    .exec_without_returning(c)
+    .await?;
+    Ok(ProposalRecord {
+        id,
+        programme_id: new.programme_id,
+        owner_id: new.owner_id,
+        state: new.state,
+        workflow: new.workflow,
+        workflow_version: new.workflow_version,
+        revision: 1,
+        content: new.content,
+        created_at: now,
+        updated_at: now,
+        submitted_at: None,
+    })
+}
+
+/// The proposal with this id.
+pub async fn find(c: &impl ConnectionTrait, id: ProposalId) -> StoreResult<Option<ProposalRecord>> {
+    proposal::Entity::find_by_id(id.uuid())
+        .one(c)
+        .await?
+        .map(record)
+        .transpose()
+}
+
+/// Up to `limit` proposals visible as `visibility` says and matching `filter`, oldest first.
+pub async fn list(
+    c: &impl ConnectionTrait,
+    visibility: &Visibility,
+    filter: &ProposalFilter,
+    after: Option<ProposalId>,
+    limit: u64,
+) -> StoreResult<Vec<ProposalRecord>> {
+    let mut visible = Condition::any();
+    if let Some(owner) = visibility.owner {
+        visible = visible.add(proposal::Column::OwnerId.eq(owner.uuid()));
+    }
+    if visibility.all_submitted {
+        visible = visible.add(proposal::Column::State.ne(DRAFT));
+    }
+    for area in &visibility.areas {
+        let place = match area {
+            Area::Country(country) => proposal::Column::Country.eq(country.to_string()),
+            Area::Subdivision { code, .. } => proposal::Column::Region.eq(code.clone()),
+        };
+        visible = visible.add(
+            Condition::all()
+                .add(place)
+                .add(proposal::Column::State.ne(DRAFT)),
+        );
+    }
+    let mut query = proposal::Entity::find()
+        .filter(visible)
+        .order_by_asc(proposal::Column::Id);
+    if let Some(programme) = filter.programme {
+        query = query.filter(proposal::Column::ProgrammeId.eq(programme.uuid()));
+    }
+    if let Some(state) = &filter.state {
+        query = query.filter(proposal::Column::State.eq(state.as_str()));
+    }
+    if let Some(country) = &filter.country {
+        query = query.filter(proposal::Column::Country.eq(country.as_str()));
+    }
+    if let Some(after) = after {
+        query = query.filter(proposal::Column::Id.gt(after.uuid()));
+    }
+    query
+        .limit(limit)
+        .all(c)
+        .await?
+        .into_iter()
+        .map(record)
+        .collect()
+}
+
+/// Replaces the content if the proposal is still at `expected_revision`.
+pub async fn update_content(
+    c: &impl ConnectionTrait,
+    id: ProposalId,
+    expected_revision: i64,
+    content: &ProposalContent,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    let result = proposal::Entity::update_many()
+        .col_expr(
+            proposal::Column::Content,
+            Expr::value(content_json(content)?),
+        )
+        .col_expr(proposal::Column::Title, Expr::value(content.title.clone()))
+        .col_expr(
+            proposal::Column::Country,
+            Expr::value(content.country.map(|c| c.to_string())),
+        )
+        .col_expr(
+            proposal::Column::Region,
+            Expr::value(content.region.as_ref().map(ToString::to_string)),
+        )
+        .col_expr(
+            proposal::Column::Revision,
+            Expr::value(expected_revision + 1),
+        )
+        .col_expr(proposal::Column::UpdatedAt, Expr::value(now))
+        .filter(proposal::Column::Id.eq(id.uuid()))
+        .filter(proposal::Column::Revision.eq(expected_revision))
+        .exec(c)
+        .await?;
+    expect_one_row::<proposal::Entity>(c, id.uuid(), result.rows_affected, |p| p.revision).await
+}
+
+/// Moves the proposal to `state` if it is still at `expected_revision` and
+/// in `from`. Two requests racing for the same transition: one wins, the
+/// other finds the revision moved on.
+pub async fn set_state(
+    c: &impl ConnectionTrait,
+    id: ProposalId,
+    expected_revision: i64,
+    from: &str,
+    state: &str,
+    submitted: bool,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    let mut update = proposal::Entity::update_many()
+        .col_expr(proposal::Column::State, Expr::value(state))
+        .col_expr(
+            proposal::Column::Revision,
+            Expr::value(expected_revision + 1),
+        )
+        .col_expr(proposal::Column::UpdatedAt, Expr::value(now));
+    if submitted {
+        update = update.col_expr(proposal::Column::SubmittedAt, Expr::value(Some(now)));
+    }
+    let result = update
+        .filter(proposal::Column::Id.eq(id.uuid()))
+        .filter(proposal::Column::Revision.eq(expected_revision))
+        .filter(proposal::Column::State.eq(from))
+        .exec(c)
+        .await?;
+    expect_one_row::<proposal::Entity>(c, id.uuid(), result.rows_affected, |p| p.revision).await
+}
+
+/// Re-pins every proposal of `workflow` at `from_version` to `to_version`,
+/// renaming states by `mapping` (states not named keep their name); returns
+/// the proposals moved with their old and new states.
+pub async fn repin(
+    c: &impl ConnectionTrait,
+    workflow: &str,
+    from_version: u32,
+    to_version: u32,
+    mapping: &[(String, String)],
+    now: DateTime<Utc>,
+) -> StoreResult<Vec<(ProposalId, String, String)>> {
+    let rows = proposal::Entity::find()
+        .filter(proposal::Column::Workflow.eq(workflow))
+        .filter(
+            proposal::Column::WorkflowVersion.eq(i32::try_from(from_version).unwrap_or(i32::MAX)),
+        )
+        .order_by_asc(proposal::Column::Id)
+        .all(c)
+        .await?;
+    let mut moved = Vec::new();
+    for row in rows {
+        let new_state = mapping
+            .iter()
+            .find(|(old, _)| *old == row.state)
+            .map_or_else(|| row.state.clone(), |(_, new)| new.clone());
+        let result = proposal::Entity::update_many()
+            .col_expr(proposal::Column::State, Expr::value(new_state.as_str()))
+            .col_expr(
+                proposal::Column::WorkflowVersion,
+                Expr::value(i32::try_from(to_version).unwrap_or(i32::MAX)),
+            )
+            .col_expr(proposal::Column::Revision, Expr::value(row.revision + 1))
+            .col_expr(proposal::Column::UpdatedAt, Expr::value(now))
+            .filter(proposal::Column::Id.eq(row.id))
+            .filter(proposal::Column::Revision.eq(row.revision))
+            .exec(c)
+            .await?;
+        expect_one_row::<proposal::Entity>(c, row.id, result.rows_affected, |p| p.revision).await?;
+        moved.push((ProposalId::from(row.id), row.state, new_state));
+    }
+    Ok(moved)
+}
+
+fn record(row: proposal::Model) -> StoreResult<ProposalRecord> {
+    Ok(ProposalRecord {
+        id: row.id.into(),
+        programme_id: row.programme_id.into(),
+        owner_id: row.owner_id.into(),
+        state: row.state,
+        workflow: row.workflow,
+        workflow_version: u32::try_from(row.workflow_version)
+            .map_err(|e| corrupt("proposals.workflow_version", e))?,
+        revision: row.revision,
+        content: serde_json::from_value(row.content)
+            .map_err(|e| corrupt("proposals.content", e))?,
+        created_at: row.created_at,
+        updated_at: row.updated_at,
+        submitted_at: row.submitted_at,
+    })
+}

@@ -1,0 +1,217 @@
+//! Durable timers: deadlines that take a workflow transition when they pass.
+//!
+//! A timer is claimed with a lease before it fires, so that with several
+//! servers on one database each timer fires once: on PostgreSQL the claim
+//! skips rows another instance has locked (`FOR UPDATE SKIP LOCKED`); on
+//! SQLite the single connection serialises claims. A claim whose holder
+//! died expires with its lease and is taken again.
+
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::{Expr, LockBehavior, LockType};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect,
+};
+use uuid::Uuid;
+
+use crate::StoreResult;
+use crate::entity::timer;
+
+/// A timer that is due and claimed by the caller.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DueTimer {
+    /// The timer's id.
+    pub id: Uuid,
+    /// The kind of object it acts on.
+    pub subject_type: String,
+    /// The object.
+    pub subject_id: Uuid,
+    /// Its kind.
+    pub kind: String,
+    /// The transition to take.
+    pub transition: String,
+    /// When it was due.
+    pub fire_at: DateTime<Utc>,
+}
+
+/// A timer still waiting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingTimer {
+    /// Its kind.
+    pub kind: String,
+    /// The transition it will take.
+    pub transition: String,
+    /// When.
+    pub fire_at: DateTime<Utc>,
+}
+
+fn active() -> sea_orm::Condition {
+    sea_orm::Condition::all()
+        .add(timer::Column::FiredAt.is_null())
+        .add(timer::Column::CancelledAt.is_null())
+}
+
+/// Starts a timer, replacing a running one of the same kind on the same subject.
+pub async fn start(
+    c: &impl ConnectionTrait,
+    subject_type: &str,
+    subject_id: Uuid,
+    kind: &str,
+    transition: &str,
+    fire_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    cancel(c, subject_type, subject_id, kind, now).await?;
+    timer::Entity::insert(timer::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        subject_type: Set(subject_type.to_owned()),
+        subject_id: Set(subject_id),
+        kind: Set(kind.to_owned()),
+        transition: Set(transition.to_owned()),
+        fire_at: Set(fire_at),
+        lease_owner: Set(None),
+        lease_until: Set(None),
+        fired_at: Set(None),
+        outcome: Set(None),
+        cancelled_at: Set(None),
+        created_at: Set(now),
+    })
+    .exec_without_returning(c)
+    .await?;
+    Ok(())
+}
+
+/// Cancels the running timer of `kind` on the subject, if any; returns how many.
+pub async fn cancel(
+    c: &impl ConnectionTrait,
+    subject_type: &str,
+    subject_id: Uuid,
+    kind: &str,
+    now: DateTime<Utc>,
+) -> StoreResult<u64> {
+    let result = timer::Entity::update_many()
+        .col_expr(timer::Column::CancelledAt, Expr::value(Some(now)))
+        .filter(active())
+        .filter(timer::Column::SubjectType.eq(subject_type))
+        .filter(timer::Column::SubjectId.eq(subject_id))
+        .filter(timer::Column::Kind.eq(kind))
+        .exec(c)
+        .await?;
+    Ok(result.rows_affected)
+}
+
+/// The subject's running timers, soonest first.
+pub async fn pending(
+    c: &impl ConnectionTrait,
+    subject_type: &str,
+    subject_id: Uuid,
+) -> StoreResult<Vec<PendingTimer>> {
+    let rows = timer::Entity::find()
+        .filter(active())
+        .filter(timer::Column::SubjectType.eq(subject_type))
+        .filter(timer::Column::SubjectId.eq(subject_id))
+        .order_by_asc(timer::Column::FireAt)
+        .all(c)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|t| PendingTimer {
+            kind: t.kind,
+            transition: t.transition,
+            fire_at: t.fire_at,
+        })
+        .collect())
+}
+
+/// Claims up to `limit` due timers for `owner` for `lease`. Call inside a
+/// transaction and commit before firing them.
+pub async fn claim_due(
+    c: &impl ConnectionTrait,
+    owner: &str,
+    now: DateTime<Utc>,
+    lease: Duration,
+    limit: u64,
+) -> StoreResult<Vec<DueTimer>> {
+    let mut query = timer::Entity::find()
+        .filter(active())
+        .filter(timer::Column::FireAt.lte(now))
+        .filter(
+            sea_orm::Condition::any()
+                .add(timer::Column::LeaseUntil.is_null())
+                .add(timer::Column::LeaseUntil.lt(now)),
+        )
+        .order_by_asc(timer::Column::FireAt)
+        .limit(limit);
+    if c.get_database_backend() == DbBackend::Postgres {
+        query = query.lock_with_behavior(LockType::Update, LockBehavior::SkipLocked);
+    }
+    let rows = query.all(c).await?;
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
+    let lease_until = now + lease;
+    timer::Entity::update_many()
+        .col_expr(
+            timer::Column::LeaseOwner,
+            Expr::value(Some(owner.to_owned())),
+        )
+        .col_expr(timer::Column::LeaseUntil, Expr::value(Some(lease_until)))
+        .filter(timer::Column::Id.is_in(rows.iter().map(|r| r.id)))
+        .exec(c)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|t| DueTimer {
+            id: t.id,
+            subject_type: t.subject_type,
+            subject_id: t.subject_id,
+            kind: t.kind,
+            transition: t.transition,
+            fire_at: t.fire_at,
+        })
+        .collect())
+}
+
+/// Marks a claimed timer fired with what it did; false if the claim was lost
+/// (lease expired and another instance took it, or it was cancelled).
+pub async fn complete(
+    c: &impl ConnectionTrait,
+    id: Uuid,
+    owner: &str,
+    outcome: &str,
+    now: DateTime<Utc>,
+) -> StoreResult<bool> {
+    let result = timer::Entity::update_many()
+        .col_expr(timer::Column::FiredAt, Expr::value(Some(now)))
+        .col_expr(
+            timer::Column::Outcome,
+            Expr::value(Some(outcome.to_owned())),
+        )
+        .filter(active())
+        .filter(timer::Column::Id.eq(id))
+        .filter(timer::Column::LeaseOwner.eq(owner))
+        .exec(c)
+        .await?;
+    Ok(result.rows_affected == 1)
+}
+
+/// Moves a running timer's due time (tests and administrators).
+pub async fn reschedule(
+    c: &impl ConnectionTrait,
+    subject_type: &str,
+    subject_id: Uuid,
+    kind: &str,
+    fire_at: DateTime<Utc>,
+) -> StoreResult<u64> {
+    let result = timer::Entity::update_many()
+        .col_expr(timer::Column::FireAt, Expr::value(fire_at))
+        .filter(active())
+        .filter(timer::Column::SubjectType.eq(subject_type))
+        .filter(timer::Column::SubjectId.eq(subject_id))
+        .filter(timer::Column::Kind.eq(kind))
+        .exec(c)
+        .await?;
+    Ok(result.rows_affected)
+}
