@@ -144,7 +144,33 @@ impl TestDatabase {
         config.database.schema = self.schema.clone().unwrap_or_default();
         config.data_dir = self._dir.path().join("data");
         config.log.filter = "warn".into();
+        config.timers.poll_interval_ms = 100;
         config
+    }
+
+    /// Writes a configuration file for this database into `dir`, for commands run with `--config`.
+    pub fn write_config_file(&self, dir: &std::path::Path) -> std::path::PathBuf {
+        let file = dir.join("grants.toml");
+        let schema = self.schema.clone().unwrap_or_default();
+        std::fs::write(
+            &file,
+            format!(
+                "[database]\nurl = \"{}\"\nschema = \"{schema}\"\n[log]\nfilter = \"warn\"\n",
+                self.url
+            ),
+        )
+        .expect("configuration written");
+        file
+    }
+
+    /// A direct connection to the database, for tampering tests and checks behind the API.
+    pub async fn connect(&self) -> sea_orm::DatabaseConnection {
+        let mut options = sea_orm::ConnectOptions::new(self.url.clone());
+        options.sqlx_logging(false).max_connections(1);
+        if let Some(schema) = &self.schema {
+            options.set_schema_search_path(schema.clone());
+        }
+        Database::connect(options).await.expect("connects")
     }
 }
 
@@ -155,7 +181,10 @@ pub struct TestApp {
     pub base: String,
     /// A client without cookies or redirects.
     pub client: reqwest::Client,
-    database: TestDatabase,
+    /// The configuration the server runs with.
+    pub config: Config,
+    /// The server's database.
+    pub database: TestDatabase,
     stop: Option<oneshot::Sender<()>>,
     server: Option<JoinHandle<anyhow::Result<()>>>,
 }
@@ -258,6 +287,7 @@ impl TestApp {
         TestApp {
             base: format!("http://{address}"),
             client,
+            config,
             database,
             stop: Some(stop),
             server: Some(server),
@@ -419,6 +449,37 @@ impl Reply {
             body,
         }
     }
+}
+
+/// A valid programme whose call opened yesterday and closes in a month.
+pub fn open_programme_json(code: &str) -> Value {
+    let mut programme = programme_json(code);
+    let now = chrono::Utc::now();
+    programme["opens_at"] = json!(now - chrono::Duration::days(1));
+    programme["closes_at"] = json!(now + chrono::Duration::days(30));
+    programme
+}
+
+/// A proposal with every field filled in, for a programme made by [`programme_json`].
+pub fn complete_proposal_json(programme_id: &str, country: &str) -> Value {
+    json!({
+        "programme_id": programme_id,
+        "title": "Maker space for teenagers",
+        "summary": "A maker space in the children's department.",
+        "problem": "Teenagers stop visiting the library at 13.",
+        "proposed_service": "Weekly maker workshops with 3D printing.",
+        "target_group": "Teenagers aged 13 to 18.",
+        "planned_activities": "Buy equipment, train two librarians, run 40 workshops.",
+        "budget_lines": [
+            { "description": "3D printer", "amount": { "minor": 150_000, "currency": "EUR" } },
+            { "description": "Materials", "amount": { "minor": 50_000, "currency": "EUR" } }
+        ],
+        "requested_amount": { "minor": 200_000, "currency": "EUR" },
+        "country": country,
+        "organisation": "City Library",
+        "tags": ["makerspace", "teenagers"],
+        "language": "mk"
+    })
 }
 
 /// A valid programme, as the API takes it.

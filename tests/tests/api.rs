@@ -7,5 +7,7 @@ mod api {
     mod cli;
     mod health;
     mod programmes;
+    mod proposals;
     mod users;
+    mod workflows;
 }

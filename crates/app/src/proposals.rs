@@ -237,19 +237,15 @@ async fn load_programme(c: &impl ConnectionTrait, id: ProgrammeId) -> AppResult<
         .ok_or(AppError::NotFound("programme"))
 }
 
-fn definition(app: &App, p: &ProposalRecord) -> AppResult<std::sync::Arc<Definition>> {
+/// The definition the proposal is pinned to.
+async fn definition(app: &App, p: &ProposalRecord) -> AppResult<std::sync::Arc<Definition>> {
     app.workflows
-        .get(&p.workflow, p.workflow_version)
-        .ok_or_else(|| {
-            AppError::internal(format!(
-                "workflow {} v{} is not loaded",
-                p.workflow, p.workflow_version
-            ))
-        })
+        .load(&app.store, &p.workflow, p.workflow_version)
+        .await
 }
 
 async fn view(c: &impl ConnectionTrait, app: &App, p: ProposalRecord) -> AppResult<ProposalView> {
-    let def = definition(app, &p)?;
+    let def = definition(app, &p).await?;
     let state_label = def
         .state(&p.state)
         .map_or_else(|| p.state.clone(), |s| s.label.clone());
@@ -475,7 +471,7 @@ pub async fn transitions(
     let conn = app.store.conn();
     let record = load_visible(conn, actor, id).await?;
     let programme = load_programme(conn, record.programme_id).await?;
-    let def = definition(app, &record)?;
+    let def = definition(app, &record).await?;
     let guards = Guards {
         programme: &programme.spec,
         content: &record.content,
@@ -520,7 +516,7 @@ pub async fn transition(
         });
     }
     let programme = load_programme(&tx, record.programme_id).await?;
-    let def = definition(app, &record)?;
+    let def = definition(app, &record).await?;
     let now = Utc::now();
     let comment = input
         .comment
@@ -750,7 +746,7 @@ pub(crate) async fn fire_timer(app: &App, owner: &str, timer: &DueTimer) -> AppR
         return Ok("skipped".into());
     };
     let programme = load_programme(&tx, record.programme_id).await?;
-    let def = definition(app, &record)?;
+    let def = definition(app, &record).await?;
     let guards = Guards {
         programme: &programme.spec,
         content: &record.content,

@@ -10,7 +10,7 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 
 use chrono::Utc;
 use grants_domain::Role;
@@ -144,10 +144,20 @@ fn content_hash(yaml: &str) -> String {
 }
 
 /// The loaded definitions: every registered version, and which is current.
+///
+/// Versions registered later by another instance (a newer binary, or
+/// `grants workflow migrate` moving instances onto them) are loaded from the
+/// database the first time an instance pinned to them is met.
 #[derive(Debug, Default)]
 pub struct Workflows {
-    versions: BTreeMap<(String, u32), Arc<Definition>>,
+    versions: RwLock<BTreeMap<(String, u32), Arc<Definition>>>,
     current: BTreeMap<String, u32>,
+}
+
+fn parse_registered(registered: &store::RegisteredDefinition) -> AppResult<Definition> {
+    let file = format!("{} v{} (registered)", registered.name, registered.version);
+    grants_workflow::parse(&file, &registered.source)
+        .map_err(|problems| AppError::internal(format!("{file} no longer parses: {}", problems[0])))
 }
 
 impl Workflows {
@@ -183,18 +193,49 @@ impl Workflows {
         }
         let mut versions = BTreeMap::new();
         for registered in store::all(store.conn()).await? {
-            let file = format!("{} v{} (registered)", registered.name, registered.version);
-            let def = grants_workflow::parse(&file, &registered.source).map_err(|problems| {
-                AppError::internal(format!("{file} no longer parses: {}", problems[0]))
-            })?;
+            let def = parse_registered(&registered)?;
             versions.insert((registered.name, registered.version), Arc::new(def));
         }
-        Ok(Workflows { versions, current })
+        Ok(Workflows {
+            versions: RwLock::new(versions),
+            current,
+        })
     }
 
-    /// A definition by name and version.
+    /// A loaded definition by name and version.
     pub fn get(&self, name: &str, version: u32) -> Option<Arc<Definition>> {
-        self.versions.get(&(name.to_owned(), version)).cloned()
+        let versions = self
+            .versions
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        versions.get(&(name.to_owned(), version)).cloned()
+    }
+
+    /// A definition by name and version, loading it from the registry if
+    /// another instance registered it after this one started.
+    pub async fn load(
+        &self,
+        store: &Store,
+        name: &str,
+        version: u32,
+    ) -> AppResult<Arc<Definition>> {
+        if let Some(def) = self.get(name, version) {
+            return Ok(def);
+        }
+        let registered = store::find(store.conn(), name, version)
+            .await?
+            .ok_or_else(|| {
+                AppError::internal(format!("workflow {name} v{version} is not registered"))
+            })?;
+        let def = Arc::new(parse_registered(&registered)?);
+        let mut versions = self
+            .versions
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        Ok(versions
+            .entry((name.to_owned(), version))
+            .or_insert(def)
+            .clone())
     }
 
     /// The current version of a workflow.
@@ -236,8 +277,16 @@ pub async fn migrate_instances(
     }
     let missing =
         |v| AppError::Conflict(format!("workflow '{name}' has no registered version {v}"));
-    let old = app.workflows.get(name, from).ok_or_else(|| missing(from))?;
-    let new = app.workflows.get(name, to).ok_or_else(|| missing(to))?;
+    let old = app
+        .workflows
+        .load(&app.store, name, from)
+        .await
+        .map_err(|_| missing(from))?;
+    let new = app
+        .workflows
+        .load(&app.store, name, to)
+        .await
+        .map_err(|_| missing(to))?;
     let mut errors = grants_domain::ValidationErrors::default();
     for (old_state, new_state) in mapping {
         if old.state(old_state).is_none() {

@@ -67,6 +67,30 @@ pub async fn register(
     Ok(Registration::Added)
 }
 
+/// One registered definition.
+pub async fn find(
+    c: &impl ConnectionTrait,
+    name: &str,
+    version: u32,
+) -> StoreResult<Option<RegisteredDefinition>> {
+    let version = i32::try_from(version).unwrap_or(i32::MAX);
+    Ok(
+        workflow_definition::Entity::find_by_id((name.to_owned(), version))
+            .one(c)
+            .await?
+            .map(registered),
+    )
+}
+
+fn registered(r: workflow_definition::Model) -> RegisteredDefinition {
+    RegisteredDefinition {
+        name: r.name,
+        version: u32::try_from(r.version).unwrap_or_default(),
+        content_hash: r.content_hash,
+        source: r.source,
+    }
+}
+
 /// Every registered definition, by name and version.
 pub async fn all(c: &impl ConnectionTrait) -> StoreResult<Vec<RegisteredDefinition>> {
     let rows = workflow_definition::Entity::find()
@@ -74,13 +98,5 @@ pub async fn all(c: &impl ConnectionTrait) -> StoreResult<Vec<RegisteredDefiniti
         .order_by_asc(workflow_definition::Column::Version)
         .all(c)
         .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| RegisteredDefinition {
-            name: r.name,
-            version: u32::try_from(r.version).unwrap_or_default(),
-            content_hash: r.content_hash,
-            source: r.source,
-        })
-        .collect())
+    Ok(rows.into_iter().map(registered).collect())
 }

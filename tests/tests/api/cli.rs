@@ -20,16 +20,7 @@ async fn migrations_apply_once_and_then_do_nothing(backend: Backend) {
 
     // The command does the same, configured from a file.
     let dir = tempfile::tempdir().expect("folder");
-    let file = dir.path().join("grants.toml");
-    let schema = database.schema.clone().unwrap_or_default();
-    std::fs::write(
-        &file,
-        format!(
-            "[database]\nurl = \"{}\"\nschema = \"{schema}\"\n[log]\nfilter = \"warn\"\n",
-            database.url
-        ),
-    )
-    .expect("config written");
+    let file = database.write_config_file(dir.path());
     for _ in 0..2 {
         let cli = Cli::try_parse_from([
             "grants",

@@ -1,0 +1,180 @@
+use clap::Parser;
+use grants_server::Application;
+use grants_server::cli::Cli;
+use grants_tests::{
+    Backend, TestApp, complete_proposal_json, on_both_databases, open_programme_json,
+};
+use reqwest::Method;
+use serde_json::json;
+
+on_both_databases!(
+    the_workflows_and_their_diagrams_are_served,
+    a_changed_definition_needs_a_new_version_and_instances_move_explicitly,
+);
+
+async fn the_workflows_and_their_diagrams_are_served(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let list = app.get("/workflows", None).await;
+    list.expect(200);
+    assert_eq!(list.body[0]["name"], "proposal");
+    assert_eq!(list.body[0]["version"], 1);
+    assert!(list.body[0]["states"].as_array().is_some_and(|s| {
+        s.iter()
+            .any(|s| s["name"] == "withdrawn" && s["is_final"] == true)
+    }));
+    let mermaid = app
+        .client
+        .get(format!("{}/workflows/proposal/diagram", app.base))
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(mermaid.status(), 200);
+    let text = mermaid.text().await.expect("text");
+    assert!(text.starts_with("stateDiagram-v2"));
+    assert!(text.contains("draft --> submitted: Submit"));
+    let dot = app
+        .client
+        .get(format!(
+            "{}/workflows/proposal/diagram?format=dot",
+            app.base
+        ))
+        .send()
+        .await
+        .expect("answers");
+    assert!(
+        dot.text()
+            .await
+            .expect("text")
+            .starts_with("digraph \"proposal\"")
+    );
+    app.get("/workflows/proposal/diagram?format=png", None)
+        .await
+        .expect_problem(400);
+    app.get("/workflows/grant/diagram", None)
+        .await
+        .expect_problem(404);
+    app.finish().await;
+}
+
+async fn a_changed_definition_needs_a_new_version_and_instances_move_explicitly(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (_, manager) = app
+        .user_with_roles("pm@tests.example", &["programme_manager"])
+        .await;
+    let (_, applicant) = app
+        .user_with_roles("ana@tests.example", &["applicant"])
+        .await;
+    let programme = app
+        .post("/programmes", Some(&manager), &open_programme_json("V"))
+        .await
+        .body["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    let id = app
+        .post(
+            "/proposals",
+            Some(&applicant),
+            &complete_proposal_json(&programme, "MK"),
+        )
+        .await
+        .body["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    app.request_with(
+        Method::POST,
+        &format!("/proposals/{id}/transitions/submit"),
+        Some(&applicant),
+        Some(&json!({})),
+        &[("if-match", "\"1\"")],
+    )
+    .await
+    .expect(200);
+
+    // The same version with other content is refused at start-up.
+    let built_in = include_str!("../../../workflows/proposal.yaml");
+    let changed = built_in.replace(
+        "submitted: { label: Submitted }",
+        "submitted: { label: Received }",
+    );
+    let dir = tempfile::tempdir().expect("folder");
+    std::fs::write(dir.path().join("proposal.yaml"), &changed).expect("written");
+    let mut config = app.config.clone();
+    config.workflows.dir = dir.path().display().to_string();
+    let refused = Application::build(&config, true)
+        .await
+        .expect_err("refused");
+    assert!(
+        refused
+            .to_string()
+            .contains("version 1 is already registered with different content"),
+        "{refused}"
+    );
+
+    // As version 2 it registers, and running proposals move only when told.
+    std::fs::write(
+        dir.path().join("proposal.yaml"),
+        changed.replace("version: 1", "version: 2"),
+    )
+    .expect("written");
+    let second = Application::build(&config, true)
+        .await
+        .expect("version 2 registers");
+    drop(second);
+    let config_file = dir.path().join("grants.toml");
+    let schema = app.database.schema.clone().unwrap_or_default();
+    std::fs::write(
+        &config_file,
+        format!(
+            "[database]\nurl = \"{}\"\nschema = \"{schema}\"\n[workflows]\ndir = \"{}\"\n[log]\nfilter = \"warn\"\n",
+            app.database.url,
+            dir.path().display()
+        ),
+    )
+    .expect("written");
+    let run = |args: &[&str]| {
+        let mut argv = vec!["grants", "--config", config_file.to_str().expect("utf-8")];
+        argv.extend_from_slice(args);
+        Cli::try_parse_from(argv).expect("parses").run()
+    };
+    let unmapped = run(&[
+        "workflow",
+        "migrate",
+        "proposal",
+        "--from",
+        "1",
+        "--to",
+        "2",
+        "--map",
+        "submitted=nowhere",
+    ])
+    .await;
+    assert!(
+        unmapped
+            .expect_err("refused")
+            .to_string()
+            .contains("version 2 has no state 'nowhere'")
+    );
+    run(&[
+        "workflow", "migrate", "proposal", "--from", "1", "--to", "2",
+    ])
+    .await
+    .expect("migrates");
+
+    let moved = app.get(&format!("/proposals/{id}"), Some(&applicant)).await;
+    assert_eq!(moved.body["workflow_version"], 2);
+    assert_eq!(moved.body["state"], "submitted");
+    let history = app
+        .get(&format!("/proposals/{id}/history"), Some(&applicant))
+        .await;
+    let last = history
+        .body
+        .as_array()
+        .and_then(|h| h.last())
+        .expect("events")
+        .clone();
+    assert_eq!(last["action"], "proposal.workflow_migrated");
+    assert_eq!(last["details"]["to_version"], 2);
+    app.finish().await;
+}
