@@ -286,10 +286,8 @@ async fn run_workflow(config: &Config, command: WorkflowCommand) -> anyhow::Resu
                     Ok(())
                 }
                 Err(problems) => {
-                    for problem in &problems {
-                        eprintln!("{problem}");
-                    }
-                    anyhow::bail!("{} problem(s) found", problems.len())
+                    let lines: Vec<_> = problems.iter().map(ToString::to_string).collect();
+                    anyhow::bail!("{} problem(s) found:\n{}", problems.len(), lines.join("\n"))
                 }
             }
         }

@@ -9,11 +9,12 @@ use anyhow::Context;
 use chrono::{Duration, Utc};
 use grants_app::auth::{self, LoginInput};
 use grants_app::users::{self, CreateUserInput, RoleGrantInput};
-use grants_app::{App, AppError, programmes};
+use grants_app::{App, AppError, programmes, proposals};
 use grants_domain::programme::{
     CriterionInput, MoneyInput, ProgrammeInput, ReportInput, ReportKind, TrancheCondition,
     TrancheInput,
 };
+use grants_domain::proposal::{BudgetLineInput, ProposalInput};
 use secrecy::SecretString;
 
 /// Every demo account shares this password; demo data is for trying the service only.
@@ -293,7 +294,136 @@ pub async fn seed(app: &App) -> anyhow::Result<Vec<DemoAccount>> {
         Err(err) => return Err(anyhow::Error::new(err).context("seeding the sample programme")),
     }
     auth::logout(app, &manager).await?;
+    seed_proposals(app).await?;
     Ok(accounts)
+}
+
+/// A draft and a submitted proposal from North Macedonia, and a submitted one
+/// from Albania, unless the demo applicants already have proposals.
+async fn seed_proposals(app: &App) -> anyhow::Result<()> {
+    let programme = programmes::list(
+        app,
+        &log_in(app, "applicant.mk@innovation-awards.example").await?,
+        &programmes::ProgrammeFilter::default(),
+        &grants_app::PageRequest::default(),
+    )
+    .await?
+    .items
+    .into_iter()
+    .find(|p| p.spec.code == DEMO_PROGRAMME)
+    .context("the sample programme is missing")?;
+    for (email, country, title, submit) in [
+        (
+            "applicant.mk@innovation-awards.example",
+            "MK",
+            "Maker space for teenagers",
+            true,
+        ),
+        (
+            "applicant.mk@innovation-awards.example",
+            "MK",
+            "Audiobooks for the visually impaired",
+            false,
+        ),
+        (
+            "applicant.al@innovation-awards.example",
+            "AL",
+            "Coding club for girls",
+            true,
+        ),
+    ] {
+        let applicant = log_in(app, email).await?;
+        let existing = proposals::list(
+            app,
+            &applicant,
+            &proposals::ProposalListFilter::default(),
+            &grants_app::PageRequest::default(),
+        )
+        .await?;
+        if existing
+            .items
+            .iter()
+            .any(|p| p.content.title.as_deref() == Some(title))
+        {
+            auth::logout(app, &applicant).await?;
+            continue;
+        }
+        let mut content = sample_proposal(country, title);
+        if !submit {
+            // A draft still being written: no budget yet.
+            content.budget_lines = None;
+        }
+        let draft = proposals::create(
+            app,
+            &applicant,
+            proposals::CreateProposalInput {
+                programme_id: programme.id.uuid(),
+                content,
+            },
+        )
+        .await?;
+        if submit {
+            proposals::transition(
+                app,
+                &applicant,
+                draft.id,
+                "submit",
+                proposals::TransitionInput::default(),
+                Some(draft.revision),
+            )
+            .await?;
+        }
+        auth::logout(app, &applicant).await?;
+    }
+    Ok(())
+}
+
+async fn log_in(app: &App, email: &str) -> anyhow::Result<grants_app::Actor> {
+    let token = auth::login(
+        app,
+        LoginInput {
+            email: email.into(),
+            password: SecretString::from(DEMO_PASSWORD),
+        },
+    )
+    .await
+    .with_context(|| format!("logging in as {email}"))?;
+    Ok(auth::authenticate(app, &token.token).await?)
+}
+
+fn sample_proposal(country: &str, title: &str) -> ProposalInput {
+    let line = |description: &str, minor| BudgetLineInput {
+        description: description.into(),
+        amount: MoneyInput {
+            minor,
+            currency: "EUR".into(),
+        },
+    };
+    ProposalInput {
+        title: Some(title.into()),
+        summary: Some(format!("{title}: a new service in the public library.")),
+        problem: Some("Young people and people with disabilities rarely use the library.".into()),
+        proposed_service: Some(
+            "A weekly programme run by trained librarians and volunteers.".into(),
+        ),
+        target_group: Some("Teenagers, and readers who cannot read print.".into()),
+        planned_activities: Some(
+            "Buy equipment, train staff, run 40 sessions, report on attendance.".into(),
+        ),
+        budget_lines: Some(vec![
+            line("Equipment", 350_000),
+            line("Training and materials", 150_000),
+        ]),
+        requested_amount: Some(MoneyInput {
+            minor: 500_000,
+            currency: "EUR".into(),
+        }),
+        country: Some(country.into()),
+        region: None,
+        organisation: Some("Public library".into()),
+        tags: Some(vec!["youth".into(), "inclusion".into()]),
+        language: Some(if country == "MK" { "mk" } else { "sq" }.into()),
+    }
 }
 
 /// The credentials block printed at start-up.

@@ -758,3 +758,72 @@ async fn invalid_drafts_name_the_field_and_write_nothing(backend: Backend) {
     assert_eq!(list.body["items"], json!([]));
     w.app.finish().await;
 }
+
+on_both_databases!(two_servers_on_one_database_fire_each_deadline_once);
+
+async fn two_servers_on_one_database_fire_each_deadline_once(backend: Backend) {
+    let w = world(backend).await;
+    // The second server sleeps through the set-up, then competes for the same timers.
+    let second = grants_server::Application::build(&w.app.config, false)
+        .await
+        .expect("second server");
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let second = tokio::spawn(second.run_until(async move {
+        let _ = stopped.await;
+    }));
+    let deadline = chrono::Utc::now() + chrono::Duration::seconds(2);
+    let mut ids = Vec::new();
+    for _ in 0..12 {
+        let id = w.draft("MK").await;
+        w.take(&w.applicant, &id, "submit", json!({}))
+            .await
+            .expect(200);
+        w.take(
+            &w.manager,
+            &id,
+            "request_changes",
+            json!({ "comment": "More detail.", "deadline": deadline }),
+        )
+        .await
+        .expect(200);
+        ids.push(id);
+    }
+    for id in &ids {
+        let mut state = String::new();
+        for _ in 0..100 {
+            state = w.get(&w.applicant, id).await.body["state"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned();
+            if state == "ineligible" {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        assert_eq!(state, "ineligible");
+        let history = w.history(&w.applicant, id).await;
+        assert_eq!(
+            transitions_of(&history),
+            ["submit", "request_changes", "changes_deadline_missed"]
+        );
+    }
+    let db = w.app.database.connect().await;
+    let outcomes = db
+        .query_all_raw(sea_orm::Statement::from_string(
+            db.get_database_backend(),
+            "SELECT outcome FROM timers WHERE fired_at IS NOT NULL".to_owned(),
+        ))
+        .await
+        .expect("timers readable");
+    assert_eq!(outcomes.len(), ids.len(), "each timer fired once");
+    for row in outcomes {
+        let outcome: String = row.try_get("", "outcome").expect("outcome");
+        assert!(outcome.starts_with("transitioned"), "{outcome}");
+    }
+    let _ = stop.send(());
+    second
+        .await
+        .expect("task")
+        .expect("second server stopped cleanly");
+    w.app.finish().await;
+}
