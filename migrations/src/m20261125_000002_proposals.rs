@@ -78,6 +78,9 @@ enum Outbox {
     State,
     Attempts,
     NextAttemptAt,
+    LeaseOwner,
+    LeaseUntil,
+    MessageId,
     LastError,
     CreatedAt,
     SentAt,
@@ -211,6 +214,9 @@ impl MigrationTrait for Migration {
                     .col(string_len(Outbox::State, 16))
                     .col(integer(Outbox::Attempts))
                     .col(timestamp_with_time_zone(Outbox::NextAttemptAt))
+                    .col(string_len_null(Outbox::LeaseOwner, 64))
+                    .col(timestamp_with_time_zone_null(Outbox::LeaseUntil))
+                    .col(string_null(Outbox::MessageId))
                     .col(text_null(Outbox::LastError))
                     .col(timestamp_with_time_zone(Outbox::CreatedAt))
                     .col(timestamp_with_time_zone_null(Outbox::SentAt))

@@ -8,6 +8,8 @@
 
 use std::time::Duration;
 
+pub mod smtp;
+
 use grants_server::{Application, Config};
 use reqwest::{Method, StatusCode, header};
 use sea_orm::{ConnectionTrait, Database};
@@ -145,6 +147,9 @@ impl TestDatabase {
         config.data_dir = self._dir.path().join("data");
         config.log.filter = "warn".into();
         config.timers.poll_interval_ms = 100;
+        config.mail.dispatch_interval_ms = 100;
+        config.mail.retry_base_ms = 200;
+        config.mail.retry_cap_ms = 1000;
         config
     }
 
@@ -410,6 +415,16 @@ impl TestApp {
 
     /// Creates a user with `roles` (`"ambassador:MK"` style) as the administrator; returns (id, token).
     pub async fn user_with_roles(&self, email: &str, roles: &[&str]) -> (String, String) {
+        self.user_speaking(email, roles, "en").await
+    }
+
+    /// Like [`TestApp::user_with_roles`], with the person's language.
+    pub async fn user_speaking(
+        &self,
+        email: &str,
+        roles: &[&str],
+        locale: &str,
+    ) -> (String, String) {
         let admin = self.admin_token().await;
         let roles: Vec<Value> = roles
             .iter()
@@ -427,6 +442,7 @@ impl TestApp {
                     "name": "Test Person",
                     "password": ADMIN_PASSWORD,
                     "country": "MK",
+                    "locale": locale,
                     "roles": roles,
                 }),
             )

@@ -6,6 +6,7 @@ mod api {
     mod auth;
     mod cli;
     mod health;
+    mod mail;
     mod programmes;
     mod proposals;
     mod users;

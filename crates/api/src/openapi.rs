@@ -24,6 +24,7 @@ use crate::AppState;
         (name = "proposals", description = "Proposals and their workflow"),
         (name = "workflows", description = "Workflow definitions and diagrams"),
         (name = "audit", description = "The audit trail"),
+        (name = "admin", description = "The email outbox and previews"),
         (name = "health", description = "Liveness and readiness"),
     ),
     components(schemas(crate::problem::Problem)),

@@ -10,6 +10,7 @@ mod actor;
 pub mod audit;
 pub mod auth;
 mod error;
+pub mod mail;
 mod page;
 mod password;
 pub mod programmes;
@@ -51,22 +52,48 @@ impl Default for AuthPolicy {
     }
 }
 
-/// Everything a use case needs: the store, the workflows and the policies. Cheap to clone.
+/// Everything a use case needs: the store, the workflows, the email
+/// templates and the policies. Cheap to clone.
 #[derive(Debug, Clone)]
 pub struct App {
     store: Store,
     auth: AuthPolicy,
     workflows: Arc<workflows::Workflows>,
+    templates: Arc<grants_notify::Templates>,
+    public_url: Arc<str>,
 }
 
 impl App {
-    /// An app over a connected store and registered workflows.
-    pub fn new(store: Store, auth: AuthPolicy, workflows: workflows::Workflows) -> Self {
+    /// An app over a connected store, registered workflows and checked templates.
+    pub fn new(
+        store: Store,
+        auth: AuthPolicy,
+        workflows: workflows::Workflows,
+        templates: Arc<grants_notify::Templates>,
+    ) -> Self {
         Self {
             store,
             auth,
             workflows: Arc::new(workflows),
+            templates,
+            public_url: Arc::from("http://127.0.0.1:8080"),
         }
+    }
+
+    /// The address people reach the service at, for links in emails.
+    pub fn with_public_url(mut self, url: &str) -> Self {
+        self.public_url = Arc::from(url.trim_end_matches('/'));
+        self
+    }
+
+    /// A link to a page of the service.
+    pub(crate) fn link(&self, path: &str) -> String {
+        format!("{}{path}", self.public_url)
+    }
+
+    /// The email templates.
+    pub fn templates(&self) -> &grants_notify::Templates {
+        &self.templates
     }
 
     /// The loaded workflow definitions.

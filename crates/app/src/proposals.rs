@@ -9,6 +9,7 @@ use chrono::{DateTime, Utc};
 use grants_domain::programme::ProgrammeSpec;
 use grants_domain::proposal::{self, ProposalContent, ProposalInput};
 use grants_domain::{ProgrammeId, ProposalId, Role, UserId, ValidationErrors};
+use grants_notify::{Envelope, Letter, Notification};
 use grants_store::ConnectionTrait;
 use grants_store::audit::{self, AuditEntry};
 use grants_store::outbox::{self, NewMessage};
@@ -559,7 +560,7 @@ pub async fn transition(
         deadline: input.deadline,
         now,
     };
-    apply(&tx, &record, &programme, &plan, step).await?;
+    apply(&tx, app, &record, &programme, &plan, step).await?;
     let updated = store::find(&tx, id)
         .await?
         .ok_or(AppError::NotFound("proposal"))?;
@@ -585,6 +586,7 @@ struct Step<'a> {
 /// change, one audit event, and the effects' rows (outbox, timers).
 async fn apply(
     tx: &impl ConnectionTrait,
+    app: &App,
     record: &ProposalRecord,
     programme: &ProgrammeRecord,
     plan: &Plan,
@@ -626,10 +628,34 @@ async fn apply(
         now,
     )
     .await?;
+    // A deadline this step starts, for the emails that announce it.
+    let timer_due = plan.effects.iter().find_map(|e| match e {
+        Effect::Timer { after, .. } => Some(
+            deadline
+                .unwrap_or_else(|| now + chrono::Duration::from_std(*after).unwrap_or_default()),
+        ),
+        _ => None,
+    });
+    let owner_name = user_store::find(tx, record.owner_id)
+        .await?
+        .map_or_else(String::new, |u| u.name.to_string());
     for effect in &plan.effects {
         match effect {
             Effect::Notify { event, to } => {
                 for recipient in recipients(tx, to, record).await? {
+                    let facts = Letterhead {
+                        app,
+                        record,
+                        comment,
+                        timer_due,
+                        applicant_name: &owner_name,
+                        is_owner: recipient.id == record.owner_id,
+                        now,
+                    };
+                    let letter = Letter {
+                        envelope: envelope(&recipient, programme),
+                        notification: notification(event, &facts)?,
+                    };
                     outbox::enqueue(
                         tx,
                         NewMessage {
@@ -638,16 +664,9 @@ async fn apply(
                             subject_id: record.id.uuid(),
                             recipient: recipient.id,
                             locale: recipient.locale,
-                            payload: serde_json::json!({
-                                "proposal_id": record.id,
-                                "proposal_title": record.content.title,
-                                "programme_code": programme.spec.code,
-                                "programme_id": programme.id,
-                                "transition": plan.transition,
-                                "state": plan.to,
-                                "comment": comment,
-                                "deadline": deadline,
-                            }),
+                            payload: serde_json::to_value(&letter).map_err(|e| {
+                                AppError::internal(format!("cannot store the {event} email: {e}"))
+                            })?,
                             dedupe_key: format!("{event}:{event_id}:{}", recipient.id),
                         },
                         now,
@@ -672,6 +691,101 @@ async fn apply(
         }
     }
     Ok(())
+}
+
+/// What the proposal emails say, gathered once per step.
+struct Letterhead<'a> {
+    app: &'a App,
+    record: &'a ProposalRecord,
+    comment: Option<&'a str>,
+    timer_due: Option<DateTime<Utc>>,
+    applicant_name: &'a str,
+    is_owner: bool,
+    now: DateTime<Utc>,
+}
+
+/// The recipient and the programme, as every email needs them.
+pub(crate) fn envelope(recipient: &UserRecord, programme: &ProgrammeRecord) -> Envelope {
+    Envelope {
+        recipient_name: recipient.name.to_string(),
+        programme_code: programme.spec.code.clone(),
+        programme_titles: programme.spec.title.clone(),
+        programme_locale: programme.spec.default_locale,
+        time_zone: programme.spec.time_zone,
+    }
+}
+
+/// The typed email for a proposal event. The workflow validator already
+/// checked that the event has templates; this maps it to its context.
+fn notification(event: &str, f: &Letterhead<'_>) -> AppResult<Notification> {
+    let proposal_title = f.record.content.title.clone().unwrap_or_default();
+    let proposal_url = f.app.link(&format!("/proposals/{}", f.record.id));
+    let comment = f.comment.map(str::to_owned);
+    Ok(match event {
+        "proposal_submitted" => Notification::ProposalSubmitted(grants_notify::ProposalSubmitted {
+            proposal_title,
+            proposal_url,
+            applicant_name: f.applicant_name.to_owned(),
+            submitted_at: f.now,
+            is_owner: f.is_owner,
+        }),
+        "proposal_resubmitted" => {
+            Notification::ProposalResubmitted(grants_notify::ProposalResubmitted {
+                proposal_title,
+                proposal_url,
+                applicant_name: f.applicant_name.to_owned(),
+                submitted_at: f.now,
+                is_owner: f.is_owner,
+            })
+        }
+        "changes_requested" => Notification::ChangesRequested(grants_notify::ChangesRequested {
+            proposal_title,
+            proposal_url,
+            comment: comment.unwrap_or_default(),
+            deadline: f.timer_due.unwrap_or(f.now),
+        }),
+        "proposal_ineligible" => {
+            Notification::ProposalIneligible(grants_notify::ProposalIneligible {
+                proposal_title,
+                proposal_url,
+                comment,
+            })
+        }
+        "proposal_withdrawn" => Notification::ProposalWithdrawn(grants_notify::ProposalWithdrawn {
+            proposal_title,
+            proposal_url,
+            applicant_name: f.applicant_name.to_owned(),
+            comment,
+            is_owner: f.is_owner,
+        }),
+        "decision_funded" => Notification::DecisionFunded(grants_notify::DecisionFunded {
+            proposal_title,
+            proposal_url,
+            award: f
+                .record
+                .content
+                .requested_amount
+                .ok_or_else(|| AppError::internal("a funded proposal has no amount"))?,
+            comment,
+        }),
+        "decision_waitlisted" => {
+            Notification::DecisionWaitlisted(grants_notify::DecisionWaitlisted {
+                proposal_title,
+                proposal_url,
+                comment,
+            })
+        }
+        "decision_declined" => Notification::DecisionDeclined(grants_notify::DecisionDeclined {
+            proposal_title,
+            proposal_url,
+            comment,
+        }),
+        other => {
+            return Err(AppError::internal(format!(
+                "the email '{other}' cannot be sent about a proposal"
+            )));
+        }
+    })
 }
 
 /// The people a notification goes to: relations resolve to the proposal's
@@ -768,7 +882,7 @@ pub(crate) async fn fire_timer(app: &App, owner: &str, timer: &DueTimer) -> AppR
                 deadline: None,
                 now,
             };
-            apply(&tx, &record, &programme, &plan, step).await?;
+            apply(&tx, app, &record, &programme, &plan, step).await?;
             format!("transitioned: {} → {}", plan.from, plan.to)
         }
         Err(blocked) => format!("skipped: {blocked}"),

@@ -38,28 +38,16 @@ pub const PROPOSAL_GUARDS: &[&str] = &[
     "comment_given",
 ];
 
-/// Events a workflow may notify about. Each is queued in the outbox with
-/// its recipients when the transition happens.
-pub const EVENTS: &[&str] = &[
-    "proposal_submitted",
-    "proposal_resubmitted",
-    "changes_requested",
-    "proposal_ineligible",
-    "proposal_withdrawn",
-    "decision_funded",
-    "decision_waitlisted",
-    "decision_declined",
-];
-
 /// The actor that takes transitions when timers fire.
 pub const SYSTEM: &str = "system";
 
-/// Everything a definition may name: roles, relations, guards, events, effects.
-pub fn registry() -> Registry {
+/// Everything a definition may name: roles, relations, guards, effects,
+/// and `events`: those with templates in English and Macedonian.
+pub fn registry(events: &[&str]) -> Registry {
     let mut actors: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
     actors.extend_from_slice(PROPOSAL_RELATIONS);
     actors.push(SYSTEM);
-    Registry::new(&actors, PROPOSAL_GUARDS, EVENTS, &[])
+    Registry::new(&actors, PROPOSAL_GUARDS, events, &[])
 }
 
 /// A definition's file and text.
@@ -101,9 +89,10 @@ pub fn from_dir(dir: &Path) -> std::io::Result<Vec<Source>> {
         .collect()
 }
 
-/// Parses and validates every source; all problems of all files at once.
-pub fn check(sources: &[Source]) -> Result<Vec<Definition>, Vec<Problem>> {
-    let registry = registry();
+/// Parses and validates every source against the events that have
+/// templates; all problems of all files at once.
+pub fn check(sources: &[Source], events: &[&str]) -> Result<Vec<Definition>, Vec<Problem>> {
+    let registry = registry(events);
     let mut problems = Vec::new();
     let mut definitions: Vec<Definition> = Vec::new();
     for source in sources {
@@ -162,8 +151,12 @@ fn parse_registered(registered: &store::RegisteredDefinition) -> AppResult<Defin
 
 impl Workflows {
     /// Validates `sources`, registers them, and loads every registered version.
-    pub async fn register(store: &Store, sources: &[Source]) -> AppResult<Workflows> {
-        let definitions = check(sources).map_err(|problems| {
+    pub async fn register(
+        store: &Store,
+        sources: &[Source],
+        events: &[&str],
+    ) -> AppResult<Workflows> {
+        let definitions = check(sources, events).map_err(|problems| {
             let lines: Vec<_> = problems.iter().map(ToString::to_string).collect();
             AppError::internal(format!(
                 "the workflow definitions are invalid:\n{}",
@@ -357,7 +350,7 @@ mod tests {
 
     #[test]
     fn the_built_in_definitions_validate() {
-        let definitions = check(&built_in()).expect("valid");
+        let definitions = check(&built_in(), grants_notify::Notification::EVENTS).expect("valid");
         assert_eq!(definitions[0].name.value, "proposal");
     }
 }

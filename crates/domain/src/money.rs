@@ -8,6 +8,9 @@ use crate::ParseError;
 pub struct Currency(iso_currency::Currency);
 
 impl Currency {
+    /// The euro, the currency of the first programme and of samples.
+    pub const EUR: Currency = Currency(iso_currency::Currency::EUR);
+
     /// Parses a three-letter ISO 4217 code (case-insensitive).
     ///
     /// Funds and metals without minor units (XAU, XDR, …) are refused: an

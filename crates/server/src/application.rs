@@ -19,6 +19,9 @@ pub struct Application {
     grace: Duration,
     timer_interval: Duration,
     timer_batch: u64,
+    dispatcher: grants_app::mail::Dispatcher,
+    mail_interval: Duration,
+    mail_batch: u64,
 }
 
 impl Application {
@@ -40,17 +43,20 @@ impl Application {
                 pending.join(", ")
             );
         }
-        let workflows = register_workflows(config, &store).await?;
+        let app = build_app(config, store).await?;
         let address = format!("{}:{}", config.server.host, config.server.port);
         let listener = TcpListener::bind(&address)
             .await
             .with_context(|| format!("cannot listen on {address}"))?;
         Ok(Application {
             listener,
-            app: App::new(store, config.auth_policy(), workflows),
+            app,
             grace: Duration::from_secs(config.server.shutdown_grace_seconds),
             timer_interval: Duration::from_millis(config.timers.poll_interval_ms.max(10)),
             timer_batch: config.timers.batch.max(1),
+            dispatcher: config.dispatcher()?,
+            mail_interval: Duration::from_millis(config.mail.dispatch_interval_ms.max(10)),
+            mail_batch: config.mail.batch.max(1),
         })
     }
 
@@ -77,12 +83,42 @@ impl Application {
         tracing::info!(%address, "serving; API docs at http://{address}/docs");
         let (stopping_tx, stopping_rx) = tokio::sync::oneshot::channel::<()>();
         let (timers_stop, timers_stopped) = tokio::sync::watch::channel(false);
-        let timers = tokio::spawn(fire_timers(
-            self.app.clone(),
-            self.timer_interval,
-            self.timer_batch,
-            timers_stopped,
-        ));
+        let owner = format!("{}-{}", std::process::id(), uuid::Uuid::now_v7().simple());
+        let timers = {
+            let (app, owner, batch) = (self.app.clone(), owner.clone(), self.timer_batch);
+            tokio::spawn(repeat(
+                "firing timers",
+                self.timer_interval,
+                timers_stopped.clone(),
+                move || {
+                    let (app, owner) = (app.clone(), owner.clone());
+                    async move {
+                        Ok(
+                            grants_app::timers::fire_due(&app, &owner, batch).await? as u64
+                                >= batch,
+                        )
+                    }
+                },
+            ))
+        };
+        let mail = {
+            let (app, owner, batch) = (self.app.clone(), owner.clone(), self.mail_batch);
+            let dispatcher = std::sync::Arc::new(self.dispatcher.clone());
+            tokio::spawn(repeat(
+                "sending mail",
+                self.mail_interval,
+                timers_stopped,
+                move || {
+                    let (app, owner, dispatcher) = (app.clone(), owner.clone(), dispatcher.clone());
+                    async move {
+                        let round =
+                            grants_app::mail::dispatch_due(&app, &dispatcher, &owner, batch)
+                                .await?;
+                        Ok(round.handled() as u64 >= batch)
+                    }
+                },
+            ))
+        };
         let signal = async move {
             shutdown.await;
             tracing::info!("shutting down: finishing in-flight requests");
@@ -99,6 +135,7 @@ impl Application {
             } => tracing::warn!("grace period over; dropping remaining connections"),
         }
         let _ = timers.await;
+        let _ = mail.await;
         self.app
             .store()
             .clone()
@@ -110,21 +147,25 @@ impl Application {
     }
 }
 
-/// Fires due timers every `interval` until told to stop. Each server runs
-/// one; claims keep them from firing a timer twice.
-async fn fire_timers(
-    app: App,
+/// Runs `round` every `interval` until told to stop; straight away again
+/// while a round reports more waiting. Each server runs one loop per job;
+/// claims in the database keep them from doing any item twice.
+async fn repeat<F, Fut>(
+    what: &'static str,
     interval: Duration,
-    batch: u64,
     mut stop: tokio::sync::watch::Receiver<bool>,
-) {
-    let owner = format!("{}-{}", std::process::id(), uuid::Uuid::now_v7().simple());
+    mut round: F,
+) where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<bool, grants_app::AppError>>,
+{
     loop {
-        match grants_app::timers::fire_due(&app, &owner, batch).await {
-            // A full batch: there may be more waiting.
-            Ok(fired) if fired as u64 >= batch => continue,
-            Ok(_) => {}
-            Err(err) => tracing::error!(error = %err, "firing timers failed"),
+        match round().await {
+            Ok(true) => continue,
+            Ok(false) => {}
+            Err(err) => {
+                tracing::error!(error = %err, source = %error_sources(&err), "{what} failed")
+            }
         }
         tokio::select! {
             _ = tokio::time::sleep(interval) => {}
@@ -151,17 +192,25 @@ fn error_sources(err: &(dyn std::error::Error + 'static)) -> String {
 pub async fn app_for_command(config: &Config) -> anyhow::Result<App> {
     let store = connect(config).await?;
     store.migrate().await.context("migrations failed")?;
-    let workflows = register_workflows(config, &store).await?;
-    Ok(App::new(store, config.auth_policy(), workflows))
+    build_app(config, store).await
 }
 
-async fn register_workflows(
-    config: &Config,
-    store: &Store,
-) -> anyhow::Result<grants_app::workflows::Workflows> {
-    grants_app::workflows::Workflows::register(store, &config.workflow_sources()?)
-        .await
-        .map_err(|e| anyhow::anyhow!("{}", error_sources(&e)))
+/// The use cases over a migrated store: templates checked, workflows
+/// validated against them and registered.
+async fn build_app(config: &Config, store: Store) -> anyhow::Result<App> {
+    let templates = config.templates()?;
+    let events = templates.complete_events();
+    let workflows =
+        grants_app::workflows::Workflows::register(&store, &config.workflow_sources()?, &events)
+            .await
+            .map_err(|e| anyhow::anyhow!("{}", error_sources(&e)))?;
+    Ok(App::new(
+        store,
+        config.auth_policy(),
+        workflows,
+        std::sync::Arc::new(templates),
+    )
+    .with_public_url(&config.server.public_url))
 }
 
 /// Connects to the configured database without migrating.

@@ -57,6 +57,12 @@ pub enum Command {
         #[command(subcommand)]
         command: WorkflowCommand,
     },
+    /// Check the email templates.
+    Templates {
+        /// What to do with templates.
+        #[command(subcommand)]
+        command: TemplatesCommand,
+    },
     /// Inspect the audit trail.
     Audit {
         /// What to do with the trail.
@@ -109,6 +115,16 @@ pub enum GraphFormat {
     Mermaid,
     /// A Graphviz digraph.
     Dot,
+}
+
+/// Template commands.
+#[derive(Debug, Subcommand)]
+pub enum TemplatesCommand {
+    /// Load and render every event in every language with sample data; list every problem.
+    Check {
+        /// A folder laid out like email-templates/; the built-in templates when omitted.
+        dir: Option<PathBuf>,
+    },
 }
 
 /// Audit commands.
@@ -183,6 +199,19 @@ impl Cli {
             }
             Command::User { command } => run_user(&config, command).await,
             Command::Workflow { command } => run_workflow(&config, command).await,
+            Command::Templates {
+                command: TemplatesCommand::Check { dir },
+            } => {
+                if let Some(dir) = dir {
+                    config.mail.templates_dir = dir.display().to_string();
+                }
+                let templates = config.templates()?;
+                println!(
+                    "the templates are complete: {} events, each in English and Macedonian, every language renders",
+                    templates.complete_events().len()
+                );
+                Ok(())
+            }
             Command::Audit {
                 command: AuditCommand::Verify,
             } => verify_audit(&config).await,
@@ -271,7 +300,8 @@ async fn run_workflow(config: &Config, command: WorkflowCommand) -> anyhow::Resu
     match command {
         WorkflowCommand::Check { dir } => {
             let sources = sources(dir.as_deref())?;
-            match grants_app::workflows::check(&sources) {
+            let templates = config.templates()?;
+            match grants_app::workflows::check(&sources, &templates.complete_events()) {
                 Ok(definitions) => {
                     for def in definitions {
                         println!(
@@ -293,10 +323,12 @@ async fn run_workflow(config: &Config, command: WorkflowCommand) -> anyhow::Resu
         }
         WorkflowCommand::Graph { name, format, dir } => {
             let sources = sources(dir.as_deref())?;
-            let definitions = grants_app::workflows::check(&sources).map_err(|problems| {
-                let lines: Vec<_> = problems.iter().map(ToString::to_string).collect();
-                anyhow::anyhow!("the definitions are invalid:\n{}", lines.join("\n"))
-            })?;
+            let templates = config.templates()?;
+            let definitions = grants_app::workflows::check(&sources, &templates.complete_events())
+                .map_err(|problems| {
+                    let lines: Vec<_> = problems.iter().map(ToString::to_string).collect();
+                    anyhow::anyhow!("the definitions are invalid:\n{}", lines.join("\n"))
+                })?;
             let def = definitions
                 .iter()
                 .find(|d| d.name.value == name)

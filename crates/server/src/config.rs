@@ -30,6 +30,60 @@ pub struct Config {
     pub workflows: WorkflowsConfig,
     /// Durable timers.
     pub timers: TimersConfig,
+    /// Email.
+    pub mail: MailConfig,
+}
+
+/// Which transport to send mail with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MailTransport {
+    /// `.eml` files in a folder.
+    Files,
+    /// An SMTP server.
+    Smtp,
+}
+
+/// Email settings.
+#[derive(Debug, Clone, Deserialize)]
+pub struct MailConfig {
+    /// Files or SMTP.
+    pub transport: MailTransport,
+    /// Where the files transport writes; empty for `data_dir/mail`.
+    pub files_dir: String,
+    /// The sender.
+    pub from: String,
+    /// Templates to use instead of the built-in ones; empty for built-in.
+    pub templates_dir: String,
+    /// How often to look for mail to send.
+    pub dispatch_interval_ms: u64,
+    /// How many messages per look.
+    pub batch: u64,
+    /// Attempts before a temporarily failing message is dead.
+    pub max_attempts: u32,
+    /// First retry wait.
+    pub retry_base_ms: u64,
+    /// Longest retry wait.
+    pub retry_cap_ms: u64,
+    /// The SMTP server.
+    pub smtp: SmtpConfig,
+}
+
+/// SMTP settings.
+#[derive(Debug, Clone, Deserialize)]
+pub struct SmtpConfig {
+    /// Host.
+    pub host: String,
+    /// Port.
+    pub port: u16,
+    /// none, starttls or tls.
+    pub tls: grants_notify::TlsMode,
+    /// User name; empty for none.
+    pub username: String,
+    /// Password.
+    pub password: SecretString,
+    /// Per-message timeout.
+    pub timeout_seconds: u64,
 }
 
 /// Where workflow definitions come from.
@@ -57,6 +111,8 @@ pub struct ServerConfig {
     pub port: u16,
     /// How long a shutdown waits for in-flight requests.
     pub shutdown_grace_seconds: u64,
+    /// The address people reach the service at, for links in emails.
+    pub public_url: String,
 }
 
 /// Database settings.
@@ -155,6 +211,67 @@ impl Config {
             .with_context(|| format!("cannot read workflow definitions from {dir}"))
     }
 
+    /// The email templates: the configured folder's, or the built-in ones; checked.
+    pub fn templates(&self) -> anyhow::Result<grants_notify::Templates> {
+        let dir = self.mail.templates_dir.trim();
+        let loaded = if dir.is_empty() {
+            grants_notify::Templates::built_in()
+        } else {
+            grants_notify::Templates::from_dir(Path::new(dir))
+        };
+        let templates = loaded.map_err(template_problems)?;
+        let problems = templates.check();
+        if !problems.is_empty() {
+            return Err(template_problems(problems));
+        }
+        Ok(templates)
+    }
+
+    /// The mail dispatcher: transport, sender and retry policy.
+    pub fn dispatcher(&self) -> anyhow::Result<grants_app::mail::Dispatcher> {
+        let mail = &self.mail;
+        let mailer = match mail.transport {
+            MailTransport::Files => {
+                let dir = if mail.files_dir.trim().is_empty() {
+                    self.data_dir.join("mail")
+                } else {
+                    PathBuf::from(mail.files_dir.trim())
+                };
+                grants_notify::Mailer::files(dir.clone())
+                    .with_context(|| format!("cannot create the mail folder {}", dir.display()))?
+            }
+            MailTransport::Smtp => {
+                let smtp = &mail.smtp;
+                let credentials = (!smtp.username.is_empty()).then(|| {
+                    (
+                        smtp.username.clone(),
+                        smtp.password.expose_secret().to_owned(),
+                    )
+                });
+                grants_notify::Mailer::smtp(&grants_notify::SmtpSettings {
+                    host: smtp.host.clone(),
+                    port: smtp.port,
+                    tls: smtp.tls,
+                    credentials,
+                    timeout: Duration::from_secs(smtp.timeout_seconds.max(1)),
+                })?
+            }
+        };
+        let from: lettre::message::Mailbox = mail
+            .from
+            .parse()
+            .with_context(|| format!("mail.from '{}' is not an address", mail.from))?;
+        let message_id_domain = from.email.domain().to_owned();
+        Ok(grants_app::mail::Dispatcher {
+            mailer,
+            from,
+            message_id_domain,
+            max_attempts: mail.max_attempts.max(1),
+            retry_base: Duration::from_millis(mail.retry_base_ms.max(1)),
+            retry_cap: Duration::from_millis(mail.retry_cap_ms.max(mail.retry_base_ms).max(1)),
+        })
+    }
+
     /// The authentication policy.
     pub fn auth_policy(&self) -> grants_app::AuthPolicy {
         grants_app::AuthPolicy {
@@ -163,6 +280,11 @@ impl Config {
             lockout: Duration::from_secs(self.auth.lockout_seconds),
         }
     }
+}
+
+fn template_problems(problems: Vec<grants_notify::TemplateProblem>) -> anyhow::Error {
+    let lines: Vec<_> = problems.iter().map(ToString::to_string).collect();
+    anyhow::anyhow!("the email templates have problems:\n{}", lines.join("\n"))
 }
 
 #[cfg(test)]

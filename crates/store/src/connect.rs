@@ -2,7 +2,10 @@ use std::time::Duration;
 
 use grants_migrations::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
-use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, TransactionTrait};
+use sea_orm::{
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, SqliteTransactionMode,
+    TransactionOptions, TransactionTrait,
+};
 
 use crate::{StoreError, StoreResult};
 
@@ -99,8 +102,18 @@ impl Store {
     }
 
     /// Starts a transaction; dropped without `commit` it rolls back.
+    ///
+    /// On SQLite it takes the write lock at once (`BEGIN IMMEDIATE`): a
+    /// transaction that read first and then tried to write could otherwise
+    /// fail with "database is locked" when another process (a second server
+    /// on the same file) writes in between, without waiting for the busy timeout.
     pub async fn begin(&self) -> StoreResult<sea_orm::DatabaseTransaction> {
-        Ok(self.db.begin().await?)
+        let options = TransactionOptions {
+            sqlite_transaction_mode: (self.backend == Backend::Sqlite)
+                .then_some(SqliteTransactionMode::Immediate),
+            ..TransactionOptions::default()
+        };
+        Ok(self.db.begin_with_options(options).await?)
     }
 
     /// The pool, for reads outside a transaction.

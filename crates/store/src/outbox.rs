@@ -1,18 +1,40 @@
 //! The notification outbox: messages written in the same transaction as
-//! the change they announce, for the dispatcher to send.
+//! the change they announce, then claimed and sent by a dispatcher.
+//!
+//! States: `pending` (waiting, possibly for a retry) → `sending` (claimed
+//! with a lease) → `sent`, or back to `pending` with a later attempt, or
+//! `dead` (permanent failure or retries exhausted); `cancelled` by an
+//! administrator. A row left `sending` by a crashed dispatcher is claimed
+//! again once its lease expires. On PostgreSQL claims skip rows another
+//! dispatcher holds (`FOR UPDATE SKIP LOCKED`); SQLite's single connection
+//! serialises them.
+
+use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use grants_domain::{Locale, UserId};
-use sea_orm::sea_query::OnConflict;
+use sea_orm::sea_query::{Expr, ExprTrait, LockBehavior, LockType, OnConflict};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DbBackend, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect,
 };
 use uuid::Uuid;
 
 use crate::StoreResult;
 use crate::entity::outbox_message;
 
-/// A message waiting to be sent.
+/// Waiting to be sent, now or at `next_attempt_at`.
+pub const PENDING: &str = "pending";
+/// Claimed by a dispatcher.
+pub const SENDING: &str = "sending";
+/// Accepted by the mail server.
+pub const SENT: &str = "sent";
+/// Given up on.
+pub const DEAD: &str = "dead";
+/// Withdrawn by an administrator.
+pub const CANCELLED: &str = "cancelled";
+
+/// A message to queue.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewMessage {
     /// The event, which names the templates.
@@ -25,7 +47,7 @@ pub struct NewMessage {
     pub recipient: UserId,
     /// In which language.
     pub locale: Locale,
-    /// What the templates need.
+    /// The typed context and envelope, as JSON.
     pub payload: serde_json::Value,
     /// Unique per event instance and recipient.
     pub dedupe_key: String,
@@ -38,14 +60,49 @@ pub struct QueuedMessage {
     pub id: Uuid,
     /// The event.
     pub event: String,
+    /// The kind of object it is about.
+    pub subject_type: String,
+    /// The object.
+    pub subject_id: Uuid,
     /// Who receives it.
     pub recipient: UserId,
     /// In which language.
     pub locale: String,
-    /// `pending`, `sent` or `dead`.
+    /// Where it stands.
     pub state: String,
-    /// What the templates need.
+    /// Attempts so far.
+    pub attempts: u32,
+    /// When the next attempt is due.
+    pub next_attempt_at: DateTime<Utc>,
+    /// The Message-ID it was sent with.
+    pub message_id: Option<String>,
+    /// The last failure.
+    pub last_error: Option<String>,
+    /// The typed context and envelope.
     pub payload: serde_json::Value,
+    /// When it was queued.
+    pub created_at: DateTime<Utc>,
+    /// When it was sent.
+    pub sent_at: Option<DateTime<Utc>>,
+}
+
+fn queued(r: outbox_message::Model) -> QueuedMessage {
+    QueuedMessage {
+        id: r.id,
+        event: r.event,
+        subject_type: r.subject_type,
+        subject_id: r.subject_id,
+        recipient: r.recipient_id.into(),
+        locale: r.locale,
+        state: r.state,
+        attempts: u32::try_from(r.attempts).unwrap_or(0),
+        next_attempt_at: r.next_attempt_at,
+        message_id: r.message_id,
+        last_error: r.last_error,
+        payload: r.payload,
+        created_at: r.created_at,
+        sent_at: r.sent_at,
+    }
 }
 
 /// Queues a message; a second message with the same dedupe key is ignored.
@@ -63,9 +120,12 @@ pub async fn enqueue(
         locale: Set(message.locale.code().to_owned()),
         payload: Set(message.payload),
         dedupe_key: Set(message.dedupe_key),
-        state: Set("pending".to_owned()),
+        state: Set(PENDING.to_owned()),
         attempts: Set(0),
         next_attempt_at: Set(now),
+        lease_owner: Set(None),
+        lease_until: Set(None),
+        message_id: Set(None),
         last_error: Set(None),
         created_at: Set(now),
         sent_at: Set(None),
@@ -80,6 +140,166 @@ pub async fn enqueue(
     Ok(())
 }
 
+/// Claims up to `limit` messages that are due, or whose sender's lease ran
+/// out, for `owner` until `now + lease`. Call inside a transaction and
+/// commit before sending.
+pub async fn claim(
+    c: &impl ConnectionTrait,
+    owner: &str,
+    now: DateTime<Utc>,
+    lease: Duration,
+    limit: u64,
+) -> StoreResult<Vec<QueuedMessage>> {
+    let due = Condition::any()
+        .add(
+            Condition::all()
+                .add(outbox_message::Column::State.eq(PENDING))
+                .add(outbox_message::Column::NextAttemptAt.lte(now)),
+        )
+        .add(
+            Condition::all()
+                .add(outbox_message::Column::State.eq(SENDING))
+                .add(outbox_message::Column::LeaseUntil.lt(now)),
+        );
+    let mut query = outbox_message::Entity::find()
+        .filter(due)
+        .order_by_asc(outbox_message::Column::NextAttemptAt)
+        .order_by_asc(outbox_message::Column::Id)
+        .limit(limit);
+    if c.get_database_backend() == DbBackend::Postgres {
+        query = query.lock_with_behavior(LockType::Update, LockBehavior::SkipLocked);
+    }
+    let rows = query.all(c).await?;
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
+    let lease_until = now + lease;
+    outbox_message::Entity::update_many()
+        .col_expr(outbox_message::Column::State, Expr::value(SENDING))
+        .col_expr(
+            outbox_message::Column::LeaseOwner,
+            Expr::value(Some(owner.to_owned())),
+        )
+        .col_expr(
+            outbox_message::Column::LeaseUntil,
+            Expr::value(Some(lease_until)),
+        )
+        .col_expr(
+            outbox_message::Column::Attempts,
+            Expr::col(outbox_message::Column::Attempts).add(1),
+        )
+        .filter(outbox_message::Column::Id.is_in(rows.iter().map(|r| r.id)))
+        .exec(c)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|mut r| {
+            r.attempts += 1;
+            r.state = SENDING.to_owned();
+            queued(r)
+        })
+        .collect())
+}
+
+/// How a claimed message ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Accepted by the server with this Message-ID.
+    Sent {
+        /// The Message-ID.
+        message_id: String,
+    },
+    /// Failed; try again at `at`.
+    Retry {
+        /// Why it failed.
+        error: String,
+        /// When to try again.
+        at: DateTime<Utc>,
+    },
+    /// Failed for good.
+    Dead {
+        /// Why.
+        error: String,
+    },
+}
+
+/// Records how a claimed message ended; false if `owner` no longer holds it.
+pub async fn finish(
+    c: &impl ConnectionTrait,
+    id: Uuid,
+    owner: &str,
+    outcome: Outcome,
+    now: DateTime<Utc>,
+) -> StoreResult<bool> {
+    let mut update = outbox_message::Entity::update_many()
+        .col_expr(
+            outbox_message::Column::LeaseOwner,
+            Expr::value(Option::<String>::None),
+        )
+        .col_expr(
+            outbox_message::Column::LeaseUntil,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        );
+    update = match outcome {
+        Outcome::Sent { message_id } => update
+            .col_expr(outbox_message::Column::State, Expr::value(SENT))
+            .col_expr(
+                outbox_message::Column::MessageId,
+                Expr::value(Some(message_id)),
+            )
+            .col_expr(outbox_message::Column::SentAt, Expr::value(Some(now)))
+            .col_expr(
+                outbox_message::Column::LastError,
+                Expr::value(Option::<String>::None),
+            ),
+        Outcome::Retry { error, at } => update
+            .col_expr(outbox_message::Column::State, Expr::value(PENDING))
+            .col_expr(outbox_message::Column::NextAttemptAt, Expr::value(at))
+            .col_expr(outbox_message::Column::LastError, Expr::value(Some(error))),
+        Outcome::Dead { error } => update
+            .col_expr(outbox_message::Column::State, Expr::value(DEAD))
+            .col_expr(outbox_message::Column::LastError, Expr::value(Some(error))),
+    };
+    let result = update
+        .filter(outbox_message::Column::Id.eq(id))
+        .filter(outbox_message::Column::State.eq(SENDING))
+        .filter(outbox_message::Column::LeaseOwner.eq(owner))
+        .exec(c)
+        .await?;
+    Ok(result.rows_affected == 1)
+}
+
+/// Messages in `state` (all when `None`), after `after`, oldest first.
+pub async fn list(
+    c: &impl ConnectionTrait,
+    state: Option<&str>,
+    after: Option<Uuid>,
+    limit: u64,
+) -> StoreResult<Vec<QueuedMessage>> {
+    let mut query = outbox_message::Entity::find().order_by_asc(outbox_message::Column::Id);
+    if let Some(state) = state {
+        query = query.filter(outbox_message::Column::State.eq(state));
+    }
+    if let Some(after) = after {
+        query = query.filter(outbox_message::Column::Id.gt(after));
+    }
+    Ok(query
+        .limit(limit)
+        .all(c)
+        .await?
+        .into_iter()
+        .map(queued)
+        .collect())
+}
+
+/// One message.
+pub async fn find(c: &impl ConnectionTrait, id: Uuid) -> StoreResult<Option<QueuedMessage>> {
+    Ok(outbox_message::Entity::find_by_id(id)
+        .one(c)
+        .await?
+        .map(queued))
+}
+
 /// The messages about one object, oldest first.
 pub async fn for_subject(
     c: &impl ConnectionTrait,
@@ -92,15 +312,46 @@ pub async fn for_subject(
         .order_by_asc(outbox_message::Column::Id)
         .all(c)
         .await?;
+    Ok(rows.into_iter().map(queued).collect())
+}
+
+/// Moves a message from one of `from` to `to` (retry a dead one, cancel a
+/// pending one); false if it was in none of them.
+pub async fn set_state(
+    c: &impl ConnectionTrait,
+    id: Uuid,
+    from: &[&str],
+    to: &str,
+    now: DateTime<Utc>,
+) -> StoreResult<bool> {
+    let mut update = outbox_message::Entity::update_many()
+        .col_expr(outbox_message::Column::State, Expr::value(to));
+    if to == PENDING {
+        update = update
+            .col_expr(outbox_message::Column::NextAttemptAt, Expr::value(now))
+            .col_expr(outbox_message::Column::Attempts, Expr::value(0));
+    }
+    let result = update
+        .filter(outbox_message::Column::Id.eq(id))
+        .filter(outbox_message::Column::State.is_in(from.iter().copied()))
+        .exec(c)
+        .await?;
+    Ok(result.rows_affected == 1)
+}
+
+/// How many messages are in each state.
+pub async fn counts(c: &impl ConnectionTrait) -> StoreResult<Vec<(String, u64)>> {
+    let rows: Vec<(String, i64)> = outbox_message::Entity::find()
+        .select_only()
+        .column(outbox_message::Column::State)
+        .column_as(outbox_message::Column::Id.count(), "n")
+        .group_by(outbox_message::Column::State)
+        .order_by_asc(outbox_message::Column::State)
+        .into_tuple()
+        .all(c)
+        .await?;
     Ok(rows
         .into_iter()
-        .map(|r| QueuedMessage {
-            id: r.id,
-            event: r.event,
-            recipient: r.recipient_id.into(),
-            locale: r.locale,
-            state: r.state,
-            payload: r.payload,
-        })
+        .map(|(state, n)| (state, u64::try_from(n).unwrap_or(0)))
         .collect())
 }

@@ -1,5 +1,6 @@
 //! Routes by resource; each handler documents itself for OpenAPI.
 
+mod admin;
 mod audit;
 mod auth;
 pub(crate) mod health;
@@ -21,5 +22,6 @@ pub(crate) fn api() -> OpenApiRouter<AppState> {
         .merge(proposals::routes())
         .merge(workflows::routes())
         .merge(audit::routes())
+        .merge(admin::routes())
         .merge(health::routes())
 }

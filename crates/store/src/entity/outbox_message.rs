@@ -18,6 +18,11 @@ pub struct Model {
     pub state: String,
     pub attempts: i32,
     pub next_attempt_at: DateTimeUtc,
+    /// The dispatcher sending it, until `lease_until`.
+    pub lease_owner: Option<String>,
+    pub lease_until: Option<DateTimeUtc>,
+    /// The Message-ID it was sent with.
+    pub message_id: Option<String>,
     pub last_error: Option<String>,
     pub created_at: DateTimeUtc,
     pub sent_at: Option<DateTimeUtc>,

@@ -1,0 +1,357 @@
+//! Sending the outbox: claim due messages, render each in its recipient's
+//! language, send, and record the outcome — with retries and backoff for
+//! temporary failures, and dead letters for the rest.
+
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use grants_domain::{Locale, Role};
+use grants_notify::{Letter, Mailer, Notification, OutgoingMail, SendError};
+use grants_store::outbox::{self, Outcome, QueuedMessage};
+use grants_store::users as user_store;
+use lettre::message::Mailbox;
+use rand::Rng;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use crate::{Actor, App, AppError, AppResult, Page, PageRequest};
+
+/// How the dispatcher sends and retries.
+#[derive(Debug, Clone)]
+pub struct Dispatcher {
+    /// Where messages go.
+    pub mailer: Mailer,
+    /// The sender, e.g. `Innovation Awards <noreply@…>`.
+    pub from: Mailbox,
+    /// The domain of the Message-IDs we make.
+    pub message_id_domain: String,
+    /// Attempts before a temporarily failing message is given up on.
+    pub max_attempts: u32,
+    /// The wait after the first failure; it doubles with each further one.
+    pub retry_base: Duration,
+    /// The longest wait between attempts.
+    pub retry_cap: Duration,
+}
+
+/// How long a claim lasts: longer than a batch takes to send.
+const LEASE: Duration = Duration::from_secs(300);
+
+/// What one round of dispatching did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Round {
+    /// Accepted by the mail server.
+    pub sent: usize,
+    /// Failed for now; will be tried again.
+    pub retried: usize,
+    /// Given up on.
+    pub dead: usize,
+}
+
+impl Round {
+    /// How many messages the round handled.
+    pub fn handled(self) -> usize {
+        self.sent + self.retried + self.dead
+    }
+}
+
+impl Dispatcher {
+    /// The wait before attempt `attempts + 1`: exponential with ±25% jitter,
+    /// so that retries from many messages do not arrive together.
+    fn backoff(&self, attempts: u32) -> Duration {
+        let exponent = attempts.saturating_sub(1).min(20);
+        let wait = self
+            .retry_base
+            .saturating_mul(1 << exponent)
+            .min(self.retry_cap);
+        let jitter = rand::thread_rng().gen_range(0.75..1.25);
+        wait.mul_f64(jitter)
+    }
+}
+
+/// Claims up to `batch` due messages as `owner` and sends them.
+pub async fn dispatch_due(
+    app: &App,
+    dispatcher: &Dispatcher,
+    owner: &str,
+    batch: u64,
+) -> AppResult<Round> {
+    let tx = app.store.begin().await?;
+    let claimed = outbox::claim(&tx, owner, Utc::now(), LEASE, batch).await?;
+    tx.commit().await.map_err(grants_store::StoreError::from)?;
+    let mut round = Round::default();
+    for message in claimed {
+        let outcome = send_one(app, dispatcher, &message).await;
+        let now = Utc::now();
+        let outcome = match outcome {
+            Ok(message_id) => {
+                round.sent += 1;
+                Outcome::Sent { message_id }
+            }
+            Err(SendError::Transient(error)) if message.attempts < dispatcher.max_attempts => {
+                round.retried += 1;
+                let at = now
+                    + chrono::Duration::from_std(dispatcher.backoff(message.attempts))
+                        .unwrap_or_default();
+                tracing::warn!(outbox.id = %message.id, attempts = message.attempts, %error, "email will be retried");
+                Outcome::Retry { error, at }
+            }
+            Err(SendError::Transient(error) | SendError::Permanent(error)) => {
+                round.dead += 1;
+                tracing::error!(outbox.id = %message.id, attempts = message.attempts, %error, "email given up");
+                Outcome::Dead { error }
+            }
+        };
+        if !outbox::finish(app.store.conn(), message.id, owner, outcome, now).await? {
+            tracing::warn!(outbox.id = %message.id, "the claim on an email expired while it was being sent");
+        }
+    }
+    Ok(round)
+}
+
+/// Renders and sends one message; returns its Message-ID.
+async fn send_one(
+    app: &App,
+    dispatcher: &Dispatcher,
+    message: &QueuedMessage,
+) -> Result<String, SendError> {
+    let permanent = |why: String| SendError::Permanent(why);
+    let recipient = user_store::find(app.store.conn(), message.recipient)
+        .await
+        .map_err(|e| SendError::Transient(format!("cannot read the recipient: {e}")))?
+        .ok_or_else(|| permanent("the recipient's account no longer exists".into()))?;
+    let letter: Letter = serde_json::from_value(message.payload.clone())
+        .map_err(|e| permanent(format!("the stored email cannot be read: {e}")))?;
+    let locale = Locale::parse(&message.locale).unwrap_or(recipient.locale);
+    let rendered = app
+        .templates
+        .render(&letter.notification, &letter.envelope, locale)
+        .map_err(|e| permanent(format!("the email cannot be rendered: {e}")))?;
+    let message_id = format!("{}@{}", message.id, dispatcher.message_id_domain);
+    let mail = OutgoingMail {
+        to_name: recipient.name.to_string(),
+        to_email: recipient.email.to_string(),
+        message_id: message_id.clone(),
+        rendered,
+    };
+    dispatcher.mailer.send(&dispatcher.from, &mail).await?;
+    Ok(message_id)
+}
+
+/// An outbox message as administrators see it.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct OutboxMessageView {
+    /// The message's id.
+    pub id: Uuid,
+    /// The event.
+    pub event: String,
+    /// What it is about.
+    pub subject_type: String,
+    /// Which object.
+    pub subject_id: Uuid,
+    /// The recipient's account.
+    pub recipient_id: Uuid,
+    /// The language it is sent in.
+    pub locale: String,
+    /// pending, sending, sent, dead or cancelled.
+    pub state: String,
+    /// Attempts so far.
+    pub attempts: u32,
+    /// When the next attempt is due.
+    pub next_attempt_at: DateTime<Utc>,
+    /// The Message-ID it was sent with.
+    pub message_id: Option<String>,
+    /// The last failure.
+    pub last_error: Option<String>,
+    /// When it was queued.
+    pub created_at: DateTime<Utc>,
+    /// When it was sent.
+    pub sent_at: Option<DateTime<Utc>>,
+}
+
+impl From<QueuedMessage> for OutboxMessageView {
+    fn from(m: QueuedMessage) -> Self {
+        Self {
+            id: m.id,
+            event: m.event,
+            subject_type: m.subject_type,
+            subject_id: m.subject_id,
+            recipient_id: m.recipient.uuid(),
+            locale: m.locale,
+            state: m.state,
+            attempts: m.attempts,
+            next_attempt_at: m.next_attempt_at,
+            message_id: m.message_id,
+            last_error: m.last_error,
+            created_at: m.created_at,
+            sent_at: m.sent_at,
+        }
+    }
+}
+
+/// Narrows the outbox list.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct OutboxFilter {
+    /// Only messages in this state.
+    pub state: Option<String>,
+}
+
+/// How many messages are in each state.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct OutboxCounts {
+    /// State → count.
+    pub counts: std::collections::BTreeMap<String, u64>,
+}
+
+const STATES: &[&str] = &[
+    outbox::PENDING,
+    outbox::SENDING,
+    outbox::SENT,
+    outbox::DEAD,
+    outbox::CANCELLED,
+];
+
+/// The outbox, a page at a time (administrators).
+pub async fn list(
+    app: &App,
+    actor: &Actor,
+    filter: &OutboxFilter,
+    page: &PageRequest,
+) -> AppResult<Page<OutboxMessageView>> {
+    actor.require_any(&[Role::Admin], "read the outbox")?;
+    if let Some(state) = &filter.state
+        && !STATES.contains(&state.as_str())
+    {
+        return Err(grants_domain::ValidationErrors::single(
+            "state",
+            "unknown_state",
+            format!("use one of {}", STATES.join(", ")),
+        )
+        .into());
+    }
+    let (after, fetch) = page.parse::<Uuid>()?;
+    let rows = outbox::list(app.store.conn(), filter.state.as_deref(), after, fetch).await?;
+    Ok(Page::from_rows(
+        rows,
+        fetch,
+        |m| m.id,
+        OutboxMessageView::from,
+    ))
+}
+
+/// Message counts by state (administrators; also for metrics).
+pub async fn counts(app: &App, actor: &Actor) -> AppResult<OutboxCounts> {
+    actor.require_any(&[Role::Admin], "read the outbox")?;
+    let mut counts: std::collections::BTreeMap<String, u64> =
+        STATES.iter().map(|s| ((*s).to_owned(), 0)).collect();
+    counts.extend(outbox::counts(app.store.conn()).await?);
+    Ok(OutboxCounts { counts })
+}
+
+/// Sends a dead or cancelled message again (administrators).
+pub async fn retry(app: &App, actor: &Actor, id: Uuid) -> AppResult<OutboxMessageView> {
+    change_state(
+        app,
+        actor,
+        id,
+        &[outbox::DEAD, outbox::CANCELLED],
+        outbox::PENDING,
+        "retry",
+    )
+    .await
+}
+
+/// Withdraws a message that has not been sent (administrators).
+pub async fn cancel(app: &App, actor: &Actor, id: Uuid) -> AppResult<OutboxMessageView> {
+    change_state(
+        app,
+        actor,
+        id,
+        &[outbox::PENDING, outbox::DEAD],
+        outbox::CANCELLED,
+        "cancel",
+    )
+    .await
+}
+
+async fn change_state(
+    app: &App,
+    actor: &Actor,
+    id: Uuid,
+    from: &[&str],
+    to: &str,
+    verb: &str,
+) -> AppResult<OutboxMessageView> {
+    actor.require_any(&[Role::Admin], "manage the outbox")?;
+    let conn = app.store.conn();
+    let current = outbox::find(conn, id)
+        .await?
+        .ok_or(AppError::NotFound("outbox message"))?;
+    if !outbox::set_state(conn, id, from, to, Utc::now()).await? {
+        return Err(AppError::Conflict(format!(
+            "a message that is {} cannot be {verb}ed",
+            current.state
+        )));
+    }
+    outbox::find(conn, id)
+        .await?
+        .map(Into::into)
+        .ok_or(AppError::NotFound("outbox message"))
+}
+
+/// An email rendered with sample data, as a recipient would get it.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct PreviewView {
+    /// The event.
+    pub event: String,
+    /// The language it was rendered in (after fallback).
+    pub locale: Locale,
+    /// The subject line.
+    pub subject: String,
+    /// The plain-text body.
+    pub text: String,
+    /// The HTML body.
+    pub html: String,
+}
+
+/// Which email to preview.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PreviewQuery {
+    /// The event, e.g. `changes_requested`.
+    pub event: String,
+    /// The language (default `en`).
+    pub locale: Option<String>,
+}
+
+/// Renders any event in any language with sample data (administrators).
+pub async fn preview(app: &App, actor: &Actor, query: &PreviewQuery) -> AppResult<PreviewView> {
+    actor.require_any(&[Role::Admin], "preview emails")?;
+    let locale = match query.locale.as_deref() {
+        Some(raw) => Locale::parse(raw)
+            .map_err(|e| grants_domain::ValidationErrors::single("locale", e.code, e.message))?,
+        None => Locale::En,
+    };
+    let sample = Notification::samples()
+        .into_iter()
+        .find(|n| n.event() == query.event)
+        .ok_or_else(|| {
+            grants_domain::ValidationErrors::single(
+                "event",
+                "unknown_event",
+                format!("there is no event '{}'", query.event),
+            )
+        })?;
+    let rendered = app
+        .templates
+        .render(&sample, &grants_notify::Envelope::sample(), locale)
+        .map_err(|e| AppError::internal(e.to_string()))?;
+    Ok(PreviewView {
+        event: query.event.clone(),
+        locale: rendered.locale,
+        subject: rendered.subject,
+        text: rendered.text,
+        html: rendered.html,
+    })
+}
