@@ -3,6 +3,7 @@
 //! SQLite and once on PostgreSQL.
 
 mod api {
+    mod account;
     mod auth;
     mod cli;
     mod health;

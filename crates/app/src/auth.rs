@@ -139,7 +139,7 @@ pub async fn authenticate(app: &App, token: &str) -> AppResult<Actor> {
     })
 }
 
-fn new_secret() -> SecretString {
+pub(crate) fn new_secret() -> SecretString {
     let mut bytes = [0u8; 32];
     rand::rngs::OsRng.fill_bytes(&mut bytes);
     SecretString::from(format!("{TOKEN_PREFIX}{}", URL_SAFE_NO_PAD.encode(bytes)))
@@ -147,7 +147,7 @@ fn new_secret() -> SecretString {
 
 /// Tokens carry 256 random bits, so a fast unsalted hash is enough to make
 /// a leaked table useless.
-fn hash_token(token: &str) -> String {
+pub(crate) fn hash_token(token: &str) -> String {
     let digest = Sha256::digest(token.as_bytes());
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }

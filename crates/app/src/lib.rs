@@ -6,6 +6,7 @@
 //! [`AppError::Forbidden`] (403); asking for an object the actor has no
 //! relation to is [`AppError::NotFound`] (404), so ids cannot be probed.
 
+pub mod account;
 mod actor;
 pub mod audit;
 pub mod auth;
@@ -40,6 +41,10 @@ pub struct AuthPolicy {
     pub max_failed_logins: u32,
     /// How long a locked address stays locked.
     pub lockout: Duration,
+    /// How long an emailed address-verification link works.
+    pub verify_ttl: Duration,
+    /// How long an emailed password-reset link works.
+    pub reset_ttl: Duration,
 }
 
 impl Default for AuthPolicy {
@@ -48,6 +53,8 @@ impl Default for AuthPolicy {
             token_ttl: Duration::from_secs(12 * 3600),
             max_failed_logins: 5,
             lockout: Duration::from_secs(15 * 60),
+            verify_ttl: Duration::from_secs(48 * 3600),
+            reset_ttl: Duration::from_secs(3600),
         }
     }
 }

@@ -6,9 +6,10 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use grants_domain::{Locale, Role};
-use grants_notify::{Letter, Mailer, Notification, OutgoingMail, SendError};
-use grants_store::outbox::{self, Outcome, QueuedMessage};
-use grants_store::users as user_store;
+use grants_notify::{Envelope, Letter, Mailer, Notification, OutgoingMail, SendError};
+use grants_store::ConnectionTrait;
+use grants_store::outbox::{self, NewMessage, Outcome, QueuedMessage};
+use grants_store::users::{self as user_store, UserRecord};
 use lettre::message::Mailbox;
 use rand::Rng;
 use serde::{Deserialize, Serialize};
@@ -16,6 +17,51 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::{Actor, App, AppError, AppResult, Page, PageRequest};
+
+/// Queues `notification` for `recipient` inside the caller's transaction,
+/// about the object (`subject_type`, `subject_id`). `dedupe_key` makes a
+/// second queueing of the same email a no-op.
+pub(crate) async fn enqueue(
+    tx: &impl ConnectionTrait,
+    recipient: &UserRecord,
+    (subject_type, subject_id): (&str, Uuid),
+    letter: Letter,
+    dedupe_key: String,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let event = letter.notification.event();
+    let payload = serde_json::to_value(&letter)
+        .map_err(|e| AppError::internal(format!("cannot store the {event} email: {e}")))?;
+    outbox::enqueue(
+        tx,
+        NewMessage {
+            event: event.to_owned(),
+            subject_type: subject_type.to_owned(),
+            subject_id,
+            recipient: recipient.id,
+            locale: recipient.locale,
+            payload,
+            dedupe_key,
+        },
+        now,
+    )
+    .await?;
+    Ok(())
+}
+
+/// The envelope of emails about a person's account rather than a programme.
+pub(crate) fn service_envelope(recipient: &UserRecord) -> Envelope {
+    Envelope {
+        recipient_name: recipient.name.to_string(),
+        programme_code: "innovation-awards".into(),
+        programme_titles: std::collections::BTreeMap::from([(
+            Locale::En,
+            "Innovation Awards".to_owned(),
+        )]),
+        programme_locale: Locale::En,
+        time_zone: chrono_tz::UTC,
+    }
+}
 
 /// How the dispatcher sends and retries.
 #[derive(Debug, Clone)]

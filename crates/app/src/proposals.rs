@@ -12,7 +12,6 @@ use grants_domain::{ProgrammeId, ProposalId, Role, UserId, ValidationErrors};
 use grants_notify::{Envelope, Letter, Notification};
 use grants_store::ConnectionTrait;
 use grants_store::audit::{self, AuditEntry};
-use grants_store::outbox::{self, NewMessage};
 use grants_store::programmes::{self as programme_store, ProgrammeRecord};
 use grants_store::proposals::{
     self as store, NewProposal, ProposalFilter, ProposalRecord, Visibility,
@@ -656,19 +655,13 @@ async fn apply(
                         envelope: envelope(&recipient, programme),
                         notification: notification(event, &facts)?,
                     };
-                    outbox::enqueue(
+                    let dedupe_key = format!("{event}:{event_id}:{}", recipient.id);
+                    crate::mail::enqueue(
                         tx,
-                        NewMessage {
-                            event: event.clone(),
-                            subject_type: SUBJECT.to_owned(),
-                            subject_id: record.id.uuid(),
-                            recipient: recipient.id,
-                            locale: recipient.locale,
-                            payload: serde_json::to_value(&letter).map_err(|e| {
-                                AppError::internal(format!("cannot store the {event} email: {e}"))
-                            })?,
-                            dedupe_key: format!("{event}:{event_id}:{}", recipient.id),
-                        },
+                        &recipient,
+                        (SUBJECT, record.id.uuid()),
+                        letter,
+                        dedupe_key,
                         now,
                     )
                     .await?;

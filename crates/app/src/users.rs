@@ -120,6 +120,8 @@ pub struct UserView {
     pub roles: Vec<RoleGrantView>,
     /// Whether the account may log in.
     pub active: bool,
+    /// Whether the person confirmed their address by the emailed link.
+    pub email_verified: bool,
     /// For optimistic concurrency (also the ETag).
     pub revision: i64,
     /// When the account was created.
@@ -147,6 +149,7 @@ impl From<UserRecord> for UserView {
                 })
                 .collect(),
             active: u.active,
+            email_verified: u.email_verified_at.is_some(),
             revision: u.revision,
             created_at: u.created_at,
             updated_at: u.updated_at,
@@ -268,6 +271,9 @@ async fn insert_user(
         now,
     )
     .await?;
+    if action == "user.registered" {
+        crate::account::send_verification(&tx, app, &user, now).await?;
+    }
     tx.commit().await.map_err(grants_store::StoreError::from)?;
     tracing::info!(user.id = %user.id, "account created");
     Ok(user.into())

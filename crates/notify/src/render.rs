@@ -446,6 +446,37 @@ mod tests {
         );
     }
 
+    /// What a person reads, for the snapshots: the subject and the plain text.
+    fn as_read(event: &str, locale: Locale) -> String {
+        let templates = Templates::built_in().expect("loads");
+        let sample = Notification::samples()
+            .into_iter()
+            .find(|n| n.event() == event)
+            .expect("sample");
+        let rendered = templates
+            .render(&sample, &Envelope::sample(), locale)
+            .expect("renders");
+        format!("Subject: {}\n\n{}", rendered.subject, rendered.text)
+    }
+
+    #[test]
+    fn snapshots_of_emails_people_read() {
+        insta::assert_snapshot!(
+            "changes_requested_en",
+            as_read("changes_requested", Locale::En)
+        );
+        insta::assert_snapshot!(
+            "changes_requested_mk",
+            as_read("changes_requested", Locale::Mk)
+        );
+        insta::assert_snapshot!("decision_funded_el", as_read("decision_funded", Locale::El));
+        insta::assert_snapshot!("tranche_paid_sq", as_read("tranche_paid", Locale::Sq));
+        insta::assert_snapshot!(
+            "proposal_submitted_sr",
+            as_read("proposal_submitted", Locale::Sr)
+        );
+    }
+
     #[test]
     fn a_missing_locale_falls_back_to_the_programme_then_english() {
         let templates = only(&[

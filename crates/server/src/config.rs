@@ -137,6 +137,10 @@ pub struct AuthConfig {
     pub max_failed_logins: u32,
     /// Lock-out length.
     pub lockout_seconds: u64,
+    /// How long an address-verification link works.
+    pub verify_token_ttl_seconds: u64,
+    /// How long a password-reset link works.
+    pub reset_token_ttl_seconds: u64,
 }
 
 /// Log output.
@@ -278,6 +282,8 @@ impl Config {
             token_ttl: Duration::from_secs(self.auth.token_ttl_seconds),
             max_failed_logins: self.auth.max_failed_logins.max(1),
             lockout: Duration::from_secs(self.auth.lockout_seconds),
+            verify_ttl: Duration::from_secs(self.auth.verify_token_ttl_seconds),
+            reset_ttl: Duration::from_secs(self.auth.reset_token_ttl_seconds),
         }
     }
 }

@@ -8,6 +8,7 @@
 
 pub mod audit;
 mod connect;
+pub mod email_tokens;
 mod entity;
 mod error;
 pub mod outbox;

@@ -32,6 +32,8 @@ pub struct UserRecord {
     pub expertise_tags: Vec<String>,
     /// Deactivated accounts cannot log in.
     pub active: bool,
+    /// When the person confirmed their address; `None` until they do.
+    pub email_verified_at: Option<DateTime<Utc>>,
     /// Roles held, sorted.
     pub roles: Vec<RoleGrant>,
     /// Bumped on every change, for optimistic concurrency.
@@ -98,6 +100,7 @@ pub async fn insert(
         organisation: Set(new.organisation),
         expertise_tags: Set(serde_json::json!(new.expertise_tags)),
         active: Set(true),
+        email_verified_at: Set(None),
         revision: Set(1),
         created_at: Set(now),
         updated_at: Set(now),
@@ -205,6 +208,21 @@ pub async fn update_profile(
     expect_one_row::<user::Entity>(c, id.uuid(), result.rows_affected, |u| u.revision).await
 }
 
+/// Records that the person confirmed their address (first time only).
+pub async fn mark_verified(
+    c: &impl ConnectionTrait,
+    id: UserId,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    user::Entity::update_many()
+        .col_expr(user::Column::EmailVerifiedAt, Expr::value(Some(now)))
+        .filter(user::Column::Id.eq(id.uuid()))
+        .filter(user::Column::EmailVerifiedAt.is_null())
+        .exec(c)
+        .await?;
+    Ok(())
+}
+
 /// Stores a new password hash.
 pub async fn set_password(
     c: &impl ConnectionTrait,
@@ -293,6 +311,7 @@ fn record(row: user::Model, roles: &[user_role::Model]) -> StoreResult<UserRecor
         expertise_tags: serde_json::from_value(row.expertise_tags)
             .map_err(|e| corrupt("users.expertise_tags", e))?,
         active: row.active,
+        email_verified_at: row.email_verified_at,
         roles: grants,
         revision: row.revision,
         created_at: row.created_at,

@@ -1,5 +1,6 @@
 use axum::extract::State;
 use axum::http::StatusCode;
+use grants_app::account::{self, ResetPasswordInput, ResetRequestInput, TokenInput};
 use grants_app::auth::{self, IssuedToken, LoginInput};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -9,7 +10,70 @@ use crate::extract::{Auth, Json};
 use crate::problem::{ApiResult, Problem};
 
 pub(super) fn routes() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(create_token, delete_token))
+    OpenApiRouter::new()
+        .routes(routes!(create_token, delete_token))
+        .routes(routes!(verify_email))
+        .routes(routes!(request_password_reset))
+        .routes(routes!(reset_password))
+}
+
+/// Confirm your email address with the token from the registration email.
+#[utoipa::path(
+    post,
+    path = "/auth/verify-email",
+    tag = "auth",
+    request_body = TokenInput,
+    responses(
+        (status = 204, description = "Confirmed"),
+        (status = 422, description = "The link is used, expired or unknown", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn verify_email(
+    State(state): State<AppState>,
+    Json(input): Json<TokenInput>,
+) -> ApiResult<StatusCode> {
+    account::verify_email(&state.app, input).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Ask for a password-reset link by email. The answer is the same whether
+/// or not the address has an account.
+#[utoipa::path(
+    post,
+    path = "/auth/password-reset",
+    tag = "auth",
+    request_body = ResetRequestInput,
+    responses(
+        (status = 202, description = "If the address has an account, a link is on its way"),
+        (status = 422, description = "Not an email address", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn request_password_reset(
+    State(state): State<AppState>,
+    Json(input): Json<ResetRequestInput>,
+) -> ApiResult<StatusCode> {
+    account::request_password_reset(&state.app, input).await?;
+    Ok(StatusCode::ACCEPTED)
+}
+
+/// Choose a new password with the token from the reset email. Every
+/// session of the account ends.
+#[utoipa::path(
+    post,
+    path = "/auth/password-reset/confirm",
+    tag = "auth",
+    request_body = ResetPasswordInput,
+    responses(
+        (status = 204, description = "The password is changed"),
+        (status = 422, description = "The link is used, expired or unknown, or the password too short", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn reset_password(
+    State(state): State<AppState>,
+    Json(input): Json<ResetPasswordInput>,
+) -> ApiResult<StatusCode> {
+    account::reset_password(&state.app, input).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// Log in: exchange email and password for a bearer token.

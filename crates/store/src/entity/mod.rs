@@ -3,6 +3,7 @@
 
 pub mod api_token;
 pub mod audit_event;
+pub mod email_token;
 pub mod login_throttle;
 pub mod outbox_message;
 pub mod programme;

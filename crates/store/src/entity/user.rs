@@ -16,6 +16,7 @@ pub struct Model {
     #[sea_orm(column_type = "JsonBinary")]
     pub expertise_tags: Json,
     pub active: bool,
+    pub email_verified_at: Option<DateTimeUtc>,
     pub revision: i64,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
