@@ -1,5 +1,5 @@
 //! Single-use tokens sent by email (address verification, password reset),
-//! and when each address was verified.
+//! when each address was verified, and how each person wants non-urgent mail.
 
 use sea_orm_migration::{prelude::*, schema::*};
 
@@ -23,6 +23,14 @@ enum EmailTokens {
     ExpiresAt,
     UsedAt,
     CreatedAt,
+}
+
+#[derive(DeriveIden)]
+enum NotificationPreferences {
+    Table,
+    UserId,
+    Event,
+    Delivery,
 }
 
 #[async_trait::async_trait]
@@ -65,10 +73,41 @@ impl MigrationTrait for Migration {
                     .col(EmailTokens::Purpose)
                     .to_owned(),
             )
+            .await?;
+        manager
+            .create_table(
+                Table::create()
+                    .table(NotificationPreferences::Table)
+                    .col(uuid(NotificationPreferences::UserId))
+                    .col(string_len(NotificationPreferences::Event, 64))
+                    .col(string_len(NotificationPreferences::Delivery, 16))
+                    .primary_key(
+                        Index::create()
+                            .col(NotificationPreferences::UserId)
+                            .col(NotificationPreferences::Event),
+                    )
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(
+                                NotificationPreferences::Table,
+                                NotificationPreferences::UserId,
+                            )
+                            .to(Users::Table, Users::Id)
+                            .on_delete(ForeignKeyAction::Cascade),
+                    )
+                    .to_owned(),
+            )
             .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .drop_table(
+                Table::drop()
+                    .table(NotificationPreferences::Table)
+                    .to_owned(),
+            )
+            .await?;
         manager
             .drop_table(Table::drop().table(EmailTokens::Table).to_owned())
             .await?;

@@ -257,6 +257,10 @@ impl TestApp {
 
     /// Starts the server after `adjust` has changed the configuration.
     pub async fn spawn_with(backend: Backend, adjust: impl FnOnce(&mut Config)) -> TestApp {
+        if let Ok(filter) = std::env::var("GRANTS_TEST_LOG") {
+            // Server logs on request, for debugging a test.
+            grants_server::telemetry::init(grants_server::config::LogFormat::Human, &filter);
+        }
         let database = TestDatabase::create(backend).await;
         let mut config = database.config();
         adjust(&mut config);

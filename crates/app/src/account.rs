@@ -90,6 +90,7 @@ async fn mail_link(
     };
     crate::mail::enqueue(
         tx,
+        app,
         user,
         ("user", user.id.uuid()),
         letter,

@@ -68,6 +68,7 @@ pub struct App {
     workflows: Arc<workflows::Workflows>,
     templates: Arc<grants_notify::Templates>,
     public_url: Arc<str>,
+    digest_hour_utc: u32,
 }
 
 impl App {
@@ -84,7 +85,14 @@ impl App {
             workflows: Arc::new(workflows),
             templates,
             public_url: Arc::from("http://127.0.0.1:8080"),
+            digest_hour_utc: 7,
         }
+    }
+
+    /// The hour (UTC) at which daily summaries are sent.
+    pub fn with_digest_hour(mut self, hour_utc: u32) -> Self {
+        self.digest_hour_utc = hour_utc.min(23);
+        self
     }
 
     /// The address people reach the service at, for links in emails.

@@ -9,6 +9,7 @@ use grants_domain::{Locale, Role};
 use grants_notify::{Envelope, Letter, Mailer, Notification, OutgoingMail, SendError};
 use grants_store::ConnectionTrait;
 use grants_store::outbox::{self, NewMessage, Outcome, QueuedMessage};
+use grants_store::preferences;
 use grants_store::users::{self as user_store, UserRecord};
 use lettre::message::Mailbox;
 use rand::Rng;
@@ -23,15 +24,23 @@ use crate::{Actor, App, AppError, AppResult, Page, PageRequest};
 /// second queueing of the same email a no-op.
 pub(crate) async fn enqueue(
     tx: &impl ConnectionTrait,
+    app: &App,
     recipient: &UserRecord,
     (subject_type, subject_id): (&str, Uuid),
     letter: Letter,
     dedupe_key: String,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
+    let digest_hour = app.digest_hour_utc;
     let event = letter.notification.event();
     let payload = serde_json::to_value(&letter)
         .map_err(|e| AppError::internal(format!("cannot store the {event} email: {e}")))?;
+    let summarised = !letter.notification.urgent()
+        && preferences::daily_events(tx, recipient.id)
+            .await?
+            .iter()
+            .any(|e| e == event);
+    let hold_until = summarised.then(|| next_digest(now, digest_hour));
     outbox::enqueue(
         tx,
         NewMessage {
@@ -42,11 +51,26 @@ pub(crate) async fn enqueue(
             locale: recipient.locale,
             payload,
             dedupe_key,
+            hold_until,
         },
         now,
     )
     .await?;
     Ok(())
+}
+
+/// The next daily-summary time after `now`: `hour`:00 UTC today or tomorrow.
+fn next_digest(now: DateTime<Utc>, hour: u32) -> DateTime<Utc> {
+    let today = now
+        .date_naive()
+        .and_hms_opt(hour.min(23), 0, 0)
+        .map(|t| t.and_utc())
+        .unwrap_or(now);
+    if today > now {
+        today
+    } else {
+        today + chrono::Duration::days(1)
+    }
 }
 
 /// The envelope of emails about a person's account rather than a programme.
@@ -155,6 +179,92 @@ pub async fn dispatch_due(
     Ok(round)
 }
 
+/// Claims the held messages whose daily summary is due and sends each
+/// recipient one summary of them.
+pub async fn dispatch_digests(
+    app: &App,
+    dispatcher: &Dispatcher,
+    owner: &str,
+    batch: u64,
+) -> AppResult<Round> {
+    let tx = app.store.begin().await?;
+    let claimed = outbox::claim_held(&tx, owner, Utc::now(), LEASE, batch).await?;
+    tx.commit().await.map_err(grants_store::StoreError::from)?;
+    let mut by_recipient: std::collections::BTreeMap<grants_domain::UserId, Vec<QueuedMessage>> =
+        Default::default();
+    for message in claimed {
+        by_recipient
+            .entry(message.recipient)
+            .or_default()
+            .push(message);
+    }
+    let mut round = Round::default();
+    for (recipient, messages) in by_recipient {
+        let attempts = messages.iter().map(|m| m.attempts).max().unwrap_or(1);
+        let now = Utc::now();
+        let outcome = match send_digest(app, dispatcher, recipient, &messages).await {
+            Ok(message_id) => {
+                round.sent += messages.len();
+                Outcome::Sent { message_id }
+            }
+            Err(SendError::Transient(error)) if attempts < dispatcher.max_attempts => {
+                round.retried += messages.len();
+                let at = now
+                    + chrono::Duration::from_std(dispatcher.backoff(attempts)).unwrap_or_default();
+                Outcome::HoldAgain { error, at }
+            }
+            Err(SendError::Transient(error) | SendError::Permanent(error)) => {
+                round.dead += messages.len();
+                Outcome::Dead { error }
+            }
+        };
+        for message in &messages {
+            outbox::finish(app.store.conn(), message.id, owner, outcome.clone(), now).await?;
+        }
+    }
+    Ok(round)
+}
+
+/// One summary of `messages` for `recipient`: the subject of each, in their language.
+async fn send_digest(
+    app: &App,
+    dispatcher: &Dispatcher,
+    recipient: grants_domain::UserId,
+    messages: &[QueuedMessage],
+) -> Result<String, SendError> {
+    let person = user_store::find(app.store.conn(), recipient)
+        .await
+        .map_err(|e| SendError::Transient(format!("cannot read the recipient: {e}")))?
+        .ok_or_else(|| SendError::Permanent("the recipient's account no longer exists".into()))?;
+    let mut items = Vec::new();
+    for message in messages {
+        let letter: Letter = serde_json::from_value(message.payload.clone())
+            .map_err(|e| SendError::Permanent(format!("a stored email cannot be read: {e}")))?;
+        let rendered = app
+            .templates
+            .render(&letter.notification, &letter.envelope, person.locale)
+            .map_err(|e| SendError::Permanent(format!("an email cannot be rendered: {e}")))?;
+        items.push(rendered.subject);
+    }
+    let digest = Notification::DailyDigest(grants_notify::DailyDigest {
+        count: items.len() as u64,
+        items,
+    });
+    let rendered = app
+        .templates
+        .render(&digest, &service_envelope(&person), person.locale)
+        .map_err(|e| SendError::Permanent(format!("the summary cannot be rendered: {e}")))?;
+    let message_id = format!("digest-{}@{}", messages[0].id, dispatcher.message_id_domain);
+    let mail = OutgoingMail {
+        to_name: person.name.to_string(),
+        to_email: person.email.to_string(),
+        message_id: message_id.clone(),
+        rendered,
+    };
+    dispatcher.mailer.send(&dispatcher.from, &mail).await?;
+    Ok(message_id)
+}
+
 /// Renders and sends one message; returns its Message-ID.
 async fn send_one(
     app: &App,
@@ -252,6 +362,7 @@ pub struct OutboxCounts {
 
 const STATES: &[&str] = &[
     outbox::PENDING,
+    outbox::HELD,
     outbox::SENDING,
     outbox::SENT,
     outbox::DEAD,
@@ -314,7 +425,7 @@ pub async fn cancel(app: &App, actor: &Actor, id: Uuid) -> AppResult<OutboxMessa
         app,
         actor,
         id,
-        &[outbox::PENDING, outbox::DEAD],
+        &[outbox::PENDING, outbox::HELD, outbox::DEAD],
         outbox::CANCELLED,
         "cancel",
     )
@@ -400,4 +511,101 @@ pub async fn preview(app: &App, actor: &Actor, query: &PreviewQuery) -> AppResul
         text: rendered.text,
         html: rendered.html,
     })
+}
+
+/// One kind of email and how the person gets it.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct PreferenceView {
+    /// The event.
+    pub event: &'static str,
+    /// Urgent emails (decisions, payments, deadlines) always come at once.
+    pub urgent: bool,
+    /// `immediate` or `daily`.
+    pub delivery: &'static str,
+}
+
+/// Which non-urgent emails come in a daily summary instead of one by one.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PreferencesInput {
+    /// The events to summarise daily; every other comes at once.
+    pub daily: Vec<String>,
+}
+
+/// How the actor gets each kind of email.
+pub async fn preferences(app: &App, actor: &Actor) -> AppResult<Vec<PreferenceView>> {
+    let daily = preferences::daily_events(app.store.conn(), actor.id).await?;
+    Ok(Notification::samples()
+        .iter()
+        .filter(|n| n.event() != "daily_digest")
+        .map(|n| PreferenceView {
+            event: n.event(),
+            urgent: n.urgent(),
+            delivery: if daily.iter().any(|e| e == n.event()) {
+                "daily"
+            } else {
+                "immediate"
+            },
+        })
+        .collect())
+}
+
+/// Chooses which non-urgent emails come in a daily summary.
+pub async fn set_preferences(
+    app: &App,
+    actor: &Actor,
+    input: PreferencesInput,
+) -> AppResult<Vec<PreferenceView>> {
+    let samples = Notification::samples();
+    let mut errors = grants_domain::ValidationErrors::default();
+    for (i, event) in input.daily.iter().enumerate() {
+        match samples
+            .iter()
+            .find(|n| n.event() == event && n.event() != "daily_digest")
+        {
+            None => errors.push(
+                format!("daily[{i}]"),
+                "unknown_event",
+                format!("there is no email '{event}'"),
+            ),
+            Some(n) if n.urgent() => errors.push(
+                format!("daily[{i}]"),
+                "urgent_event",
+                format!("'{event}' is urgent and always sent at once"),
+            ),
+            Some(_) => {}
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors.into());
+    }
+    let mut daily = input.daily;
+    daily.sort();
+    daily.dedup();
+    preferences::set_daily_events(app.store.conn(), actor.id, &daily).await?;
+    preferences(app, actor).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn the_summary_goes_at_the_next_summary_hour() {
+        let at = |h, m| {
+            Utc.with_ymd_and_hms(2027, 3, 12, h, m, 0)
+                .single()
+                .expect("valid")
+        };
+        assert_eq!(next_digest(at(6, 59), 7), at(7, 0));
+        assert_eq!(
+            next_digest(at(7, 0), 7),
+            at(7, 0) + chrono::Duration::days(1)
+        );
+        assert_eq!(
+            next_digest(at(23, 10), 7),
+            at(7, 0) + chrono::Duration::days(1)
+        );
+    }
 }

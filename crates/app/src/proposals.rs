@@ -658,6 +658,7 @@ async fn apply(
                     let dedupe_key = format!("{event}:{event_id}:{}", recipient.id);
                     crate::mail::enqueue(
                         tx,
+                        app,
                         &recipient,
                         (SUBJECT, record.id.uuid()),
                         letter,

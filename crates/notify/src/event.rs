@@ -136,6 +136,18 @@ impl FieldValue for u64 {
     }
 }
 
+impl FieldValue for Vec<String> {
+    fn value(&self, _: Formatter) -> Value {
+        Value::Array(self.iter().cloned().map(Value::String).collect())
+    }
+    fn sample(_: &str) -> Self {
+        vec![
+            "Proposal submitted: Maker space for teenagers".into(),
+            "Proposal withdrawn: Coding club for girls".into(),
+        ]
+    }
+}
+
 impl FieldValue for bool {
     fn value(&self, _: Formatter) -> Value {
         Value::Bool(*self)
@@ -405,6 +417,13 @@ events! {
         proposal_title: String,
         /// Everything paid.
         total_paid: Money,
+    }
+    /// The day's non-urgent emails, for people who chose a daily summary.
+    DailyDigest = "daily_digest", urgent: true {
+        /// The subject of each email summarised.
+        items: Vec<String>,
+        /// How many.
+        count: u64,
     }
 }
 

@@ -114,7 +114,10 @@ impl Application {
                         let round =
                             grants_app::mail::dispatch_due(&app, &dispatcher, &owner, batch)
                                 .await?;
-                        Ok(round.handled() as u64 >= batch)
+                        let digests =
+                            grants_app::mail::dispatch_digests(&app, &dispatcher, &owner, batch)
+                                .await?;
+                        Ok(round.handled() as u64 >= batch || digests.handled() as u64 >= batch)
                     }
                 },
             ))
@@ -210,7 +213,8 @@ async fn build_app(config: &Config, store: Store) -> anyhow::Result<App> {
         workflows,
         std::sync::Arc::new(templates),
     )
-    .with_public_url(&config.server.public_url))
+    .with_public_url(&config.server.public_url)
+    .with_digest_hour(config.mail.digest_hour_utc))
 }
 
 /// Connects to the configured database without migrating.

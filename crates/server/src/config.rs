@@ -65,6 +65,8 @@ pub struct MailConfig {
     pub retry_base_ms: u64,
     /// Longest retry wait.
     pub retry_cap_ms: u64,
+    /// When daily summaries go out (hour, UTC).
+    pub digest_hour_utc: u32,
     /// The SMTP server.
     pub smtp: SmtpConfig,
 }

@@ -12,6 +12,7 @@ pub mod email_tokens;
 mod entity;
 mod error;
 pub mod outbox;
+pub mod preferences;
 pub mod programmes;
 pub mod proposals;
 pub mod throttle;

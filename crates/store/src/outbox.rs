@@ -4,7 +4,8 @@
 //! States: `pending` (waiting, possibly for a retry) → `sending` (claimed
 //! with a lease) → `sent`, or back to `pending` with a later attempt, or
 //! `dead` (permanent failure or retries exhausted); `cancelled` by an
-//! administrator. A row left `sending` by a crashed dispatcher is claimed
+//! administrator. `held` messages wait for their recipient's daily summary
+//! and are claimed together when it is due. A row left `sending` by a crashed dispatcher is claimed
 //! again once its lease expires. On PostgreSQL claims skip rows another
 //! dispatcher holds (`FOR UPDATE SKIP LOCKED`); SQLite's single connection
 //! serialises them.
@@ -27,6 +28,8 @@ use crate::entity::outbox_message;
 pub const PENDING: &str = "pending";
 /// Claimed by a dispatcher.
 pub const SENDING: &str = "sending";
+/// Waiting for the recipient's daily summary.
+pub const HELD: &str = "held";
 /// Accepted by the mail server.
 pub const SENT: &str = "sent";
 /// Given up on.
@@ -51,6 +54,8 @@ pub struct NewMessage {
     pub payload: serde_json::Value,
     /// Unique per event instance and recipient.
     pub dedupe_key: String,
+    /// For a daily summary: when the summary is due. `None` sends it at once.
+    pub hold_until: Option<DateTime<Utc>>,
 }
 
 /// A queued message.
@@ -120,9 +125,14 @@ pub async fn enqueue(
         locale: Set(message.locale.code().to_owned()),
         payload: Set(message.payload),
         dedupe_key: Set(message.dedupe_key),
-        state: Set(PENDING.to_owned()),
+        state: Set(if message.hold_until.is_some() {
+            HELD
+        } else {
+            PENDING
+        }
+        .to_owned()),
         attempts: Set(0),
-        next_attempt_at: Set(now),
+        next_attempt_at: Set(message.hold_until.unwrap_or(now)),
         lease_owner: Set(None),
         lease_until: Set(None),
         message_id: Set(None),
@@ -150,7 +160,25 @@ pub async fn claim(
     lease: Duration,
     limit: u64,
 ) -> StoreResult<Vec<QueuedMessage>> {
-    let due = Condition::any()
+    claim_where(c, owner, now, lease, limit, due_now(now)).await
+}
+
+/// Claims up to `limit` held messages whose daily summary is due, oldest first.
+pub async fn claim_held(
+    c: &impl ConnectionTrait,
+    owner: &str,
+    now: DateTime<Utc>,
+    lease: Duration,
+    limit: u64,
+) -> StoreResult<Vec<QueuedMessage>> {
+    let due = Condition::all()
+        .add(outbox_message::Column::State.eq(HELD))
+        .add(outbox_message::Column::NextAttemptAt.lte(now));
+    claim_where(c, owner, now, lease, limit, due).await
+}
+
+fn due_now(now: DateTime<Utc>) -> Condition {
+    Condition::any()
         .add(
             Condition::all()
                 .add(outbox_message::Column::State.eq(PENDING))
@@ -160,7 +188,17 @@ pub async fn claim(
             Condition::all()
                 .add(outbox_message::Column::State.eq(SENDING))
                 .add(outbox_message::Column::LeaseUntil.lt(now)),
-        );
+        )
+}
+
+async fn claim_where(
+    c: &impl ConnectionTrait,
+    owner: &str,
+    now: DateTime<Utc>,
+    lease: Duration,
+    limit: u64,
+    due: Condition,
+) -> StoreResult<Vec<QueuedMessage>> {
     let mut query = outbox_message::Entity::find()
         .filter(due)
         .order_by_asc(outbox_message::Column::NextAttemptAt)
@@ -221,6 +259,13 @@ pub enum Outcome {
         /// Why.
         error: String,
     },
+    /// A daily summary failed; hold the message for the next try at `at`.
+    HoldAgain {
+        /// Why it failed.
+        error: String,
+        /// When to try again.
+        at: DateTime<Utc>,
+    },
 }
 
 /// Records how a claimed message ended; false if `owner` no longer holds it.
@@ -258,6 +303,10 @@ pub async fn finish(
             .col_expr(outbox_message::Column::LastError, Expr::value(Some(error))),
         Outcome::Dead { error } => update
             .col_expr(outbox_message::Column::State, Expr::value(DEAD))
+            .col_expr(outbox_message::Column::LastError, Expr::value(Some(error))),
+        Outcome::HoldAgain { error, at } => update
+            .col_expr(outbox_message::Column::State, Expr::value(HELD))
+            .col_expr(outbox_message::Column::NextAttemptAt, Expr::value(at))
             .col_expr(outbox_message::Column::LastError, Expr::value(Some(error))),
     };
     let result = update

@@ -9,6 +9,7 @@ use grants_tests::{
     Backend, TestApp, complete_proposal_json, on_both_databases, open_programme_json,
 };
 use reqwest::Method;
+use sea_orm::ConnectionTrait;
 use serde_json::{Value, json};
 
 on_both_databases!(
@@ -17,6 +18,7 @@ on_both_databases!(
     refused_recipients_become_dead_letters_with_the_reason,
     two_dispatchers_deliver_a_thousand_mails_each_exactly_once,
     administrators_preview_any_email_in_any_language,
+    people_who_chose_a_daily_summary_get_one_mail_a_day,
 );
 
 fn smtp_config(port: u16) -> impl FnOnce(&mut grants_server::Config) {
@@ -331,6 +333,7 @@ async fn two_dispatchers_deliver_a_thousand_mails_each_exactly_once(backend: Bac
                 locale: grants_domain::Locale::En,
                 payload: letter.clone(),
                 dedupe_key: format!("load-{i}"),
+                hold_until: None,
             },
             chrono::Utc::now(),
         )
@@ -411,5 +414,114 @@ async fn administrators_preview_any_email_in_any_language(backend: Backend) {
     app.get("/admin/email-preview?event=grant_closed", Some(&applicant))
         .await
         .expect_problem(403);
+    app.finish().await;
+}
+
+async fn people_who_chose_a_daily_summary_get_one_mail_a_day(backend: Backend) {
+    let smtp = SmtpServer::start().await;
+    let app = TestApp::spawn_with(backend, smtp_config(smtp.port)).await;
+    let admin = app.admin_token().await;
+    let (_, manager) = app
+        .user_with_roles("manager@tests.example", &["programme_manager"])
+        .await;
+    let (_, applicant) = app
+        .user_with_roles("ana@tests.example", &["applicant"])
+        .await;
+
+    let urgent = app
+        .request(
+            Method::PUT,
+            "/me/notification-preferences",
+            Some(&manager),
+            Some(&json!({ "daily": ["decision_funded", "nothing"] })),
+        )
+        .await;
+    urgent.expect_problem(422);
+    assert_eq!(urgent.error_fields(), ["daily[0]", "daily[1]"]);
+    let chosen = app
+        .request(
+            Method::PUT,
+            "/me/notification-preferences",
+            Some(&manager),
+            Some(&json!({ "daily": ["proposal_submitted", "proposal_withdrawn"] })),
+        )
+        .await;
+    chosen.expect(200);
+    let listed = app
+        .get("/me/notification-preferences", Some(&manager))
+        .await;
+    let delivery = |event: &str| {
+        listed
+            .body
+            .as_array()
+            .expect("list")
+            .iter()
+            .find(|p| p["event"] == event)
+            .map(|p| p["delivery"].clone())
+    };
+    assert_eq!(delivery("proposal_submitted"), Some(json!("daily")));
+    assert_eq!(delivery("changes_requested"), Some(json!("immediate")));
+
+    let first = draft(&app, &manager, &applicant).await;
+    submit(&app, &applicant, &first).await;
+    let programme = app
+        .get(&format!("/proposals/{first}"), Some(&applicant))
+        .await
+        .body["programme_id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    let second = app
+        .post(
+            "/proposals",
+            Some(&applicant),
+            &complete_proposal_json(&programme, "MK"),
+        )
+        .await
+        .body["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    submit(&app, &applicant, &second).await;
+
+    let mails = smtp.wait_for(2).await;
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    assert!(
+        smtp.messages().iter().all(|m| m.to == "ana@tests.example"),
+        "only the applicant's mails go at once: {mails:#?}"
+    );
+    assert_eq!(
+        outbox(&app, &admin, "held").await.len(),
+        2,
+        "the manager's two wait for the summary"
+    );
+
+    // The summary hour arrives.
+    let db = app.database.connect().await;
+    db.execute_unprepared(
+        "UPDATE outbox SET next_attempt_at = '2020-01-01T00:00:00+00:00' WHERE state = 'held'",
+    )
+    .await
+    .expect("time passes");
+    let mails = smtp.wait_for(3).await;
+    let summary: Vec<_> = mails
+        .iter()
+        .filter(|m| m.to == "manager@tests.example")
+        .collect();
+    let states = app.get("/admin/outbox?limit=200", Some(&admin)).await.body;
+    assert_eq!(summary.len(), 1, "one summary; outbox: {states:#}");
+    assert_eq!(summary[0].subject, "Your daily summary (2)");
+    assert_eq!(
+        summary[0]
+            .text
+            .matches("- Proposal submitted: Maker space for teenagers")
+            .count(),
+        2,
+        "{}",
+        summary[0].text
+    );
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(smtp.messages().len(), 3);
+    assert_eq!(outbox(&app, &admin, "held").await.len(), 0);
     app.finish().await;
 }

@@ -1,6 +1,7 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
+use grants_app::mail::{self, PreferenceView, PreferencesInput};
 use grants_app::users::{self, CreateUserInput, RegisterInput, UpdateUserInput, UserView};
 use grants_app::{Page, PageRequest};
 use grants_domain::UserId;
@@ -16,6 +17,7 @@ pub(super) fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(register))
         .routes(routes!(me))
+        .routes(routes!(my_preferences, set_my_preferences))
         .routes(routes!(list_users, create_user))
         .routes(routes!(get_user, update_user))
 }
@@ -54,6 +56,48 @@ async fn register(
 async fn me(State(state): State<AppState>, Auth(actor): Auth) -> ApiResult<Response> {
     let user = users::me(&state.app, &actor).await?;
     Ok(with_etag(StatusCode::OK, user.revision, user))
+}
+
+/// How you get each kind of email: at once, or in a daily summary.
+#[utoipa::path(
+    get,
+    path = "/me/notification-preferences",
+    tag = "users",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, body = Vec<PreferenceView>),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn my_preferences(
+    State(state): State<AppState>,
+    Auth(actor): Auth,
+) -> ApiResult<axum::Json<Vec<PreferenceView>>> {
+    Ok(axum::Json(mail::preferences(&state.app, &actor).await?))
+}
+
+/// Choose which non-urgent emails come in a daily summary; urgent ones
+/// (decisions, payments, deadlines) always come at once.
+#[utoipa::path(
+    put,
+    path = "/me/notification-preferences",
+    tag = "users",
+    security(("bearer" = [])),
+    request_body = PreferencesInput,
+    responses(
+        (status = 200, body = Vec<PreferenceView>),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn set_my_preferences(
+    State(state): State<AppState>,
+    Auth(actor): Auth,
+    Json(input): Json<PreferencesInput>,
+) -> ApiResult<axum::Json<Vec<PreferenceView>>> {
+    Ok(axum::Json(
+        mail::set_preferences(&state.app, &actor, input).await?,
+    ))
 }
 
 /// Every account (administrators).

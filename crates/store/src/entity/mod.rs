@@ -5,6 +5,7 @@ pub mod api_token;
 pub mod audit_event;
 pub mod email_token;
 pub mod login_throttle;
+pub mod notification_preference;
 pub mod outbox_message;
 pub mod programme;
 pub mod proposal;
