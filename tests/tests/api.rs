@@ -5,6 +5,7 @@
 mod api {
     mod account;
     mod auth;
+    mod authz;
     mod cli;
     mod health;
     mod mail;

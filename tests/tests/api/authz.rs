@@ -1,0 +1,291 @@
+//! The authorisation matrix: every route of the OpenAPI document, called by
+//! every role (and by nobody) on objects that belong to someone else. A
+//! route without an entry here fails the test, so a new endpoint cannot
+//! ship without its permissions being stated.
+
+use std::collections::BTreeMap;
+
+use grants_tests::{
+    Backend, TestApp, complete_proposal_json, on_both_databases, open_programme_json,
+};
+use reqwest::Method;
+use serde_json::{Value, json};
+
+on_both_databases!(every_route_refuses_every_role_it_should);
+
+/// The callers: nobody, then one person per role. None owns the objects used.
+const ROLES: [&str; 8] = [
+    "anonymous",
+    "applicant",
+    "reviewer",
+    "jury_chair",
+    "programme_manager",
+    "ambassador",
+    "finance",
+    "admin",
+];
+
+/// What a caller may do with a route.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum May {
+    /// Passes authorisation (any answer but 401, 403, 404 and 5xx).
+    Yes,
+    /// Refused for lack of the role: 403.
+    Forbidden,
+    /// Refused without revealing the object exists: 404.
+    Hidden,
+}
+
+use May::{Forbidden as F, Hidden as H, Yes as Y};
+
+/// Per route: whether anonymous callers may use it (public), and the
+/// expected outcome for each authenticated role, in `ROLES` order.
+fn matrix() -> BTreeMap<&'static str, (bool, [May; 7])> {
+    let everyone = [Y, Y, Y, Y, Y, Y, Y];
+    let admins = [F, F, F, F, F, F, Y];
+    let managers = [F, F, F, Y, F, F, Y];
+    let nobody_sees_a_draft = [H, H, H, H, H, H, H];
+    BTreeMap::from([
+        // (public?, per role)
+        ("GET /healthz", (true, everyone)),
+        ("GET /readyz", (true, everyone)),
+        ("GET /workflows", (true, everyone)),
+        ("GET /workflows/{name}/diagram", (true, everyone)),
+        ("POST /auth/token", (true, everyone)),
+        ("POST /users/register", (true, everyone)),
+        ("POST /auth/verify-email", (true, everyone)),
+        ("POST /auth/password-reset", (true, everyone)),
+        ("POST /auth/password-reset/confirm", (true, everyone)),
+        ("DELETE /auth/token", (false, everyone)),
+        ("GET /me", (false, everyone)),
+        ("GET /me/notification-preferences", (false, everyone)),
+        ("PUT /me/notification-preferences", (false, everyone)),
+        ("GET /users", (false, admins)),
+        ("POST /users", (false, admins)),
+        ("GET /users/{id}", (false, [H, H, H, H, H, H, Y])),
+        ("PATCH /users/{id}", (false, [H, H, H, H, H, H, Y])),
+        ("GET /programmes", (false, everyone)),
+        ("POST /programmes", (false, managers)),
+        ("GET /programmes/{id}", (false, everyone)),
+        ("PATCH /programmes/{id}", (false, managers)),
+        ("POST /programmes/{id}/archive", (false, managers)),
+        ("DELETE /programmes/{id}/archive", (false, managers)),
+        ("GET /proposals", (false, everyone)),
+        ("POST /proposals", (false, [Y, F, F, F, F, F, F])),
+        ("GET /proposals/{id}", (false, nobody_sees_a_draft)),
+        ("PATCH /proposals/{id}", (false, nobody_sees_a_draft)),
+        (
+            "GET /proposals/{id}/transitions",
+            (false, nobody_sees_a_draft),
+        ),
+        (
+            "POST /proposals/{id}/transitions/{name}",
+            (false, nobody_sees_a_draft),
+        ),
+        ("GET /proposals/{id}/history", (false, nobody_sees_a_draft)),
+        ("GET /audit-events", (false, admins)),
+        ("GET /admin/outbox", (false, admins)),
+        ("GET /admin/outbox/counts", (false, admins)),
+        ("POST /admin/outbox/{id}/retry", (false, admins)),
+        ("POST /admin/outbox/{id}/cancel", (false, admins)),
+        ("GET /admin/email-preview", (false, admins)),
+    ])
+}
+
+/// The objects the callers do not own.
+struct Objects {
+    owner_id: String,
+    owner_email: String,
+    programme_id: String,
+    draft_id: String,
+    outbox_id: String,
+}
+
+/// A request body that would succeed for a caller who is allowed, so that
+/// only authorisation can refuse it.
+fn body(route: &str, role: &str, objects: &Objects, revision: i64) -> Option<Value> {
+    let unique = format!("{role}-{}", uuid::Uuid::now_v7().simple());
+    Some(match route {
+        "POST /auth/token" => {
+            json!({ "email": objects.owner_email, "password": grants_tests::ADMIN_PASSWORD })
+        }
+        "POST /users/register" => {
+            json!({ "email": format!("{unique}@tests.example"), "name": "New", "password": "a long enough password", "country": "MK" })
+        }
+        "POST /auth/verify-email" => json!({ "token": "iat_unknown" }),
+        "POST /auth/password-reset" => json!({ "email": objects.owner_email }),
+        "POST /auth/password-reset/confirm" => {
+            json!({ "token": "iat_unknown", "password": "a long enough password" })
+        }
+        "PUT /me/notification-preferences" => json!({ "daily": [] }),
+        "POST /users" => {
+            json!({ "email": format!("{unique}@tests.example"), "name": "New", "password": "a long enough password", "roles": [{ "role": "reviewer" }] })
+        }
+        "PATCH /users/{id}" => json!({ "name": "Renamed", "revision": revision }),
+        "POST /programmes" => open_programme_json(&unique[..30.min(unique.len())]),
+        "PATCH /programmes/{id}" => json!({ "reviews_per_proposal": 3, "revision": revision }),
+        "POST /proposals" => json!({ "programme_id": objects.programme_id }),
+        "PATCH /proposals/{id}" => json!({ "title": "Hijacked", "revision": 1 }),
+        "POST /proposals/{id}/transitions/{name}" => json!({ "revision": 1 }),
+        "POST /admin/outbox/{id}/retry"
+        | "POST /admin/outbox/{id}/cancel"
+        | "POST /programmes/{id}/archive" => json!({}),
+        _ => return None,
+    })
+}
+
+fn fill(path: &str, objects: &Objects) -> String {
+    let id = if path.starts_with("/users/") {
+        &objects.owner_id
+    } else if path.starts_with("/programmes/") {
+        &objects.programme_id
+    } else if path.starts_with("/proposals/") {
+        &objects.draft_id
+    } else {
+        &objects.outbox_id
+    };
+    let filled = path.replace("{id}", id).replace(
+        "{name}",
+        if path.starts_with("/workflows") {
+            "proposal"
+        } else {
+            "submit"
+        },
+    );
+    if filled == "/admin/email-preview" {
+        format!("{filled}?event=grant_closed")
+    } else {
+        filled
+    }
+}
+
+async fn every_route_refuses_every_role_it_should(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (owner_id, owner) = app
+        .user_with_roles("owner@tests.example", &["applicant"])
+        .await;
+    let mut tokens = BTreeMap::new();
+    for role in &ROLES[1..] {
+        let role_spec = if *role == "ambassador" {
+            "ambassador:AL".to_owned()
+        } else {
+            (*role).to_owned()
+        };
+        let (_, token) = app
+            .user_with_roles(&format!("{role}@tests.example"), &[role_spec.as_str()])
+            .await;
+        tokens.insert(*role, token);
+    }
+    let admin = tokens["admin"].clone();
+    let programme = app
+        .post("/programmes", Some(&admin), &open_programme_json("AUTHZ"))
+        .await;
+    programme.expect(201);
+    let programme_id = programme.body["id"].as_str().expect("id").to_owned();
+    let draft = app
+        .post(
+            "/proposals",
+            Some(&owner),
+            &complete_proposal_json(&programme_id, "MK"),
+        )
+        .await;
+    draft.expect(201);
+    app.post(
+        "/auth/password-reset",
+        None,
+        &json!({ "email": "owner@tests.example" }),
+    )
+    .await
+    .expect(202);
+    let outbox = app.get("/admin/outbox", Some(&admin)).await;
+    let objects = Objects {
+        owner_id,
+        owner_email: "owner@tests.example".into(),
+        programme_id,
+        draft_id: draft.body["id"].as_str().expect("id").to_owned(),
+        outbox_id: outbox.body["items"][0]["id"]
+            .as_str()
+            .expect("a message to someone else")
+            .to_owned(),
+    };
+
+    let spec = app.get("/openapi.json", None).await.body;
+    let matrix = matrix();
+    let mut missing = Vec::new();
+    let mut wrong = Vec::new();
+    for (path, operations) in spec["paths"].as_object().expect("paths") {
+        for method in operations.as_object().expect("operations").keys() {
+            let route = format!("{} {path}", method.to_uppercase());
+            let Some((public, expected)) = matrix.get(route.as_str()) else {
+                missing.push(route);
+                continue;
+            };
+            let method = Method::from_bytes(method.to_uppercase().as_bytes()).expect("method");
+            let url = fill(path, &objects);
+            for (i, role) in ROLES.iter().enumerate() {
+                let token = match *role {
+                    "anonymous" => None,
+                    // Logging out ends the session: use a fresh one.
+                    _ if route == "DELETE /auth/token" => Some(
+                        app.login(
+                            &format!("{role}@tests.example"),
+                            grants_tests::ADMIN_PASSWORD,
+                        )
+                        .await,
+                    ),
+                    _ => Some(tokens[role].clone()),
+                };
+                let revision = match route.as_str() {
+                    "PATCH /users/{id}" => app.get(&url, Some(&admin)).await.body["revision"]
+                        .as_i64()
+                        .unwrap_or(1),
+                    "PATCH /programmes/{id}" => app.get(&url, Some(&admin)).await.body["revision"]
+                        .as_i64()
+                        .unwrap_or(1),
+                    _ => 1,
+                };
+                let payload = body(&route, role, &objects, revision);
+                let reply = app
+                    .request(method.clone(), &url, token.as_deref(), payload.as_ref())
+                    .await;
+                let status = reply.status.as_u16();
+                let ok = if i == 0 && !public {
+                    status == 401
+                } else {
+                    let may = if i == 0 { May::Yes } else { expected[i - 1] };
+                    match may {
+                        May::Yes => !matches!(status, 401 | 403 | 404) && status < 500,
+                        May::Forbidden => status == 403,
+                        May::Hidden => status == 404,
+                    }
+                };
+                if !ok {
+                    wrong.push(format!(
+                        "{route} as {role}: got {status} {}",
+                        reply.body["detail"]
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "routes without an authorisation-matrix entry: {missing:#?}"
+    );
+    assert!(
+        wrong.is_empty(),
+        "{} outcomes differ from the matrix: {wrong:#?}",
+        wrong.len()
+    );
+    let covered: usize = spec["paths"].as_object().map_or(0, |p| {
+        p.values()
+            .map(|o| o.as_object().map_or(0, |o| o.len()))
+            .sum()
+    });
+    assert_eq!(
+        covered,
+        matrix.len(),
+        "the matrix lists routes the service no longer has"
+    );
+    app.finish().await;
+}
