@@ -1,4 +1,7 @@
-use sea_orm::{ConnectionTrait, DbErr, EntityTrait, PrimaryKeyTrait, SqlErr};
+use sea_orm::sea_query::{LockBehavior, LockType};
+use sea_orm::{
+    ConnectionTrait, DbBackend, DbErr, EntityTrait, PrimaryKeyTrait, QuerySelect, SqlErr,
+};
 use uuid::Uuid;
 
 /// What can go wrong in the store, in terms the app layer can act on.
@@ -75,5 +78,17 @@ where
             current: revision(&row),
         }),
         None => Err(StoreError::NotFound),
+    }
+}
+
+/// Locks the rows a claim selects for the claiming transaction, skipping
+/// rows another instance already holds (`FOR UPDATE SKIP LOCKED`), so
+/// several servers share the work. SQLite has no row locks; its single
+/// connection and `BEGIN IMMEDIATE` already serialise claims.
+pub(crate) fn skipping_locked<Q: QuerySelect>(query: Q, c: &impl ConnectionTrait) -> Q {
+    if c.get_database_backend() == DbBackend::Postgres {
+        query.lock_with_behavior(LockType::Update, LockBehavior::SkipLocked)
+    } else {
+        query
     }
 }

@@ -14,9 +14,9 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use grants_domain::{Locale, UserId};
-use sea_orm::sea_query::{Expr, ExprTrait, LockBehavior, LockType, OnConflict};
+use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DbBackend, EntityTrait, QueryFilter,
+    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
     QueryOrder, QuerySelect,
 };
 use uuid::Uuid;
@@ -199,15 +199,12 @@ async fn claim_where(
     limit: u64,
     due: Condition,
 ) -> StoreResult<Vec<QueuedMessage>> {
-    let mut query = outbox_message::Entity::find()
+    let query = outbox_message::Entity::find()
         .filter(due)
         .order_by_asc(outbox_message::Column::NextAttemptAt)
         .order_by_asc(outbox_message::Column::Id)
         .limit(limit);
-    if c.get_database_backend() == DbBackend::Postgres {
-        query = query.lock_with_behavior(LockType::Update, LockBehavior::SkipLocked);
-    }
-    let rows = query.all(c).await?;
+    let rows = crate::error::skipping_locked(query, c).all(c).await?;
     if rows.is_empty() {
         return Ok(Vec::new());
     }

@@ -9,10 +9,10 @@
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{Expr, LockBehavior, LockType};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
 };
 use uuid::Uuid;
 
@@ -134,7 +134,7 @@ pub async fn claim_due(
     lease: Duration,
     limit: u64,
 ) -> StoreResult<Vec<DueTimer>> {
-    let mut query = timer::Entity::find()
+    let query = timer::Entity::find()
         .filter(active())
         .filter(timer::Column::FireAt.lte(now))
         .filter(
@@ -144,10 +144,7 @@ pub async fn claim_due(
         )
         .order_by_asc(timer::Column::FireAt)
         .limit(limit);
-    if c.get_database_backend() == DbBackend::Postgres {
-        query = query.lock_with_behavior(LockType::Update, LockBehavior::SkipLocked);
-    }
-    let rows = query.all(c).await?;
+    let rows = crate::error::skipping_locked(query, c).all(c).await?;
     if rows.is_empty() {
         return Ok(Vec::new());
     }
