@@ -12,6 +12,7 @@ pub mod audit;
 pub mod auth;
 mod error;
 pub mod mail;
+pub mod metrics;
 mod page;
 mod password;
 pub mod programmes;

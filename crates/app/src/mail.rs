@@ -400,10 +400,17 @@ pub async fn list(
 /// Message counts by state (administrators; also for metrics).
 pub async fn counts(app: &App, actor: &Actor) -> AppResult<OutboxCounts> {
     actor.require_any(&[Role::Admin], "read the outbox")?;
+    Ok(OutboxCounts {
+        counts: state_counts(app).await?,
+    })
+}
+
+/// How many messages are in each state, every state listed (0 included).
+pub(crate) async fn state_counts(app: &App) -> AppResult<std::collections::BTreeMap<String, u64>> {
     let mut counts: std::collections::BTreeMap<String, u64> =
         STATES.iter().map(|s| ((*s).to_owned(), 0)).collect();
     counts.extend(outbox::counts(app.store.conn()).await?);
-    Ok(OutboxCounts { counts })
+    Ok(counts)
 }
 
 /// Sends a dead or cancelled message again (administrators).

@@ -11,8 +11,8 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect,
 };
 use uuid::Uuid;
 
@@ -192,6 +192,17 @@ pub async fn complete(
         .exec(c)
         .await?;
     Ok(result.rows_affected == 1)
+}
+
+/// Running timers: how many in all, and how many are already due.
+pub async fn counts(c: &impl ConnectionTrait, now: DateTime<Utc>) -> StoreResult<(u64, u64)> {
+    let running = timer::Entity::find().filter(active()).count(c).await?;
+    let due = timer::Entity::find()
+        .filter(active())
+        .filter(timer::Column::FireAt.lte(now))
+        .count(c)
+        .await?;
+    Ok((running, due))
 }
 
 /// Moves a running timer's due time (tests and administrators).

@@ -2,6 +2,7 @@ use grants_tests::{Backend, TestApp, on_both_databases};
 
 on_both_databases!(
     health_and_readiness_answer,
+    metrics_count_the_outbox_proposals_and_timers,
     the_openapi_document_describes_every_route,
     unknown_routes_are_problem_404s_with_security_headers,
 );
@@ -62,5 +63,61 @@ async fn unknown_routes_are_problem_404s_with_security_headers(backend: Backend)
     reply.expect_problem(404);
     assert_eq!(reply.header("x-content-type-options"), Some("nosniff"));
     assert_eq!(reply.header("x-frame-options"), Some("DENY"));
+    app.finish().await;
+}
+
+async fn metrics_count_the_outbox_proposals_and_timers(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (_, manager) = app
+        .user_with_roles("pm@tests.example", &["programme_manager"])
+        .await;
+    let (_, applicant) = app
+        .user_with_roles("ana@tests.example", &["applicant"])
+        .await;
+    let programme = app
+        .post(
+            "/programmes",
+            Some(&manager),
+            &grants_tests::open_programme_json("M"),
+        )
+        .await;
+    let programme_id = programme.body["id"].as_str().expect("id");
+    for _ in 0..2 {
+        app.post(
+            "/proposals",
+            Some(&applicant),
+            &grants_tests::complete_proposal_json(programme_id, "MK"),
+        )
+        .await
+        .expect(201);
+    }
+    let reply = app
+        .client
+        .get(format!("{}/metrics", app.base))
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(reply.status(), 200);
+    assert!(
+        reply.headers()["content-type"]
+            .to_str()
+            .unwrap_or_default()
+            .starts_with("application/openmetrics-text")
+    );
+    let text = reply.text().await.expect("text");
+    assert!(
+        text.contains("grants_proposals{state=\"draft\"} 2"),
+        "{text}"
+    );
+    assert!(text.contains("grants_timers_running 0"), "{text}");
+    assert!(
+        text.contains("grants_outbox_messages{state=\"dead\"} 0"),
+        "{text}"
+    );
+    assert!(
+        text.contains("grants_proposals{state=\"funded\"} 0"),
+        "{text}"
+    );
+    assert!(text.trim_end().ends_with("# EOF"));
     app.finish().await;
 }

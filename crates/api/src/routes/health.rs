@@ -17,6 +17,7 @@ pub(super) fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(healthz))
         .routes(routes!(readyz))
+        .routes(routes!(metrics))
 }
 
 /// The process is up.
@@ -45,4 +46,27 @@ async fn readyz(State(state): State<AppState>) -> (StatusCode, axum::Json<Health
             )
         }
     }
+}
+
+/// Counts for monitoring, in the OpenMetrics text format: outbox messages and
+/// proposals by state, running and overdue timers. Aggregates only.
+#[utoipa::path(
+    get,
+    path = "/metrics",
+    tag = "health",
+    responses((status = 200, description = "OpenMetrics text", body = String, content_type = "application/openmetrics-text"))
+)]
+async fn metrics(
+    State(state): State<AppState>,
+) -> crate::problem::ApiResult<axum::response::Response> {
+    use axum::response::IntoResponse;
+    let text = grants_app::metrics::render(&state.app).await?;
+    Ok((
+        [(
+            axum::http::header::CONTENT_TYPE,
+            "application/openmetrics-text; version=1.0.0; charset=utf-8",
+        )],
+        text,
+    )
+        .into_response())
 }
