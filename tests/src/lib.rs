@@ -155,12 +155,17 @@ impl TestDatabase {
 
     /// Writes a configuration file for this database into `dir`, for commands run with `--config`.
     pub fn write_config_file(&self, dir: &std::path::Path) -> std::path::PathBuf {
+        self.write_config_file_with(dir, "")
+    }
+
+    /// Like [`TestDatabase::write_config_file`], with more TOML sections appended.
+    pub fn write_config_file_with(&self, dir: &std::path::Path, more: &str) -> std::path::PathBuf {
         let file = dir.join("grants.toml");
         let schema = self.schema.clone().unwrap_or_default();
         std::fs::write(
             &file,
             format!(
-                "[database]\nurl = \"{}\"\nschema = \"{schema}\"\n[log]\nfilter = \"warn\"\n",
+                "[database]\nurl = \"{}\"\nschema = \"{schema}\"\n[log]\nfilter = \"warn\"\n{more}",
                 self.url
             ),
         )

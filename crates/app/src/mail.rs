@@ -360,15 +360,6 @@ pub struct OutboxCounts {
     pub counts: std::collections::BTreeMap<String, u64>,
 }
 
-const STATES: &[&str] = &[
-    outbox::PENDING,
-    outbox::HELD,
-    outbox::SENDING,
-    outbox::SENT,
-    outbox::DEAD,
-    outbox::CANCELLED,
-];
-
 /// The outbox, a page at a time (administrators).
 pub async fn list(
     app: &App,
@@ -378,12 +369,12 @@ pub async fn list(
 ) -> AppResult<Page<OutboxMessageView>> {
     actor.require_any(&[Role::Admin], "read the outbox")?;
     if let Some(state) = &filter.state
-        && !STATES.contains(&state.as_str())
+        && !outbox::STATES.contains(&state.as_str())
     {
         return Err(grants_domain::ValidationErrors::single(
             "state",
             "unknown_state",
-            format!("use one of {}", STATES.join(", ")),
+            format!("use one of {}", outbox::STATES.join(", ")),
         )
         .into());
     }
@@ -407,8 +398,10 @@ pub async fn counts(app: &App, actor: &Actor) -> AppResult<OutboxCounts> {
 
 /// How many messages are in each state, every state listed (0 included).
 pub(crate) async fn state_counts(app: &App) -> AppResult<std::collections::BTreeMap<String, u64>> {
-    let mut counts: std::collections::BTreeMap<String, u64> =
-        STATES.iter().map(|s| ((*s).to_owned(), 0)).collect();
+    let mut counts: std::collections::BTreeMap<String, u64> = outbox::STATES
+        .iter()
+        .map(|s| ((*s).to_owned(), 0))
+        .collect();
     counts.extend(outbox::counts(app.store.conn()).await?);
     Ok(counts)
 }

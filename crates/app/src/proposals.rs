@@ -635,9 +635,18 @@ async fn apply(
         ),
         _ => None,
     });
-    let owner_name = user_store::find(tx, record.owner_id)
-        .await?
-        .map_or_else(String::new, |u| u.name.to_string());
+    // The applicant's name, for the emails; looked up only when the step sends any.
+    let owner_name = if plan
+        .effects
+        .iter()
+        .any(|e| matches!(e, Effect::Notify { .. }))
+    {
+        user_store::find(tx, record.owner_id)
+            .await?
+            .map_or_else(String::new, |u| u.name.to_string())
+    } else {
+        String::new()
+    };
     for effect in &plan.effects {
         match effect {
             Effect::Notify { event, to } => {

@@ -1,6 +1,7 @@
 use sea_orm::sea_query::{LockBehavior, LockType};
 use sea_orm::{
-    ConnectionTrait, DbBackend, DbErr, EntityTrait, PrimaryKeyTrait, QuerySelect, SqlErr,
+    ColumnTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, PrimaryKeyTrait, QueryOrder,
+    QuerySelect, SqlErr,
 };
 use uuid::Uuid;
 
@@ -91,4 +92,24 @@ pub(crate) fn skipping_locked<Q: QuerySelect>(query: Q, c: &impl ConnectionTrait
     } else {
         query
     }
+}
+
+/// How many rows of `E` have each value of the text column `column`, by value.
+pub(crate) async fn count_by<E: EntityTrait>(
+    c: &impl ConnectionTrait,
+    column: E::Column,
+) -> Result<Vec<(String, u64)>, StoreError> {
+    let rows: Vec<(String, i64)> = E::find()
+        .select_only()
+        .column(column)
+        .column_as(column.count(), "n")
+        .group_by(column)
+        .order_by_asc(column)
+        .into_tuple()
+        .all(c)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(value, n)| (value, u64::try_from(n).unwrap_or(0)))
+        .collect())
 }

@@ -36,6 +36,8 @@ pub const SENT: &str = "sent";
 pub const DEAD: &str = "dead";
 /// Withdrawn by an administrator.
 pub const CANCELLED: &str = "cancelled";
+/// Every state, in the order a message passes through them.
+pub const STATES: &[&str] = &[PENDING, HELD, SENDING, SENT, DEAD, CANCELLED];
 
 /// A message to queue.
 #[derive(Debug, Clone, PartialEq)]
@@ -387,17 +389,5 @@ pub async fn set_state(
 
 /// How many messages are in each state.
 pub async fn counts(c: &impl ConnectionTrait) -> StoreResult<Vec<(String, u64)>> {
-    let rows: Vec<(String, i64)> = outbox_message::Entity::find()
-        .select_only()
-        .column(outbox_message::Column::State)
-        .column_as(outbox_message::Column::Id.count(), "n")
-        .group_by(outbox_message::Column::State)
-        .order_by_asc(outbox_message::Column::State)
-        .into_tuple()
-        .all(c)
-        .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(state, n)| (state, u64::try_from(n).unwrap_or(0)))
-        .collect())
+    crate::error::count_by::<outbox_message::Entity>(c, outbox_message::Column::State).await
 }

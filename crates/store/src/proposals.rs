@@ -187,19 +187,7 @@ pub async fn list(
 
 /// How many proposals are in each state.
 pub async fn count_by_state(c: &impl ConnectionTrait) -> StoreResult<Vec<(String, u64)>> {
-    let rows: Vec<(String, i64)> = proposal::Entity::find()
-        .select_only()
-        .column(proposal::Column::State)
-        .column_as(proposal::Column::Id.count(), "n")
-        .group_by(proposal::Column::State)
-        .order_by_asc(proposal::Column::State)
-        .into_tuple()
-        .all(c)
-        .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(state, n)| (state, u64::try_from(n).unwrap_or(0)))
-        .collect())
+    crate::error::count_by::<proposal::Entity>(c, proposal::Column::State).await
 }
 
 /// Replaces the content if the proposal is still at `expected_revision`.

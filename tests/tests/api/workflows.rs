@@ -122,17 +122,10 @@ async fn a_changed_definition_needs_a_new_version_and_instances_move_explicitly(
         .await
         .expect("version 2 registers");
     drop(second);
-    let config_file = dir.path().join("grants.toml");
-    let schema = app.database.schema.clone().unwrap_or_default();
-    std::fs::write(
-        &config_file,
-        format!(
-            "[database]\nurl = \"{}\"\nschema = \"{schema}\"\n[workflows]\ndir = \"{}\"\n[log]\nfilter = \"warn\"\n",
-            app.database.url,
-            dir.path().display()
-        ),
-    )
-    .expect("written");
+    let config_file = app.database.write_config_file_with(
+        dir.path(),
+        &format!("[workflows]\ndir = \"{}\"\n", dir.path().display()),
+    );
     let run = |args: &[&str]| {
         let mut argv = vec!["grants", "--config", config_file.to_str().expect("utf-8")];
         argv.extend_from_slice(args);
