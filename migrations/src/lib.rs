@@ -7,6 +7,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261125_000001_foundation;
 mod m20261125_000002_proposals;
 mod m20261125_000003_email_tokens;
+mod m20261125_000004_review;
 
 /// Every migration, oldest first.
 #[derive(Debug)]
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000001_foundation::Migration),
             Box::new(m20261125_000002_proposals::Migration),
             Box::new(m20261125_000003_email_tokens::Migration),
+            Box::new(m20261125_000004_review::Migration),
         ]
     }
 }

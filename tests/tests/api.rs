@@ -11,6 +11,7 @@ mod api {
     mod mail;
     mod programmes;
     mod proposals;
+    mod review;
     mod users;
     mod workflows;
 }

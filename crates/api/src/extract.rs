@@ -123,6 +123,24 @@ impl<T: From<uuid::Uuid>, S: Send + Sync> FromRequestParts<S> for IdPath<T> {
     }
 }
 
+/// Two ids from the path (`/programmes/{id}/reviewers/{user_id}`); a
+/// malformed one is a 404, like an unknown one.
+#[derive(Debug)]
+pub struct IdPair<A, B>(pub A, pub B);
+
+impl<A: From<uuid::Uuid>, B: From<uuid::Uuid>, S: Send + Sync> FromRequestParts<S>
+    for IdPair<A, B>
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        axum::extract::Path::<(uuid::Uuid, uuid::Uuid)>::from_request_parts(parts, state)
+            .await
+            .map(|p| IdPair(A::from(p.0.0), B::from(p.0.1)))
+            .map_err(|_| ApiError::NotFound)
+    }
+}
+
 /// Query parameters; bad ones are a 400 naming the problem.
 #[derive(Debug)]
 pub struct Query<T>(pub T);

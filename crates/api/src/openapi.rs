@@ -22,6 +22,8 @@ use crate::AppState;
         (name = "users", description = "Accounts and roles"),
         (name = "programmes", description = "Programmes (calls for proposals)"),
         (name = "proposals", description = "Proposals and their workflow"),
+        (name = "jury", description = "Reviewer profiles, conflicts of interest and bids"),
+        (name = "review", description = "Reviewer assignment, reviews and the ranking"),
         (name = "workflows", description = "Workflow definitions and diagrams"),
         (name = "audit", description = "The audit trail"),
         (name = "admin", description = "The email outbox and previews"),

@@ -22,3 +22,19 @@ pub fn created<T: Serialize>(location: String, revision: i64, body: T) -> Respon
     }
     response
 }
+
+/// A CSV download that opens cleanly in a spreadsheet: UTF-8 with a byte
+/// order mark (so Excel reads the Cyrillic and Greek right) and a file name.
+pub fn csv(file_name: &str, body: String) -> Response {
+    let mut response = (StatusCode::OK, format!("\u{feff}{body}")).into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/csv; charset=utf-8"),
+    );
+    if let Ok(disposition) = HeaderValue::from_str(&format!("attachment; filename=\"{file_name}\""))
+    {
+        headers.insert(header::CONTENT_DISPOSITION, disposition);
+    }
+    response
+}

@@ -8,15 +8,18 @@
 
 pub mod account;
 mod actor;
+pub mod assignments;
 pub mod audit;
 pub mod auth;
 mod error;
+pub mod jury;
 pub mod mail;
 pub mod metrics;
 mod page;
 mod password;
 pub mod programmes;
 pub mod proposals;
+pub mod reviews;
 pub mod timers;
 pub mod users;
 pub mod workflows;

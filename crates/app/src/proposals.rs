@@ -3,7 +3,11 @@
 //! Visibility: the owner sees their proposals in every state; once a
 //! proposal leaves its draft, programme managers and administrators see it,
 //! and so do the ambassadors whose area covers its country (or region).
-//! Everyone else gets a 404, as if it did not exist.
+//! Reviewers see what the jury rules allow ([`crate::jury`]): proposals open
+//! for bids or assigned to them, never one they are conflicted on, and never
+//! the applicant's list of conflicts; in a blind programme not the
+//! applicant's identity or organisation either. The jury chair sees every
+//! proposal past its draft. Everyone else gets a 404, as if it did not exist.
 
 use chrono::{DateTime, Utc};
 use grants_domain::programme::ProgrammeSpec;
@@ -88,9 +92,9 @@ pub struct ProposalView {
     /// The programme applied to.
     #[schema(value_type = String, format = Uuid)]
     pub programme_id: ProgrammeId,
-    /// The applicant.
-    #[schema(value_type = String, format = Uuid)]
-    pub owner_id: UserId,
+    /// The applicant; hidden from reviewers in a blind programme.
+    #[schema(value_type = Option<String>, format = Uuid)]
+    pub owner_id: Option<UserId>,
     /// Its workflow state.
     pub state: String,
     /// The state's label.
@@ -168,7 +172,7 @@ pub struct ProposalListFilter {
 }
 
 /// Roles that see every proposal once it leaves its draft.
-const OVERSEERS: &[Role] = &[Role::ProgrammeManager, Role::Admin];
+const OVERSEERS: &[Role] = &[Role::ProgrammeManager, Role::JuryChair, Role::Admin];
 
 fn covers(actor: &Actor, content: &ProposalContent) -> bool {
     actor.roles.iter().any(|g| {
@@ -220,15 +224,20 @@ impl GuardCheck for Guards<'_> {
     }
 }
 
-async fn load_visible(
+/// The proposal, if the actor may see it; a 404 otherwise.
+pub(crate) async fn load_visible(
     c: &impl ConnectionTrait,
     actor: &Actor,
     id: ProposalId,
 ) -> AppResult<ProposalRecord> {
-    store::find(c, id)
+    let record = store::find(c, id)
         .await?
-        .filter(|p| can_see(actor, p))
-        .ok_or(AppError::NotFound("proposal"))
+        .ok_or(AppError::NotFound("proposal"))?;
+    if can_see(actor, &record) || crate::jury::reviewer_may_see(c, actor, &record).await? {
+        Ok(record)
+    } else {
+        Err(AppError::NotFound("proposal"))
+    }
 }
 
 async fn load_programme(c: &impl ConnectionTrait, id: ProgrammeId) -> AppResult<ProgrammeRecord> {
@@ -242,6 +251,39 @@ async fn definition(app: &App, p: &ProposalRecord) -> AppResult<std::sync::Arc<D
     app.workflows
         .load(&app.store, &p.workflow, p.workflow_version)
         .await
+}
+
+/// What a reader who sees the proposal only as a reviewer may not read.
+async fn redact_for_reviewer(
+    c: &impl ConnectionTrait,
+    actor: &Actor,
+    view: &mut ProposalView,
+) -> AppResult<()> {
+    let record_owner = view.owner_id;
+    if record_owner == Some(actor.id) || actor.has_any(OVERSEERS) || covers(actor, &view.content) {
+        return Ok(());
+    }
+    view.content.conflicts_of_interest.clear();
+    let blind = programme_store::find(c, view.programme_id)
+        .await?
+        .is_none_or(|p| p.spec.review.blind);
+    if blind {
+        view.owner_id = None;
+        view.content.organisation = None;
+    }
+    Ok(())
+}
+
+/// The proposal as `actor` may read it.
+async fn view_for(
+    c: &impl ConnectionTrait,
+    app: &App,
+    actor: &Actor,
+    p: ProposalRecord,
+) -> AppResult<ProposalView> {
+    let mut shown = view(c, app, p).await?;
+    redact_for_reviewer(c, actor, &mut shown).await?;
+    Ok(shown)
 }
 
 async fn view(c: &impl ConnectionTrait, app: &App, p: ProposalRecord) -> AppResult<ProposalView> {
@@ -261,7 +303,7 @@ async fn view(c: &impl ConnectionTrait, app: &App, p: ProposalRecord) -> AppResu
     Ok(ProposalView {
         id: p.id,
         programme_id: p.programme_id,
-        owner_id: p.owner_id,
+        owner_id: Some(p.owner_id),
         state: p.state,
         state_label,
         workflow: p.workflow,
@@ -344,7 +386,7 @@ pub async fn create(
 pub async fn get(app: &App, actor: &Actor, id: ProposalId) -> AppResult<ProposalView> {
     let conn = app.store.conn();
     let record = load_visible(conn, actor, id).await?;
-    view(conn, app, record).await
+    view_for(conn, app, actor, record).await
 }
 
 /// The proposals the actor may see, filtered and a page at a time.
@@ -364,6 +406,7 @@ pub async fn list(
             .filter(|g| g.role() == Role::Ambassador)
             .filter_map(|g| g.area().cloned())
             .collect(),
+        ids: crate::jury::reviewer_visible(app.store.conn(), actor).await?,
     };
     let filter = ProposalFilter {
         programme: filter.programme_id.map(ProgrammeId::from),
@@ -378,7 +421,7 @@ pub async fn list(
     let mut views = Vec::with_capacity(rows.len());
     let page = Page::from_rows(rows, fetch, |p| p.id.uuid(), |p| p);
     for record in page.items {
-        views.push(view(conn, app, record).await?);
+        views.push(view_for(conn, app, actor, record).await?);
     }
     Ok(Page {
         items: views,
@@ -456,6 +499,10 @@ fn changed_fields(input: &ProposalInput) -> Vec<&'static str> {
         ("organisation", input.organisation.is_some()),
         ("tags", input.tags.is_some()),
         ("language", input.language.is_some()),
+        (
+            "conflicts_of_interest",
+            input.conflicts_of_interest.is_some(),
+        ),
     ]
     .into_iter()
     .filter_map(|(name, set)| set.then_some(name))
@@ -567,6 +614,44 @@ pub async fn transition(
     tx.commit().await.map_err(grants_store::StoreError::from)?;
     tracing::info!(from = %plan.from, to = %plan.to, "proposal moved");
     Ok(shown)
+}
+
+/// Takes `transition` on a proposal inside the caller's transaction, as the
+/// actor or (with `None`) the system, when the workflow allows it now.
+/// Returns whether the proposal moved; a blocked step is not an error here,
+/// because the callers (assignment, reviews) act on many proposals at once.
+pub(crate) async fn advance(
+    tx: &impl ConnectionTrait,
+    app: &App,
+    id: ProposalId,
+    transition: &str,
+    actor: Option<&Actor>,
+    comment: Option<&str>,
+    now: DateTime<Utc>,
+) -> AppResult<bool> {
+    let record = store::find(tx, id)
+        .await?
+        .ok_or(AppError::NotFound("proposal"))?;
+    let programme = load_programme(tx, record.programme_id).await?;
+    let def = definition(app, &record).await?;
+    let guards = Guards {
+        programme: &programme.spec,
+        content: &record.content,
+        comment,
+        now,
+    };
+    let facts = actor.map_or_else(ActorFacts::system, |a| facts(a, &record));
+    let Ok(plan) = grants_workflow::plan(&def, &record.state, transition, &facts, &guards) else {
+        return Ok(false);
+    };
+    let step = Step {
+        actor: actor.map(|a| a.id),
+        comment,
+        deadline: None,
+        now,
+    };
+    apply(tx, app, &record, &programme, &plan, step).await?;
+    Ok(true)
 }
 
 /// Who takes a transition and with what: the parts of a step that are not the plan.

@@ -20,6 +20,7 @@ pub async fn fire_due(app: &App, owner: &str, limit: u64) -> AppResult<usize> {
     for timer in &due {
         let outcome = match timer.subject_type.as_str() {
             "proposal" => crate::proposals::fire_timer(app, owner, timer).await,
+            crate::assignments::SUBJECT => crate::assignments::fire_timer(app, owner, timer).await,
             other => {
                 let message = format!("skipped: no timers for {other}");
                 let tx = app.store.begin().await?;

@@ -13,6 +13,7 @@ mod person;
 mod place;
 pub mod programme;
 pub mod proposal;
+pub mod review;
 mod role;
 
 pub use error::{FieldError, ParseError, ValidationErrors};

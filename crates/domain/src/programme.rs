@@ -123,6 +123,131 @@ impl Default for ConflictPolicy {
     }
 }
 
+/// How the jury works in a programme, as a client sends it; every field
+/// optional, with the defaults of [`ReviewSettings`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewSettingsInput {
+    /// Hide the applicant's name and organisation from reviewers.
+    pub blind: Option<bool>,
+    /// Let a reviewer read the other reviews of a proposal once their own is submitted.
+    pub share_reviews_after_submission: Option<bool>,
+    /// Normalise each reviewer's scores (z-score) in the ranking.
+    pub normalise: Option<bool>,
+    /// Only reviewers with at least this many submitted reviews are normalised.
+    pub normalise_min_reviews: Option<i64>,
+    /// A proposal whose review scores differ by more than this many points (of 100) is flagged.
+    pub disagreement_threshold: Option<i64>,
+    /// Days a reviewer has from assignment to submit.
+    pub review_days: Option<i64>,
+    /// Days before the due date a reminder is sent (0: none).
+    pub reminder_days_before: Option<i64>,
+}
+
+/// How the jury works in a programme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct ReviewSettings {
+    /// Reviewers do not see the applicant's name and organisation.
+    pub blind: bool,
+    /// A reviewer may read the other reviews of a proposal once their own is submitted.
+    pub share_reviews_after_submission: bool,
+    /// Reviewers' scores are normalised in the ranking.
+    pub normalise: bool,
+    /// The fewest submitted reviews for a reviewer to be normalised.
+    pub normalise_min_reviews: u16,
+    /// Spread (points of 100) above which reviews of a proposal count as disagreeing.
+    pub disagreement_threshold: u16,
+    /// Days from assignment to the review's due date.
+    pub review_days: u16,
+    /// Days before the due date a reminder goes out; 0 for none.
+    pub reminder_days_before: u16,
+}
+
+impl Default for ReviewSettings {
+    fn default() -> Self {
+        Self {
+            blind: false,
+            share_reviews_after_submission: true,
+            normalise: true,
+            normalise_min_reviews: 3,
+            disagreement_threshold: 30,
+            review_days: 21,
+            reminder_days_before: 3,
+        }
+    }
+}
+
+impl ReviewSettings {
+    fn to_input(self) -> ReviewSettingsInput {
+        ReviewSettingsInput {
+            blind: Some(self.blind),
+            share_reviews_after_submission: Some(self.share_reviews_after_submission),
+            normalise: Some(self.normalise),
+            normalise_min_reviews: Some(self.normalise_min_reviews.into()),
+            disagreement_threshold: Some(self.disagreement_threshold.into()),
+            review_days: Some(self.review_days.into()),
+            reminder_days_before: Some(self.reminder_days_before.into()),
+        }
+    }
+}
+
+impl ReviewSettingsInput {
+    fn validate(self, errors: &mut ValidationErrors) -> ReviewSettings {
+        let defaults = ReviewSettings::default();
+        let mut number = |field: &str, value: Option<i64>, default: u16, min: i64, max: i64| {
+            value
+                .and_then(|v| bounded(errors, &format!("review.{field}"), v, min, max))
+                .unwrap_or(default)
+        };
+        let normalise_min_reviews = number(
+            "normalise_min_reviews",
+            self.normalise_min_reviews,
+            defaults.normalise_min_reviews,
+            2,
+            100,
+        );
+        let disagreement_threshold = number(
+            "disagreement_threshold",
+            self.disagreement_threshold,
+            defaults.disagreement_threshold,
+            0,
+            100,
+        );
+        let review_days = number(
+            "review_days",
+            self.review_days,
+            defaults.review_days,
+            1,
+            365,
+        );
+        let reminder_days_before = number(
+            "reminder_days_before",
+            self.reminder_days_before,
+            defaults.reminder_days_before,
+            0,
+            365,
+        );
+        if reminder_days_before >= review_days && reminder_days_before > 0 {
+            errors.push(
+                "review.reminder_days_before",
+                "out_of_range",
+                "the reminder must come before the due date, within the days a reviewer has",
+            );
+        }
+        ReviewSettings {
+            blind: self.blind.unwrap_or(defaults.blind),
+            share_reviews_after_submission: self
+                .share_reviews_after_submission
+                .unwrap_or(defaults.share_reviews_after_submission),
+            normalise: self.normalise.unwrap_or(defaults.normalise),
+            normalise_min_reviews,
+            disagreement_threshold,
+            review_days,
+            reminder_days_before,
+        }
+    }
+}
+
 /// A programme as a client sends it. Every field is optional so that
 /// missing ones are reported together with the other problems, and so that
 /// an edit can send only what changes ([`ProgrammeInput::overlay`]).
@@ -165,6 +290,8 @@ pub struct ProgrammeInput {
     pub tranche_template: Option<Vec<TrancheInput>>,
     /// Reports a grantee owes; exactly one final report, due last.
     pub reporting_schedule: Option<Vec<ReportInput>>,
+    /// How the jury works; defaults apply to what is left out.
+    pub review: Option<ReviewSettingsInput>,
 }
 
 /// A rubric criterion that passed validation.
@@ -254,6 +381,9 @@ pub struct ProgrammeSpec {
     pub tranche_template: Vec<Tranche>,
     /// Reports a grantee owes.
     pub reporting_schedule: Vec<ScheduledReport>,
+    /// How the jury works.
+    #[serde(default)]
+    pub review: ReviewSettings,
 }
 
 /// Where a call stands at a moment in time.
@@ -342,6 +472,7 @@ impl ProgrammeSpec {
                     })
                     .collect(),
             ),
+            review: Some(self.review.to_input()),
         }
     }
 }
@@ -368,6 +499,7 @@ impl ProgrammeInput {
             conflict_policy: patch.conflict_policy.or(self.conflict_policy),
             tranche_template: patch.tranche_template.or(self.tranche_template),
             reporting_schedule: patch.reporting_schedule.or(self.reporting_schedule),
+            review: patch.review.or(self.review),
         }
     }
 
@@ -453,6 +585,7 @@ impl ProgrammeInput {
             .require("reviewer_load_cap", self.reviewer_load_cap)
             .and_then(|n| bounded(&mut errors, "reviewer_load_cap", n, 1, 1000));
 
+        let review = self.review.unwrap_or_default().validate(&mut errors);
         let reporting_schedule = errors
             .require("reporting_schedule", self.reporting_schedule)
             .map(|raw| reporting_schedule(&mut errors, raw));
@@ -514,6 +647,7 @@ impl ProgrammeInput {
                 conflict_policy: self.conflict_policy.unwrap_or_default(),
                 tranche_template,
                 reporting_schedule,
+                review,
             }),
             _ => Err(errors),
         }

@@ -53,6 +53,9 @@ pub struct ProposalInput {
     pub tags: Option<Vec<String>>,
     /// The language the proposal is written in.
     pub language: Option<String>,
+    /// People or organisations the applicant asks to keep away from the
+    /// review (a name, an email address or an organisation each).
+    pub conflicts_of_interest: Option<Vec<String>>,
 }
 
 /// A budget line that passed validation.
@@ -96,6 +99,9 @@ pub struct ProposalContent {
     pub tags: Vec<String>,
     /// The proposal's language.
     pub language: Option<Locale>,
+    /// People or organisations the applicant asks to keep away from the review.
+    #[serde(default)]
+    pub conflicts_of_interest: Vec<String>,
 }
 
 /// The free-text sections, with their field names and whether submission needs them.
@@ -136,6 +142,7 @@ impl ProposalContent {
             organisation: self.organisation.clone(),
             tags: Some(self.tags.clone()),
             language: self.language.map(|l| l.code().to_owned()),
+            conflicts_of_interest: Some(self.conflicts_of_interest.clone()),
         }
     }
 
@@ -164,6 +171,7 @@ impl ProposalInput {
             organisation: patch.organisation.or(self.organisation),
             tags: patch.tags.or(self.tags),
             language: patch.language.or(self.language),
+            conflicts_of_interest: patch.conflicts_of_interest.or(self.conflicts_of_interest),
         }
     }
 
@@ -262,6 +270,30 @@ impl ProposalInput {
         let language = self
             .language
             .and_then(|l| errors.check("language", Locale::parse(&l)));
+        let raw_conflicts = self.conflicts_of_interest.unwrap_or_default();
+        if raw_conflicts.len() > 20 {
+            errors.push(
+                "conflicts_of_interest",
+                "too_many",
+                "name at most 20 people or organisations",
+            );
+        }
+        let mut conflicts_of_interest: Vec<String> = Vec::new();
+        for (i, name) in raw_conflicts.iter().enumerate().take(20) {
+            let name = name.trim();
+            if name.is_empty() || name.chars().count() > 200 {
+                errors.push(
+                    format!("conflicts_of_interest[{i}]"),
+                    "invalid_name",
+                    "name a person, an email address or an organisation in 1 to 200 characters",
+                );
+            } else if !conflicts_of_interest
+                .iter()
+                .any(|known| known.to_lowercase() == name.to_lowercase())
+            {
+                conflicts_of_interest.push(name.to_owned());
+            }
+        }
         errors.into_result(|| ProposalContent {
             title,
             summary,
@@ -276,6 +308,7 @@ impl ProposalInput {
             organisation,
             tags,
             language,
+            conflicts_of_interest,
         })
     }
 }

@@ -423,6 +423,7 @@ fn sample_proposal(country: &str, title: &str) -> ProposalInput {
         organisation: Some("Public library".into()),
         tags: Some(vec!["youth".into(), "inclusion".into()]),
         language: Some(if country == "MK" { "mk" } else { "sq" }.into()),
+        conflicts_of_interest: None,
     }
 }
 
@@ -532,6 +533,7 @@ pub fn sample_programme() -> ProgrammeInput {
         reviews_per_proposal: Some(3),
         reviewer_load_cap: Some(10),
         conflict_policy: None,
+        review: None,
         tranche_template: Some(vec![
             TrancheInput {
                 key: "signing".into(),

@@ -37,6 +37,11 @@ const UNIQUE_COLUMNS: &[(&str, &str)] = &[
     ("email_normalized", "email"),
     ("code_normalized", "code"),
     ("token_hash", "token"),
+    // SQLite names the columns, PostgreSQL the index or key.
+    ("review_assignments.proposal_id", "reviewer_id"),
+    ("idx_review_assignments_pair", "reviewer_id"),
+    ("reviews.assignment_id", "review"),
+    ("reviews_pkey", "review"),
 ];
 
 impl From<DbErr> for StoreError {

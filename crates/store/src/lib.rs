@@ -15,6 +15,7 @@ pub mod outbox;
 pub mod preferences;
 pub mod programmes;
 pub mod proposals;
+pub mod review;
 pub mod throttle;
 pub mod timers;
 pub mod tokens;

@@ -66,6 +66,8 @@ pub struct Visibility {
     pub all_submitted: bool,
     /// Proposals past their draft from these areas (ambassadors).
     pub areas: Vec<Area>,
+    /// These proposals, whatever their state (reviewers: what the jury rules let them see).
+    pub ids: Vec<ProposalId>,
 }
 
 /// Narrowing of a list.
@@ -161,6 +163,10 @@ pub async fn list(
                 .add(proposal::Column::State.ne(DRAFT)),
         );
     }
+    if !visibility.ids.is_empty() {
+        visible =
+            visible.add(proposal::Column::Id.is_in(visibility.ids.iter().map(|id| id.uuid())));
+    }
     let mut query = proposal::Entity::find()
         .filter(visible)
         .order_by_asc(proposal::Column::Id);
@@ -178,6 +184,41 @@ pub async fn list(
     }
     query
         .limit(limit)
+        .all(c)
+        .await?
+        .into_iter()
+        .map(record)
+        .collect()
+}
+
+/// Every proposal of a programme in one of `states`, oldest first.
+pub async fn in_programme(
+    c: &impl ConnectionTrait,
+    programme: ProgrammeId,
+    states: &[&str],
+) -> StoreResult<Vec<ProposalRecord>> {
+    proposal::Entity::find()
+        .filter(proposal::Column::ProgrammeId.eq(programme.uuid()))
+        .filter(proposal::Column::State.is_in(states.iter().copied()))
+        .order_by_asc(proposal::Column::Id)
+        .all(c)
+        .await?
+        .into_iter()
+        .map(record)
+        .collect()
+}
+
+/// The proposals with these ids that exist, oldest first.
+pub async fn find_many(
+    c: &impl ConnectionTrait,
+    ids: &[ProposalId],
+) -> StoreResult<Vec<ProposalRecord>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    proposal::Entity::find()
+        .filter(proposal::Column::Id.is_in(ids.iter().map(|id| id.uuid())))
+        .order_by_asc(proposal::Column::Id)
         .all(c)
         .await?
         .into_iter()

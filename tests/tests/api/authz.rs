@@ -45,6 +45,10 @@ fn matrix() -> BTreeMap<&'static str, (bool, [May; 7])> {
     let admins = [F, F, F, F, F, F, Y];
     let managers = [F, F, F, Y, F, F, Y];
     let nobody_sees_a_draft = [H, H, H, H, H, H, H];
+    let nobody_else = [H, H, H, H, H, H, H];
+    let jury_runners = [F, F, Y, Y, F, F, Y];
+    let assigners = [F, F, Y, Y, F, F, F];
+    let reviewers_only_and_hidden = [F, H, F, F, F, F, F];
     BTreeMap::from([
         // (public?, per role)
         ("GET /healthz", (true, everyone)),
@@ -90,6 +94,64 @@ fn matrix() -> BTreeMap<&'static str, (bool, [May; 7])> {
         ("POST /admin/outbox/{id}/retry", (false, admins)),
         ("POST /admin/outbox/{id}/cancel", (false, admins)),
         ("GET /admin/email-preview", (false, admins)),
+        ("GET /programmes/{id}/reviewers", (false, jury_runners)),
+        (
+            "GET /programmes/{id}/reviewers/{user_id}",
+            (false, nobody_else),
+        ),
+        (
+            "PUT /programmes/{id}/reviewers/{user_id}",
+            (false, [H, H, Y, Y, H, H, Y]),
+        ),
+        (
+            "GET /proposals/{id}/conflicts",
+            (false, [F, F, H, H, F, F, H]),
+        ),
+        (
+            "POST /proposals/{id}/conflicts",
+            (false, reviewers_only_and_hidden),
+        ),
+        (
+            "POST /proposals/{id}/conflicts/lift",
+            (false, [F, F, F, H, F, F, H]),
+        ),
+        (
+            "PUT /proposals/{id}/bid",
+            (false, reviewers_only_and_hidden),
+        ),
+        (
+            "DELETE /proposals/{id}/bid",
+            (false, reviewers_only_and_hidden),
+        ),
+        ("GET /programmes/{id}/bids", (false, [F, Y, Y, Y, F, F, Y])),
+        (
+            "POST /programmes/{id}/assignment/preview",
+            (false, assigners),
+        ),
+        (
+            "POST /programmes/{id}/assignment/commit",
+            (false, assigners),
+        ),
+        ("GET /programmes/{id}/assignments", (false, jury_runners)),
+        ("POST /programmes/{id}/assignments", (false, assigners)),
+        ("GET /me/assignments", (false, everyone)),
+        ("GET /assignments/{id}", (false, [H, H, Y, Y, H, H, Y])),
+        ("POST /assignments/{id}/accept", (false, nobody_else)),
+        ("POST /assignments/{id}/decline", (false, nobody_else)),
+        ("POST /assignments/{id}/remove", (false, assigners)),
+        (
+            "GET /assignments/{id}/review",
+            (false, [H, H, Y, Y, H, H, Y]),
+        ),
+        ("PUT /assignments/{id}/review", (false, nobody_else)),
+        ("POST /assignments/{id}/review/submit", (false, nobody_else)),
+        (
+            "POST /assignments/{id}/review/reopen",
+            (false, [F, F, Y, F, F, F, F]),
+        ),
+        ("GET /proposals/{id}/reviews", (false, nobody_sees_a_draft)),
+        ("GET /programmes/{id}/ranking", (false, jury_runners)),
+        ("GET /programmes/{id}/ranking.csv", (false, jury_runners)),
     ])
 }
 
@@ -100,6 +162,7 @@ struct Objects {
     programme_id: String,
     draft_id: String,
     outbox_id: String,
+    assignment_id: String,
 }
 
 /// A request body that would succeed for a caller who is allowed, so that
@@ -130,7 +193,24 @@ fn body(route: &str, role: &str, objects: &Objects, revision: i64) -> Option<Val
         "POST /proposals/{id}/transitions/{name}" => json!({ "revision": 1 }),
         "POST /admin/outbox/{id}/retry"
         | "POST /admin/outbox/{id}/cancel"
-        | "POST /programmes/{id}/archive" => json!({}),
+        | "POST /programmes/{id}/archive"
+        | "POST /programmes/{id}/assignment/preview"
+        | "POST /programmes/{id}/assignment/commit"
+        | "POST /proposals/{id}/conflicts"
+        | "POST /assignments/{id}/accept"
+        | "POST /assignments/{id}/review/submit" => json!({}),
+        "PUT /programmes/{id}/reviewers/{user_id}" => json!({ "languages": ["mk"] }),
+        "POST /proposals/{id}/conflicts/lift" => {
+            json!({ "reviewer_id": objects.owner_id, "kind": "same_country", "reason": "x" })
+        }
+        "PUT /proposals/{id}/bid" => json!({ "level": "eager" }),
+        "POST /programmes/{id}/assignments" => {
+            json!({ "proposal_id": objects.draft_id, "reviewer_id": objects.owner_id })
+        }
+        "POST /assignments/{id}/decline"
+        | "POST /assignments/{id}/remove"
+        | "POST /assignments/{id}/review/reopen" => json!({ "reason": "Because." }),
+        "PUT /assignments/{id}/review" => json!({ "scores": { "impact": 3 } }),
         _ => return None,
     })
 }
@@ -142,22 +222,82 @@ fn fill(path: &str, objects: &Objects) -> String {
         &objects.programme_id
     } else if path.starts_with("/proposals/") {
         &objects.draft_id
+    } else if path.starts_with("/assignments/") {
+        &objects.assignment_id
     } else {
         &objects.outbox_id
     };
-    let filled = path.replace("{id}", id).replace(
-        "{name}",
-        if path.starts_with("/workflows") {
-            "proposal"
-        } else {
-            "submit"
-        },
-    );
+    let filled = path
+        .replace("{id}", id)
+        .replace("{user_id}", &objects.owner_id)
+        .replace(
+            "{name}",
+            if path.starts_with("/workflows") {
+                "proposal"
+            } else {
+                "submit"
+            },
+        );
     if filled == "/admin/email-preview" {
         format!("{filled}?event=grant_closed")
     } else {
         filled
     }
+}
+
+/// A review assignment of a reviewer who is none of the callers, on an
+/// eligible proposal of the owner.
+async fn someone_elses_assignment(
+    app: &TestApp,
+    tokens: &BTreeMap<&str, String>,
+    owner: &str,
+    programme_id: &str,
+) -> String {
+    let manager = &tokens["programme_manager"];
+    let proposal = app
+        .post(
+            "/proposals",
+            Some(owner),
+            &complete_proposal_json(programme_id, "MK"),
+        )
+        .await;
+    proposal.expect(201);
+    let proposal_id = proposal.body["id"].as_str().expect("id").to_owned();
+    for (token, step, revision) in [
+        (owner, "submit", "\"1\""),
+        (manager.as_str(), "start_screening", "\"2\""),
+        (manager.as_str(), "mark_eligible", "\"3\""),
+    ] {
+        app.request_with(
+            Method::POST,
+            &format!("/proposals/{proposal_id}/transitions/{step}"),
+            Some(token),
+            Some(&json!({})),
+            &[("if-match", revision)],
+        )
+        .await
+        .expect(200);
+    }
+    let (other, _) = app
+        .user_with_roles("other-reviewer@tests.example", &["reviewer"])
+        .await;
+    app.request(
+        Method::PUT,
+        &format!("/programmes/{programme_id}/reviewers/{other}"),
+        Some(manager),
+        Some(&json!({ "languages": ["mk"], "country": "RS" })),
+    )
+    .await
+    .expect(200);
+    let assigned = app
+        .post(
+            &format!("/programmes/{programme_id}/assignments"),
+            Some(manager),
+            &json!({ "proposal_id": proposal_id, "reviewer_id": other }),
+        )
+        .await;
+    assigned.expect(201);
+    assigned.body["id"].as_str().expect("id").to_owned()
 }
 
 async fn every_route_refuses_every_role_it_should(backend: Backend) {
@@ -199,6 +339,7 @@ async fn every_route_refuses_every_role_it_should(backend: Backend) {
     .await
     .expect(202);
     let outbox = app.get("/admin/outbox", Some(&admin)).await;
+    let assignment_id = someone_elses_assignment(&app, &tokens, &owner, &programme_id).await;
     let objects = Objects {
         owner_id,
         owner_email: "owner@tests.example".into(),
@@ -208,6 +349,7 @@ async fn every_route_refuses_every_role_it_should(backend: Backend) {
             .as_str()
             .expect("a message to someone else")
             .to_owned(),
+        assignment_id,
     };
 
     let spec = app.get("/openapi.json", None).await.body;

@@ -139,7 +139,11 @@ async fn an_applicant_drafts_completes_and_submits_while_the_call_is_open(backen
     empty.expect(201);
     assert_eq!(empty.body["state"], "draft");
     assert_eq!(empty.body["workflow"], "proposal");
-    assert_eq!(empty.body["workflow_version"], 1);
+    assert!(
+        empty.body["workflow_version"]
+            .as_u64()
+            .is_some_and(|v| v >= 1)
+    );
     let id = empty.body["id"].as_str().expect("id").to_owned();
 
     let offered = w

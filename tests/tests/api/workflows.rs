@@ -17,7 +17,7 @@ async fn the_workflows_and_their_diagrams_are_served(backend: Backend) {
     let list = app.get("/workflows", None).await;
     list.expect(200);
     assert_eq!(list.body[0]["name"], "proposal");
-    assert_eq!(list.body[0]["version"], 1);
+    assert_eq!(list.body[0]["version"], built_in_version());
     assert!(list.body[0]["states"].as_array().is_some_and(|s| {
         s.iter()
             .any(|s| s["name"] == "withdrawn" && s["is_final"] == true)
@@ -56,7 +56,18 @@ async fn the_workflows_and_their_diagrams_are_served(backend: Backend) {
     app.finish().await;
 }
 
+/// The version of the built-in proposal workflow.
+fn built_in_version() -> u32 {
+    include_str!("../../../workflows/proposal.yaml")
+        .lines()
+        .find_map(|l| l.strip_prefix("version: "))
+        .and_then(|v| v.trim().parse().ok())
+        .expect("the built-in workflow has a version")
+}
+
 async fn a_changed_definition_needs_a_new_version_and_instances_move_explicitly(backend: Backend) {
+    let current = built_in_version();
+    let next = current + 1;
     let app = TestApp::spawn(backend).await;
     let (_, manager) = app
         .user_with_roles("pm@tests.example", &["programme_manager"])
@@ -106,16 +117,16 @@ async fn a_changed_definition_needs_a_new_version_and_instances_move_explicitly(
         .await
         .expect_err("refused");
     assert!(
-        refused
-            .to_string()
-            .contains("version 1 is already registered with different content"),
+        refused.to_string().contains(&format!(
+            "version {current} is already registered with different content"
+        )),
         "{refused}"
     );
 
     // As version 2 it registers, and running proposals move only when told.
     std::fs::write(
         dir.path().join("proposal.yaml"),
-        changed.replace("version: 1", "version: 2"),
+        changed.replace(&format!("version: {current}"), &format!("version: {next}")),
     )
     .expect("written");
     let second = Application::build(&config, true)
@@ -131,14 +142,15 @@ async fn a_changed_definition_needs_a_new_version_and_instances_move_explicitly(
         argv.extend_from_slice(args);
         Cli::try_parse_from(argv).expect("parses").run()
     };
+    let (from, to) = (current.to_string(), next.to_string());
     let unmapped = run(&[
         "workflow",
         "migrate",
         "proposal",
         "--from",
-        "1",
+        &from,
         "--to",
-        "2",
+        &to,
         "--map",
         "submitted=nowhere",
     ])
@@ -147,16 +159,16 @@ async fn a_changed_definition_needs_a_new_version_and_instances_move_explicitly(
         unmapped
             .expect_err("refused")
             .to_string()
-            .contains("version 2 has no state 'nowhere'")
+            .contains(&format!("version {next} has no state 'nowhere'"))
     );
     run(&[
-        "workflow", "migrate", "proposal", "--from", "1", "--to", "2",
+        "workflow", "migrate", "proposal", "--from", &from, "--to", &to,
     ])
     .await
     .expect("migrates");
 
     let moved = app.get(&format!("/proposals/{id}"), Some(&applicant)).await;
-    assert_eq!(moved.body["workflow_version"], 2);
+    assert_eq!(moved.body["workflow_version"], next);
     assert_eq!(moved.body["state"], "submitted");
     let history = app
         .get(&format!("/proposals/{id}/history"), Some(&applicant))
@@ -168,6 +180,6 @@ async fn a_changed_definition_needs_a_new_version_and_instances_move_explicitly(
         .expect("events")
         .clone();
     assert_eq!(last["action"], "proposal.workflow_migrated");
-    assert_eq!(last["details"]["to_version"], 2);
+    assert_eq!(last["details"]["to_version"], next);
     app.finish().await;
 }

@@ -4,8 +4,10 @@ mod admin;
 mod audit;
 mod auth;
 pub(crate) mod health;
+mod jury;
 mod programmes;
 mod proposals;
+mod review;
 mod users;
 mod workflows;
 
@@ -20,6 +22,8 @@ pub(crate) fn api() -> OpenApiRouter<AppState> {
         .merge(users::routes())
         .merge(programmes::routes())
         .merge(proposals::routes())
+        .merge(jury::routes())
+        .merge(review::routes())
         .merge(workflows::routes())
         .merge(audit::routes())
         .merge(admin::routes())

@@ -58,6 +58,7 @@ pub(crate) fn valid() -> ProgrammeInput {
             kind: ReportKind::Final,
             months_after_start: 12,
         }]),
+        review: None,
     }
 }
 
@@ -313,4 +314,48 @@ proptest! {
         };
         let _ = input.validate();
     }
+}
+
+#[test]
+fn review_settings_default_and_reject_a_reminder_after_the_due_date() {
+    let spec = valid().validate().expect("valid");
+    assert_eq!(spec.review, crate::programme::ReviewSettings::default());
+    let errors = ProgrammeInput {
+        review: Some(crate::programme::ReviewSettingsInput {
+            review_days: Some(5),
+            reminder_days_before: Some(5),
+            disagreement_threshold: Some(101),
+            normalise_min_reviews: Some(1),
+            ..Default::default()
+        }),
+        ..valid()
+    }
+    .validate()
+    .expect_err("invalid review settings");
+    let fields: Vec<&str> = errors.fields().iter().map(|e| e.field.as_str()).collect();
+    assert_eq!(
+        fields,
+        vec![
+            "review.normalise_min_reviews",
+            "review.disagreement_threshold",
+            "review.reminder_days_before"
+        ]
+    );
+}
+
+#[test]
+fn review_settings_survive_an_edit() {
+    let spec = ProgrammeInput {
+        review: Some(crate::programme::ReviewSettingsInput {
+            blind: Some(true),
+            normalise: Some(false),
+            ..Default::default()
+        }),
+        ..valid()
+    }
+    .validate()
+    .expect("valid");
+    assert!(spec.review.blind && !spec.review.normalise);
+    let again = spec.to_input().validate().expect("round trip");
+    assert_eq!(again, spec);
 }

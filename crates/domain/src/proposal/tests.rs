@@ -43,6 +43,10 @@ fn complete() -> ProposalInput {
             "makerspace".into(),
         ]),
         language: Some("mk".into()),
+        conflicts_of_interest: Some(vec![
+            "Library of Tirana".into(),
+            " library of tirana".into(),
+        ]),
     }
 }
 

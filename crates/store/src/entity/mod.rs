@@ -3,12 +3,17 @@
 
 pub mod api_token;
 pub mod audit_event;
+pub mod bid;
+pub mod conflict;
 pub mod email_token;
 pub mod login_throttle;
 pub mod notification_preference;
 pub mod outbox_message;
 pub mod programme;
 pub mod proposal;
+pub mod review;
+pub mod review_assignment;
+pub mod reviewer_profile;
 pub mod timer;
 pub mod user;
 pub mod user_role;

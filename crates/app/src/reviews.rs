@@ -1,0 +1,746 @@
+//! Reviews: the reviewer's scores and comments on an assigned proposal,
+//! and the ranking the chair builds from them.
+//!
+//! A review is saved as a draft as often as the reviewer likes, then
+//! submitted once; only the jury chair can reopen it. Scores are checked
+//! against the programme's rubric ([`grants_scoring::sheet`]). When every
+//! active reviewer of a proposal has submitted and it has the reviews the
+//! programme asks for, the proposal moves to `reviewed` by itself.
+
+use chrono::{DateTime, Utc};
+use grants_domain::review::Recommendation;
+use grants_domain::{ProgrammeId, ProposalId, Role, UserId, ValidationErrors};
+use grants_notify::{Letter, Notification};
+use grants_scoring::ranking::{self, Normalisation, RankedProposal, RankingInput, RankingSettings};
+use grants_scoring::sheet::{self, Completeness, CriterionScore, ScoreSheetInput};
+use grants_store::ConnectionTrait;
+use grants_store::audit::{self, AuditEntry};
+use grants_store::programmes::ProgrammeRecord;
+use grants_store::proposals::{self as proposal_store, ProposalRecord};
+use grants_store::review::{
+    self as store, AssignmentRecord, AssignmentScope, ReviewContent, ReviewRecord, ReviewScope,
+    review_state,
+};
+use grants_store::users as user_store;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::assignments::{self, IN_REVIEW};
+use crate::jury::{JURY_RUNNERS, Jury};
+use crate::{Actor, App, AppError, AppResult};
+
+/// Proposal states that appear in the ranking.
+const RANKED_STATES: &[&str] = &[IN_REVIEW, "reviewed", "waitlisted", "funded", "declined"];
+/// Proposal states in which the applicant reads the reviewers' comments to them.
+const DECIDED_STATES: &[&str] = &["waitlisted", "funded", "declined"];
+/// The longest comment.
+const MAX_COMMENT_CHARS: usize = 20_000;
+
+/// What a reviewer writes; omitted fields keep their value.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewInput {
+    /// Criterion key → whole-number score, or `"n/a"` where the criterion allows it.
+    #[schema(value_type = Option<BTreeMap<String, serde_json::Value>>)]
+    pub scores: Option<ScoreSheetInput>,
+    /// Fund, fund with changes, or do not fund.
+    pub recommendation: Option<Recommendation>,
+    /// What the applicant will read.
+    pub comment_for_applicant: Option<String>,
+    /// What only the jury reads.
+    pub comment_for_jury: Option<String>,
+    /// The revision being edited (or send it in If-Match); leave out for a new review.
+    pub revision: Option<i64>,
+}
+
+/// Submitting or reopening a review.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewStepInput {
+    /// The revision the step is based on (or send it in If-Match).
+    pub revision: Option<i64>,
+    /// Why (reopening only; required there).
+    pub reason: Option<String>,
+}
+
+/// A review as shown.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ReviewView {
+    /// The assignment it belongs to.
+    pub assignment_id: Uuid,
+    /// The proposal.
+    #[schema(value_type = String, format = Uuid)]
+    pub proposal_id: ProposalId,
+    /// The reviewer; hidden from the applicant.
+    #[schema(value_type = Option<String>, format = Uuid)]
+    pub reviewer_id: Option<UserId>,
+    /// The reviewer's name; hidden from the applicant.
+    pub reviewer_name: Option<String>,
+    /// `not_started`, `draft` or `submitted`.
+    pub state: String,
+    /// Criterion key → score or `"n/a"`.
+    #[schema(value_type = BTreeMap<String, serde_json::Value>)]
+    pub scores: BTreeMap<String, CriterionScore>,
+    /// The weighted score in points of 100, once every criterion is answered.
+    pub weighted_score: Option<f64>,
+    /// The overall recommendation.
+    pub recommendation: Option<Recommendation>,
+    /// For the applicant.
+    pub comment_for_applicant: Option<String>,
+    /// For the jury only; hidden from the applicant.
+    pub comment_for_jury: Option<String>,
+    /// For optimistic concurrency (0 before the review is started).
+    pub revision: i64,
+    /// When it was submitted.
+    pub submitted_at: Option<DateTime<Utc>>,
+    /// When it last changed.
+    pub updated_at: Option<DateTime<Utc>>,
+}
+
+fn stored_scores(record: &ReviewRecord) -> AppResult<ScoreSheetInput> {
+    serde_json::from_value(record.scores.clone())
+        .map_err(|e| AppError::internal(format!("stored review scores do not parse: {e}")))
+}
+
+fn recommendation(record: &ReviewRecord) -> Option<Recommendation> {
+    record
+        .recommendation
+        .as_deref()
+        .and_then(|r| serde_json::from_value(serde_json::Value::String(r.to_owned())).ok())
+}
+
+fn recommendation_name(r: Recommendation) -> String {
+    serde_json::to_value(r)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+async fn view(
+    c: &impl ConnectionTrait,
+    programme: &ProgrammeRecord,
+    assignment: &AssignmentRecord,
+    record: Option<ReviewRecord>,
+) -> AppResult<ReviewView> {
+    let name = user_store::find(c, assignment.reviewer_id)
+        .await?
+        .map(|u| u.name.to_string());
+    let Some(record) = record else {
+        return Ok(ReviewView {
+            assignment_id: assignment.id,
+            proposal_id: assignment.proposal_id,
+            reviewer_id: Some(assignment.reviewer_id),
+            reviewer_name: name,
+            state: "not_started".into(),
+            scores: BTreeMap::new(),
+            weighted_score: None,
+            recommendation: None,
+            comment_for_applicant: None,
+            comment_for_jury: None,
+            revision: 0,
+            submitted_at: None,
+            updated_at: None,
+        });
+    };
+    let scores = stored_scores(&record)?;
+    let weighted_score =
+        sheet::validate_sheet(&programme.spec.rubric, &scores, Completeness::Submission)
+            .ok()
+            .and_then(|s| sheet::weighted_score(&programme.spec.rubric, &s));
+    Ok(ReviewView {
+        assignment_id: assignment.id,
+        proposal_id: assignment.proposal_id,
+        reviewer_id: Some(assignment.reviewer_id),
+        reviewer_name: name,
+        state: record.state.clone(),
+        scores,
+        weighted_score,
+        recommendation: recommendation(&record),
+        comment_for_applicant: record.comment_for_applicant.clone(),
+        comment_for_jury: record.comment_for_jury.clone(),
+        revision: record.revision,
+        submitted_at: record.submitted_at,
+        updated_at: Some(record.updated_at),
+    })
+}
+
+async fn load_programme(c: &impl ConnectionTrait, id: ProgrammeId) -> AppResult<ProgrammeRecord> {
+    grants_store::programmes::find(c, id)
+        .await?
+        .ok_or(AppError::NotFound("programme"))
+}
+
+/// The review of an assignment: its reviewer, or those who run the jury.
+pub async fn get(app: &App, actor: &Actor, assignment_id: Uuid) -> AppResult<ReviewView> {
+    let c = app.store.conn();
+    let assignment = assignments::load_visible(c, actor, assignment_id).await?;
+    let programme = load_programme(c, assignment.programme_id).await?;
+    let record = store::find_review(c, assignment.id).await?;
+    view(c, &programme, &assignment, record).await
+}
+
+fn comment(field: &str, raw: Option<String>) -> AppResult<Option<String>> {
+    let Some(text) = raw else {
+        return Ok(None);
+    };
+    let text = text.trim();
+    if text.chars().count() > MAX_COMMENT_CHARS {
+        return Err(ValidationErrors::single(
+            field,
+            "too_long",
+            format!("at most {MAX_COMMENT_CHARS} characters"),
+        )
+        .into());
+    }
+    Ok(Some(text.to_owned()))
+}
+
+/// The reviewer saves their review as a draft (starting it on first save,
+/// which also accepts the assignment).
+#[tracing::instrument(skip_all, fields(actor = %actor.id, assignment.id = %assignment_id))]
+pub async fn save(
+    app: &App,
+    actor: &Actor,
+    assignment_id: Uuid,
+    input: ReviewInput,
+    if_match: Option<i64>,
+) -> AppResult<ReviewView> {
+    let tx = app.store.begin().await?;
+    let assignment = assignments::own(&tx, actor, assignment_id).await?;
+    if !assignment.is_active() {
+        return Err(AppError::Conflict(format!(
+            "the assignment is {}",
+            assignment.state
+        )));
+    }
+    let programme = load_programme(&tx, assignment.programme_id).await?;
+    let existing = store::find_review(&tx, assignment.id).await?;
+    if existing
+        .as_ref()
+        .is_some_and(|r| r.state == review_state::SUBMITTED)
+    {
+        return Err(AppError::Conflict(
+            "the review is submitted; only the jury chair can reopen it".into(),
+        ));
+    }
+    let base_scores = match &existing {
+        Some(r) => stored_scores(r)?,
+        None => ScoreSheetInput::new(),
+    };
+    let scores = input.scores.unwrap_or(base_scores);
+    let sheet = sheet::validate_sheet(&programme.spec.rubric, &scores, Completeness::Draft)?;
+    let content = ReviewContent {
+        scores: serde_json::to_value(&sheet)
+            .map_err(|e| AppError::internal(format!("cannot store the scores: {e}")))?,
+        recommendation: input
+            .recommendation
+            .map(recommendation_name)
+            .or_else(|| existing.as_ref().and_then(|r| r.recommendation.clone())),
+        comment_for_applicant: comment("comment_for_applicant", input.comment_for_applicant)?
+            .or_else(|| {
+                existing
+                    .as_ref()
+                    .and_then(|r| r.comment_for_applicant.clone())
+            }),
+        comment_for_jury: comment("comment_for_jury", input.comment_for_jury)?
+            .or_else(|| existing.as_ref().and_then(|r| r.comment_for_jury.clone())),
+    };
+    let now = Utc::now();
+    match &existing {
+        None => {
+            if let Some(sent) = if_match.or(input.revision).filter(|r| *r != 0) {
+                return Err(AppError::StaleRevision {
+                    what: "review",
+                    current: sent.min(0),
+                });
+            }
+            store::start_review(&tx, &assignment, content, now)
+                .await
+                .map_err(AppError::from_store("review"))?;
+            if assignment.state == store::assignment_state::INVITED {
+                store::set_assignment_state(
+                    &tx,
+                    assignment.id,
+                    assignment.revision,
+                    store::assignment_state::ACCEPTED,
+                    None,
+                    now,
+                )
+                .await
+                .map_err(AppError::from_store("assignment"))?;
+            }
+        }
+        Some(record) => {
+            let revision = if_match
+                .or(input.revision)
+                .ok_or(AppError::RevisionRequired)?;
+            store::update_review(&tx, record.assignment_id, revision, content, now)
+                .await
+                .map_err(AppError::from_store("review"))?;
+        }
+    }
+    let record = store::find_review(&tx, assignment.id).await?;
+    let assignment = assignments::own(&tx, actor, assignment_id).await?;
+    let shown = view(&tx, &programme, &assignment, record).await?;
+    tx.commit().await.map_err(grants_store::StoreError::from)?;
+    Ok(shown)
+}
+
+/// The reviewer submits their review: every criterion answered and a
+/// recommendation given. Submitting twice is refused.
+#[tracing::instrument(skip_all, fields(actor = %actor.id, assignment.id = %assignment_id))]
+pub async fn submit(
+    app: &App,
+    actor: &Actor,
+    assignment_id: Uuid,
+    input: ReviewStepInput,
+    if_match: Option<i64>,
+) -> AppResult<ReviewView> {
+    let tx = app.store.begin().await?;
+    let assignment = assignments::own(&tx, actor, assignment_id).await?;
+    if !assignment.is_active() {
+        return Err(AppError::Conflict(format!(
+            "the assignment is {}",
+            assignment.state
+        )));
+    }
+    let programme = load_programme(&tx, assignment.programme_id).await?;
+    let record = store::find_review(&tx, assignment.id)
+        .await?
+        .ok_or_else(|| AppError::Conflict("save the review before submitting it".into()))?;
+    if record.state == review_state::SUBMITTED {
+        return Err(AppError::Conflict("the review is already submitted".into()));
+    }
+    let revision = if_match
+        .or(input.revision)
+        .ok_or(AppError::RevisionRequired)?;
+    if revision != record.revision {
+        return Err(AppError::StaleRevision {
+            what: "review",
+            current: record.revision,
+        });
+    }
+    let mut errors = match sheet::validate_sheet(
+        &programme.spec.rubric,
+        &stored_scores(&record)?,
+        Completeness::Submission,
+    ) {
+        Ok(_) => ValidationErrors::default(),
+        Err(errors) => errors,
+    };
+    if record.recommendation.is_none() {
+        errors.push(
+            "recommendation",
+            "required",
+            "give your recommendation before submitting",
+        );
+    }
+    if !errors.is_empty() {
+        return Err(errors.into());
+    }
+    let now = Utc::now();
+    store::set_review_state(
+        &tx,
+        record.assignment_id,
+        revision,
+        review_state::SUBMITTED,
+        now,
+    )
+    .await
+    .map_err(AppError::from_store("review"))?;
+    audit::record(
+        &tx,
+        AuditEntry {
+            actor: Some(actor.id),
+            action: "review.submitted",
+            subject_type: assignments::SUBJECT,
+            subject_id: assignment.id,
+            details: serde_json::json!({ "proposal": assignment.proposal_id }),
+        },
+        now,
+    )
+    .await?;
+    complete_if_done(&tx, app, &programme, assignment.proposal_id, now).await?;
+    let record = store::find_review(&tx, assignment.id).await?;
+    let shown = view(&tx, &programme, &assignment, record).await?;
+    tx.commit().await.map_err(grants_store::StoreError::from)?;
+    Ok(shown)
+}
+
+/// Moves the proposal to `reviewed` when its reviews are in, and tells the
+/// chairs and managers once the whole programme is reviewed.
+async fn complete_if_done(
+    tx: &impl ConnectionTrait,
+    app: &App,
+    programme: &ProgrammeRecord,
+    proposal: ProposalId,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    if !assignments::review_complete(tx, programme, proposal).await? {
+        return Ok(());
+    }
+    let moved = crate::proposals::advance(
+        tx,
+        app,
+        proposal,
+        "complete_review",
+        None,
+        Some("every review is in"),
+        now,
+    )
+    .await?;
+    let still_in_review = proposal_store::in_programme(tx, programme.id, &[IN_REVIEW]).await?;
+    if !moved || !still_in_review.is_empty() {
+        return Ok(());
+    }
+    let reviewed = proposal_store::in_programme(tx, programme.id, RANKED_STATES).await?;
+    let reviews = store::reviews(tx, ReviewScope::Programme(programme.id))
+        .await?
+        .iter()
+        .filter(|r| r.state == review_state::SUBMITTED)
+        .count();
+    let mut people = user_store::with_role(tx, Role::JuryChair).await?;
+    for manager in user_store::with_role(tx, Role::ProgrammeManager).await? {
+        if !people.iter().any(|p| p.id == manager.id) {
+            people.push(manager);
+        }
+    }
+    for person in people {
+        let letter = Letter {
+            envelope: crate::proposals::envelope(&person, programme),
+            notification: Notification::ReviewsComplete(grants_notify::ReviewsComplete {
+                reviews_count: reviews as u64,
+                proposals_count: reviewed.len() as u64,
+                ranking_url: app.link(&format!("/programmes/{}/ranking", programme.id)),
+            }),
+        };
+        let dedupe_key = format!(
+            "reviews_complete:{}:{}:{}",
+            programme.id, reviews, person.id
+        );
+        crate::mail::enqueue(
+            tx,
+            app,
+            &person,
+            ("programme", programme.id.uuid()),
+            letter,
+            dedupe_key,
+            now,
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// The jury chair reopens a submitted review, with a reason, so its reviewer can change it.
+#[tracing::instrument(skip_all, fields(actor = %actor.id, assignment.id = %assignment_id))]
+pub async fn reopen(
+    app: &App,
+    actor: &Actor,
+    assignment_id: Uuid,
+    input: ReviewStepInput,
+    if_match: Option<i64>,
+) -> AppResult<ReviewView> {
+    actor.require_any(&[Role::JuryChair], "reopen a review")?;
+    let reason = input
+        .reason
+        .as_deref()
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+        .ok_or_else(|| {
+            ValidationErrors::single("reason", "required", "say why the review is reopened")
+        })?
+        .to_owned();
+    let tx = app.store.begin().await?;
+    let assignment = assignments::load_visible(&tx, actor, assignment_id).await?;
+    let programme = load_programme(&tx, assignment.programme_id).await?;
+    let record = store::find_review(&tx, assignment.id)
+        .await?
+        .filter(|r| r.state == review_state::SUBMITTED)
+        .ok_or_else(|| AppError::Conflict("only a submitted review can be reopened".into()))?;
+    let revision = if_match.or(input.revision).unwrap_or(record.revision);
+    let now = Utc::now();
+    store::set_review_state(
+        &tx,
+        record.assignment_id,
+        revision,
+        review_state::DRAFT,
+        now,
+    )
+    .await
+    .map_err(AppError::from_store("review"))?;
+    audit::record(
+        &tx,
+        AuditEntry {
+            actor: Some(actor.id),
+            action: "review.reopened",
+            subject_type: assignments::SUBJECT,
+            subject_id: assignment.id,
+            details: serde_json::json!({ "reason": reason }),
+        },
+        now,
+    )
+    .await?;
+    let record = store::find_review(&tx, assignment.id).await?;
+    let shown = view(&tx, &programme, &assignment, record).await?;
+    tx.commit().await.map_err(grants_store::StoreError::from)?;
+    Ok(shown)
+}
+
+/// The submitted reviews of a proposal, as far as the actor may read them:
+/// the jury's runners read all; a reviewer reads the others' only after
+/// submitting their own and when the programme shares reviews; the
+/// applicant reads the comments meant for them once the decision is made.
+pub async fn for_proposal(
+    app: &App,
+    actor: &Actor,
+    proposal_id: ProposalId,
+) -> AppResult<Vec<ReviewView>> {
+    let c = app.store.conn();
+    let proposal = crate::proposals::load_visible(c, actor, proposal_id).await?;
+    let programme = load_programme(c, proposal.programme_id).await?;
+    let submitted: Vec<ReviewRecord> = store::reviews(c, ReviewScope::Proposal(proposal_id))
+        .await?
+        .into_iter()
+        .filter(|r| r.state == review_state::SUBMITTED)
+        .collect();
+    let audience = if actor.has_any(JURY_RUNNERS) {
+        Audience::Jury
+    } else if actor.has(Role::Reviewer)
+        && let Some(mine) = store::find_assignment_pair(c, proposal_id, actor.id).await?
+        && mine.is_active()
+    {
+        if !submitted.iter().any(|r| r.reviewer_id == actor.id) {
+            return Err(AppError::Forbidden(
+                "submit your own review before reading the others".into(),
+            ));
+        }
+        if !programme.spec.review.share_reviews_after_submission {
+            return Err(AppError::Forbidden(
+                "this programme does not share reviews between reviewers".into(),
+            ));
+        }
+        Audience::Jury
+    } else if proposal.owner_id == actor.id {
+        if !DECIDED_STATES.contains(&proposal.state.as_str()) {
+            return Ok(Vec::new());
+        }
+        Audience::Applicant
+    } else {
+        return Err(AppError::Forbidden(
+            "only the jury and, after the decision, the applicant read reviews".into(),
+        ));
+    };
+    let mut views = Vec::new();
+    for record in submitted {
+        let Some(assignment) = store::find_assignment(c, record.assignment_id).await? else {
+            continue;
+        };
+        let mut shown = view(c, &programme, &assignment, Some(record)).await?;
+        if audience == Audience::Applicant {
+            shown.reviewer_id = None;
+            shown.reviewer_name = None;
+            shown.comment_for_jury = None;
+        }
+        views.push(shown);
+    }
+    Ok(views)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Audience {
+    Jury,
+    Applicant,
+}
+
+/// One proposal in the ranking.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct RankingEntry {
+    /// Its title.
+    pub title: String,
+    /// Its country.
+    pub country: Option<String>,
+    /// Its workflow state.
+    pub state: String,
+    /// Reviewers assigned and not yet submitted.
+    pub missing_reviews: u32,
+    /// The figures.
+    #[serde(flatten)]
+    pub figures: RankedProposal,
+}
+
+/// A reviewer in the ranking, with how they score.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct RankingReviewer {
+    /// Their name.
+    pub name: String,
+    /// Their figures.
+    #[serde(flatten)]
+    pub stats: ranking::ReviewerStats,
+}
+
+/// The ranking of a programme.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct RankingView {
+    /// The programme.
+    #[schema(value_type = String, format = Uuid)]
+    pub programme_id: ProgrammeId,
+    /// The settings used.
+    pub settings: RankingSettings,
+    /// The number that ordered the proposals.
+    pub basis: ranking::RankingBasis,
+    /// Figures over all review scores.
+    pub jury: Option<ranking::JuryStats>,
+    /// The proposals, best first.
+    pub entries: Vec<RankingEntry>,
+    /// How each reviewer scores.
+    pub reviewers: Vec<RankingReviewer>,
+}
+
+/// The programme's ranking, raw and normalised, with spread and
+/// disagreement; for the chair and the managers. A proposal the actor is
+/// conflicted on (as a reviewer) is left out.
+pub async fn ranking(
+    app: &App,
+    actor: &Actor,
+    programme_id: ProgrammeId,
+) -> AppResult<RankingView> {
+    actor.require_any(JURY_RUNNERS, "see the ranking")?;
+    let c = app.store.conn();
+    let programme = load_programme(c, programme_id).await?;
+    let jury = Jury::load(c, &programme).await?;
+    let me = jury.member(actor.id);
+    let proposals: Vec<ProposalRecord> =
+        proposal_store::in_programme(c, programme_id, RANKED_STATES)
+            .await?
+            .into_iter()
+            .filter(|p| me.is_none_or(|m| jury.conflicts(p, m).is_empty()))
+            .collect();
+    let assignments = store::assignments(c, AssignmentScope::Programme(programme_id)).await?;
+    let reviews: Vec<ReviewRecord> = store::reviews(c, ReviewScope::Programme(programme_id))
+        .await?
+        .into_iter()
+        .filter(|r| r.state == review_state::SUBMITTED)
+        .filter(|r| proposals.iter().any(|p| p.id == r.proposal_id))
+        .collect();
+    let mut records = Vec::with_capacity(reviews.len());
+    for r in &reviews {
+        let sheet = sheet::validate_sheet(
+            &programme.spec.rubric,
+            &stored_scores(r)?,
+            Completeness::Submission,
+        )
+        .map_err(|_| {
+            AppError::Conflict(
+                "a submitted review no longer fits the programme's rubric (it was changed after reviewing began); reopen that review".into(),
+            )
+        })?;
+        records.push(ranking::ReviewRecord {
+            proposal: r.proposal_id,
+            reviewer: r.reviewer_id,
+            sheet,
+        });
+    }
+    let review = programme.spec.review;
+    let settings = RankingSettings {
+        normalise: review.normalise.then_some(Normalisation {
+            min_reviews: review.normalise_min_reviews.into(),
+        }),
+        disagreement_threshold_points: review.disagreement_threshold.into(),
+    };
+    let result = ranking::rank(&RankingInput {
+        rubric: programme.spec.rubric.clone(),
+        reviews: records,
+        proposals: proposals.iter().map(|p| p.id).collect(),
+        settings,
+    })
+    .map_err(|e| AppError::internal(format!("the ranking failed: {e}")))?;
+    let entries = result
+        .entries
+        .into_iter()
+        .filter_map(|figures| {
+            let p = proposals.iter().find(|p| p.id == figures.proposal)?;
+            let missing = assignments
+                .iter()
+                .filter(|a| a.proposal_id == p.id && a.is_active())
+                .filter(|a| !reviews.iter().any(|r| r.assignment_id == a.id))
+                .count();
+            Some(RankingEntry {
+                title: p.content.title.clone().unwrap_or_default(),
+                country: p.content.country.map(|c| c.to_string()),
+                state: p.state.clone(),
+                missing_reviews: u32::try_from(missing).unwrap_or(u32::MAX),
+                figures,
+            })
+        })
+        .collect();
+    let mut reviewers = Vec::new();
+    for stats in result.reviewer_stats {
+        let name = match jury.member(stats.reviewer) {
+            Some(m) => m.user.name.to_string(),
+            None => user_store::find(c, stats.reviewer)
+                .await?
+                .map_or_else(String::new, |u| u.name.to_string()),
+        };
+        reviewers.push(RankingReviewer { name, stats });
+    }
+    Ok(RankingView {
+        programme_id,
+        settings,
+        basis: result.basis,
+        jury: result.jury,
+        entries,
+        reviewers,
+    })
+}
+
+/// The ranking as CSV, one proposal per line, for a spreadsheet.
+pub async fn ranking_csv(app: &App, actor: &Actor, programme_id: ProgrammeId) -> AppResult<String> {
+    let view = ranking(app, actor, programme_id).await?;
+    let mut out = csv::Writer::from_writer(Vec::new());
+    let failed = |e: csv::Error| AppError::internal(format!("cannot write the CSV: {e}"));
+    out.write_record([
+        "position",
+        "proposal_id",
+        "title",
+        "country",
+        "state",
+        "reviews",
+        "missing_reviews",
+        "mean",
+        "median",
+        "normalised_mean",
+        "spread",
+        "std_dev",
+        "disagreement",
+        "tied_with_previous",
+    ])
+    .map_err(failed)?;
+    let number = |v: Option<f64>| v.map_or_else(String::new, |v| format!("{v:.2}"));
+    for e in &view.entries {
+        let f = &e.figures;
+        out.write_record([
+            f.position.to_string(),
+            f.proposal.to_string(),
+            e.title.clone(),
+            e.country.clone().unwrap_or_default(),
+            e.state.clone(),
+            f.reviews.to_string(),
+            e.missing_reviews.to_string(),
+            number(f.mean),
+            number(f.median),
+            number(f.normalised_mean),
+            number(f.spread),
+            number(f.std_dev),
+            f.disagreement.to_string(),
+            f.tied_with_previous.to_string(),
+        ])
+        .map_err(failed)?;
+    }
+    let bytes = out
+        .into_inner()
+        .map_err(|e| AppError::internal(format!("cannot write the CSV: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| AppError::internal(format!("the CSV is not UTF-8: {e}")))
+}
