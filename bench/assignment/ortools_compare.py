@@ -2,8 +2,7 @@
 """Solve an exported assignment instance with OR-tools, as a cross-check.
 
 Reads the JSON form of `grants_assignment::Instance` (written by
-`grants bench assignment --export FILE`, or by
-`cargo run --release -p grants-assignment --example export -- --out FILE`),
+`grants bench assignment --export FILE`),
 builds the same flow network as the Rust solver with OR-tools'
 SimpleMinCostFlow, solves it as a maximum flow of minimum cost, and prints
 one JSON line:

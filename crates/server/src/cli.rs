@@ -69,8 +69,45 @@ pub enum Command {
         #[command(subcommand)]
         command: AuditCommand,
     },
+    /// Measure the service's algorithms on generated instances.
+    Bench {
+        /// What to measure.
+        #[command(subcommand)]
+        command: BenchCommand,
+    },
     /// Print the version.
     Version,
+}
+
+/// Benchmarks.
+#[derive(Debug, Subcommand)]
+pub enum BenchCommand {
+    /// Reviewer assignment: generate an instance (or read one), solve it
+    /// exactly, and print one JSON line of figures: build and solve time,
+    /// objective, slots filled, peak memory.
+    Assignment {
+        /// Proposals to generate.
+        #[arg(long, default_value_t = 2000)]
+        proposals: u32,
+        /// Reviewers to generate.
+        #[arg(long, default_value_t = 300)]
+        reviewers: u32,
+        /// Reviews per proposal.
+        #[arg(long, default_value_t = 3)]
+        k: u16,
+        /// Share of proposal–reviewer pairs with a conflict of interest.
+        #[arg(long, default_value_t = 0.05)]
+        conflicts: f64,
+        /// Seed of the generator; the same seed gives the same instance.
+        #[arg(long, default_value_t = 2027)]
+        seed: u64,
+        /// Solve this instance (JSON) instead of generating one.
+        #[arg(long = "in", value_name = "FILE")]
+        input: Option<PathBuf>,
+        /// Write the instance as JSON, for an independent solver.
+        #[arg(long, value_name = "FILE")]
+        export: Option<PathBuf>,
+    },
 }
 
 /// Workflow commands.
@@ -215,12 +252,71 @@ impl Cli {
             Command::Audit {
                 command: AuditCommand::Verify,
             } => verify_audit(&config).await,
+            Command::Bench {
+                command:
+                    BenchCommand::Assignment {
+                        proposals,
+                        reviewers,
+                        k,
+                        conflicts,
+                        seed,
+                        input,
+                        export,
+                    },
+            } => {
+                let spec = grants_assignment::bench::GeneratorSpec {
+                    proposals,
+                    reviewers,
+                    reviews_per_proposal: k,
+                    conflict_rate: conflicts,
+                    seed,
+                    ..Default::default()
+                };
+                bench_assignment(&spec, input.as_deref(), export.as_deref())
+            }
             Command::Version => {
                 println!("grants {}", env!("CARGO_PKG_VERSION"));
                 Ok(())
             }
         }
     }
+}
+
+/// The most memory the process has held, in MiB (Linux; `None` elsewhere).
+fn peak_rss_mib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024)
+}
+
+fn bench_assignment(
+    spec: &grants_assignment::bench::GeneratorSpec,
+    input: Option<&std::path::Path>,
+    export: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
+    let start = std::time::Instant::now();
+    let instance: grants_assignment::Instance = match input {
+        Some(path) => serde_json::from_str(
+            &std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?,
+        )
+        .with_context(|| format!("{} is not an assignment instance", path.display()))?,
+        None => grants_assignment::bench::generate(spec),
+    };
+    let generated = start.elapsed();
+    if let Some(path) = export {
+        std::fs::write(path, serde_json::to_vec(&instance)?)
+            .with_context(|| format!("writing {}", path.display()))?;
+    }
+    let mut report = grants_assignment::bench::measure_instance(&instance)?;
+    report.generate_ms = generated.as_secs_f64() * 1000.0;
+    let mut line = serde_json::to_value(&report)?;
+    if let Some(mib) = peak_rss_mib() {
+        line["peak_rss_mib"] = serde_json::json!(mib);
+    }
+    println!("{line}");
+    eprintln!("{report}");
+    Ok(())
 }
 
 async fn serve(config: &Config, demo: bool, migrate: bool) -> anyhow::Result<()> {
