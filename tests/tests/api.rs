@@ -7,6 +7,7 @@ mod api {
     mod auth;
     mod authz;
     mod cli;
+    mod demo;
     mod health;
     mod mail;
     mod programmes;

@@ -184,19 +184,27 @@ async fn round(
     let proposals =
         proposal_store::in_programme(c, programme.id, &[OPEN_FOR_REVIEW, IN_REVIEW]).await?;
     let assignments = store::assignments(c, AssignmentScope::Programme(programme.id)).await?;
+    let in_round = |p: ProposalId| proposals.iter().any(|x| x.id == p);
+    let on_jury = |r: UserId| jury.member(r).is_some();
     let mut kept = Vec::new();
     let mut forbidden = Vec::new();
-    let mut load: HashMap<UserId, u16> = HashMap::new();
-    for a in &assignments {
-        if a.is_active() {
-            kept.push((a.proposal_id, a.reviewer_id));
-            *load.entry(a.reviewer_id).or_default() += 1;
-        } else {
-            forbidden.push(ForbiddenPair {
+    // Active assignments in the round stay as they are; those on proposals
+    // past review still take up the reviewer's load.
+    let mut load_in_round: HashMap<UserId, u16> = HashMap::new();
+    let mut load_elsewhere: HashMap<UserId, u16> = HashMap::new();
+    for a in assignments.iter().filter(|a| on_jury(a.reviewer_id)) {
+        match (a.is_active(), in_round(a.proposal_id)) {
+            (true, true) => {
+                kept.push((a.proposal_id, a.reviewer_id));
+                *load_in_round.entry(a.reviewer_id).or_default() += 1;
+            }
+            (true, false) => *load_elsewhere.entry(a.reviewer_id).or_default() += 1,
+            (false, true) => forbidden.push(ForbiddenPair {
                 proposal: a.proposal_id,
                 reviewer: a.reviewer_id,
                 why: Forbidden::Excluded,
-            });
+            }),
+            (false, false) => {}
         }
     }
     let mut errors = ValidationErrors::default();
@@ -275,10 +283,11 @@ async fn round(
             .members
             .iter()
             .map(|m| {
-                let current = load.get(&m.user.id).copied().unwrap_or(0);
+                let current = load_in_round.get(&m.user.id).copied().unwrap_or(0);
+                let elsewhere = load_elsewhere.get(&m.user.id).copied().unwrap_or(0);
                 // An unavailable reviewer keeps what they have and takes nothing new.
                 let max_load = if m.profile.available {
-                    m.profile.max_load.max(current)
+                    m.profile.max_load.saturating_sub(elsewhere).max(current)
                 } else {
                     current
                 };
@@ -286,7 +295,7 @@ async fn round(
                     id: m.user.id,
                     languages: m.profile.languages.clone(),
                     expertise: m.profile.expertise.clone(),
-                    min_load: m.profile.min_load.min(max_load),
+                    min_load: m.profile.min_load.saturating_sub(elsewhere).min(max_load),
                     max_load,
                 }
             })
@@ -296,6 +305,7 @@ async fn round(
         bids: store::bids_in_programme(c, programme.id)
             .await?
             .into_iter()
+            .filter(|b| in_round(b.proposal_id) && on_jury(b.reviewer_id))
             .map(|b| solver::Bid {
                 proposal: b.proposal_id,
                 reviewer: b.reviewer_id,

@@ -298,7 +298,8 @@ fn bench_assignment(
     let start = std::time::Instant::now();
     let instance: grants_assignment::Instance = match input {
         Some(path) => serde_json::from_str(
-            &std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?,
+            &std::fs::read_to_string(path)
+                .with_context(|| format!("reading {}", path.display()))?,
         )
         .with_context(|| format!("{} is not an assignment instance", path.display()))?,
         None => grants_assignment::bench::generate(spec),

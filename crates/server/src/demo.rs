@@ -9,12 +9,14 @@ use anyhow::Context;
 use chrono::{Duration, Utc};
 use grants_app::auth::{self, LoginInput};
 use grants_app::users::{self, CreateUserInput, RoleGrantInput};
-use grants_app::{App, AppError, programmes, proposals};
+use grants_app::{App, AppError, assignments, jury, programmes, proposals, reviews};
 use grants_domain::programme::{
     CriterionInput, MoneyInput, ProgrammeInput, ReportInput, ReportKind, TrancheCondition,
     TrancheInput,
 };
 use grants_domain::proposal::{BudgetLineInput, ProposalInput};
+use grants_domain::review::{BidLevel, Recommendation, ReviewerProfileInput};
+use grants_scoring::sheet::CriterionScore;
 use secrecy::SecretString;
 
 /// Every demo account shares this password; demo data is for trying the service only.
@@ -132,6 +134,186 @@ const PEOPLE: &[Person] = &[
         country: Some("AL"),
         organisation: Some("Public Library Durrës"),
         locale: "sq",
+        tags: &[],
+    },
+    Person {
+        label: "reviewer",
+        email: "reviewer.bg@innovation-awards.example",
+        name: "Petya Ivanova",
+        roles: &[("reviewer", None)],
+        country: Some("BG"),
+        organisation: Some("Sofia City Library"),
+        locale: "bg",
+        tags: &["digital services", "youth"],
+    },
+    Person {
+        label: "reviewer",
+        email: "reviewer.rs@innovation-awards.example",
+        name: "Milan Jovanović",
+        roles: &[("reviewer", None)],
+        country: Some("RS"),
+        organisation: Some("Novi Sad City Library"),
+        locale: "sr",
+        tags: &["makerspaces", "inclusion"],
+    },
+    Person {
+        label: "reviewer",
+        email: "reviewer.al@innovation-awards.example",
+        name: "Elira Dervishi",
+        roles: &[("reviewer", None)],
+        country: Some("AL"),
+        organisation: Some("National Library of Albania"),
+        locale: "sq",
+        tags: &["reading", "children"],
+    },
+    Person {
+        label: "reviewer",
+        email: "reviewer.xk@innovation-awards.example",
+        name: "Besnik Krasniqi",
+        roles: &[("reviewer", None)],
+        country: Some("XK"),
+        organisation: Some("National Library of Kosovo"),
+        locale: "sq",
+        tags: &["youth", "community"],
+    },
+    Person {
+        label: "reviewer",
+        email: "reviewer.me@innovation-awards.example",
+        name: "Jelena Vuković",
+        roles: &[("reviewer", None)],
+        country: Some("ME"),
+        organisation: Some("Central National Library of Montenegro"),
+        locale: "sr",
+        tags: &["inclusion", "heritage"],
+    },
+    Person {
+        label: "reviewer",
+        email: "reviewer.gr@innovation-awards.example",
+        name: "Dimitris Alexiou",
+        roles: &[("reviewer", None)],
+        country: Some("GR"),
+        organisation: Some("Veria Central Public Library"),
+        locale: "el",
+        tags: &["digital services", "heritage"],
+    },
+    Person {
+        label: "reviewer",
+        email: "reviewer.ba@innovation-awards.example",
+        name: "Amra Hadžić",
+        roles: &[("reviewer", None)],
+        country: Some("BA"),
+        organisation: Some("Sarajevo City Library"),
+        locale: "bs",
+        tags: &["community", "reading"],
+    },
+    Person {
+        label: "reviewer",
+        email: "reviewer.mk@innovation-awards.example",
+        name: "Goran Stojanovski",
+        roles: &[("reviewer", None)],
+        country: Some("MK"),
+        organisation: Some("National and University Library Skopje"),
+        locale: "mk",
+        tags: &["makerspaces", "youth"],
+    },
+    Person {
+        label: "reviewer",
+        email: "reviewer.ro@innovation-awards.example",
+        name: "Andrei Ionescu",
+        roles: &[("reviewer", None)],
+        country: Some("RO"),
+        organisation: Some("Cluj County Library"),
+        locale: "ro",
+        tags: &["leadership", "inclusion"],
+    },
+    Person {
+        label: "applicant",
+        email: "applicant.ba@innovation-awards.example",
+        name: "Emina Kovačević",
+        roles: &[("applicant", None)],
+        country: Some("BA"),
+        organisation: Some("Public Library Mostar"),
+        locale: "bs",
+        tags: &[],
+    },
+    Person {
+        label: "applicant",
+        email: "applicant.bg@innovation-awards.example",
+        name: "Georgi Dimitrov",
+        roles: &[("applicant", None)],
+        country: Some("BG"),
+        organisation: Some("Regional Library Plovdiv"),
+        locale: "bg",
+        tags: &[],
+    },
+    Person {
+        label: "applicant",
+        email: "applicant.hr@innovation-awards.example",
+        name: "Marija Kovač",
+        roles: &[("applicant", None)],
+        country: Some("HR"),
+        organisation: Some("Zagreb City Libraries"),
+        locale: "hr",
+        tags: &[],
+    },
+    Person {
+        label: "applicant",
+        email: "applicant.gr@innovation-awards.example",
+        name: "Sofia Nikolaou",
+        roles: &[("applicant", None)],
+        country: Some("GR"),
+        organisation: Some("Municipal Library of Thessaloniki"),
+        locale: "el",
+        tags: &[],
+    },
+    Person {
+        label: "applicant",
+        email: "applicant.xk@innovation-awards.example",
+        name: "Valon Berisha",
+        roles: &[("applicant", None)],
+        country: Some("XK"),
+        organisation: Some("City Library Prizren"),
+        locale: "sq",
+        tags: &[],
+    },
+    Person {
+        label: "applicant",
+        email: "applicant.me@innovation-awards.example",
+        name: "Nikola Popović",
+        roles: &[("applicant", None)],
+        country: Some("ME"),
+        organisation: Some("Library Budva"),
+        locale: "sr",
+        tags: &[],
+    },
+    Person {
+        label: "applicant",
+        email: "applicant.ro@innovation-awards.example",
+        name: "Ioana Marin",
+        roles: &[("applicant", None)],
+        country: Some("RO"),
+        organisation: Some("County Library Brașov"),
+        locale: "ro",
+        tags: &[],
+    },
+    Person {
+        label: "applicant",
+        email: "applicant.rs@innovation-awards.example",
+        name: "Stefan Petrović",
+        roles: &[("applicant", None)],
+        country: Some("RS"),
+        organisation: Some("Library of Kragujevac"),
+        locale: "sr",
+        tags: &[],
+    },
+    Person {
+        label: "applicant",
+        email: "applicant.si@innovation-awards.example",
+        name: "Nina Kranjc",
+        roles: &[("applicant", None)],
+        country: Some("SI"),
+        organisation: Some("Maribor Public Library"),
+        locale: "sl",
         tags: &[],
     },
     Person {
@@ -295,7 +477,363 @@ pub async fn seed(app: &App) -> anyhow::Result<Vec<DemoAccount>> {
     }
     auth::logout(app, &manager).await?;
     seed_proposals(app).await?;
+    seed_review_round(app).await?;
     Ok(accounts)
+}
+
+/// The code of the programme whose call has closed and whose jury is at work.
+pub const DEMO_REVIEW_PROGRAMME: &str = "INELI-2026";
+
+/// Two proposal titles per country, for the review round.
+const ROUND: &[(&str, &str, [&str; 2])] = &[
+    (
+        "applicant.mk",
+        "MK",
+        [
+            "Makerspace for teenagers",
+            "Audiobook studio for blind readers",
+        ],
+    ),
+    (
+        "applicant.al",
+        "AL",
+        [
+            "Coding club for girls",
+            "Library on wheels for mountain villages",
+        ],
+    ),
+    (
+        "applicant.ba",
+        "BA",
+        [
+            "Homework help for returnee children",
+            "Digital archive of local newspapers",
+        ],
+    ),
+    (
+        "applicant.bg",
+        "BG",
+        [
+            "Seed library and community garden",
+            "Podcast studio for young voices",
+        ],
+    ),
+    (
+        "applicant.hr",
+        "HR",
+        [
+            "Reading dogs for shy readers",
+            "Tool library for repair cafés",
+        ],
+    ),
+    (
+        "applicant.gr",
+        "GR",
+        ["Citizen science corner", "Greek sign language story hours"],
+    ),
+    (
+        "applicant.xk",
+        "XK",
+        [
+            "Robotics league for schools",
+            "Oral history of the old bazaar",
+        ],
+    ),
+    (
+        "applicant.me",
+        "ME",
+        [
+            "Coastal heritage in virtual reality",
+            "Job club for seasonal workers",
+        ],
+    ),
+    (
+        "applicant.ro",
+        "RO",
+        [
+            "Board games for intergenerational evenings",
+            "Fake-news literacy workshops",
+        ],
+    ),
+    (
+        "applicant.rs",
+        "RS",
+        ["3D printing for assistive devices", "Book clubs in prisons"],
+    ),
+    (
+        "applicant.si",
+        "SI",
+        ["Slovenian for newcomers", "Library of things"],
+    ),
+];
+
+fn demo_email(local: &str) -> String {
+    format!("{local}@innovation-awards.example")
+}
+
+/// A second programme whose call has closed: every country's proposals
+/// screened, a committed reviewer assignment, and about two thirds of the
+/// reviews in, so the chair sees a real ranking. Skipped when it exists.
+async fn seed_review_round(app: &App) -> anyhow::Result<()> {
+    let manager = log_in(app, &demo_email("manager")).await?;
+    let existing = programmes::list(
+        app,
+        &manager,
+        &programmes::ProgrammeFilter::default(),
+        &grants_app::PageRequest::default(),
+    )
+    .await?;
+    if existing
+        .items
+        .iter()
+        .any(|p| p.spec.code == DEMO_REVIEW_PROGRAMME)
+    {
+        return Ok(());
+    }
+    let mut spec = sample_programme();
+    spec.code = Some(DEMO_REVIEW_PROGRAMME.into());
+    spec.title = Some(text(&[
+        (
+            "en",
+            "INELI-Balkans Innovation Awards 2026 (demo, in review)",
+        ),
+        (
+            "mk",
+            "INELI-Балкан Награди за иновации 2026 (демо, во оценување)",
+        ),
+    ]));
+    spec.reviewer_load_cap = Some(7);
+    let programme = programmes::create(app, &manager, spec)
+        .await
+        .context("seeding the review-round programme")?;
+
+    let mut submitted = Vec::new();
+    for (n, (applicant, country, titles)) in ROUND.iter().enumerate() {
+        let applicant = log_in(app, &demo_email(applicant)).await?;
+        for (i, title) in titles.iter().enumerate() {
+            let mut content = sample_proposal(country, title);
+            // Most are written in English; a few in the local language, so
+            // that assignment has to find readers.
+            content.language = Some(
+                if (n + i) % 4 == 0 {
+                    local_language(country)
+                } else {
+                    "en"
+                }
+                .into(),
+            );
+            content.organisation = Some(format!("Library {}-{}", country, i + 1));
+            content.tags = Some(vec![
+                [
+                    "youth",
+                    "inclusion",
+                    "digital services",
+                    "reading",
+                    "makerspaces",
+                    "heritage",
+                ][(n + i) % 6]
+                    .into(),
+                "community".into(),
+            ]);
+            let draft = proposals::create(
+                app,
+                &applicant,
+                proposals::CreateProposalInput {
+                    programme_id: programme.id.uuid(),
+                    content,
+                },
+            )
+            .await?;
+            let sent = proposals::transition(
+                app,
+                &applicant,
+                draft.id,
+                "submit",
+                proposals::TransitionInput::default(),
+                Some(draft.revision),
+            )
+            .await?;
+            submitted.push(sent);
+        }
+        auth::logout(app, &applicant).await?;
+    }
+    // The call closes; screening passes all but one, which waits for changes.
+    let current = programmes::get(app, &manager, programme.id).await?;
+    programmes::update(
+        app,
+        &manager,
+        programme.id,
+        programmes::ProgrammeUpdate {
+            revision: Some(current.revision),
+            changes: ProgrammeInput {
+                closes_at: Some(Utc::now() - Duration::hours(1)),
+                opens_at: Some(Utc::now() - Duration::days(40)),
+                ..Default::default()
+            },
+        },
+        None,
+    )
+    .await?;
+    for (i, proposal) in submitted.iter().enumerate() {
+        let screening = proposals::transition(
+            app,
+            &manager,
+            proposal.id,
+            "start_screening",
+            proposals::TransitionInput::default(),
+            Some(proposal.revision),
+        )
+        .await?;
+        let (step, comment) = if i == submitted.len() - 1 {
+            (
+                "request_changes",
+                Some("Please split the budget by year.".to_owned()),
+            )
+        } else {
+            ("mark_eligible", None)
+        };
+        proposals::transition(
+            app,
+            &manager,
+            proposal.id,
+            step,
+            proposals::TransitionInput {
+                comment,
+                ..Default::default()
+            },
+            Some(screening.revision),
+        )
+        .await?;
+    }
+    auth::logout(app, &manager).await?;
+
+    // The jury: every reviewer reads English and their own language.
+    let reviewers: Vec<&Person> = PEOPLE
+        .iter()
+        .filter(|p| p.roles.iter().any(|(r, _)| *r == "reviewer"))
+        .collect();
+    for (i, person) in reviewers.iter().enumerate() {
+        let reviewer = log_in(app, person.email).await?;
+        jury::save_profile(
+            app,
+            &reviewer,
+            programme.id,
+            reviewer.id,
+            ReviewerProfileInput {
+                languages: Some(vec![person.locale.to_owned(), "en".to_owned()]),
+                ..Default::default()
+            },
+        )
+        .await?;
+        // A few bids, so affinity has something to weigh.
+        for proposal in submitted.iter().skip(i).step_by(7).take(2) {
+            let level = if i % 2 == 0 {
+                BidLevel::Eager
+            } else {
+                BidLevel::Willing
+            };
+            // Conflicted or not open: skipped, as a reviewer would find.
+            let _ = jury::bid(app, &reviewer, proposal.id, Some(level)).await;
+        }
+        auth::logout(app, &reviewer).await?;
+    }
+
+    let chair = log_in(app, &demo_email("chair")).await?;
+    let preview = assignments::preview_run(
+        app,
+        &chair,
+        programme.id,
+        assignments::AssignmentRunInput::default(),
+    )
+    .await?;
+    assignments::commit_run(
+        app,
+        &chair,
+        programme.id,
+        assignments::AssignmentRunInput {
+            fingerprint: Some(preview.fingerprint),
+            ..Default::default()
+        },
+    )
+    .await?;
+    auth::logout(app, &chair).await?;
+
+    // Two thirds of the reviews are in; one reviewer scores harshly, one kindly.
+    for (r, person) in reviewers.iter().enumerate() {
+        let reviewer = log_in(app, person.email).await?;
+        let mine = assignments::mine(app, &reviewer).await?;
+        for (k, assignment) in mine
+            .iter()
+            .filter(|a| a.programme_id == programme.id)
+            .enumerate()
+        {
+            if (r + k) % 3 == 2 {
+                continue;
+            }
+            let base = i64::try_from((r * 7 + k * 3) % 5).unwrap_or(0) + 1;
+            let bias = match r % 4 {
+                0 => -1,
+                1 => 1,
+                _ => 0,
+            };
+            let score = |offset: i64| CriterionScore::Score((base + offset + bias).clamp(1, 5));
+            let scores = BTreeMap::from([
+                ("innovation".to_owned(), score(0)),
+                ("impact".to_owned(), score(1)),
+                ("feasibility".to_owned(), score(-1)),
+                ("sustainability".to_owned(), score(0)),
+            ]);
+            let saved = reviews::save(
+                app,
+                &reviewer,
+                assignment.id,
+                reviews::ReviewInput {
+                    scores: Some(scores),
+                    recommendation: Some(if base + bias >= 3 {
+                        Recommendation::Fund
+                    } else {
+                        Recommendation::DoNotFund
+                    }),
+                    comment_for_applicant: Some(
+                        "A clear need and a realistic plan; say more about who will run it after the award."
+                            .into(),
+                    ),
+                    comment_for_jury: Some("Budget looks right for the scale.".into()),
+                    revision: None,
+                },
+                None,
+            )
+            .await?;
+            reviews::submit(
+                app,
+                &reviewer,
+                assignment.id,
+                reviews::ReviewStepInput {
+                    revision: Some(saved.revision),
+                    reason: None,
+                },
+                None,
+            )
+            .await?;
+        }
+        auth::logout(app, &reviewer).await?;
+    }
+    Ok(())
+}
+
+fn local_language(country: &str) -> &'static str {
+    match country {
+        "MK" => "mk",
+        "AL" | "XK" => "sq",
+        "BA" => "bs",
+        "BG" => "bg",
+        "HR" => "hr",
+        "GR" => "el",
+        "RO" => "ro",
+        "RS" | "ME" => "sr",
+        "SI" => "sl",
+        _ => "en",
+    }
 }
 
 /// A draft and a submitted proposal from North Macedonia, and a submitted one
@@ -431,8 +969,23 @@ fn sample_proposal(country: &str, title: &str) -> ProposalInput {
 pub fn describe(accounts: &[DemoAccount], address: SocketAddr) -> String {
     let mut text =
         format!("\nDemo data is ready. Every account's password is: {DEMO_PASSWORD}\n\n");
+    let mut by_label: Vec<(&str, Vec<&str>)> = Vec::new();
     for account in accounts {
-        text.push_str(&format!("  {:<22} {}\n", account.label, account.email));
+        match by_label
+            .iter_mut()
+            .find(|(label, _)| *label == account.label)
+        {
+            Some((_, emails)) => emails.push(&account.email),
+            None => by_label.push((&account.label, vec![&account.email])),
+        }
+    }
+    for (label, emails) in by_label {
+        let shown = if emails.len() > 3 {
+            format!("{}, … ({} in all)", emails[..2].join(", "), emails.len())
+        } else {
+            emails.join(", ")
+        };
+        text.push_str(&format!("  {label:<22} {shown}\n"));
     }
     text.push_str(&format!(
         "\nAPI docs: http://{address}/docs\nLog in:   curl -s -X POST http://{address}/auth/token -H 'content-type: application/json' \\\n            -d '{{\"email\":\"admin@innovation-awards.example\",\"password\":\"{DEMO_PASSWORD}\"}}'\n"

@@ -929,6 +929,10 @@ async fn reviews_follow_the_rubric_and_feed_the_ranking(backend: Backend) {
     .await
     .expect(200);
     assert_eq!(j.state(&second).await, "reviewed");
+    // With every proposal past review, a new run has nothing to do, and says so.
+    let after = j.preview(json!({})).await;
+    after.expect(200);
+    assert_eq!(after.body["slots_needed"], 0);
 
     let ranking = j
         .app
