@@ -8,6 +8,7 @@
 
 use std::time::Duration;
 
+pub mod browser;
 pub mod smtp;
 
 use grants_server::{Application, Config};

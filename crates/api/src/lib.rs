@@ -33,12 +33,15 @@ pub struct AppState {
 /// Largest request body accepted; uploads get their own limits later.
 const MAX_BODY_BYTES: usize = 1024 * 1024;
 
-/// The whole HTTP service: API, OpenAPI document, docs page and health checks.
-pub fn router(state: AppState) -> Router {
+/// The whole HTTP service: API, OpenAPI document, docs page and health
+/// checks, plus `pages` (the web pages, which bring their own state), all
+/// behind the same limits and security headers.
+pub fn router(state: AppState, pages: Router) -> Router {
     let (api, spec) = routes::api().split_for_parts();
     api.merge(openapi::docs(spec))
-        .fallback(|| async { problem::ApiError::NotFound })
         .with_state(state)
+        .merge(pages)
+        .fallback(|| async { problem::ApiError::NotFound })
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,

@@ -7,6 +7,8 @@ use crate::AppError;
 pub struct Actor {
     /// Their account.
     pub id: UserId,
+    /// Their name, for greeting them.
+    pub name: String,
     /// Their language.
     pub locale: Locale,
     /// Roles they hold.

@@ -668,7 +668,7 @@ async fn notify(
         .await?
         .and_then(|p| p.content.title)
         .unwrap_or_default();
-    let review_url = app.link(&format!("/assignments/{}", assignment.id));
+    let review_url = app.link("/app/assignments");
     let due_at = assignment.due_at;
     let (event, notification) = match mail {
         AssignmentMail::Assigned => (

@@ -133,6 +133,7 @@ pub async fn authenticate(app: &App, token: &str) -> AppResult<Actor> {
         .ok_or(AppError::Unauthenticated)?;
     Ok(Actor {
         id: user.id,
+        name: user.name.to_string(),
         locale: user.locale,
         roles: user.roles,
         token: Some(found.id),

@@ -105,6 +105,11 @@ impl App {
         self
     }
 
+    /// The address people reach the service at, without a trailing slash.
+    pub fn public_url(&self) -> &str {
+        &self.public_url
+    }
+
     /// A link to a page of the service.
     pub(crate) fn link(&self, path: &str) -> String {
         format!("{}{path}", self.public_url)

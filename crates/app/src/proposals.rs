@@ -807,7 +807,7 @@ pub(crate) fn envelope(recipient: &UserRecord, programme: &ProgrammeRecord) -> E
 /// checked that the event has templates; this maps it to its context.
 fn notification(event: &str, f: &Letterhead<'_>) -> AppResult<Notification> {
     let proposal_title = f.record.content.title.clone().unwrap_or_default();
-    let proposal_url = f.app.link(&format!("/proposals/{}", f.record.id));
+    let proposal_url = f.app.link(&format!("/app/proposals/{}", f.record.id));
     let comment = f.comment.map(str::to_owned);
     Ok(match event {
         "proposal_submitted" => Notification::ProposalSubmitted(grants_notify::ProposalSubmitted {

@@ -413,7 +413,8 @@ async fn complete_if_done(
             notification: Notification::ReviewsComplete(grants_notify::ReviewsComplete {
                 reviews_count: reviews as u64,
                 proposals_count: reviewed.len() as u64,
-                ranking_url: app.link(&format!("/programmes/{}/ranking", programme.id)),
+                // The ranking page is not built yet; the home page leads on.
+                ranking_url: app.link("/app"),
             }),
         };
         let dedupe_key = format!(

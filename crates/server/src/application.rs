@@ -77,9 +77,16 @@ impl Application {
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
         let address = self.local_addr()?;
-        let router = grants_api::router(AppState {
+        let pages = grants_web::router(grants_web::WebState {
             app: self.app.clone(),
-        });
+        })
+        .context("the page templates do not compile")?;
+        let router = grants_api::router(
+            AppState {
+                app: self.app.clone(),
+            },
+            pages,
+        );
         tracing::info!(%address, "serving; API docs at http://{address}/docs");
         let (stopping_tx, stopping_rx) = tokio::sync::oneshot::channel::<()>();
         let (timers_stop, timers_stopped) = tokio::sync::watch::channel(false);

@@ -988,7 +988,7 @@ pub fn describe(accounts: &[DemoAccount], address: SocketAddr) -> String {
         text.push_str(&format!("  {label:<22} {shown}\n"));
     }
     text.push_str(&format!(
-        "\nAPI docs: http://{address}/docs\nLog in:   curl -s -X POST http://{address}/auth/token -H 'content-type: application/json' \\\n            -d '{{\"email\":\"admin@innovation-awards.example\",\"password\":\"{DEMO_PASSWORD}\"}}'\n"
+        "\nOpen:     http://{address}/app and sign in with any account above\nAPI docs: http://{address}/docs\nLog in:   curl -s -X POST http://{address}/auth/token -H 'content-type: application/json' \\\n            -d '{{\"email\":\"admin@innovation-awards.example\",\"password\":\"{DEMO_PASSWORD}\"}}'\n"
     ));
     text
 }

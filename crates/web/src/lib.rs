@@ -1,0 +1,170 @@
+//! The web pages of Innovation Awards: server-rendered by the same `grants`
+//! binary, in the person's language, over the same use cases and
+//! permission checks as the JSON API (`grants_app`), so no rule exists
+//! twice.
+//!
+//! Pages live under `/app`. A browser session is a cookie holding the same
+//! kind of token the API uses as a bearer token ([`session`]); every form
+//! carries a CSRF token. Buttons for workflow steps come from the same
+//! transition list as `GET /proposals/{id}/transitions`: a step the person
+//! cannot take now is shown disabled with every reason.
+
+mod i18n;
+mod pages;
+mod render;
+mod session;
+
+use std::sync::OnceLock;
+
+use axum::Router;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use grants_app::{App, AppError};
+use grants_workflow::ReasonKind;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+use crate::render::Views;
+use crate::session::Viewer;
+
+/// What every page handler shares.
+#[derive(Debug, Clone)]
+pub struct WebState {
+    /// The use cases.
+    pub app: App,
+}
+
+impl WebState {
+    /// Cookies are marked Secure when people reach the service over HTTPS.
+    fn secure_cookies(&self) -> bool {
+        self.app.public_url().starts_with("https://")
+    }
+}
+
+static VIEWS: OnceLock<Views> = OnceLock::new();
+
+/// The pages, ready to merge into the service's router. Fails when a
+/// template does not compile, so a broken page stops start-up.
+pub fn router(state: WebState) -> Result<Router, handlebars::TemplateError> {
+    if VIEWS.get().is_none() {
+        let _ = VIEWS.set(Views::load()?);
+    }
+    Ok(pages::routes()
+        .with_state(state)
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(
+                "default-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'",
+            ),
+        )))
+}
+
+fn views() -> Option<&'static Views> {
+    VIEWS.get()
+}
+
+/// Why a page could not be shown.
+#[derive(Debug)]
+pub(crate) enum PageError {
+    /// Nobody is signed in: go to the sign-in page, then come back.
+    SignIn {
+        /// Where to come back to.
+        next: String,
+    },
+    /// The use case refused or failed.
+    Failed {
+        /// Who asked, for the language and the frame.
+        viewer: Box<Viewer>,
+        /// What went wrong.
+        error: AppError,
+    },
+    /// A form came without this session's CSRF token.
+    Forged {
+        /// Who asked.
+        viewer: Box<Viewer>,
+    },
+}
+
+/// What the error page shows.
+#[derive(Debug, serde::Serialize)]
+struct ErrorPage {
+    status: u16,
+    message: String,
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        let (viewer, status, message) = match self {
+            PageError::SignIn { next } => {
+                let target = format!("/app/login?next={}", encode(&next));
+                return Redirect::to(&target).into_response();
+            }
+            PageError::Forged { viewer } => {
+                let message = i18n::text(viewer.locale, "error-forged");
+                (viewer, StatusCode::FORBIDDEN, message)
+            }
+            PageError::Failed { viewer, error } => {
+                let status = status_of(&error);
+                let message = if status == StatusCode::INTERNAL_SERVER_ERROR {
+                    tracing::error!(error = %error, "a page failed");
+                    i18n::text(viewer.locale, "error-internal")
+                } else if status == StatusCode::NOT_FOUND {
+                    i18n::text(viewer.locale, "error-not-found")
+                } else {
+                    error.to_string()
+                };
+                (viewer, status, message)
+            }
+        };
+        match views() {
+            Some(views) => views.page(
+                status,
+                &viewer,
+                "error",
+                "error-title",
+                ErrorPage {
+                    status: status.as_u16(),
+                    message,
+                },
+            ),
+            None => (status, message).into_response(),
+        }
+    }
+}
+
+/// The same statuses the API gives for the same errors.
+fn status_of(error: &AppError) -> StatusCode {
+    match error {
+        AppError::Unauthenticated | AppError::InvalidCredentials => StatusCode::UNAUTHORIZED,
+        AppError::LockedOut { .. } => StatusCode::TOO_MANY_REQUESTS,
+        AppError::Forbidden(_) => StatusCode::FORBIDDEN,
+        AppError::NotFound(_) => StatusCode::NOT_FOUND,
+        AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        AppError::Duplicate { .. } | AppError::StaleRevision { .. } | AppError::Conflict(_) => {
+            StatusCode::CONFLICT
+        }
+        AppError::RevisionRequired => StatusCode::PRECONDITION_REQUIRED,
+        AppError::Blocked(blocked) => {
+            let has = |kind| blocked.reasons.iter().any(|r| r.kind == kind);
+            if has(ReasonKind::NotPermitted) {
+                StatusCode::FORBIDDEN
+            } else if has(ReasonKind::UnknownTransition) {
+                StatusCode::NOT_FOUND
+            } else {
+                StatusCode::CONFLICT
+            }
+        }
+        AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}
+
+/// Percent-encodes a path for a query parameter.
+fn encode(path: &str) -> String {
+    path.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' => {
+                (b as char).to_string()
+            }
+            other => format!("%{other:02X}"),
+        })
+        .collect()
+}

@@ -1,0 +1,195 @@
+//! Signing in and out, the language switch, and the home page.
+
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::{CookieJar, Form};
+use grants_app::auth::{self, LoginInput};
+use grants_app::programmes::{self, ProgrammeFilter, ProgrammeStatus};
+use grants_app::{AppError, PageRequest};
+use grants_domain::{Locale, Role};
+use serde::{Deserialize, Serialize};
+
+use super::{OrPage, localized, render, render_status, when};
+use crate::i18n::text;
+use crate::session::{Viewer, ended_session, language_cookie, session_cookie};
+use crate::{PageError, WebState};
+
+/// Where to go after signing in; only paths of this site.
+#[derive(Debug, Deserialize)]
+pub(crate) struct Next {
+    next: Option<String>,
+}
+
+fn safe_next(next: Option<&str>) -> String {
+    match next {
+        // A path of ours, not `//elsewhere` or a full URL.
+        Some(path) if path.starts_with("/app") && !path.starts_with("//") => path.to_owned(),
+        _ => "/app".to_owned(),
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct LoginPage {
+    next: String,
+    email: String,
+    error: Option<String>,
+}
+
+pub(crate) async fn login_form(viewer: Viewer, Query(next): Query<Next>) -> Response {
+    if viewer.actor.is_some() {
+        return Redirect::to(&safe_next(next.next.as_deref())).into_response();
+    }
+    render(
+        &viewer,
+        "login",
+        "sign-in",
+        LoginPage {
+            next: safe_next(next.next.as_deref()),
+            email: String::new(),
+            error: None,
+        },
+    )
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct LoginForm {
+    email: String,
+    password: String,
+    next: Option<String>,
+}
+
+pub(crate) async fn login(
+    State(state): State<WebState>,
+    viewer: Viewer,
+    jar: CookieJar,
+    Form(form): Form<LoginForm>,
+) -> Response {
+    let next = safe_next(form.next.as_deref());
+    let outcome = auth::login(
+        &state.app,
+        LoginInput {
+            email: form.email.clone(),
+            password: form.password.into(),
+        },
+    )
+    .await;
+    match outcome {
+        Ok(issued) => {
+            let jar = jar.add(session_cookie(issued.token, state.secure_cookies()));
+            (jar, Redirect::to(&next)).into_response()
+        }
+        Err(error) => {
+            let (status, key) = match &error {
+                AppError::LockedOut { .. } => (StatusCode::TOO_MANY_REQUESTS, "sign-in-locked"),
+                AppError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "error-internal"),
+                _ => (StatusCode::UNAUTHORIZED, "sign-in-failed"),
+            };
+            render_status(
+                status,
+                &viewer,
+                "login",
+                "sign-in",
+                LoginPage {
+                    next,
+                    email: form.email,
+                    error: Some(text(viewer.locale, key)),
+                },
+            )
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct CsrfForm {
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
+}
+
+pub(crate) async fn logout(
+    State(state): State<WebState>,
+    viewer: Viewer,
+    jar: CookieJar,
+    Form(form): Form<CsrfForm>,
+) -> Result<Response, PageError> {
+    if let Some(actor) = &viewer.actor {
+        viewer.check_form(&form.csrf)?;
+        auth::logout(&state.app, actor).await.or_page(&viewer)?;
+    }
+    Ok((jar.add(ended_session()), Redirect::to("/app/login")).into_response())
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct LanguageForm {
+    language: String,
+    next: Option<String>,
+}
+
+/// Switching the language needs no CSRF token: it changes nothing but the
+/// page's words, for whoever is looking.
+pub(crate) async fn language(
+    State(state): State<WebState>,
+    jar: CookieJar,
+    Form(form): Form<LanguageForm>,
+) -> Response {
+    let back = safe_next(form.next.as_deref());
+    match Locale::parse(&form.language) {
+        Ok(locale) => (
+            jar.add(language_cookie(locale, state.secure_cookies())),
+            Redirect::to(&back),
+        )
+            .into_response(),
+        Err(_) => Redirect::to(&back).into_response(),
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct OpenCall {
+    title: String,
+    code: String,
+    closes: String,
+}
+
+#[derive(Debug, Serialize)]
+struct HomePage {
+    greeting: String,
+    open_calls: Vec<OpenCall>,
+    is_applicant: bool,
+    is_reviewer: bool,
+}
+
+pub(crate) async fn home(
+    State(state): State<WebState>,
+    viewer: Viewer,
+) -> Result<Response, PageError> {
+    let actor = viewer.signed_in("/app")?;
+    let calls = programmes::list(
+        &state.app,
+        actor,
+        &ProgrammeFilter::default(),
+        &PageRequest::default(),
+    )
+    .await
+    .or_page(&viewer)?;
+    let open_calls = calls
+        .items
+        .iter()
+        .filter(|p| p.status == ProgrammeStatus::Open)
+        .map(|p| OpenCall {
+            title: localized(&p.spec.title, viewer.locale, p.spec.default_locale),
+            code: p.spec.code.clone(),
+            closes: when(&p.spec, p.spec.closes_at),
+        })
+        .collect();
+    Ok(render(
+        &viewer,
+        "home",
+        "home-title",
+        HomePage {
+            greeting: actor.name.clone(),
+            open_calls,
+            is_applicant: actor.has(Role::Applicant),
+            is_reviewer: actor.has(Role::Reviewer),
+        },
+    ))
+}

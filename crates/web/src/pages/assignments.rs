@@ -1,0 +1,52 @@
+//! A reviewer's assignments.
+
+use axum::extract::State;
+use axum::response::Response;
+use grants_app::assignments;
+use serde::Serialize;
+
+use super::{OrPage, render};
+use crate::session::Viewer;
+use crate::{PageError, WebState};
+
+#[derive(Debug, Serialize)]
+struct Row {
+    proposal_id: String,
+    proposal_title: String,
+    state: String,
+    due: String,
+    overdue: bool,
+    review_state: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct ListPage {
+    assignments: Vec<Row>,
+}
+
+pub(crate) async fn list(
+    State(state): State<WebState>,
+    viewer: Viewer,
+) -> Result<Response, PageError> {
+    let actor = viewer.signed_in("/app/assignments")?;
+    let mine = assignments::mine(&state.app, actor)
+        .await
+        .or_page(&viewer)?;
+    let assignments = mine
+        .into_iter()
+        .map(|a| Row {
+            proposal_id: a.proposal_id.to_string(),
+            proposal_title: a.proposal_title,
+            state: a.state,
+            due: a.due_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+            overdue: a.overdue,
+            review_state: a.review_state,
+        })
+        .collect();
+    Ok(render(
+        &viewer,
+        "assignments",
+        "assignments-title",
+        ListPage { assignments },
+    ))
+}

@@ -1,0 +1,120 @@
+//! The pages, by what people do: sign in, the home page, proposals, review
+//! assignments. Each handler parses, calls one use case of `grants_app`
+//! and renders; permission checks are the use cases' own.
+
+mod account;
+mod assignments;
+mod proposals;
+
+use axum::Router;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use grants_app::{Actor, AppError, AppResult};
+use grants_domain::Locale;
+use grants_domain::programme::{LocalizedText, ProgrammeSpec};
+
+use crate::session::Viewer;
+use crate::{PageError, WebState, views};
+
+pub(crate) fn routes() -> Router<WebState> {
+    Router::new()
+        .route("/", get(|| async { Redirect::to("/app") }))
+        .route("/app", get(account::home))
+        .route("/app/app.css", get(stylesheet))
+        .route("/app/login", get(account::login_form).post(account::login))
+        .route("/app/logout", post(account::logout))
+        .route("/app/language", post(account::language))
+        .route("/app/proposals", get(proposals::list))
+        .route("/app/proposals/{id}", get(proposals::show))
+        .route(
+            "/app/proposals/{id}/transitions/{name}",
+            post(proposals::take),
+        )
+        .route("/app/assignments", get(assignments::list))
+}
+
+async fn stylesheet() -> Response {
+    (
+        [(axum::http::header::CONTENT_TYPE, "text/css; charset=utf-8")],
+        include_str!("../../static/app.css"),
+    )
+        .into_response()
+}
+
+/// Renders a page for the viewer.
+pub(crate) fn render<T: serde::Serialize>(
+    viewer: &Viewer,
+    name: &str,
+    title_key: &str,
+    page: T,
+) -> Response {
+    render_status(StatusCode::OK, viewer, name, title_key, page)
+}
+
+/// Renders a page with another status (a form sent back with its errors).
+pub(crate) fn render_status<T: serde::Serialize>(
+    status: StatusCode,
+    viewer: &Viewer,
+    name: &str,
+    title_key: &str,
+    page: T,
+) -> Response {
+    match views() {
+        Some(views) => views.page(status, viewer, name, title_key, page),
+        None => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "the pages are not loaded",
+        )
+            .into_response(),
+    }
+}
+
+impl Viewer {
+    /// The signed-in person, or a trip to the sign-in page and back to `here`.
+    pub(crate) fn signed_in(&self, here: &str) -> Result<&Actor, PageError> {
+        self.actor.as_ref().ok_or_else(|| PageError::SignIn {
+            next: here.to_owned(),
+        })
+    }
+
+    /// Refuses a form that lacks this session's CSRF token.
+    pub(crate) fn check_form(&self, csrf: &str) -> Result<(), PageError> {
+        if self.csrf_ok(csrf) {
+            Ok(())
+        } else {
+            Err(PageError::Forged {
+                viewer: Box::new(self.clone()),
+            })
+        }
+    }
+}
+
+/// Turns a use case's error into an error page for the viewer.
+pub(crate) trait OrPage<T> {
+    /// The value, or the error page.
+    fn or_page(self, viewer: &Viewer) -> Result<T, PageError>;
+}
+
+impl<T> OrPage<T> for AppResult<T> {
+    fn or_page(self, viewer: &Viewer) -> Result<T, PageError> {
+        self.map_err(|error: AppError| PageError::Failed {
+            viewer: Box::new(viewer.clone()),
+            error,
+        })
+    }
+}
+
+/// A text in the viewer's language, else the programme's, else any.
+pub(crate) fn localized(text: &LocalizedText, locale: Locale, fallback: Locale) -> String {
+    text.get(&locale)
+        .or_else(|| text.get(&fallback))
+        .or_else(|| text.values().next())
+        .cloned()
+        .unwrap_or_default()
+}
+
+/// A moment in the programme's time zone, e.g. `12 March 2027 17:00 (Europe/Skopje)`.
+pub(crate) fn when(spec: &ProgrammeSpec, at: chrono::DateTime<chrono::Utc>) -> String {
+    grants_domain::proposal::local_time(spec, at)
+}

@@ -1,0 +1,142 @@
+//! The page templates (handlebars, strict mode, built into the binary) and
+//! what every page shows around its content: language, navigation, the
+//! signed-in person and the CSRF token for forms.
+
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use fluent_templates::FluentLoader;
+use grants_domain::{Locale, Role};
+use handlebars::Handlebars;
+use include_dir::{Dir, include_dir};
+use serde::Serialize;
+
+use crate::i18n::{CATALOGUES, text};
+use crate::session::Viewer;
+
+static TEMPLATES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/templates");
+
+/// The compiled page templates.
+#[derive(Debug)]
+pub(crate) struct Views {
+    registry: Handlebars<'static>,
+}
+
+/// A link in the navigation bar.
+#[derive(Debug, Serialize)]
+struct NavLink {
+    href: &'static str,
+    label: String,
+}
+
+/// A language the person can switch to.
+#[derive(Debug, Serialize)]
+struct LanguageOption {
+    code: &'static str,
+    name: &'static str,
+    selected: bool,
+}
+
+/// Everything around a page's own content.
+#[derive(Debug, Serialize)]
+struct Frame<'a, T: Serialize> {
+    /// The page's language, for `<html lang>` and the `t` helper.
+    lang: &'static str,
+    title: String,
+    csrf: Option<&'a str>,
+    user_name: Option<String>,
+    nav: Vec<NavLink>,
+    languages: Vec<LanguageOption>,
+    /// Where this page is, to come back to after switching language.
+    here: &'a str,
+    page: T,
+}
+
+/// Each language's own name, for the switcher.
+fn native_name(locale: Locale) -> &'static str {
+    match locale {
+        Locale::En => "English",
+        Locale::Mk => "Македонски",
+        Locale::Sq => "Shqip",
+        Locale::Bs => "Bosanski",
+        Locale::Bg => "Български",
+        Locale::Hr => "Hrvatski",
+        Locale::El => "Ελληνικά",
+        Locale::Ro => "Română",
+        Locale::Sr => "Српски",
+        Locale::Sl => "Slovenščina",
+    }
+}
+
+impl Views {
+    /// Loads and checks every template; a broken one stops start-up.
+    pub(crate) fn load() -> Result<Views, handlebars::TemplateError> {
+        let mut registry = Handlebars::new();
+        registry.set_strict_mode(true);
+        registry.register_helper("t", Box::new(FluentLoader::new(&*CATALOGUES)));
+        for file in TEMPLATES.files() {
+            let Some(name) = file.path().to_str().and_then(|p| p.strip_suffix(".hbs")) else {
+                continue;
+            };
+            let source = file.contents_utf8().unwrap_or_default();
+            registry.register_template_string(name, source)?;
+        }
+        Ok(Views { registry })
+    }
+
+    /// Renders page `name` with its content, inside the common frame.
+    pub(crate) fn page<T: Serialize>(
+        &self,
+        status: StatusCode,
+        viewer: &Viewer,
+        name: &str,
+        title_key: &str,
+        page: T,
+    ) -> Response {
+        let locale = viewer.locale;
+        let mut nav = Vec::new();
+        if let Some(actor) = &viewer.actor {
+            nav.push(NavLink {
+                href: "/app",
+                label: text(locale, "nav-home"),
+            });
+            nav.push(NavLink {
+                href: "/app/proposals",
+                label: text(locale, "nav-proposals"),
+            });
+            if actor.has(Role::Reviewer) {
+                nav.push(NavLink {
+                    href: "/app/assignments",
+                    label: text(locale, "nav-assignments"),
+                });
+            }
+        }
+        let frame = Frame {
+            lang: locale.code(),
+            title: text(locale, title_key),
+            csrf: viewer.csrf.as_deref(),
+            user_name: viewer.actor.as_ref().map(|a| a.name.clone()),
+            nav,
+            languages: Locale::ALL
+                .iter()
+                .map(|l| LanguageOption {
+                    code: l.code(),
+                    name: native_name(*l),
+                    selected: *l == locale,
+                })
+                .collect(),
+            here: &viewer.path,
+            page,
+        };
+        match self.registry.render(name, &frame) {
+            Ok(html) => (status, Html(html)).into_response(),
+            Err(err) => {
+                tracing::error!(template = name, error = %err, "a page failed to render");
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    Html(text(locale, "error-internal")),
+                )
+                    .into_response()
+            }
+        }
+    }
+}

@@ -1,0 +1,146 @@
+//! Headless Chromium for the page tests, driven over WebDriver by
+//! chromedriver (Debian's `chromium` and `chromium-driver`, which
+//! `bash scripts/test` installs). Each browser has its own chromedriver
+//! process on a free port, stopped when the browser is dropped.
+
+use std::process::Stdio;
+use std::time::Duration;
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::json;
+use tokio::process::{Child, Command};
+
+use crate::smtp::free_port;
+
+/// A headless browser, phone-sized, with a session of its own.
+#[derive(Debug)]
+pub struct Browser {
+    /// The WebDriver session.
+    pub client: Client,
+    /// Where the server under test listens.
+    pub base: String,
+    _driver: Child,
+}
+
+fn program(env: &str, default: &str) -> String {
+    std::env::var(env).unwrap_or_else(|_| default.to_owned())
+}
+
+impl Browser {
+    /// Starts chromedriver and a headless Chromium for the server at `base`.
+    pub async fn start(base: &str) -> Browser {
+        let driver_path = program("GRANTS_TEST_CHROMEDRIVER", "/usr/bin/chromedriver");
+        assert!(
+            std::path::Path::new(&driver_path).exists(),
+            "the page tests need Chromium: run `bash scripts/test`, which installs Debian's chromium and chromium-driver"
+        );
+        let port = free_port();
+        let driver = Command::new(&driver_path)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .expect("chromedriver starts");
+        let capabilities = json!({
+            "goog:chromeOptions": {
+                "binary": program("GRANTS_TEST_CHROMIUM", "/usr/bin/chromium"),
+                "args": ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
+                         "--disable-gpu", "--window-size=390,844", "--lang=en"]
+            }
+        });
+        let capabilities = capabilities
+            .as_object()
+            .cloned()
+            .expect("capabilities are an object");
+        let url = format!("http://127.0.0.1:{port}");
+        let mut last_error = String::new();
+        for _ in 0..100 {
+            match ClientBuilder::new(HttpConnector::new())
+                .capabilities(capabilities.clone())
+                .connect(&url)
+                .await
+            {
+                Ok(client) => {
+                    return Browser {
+                        client,
+                        base: base.to_owned(),
+                        _driver: driver,
+                    };
+                }
+                Err(err) => last_error = err.to_string(),
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("no browser session: {last_error}");
+    }
+
+    /// Opens a page of the server under test.
+    pub async fn open(&self, path: &str) {
+        self.client
+            .goto(&format!("{}{path}", self.base))
+            .await
+            .expect("the page opens");
+    }
+
+    /// The current path (without the server's address).
+    pub async fn path(&self) -> String {
+        let url = self.client.current_url().await.expect("a URL");
+        let path = url.path().to_owned();
+        match url.query() {
+            Some(query) => format!("{path}?{query}"),
+            None => path,
+        }
+    }
+
+    /// The element `css` selects.
+    pub async fn find(&self, css: &str) -> Element {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element '{css}': {e}"))
+    }
+
+    /// The text of the element `css` selects.
+    pub async fn text(&self, css: &str) -> String {
+        self.find(css).await.text().await.expect("its text")
+    }
+
+    /// Types into the field `css` selects.
+    pub async fn fill(&self, css: &str, value: &str) {
+        self.find(css).await.send_keys(value).await.expect("typed");
+    }
+
+    /// Clicks the element `css` selects.
+    pub async fn click(&self, css: &str) {
+        self.find(css).await.click().await.expect("clicked");
+    }
+
+    /// Clicks what `css` selects and waits for the next page to replace this one.
+    pub async fn click_and_load(&self, css: &str) {
+        let page = self.find("html").await;
+        self.click(css).await;
+        for _ in 0..200 {
+            // The old page's root goes stale once the new page is in.
+            if page.tag_name().await.is_err() {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+        panic!("clicking '{css}' loaded no new page");
+    }
+
+    /// Signs in through the form.
+    pub async fn sign_in(&self, email: &str, password: &str) {
+        self.fill("#email", email).await;
+        self.fill("#password", password).await;
+        self.click_and_load("form.stack button[type=submit]").await;
+    }
+
+    /// Ends the browser session.
+    pub async fn close(self) {
+        self.client.close().await.expect("the browser closes");
+    }
+}

@@ -1,0 +1,6 @@
+//! The web pages in a real browser: headless Chromium driven over
+//! WebDriver against the real server, on both databases.
+
+mod web {
+    mod pages;
+}

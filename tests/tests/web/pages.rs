@@ -1,0 +1,282 @@
+//! Signing in, the proposal pages with their workflow buttons, the
+//! language switch, the reviewer's assignments, and forms without a CSRF
+//! token.
+
+use grants_tests::browser::Browser;
+use grants_tests::{
+    ADMIN_PASSWORD, Backend, TestApp, complete_proposal_json, on_both_databases,
+    open_programme_json,
+};
+use reqwest::Method;
+use serde_json::json;
+
+on_both_databases!(
+    an_applicant_signs_in_sees_why_a_step_is_blocked_and_submits,
+    pages_follow_the_chosen_language_and_refuse_forged_forms,
+    a_reviewer_finds_their_assignments_and_nothing_they_are_conflicted_on,
+);
+
+/// A programme with two drafts of one applicant: one incomplete, one complete.
+async fn drafts(app: &TestApp) -> (String, String) {
+    let (_, manager) = app
+        .user_with_roles("manager@tests.example", &["programme_manager"])
+        .await;
+    app.user_with_roles("ana@tests.example", &["applicant"])
+        .await;
+    let applicant = app.login("ana@tests.example", ADMIN_PASSWORD).await;
+    let programme = app
+        .post("/programmes", Some(&manager), &open_programme_json("WEB"))
+        .await;
+    programme.expect(201);
+    let programme_id = programme.body["id"].as_str().expect("id");
+    let incomplete = app
+        .post(
+            "/proposals",
+            Some(&applicant),
+            &json!({ "programme_id": programme_id, "title": "Half-written idea" }),
+        )
+        .await;
+    incomplete.expect(201);
+    let mut body = complete_proposal_json(programme_id, "MK");
+    body["title"] = json!("Ready to go");
+    let complete = app.post("/proposals", Some(&applicant), &body).await;
+    complete.expect(201);
+    (
+        incomplete.body["id"].as_str().expect("id").to_owned(),
+        complete.body["id"].as_str().expect("id").to_owned(),
+    )
+}
+
+async fn an_applicant_signs_in_sees_why_a_step_is_blocked_and_submits(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (incomplete, complete) = drafts(&app).await;
+    let browser = Browser::start(&app.base).await;
+
+    // A page behind the sign-in comes back after it.
+    browser.open("/app/proposals").await;
+    assert_eq!(browser.path().await, "/app/login?next=/app/proposals");
+    browser.sign_in("ana@tests.example", "wrong password").await;
+    assert!(
+        browser.text(".error").await.contains("wrong"),
+        "a failed sign-in says so"
+    );
+    assert_eq!(
+        browser
+            .find("#email")
+            .await
+            .prop("value")
+            .await
+            .ok()
+            .flatten()
+            .as_deref(),
+        Some("ana@tests.example")
+    );
+    browser.find("#email").await.clear().await.expect("cleared");
+    browser.sign_in("ana@tests.example", ADMIN_PASSWORD).await;
+    assert_eq!(browser.path().await, "/app/proposals");
+    let list = browser.text("main table").await;
+    assert!(
+        list.contains("Half-written idea") && list.contains("Ready to go"),
+        "{list}"
+    );
+
+    // The incomplete draft: Submit is there, disabled, with the reason.
+    browser.open(&format!("/app/proposals/{incomplete}")).await;
+    let submit = browser.find("button[data-step=submit]").await;
+    assert_eq!(
+        submit.attr("disabled").await.expect("attribute").as_deref(),
+        Some("true")
+    );
+    let why = browser.text("#why-submit").await;
+    assert!(
+        why.contains("incomplete") && why.contains("summary"),
+        "{why}"
+    );
+    // Withdrawing is open to the owner.
+    let withdraw = browser.find("button[data-step=withdraw]").await;
+    assert_eq!(withdraw.attr("disabled").await.expect("attribute"), None);
+
+    // The complete one is submitted from the page, and its history shows it.
+    browser.open(&format!("/app/proposals/{complete}")).await;
+    browser
+        .fill("#comment-submit", "Looking forward to it.")
+        .await;
+    browser.click_and_load("button[data-step=submit]").await;
+    assert_eq!(browser.path().await, format!("/app/proposals/{complete}"));
+    assert_eq!(browser.text("#state").await, "Submitted");
+    let history = browser.text(".timeline").await;
+    assert!(
+        history.contains("submit") && history.contains("Looking forward to it."),
+        "{history}"
+    );
+    let api = app
+        .get(
+            &format!("/proposals/{complete}"),
+            Some(&app.login("ana@tests.example", ADMIN_PASSWORD).await),
+        )
+        .await;
+    assert_eq!(api.body["state"], "submitted");
+
+    // Signing out ends the session.
+    browser.click_and_load("form.logout button").await;
+    assert_eq!(browser.path().await, "/app/login");
+    browser.open("/app").await;
+    assert_eq!(browser.path().await, "/app/login?next=/app");
+    browser.close().await;
+    app.finish().await;
+}
+
+async fn pages_follow_the_chosen_language_and_refuse_forged_forms(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (_, complete) = drafts(&app).await;
+    let browser = Browser::start(&app.base).await;
+    browser.open("/app/login").await;
+    browser.sign_in("ana@tests.example", ADMIN_PASSWORD).await;
+    assert_eq!(browser.text("main h1").await, "Home");
+    // The applicant picks Macedonian; the page and the next ones follow.
+    browser
+        .find("#language")
+        .await
+        .select_by_value("mk")
+        .await
+        .expect("selected");
+    browser.click_and_load("form.language button").await;
+    assert_eq!(browser.path().await, "/app");
+    assert_eq!(browser.text("main h1").await, "Почетна");
+    browser.open("/app/proposals").await;
+    assert_eq!(browser.text("main h1").await, "Предлози");
+    // A language without a catalogue yet falls back to English, string by string.
+    browser
+        .find("#language")
+        .await
+        .select_by_value("sl")
+        .await
+        .expect("selected");
+    browser.click_and_load("form.language button").await;
+    assert_eq!(browser.text("main h1").await, "Proposals");
+    browser.close().await;
+
+    // A form posted from elsewhere, with the session cookie but no token, changes nothing.
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    let signed_in = client
+        .post(format!("{}/app/login", app.base))
+        .form(&[("email", "ana@tests.example"), ("password", ADMIN_PASSWORD)])
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(signed_in.status(), 303);
+    let cookie = signed_in
+        .headers()
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|c| c.split(';').next())
+        .expect("a session cookie")
+        .to_owned();
+    assert!(
+        signed_in.headers()["set-cookie"]
+            .to_str()
+            .unwrap_or_default()
+            .contains("HttpOnly")
+    );
+    let forged = client
+        .post(format!(
+            "{}/app/proposals/{complete}/transitions/submit",
+            app.base
+        ))
+        .header("cookie", &cookie)
+        .form(&[("revision", "1"), ("_csrf", "not-the-token")])
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(forged.status(), 403);
+    let owner = app.login("ana@tests.example", ADMIN_PASSWORD).await;
+    let unchanged = app
+        .request(
+            Method::GET,
+            &format!("/proposals/{complete}"),
+            Some(&owner),
+            None,
+        )
+        .await;
+    assert_eq!(unchanged.body["state"], "draft");
+    app.finish().await;
+}
+
+async fn a_reviewer_finds_their_assignments_and_nothing_they_are_conflicted_on(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (_, complete) = drafts(&app).await;
+    let manager = app.login("manager@tests.example", ADMIN_PASSWORD).await;
+    let applicant = app.login("ana@tests.example", ADMIN_PASSWORD).await;
+    for (token, step, revision) in [
+        (&applicant, "submit", "\"1\""),
+        (&manager, "start_screening", "\"2\""),
+        (&manager, "mark_eligible", "\"3\""),
+    ] {
+        app.request_with(
+            Method::POST,
+            &format!("/proposals/{complete}/transitions/{step}"),
+            Some(token),
+            Some(&json!({})),
+            &[("if-match", revision)],
+        )
+        .await
+        .expect(200);
+    }
+    let programme_id = app
+        .get(&format!("/proposals/{complete}"), Some(&applicant))
+        .await
+        .body["programme_id"]
+        .as_str()
+        .expect("programme")
+        .to_owned();
+    let mut reviewers = Vec::new();
+    for (email, country) in [("rs@tests.example", "RS"), ("mk@tests.example", "MK")] {
+        let (id, _) = app.user_with_roles(email, &["reviewer"]).await;
+        app.request(
+            Method::PUT,
+            &format!("/programmes/{programme_id}/reviewers/{id}"),
+            Some(&manager),
+            Some(&json!({ "languages": ["mk"], "country": country })),
+        )
+        .await
+        .expect(200);
+        reviewers.push(id);
+    }
+    let chair = app
+        .user_with_roles("chair@tests.example", &["jury_chair"])
+        .await
+        .1;
+    app.post(
+        &format!("/programmes/{programme_id}/assignments"),
+        Some(&chair),
+        &json!({ "proposal_id": complete, "reviewer_id": reviewers[0] }),
+    )
+    .await
+    .expect(201);
+
+    let browser = Browser::start(&app.base).await;
+    browser.open("/app/login").await;
+    browser.sign_in("rs@tests.example", ADMIN_PASSWORD).await;
+    browser.open("/app/assignments").await;
+    let table = browser.text("main table").await;
+    assert!(
+        table.contains("Ready to go") && table.contains("invited"),
+        "{table}"
+    );
+    browser.click_and_load("main table a").await;
+    assert_eq!(browser.path().await, format!("/app/proposals/{complete}"));
+    assert_eq!(browser.text(".proposal-title").await, "Ready to go");
+    browser.click_and_load("form.logout button").await;
+
+    // The Macedonian reviewer is conflicted (same country): no such page for them.
+    browser.sign_in("mk@tests.example", ADMIN_PASSWORD).await;
+    browser.open(&format!("/app/proposals/{complete}")).await;
+    assert!(browser.text(".error").await.contains("does not exist"));
+    browser.open("/app/assignments").await;
+    assert!(browser.text("main").await.contains("no review assignments"));
+    browser.close().await;
+    app.finish().await;
+}
