@@ -995,9 +995,28 @@ pub async fn remove(
     if_match: Option<i64>,
 ) -> AppResult<AssignmentView> {
     actor.require_any(ASSIGNERS, "remove reviewers")?;
+    end(app, actor, id, (input, if_match), assignment_state::REMOVED).await
+}
+
+/// Ends an active assignment whose review is not submitted: removed by the
+/// chair or a manager, or declined by its reviewer.
+async fn end(
+    app: &App,
+    actor: &Actor,
+    id: Uuid,
+    (input, if_match): (EndAssignmentInput, Option<i64>),
+    state: &str,
+) -> AppResult<AssignmentView> {
     let reason = required_reason(input.reason.as_deref())?;
     let tx = app.store.begin().await?;
-    let a = load_visible(&tx, actor, id).await?;
+    let load = |c| async move {
+        if state == assignment_state::DECLINED {
+            own(c, actor, id).await
+        } else {
+            load_visible(c, actor, id).await
+        }
+    };
+    let a = load(&tx).await?;
     check_revision(&a, if_match.or(input.revision))?;
     if !a.is_active() {
         return Err(AppError::Conflict(format!(
@@ -1007,12 +1026,12 @@ pub async fn remove(
     }
     if has_submitted_review(&tx, &a).await? {
         return Err(AppError::Conflict(
-            "the review is submitted; reopen it before removing the reviewer".into(),
+            "the review is submitted; the chair must reopen it first".into(),
         ));
     }
     let now = Utc::now();
-    withdraw(&tx, &a, assignment_state::REMOVED, &reason, now).await?;
-    let updated = load_visible(&tx, actor, id).await?;
+    withdraw(&tx, &a, state, &reason, now).await?;
+    let updated = load(&tx).await?;
     let shown = view(&tx, updated, None).await?;
     tx.commit().await.map_err(grants_store::StoreError::from)?;
     Ok(shown)
@@ -1077,27 +1096,14 @@ pub async fn decline(
     input: EndAssignmentInput,
     if_match: Option<i64>,
 ) -> AppResult<AssignmentView> {
-    let reason = required_reason(input.reason.as_deref())?;
-    let tx = app.store.begin().await?;
-    let a = own(&tx, actor, id).await?;
-    check_revision(&a, if_match.or(input.revision))?;
-    if !a.is_active() {
-        return Err(AppError::Conflict(format!(
-            "the assignment is already {}",
-            a.state
-        )));
-    }
-    if has_submitted_review(&tx, &a).await? {
-        return Err(AppError::Conflict(
-            "you submitted your review; it can no longer be declined".into(),
-        ));
-    }
-    let now = Utc::now();
-    withdraw(&tx, &a, assignment_state::DECLINED, &reason, now).await?;
-    let updated = own(&tx, actor, id).await?;
-    let shown = view(&tx, updated, None).await?;
-    tx.commit().await.map_err(grants_store::StoreError::from)?;
-    Ok(shown)
+    end(
+        app,
+        actor,
+        id,
+        (input, if_match),
+        assignment_state::DECLINED,
+    )
+    .await
 }
 
 /// The actor's own assignment; a 404 for anyone else's.

@@ -164,6 +164,70 @@ pub(crate) async fn conflicts_on_pair(
     Ok(Some(review::conflicts_in_force(&automatic, recorded)))
 }
 
+/// Like [`conflicts_on_pair`], with a person who is not on the jury as a 422 on `reviewer_id`.
+async fn conflicts_of_juror(
+    c: &impl ConnectionTrait,
+    programme: &ProgrammeSpec,
+    proposal: &ProposalRecord,
+    reviewer: UserId,
+) -> AppResult<Vec<ConflictKind>> {
+    conflicts_on_pair(c, programme, proposal, reviewer)
+        .await?
+        .ok_or_else(|| {
+            ValidationErrors::single(
+                "reviewer_id",
+                "not_on_the_jury",
+                "the person has no reviewer profile for this programme",
+            )
+            .into()
+        })
+}
+
+/// Records a conflict (or its lifting) on the pair, on the jury's audit trail.
+async fn note(
+    tx: &impl ConnectionTrait,
+    actor: &Actor,
+    proposal: &ProposalRecord,
+    conflict: (UserId, ConflictKind, bool),
+    reason: Option<String>,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let (reviewer, kind, lifted) = conflict;
+    store::note_conflict(
+        tx,
+        ConflictNote {
+            programme_id: proposal.programme_id,
+            proposal_id: proposal.id,
+            reviewer_id: reviewer,
+            kind,
+            lifted,
+            reason: reason.clone(),
+            recorded_by: actor.id,
+        },
+        now,
+    )
+    .await?;
+    audit::record(
+        tx,
+        AuditEntry {
+            actor: Some(actor.id),
+            action: if lifted {
+                "conflict.lifted"
+            } else {
+                "conflict.recorded"
+            },
+            subject_type: JURY_SUBJECT,
+            subject_id: proposal.programme_id.uuid(),
+            details: serde_json::json!({
+                "proposal": proposal.id, "reviewer": reviewer, "kind": kind, "reason": reason,
+            }),
+        },
+        now,
+    )
+    .await?;
+    Ok(())
+}
+
 /// True when the jury rules let the actor, as a reviewer, see the proposal.
 pub(crate) async fn reviewer_may_see(
     c: &impl ConnectionTrait,
@@ -533,51 +597,14 @@ pub async fn declare_conflict(
     };
     let reason = reason_text(input.reason.as_deref(), !own)?;
     let programme = load_programme(&tx, proposal.programme_id).await?;
-    if conflicts_on_pair(&tx, &programme.spec, &proposal, reviewer)
-        .await?
-        .is_none()
-    {
-        return Err(ValidationErrors::single(
-            "reviewer_id",
-            "not_on_the_jury",
-            "the person has no reviewer profile for this programme",
-        )
-        .into());
-    }
+    conflicts_of_juror(&tx, &programme.spec, &proposal, reviewer).await?;
     let kind = if own {
         ConflictKind::DeclaredByReviewer
     } else {
         ConflictKind::AddedByManager
     };
     let now = Utc::now();
-    store::note_conflict(
-        &tx,
-        ConflictNote {
-            programme_id: proposal.programme_id,
-            proposal_id,
-            reviewer_id: reviewer,
-            kind,
-            lifted: false,
-            reason: reason.clone(),
-            recorded_by: actor.id,
-        },
-        now,
-    )
-    .await?;
-    audit::record(
-        &tx,
-        AuditEntry {
-            actor: Some(actor.id),
-            action: "conflict.recorded",
-            subject_type: JURY_SUBJECT,
-            subject_id: proposal.programme_id.uuid(),
-            details: serde_json::json!({
-                "proposal": proposal_id, "reviewer": reviewer, "kind": kind, "reason": reason,
-            }),
-        },
-        now,
-    )
-    .await?;
+    note(&tx, actor, &proposal, (reviewer, kind, false), reason, now).await?;
     if let Some(assignment) = store::find_assignment_pair(&tx, proposal_id, reviewer).await?
         && assignment.is_active()
     {
@@ -590,9 +617,7 @@ pub async fn declare_conflict(
         )
         .await?;
     }
-    let in_force = conflicts_on_pair(&tx, &programme.spec, &proposal, reviewer)
-        .await?
-        .unwrap_or_default();
+    let in_force = conflicts_of_juror(&tx, &programme.spec, &proposal, reviewer).await?;
     tx.commit().await.map_err(grants_store::StoreError::from)?;
     Ok(in_force)
 }
@@ -611,14 +636,7 @@ pub async fn lift_conflict(
     let tx = app.store.begin().await?;
     let proposal = crate::proposals::load_visible(&tx, actor, proposal_id).await?;
     let programme = load_programme(&tx, proposal.programme_id).await?;
-    let Some(before) = conflicts_on_pair(&tx, &programme.spec, &proposal, reviewer).await? else {
-        return Err(ValidationErrors::single(
-            "reviewer_id",
-            "not_on_the_jury",
-            "the person has no reviewer profile for this programme",
-        )
-        .into());
-    };
+    let before = conflicts_of_juror(&tx, &programme.spec, &proposal, reviewer).await?;
     if !before.contains(&input.kind) {
         return Err(ValidationErrors::single(
             "kind",
@@ -631,37 +649,16 @@ pub async fn lift_conflict(
         .into());
     }
     let now = Utc::now();
-    store::note_conflict(
+    note(
         &tx,
-        ConflictNote {
-            programme_id: proposal.programme_id,
-            proposal_id,
-            reviewer_id: reviewer,
-            kind: input.kind,
-            lifted: true,
-            reason: reason.clone(),
-            recorded_by: actor.id,
-        },
+        actor,
+        &proposal,
+        (reviewer, input.kind, true),
+        reason,
         now,
     )
     .await?;
-    audit::record(
-        &tx,
-        AuditEntry {
-            actor: Some(actor.id),
-            action: "conflict.lifted",
-            subject_type: JURY_SUBJECT,
-            subject_id: proposal.programme_id.uuid(),
-            details: serde_json::json!({
-                "proposal": proposal_id, "reviewer": reviewer, "kind": input.kind, "reason": reason,
-            }),
-        },
-        now,
-    )
-    .await?;
-    let in_force = conflicts_on_pair(&tx, &programme.spec, &proposal, reviewer)
-        .await?
-        .unwrap_or_default();
+    let in_force = conflicts_of_juror(&tx, &programme.spec, &proposal, reviewer).await?;
     tx.commit().await.map_err(grants_store::StoreError::from)?;
     Ok(in_force)
 }

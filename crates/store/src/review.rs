@@ -85,13 +85,13 @@ pub async fn find_profile(
         .transpose()
 }
 
-/// Every reviewer profile of a programme, in the order reviewers registered.
-pub async fn profiles(
+async fn profiles_where(
     c: &impl ConnectionTrait,
-    programme: ProgrammeId,
+    condition: impl sea_orm::sea_query::IntoCondition,
 ) -> StoreResult<Vec<ProfileRecord>> {
     reviewer_profile::Entity::find()
-        .filter(reviewer_profile::Column::ProgrammeId.eq(programme.uuid()))
+        .filter(condition)
+        .order_by_asc(reviewer_profile::Column::ProgrammeId)
         .order_by_asc(reviewer_profile::Column::UserId)
         .all(c)
         .await?
@@ -100,19 +100,24 @@ pub async fn profiles(
         .collect()
 }
 
+/// Every reviewer profile of a programme, in reviewer id order.
+pub async fn profiles(
+    c: &impl ConnectionTrait,
+    programme: ProgrammeId,
+) -> StoreResult<Vec<ProfileRecord>> {
+    profiles_where(
+        c,
+        reviewer_profile::Column::ProgrammeId.eq(programme.uuid()),
+    )
+    .await
+}
+
 /// Every programme profile of one reviewer.
 pub async fn profiles_of(
     c: &impl ConnectionTrait,
     user: UserId,
 ) -> StoreResult<Vec<ProfileRecord>> {
-    reviewer_profile::Entity::find()
-        .filter(reviewer_profile::Column::UserId.eq(user.uuid()))
-        .order_by_asc(reviewer_profile::Column::ProgrammeId)
-        .all(c)
-        .await?
-        .into_iter()
-        .map(profile_record)
-        .collect()
+    profiles_where(c, reviewer_profile::Column::UserId.eq(user.uuid())).await
 }
 
 /// A conflict recorded by a person, or the lifting of one.
@@ -211,13 +216,12 @@ pub async fn note_conflict(
     Ok(())
 }
 
-/// The recorded conflicts of a programme (active and lifted).
-pub async fn conflicts_in_programme(
+async fn conflicts_where(
     c: &impl ConnectionTrait,
-    programme: ProgrammeId,
+    condition: impl sea_orm::sea_query::IntoCondition,
 ) -> StoreResult<Vec<ConflictRecord>> {
     conflict::Entity::find()
-        .filter(conflict::Column::ProgrammeId.eq(programme.uuid()))
+        .filter(condition)
         .order_by_asc(conflict::Column::Id)
         .all(c)
         .await?
@@ -226,19 +230,20 @@ pub async fn conflicts_in_programme(
         .collect()
 }
 
+/// The recorded conflicts of a programme (active and lifted).
+pub async fn conflicts_in_programme(
+    c: &impl ConnectionTrait,
+    programme: ProgrammeId,
+) -> StoreResult<Vec<ConflictRecord>> {
+    conflicts_where(c, conflict::Column::ProgrammeId.eq(programme.uuid())).await
+}
+
 /// The recorded conflicts on one proposal (active and lifted).
 pub async fn conflicts_on_proposal(
     c: &impl ConnectionTrait,
     proposal: ProposalId,
 ) -> StoreResult<Vec<ConflictRecord>> {
-    conflict::Entity::find()
-        .filter(conflict::Column::ProposalId.eq(proposal.uuid()))
-        .order_by_asc(conflict::Column::Id)
-        .all(c)
-        .await?
-        .into_iter()
-        .map(conflict_record)
-        .collect()
+    conflicts_where(c, conflict::Column::ProposalId.eq(proposal.uuid())).await
 }
 
 /// A reviewer's bid on a proposal.

@@ -14,6 +14,7 @@ on_both_databases!(
     an_applicant_signs_in_sees_why_a_step_is_blocked_and_submits,
     pages_follow_the_chosen_language_and_refuse_forged_forms,
     a_reviewer_finds_their_assignments_and_nothing_they_are_conflicted_on,
+    the_chair_assigns_a_reviewer_scores_and_the_chair_ranks,
 );
 
 /// A programme with two drafts of one applicant: one incomplete, one complete.
@@ -267,6 +268,8 @@ async fn a_reviewer_finds_their_assignments_and_nothing_they_are_conflicted_on(b
         "{table}"
     );
     browser.click_and_load("main table a").await;
+    assert!(browser.path().await.starts_with("/app/assignments/"));
+    browser.click_and_load(".proposal-title a").await;
     assert_eq!(browser.path().await, format!("/app/proposals/{complete}"));
     assert_eq!(browser.text(".proposal-title").await, "Ready to go");
     browser.click_and_load("form.logout button").await;
@@ -277,6 +280,134 @@ async fn a_reviewer_finds_their_assignments_and_nothing_they_are_conflicted_on(b
     assert!(browser.text(".error").await.contains("does not exist"));
     browser.open("/app/assignments").await;
     assert!(browser.text("main").await.contains("no review assignments"));
+    browser.close().await;
+    app.finish().await;
+}
+
+async fn the_chair_assigns_a_reviewer_scores_and_the_chair_ranks(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (_, complete) = drafts(&app).await;
+    let manager = app.login("manager@tests.example", ADMIN_PASSWORD).await;
+    let applicant = app.login("ana@tests.example", ADMIN_PASSWORD).await;
+    for (token, step, revision) in [
+        (&applicant, "submit", "\"1\""),
+        (&manager, "start_screening", "\"2\""),
+        (&manager, "mark_eligible", "\"3\""),
+    ] {
+        app.request_with(
+            Method::POST,
+            &format!("/proposals/{complete}/transitions/{step}"),
+            Some(token),
+            Some(&json!({})),
+            &[("if-match", revision)],
+        )
+        .await
+        .expect(200);
+    }
+    let programme_id = app
+        .get(&format!("/proposals/{complete}"), Some(&applicant))
+        .await
+        .body["programme_id"]
+        .as_str()
+        .expect("programme")
+        .to_owned();
+    let (reviewer, _) = app.user_with_roles("rs@tests.example", &["reviewer"]).await;
+    app.request(
+        Method::PUT,
+        &format!("/programmes/{programme_id}/reviewers/{reviewer}"),
+        Some(&manager),
+        Some(&json!({ "languages": ["mk"], "country": "RS" })),
+    )
+    .await
+    .expect(200);
+    app.user_with_roles("chair@tests.example", &["jury_chair"])
+        .await;
+
+    // The chair sees the run: one reviewer for three slots, and why.
+    let browser = Browser::start(&app.base).await;
+    browser.open("/app/login").await;
+    browser.sign_in("chair@tests.example", ADMIN_PASSWORD).await;
+    browser
+        .click_and_load(&format!(
+            "a[href='/app/programmes/{programme_id}/assignment']"
+        ))
+        .await;
+    let reason = browser.text(".unfilled").await;
+    assert!(
+        reason.contains("2 open") && reason.contains("Macedonian"),
+        "{reason}"
+    );
+    assert!(browser.text("#summary").await.contains("1 of 3"));
+    browser.click_and_load("#commit").await;
+    assert!(browser.text("#committed").await.starts_with("1 "));
+    browser.click_and_load("form.logout button").await;
+
+    // The reviewer scores: a missing criterion is named beside its field.
+    browser.sign_in("rs@tests.example", ADMIN_PASSWORD).await;
+    browser.open("/app/assignments").await;
+    browser.click_and_load("main table a").await;
+    browser.click_and_load("#accept").await;
+    assert_eq!(browser.text("#assignment-state").await, "accepted");
+    browser
+        .find("#score-impact")
+        .await
+        .select_by_value("4")
+        .await
+        .expect("scored");
+    browser
+        .find("#recommendation")
+        .await
+        .select_by_value("fund")
+        .await
+        .expect("chosen");
+    browser
+        .fill("#comment_for_applicant", "A clear plan.")
+        .await;
+    browser.click_and_load("#submit-review").await;
+    assert!(
+        browser
+            .text("#error-feasibility")
+            .await
+            .contains("feasibility")
+    );
+    // What was entered is still there.
+    let impact = browser
+        .find("#score-impact")
+        .await
+        .prop("value")
+        .await
+        .ok()
+        .flatten();
+    assert_eq!(impact.as_deref(), Some("4"));
+    browser
+        .find("#score-feasibility")
+        .await
+        .select_by_value("n/a")
+        .await
+        .expect("n/a");
+    browser.click_and_load("#submit-review").await;
+    assert!(
+        browser
+            .find("#submitted")
+            .await
+            .is_displayed()
+            .await
+            .expect("shown")
+    );
+    // Impact 4 on 1..5 alone (feasibility not applicable): 75 points.
+    assert_eq!(browser.text("#weighted-score").await, "75.0");
+    browser.click_and_load("form.logout button").await;
+
+    // The chair ranks.
+    browser.sign_in("chair@tests.example", ADMIN_PASSWORD).await;
+    browser
+        .open(&format!("/app/programmes/{programme_id}/ranking"))
+        .await;
+    let table = browser.text("table.ranking").await;
+    assert!(
+        table.contains("Ready to go") && table.contains("75.0"),
+        "{table}"
+    );
     browser.close().await;
     app.finish().await;
 }

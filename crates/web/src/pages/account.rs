@@ -151,9 +151,17 @@ struct OpenCall {
 }
 
 #[derive(Debug, Serialize)]
+struct JuryLink {
+    id: String,
+    title: String,
+}
+
+#[derive(Debug, Serialize)]
 struct HomePage {
     greeting: String,
     open_calls: Vec<OpenCall>,
+    /// Programmes whose jury the person runs.
+    juries: Vec<JuryLink>,
     is_applicant: bool,
     is_reviewer: bool,
 }
@@ -181,6 +189,16 @@ pub(crate) async fn home(
             closes: when(&p.spec, p.spec.closes_at),
         })
         .collect();
+    let runs_juries = actor.has_any(&[Role::JuryChair, Role::ProgrammeManager, Role::Admin]);
+    let juries = calls
+        .items
+        .iter()
+        .filter(|_| runs_juries)
+        .map(|p| JuryLink {
+            id: p.id.to_string(),
+            title: localized(&p.spec.title, viewer.locale, p.spec.default_locale),
+        })
+        .collect();
     Ok(render(
         &viewer,
         "home",
@@ -188,6 +206,7 @@ pub(crate) async fn home(
         HomePage {
             greeting: actor.name.clone(),
             open_calls,
+            juries,
             is_applicant: actor.has(Role::Applicant),
             is_reviewer: actor.has(Role::Reviewer),
         },

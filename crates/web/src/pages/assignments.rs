@@ -11,6 +11,7 @@ use crate::{PageError, WebState};
 
 #[derive(Debug, Serialize)]
 struct Row {
+    id: String,
     proposal_id: String,
     proposal_title: String,
     state: String,
@@ -35,6 +36,7 @@ pub(crate) async fn list(
     let assignments = mine
         .into_iter()
         .map(|a| Row {
+            id: a.id.to_string(),
             proposal_id: a.proposal_id.to_string(),
             proposal_title: a.proposal_title,
             state: a.state,

@@ -4,7 +4,9 @@
 
 mod account;
 mod assignments;
+mod jury;
 mod proposals;
+mod review;
 
 use axum::Router;
 use axum::http::StatusCode;
@@ -32,6 +34,17 @@ pub(crate) fn routes() -> Router<WebState> {
             post(proposals::take),
         )
         .route("/app/assignments", get(assignments::list))
+        .route(
+            "/app/assignments/{id}",
+            get(review::show).post(review::save),
+        )
+        .route("/app/assignments/{id}/{answer}", post(review::answer))
+        .route(
+            "/app/programmes/{id}/assignment",
+            get(jury::assignment).post(jury::commit),
+        )
+        .route("/app/programmes/{id}/ranking", get(jury::ranking))
+        .route("/app/programmes/{id}/ranking.csv", get(jury::ranking_csv))
 }
 
 async fn stylesheet() -> Response {
