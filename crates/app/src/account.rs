@@ -75,12 +75,18 @@ async fn mail_link(
     email_tokens::insert(tx, user.id, purpose, hash.clone(), expires_at, now).await?;
     let notification = if purpose == VERIFY_EMAIL {
         Notification::AccountRegistered(AccountRegistered {
-            verify_url: app.link(&format!("/verify-email?token={}", secret.expose_secret())),
+            verify_url: app.link(&format!(
+                "/app/verify-email?token={}",
+                secret.expose_secret()
+            )),
             expires_at,
         })
     } else {
         Notification::PasswordReset(PasswordReset {
-            reset_url: app.link(&format!("/reset-password?token={}", secret.expose_secret())),
+            reset_url: app.link(&format!(
+                "/app/reset-password?token={}",
+                secret.expose_secret()
+            )),
             expires_at,
         })
     };

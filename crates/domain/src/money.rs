@@ -43,6 +43,54 @@ impl Currency {
     }
 }
 
+impl Currency {
+    /// Reads an amount as people type it (`1500`, `1500.5`, `1 500,50`,
+    /// `1,500.50`) into minor units. The last `.` or `,` followed by at most
+    /// the currency's decimals is the decimal separator; spaces and the other
+    /// separator group thousands. Negative amounts are refused.
+    pub fn parse_amount(self, raw: &str) -> Result<i64, ParseError> {
+        let invalid = || {
+            ParseError::new(
+                "invalid_amount",
+                format!(
+                    "write an amount such as 1500 or 1500.50 ({} decimals at most)",
+                    self.exponent()
+                ),
+            )
+        };
+        let text: String = raw
+            .trim()
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\''))
+            .collect();
+        if text.is_empty()
+            || !text
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        {
+            return Err(invalid());
+        }
+        let exponent = usize::from(self.exponent());
+        let (whole, fraction) = match text.rfind(['.', ',']) {
+            Some(at) if text.len() - at - 1 <= exponent && exponent > 0 => {
+                (&text[..at], &text[at + 1..])
+            }
+            _ => (text.as_str(), ""),
+        };
+        let whole: String = whole.chars().filter(char::is_ascii_digit).collect();
+        if whole.is_empty() && fraction.is_empty() {
+            return Err(invalid());
+        }
+        let fraction = format!("{fraction:0<exponent$}");
+        let digits = format!("{whole}{fraction}");
+        let digits = digits.trim_start_matches('0');
+        if digits.is_empty() {
+            return Ok(0);
+        }
+        digits.parse::<i64>().map_err(|_| invalid())
+    }
+}
+
 impl std::fmt::Display for Currency {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.code())
@@ -123,6 +171,45 @@ impl std::fmt::Display for Money {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn amounts_are_read_as_people_type_them() {
+        let eur = Currency::EUR;
+        for (typed, minor) in [
+            ("1500", 150_000),
+            ("1500.5", 150_050),
+            ("1500,50", 150_050),
+            ("1 500,50", 150_050),
+            ("1,500.50", 150_050),
+            ("1.500,50", 150_050),
+            ("0.07", 7),
+            (" 12 ", 1_200),
+            ("1,500", 150_000),
+        ] {
+            assert_eq!(eur.parse_amount(typed), Ok(minor), "{typed}");
+        }
+        for bad in [
+            "",
+            "abc",
+            "-5",
+            "1.2.3x",
+            "12e3",
+            ".",
+            "99999999999999999999",
+        ] {
+            assert!(eur.parse_amount(bad).is_err(), "{bad}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn a_shown_amount_reads_back_as_itself(minor in 0i64..1_000_000_000_000) {
+            let money = Money::new(minor, Currency::EUR);
+            let shown = money.to_string();
+            let number = shown.trim_start_matches("EUR ");
+            prop_assert_eq!(Currency::EUR.parse_amount(number), Ok(minor));
+        }
+    }
 
     fn eur() -> Currency {
         Currency::parse("EUR").expect("EUR is ISO 4217")

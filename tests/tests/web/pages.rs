@@ -3,6 +3,7 @@
 //! token.
 
 use grants_tests::browser::Browser;
+use grants_tests::smtp::SmtpServer;
 use grants_tests::{
     ADMIN_PASSWORD, Backend, TestApp, complete_proposal_json, on_both_databases,
     open_programme_json,
@@ -15,6 +16,8 @@ on_both_databases!(
     pages_follow_the_chosen_language_and_refuse_forged_forms,
     a_reviewer_finds_their_assignments_and_nothing_they_are_conflicted_on,
     the_chair_assigns_a_reviewer_scores_and_the_chair_ranks,
+    a_newcomer_registers_confirms_by_email_and_resets_the_password,
+    an_applicant_writes_a_proposal_in_the_form_and_submits_it,
 );
 
 /// A programme with two drafts of one applicant: one incomplete, one complete.
@@ -408,6 +411,233 @@ async fn the_chair_assigns_a_reviewer_scores_and_the_chair_ranks(backend: Backen
         table.contains("Ready to go") && table.contains("75.0"),
         "{table}"
     );
+    browser.close().await;
+    app.finish().await;
+}
+
+/// The path of the link in the mail to `to` whose text contains `marker`
+/// (the link names the configured public address, not the test's port).
+async fn link_in_mail(smtp: &SmtpServer, to: &str, marker: &str) -> String {
+    for _ in 0..300 {
+        if let Some(mail) = smtp
+            .messages()
+            .into_iter()
+            .find(|m| m.to == to && m.text.contains(marker))
+        {
+            let start = mail.text.find("/app/").expect("a link to a page");
+            return mail.text[start..]
+                .split_whitespace()
+                .next()
+                .expect("the link")
+                .to_owned();
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("no mail to {to} with '{marker}'");
+}
+
+async fn a_newcomer_registers_confirms_by_email_and_resets_the_password(backend: Backend) {
+    let smtp = SmtpServer::start().await;
+    let app = TestApp::spawn_with(backend, |config| {
+        config.mail.transport = grants_server::config::MailTransport::Smtp;
+        config.mail.smtp.host = "127.0.0.1".into();
+        config.mail.smtp.port = smtp.port;
+    })
+    .await;
+    let browser = Browser::start(&app.base).await;
+    browser.open("/app/login").await;
+    browser.click_and_load("a[href='/app/register']").await;
+    // A short password and a bad address: both named beside their fields, nothing kept.
+    browser.fill("#name", "Vesna Trajkovska").await;
+    browser.fill("#email", "vesna@tests.example").await;
+    browser.fill("#password", "short").await;
+    browser
+        .find("#country")
+        .await
+        .select_by_value("MK")
+        .await
+        .expect("chosen");
+    browser
+        .client
+        .execute(
+            "document.getElementById('password').removeAttribute('minlength')",
+            vec![],
+        )
+        .await
+        .expect("script");
+    browser
+        .click_and_load("form.stack button[type=submit]")
+        .await;
+    assert!(browser.text("#error-password").await.contains("10"));
+    assert_eq!(
+        browser
+            .find("#name")
+            .await
+            .prop("value")
+            .await
+            .ok()
+            .flatten()
+            .as_deref(),
+        Some("Vesna Trajkovska")
+    );
+    browser.fill("#password", "a long enough password").await;
+    browser
+        .click_and_load("form.stack button[type=submit]")
+        .await;
+    assert!(
+        browser
+            .find("#registered")
+            .await
+            .is_displayed()
+            .await
+            .expect("shown")
+    );
+
+    // The emailed link confirms the address in the browser.
+    let confirm = link_in_mail(&smtp, "vesna@tests.example", "confirm").await;
+    assert!(confirm.contains("/app/verify-email?token="), "{confirm}");
+    browser.open(&confirm).await;
+    assert!(browser.text("#message").await.contains("confirmed"));
+    browser.open(&confirm).await;
+    assert!(
+        browser
+            .find(".error")
+            .await
+            .is_displayed()
+            .await
+            .expect("shown"),
+        "a link works once"
+    );
+
+    // A forgotten password: the link sets a new one.
+    browser.open("/app/reset-password").await;
+    browser.fill("#email", "vesna@tests.example").await;
+    browser
+        .click_and_load("form.stack button[type=submit]")
+        .await;
+    assert!(
+        browser
+            .find("#done")
+            .await
+            .is_displayed()
+            .await
+            .expect("shown")
+    );
+    let reset = link_in_mail(&smtp, "vesna@tests.example", "reset-password").await;
+    browser.open(&reset).await;
+    browser.fill("#password", "another long password").await;
+    browser
+        .click_and_load("form.stack button[type=submit]")
+        .await;
+    assert!(
+        browser
+            .find("#done")
+            .await
+            .is_displayed()
+            .await
+            .expect("shown")
+    );
+    browser.open("/app/login").await;
+    browser
+        .sign_in("vesna@tests.example", "another long password")
+        .await;
+    assert_eq!(browser.path().await, "/app");
+    browser.close().await;
+    app.finish().await;
+}
+
+async fn an_applicant_writes_a_proposal_in_the_form_and_submits_it(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    drafts(&app).await;
+    let browser = Browser::start(&app.base).await;
+    browser.open("/app/login").await;
+    browser.sign_in("ana@tests.example", ADMIN_PASSWORD).await;
+    browser
+        .click_and_load("a[href^='/app/proposals/new']")
+        .await;
+    for (field, text) in [
+        ("#title", "Reading garden"),
+        ("#summary", "A garden for reading outdoors."),
+        ("#problem", "No green space near the library."),
+        ("#proposed_service", "Summer reading sessions outside."),
+        ("#target_group", "Families with small children."),
+        (
+            "#planned_activities",
+            "Build benches, plant, run 20 sessions.",
+        ),
+        ("#organisation", "Library of Ohrid"),
+        ("#line-description-0", "Benches"),
+        ("#line-amount-0", "1 200,50"),
+        ("#line-description-1", "Plants"),
+        ("#line-amount-1", "three hundred"),
+        ("#requested_amount", "1500.50"),
+    ] {
+        browser.fill(field, text).await;
+    }
+    browser
+        .find("#country")
+        .await
+        .select_by_value("MK")
+        .await
+        .expect("chosen");
+    browser.click_and_load("#save-draft").await;
+    // The amount that is not money is named on its line; everything typed stays.
+    assert!(browser.text("#error-line-1").await.contains("1500"));
+    assert_eq!(
+        browser
+            .find("#line-amount-0")
+            .await
+            .prop("value")
+            .await
+            .ok()
+            .flatten()
+            .as_deref(),
+        Some("1 200,50")
+    );
+    assert_eq!(
+        browser
+            .find("#title")
+            .await
+            .prop("value")
+            .await
+            .ok()
+            .flatten()
+            .as_deref(),
+        Some("Reading garden")
+    );
+    browser
+        .find("#line-amount-1")
+        .await
+        .clear()
+        .await
+        .expect("cleared");
+    browser.fill("#line-amount-1", "300").await;
+    browser.click_and_load("#save-draft").await;
+    assert!(
+        browser
+            .find("#saved")
+            .await
+            .is_displayed()
+            .await
+            .expect("shown")
+    );
+    // Saved as typed, read back in the currency's format.
+    assert_eq!(
+        browser
+            .find("#line-amount-0")
+            .await
+            .prop("value")
+            .await
+            .ok()
+            .flatten()
+            .as_deref(),
+        Some("1200.50")
+    );
+    browser.click_and_load("#saved a").await;
+    assert_eq!(browser.text(".proposal-title").await, "Reading garden");
+    assert_eq!(browser.text("#state").await, "Draft");
+    browser.click_and_load("button[data-step=submit]").await;
+    assert_eq!(browser.text("#state").await, "Submitted");
     browser.close().await;
     app.finish().await;
 }

@@ -145,6 +145,7 @@ pub(crate) async fn language(
 
 #[derive(Debug, Serialize)]
 struct OpenCall {
+    id: String,
     title: String,
     code: String,
     closes: String,
@@ -184,6 +185,7 @@ pub(crate) async fn home(
         .iter()
         .filter(|p| p.status == ProgrammeStatus::Open)
         .map(|p| OpenCall {
+            id: p.id.to_string(),
             title: localized(&p.spec.title, viewer.locale, p.spec.default_locale),
             code: p.spec.code.clone(),
             closes: when(&p.spec, p.spec.closes_at),

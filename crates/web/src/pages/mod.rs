@@ -4,8 +4,10 @@
 
 mod account;
 mod assignments;
+mod draft;
 mod jury;
 mod proposals;
+mod register;
 mod review;
 
 use axum::Router;
@@ -26,9 +28,26 @@ pub(crate) fn routes() -> Router<WebState> {
         .route("/app/app.css", get(stylesheet))
         .route("/app/login", get(account::login_form).post(account::login))
         .route("/app/logout", post(account::logout))
+        .route(
+            "/app/register",
+            get(register::register_form).post(register::register),
+        )
+        .route("/app/verify-email", get(register::verify))
+        .route(
+            "/app/reset-password",
+            get(register::reset_form).post(register::reset),
+        )
         .route("/app/language", post(account::language))
         .route("/app/proposals", get(proposals::list))
+        .route(
+            "/app/proposals/new",
+            get(draft::new_form).post(draft::create),
+        )
         .route("/app/proposals/{id}", get(proposals::show))
+        .route(
+            "/app/proposals/{id}/edit",
+            get(draft::edit_form).post(draft::update),
+        )
         .route(
             "/app/proposals/{id}/transitions/{name}",
             post(proposals::take),

@@ -89,6 +89,8 @@ struct ShowPage {
     steps: Vec<Step>,
     history: Vec<Event>,
     error: Option<String>,
+    /// The owner may edit it now (a draft, or changes were requested).
+    editable: bool,
 }
 
 async fn show_page(
@@ -148,6 +150,8 @@ async fn show_page(
             .iter()
             .map(|d| when(spec, d.due_at))
             .collect(),
+        editable: proposal.owner_id == Some(actor.id)
+            && ["draft", "changes_requested"].contains(&proposal.state.as_str()),
         steps,
         history,
         error,

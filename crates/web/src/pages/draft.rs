@@ -1,0 +1,481 @@
+//! Writing a proposal: starting a draft for an open call, and editing it
+//! (or answering a change request). Budget lines and amounts are typed as
+//! people write money; every refused field is shown beside the field, and
+//! what was typed stays in the form.
+
+use std::collections::BTreeMap;
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::Form;
+use grants_app::proposals::{self, CreateProposalInput, UpdateProposalInput};
+use grants_app::{Actor, AppError};
+use grants_domain::programme::{MoneyInput, ProgrammeSpec};
+use grants_domain::proposal::{BudgetLineInput, ProposalContent, ProposalInput};
+use grants_domain::{Currency, Locale, ProgrammeId, ProposalId, ValidationErrors};
+use serde::{Deserialize, Serialize};
+
+use super::{OrPage, localized, render_status, when};
+use crate::session::Viewer;
+use crate::{PageError, WebState, status_of};
+
+/// Empty budget rows offered below the filled ones.
+const SPARE_LINES: usize = 2;
+
+#[derive(Debug, Default, Clone, Serialize)]
+struct Line {
+    index: usize,
+    description: String,
+    amount: String,
+    error: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct Choice {
+    value: String,
+    label: String,
+    selected: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct DraftPage {
+    action: String,
+    programme: String,
+    closes: String,
+    currency: String,
+    revision: i64,
+    values: BTreeMap<&'static str, String>,
+    errors: BTreeMap<String, String>,
+    general: Vec<String>,
+    lines: Vec<Line>,
+    countries: Vec<Choice>,
+    languages: Vec<Choice>,
+    saved: bool,
+    proposal_id: Option<String>,
+}
+
+/// The text fields of the form, in order.
+const TEXT_FIELDS: [&str; 10] = [
+    "title",
+    "summary",
+    "problem",
+    "proposed_service",
+    "target_group",
+    "planned_activities",
+    "organisation",
+    "region",
+    "tags",
+    "conflicts_of_interest",
+];
+
+/// What the form holds, as typed.
+#[derive(Debug, Default, Clone)]
+struct Typed {
+    values: BTreeMap<&'static str, String>,
+    lines: Vec<(String, String)>,
+}
+
+impl Typed {
+    fn from_content(content: &ProposalContent) -> Typed {
+        let mut values = BTreeMap::new();
+        let mut put = |k: &'static str, v: Option<String>| {
+            values.insert(k, v.unwrap_or_default());
+        };
+        put("title", content.title.clone());
+        put("summary", content.summary.clone());
+        put("problem", content.problem.clone());
+        put("proposed_service", content.proposed_service.clone());
+        put("target_group", content.target_group.clone());
+        put("planned_activities", content.planned_activities.clone());
+        put("organisation", content.organisation.clone());
+        put("region", content.region.as_ref().map(ToString::to_string));
+        put("tags", Some(content.tags.join(", ")));
+        put(
+            "conflicts_of_interest",
+            Some(content.conflicts_of_interest.join("\n")),
+        );
+        put("country", content.country.map(|c| c.to_string()));
+        put("language", content.language.map(|l| l.code().to_owned()));
+        put(
+            "requested_amount",
+            content.requested_amount.map(amount_text),
+        );
+        Typed {
+            values,
+            lines: content
+                .budget_lines
+                .iter()
+                .map(|l| (l.description.clone(), amount_text(l.amount)))
+                .collect(),
+        }
+    }
+}
+
+fn amount_text(money: grants_domain::Money) -> String {
+    money
+        .to_string()
+        .split_once(' ')
+        .map_or_else(String::new, |(_, n)| n.to_owned())
+}
+
+fn page(
+    viewer: &Viewer,
+    spec: &ProgrammeSpec,
+    action: String,
+    revision: i64,
+    typed: Typed,
+    errors: Option<AppError>,
+) -> DraftPage {
+    let (field_errors, general) = match errors {
+        Some(AppError::Validation(v)) => (
+            v.fields()
+                .iter()
+                .map(|f| (f.field.clone(), f.message.clone()))
+                .collect::<BTreeMap<_, _>>(),
+            Vec::new(),
+        ),
+        Some(other) => (BTreeMap::new(), vec![other.to_string()]),
+        None => (BTreeMap::new(), Vec::new()),
+    };
+    let mut lines: Vec<Line> = typed
+        .lines
+        .iter()
+        .cloned()
+        .chain(std::iter::repeat_n(
+            (String::new(), String::new()),
+            SPARE_LINES,
+        ))
+        .enumerate()
+        .map(|(index, (description, amount))| Line {
+            index,
+            description,
+            amount,
+            error: None,
+        })
+        .collect();
+    for line in &mut lines {
+        let prefix = format!("budget_lines[{}]", line.index);
+        line.error = field_errors
+            .iter()
+            .find(|(f, _)| f.starts_with(&prefix))
+            .map(|(_, m)| m.clone());
+    }
+    // Beside each field its own problem, whatever sub-field the rule named
+    // (`requested_amount.minor` shows at `requested_amount`).
+    let by_field: BTreeMap<String, String> = field_errors
+        .iter()
+        .filter(|(f, _)| !f.starts_with("budget_lines["))
+        .map(|(f, m)| {
+            let top = f.split(['.', '[']).next().unwrap_or(f).to_owned();
+            (top, m.clone())
+        })
+        .collect();
+    let mut typed = typed;
+    for key in TEXT_FIELDS
+        .iter()
+        .chain(["country", "language", "requested_amount"].iter())
+    {
+        typed.values.entry(key).or_default();
+    }
+    let country = typed.values.get("country").cloned().unwrap_or_default();
+    let language = typed.values.get("language").cloned().unwrap_or_default();
+    DraftPage {
+        action,
+        programme: localized(&spec.title, viewer.locale, spec.default_locale),
+        closes: when(spec, spec.closes_at),
+        currency: spec.currency.code().to_owned(),
+        revision,
+        values: typed.values,
+        errors: by_field,
+        general,
+        lines,
+        countries: std::iter::once(String::new())
+            .chain(spec.eligible_countries.iter().map(|c| c.to_string()))
+            .map(|c| Choice {
+                selected: c == country,
+                label: c.clone(),
+                value: c,
+            })
+            .collect(),
+        languages: std::iter::once(None)
+            .chain(Locale::ALL.iter().map(|l| Some(*l)))
+            .map(|l| {
+                let value = l.map(|l| l.code().to_owned()).unwrap_or_default();
+                Choice {
+                    selected: value == language,
+                    label: value.clone(),
+                    value,
+                }
+            })
+            .collect(),
+        saved: false,
+        proposal_id: None,
+    }
+}
+
+/// The form as sent: named fields, and `line_description.N` / `line_amount.N`.
+#[derive(Debug, Deserialize)]
+pub(crate) struct DraftForm {
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
+    revision: Option<i64>,
+    #[serde(flatten)]
+    fields: BTreeMap<String, String>,
+}
+
+/// Reads the form into the proposal's input; amounts that do not read as
+/// money are reported under the field the API would name.
+fn read_form(form: &DraftForm, currency: Currency) -> (Typed, ProposalInput, ValidationErrors) {
+    let mut errors = ValidationErrors::default();
+    let get = |k: &str| form.fields.get(k).cloned().unwrap_or_default();
+    let mut typed = Typed::default();
+    for key in TEXT_FIELDS
+        .iter()
+        .chain(["country", "language", "requested_amount"].iter())
+    {
+        typed.values.insert(key, get(key));
+    }
+    let mut indexes: Vec<usize> = form
+        .fields
+        .keys()
+        .filter_map(|k| k.strip_prefix("line_description."))
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    indexes.sort_unstable();
+    let mut lines = Vec::new();
+    for n in indexes {
+        let description = get(&format!("line_description.{n}"));
+        let amount = get(&format!("line_amount.{n}"));
+        if description.trim().is_empty() && amount.trim().is_empty() {
+            continue;
+        }
+        let index = lines.len();
+        let minor = match currency.parse_amount(&amount) {
+            Ok(minor) => minor,
+            Err(e) => {
+                errors.push_parse(format!("budget_lines[{index}].amount"), e);
+                0
+            }
+        };
+        typed.lines.push((description.clone(), amount));
+        lines.push(BudgetLineInput {
+            description,
+            amount: MoneyInput {
+                minor,
+                currency: currency.code().to_owned(),
+            },
+        });
+    }
+    let requested = get("requested_amount");
+    let requested_amount = if requested.trim().is_empty() {
+        None
+    } else {
+        match currency.parse_amount(&requested) {
+            Ok(minor) => Some(MoneyInput {
+                minor,
+                currency: currency.code().to_owned(),
+            }),
+            Err(e) => {
+                errors.push_parse("requested_amount", e);
+                None
+            }
+        }
+    };
+    let split = |k: &str, by: &[char]| -> Vec<String> {
+        get(k)
+            .split(by)
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let input = ProposalInput {
+        title: Some(get("title")),
+        summary: Some(get("summary")),
+        problem: Some(get("problem")),
+        proposed_service: Some(get("proposed_service")),
+        target_group: Some(get("target_group")),
+        planned_activities: Some(get("planned_activities")),
+        budget_lines: Some(lines),
+        requested_amount,
+        country: Some(get("country")),
+        region: Some(get("region")),
+        organisation: Some(get("organisation")),
+        tags: Some(split("tags", &[','])),
+        language: Some(get("language")).filter(|l| !l.is_empty()),
+        conflicts_of_interest: Some(split("conflicts_of_interest", &['\n'])),
+    };
+    (typed, input, errors)
+}
+
+fn render_draft(status: StatusCode, viewer: &Viewer, page: DraftPage) -> Response {
+    render_status(status, viewer, "draft", "draft-title", page)
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct NewQuery {
+    programme: Option<String>,
+}
+
+async fn programme_spec(
+    state: &WebState,
+    viewer: &Viewer,
+    actor: &Actor,
+    id: ProgrammeId,
+) -> Result<ProgrammeSpec, PageError> {
+    Ok(grants_app::programmes::get(&state.app, actor, id)
+        .await
+        .or_page(viewer)?
+        .spec)
+}
+
+fn parse<T: From<uuid::Uuid>>(
+    raw: &str,
+    viewer: &Viewer,
+    what: &'static str,
+) -> Result<T, PageError> {
+    uuid::Uuid::parse_str(raw)
+        .map(T::from)
+        .map_err(|_| PageError::Failed {
+            viewer: Box::new(viewer.clone()),
+            error: AppError::NotFound(what),
+        })
+}
+
+pub(crate) async fn new_form(
+    State(state): State<WebState>,
+    viewer: Viewer,
+    Query(query): Query<NewQuery>,
+) -> Result<Response, PageError> {
+    let raw = query.programme.unwrap_or_default();
+    let actor = viewer.signed_in(&format!("/app/proposals/new?programme={raw}"))?;
+    let id: ProgrammeId = parse(&raw, &viewer, "programme")?;
+    let spec = programme_spec(&state, &viewer, actor, id).await?;
+    let mut typed = Typed::default();
+    typed
+        .values
+        .insert("language", viewer.locale.code().to_owned());
+    let action = format!("/app/proposals/new?programme={id}");
+    Ok(render_draft(
+        StatusCode::OK,
+        &viewer,
+        page(&viewer, &spec, action, 0, typed, None),
+    ))
+}
+
+pub(crate) async fn create(
+    State(state): State<WebState>,
+    viewer: Viewer,
+    Query(query): Query<NewQuery>,
+    Form(form): Form<DraftForm>,
+) -> Result<Response, PageError> {
+    let raw = query.programme.unwrap_or_default();
+    let actor = viewer.signed_in(&format!("/app/proposals/new?programme={raw}"))?;
+    viewer.check_form(&form.csrf)?;
+    let id: ProgrammeId = parse(&raw, &viewer, "programme")?;
+    let spec = programme_spec(&state, &viewer, actor, id).await?;
+    let (typed, input, money_errors) = read_form(&form, spec.currency);
+    let action = format!("/app/proposals/new?programme={id}");
+    if !money_errors.is_empty() {
+        let error = AppError::Validation(money_errors);
+        let page = page(&viewer, &spec, action, 0, typed, Some(error));
+        return Ok(render_draft(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &viewer,
+            page,
+        ));
+    }
+    let created = proposals::create(
+        &state.app,
+        actor,
+        CreateProposalInput {
+            programme_id: id.uuid(),
+            content: input,
+        },
+    )
+    .await;
+    match created {
+        Ok(view) => {
+            Ok(Redirect::to(&format!("/app/proposals/{}/edit?saved", view.id)).into_response())
+        }
+        Err(error) => {
+            let status = status_of(&error);
+            let page = page(&viewer, &spec, action, 0, typed, Some(error));
+            Ok(render_draft(status, &viewer, page))
+        }
+    }
+}
+
+pub(crate) async fn edit_form(
+    State(state): State<WebState>,
+    viewer: Viewer,
+    Path(raw): Path<String>,
+    Query(flags): Query<BTreeMap<String, String>>,
+) -> Result<Response, PageError> {
+    let here = format!("/app/proposals/{raw}/edit");
+    let actor = viewer.signed_in(&here)?;
+    let id: ProposalId = parse(&raw, &viewer, "proposal")?;
+    let proposal = proposals::get(&state.app, actor, id)
+        .await
+        .or_page(&viewer)?;
+    let spec = programme_spec(&state, &viewer, actor, proposal.programme_id).await?;
+    let mut page = page(
+        &viewer,
+        &spec,
+        here,
+        proposal.revision,
+        Typed::from_content(&proposal.content),
+        None,
+    );
+    page.saved = flags.contains_key("saved");
+    page.proposal_id = Some(id.to_string());
+    Ok(render_draft(StatusCode::OK, &viewer, page))
+}
+
+pub(crate) async fn update(
+    State(state): State<WebState>,
+    viewer: Viewer,
+    Path(raw): Path<String>,
+    Form(form): Form<DraftForm>,
+) -> Result<Response, PageError> {
+    let here = format!("/app/proposals/{raw}/edit");
+    let actor = viewer.signed_in(&here)?;
+    viewer.check_form(&form.csrf)?;
+    let id: ProposalId = parse(&raw, &viewer, "proposal")?;
+    let proposal = proposals::get(&state.app, actor, id)
+        .await
+        .or_page(&viewer)?;
+    let spec = programme_spec(&state, &viewer, actor, proposal.programme_id).await?;
+    let (typed, input, money_errors) = read_form(&form, spec.currency);
+    let revision = form.revision.unwrap_or(proposal.revision);
+    let outcome = if money_errors.is_empty() {
+        proposals::update(
+            &state.app,
+            actor,
+            id,
+            UpdateProposalInput {
+                revision: Some(revision),
+                changes: input,
+            },
+            None,
+        )
+        .await
+        .map(|_| ())
+    } else {
+        Err(AppError::Validation(money_errors))
+    };
+    match outcome {
+        Ok(()) => Ok(Redirect::to(&format!("{here}?saved")).into_response()),
+        Err(error @ (AppError::NotFound(_) | AppError::Internal(_))) => Err(PageError::Failed {
+            viewer: Box::new(viewer.clone()),
+            error,
+        }),
+        Err(error) => {
+            let status = status_of(&error);
+            let mut page = page(&viewer, &spec, here, revision, typed, Some(error));
+            page.proposal_id = Some(id.to_string());
+            Ok(render_draft(status, &viewer, page))
+        }
+    }
+}
