@@ -80,3 +80,9 @@ impl From<audit::AuditEvent> for AuditEventView {
 pub async fn verify(app: &App) -> AppResult<audit::Verification> {
     Ok(audit::verify(app.store.conn()).await?)
 }
+
+/// The same walk, asked for by an administrator (the admin page).
+pub async fn verify_as(app: &App, actor: &Actor) -> AppResult<audit::Verification> {
+    actor.require_any(&[Role::Admin], "verify the audit trail")?;
+    verify(app).await
+}

@@ -109,6 +109,12 @@ impl Views {
                     label: text(locale, "nav-assignments"),
                 });
             }
+            if actor.has(Role::Admin) {
+                nav.push(NavLink {
+                    href: "/app/admin",
+                    label: text(locale, "nav-admin"),
+                });
+            }
         }
         let frame = Frame {
             lang: locale.code(),

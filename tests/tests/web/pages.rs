@@ -18,6 +18,7 @@ on_both_databases!(
     the_chair_assigns_a_reviewer_scores_and_the_chair_ranks,
     a_newcomer_registers_confirms_by_email_and_resets_the_password,
     an_applicant_writes_a_proposal_in_the_form_and_submits_it,
+    screening_bidding_a_declared_conflict_and_the_admin_page,
 );
 
 /// A programme with two drafts of one applicant: one incomplete, one complete.
@@ -638,6 +639,96 @@ async fn an_applicant_writes_a_proposal_in_the_form_and_submits_it(backend: Back
     assert_eq!(browser.text("#state").await, "Draft");
     browser.click_and_load("button[data-step=submit]").await;
     assert_eq!(browser.text("#state").await, "Submitted");
+    browser.close().await;
+    app.finish().await;
+}
+
+async fn screening_bidding_a_declared_conflict_and_the_admin_page(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (_, complete) = drafts(&app).await;
+    let applicant = app.login("ana@tests.example", ADMIN_PASSWORD).await;
+    app.request_with(
+        Method::POST,
+        &format!("/proposals/{complete}/transitions/submit"),
+        Some(&applicant),
+        Some(&json!({})),
+        &[("if-match", "\"1\"")],
+    )
+    .await
+    .expect(200);
+    let browser = Browser::start(&app.base).await;
+
+    // The manager screens it from the queue.
+    browser.open("/app/login").await;
+    browser
+        .sign_in("manager@tests.example", ADMIN_PASSWORD)
+        .await;
+    browser.click_and_load("#screening").await;
+    assert!(browser.text("main table").await.contains("Ready to go"));
+    browser.click_and_load("main table a").await;
+    browser
+        .click_and_load("button[data-step=start_screening]")
+        .await;
+    browser
+        .click_and_load("button[data-step=mark_eligible]")
+        .await;
+    assert_eq!(browser.text("#state").await, "Eligible, ready for review");
+    browser.click_and_load("form.logout button").await;
+
+    // A reviewer bids, then declares a conflict, and the proposal is gone for them.
+    let manager = app.login("manager@tests.example", ADMIN_PASSWORD).await;
+    let programme_id = app
+        .get(&format!("/proposals/{complete}"), Some(&manager))
+        .await
+        .body["programme_id"]
+        .as_str()
+        .expect("programme")
+        .to_owned();
+    let (reviewer, _) = app.user_with_roles("rs@tests.example", &["reviewer"]).await;
+    app.request(
+        Method::PUT,
+        &format!("/programmes/{programme_id}/reviewers/{reviewer}"),
+        Some(&manager),
+        Some(&json!({ "languages": ["mk"], "country": "RS" })),
+    )
+    .await
+    .expect(200);
+    browser.sign_in("rs@tests.example", ADMIN_PASSWORD).await;
+    browser.open(&format!("/app/proposals/{complete}")).await;
+    browser
+        .find("#bid-level")
+        .await
+        .select_by_value("eager")
+        .await
+        .expect("chosen");
+    browser.click_and_load("#place-bid").await;
+    let bids = app
+        .get(&format!("/programmes/{programme_id}/bids"), Some(&manager))
+        .await;
+    assert_eq!(bids.body[0]["level"], "eager");
+    browser
+        .fill("#conflict-reason", "I advised this library last year.")
+        .await;
+    browser.click_and_load("#declare-conflict").await;
+    assert_eq!(browser.path().await, "/app/assignments");
+    browser.open(&format!("/app/proposals/{complete}")).await;
+    assert!(browser.text(".error").await.contains("does not exist"));
+    browser.click_and_load("form.logout button").await;
+
+    // The administrator checks the outbox and the audit trail; nobody else may.
+    browser
+        .sign_in(grants_tests::ADMIN_EMAIL, ADMIN_PASSWORD)
+        .await;
+    browser.click_and_load("a[href='/app/admin']").await;
+    assert!(browser.text("main").await.contains("pending"));
+    browser.click_and_load("#verify-audit").await;
+    assert!(browser.text("#audit-result").await.contains("matches"));
+    browser.click_and_load("form.logout button").await;
+    browser
+        .sign_in("manager@tests.example", ADMIN_PASSWORD)
+        .await;
+    browser.open("/app/admin").await;
+    assert!(browser.text(".error").await.contains("admin"));
     browser.close().await;
     app.finish().await;
 }

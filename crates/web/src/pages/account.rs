@@ -165,6 +165,8 @@ struct HomePage {
     juries: Vec<JuryLink>,
     is_applicant: bool,
     is_reviewer: bool,
+    /// Programme managers and ambassadors screen proposals.
+    screens: bool,
 }
 
 pub(crate) async fn home(
@@ -211,6 +213,7 @@ pub(crate) async fn home(
             juries,
             is_applicant: actor.has(Role::Applicant),
             is_reviewer: actor.has(Role::Reviewer),
+            screens: actor.has_any(&[Role::ProgrammeManager, Role::Ambassador]),
         },
     ))
 }

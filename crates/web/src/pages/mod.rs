@@ -3,6 +3,7 @@
 //! and renders; permission checks are the use cases' own.
 
 mod account;
+mod admin;
 mod assignments;
 mod draft;
 mod jury;
@@ -44,6 +45,13 @@ pub(crate) fn routes() -> Router<WebState> {
             get(draft::new_form).post(draft::create),
         )
         .route("/app/proposals/{id}", get(proposals::show))
+        .route("/app/proposals/{id}/bid", post(proposals::bid))
+        .route(
+            "/app/proposals/{id}/conflict",
+            post(proposals::declare_conflict),
+        )
+        .route("/app/admin", get(admin::show))
+        .route("/app/admin/outbox/{id}/retry", post(admin::retry))
         .route(
             "/app/proposals/{id}/edit",
             get(draft::edit_form).post(draft::update),

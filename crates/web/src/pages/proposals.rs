@@ -6,7 +6,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use grants_app::proposals::{self, ProposalListFilter, ProposalView, TransitionInput};
 use grants_app::{Actor, AppError, PageRequest};
-use grants_domain::ProposalId;
+use grants_domain::review::BidLevel;
+use grants_domain::{ProposalId, Role};
 use serde::{Deserialize, Serialize};
 
 use super::{OrPage, localized, render, render_status, when};
@@ -27,19 +28,25 @@ struct ListPage {
     proposals: Vec<Row>,
 }
 
+/// Narrowing the list, e.g. `?state=submitted` for the screening queue.
+#[derive(Debug, Deserialize)]
+pub(crate) struct ListQuery {
+    state: Option<String>,
+}
+
 pub(crate) async fn list(
     State(state): State<WebState>,
     viewer: Viewer,
+    axum::extract::Query(query): axum::extract::Query<ListQuery>,
 ) -> Result<Response, PageError> {
     let actor = viewer.signed_in("/app/proposals")?;
-    let page = proposals::list(
-        &state.app,
-        actor,
-        &ProposalListFilter::default(),
-        &PageRequest::default(),
-    )
-    .await
-    .or_page(&viewer)?;
+    let filter = ProposalListFilter {
+        state: query.state.filter(|s| !s.is_empty()),
+        ..Default::default()
+    };
+    let page = proposals::list(&state.app, actor, &filter, &PageRequest::default())
+        .await
+        .or_page(&viewer)?;
     let proposals = page
         .items
         .into_iter()
@@ -91,6 +98,10 @@ struct ShowPage {
     error: Option<String>,
     /// The owner may edit it now (a draft, or changes were requested).
     editable: bool,
+    /// A reviewer may bid on it now (it waits for assignment).
+    can_bid: bool,
+    /// A reviewer may declare a conflict on it.
+    can_declare: bool,
 }
 
 async fn show_page(
@@ -152,6 +163,8 @@ async fn show_page(
             .collect(),
         editable: proposal.owner_id == Some(actor.id)
             && ["draft", "changes_requested"].contains(&proposal.state.as_str()),
+        can_bid: actor.has(Role::Reviewer) && proposal.state == "eligible",
+        can_declare: actor.has(Role::Reviewer) && proposal.owner_id != Some(actor.id),
         steps,
         history,
         error,
@@ -205,24 +218,84 @@ pub(crate) async fn take(
     };
     match proposals::transition(&state.app, actor, id, &name, input, None).await {
         Ok(_) => Ok(Redirect::to(&here).into_response()),
-        Err(error @ AppError::NotFound(_)) => Err(PageError::Failed {
+        Err(error) => step_refused(&state, &viewer, actor, id, error).await,
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct BidForm {
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
+    level: String,
+}
+
+/// A reviewer's bid; an empty choice withdraws it.
+pub(crate) async fn bid(
+    State(state): State<WebState>,
+    viewer: Viewer,
+    Path(raw): Path<String>,
+    Form(form): Form<BidForm>,
+) -> Result<Response, PageError> {
+    let here = format!("/app/proposals/{raw}");
+    let actor = viewer.signed_in(&here)?;
+    viewer.check_form(&form.csrf)?;
+    let id = parse_id(&raw, &viewer)?;
+    let level = BidLevel::parse(&form.level).ok();
+    match grants_app::jury::bid(&state.app, actor, id, level).await {
+        Ok(_) => Ok(Redirect::to(&here).into_response()),
+        Err(error) => step_refused(&state, &viewer, actor, id, error).await,
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct ConflictForm {
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
+    reason: Option<String>,
+}
+
+/// A reviewer declares a conflict: the proposal leaves their view at once.
+pub(crate) async fn declare_conflict(
+    State(state): State<WebState>,
+    viewer: Viewer,
+    Path(raw): Path<String>,
+    Form(form): Form<ConflictForm>,
+) -> Result<Response, PageError> {
+    let here = format!("/app/proposals/{raw}");
+    let actor = viewer.signed_in(&here)?;
+    viewer.check_form(&form.csrf)?;
+    let id = parse_id(&raw, &viewer)?;
+    let input = grants_app::jury::DeclareConflictInput {
+        reviewer_id: None,
+        reason: form.reason,
+    };
+    match grants_app::jury::declare_conflict(&state.app, actor, id, input).await {
+        Ok(_) => Ok(Redirect::to("/app/assignments").into_response()),
+        Err(error) => step_refused(&state, &viewer, actor, id, error).await,
+    }
+}
+
+/// Shows the proposal again with why the step was refused.
+async fn step_refused(
+    state: &WebState,
+    viewer: &Viewer,
+    actor: &Actor,
+    id: ProposalId,
+    error: AppError,
+) -> Result<Response, PageError> {
+    if matches!(error, AppError::NotFound(_) | AppError::Internal(_)) {
+        return Err(PageError::Failed {
             viewer: Box::new(viewer.clone()),
             error,
-        }),
-        Err(AppError::Internal(source)) => Err(PageError::Failed {
-            viewer: Box::new(viewer.clone()),
-            error: AppError::Internal(source),
-        }),
-        Err(error) => {
-            let status = crate::status_of(&error);
-            let page = show_page(&state, &viewer, actor, id, Some(error.to_string())).await?;
-            Ok(render_status(
-                status,
-                &viewer,
-                "proposal",
-                "proposal-title",
-                page,
-            ))
-        }
+        });
     }
+    let status = crate::status_of(&error);
+    let page = show_page(state, viewer, actor, id, Some(error.to_string())).await?;
+    Ok(render_status(
+        status,
+        viewer,
+        "proposal",
+        "proposal-title",
+        page,
+    ))
 }
