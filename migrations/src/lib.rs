@@ -8,6 +8,7 @@ mod m20261125_000001_foundation;
 mod m20261125_000002_proposals;
 mod m20261125_000003_email_tokens;
 mod m20261125_000004_review;
+mod m20261125_000005_idempotency;
 
 /// Every migration, oldest first.
 #[derive(Debug)]
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000002_proposals::Migration),
             Box::new(m20261125_000003_email_tokens::Migration),
             Box::new(m20261125_000004_review::Migration),
+            Box::new(m20261125_000005_idempotency::Migration),
         ]
     }
 }

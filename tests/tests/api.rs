@@ -9,6 +9,7 @@ mod api {
     mod cli;
     mod demo;
     mod health;
+    mod idempotency;
     mod mail;
     mod programmes;
     mod proposals;

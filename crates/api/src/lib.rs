@@ -6,6 +6,7 @@
 //! themselves and served at `/openapi.json`, with a browsable page at `/docs`.
 
 mod extract;
+mod idempotency;
 mod openapi;
 pub mod problem;
 mod respond;
@@ -38,19 +39,23 @@ const MAX_BODY_BYTES: usize = 1024 * 1024;
 /// behind the same limits and security headers.
 pub fn router(state: AppState, pages: Router) -> Router {
     let (api, spec) = routes::api().split_for_parts();
-    api.merge(openapi::docs(spec))
-        .with_state(state)
-        .merge(pages)
-        .fallback(|| async { problem::ApiError::NotFound })
-        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
-        .layer(TimeoutLayer::with_status_code(
-            axum::http::StatusCode::REQUEST_TIMEOUT,
-            Duration::from_secs(30),
-        ))
-        .layer(security_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
-        .layer(security_header(header::X_FRAME_OPTIONS, "DENY"))
-        .layer(security_header(header::REFERRER_POLICY, "no-referrer"))
-        .layer(TraceLayer::new_for_http())
+    api.layer(axum::middleware::from_fn_with_state(
+        state.clone(),
+        idempotency::layer,
+    ))
+    .merge(openapi::docs(spec))
+    .with_state(state)
+    .merge(pages)
+    .fallback(|| async { problem::ApiError::NotFound })
+    .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+    .layer(TimeoutLayer::with_status_code(
+        axum::http::StatusCode::REQUEST_TIMEOUT,
+        Duration::from_secs(30),
+    ))
+    .layer(security_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+    .layer(security_header(header::X_FRAME_OPTIONS, "DENY"))
+    .layer(security_header(header::REFERRER_POLICY, "no-referrer"))
+    .layer(TraceLayer::new_for_http())
 }
 
 fn security_header(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {

@@ -12,6 +12,7 @@ pub mod assignments;
 pub mod audit;
 pub mod auth;
 mod error;
+pub mod idempotency;
 pub mod jury;
 pub mod mail;
 pub mod metrics;
@@ -73,6 +74,7 @@ pub struct App {
     templates: Arc<grants_notify::Templates>,
     public_url: Arc<str>,
     digest_hour_utc: u32,
+    idempotency_ttl: chrono::Duration,
 }
 
 impl App {
@@ -90,7 +92,14 @@ impl App {
             templates,
             public_url: Arc::from("http://127.0.0.1:8080"),
             digest_hour_utc: 7,
+            idempotency_ttl: chrono::Duration::hours(24),
         }
+    }
+
+    /// How long an Idempotency-Key is remembered.
+    pub fn with_idempotency_ttl(mut self, ttl: Duration) -> Self {
+        self.idempotency_ttl = chrono::Duration::from_std(ttl).unwrap_or(self.idempotency_ttl);
+        self
     }
 
     /// The hour (UTC) at which daily summaries are sent.

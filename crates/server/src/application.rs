@@ -221,6 +221,9 @@ async fn build_app(config: &Config, store: Store) -> anyhow::Result<App> {
         std::sync::Arc::new(templates),
     )
     .with_public_url(&config.server.public_url)
+    .with_idempotency_ttl(std::time::Duration::from_secs(
+        config.server.idempotency_key_ttl_seconds,
+    ))
     .with_digest_hour(config.mail.digest_hour_utc))
 }
 

@@ -115,6 +115,8 @@ pub struct ServerConfig {
     pub shutdown_grace_seconds: u64,
     /// The address people reach the service at, for links in emails.
     pub public_url: String,
+    /// How long an Idempotency-Key is remembered.
+    pub idempotency_key_ttl_seconds: u64,
 }
 
 /// Database settings.

@@ -11,6 +11,7 @@ mod connect;
 pub mod email_tokens;
 mod entity;
 mod error;
+pub mod idempotency;
 pub mod outbox;
 pub mod preferences;
 pub mod programmes;

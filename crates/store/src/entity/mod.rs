@@ -6,6 +6,7 @@ pub mod audit_event;
 pub mod bid;
 pub mod conflict;
 pub mod email_token;
+pub mod idempotency_key;
 pub mod login_throttle;
 pub mod notification_preference;
 pub mod outbox_message;
