@@ -83,6 +83,55 @@ impl Browser {
             .goto(&format!("{}{path}", self.base))
             .await
             .expect("the page opens");
+        self.check_page().await;
+    }
+
+    /// Checks what every page owes everyone, on the phone-sized window:
+    /// a language, a label for every field, a name for every button, and
+    /// no sideways scrolling.
+    pub async fn check_page(&self) {
+        let found = self
+            .client
+            .execute(
+                r#"
+                const d = document;
+                const fields = [...d.querySelectorAll('input:not([type=hidden]), select, textarea')];
+                const unlabelled = fields
+                  .filter(e => !(e.id && d.querySelector(`label[for="${e.id}"]`)) && !e.closest('label') && !e.getAttribute('aria-label'))
+                  .map(e => e.name || e.id || e.outerHTML.slice(0, 60));
+                const unnamed = [...d.querySelectorAll('button')]
+                  .filter(b => !b.textContent.trim() && !b.getAttribute('aria-label'))
+                  .map(b => b.outerHTML.slice(0, 60));
+                return {
+                  lang: d.documentElement.lang,
+                  unlabelled, unnamed,
+                  overflow: d.documentElement.scrollWidth > d.documentElement.clientWidth + 1,
+                  path: location.pathname,
+                };
+                "#,
+                vec![],
+            )
+            .await
+            .expect("the page answers a script");
+        let path = found["path"].as_str().unwrap_or_default();
+        assert!(
+            found["lang"].as_str().is_some_and(|l| !l.is_empty()),
+            "{path}: the page has no language"
+        );
+        assert_eq!(
+            found["unlabelled"],
+            serde_json::json!([]),
+            "{path}: fields without a label"
+        );
+        assert_eq!(
+            found["unnamed"],
+            serde_json::json!([]),
+            "{path}: buttons without a name"
+        );
+        assert_eq!(
+            found["overflow"], false,
+            "{path}: the page scrolls sideways on a phone"
+        );
     }
 
     /// The current path (without the server's address).
@@ -125,6 +174,7 @@ impl Browser {
         for _ in 0..200 {
             // The old page's root goes stale once the new page is in.
             if page.tag_name().await.is_err() {
+                self.check_page().await;
                 return;
             }
             tokio::time::sleep(Duration::from_millis(25)).await;

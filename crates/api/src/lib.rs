@@ -55,7 +55,17 @@ pub fn router(state: AppState, pages: Router) -> Router {
     .layer(security_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
     .layer(security_header(header::X_FRAME_OPTIONS, "DENY"))
     .layer(security_header(header::REFERRER_POLICY, "no-referrer"))
-    .layer(TraceLayer::new_for_http())
+    // The span names the path only: query strings can carry secrets
+    // (the token of an emailed link), and logs must never hold one.
+    .layer(
+        TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
+            tracing::info_span!(
+                "request",
+                method = %request.method(),
+                path = %request.uri().path(),
+            )
+        }),
+    )
 }
 
 fn security_header(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {

@@ -5,6 +5,7 @@ on_both_databases!(
     metrics_count_the_outbox_proposals_and_timers,
     the_openapi_document_describes_every_route,
     unknown_routes_are_problem_404s_with_security_headers,
+    other_sites_get_no_cross_origin_access,
 );
 
 async fn health_and_readiness_answer(backend: Backend) {
@@ -119,5 +120,41 @@ async fn metrics_count_the_outbox_proposals_and_timers(backend: Backend) {
         "{text}"
     );
     assert!(text.trim_end().ends_with("# EOF"));
+    app.finish().await;
+}
+
+async fn other_sites_get_no_cross_origin_access(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let token = app.admin_token().await;
+    // A preflight from another site is not granted, and no response opens itself to it.
+    let preflight = app
+        .client
+        .request(reqwest::Method::OPTIONS, format!("{}/proposals", app.base))
+        .header("origin", "https://elsewhere.example")
+        .header("access-control-request-method", "POST")
+        .send()
+        .await
+        .expect("answers");
+    assert!(
+        preflight
+            .headers()
+            .get("access-control-allow-origin")
+            .is_none()
+    );
+    let read = app
+        .client
+        .get(format!("{}/me", app.base))
+        .bearer_auth(&token)
+        .header("origin", "https://elsewhere.example")
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(read.status(), 200);
+    assert!(read.headers().get("access-control-allow-origin").is_none());
+    assert!(
+        read.headers()
+            .get("access-control-allow-credentials")
+            .is_none()
+    );
     app.finish().await;
 }
