@@ -19,6 +19,7 @@ on_both_databases!(
     a_newcomer_registers_confirms_by_email_and_resets_the_password,
     an_applicant_writes_a_proposal_in_the_form_and_submits_it,
     screening_bidding_a_declared_conflict_and_the_admin_page,
+    long_lists_come_a_page_at_a_time,
 );
 
 /// A programme with two drafts of one applicant: one incomplete, one complete.
@@ -729,6 +730,42 @@ async fn screening_bidding_a_declared_conflict_and_the_admin_page(backend: Backe
         .await;
     browser.open("/app/admin").await;
     assert!(browser.text(".error").await.contains("admin"));
+    browser.close().await;
+    app.finish().await;
+}
+
+async fn long_lists_come_a_page_at_a_time(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    drafts(&app).await;
+    let applicant = app.login("ana@tests.example", ADMIN_PASSWORD).await;
+    let programme_id = app.get("/programmes", Some(&applicant)).await.body["items"][0]["id"]
+        .as_str()
+        .expect("programme")
+        .to_owned();
+    for n in 0..53 {
+        app.post(
+            "/proposals",
+            Some(&applicant),
+            &json!({ "programme_id": programme_id, "title": format!("Idea {n}") }),
+        )
+        .await
+        .expect(201);
+    }
+    let browser = Browser::start(&app.base).await;
+    browser.open("/app/login").await;
+    browser.sign_in("ana@tests.example", ADMIN_PASSWORD).await;
+    browser.open("/app/proposals").await;
+    let rows = |text: String| text.lines().filter(|l| !l.trim().is_empty()).count();
+    assert_eq!(rows(browser.text("main table tbody").await), 50);
+    browser.click_and_load("#next-page").await;
+    assert_eq!(rows(browser.text("main table tbody").await), 5);
+    assert!(
+        browser
+            .client
+            .find(fantoccini::Locator::Css("#next-page"))
+            .await
+            .is_err()
+    );
     browser.close().await;
     app.finish().await;
 }

@@ -138,3 +138,4 @@ bid-not-preferred = Rather not
 place-bid = Save
 declare-conflict = I have a conflict of interest
 conflict-reason = Why (optional)
+next-page = More

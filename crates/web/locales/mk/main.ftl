@@ -138,3 +138,4 @@ bid-not-preferred = Подобро не
 place-bid = Зачувај
 declare-conflict = Имам судир на интереси
 conflict-reason = Зошто (по желба)
+next-page = Уште

@@ -26,12 +26,15 @@ struct Row {
 #[derive(Debug, Serialize)]
 struct ListPage {
     proposals: Vec<Row>,
+    /// The link to the next page, when there is one.
+    next: Option<String>,
 }
 
 /// Narrowing the list, e.g. `?state=submitted` for the screening queue.
 #[derive(Debug, Deserialize)]
 pub(crate) struct ListQuery {
     state: Option<String>,
+    cursor: Option<String>,
 }
 
 pub(crate) async fn list(
@@ -41,12 +44,20 @@ pub(crate) async fn list(
 ) -> Result<Response, PageError> {
     let actor = viewer.signed_in("/app/proposals")?;
     let filter = ProposalListFilter {
-        state: query.state.filter(|s| !s.is_empty()),
+        state: query.state.clone().filter(|s| !s.is_empty()),
         ..Default::default()
     };
-    let page = proposals::list(&state.app, actor, &filter, &PageRequest::default())
+    let request = PageRequest {
+        cursor: query.cursor.clone(),
+        limit: None,
+    };
+    let page = proposals::list(&state.app, actor, &filter, &request)
         .await
         .or_page(&viewer)?;
+    let next = page.next_cursor.as_ref().map(|cursor| {
+        let state = query.state.as_deref().unwrap_or_default();
+        format!("/app/proposals?state={state}&cursor={cursor}")
+    });
     let proposals = page
         .items
         .into_iter()
@@ -62,7 +73,7 @@ pub(crate) async fn list(
         &viewer,
         "proposals",
         "proposals-title",
-        ListPage { proposals },
+        ListPage { proposals, next },
     ))
 }
 
