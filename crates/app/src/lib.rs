@@ -12,6 +12,7 @@ pub mod assignments;
 pub mod audit;
 pub mod auth;
 mod error;
+pub mod funding;
 pub mod idempotency;
 pub mod jury;
 pub mod mail;

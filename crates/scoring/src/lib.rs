@@ -127,6 +127,17 @@
 //! proposal, and a sheet that is not a valid submission under the rubric
 //! are each a [`RankingError`].
 //!
+//! ## 6. The funding line ([`funding`])
+//!
+//! From the ranking to what the budget funds: [`fund`] walks the ranking
+//! (`strict_rank`: stop at the first candidate that does not fit;
+//! `skip_to_fit`: pass over those that do not) or finds the set with the
+//! highest total score (`optimal`, exact, ties to the better-ranked), within
+//! per-country caps (`⌊budget · max_share_percent / 100⌋`) and, for
+//! `optimal`, per-country minimum counts. Money is whole minor units and
+//! scores whole millionths of a point, so totals are exact. Every
+//! candidate gets a decision and a reason; see the module for the rules.
+//!
 //! # Exactness
 //!
 //! A review's score is a fraction whose denominator involves every scale
@@ -155,13 +166,14 @@
 //!
 //! # Room to grow
 //!
-//! Scoring and ranking live in their own modules ([`sheet`], [`ranking`]);
-//! further steps of the chair's work, such as fitting the ranking to the
-//! budget, belong in modules of their own beside them.
+//! Scoring, ranking and the funding line live in their own modules
+//! ([`sheet`], [`ranking`], [`funding`]); further steps of the chair's work
+//! belong in modules of their own beside them.
 //!
 //! [`Criterion`]: grants_domain::programme::Criterion
 
 mod exact;
+pub mod funding;
 pub mod ranking;
 pub mod sheet;
 mod stats;
@@ -169,6 +181,10 @@ mod stats;
 #[cfg(test)]
 mod support;
 
+pub use funding::{
+    Candidate, CountryFunding, CountryRule, Decision, FundingDecision, FundingError, FundingInput,
+    FundingLine, FundingPolicy, FundingReason, MinimumShortfall, fund,
+};
 pub use ranking::{
     JuryStats, MIN_REVIEWS_FOR_NORMALISATION, Normalisation, RankedProposal, Ranking, RankingBasis,
     RankingError, RankingInput, RankingSettings, ReviewRecord, ReviewScore, ReviewerStats, rank,

@@ -108,6 +108,19 @@ pub enum BenchCommand {
         #[arg(long, value_name = "FILE")]
         export: Option<PathBuf>,
     },
+    /// The funding line: generate a ranking and a budget, draw the line
+    /// under every policy, and print one JSON line of timings and totals.
+    Funding {
+        /// Ranked proposals to generate.
+        #[arg(long, default_value_t = 10_000)]
+        candidates: usize,
+        /// Seed of the generator.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Add a minimum count and a maximum share for every country.
+        #[arg(long)]
+        country_rules: bool,
+    },
 }
 
 /// Workflow commands.
@@ -273,6 +286,24 @@ impl Cli {
                     ..Default::default()
                 };
                 bench_assignment(&spec, input.as_deref(), export.as_deref())
+            }
+            Command::Bench {
+                command:
+                    BenchCommand::Funding {
+                        candidates,
+                        seed,
+                        country_rules,
+                    },
+            } => {
+                let report = grants_scoring::funding::bench::measure(
+                    &grants_scoring::funding::bench::BenchSpec {
+                        candidates,
+                        seed,
+                        country_rules,
+                    },
+                );
+                println!("{}", serde_json::to_string(&report)?);
+                Ok(())
             }
             Command::Version => {
                 println!("grants {}", env!("CARGO_PKG_VERSION"));

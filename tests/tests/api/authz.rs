@@ -152,6 +152,7 @@ fn matrix() -> BTreeMap<&'static str, (bool, [May; 7])> {
         ("GET /proposals/{id}/reviews", (false, nobody_sees_a_draft)),
         ("GET /programmes/{id}/ranking", (false, jury_runners)),
         ("GET /programmes/{id}/ranking.csv", (false, jury_runners)),
+        ("POST /programmes/{id}/funding-plan", (false, jury_runners)),
     ])
 }
 
@@ -204,6 +205,7 @@ fn body(route: &str, role: &str, objects: &Objects, revision: i64) -> Option<Val
             json!({ "reviewer_id": objects.owner_id, "kind": "same_country", "reason": "x" })
         }
         "PUT /proposals/{id}/bid" => json!({ "level": "eager" }),
+        "POST /programmes/{id}/funding-plan" => json!({ "policy": "optimal" }),
         "POST /programmes/{id}/assignments" => {
             json!({ "proposal_id": objects.draft_id, "reviewer_id": objects.owner_id })
         }

@@ -17,6 +17,7 @@ on_both_databases!(
     the_chair_previews_commits_and_repairs_the_assignment,
     reviews_follow_the_rubric_and_feed_the_ranking,
     review_reminders_and_overdue_notices_are_mailed_once,
+    the_funding_line_explains_every_proposal_under_each_policy,
 );
 
 /// A programme with a jury of its own: two reviews per proposal, loads of at most three.
@@ -1104,5 +1105,78 @@ async fn review_reminders_and_overdue_notices_are_mailed_once(backend: Backend) 
         "the due date itself did not move"
     );
     assert_eq!(j.state(&proposal).await, "in_review");
+    j.app.finish().await;
+}
+
+async fn the_funding_line_explains_every_proposal_under_each_policy(backend: Backend) {
+    let j = jury(backend, |_| {}).await;
+    // A small budget: room for one award of 2000 EUR, not two.
+    let programme = j
+        .app
+        .get(&format!("/programmes/{}", j.programme_id), Some(&j.manager))
+        .await;
+    j.app
+        .patch(
+            &format!("/programmes/{}", j.programme_id),
+            &j.manager,
+            programme.body["revision"].as_i64(),
+            &json!({
+                "budget": { "minor": 300_000, "currency": "EUR" },
+                "max_award": { "minor": 250_000, "currency": "EUR" },
+            }),
+        )
+        .await
+        .expect(200);
+    let better = j.eligible("MK", "mk", json!({})).await;
+    let worse = j.eligible("RS", "mk", json!({})).await;
+    let (_, one) = j.reviewer("al@tests.example", "AL", &["mk"]).await;
+    let (_, two) = j.reviewer("bg@tests.example", "BG", &["mk"]).await;
+    let fresh = j.preview(json!({})).await;
+    j.commit(fresh.body["fingerprint"].as_str().expect("fingerprint"))
+        .await
+        .expect(200);
+    for (token, scores) in [(&one, [5, 2]), (&two, [4, 1])] {
+        for assignment in j.my_assignments(token).await {
+            let id = assignment["id"].as_str().expect("id");
+            let score = if assignment["proposal_id"] == better.as_str() {
+                scores[0]
+            } else {
+                scores[1]
+            };
+            j.review(token, id, json!({ "impact": score, "feasibility": score }))
+                .await
+                .expect(200);
+        }
+    }
+    assert_eq!(j.state(&worse).await, "reviewed");
+    let plan = |policy: &str| {
+        let app = &j.app;
+        let chair = j.chair.clone();
+        let path = format!("/programmes/{}/funding-plan", j.programme_id);
+        let body = json!({ "policy": policy });
+        async move { app.post(&path, Some(&chair), &body).await }
+    };
+    for policy in ["strict_rank", "skip_to_fit", "optimal"] {
+        let reply = plan(policy).await;
+        reply.expect(200);
+        let proposals = reply.body["proposals"].as_array().expect("proposals");
+        assert_eq!(proposals.len(), 2, "{policy}");
+        assert_eq!(proposals[0]["proposal_id"], better.as_str());
+        assert_eq!(proposals[0]["decision"], "funded", "{policy}");
+        assert_eq!(proposals[1]["decision"], "not_funded", "{policy}");
+        let why = proposals[1]["explanation"].as_str().unwrap_or_default();
+        assert!(!why.is_empty(), "{policy}: every proposal has its reason");
+        assert_eq!(reply.body["line"]["committed"]["minor"], 200_000);
+        assert_eq!(reply.body["available"]["minor"], 300_000);
+    }
+    plan("lottery").await.expect_problem(422);
+    j.app
+        .post(
+            &format!("/programmes/{}/funding-plan", j.programme_id),
+            Some(&one),
+            &json!({ "policy": "optimal" }),
+        )
+        .await
+        .expect_problem(403);
     j.app.finish().await;
 }

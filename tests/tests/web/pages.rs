@@ -413,6 +413,25 @@ async fn the_chair_assigns_a_reviewer_scores_and_the_chair_ranks(backend: Backen
         table.contains("Ready to go") && table.contains("75.0"),
         "{table}"
     );
+    // The chair closes the review and previews the funding line.
+    browser.open(&format!("/app/proposals/{complete}")).await;
+    browser
+        .click_and_load("button[data-step=complete_review]")
+        .await;
+    assert_eq!(browser.text("#state").await, "Reviewed");
+    browser
+        .open(&format!(
+            "/app/programmes/{programme_id}/funding?policy=optimal"
+        ))
+        .await;
+    let plan = browser.text("table.funding").await;
+    assert!(
+        plan.contains("Ready to go") && plan.contains("Funded"),
+        "{plan}"
+    );
+    assert_eq!(browser.text("#funded-count").await, "1");
+    browser.click_and_load("#policy-strict_rank").await;
+    assert_eq!(browser.text("#funded-count").await, "1");
     browser.close().await;
     app.finish().await;
 }

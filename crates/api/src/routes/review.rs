@@ -7,6 +7,7 @@ use grants_app::assignments::{
     self, AcceptAssignmentInput, AssignmentCommitted, AssignmentPreview, AssignmentRunInput,
     AssignmentView, EndAssignmentInput, PairInput,
 };
+use grants_app::funding::{self, FundingPlanInput, FundingPlanView};
 use grants_app::reviews::{self, RankingView, ReviewInput, ReviewStepInput, ReviewView};
 use grants_domain::{ProgrammeId, ProposalId};
 use utoipa_axum::router::OpenApiRouter;
@@ -34,6 +35,7 @@ pub(super) fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(proposal_reviews))
         .routes(routes!(programme_ranking))
         .routes(routes!(programme_ranking_csv))
+        .routes(routes!(funding_plan))
 }
 
 /// Run the optimal reviewer assignment without changing anything: every
@@ -457,4 +459,34 @@ async fn programme_ranking_csv(
 ) -> ApiResult<Response> {
     let body = reviews::ranking_csv(&state.app, &actor, id).await?;
     Ok(csv(&format!("ranking-{id}.csv"), body))
+}
+
+/// Preview the funding line under a policy (`strict_rank`, `skip_to_fit` or
+/// `optimal`), with optional per-country minimums and caps: which reviewed
+/// proposals the remaining budget reaches, and why each is in or out
+/// (jury chair, programme managers, administrators).
+#[utoipa::path(
+    post,
+    path = "/programmes/{id}/funding-plan",
+    tag = "review",
+    security(("bearer" = [])),
+    params(("id" = String, Path, format = Uuid, description = "The programme's id")),
+    request_body = FundingPlanInput,
+    responses(
+        (status = 200, body = FundingPlanView),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn funding_plan(
+    State(state): State<AppState>,
+    Auth(actor): Auth,
+    IdPath(id): IdPath<ProgrammeId>,
+    Json(input): Json<FundingPlanInput>,
+) -> ApiResult<axum::Json<FundingPlanView>> {
+    Ok(axum::Json(
+        funding::plan(&state.app, &actor, id, input).await?,
+    ))
 }

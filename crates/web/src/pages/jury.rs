@@ -275,3 +275,101 @@ pub(crate) async fn ranking_csv(
     )
         .into_response())
 }
+
+#[derive(Debug, Serialize)]
+struct PolicyTab {
+    value: &'static str,
+    label: String,
+    current: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct PlanRow {
+    position: usize,
+    title: String,
+    country: String,
+    amount: String,
+    score: String,
+    funded: bool,
+    explanation: String,
+}
+
+#[derive(Debug, Serialize)]
+struct FundingPage {
+    id: String,
+    programme: String,
+    policies: Vec<PolicyTab>,
+    available: String,
+    committed: String,
+    remaining: String,
+    funded_count: usize,
+    rows: Vec<PlanRow>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct PolicyQuery {
+    policy: Option<String>,
+}
+
+/// The funding-line preview under one policy, with a tab for each.
+pub(crate) async fn funding(
+    State(state): State<WebState>,
+    viewer: Viewer,
+    Path(raw): Path<String>,
+    Query(query): Query<PolicyQuery>,
+) -> Result<Response, PageError> {
+    use grants_scoring::funding::{Decision, FundingPolicy};
+    let actor = viewer.signed_in(&format!("/app/programmes/{raw}/funding"))?;
+    let id = parse_id(&raw, &viewer)?;
+    let policy = FundingPolicy::ALL
+        .into_iter()
+        .find(|p| Some(p.as_str()) == query.policy.as_deref())
+        .unwrap_or(FundingPolicy::SkipToFit);
+    let programme = programme_title(&state, &viewer, actor, id).await?;
+    let plan = grants_app::funding::plan(
+        &state.app,
+        actor,
+        id,
+        grants_app::funding::FundingPlanInput {
+            policy,
+            country_rules: Vec::new(),
+        },
+    )
+    .await
+    .or_page(&viewer)?;
+    let locale = viewer.locale;
+    Ok(render(
+        &viewer,
+        "funding",
+        "funding-title",
+        FundingPage {
+            id: id.to_string(),
+            programme,
+            policies: FundingPolicy::ALL
+                .into_iter()
+                .map(|p| PolicyTab {
+                    value: p.as_str(),
+                    label: crate::i18n::text(locale, &format!("policy-{}", p.as_str())),
+                    current: p == policy,
+                })
+                .collect(),
+            available: plan.available.to_string(),
+            committed: plan.line.committed.to_string(),
+            remaining: plan.line.remaining.to_string(),
+            funded_count: plan.line.funded_count,
+            rows: plan
+                .proposals
+                .into_iter()
+                .map(|p| PlanRow {
+                    position: p.position,
+                    title: p.title,
+                    country: p.country,
+                    amount: p.amount.to_string(),
+                    score: format!("{:.1}", p.score),
+                    funded: p.decision == Decision::Funded,
+                    explanation: p.explanation,
+                })
+                .collect(),
+        },
+    ))
+}

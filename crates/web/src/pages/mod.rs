@@ -71,6 +71,7 @@ pub(crate) fn routes() -> Router<WebState> {
             get(jury::assignment).post(jury::commit),
         )
         .route("/app/programmes/{id}/ranking", get(jury::ranking))
+        .route("/app/programmes/{id}/funding", get(jury::funding))
         .route("/app/programmes/{id}/ranking.csv", get(jury::ranking_csv))
 }
 
