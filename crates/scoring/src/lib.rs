@@ -137,6 +137,8 @@
 //! `optimal`, per-country minimum counts. Money is whole minor units and
 //! scores whole millionths of a point, so totals are exact. Every
 //! candidate gets a decision and a reason; see the module for the rules.
+//! (`funding::bench::measure`, behind the benchmark command, is the one
+//! function of the crate that reads the clock.)
 //!
 //! # Exactness
 //!

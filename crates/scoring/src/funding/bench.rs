@@ -116,10 +116,19 @@ pub fn generate(spec: &BenchSpec) -> FundingInput {
         })
         .collect();
     let total_weight: u64 = countries.iter().map(|c| c.1).sum();
+    // The codes above always parse; this only keeps the indexing below safe.
+    let Some(&first) = countries.first() else {
+        return FundingInput {
+            candidates: Vec::new(),
+            budget: Money::new(0, Currency::EUR),
+            policy: FundingPolicy::Optimal,
+            country_rules: Vec::new(),
+        };
+    };
     let mut drawn: Vec<(i64, ProposalId, CountryCode, i64)> = (0..spec.candidates)
         .map(|_| {
             let mut pick = rng.next() % total_weight.max(1);
-            let mut chosen = countries[0];
+            let mut chosen = first;
             for &country in &countries {
                 if pick < country.1 {
                     chosen = country;

@@ -368,7 +368,7 @@ fn large() -> impl Strategy<Value = (FundingInput, Option<(usize, usize)>)> {
 }
 
 proptest! {
-    #![proptest_config(config(16))]
+    #![proptest_config(config(12))]
 
     #[test]
     fn optimal_is_the_programmed_best_on_many_candidates((input, cap) in large()) {

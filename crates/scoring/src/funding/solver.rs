@@ -43,9 +43,13 @@
 //!    reduced price. Any feasible set will do; a better one fixes more.
 //! 3. **Fixing.** When `D − |rc_j| < L`, every optimal set decides `j` by
 //!    the sign of `rc_j`. What is left is the *core*.
-//! 4. **The search**: depth first over the core in ranking order, funding
-//!    first, so sets come in lexicographically decreasing order; see
-//!    [`Search::run`]. A node is pruned when a cap or the budget is
+//! 4. **The search**, twice over the core. First the best total is proved:
+//!    a branch and bound from `L`, in order of reduced price (the order that
+//!    proves fastest), keeping the first set that reaches `L` and then only
+//!    better ones. Then, fixed again against that total, the chosen set is
+//!    found: depth first in ranking order, funding first, so that sets come
+//!    in lexicographically decreasing order, stopping at the first set with
+//!    the best total. A node is pruned when a cap or the budget is
 //!    exceeded; when the minimums cannot be met with the cheapest
 //!    candidates left; when a bound is below the target (the suffix tables
 //!    below, `D` with the root prices, or the LP bound with the budget and
@@ -135,7 +139,7 @@ pub(super) enum SolveError {
 const NEAR_CORE: usize = 256;
 /// Work each half of the search of step 1 may do; it only improves the
 /// feasible set, so it just stops.
-const NEAR_CORE_WORK: u64 = 20_000_000;
+const NEAR_CORE_WORK: u64 = 10_000_000;
 /// The most cells of the suffix table (8 bytes each) a search may use.
 const TABLE_CELLS: usize = 1 << 22;
 
@@ -200,28 +204,6 @@ pub(super) fn solve(p: &Problem, work_limit: u64) -> Result<Solved, SolveError> 
                     search.best_value.max(search.improve(lower))
                 }
             };
-            if std::env::var_os("FUNDING_DEBUG").is_some() {
-                eprintln!(
-                    "stage1 greedy {lower} -> {result:?} work {} parts {:?}",
-                    search.work,
-                    search.table.as_ref().map(|t| t
-                        .exact
-                        .iter()
-                        .map(|e| (e.group, e.part.width, e.part.depth))
-                        .collect::<Vec<_>>())
-                );
-            }
-            if std::env::var_os("FUNDING_DEBUG").is_some() {
-                eprintln!(
-                    "stage1 greedy {lower} -> {result:?} work {} parts {:?}",
-                    search.work,
-                    search.table.as_ref().map(|t| t
-                        .exact
-                        .iter()
-                        .map(|e| (e.group, e.part.width, e.part.depth))
-                        .collect::<Vec<_>>())
-                );
-            }
             if let Some(value) = result {
                 lower = lower.max(value);
             }
@@ -253,27 +235,7 @@ pub(super) fn solve(p: &Problem, work_limit: u64) -> Result<Solved, SolveError> 
     // search in ranking order that stops at the first one.
     let limit = |work: u64| work_limit.saturating_sub(work);
     let mut prover = Search::new(p, &caps, &fixed, duals.as_ref(), limit(work), false);
-    if std::env::var_os("FUNDING_DEBUG").is_some() {
-        eprintln!(
-            "final lower {lower} D {:?} core {} parts {:?} scale {:?} root {:?}",
-            duals.as_ref().map(|d| d.bound / d.q),
-            prover.core.len(),
-            prover.table.as_ref().map(|t| t
-                .exact
-                .iter()
-                .map(|e| (e.group, e.part.width, e.part.depth))
-                .collect::<Vec<_>>()),
-            prover.table.as_ref().map(|t| t.scale),
-            prover.judge(0, i64::MAX)
-        );
-    }
     let proved = prover.prove(lower);
-    if std::env::var_os("FUNDING_DEBUG").is_some() {
-        eprintln!(
-            "proved {proved:?} nodes {} work {}",
-            prover.nodes, prover.work
-        );
-    }
     nodes += prover.nodes;
     work += prover.work;
     let best = match proved {
@@ -285,12 +247,6 @@ pub(super) fn solve(p: &Problem, work_limit: u64) -> Result<Solved, SolveError> 
     let fixed = fix(best);
     let mut finder = Search::new(p, &caps, &fixed, duals.as_ref(), limit(work), true);
     let found = finder.first(best);
-    if std::env::var_os("FUNDING_DEBUG").is_some() {
-        eprintln!(
-            "found {found:?} nodes {} work {}",
-            finder.nodes, finder.work
-        );
-    }
     nodes += finder.nodes;
     work += finder.work;
     match found {
@@ -1040,7 +996,7 @@ impl Table {
                 let mut unrefined = IMPOSSIBLE;
                 for &(from, to, value, dv, dc, end_value) in &scratch.merged {
                     let coarse = end_value + rest[capacity - from];
-                    if coarse < goal {
+                    if coarse < goal && goal != i64::MAX {
                         unrefined = unrefined.max(coarse);
                         continue;
                     }
@@ -1204,6 +1160,9 @@ struct Search<'a> {
     scratch: Scratch,
     /// Scratch: each group's shortfall from its minimum.
     shorts: Vec<usize>,
+    /// Whether the tables' bounds must be exact (for [`Search::run`]), or
+    /// only tell whether the target may be reached.
+    exact_bounds: bool,
 }
 
 /// A choice point of the search.
@@ -1313,24 +1272,25 @@ impl<'a> Search<'a> {
             room: vec![0; groups],
             scratch: Scratch::default(),
             shorts: vec![0; groups],
+            exact_bounds: false,
         }
     }
 
-    /// The best total and, in `best`, the lexicographically greatest set
-    /// reaching it; `Ok(None)` when no set is feasible, `Err` when the node
-    /// limit stopped the search first. `floor` is a total some feasible set
-    /// is known to reach, if any; `hint` a total to scale the steps by.
+    /// The best total, searching from above, and in `best` a set reaching
+    /// it; `Ok(None)` when no set is feasible, `Err` when the work limit
+    /// stopped the search first. `floor` is a total some feasible set is
+    /// known to reach, if any; `hint` a total to scale the steps by.
     ///
-    /// Each pass is a depth-first branch and bound that accepts the first
-    /// set reaching its target and then only better ones. Sets are visited
-    /// in lexicographically decreasing order, and as long as the target is
-    /// at most the optimum no optimal set is pruned, so when the starting
-    /// target is at most the optimum, the first optimal set found is the
-    /// lexicographically greatest, and the pass ends with it. A pass finding
-    /// nothing proves the optimum is below its target and at most the
-    /// highest bound it pruned on; the next target steps below that, by a
-    /// step that doubles each time, and never below `floor`.
+    /// The first target is the root's bound, at least the optimum. Each pass
+    /// is a depth-first branch and bound that keeps the first set reaching
+    /// its target and then only better ones. A pass finding nothing proves
+    /// the optimum is below its target and at most the highest bound it
+    /// pruned on (the optimum's own node was pruned on a bound at least the
+    /// optimum), so the next target steps below that, by a step that
+    /// doubles each time, and never below `floor`. A pass that finds a set
+    /// ends with the optimum.
     fn run(&mut self, floor: Option<i64>, hint: i64) -> Result<Option<i64>, ()> {
+        self.exact_bounds = true;
         if self.committed > self.p.budget
             || (0..self.p.groups.len()).any(|g| self.group_committed[g] > self.caps[g])
         {
@@ -1372,6 +1332,7 @@ impl<'a> Search<'a> {
     /// `floor` on, when it ends or at the node limit, whichever comes
     /// first: a feasible total, not a proved optimum.
     fn improve(&mut self, floor: i64) -> Option<i64> {
+        self.exact_bounds = false;
         if self.committed > self.p.budget
             || (0..self.p.groups.len()).any(|g| self.group_committed[g] > self.caps[g])
         {
@@ -1646,8 +1607,13 @@ impl<'a> Search<'a> {
                 base -= i128::from(table.minimum_price[g]) * self.shorts[g] as i128;
             }
             let goal = i128::from(target).saturating_mul(table.q) - base;
-            let goal = i64::try_from(goal.clamp(i128::from(IMPOSSIBLE), i128::from(i64::MAX)))
-                .unwrap_or(i64::MAX);
+            // Passes from above step by the bounds they prune on, so they get exact ones.
+            let goal = if self.exact_bounds {
+                i64::MAX
+            } else {
+                i64::try_from(goal.clamp(i128::from(IMPOSSIBLE), i128::from(i64::MAX)))
+                    .unwrap_or(i64::MAX)
+            };
             let best = table.best(
                 t,
                 remaining,
@@ -1696,21 +1662,22 @@ impl<'a> Search<'a> {
         }
         let mut left = remaining;
         let mut bound = i128::from(self.value);
+        // Candidates costing nothing come first, and fit whatever is left.
         for &k in &self.by_efficiency {
-            if left <= 0 {
-                break;
-            }
             self.work += 1;
             if self.state[k] != State::Free {
                 continue;
             }
             let j = self.core[k];
             let g = p.group[j];
+            let a = p.amount[j];
+            if a > 0 && left <= 0 {
+                break;
+            }
             let fits = left.min(self.room[g]);
-            if fits <= 0 {
+            if a > 0 && fits <= 0 {
                 continue;
             }
-            let a = p.amount[j];
             if a <= fits {
                 bound += i128::from(p.score[j]);
                 left -= a;

@@ -250,6 +250,24 @@ fn optimal_uses_money_left_on_candidates_worth_nothing_but_not_on_negative_ones(
 }
 
 #[test]
+fn optimal_funds_what_costs_nothing_once_the_money_is_spent() {
+    // Found by the property tests: the bound once forgot free candidates
+    // when nothing was left.
+    let candidates = vec![
+        cand(1, "MK", 51, 0),
+        cand(2, "MK", 12, 10),
+        cand(3, "MK", 10, 1),
+        cand(4, "MK", 46, 12),
+        cand(5, "MK", 31, 2),
+        cand(6, "MK", 52, 13),
+        cand(7, "MK", 0, 1),
+    ];
+    let l = line(&input(candidates, 52, Optimal, vec![]));
+    assert_eq!(funded(&l), vec![6, 7]);
+    assert_eq!(l.total_score, 14);
+}
+
+#[test]
 fn optimal_reasons_for_what_is_not_funded() {
     let rules = vec![rule("MK", None, Some(30))];
     let candidates = vec![
