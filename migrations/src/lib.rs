@@ -9,6 +9,7 @@ mod m20261125_000002_proposals;
 mod m20261125_000003_email_tokens;
 mod m20261125_000004_review;
 mod m20261125_000005_idempotency;
+mod m20261125_000006_grants;
 
 /// Every migration, oldest first.
 #[derive(Debug)]
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000003_email_tokens::Migration),
             Box::new(m20261125_000004_review::Migration),
             Box::new(m20261125_000005_idempotency::Migration),
+            Box::new(m20261125_000006_grants::Migration),
         ]
     }
 }

@@ -382,6 +382,19 @@ impl TestApp {
         self.request(Method::GET, path, token, None).await
     }
 
+    /// GET a text download (CSV) with a token: its status and body.
+    pub async fn get_text(&self, path: &str, token: &str) -> (StatusCode, String) {
+        let response = self
+            .client
+            .get(format!("{}{path}", self.base))
+            .bearer_auth(token)
+            .send()
+            .await
+            .expect("the server answers");
+        let status = response.status();
+        (status, response.text().await.expect("the body arrives"))
+    }
+
     /// POST with a JSON body.
     pub async fn post(&self, path: &str, token: Option<&str>, body: &Value) -> Reply {
         self.request(Method::POST, path, token, Some(body)).await

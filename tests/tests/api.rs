@@ -11,6 +11,7 @@ mod api {
     mod health;
     mod idempotency;
     mod mail;
+    mod money;
     mod programmes;
     mod proposals;
     mod review;

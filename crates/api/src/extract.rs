@@ -141,6 +141,24 @@ impl<A: From<uuid::Uuid>, B: From<uuid::Uuid>, S: Send + Sync> FromRequestParts<
     }
 }
 
+/// An object's id and a name from `/{id}/…/{name}` (a transition); an id
+/// that is not a UUID is a 404.
+#[derive(Debug)]
+pub struct IdName<A>(pub A, pub String);
+
+impl<A: From<uuid::Uuid>, S: Send + Sync> FromRequestParts<S> for IdName<A> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let axum::extract::Path((id, name)) =
+            axum::extract::Path::<(String, String)>::from_request_parts(parts, state)
+                .await
+                .map_err(|_| ApiError::NotFound)?;
+        let id = uuid::Uuid::parse_str(&id).map_err(|_| ApiError::NotFound)?;
+        Ok(IdName(A::from(id), name))
+    }
+}
+
 /// Query parameters; bad ones are a 400 naming the problem.
 #[derive(Debug)]
 pub struct Query<T>(pub T);

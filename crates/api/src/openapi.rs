@@ -24,6 +24,7 @@ use crate::AppState;
         (name = "proposals", description = "Proposals and their workflow"),
         (name = "jury", description = "Reviewer profiles, conflicts of interest and bids"),
         (name = "review", description = "Reviewer assignment, reviews and the ranking"),
+        (name = "money", description = "Funding decisions, grants, tranches and the ledger"),
         (name = "workflows", description = "Workflow definitions and diagrams"),
         (name = "audit", description = "The audit trail"),
         (name = "admin", description = "The email outbox and previews"),

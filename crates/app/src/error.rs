@@ -67,6 +67,15 @@ impl AppError {
 }
 
 impl AppError {
+    /// Maps a money rule's refusal to a validation error on `field`.
+    pub(crate) fn money(
+        field: &'static str,
+    ) -> impl Fn(grants_domain::finance::FinanceError) -> AppError {
+        move |err| {
+            AppError::Validation(ValidationErrors::single(field, err.code(), err.to_string()))
+        }
+    }
+
     /// An unexpected failure described by `message`.
     pub(crate) fn internal(message: impl Into<String>) -> AppError {
         AppError::Internal(message.into().into())

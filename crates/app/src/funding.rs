@@ -16,8 +16,6 @@ use crate::{Actor, App, AppError, AppResult};
 
 /// Proposals that compete for the money: reviewed, or waiting on the list.
 const CANDIDATE_STATES: &[&str] = &["reviewed", "waitlisted"];
-/// Proposals whose award is already promised.
-const FUNDED: &str = "funded";
 
 /// What to preview.
 #[derive(Debug, Deserialize, ToSchema)]
@@ -81,19 +79,11 @@ pub async fn plan(
     let programme = grants_store::programmes::find(c, programme_id)
         .await?
         .ok_or(AppError::NotFound("programme"))?;
-    let records = proposal_store::in_programme(c, programme_id, &[FUNDED]).await?;
-    // Until grants carry their own award, a funded proposal holds what it asked for.
-    let promised = records
-        .iter()
-        .filter_map(|p| p.content.requested_amount)
-        .try_fold(Money::new(0, programme.spec.currency), Money::checked_add)
-        .ok_or_else(|| AppError::internal("the awards do not add up in one currency"))?;
-    let available = programme
-        .spec
-        .budget
-        .checked_sub(promised)
-        .filter(|m| m.minor >= 0)
-        .unwrap_or(Money::new(0, programme.spec.currency));
+    // What the ledger has not promised yet: awards already made are committed there.
+    let available = crate::ledger::Book::read(c, &programme)
+        .await?
+        .programme()
+        .remaining();
     let mut titles = Vec::new();
     let mut candidates = Vec::new();
     for entry in &ranking.entries {

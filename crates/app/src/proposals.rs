@@ -12,7 +12,7 @@
 use chrono::{DateTime, Utc};
 use grants_domain::programme::ProgrammeSpec;
 use grants_domain::proposal::{self, ProposalContent, ProposalInput};
-use grants_domain::{ProgrammeId, ProposalId, Role, UserId, ValidationErrors};
+use grants_domain::{Money, ProgrammeId, ProposalId, Role, UserId, ValidationErrors};
 use grants_notify::{Envelope, Letter, Notification};
 use grants_store::ConnectionTrait;
 use grants_store::audit::{self, AuditEntry};
@@ -208,6 +208,8 @@ struct Guards<'a> {
     programme: &'a ProgrammeSpec,
     content: &'a ProposalContent,
     comment: Option<&'a str>,
+    /// True only on the decision path, which records the letter and any grant.
+    decision: bool,
     now: DateTime<Utc>,
 }
 
@@ -219,6 +221,17 @@ impl GuardCheck for Guards<'_> {
             "country_eligible" => proposal::country_eligible(self.content, self.programme),
             "amount_within_limits" => proposal::amount_within_limits(self.content, self.programme),
             "comment_given" => proposal::comment_given(self.comment),
+            "decision_recorded" => {
+                if self.decision {
+                    Ok(())
+                } else {
+                    Err(
+                        "a funding decision is recorded with its letter (and, to fund, the award) \
+                         through the proposal's decision form"
+                            .into(),
+                    )
+                }
+            }
             other => Err(format!("the guard '{other}' is not implemented")),
         }
     }
@@ -240,7 +253,10 @@ pub(crate) async fn load_visible(
     }
 }
 
-async fn load_programme(c: &impl ConnectionTrait, id: ProgrammeId) -> AppResult<ProgrammeRecord> {
+pub(crate) async fn load_programme(
+    c: &impl ConnectionTrait,
+    id: ProgrammeId,
+) -> AppResult<ProgrammeRecord> {
     programme_store::find(c, id)
         .await?
         .ok_or(AppError::NotFound("programme"))
@@ -524,6 +540,7 @@ pub async fn transitions(
         content: &record.content,
         // The comment is not known before the request; do not block on it here.
         comment: Some("-"),
+        decision: false,
         now: Utc::now(),
     };
     Ok(
@@ -574,6 +591,7 @@ pub async fn transition(
         programme: &programme.spec,
         content: &record.content,
         comment,
+        decision: false,
         now,
     };
     let plan = grants_workflow::plan(&def, &record.state, name, &facts(actor, &record), &guards)
@@ -604,6 +622,7 @@ pub async fn transition(
         actor: Some(actor.id),
         comment,
         deadline: input.deadline,
+        award: None,
         now,
     };
     apply(&tx, app, &record, &programme, &plan, step).await?;
@@ -638,6 +657,7 @@ pub(crate) async fn advance(
         programme: &programme.spec,
         content: &record.content,
         comment,
+        decision: false,
         now,
     };
     let facts = actor.map_or_else(ActorFacts::system, |a| facts(a, &record));
@@ -648,10 +668,50 @@ pub(crate) async fn advance(
         actor: actor.map(|a| a.id),
         comment,
         deadline: None,
+        award: None,
         now,
     };
     apply(tx, app, &record, &programme, &plan, step).await?;
     Ok(true)
+}
+
+/// Takes a decision transition (`fund`, `waitlist`, `decline`) as a
+/// programme manager inside the caller's transaction; the decision path
+/// records the letter and any grant around it. A blocked step is an error.
+pub(crate) async fn take_decision(
+    tx: &impl ConnectionTrait,
+    app: &App,
+    actor: &Actor,
+    record: &ProposalRecord,
+    programme: &ProgrammeRecord,
+    (transition, comment, award): (&str, Option<&str>, Option<Money>),
+    now: DateTime<Utc>,
+) -> AppResult<Plan> {
+    let def = definition(app, record).await?;
+    let guards = Guards {
+        programme: &programme.spec,
+        content: &record.content,
+        comment,
+        decision: true,
+        now,
+    };
+    let plan = grants_workflow::plan(
+        &def,
+        &record.state,
+        transition,
+        &facts(actor, record),
+        &guards,
+    )
+    .map_err(AppError::Blocked)?;
+    let step = Step {
+        actor: Some(actor.id),
+        comment,
+        deadline: None,
+        award,
+        now,
+    };
+    apply(tx, app, record, programme, &plan, step).await?;
+    Ok(plan)
 }
 
 /// Who takes a transition and with what: the parts of a step that are not the plan.
@@ -662,6 +722,8 @@ struct Step<'a> {
     comment: Option<&'a str>,
     /// A deadline replacing the workflow's default for timers this step starts.
     deadline: Option<DateTime<Utc>>,
+    /// The award of a funding decision, for its letter.
+    award: Option<Money>,
     /// When it happens.
     now: DateTime<Utc>,
 }
@@ -680,6 +742,7 @@ async fn apply(
         actor,
         comment,
         deadline,
+        award,
         now,
     } = step;
     store::set_state(
@@ -743,6 +806,7 @@ async fn apply(
                         timer_due,
                         applicant_name: &owner_name,
                         is_owner: recipient.id == record.owner_id,
+                        award,
                         now,
                     };
                     let letter = Letter {
@@ -789,6 +853,7 @@ struct Letterhead<'a> {
     timer_due: Option<DateTime<Utc>>,
     applicant_name: &'a str,
     is_owner: bool,
+    award: Option<Money>,
     now: DateTime<Utc>,
 }
 
@@ -850,10 +915,8 @@ fn notification(event: &str, f: &Letterhead<'_>) -> AppResult<Notification> {
             proposal_title,
             proposal_url,
             award: f
-                .record
-                .content
-                .requested_amount
-                .ok_or_else(|| AppError::internal("a funded proposal has no amount"))?,
+                .award
+                .ok_or_else(|| AppError::internal("a funding decision has no award"))?,
             comment,
         }),
         "decision_waitlisted" => {
@@ -953,6 +1016,7 @@ pub(crate) async fn fire_timer(app: &App, owner: &str, timer: &DueTimer) -> AppR
         programme: &programme.spec,
         content: &record.content,
         comment: None,
+        decision: false,
         now,
     };
     let outcome = match grants_workflow::plan(
@@ -968,6 +1032,7 @@ pub(crate) async fn fire_timer(app: &App, owner: &str, timer: &DueTimer) -> AppR
                 actor: None,
                 comment: Some(&comment),
                 deadline: None,
+                award: None,
                 now,
             };
             apply(&tx, app, &record, &programme, &plan, step).await?;

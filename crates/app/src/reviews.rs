@@ -700,32 +700,13 @@ pub async fn ranking(
 /// The ranking as CSV, one proposal per line, for a spreadsheet.
 pub async fn ranking_csv(app: &App, actor: &Actor, programme_id: ProgrammeId) -> AppResult<String> {
     let view = ranking(app, actor, programme_id).await?;
-    let mut out = csv::Writer::from_writer(Vec::new());
-    let failed = |e: csv::Error| AppError::internal(format!("cannot write the CSV: {e}"));
-    out.write_record([
-        "position",
-        "proposal_id",
-        "title",
-        "country",
-        "state",
-        "reviews",
-        "missing_reviews",
-        "mean",
-        "median",
-        "normalised_mean",
-        "spread",
-        "std_dev",
-        "disagreement",
-        "tied_with_previous",
-    ])
-    .map_err(failed)?;
     let number = |v: Option<f64>| v.map_or_else(String::new, |v| format!("{v:.2}"));
-    for e in &view.entries {
+    let rows = view.entries.iter().map(|e| {
         let f = &e.figures;
-        out.write_record([
+        vec![
             f.position.to_string(),
             f.proposal.to_string(),
-            e.title.clone(),
+            crate::export::text(&e.title),
             e.country.clone().unwrap_or_default(),
             e.state.clone(),
             f.reviews.to_string(),
@@ -737,11 +718,25 @@ pub async fn ranking_csv(app: &App, actor: &Actor, programme_id: ProgrammeId) ->
             number(f.std_dev),
             f.disagreement.to_string(),
             f.tied_with_previous.to_string(),
-        ])
-        .map_err(failed)?;
-    }
-    let bytes = out
-        .into_inner()
-        .map_err(|e| AppError::internal(format!("cannot write the CSV: {e}")))?;
-    String::from_utf8(bytes).map_err(|e| AppError::internal(format!("the CSV is not UTF-8: {e}")))
+        ]
+    });
+    crate::export::csv(
+        &[
+            "position",
+            "proposal_id",
+            "title",
+            "country",
+            "state",
+            "reviews",
+            "missing_reviews",
+            "mean",
+            "median",
+            "normalised_mean",
+            "spread",
+            "std_dev",
+            "disagreement",
+            "tied_with_previous",
+        ],
+        rows,
+    )
 }

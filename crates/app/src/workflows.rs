@@ -21,10 +21,20 @@ use sha2::{Digest, Sha256};
 use crate::{AppError, AppResult, Store};
 
 /// The definitions built into the binary: (file name, YAML).
-const BUILT_IN: &[(&str, &str)] = &[(
-    "workflows/proposal.yaml",
-    include_str!("../../../workflows/proposal.yaml"),
-)];
+const BUILT_IN: &[(&str, &str)] = &[
+    (
+        "workflows/proposal.yaml",
+        include_str!("../../../workflows/proposal.yaml"),
+    ),
+    (
+        "workflows/grant.yaml",
+        include_str!("../../../workflows/grant.yaml"),
+    ),
+    (
+        "workflows/tranche.yaml",
+        include_str!("../../../workflows/tranche.yaml"),
+    ),
+];
 
 /// Relations an actor can have to a proposal.
 pub const PROPOSAL_RELATIONS: &[&str] = &["owner", "country_ambassador"];
@@ -36,18 +46,50 @@ pub const PROPOSAL_GUARDS: &[&str] = &[
     "country_eligible",
     "amount_within_limits",
     "comment_given",
+    "decision_recorded",
 ];
+
+/// Relations an actor can have to a grant and its tranches.
+pub const GRANT_RELATIONS: &[&str] = &["grantee"];
+
+/// Guards implemented for grants (see [`crate::grants`]).
+pub const GRANT_GUARDS: &[&str] = &["comment_given", "tranches_settled"];
+
+/// Effects implemented for grants.
+pub const GRANT_EFFECTS: &[&str] = &["cancel_open_tranches"];
+
+/// Guards implemented for tranches (see [`crate::tranches`]).
+pub const TRANCHE_GUARDS: &[&str] = &[
+    "comment_given",
+    "grant_running",
+    "condition_met",
+    "not_requester",
+];
+
+/// Effects implemented for tranches.
+pub const TRANCHE_EFFECTS: &[&str] = &["record_disbursement", "release_commitment"];
 
 /// The actor that takes transitions when timers fire.
 pub const SYSTEM: &str = "system";
 
-/// Everything a definition may name: roles, relations, guards, effects,
-/// and `events`: those with templates in English and Macedonian.
-pub fn registry(events: &[&str]) -> Registry {
+/// The workflows the service runs: each has its own relations, guards and
+/// effects implemented in code.
+pub const RUN: &[&str] = &["proposal", "grant", "tranche"];
+
+/// Everything the definition of `workflow` may name: roles, its relations,
+/// guards and effects, and `events`: those with templates in English and
+/// Macedonian. `None` for a workflow the service does not run.
+pub fn registry(workflow: &str, events: &[&str]) -> Option<Registry> {
+    let (relations, guards, effects): (&[&str], &[&str], &[&str]) = match workflow {
+        "proposal" => (PROPOSAL_RELATIONS, PROPOSAL_GUARDS, &[]),
+        "grant" => (GRANT_RELATIONS, GRANT_GUARDS, GRANT_EFFECTS),
+        "tranche" => (GRANT_RELATIONS, TRANCHE_GUARDS, TRANCHE_EFFECTS),
+        _ => return None,
+    };
     let mut actors: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
-    actors.extend_from_slice(PROPOSAL_RELATIONS);
+    actors.extend_from_slice(relations);
     actors.push(SYSTEM);
-    Registry::new(&actors, PROPOSAL_GUARDS, events, &[])
+    Some(Registry::new(&actors, guards, events, effects))
 }
 
 /// A definition's file and text.
@@ -92,12 +134,23 @@ pub fn from_dir(dir: &Path) -> std::io::Result<Vec<Source>> {
 /// Parses and validates every source against the events that have
 /// templates; all problems of all files at once.
 pub fn check(sources: &[Source], events: &[&str]) -> Result<Vec<Definition>, Vec<Problem>> {
-    let registry = registry(events);
     let mut problems = Vec::new();
     let mut definitions: Vec<Definition> = Vec::new();
     for source in sources {
         match grants_workflow::parse(&source.file, &source.yaml) {
             Ok(def) => {
+                let Some(registry) = registry(&def.name.value, events) else {
+                    problems.push(Problem::new(
+                        &source.file,
+                        def.name.pos,
+                        format!(
+                            "the service runs no workflow named '{}' (it runs {})",
+                            def.name.value,
+                            RUN.join(", ")
+                        ),
+                    ));
+                    continue;
+                };
                 if let Err(found) = grants_workflow::validate(&def, &registry) {
                     problems.extend(found);
                 } else if let Some(other) =
@@ -116,6 +169,19 @@ pub fn check(sources: &[Source], events: &[&str]) -> Result<Vec<Definition>, Vec
                 }
             }
             Err(found) => problems.extend(found),
+        }
+    }
+    // Once the files given are valid, every workflow the service runs must be among them.
+    if problems.is_empty() {
+        let file = sources.first().map_or("workflows", |s| s.file.as_str());
+        for name in RUN {
+            if !definitions.iter().any(|d| d.name.value == *name) {
+                problems.push(Problem::new(
+                    file,
+                    grants_workflow::Pos { line: 1, column: 1 },
+                    format!("no definition of the '{name}' workflow, which the service runs"),
+                ));
+            }
         }
     }
     if problems.is_empty() {
@@ -351,6 +417,7 @@ mod tests {
     #[test]
     fn the_built_in_definitions_validate() {
         let definitions = check(&built_in(), grants_notify::Notification::EVENTS).expect("valid");
-        assert_eq!(definitions[0].name.value, "proposal");
+        let names: Vec<_> = definitions.iter().map(|d| d.name.value.as_str()).collect();
+        assert_eq!(names, RUN);
     }
 }

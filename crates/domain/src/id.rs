@@ -64,6 +64,10 @@ id_type!(
     TokenId,
     /// Identifies one entry of the audit trail.
     AuditEventId,
+    /// Identifies a grant: a funded proposal's award and its payments.
+    GrantId,
+    /// Identifies one tranche of a grant.
+    TrancheId,
 );
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 //! never checks again.
 
 mod error;
+pub mod finance;
 mod id;
 mod locale;
 mod money;
@@ -17,7 +18,7 @@ pub mod review;
 mod role;
 
 pub use error::{FieldError, ParseError, ValidationErrors};
-pub use id::{AuditEventId, ProgrammeId, ProposalId, TokenId, UserId};
+pub use id::{AuditEventId, GrantId, ProgrammeId, ProposalId, TokenId, TrancheId, UserId};
 pub use locale::Locale;
 pub use money::{Currency, Money};
 pub use person::{Email, PersonName};

@@ -9,11 +9,13 @@
 //! that names a missing field fails before anything is sent. [`Mailer`]
 //! sends through SMTP or into a folder of `.eml` files.
 
+mod agreement;
 mod event;
 mod format;
 mod render;
 mod transport;
 
+pub use agreement::{AgreedReport, AgreedTranche, AgreementTerms, render_agreement};
 pub use event::*;
 pub use format::Formatter;
 pub use render::{Rendered, TemplateProblem, Templates};

@@ -27,7 +27,7 @@ pub struct TemplateProblem {
 }
 
 impl TemplateProblem {
-    fn new(file: impl Into<String>, message: impl Into<String>) -> Self {
+    pub(crate) fn new(file: impl Into<String>, message: impl Into<String>) -> Self {
         Self {
             file: file.into(),
             message: message.into(),

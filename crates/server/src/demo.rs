@@ -9,7 +9,9 @@ use anyhow::Context;
 use chrono::{Duration, Utc};
 use grants_app::auth::{self, LoginInput};
 use grants_app::users::{self, CreateUserInput, RoleGrantInput};
-use grants_app::{App, AppError, assignments, jury, programmes, proposals, reviews};
+use grants_app::{
+    App, AppError, assignments, decisions, grants, jury, programmes, proposals, reviews, tranches,
+};
 use grants_domain::programme::{
     CriterionInput, MoneyInput, ProgrammeInput, ReportInput, ReportKind, TrancheCondition,
     TrancheInput,
@@ -478,6 +480,7 @@ pub async fn seed(app: &App) -> anyhow::Result<Vec<DemoAccount>> {
     auth::logout(app, &manager).await?;
     seed_proposals(app).await?;
     seed_review_round(app).await?;
+    seed_decided_round(app).await?;
     Ok(accounts)
 }
 
@@ -817,6 +820,204 @@ async fn seed_review_round(app: &App) -> anyhow::Result<()> {
             .await?;
         }
         auth::logout(app, &reviewer).await?;
+    }
+    Ok(())
+}
+
+/// The code of the programme whose round is decided and whose grants are paying out.
+pub const DEMO_DECIDED_PROGRAMME: &str = "INELI-2025";
+
+/// Last year's round: eight reviewed proposals, five funded (one with less
+/// than it asked, with the reason), one waitlisted, two declined; four
+/// agreements accepted, signing tranches requested, approved by the second
+/// finance user and, for two, paid (one in denars at the day's rate).
+/// Skipped when it exists.
+async fn seed_decided_round(app: &App) -> anyhow::Result<()> {
+    let manager = log_in(app, &demo_email("manager")).await?;
+    let existing = programmes::list(
+        app,
+        &manager,
+        &programmes::ProgrammeFilter::default(),
+        &grants_app::PageRequest::default(),
+    )
+    .await?;
+    if existing
+        .items
+        .iter()
+        .any(|p| p.spec.code == DEMO_DECIDED_PROGRAMME)
+    {
+        return Ok(());
+    }
+    let mut spec = sample_programme();
+    spec.code = Some(DEMO_DECIDED_PROGRAMME.into());
+    spec.title = Some(text(&[
+        ("en", "INELI-Balkans Innovation Awards 2025 (demo, decided)"),
+        (
+            "mk",
+            "INELI-Балкан Награди за иновации 2025 (демо, одлучено)",
+        ),
+    ]));
+    spec.budget = eur(2_500_000);
+    let programme = programmes::create(app, &manager, spec)
+        .await
+        .context("seeding the decided programme")?;
+
+    let mut submitted = Vec::new();
+    for (applicant, country, titles) in ROUND.iter().take(8) {
+        let applicant = log_in(app, &demo_email(applicant)).await?;
+        let mut content = sample_proposal(country, titles[1]);
+        content.language = Some("en".into());
+        let draft = proposals::create(
+            app,
+            &applicant,
+            proposals::CreateProposalInput {
+                programme_id: programme.id.uuid(),
+                content,
+            },
+        )
+        .await?;
+        let sent = proposals::transition(
+            app,
+            &applicant,
+            draft.id,
+            "submit",
+            proposals::TransitionInput::default(),
+            Some(draft.revision),
+        )
+        .await?;
+        submitted.push((applicant, sent.id));
+    }
+    let current = programmes::get(app, &manager, programme.id).await?;
+    programmes::update(
+        app,
+        &manager,
+        programme.id,
+        programmes::ProgrammeUpdate {
+            revision: Some(current.revision),
+            changes: ProgrammeInput {
+                closes_at: Some(Utc::now() - Duration::days(60)),
+                opens_at: Some(Utc::now() - Duration::days(120)),
+                ..Default::default()
+            },
+        },
+        None,
+    )
+    .await?;
+    for (_, id) in &submitted {
+        for step in [
+            "start_screening",
+            "mark_eligible",
+            "start_review",
+            "complete_review",
+        ] {
+            let now = proposals::get(app, &manager, *id).await?;
+            proposals::transition(
+                app,
+                &manager,
+                *id,
+                step,
+                proposals::TransitionInput::default(),
+                Some(now.revision),
+            )
+            .await?;
+        }
+    }
+
+    let mut grant_ids = Vec::new();
+    for (i, (_, id)) in submitted.iter().enumerate() {
+        let (outcome, award, comment) = match i {
+            0 => (
+                decisions::Outcome::Funded,
+                eur(400_000),
+                Some("Funded without the travel costs, which the programme does not cover."),
+            ),
+            1..=4 => (decisions::Outcome::Funded, None, None),
+            5 => (
+                decisions::Outcome::Waitlisted,
+                None,
+                Some("First on the waiting list if money is freed."),
+            ),
+            _ => (
+                decisions::Outcome::Declined,
+                None,
+                Some("The jury found the plan too thin on who will run the service."),
+            ),
+        };
+        let now = proposals::get(app, &manager, *id).await?;
+        let decided = decisions::decide(
+            app,
+            &manager,
+            *id,
+            decisions::DecisionInput {
+                outcome,
+                award,
+                comment: comment.map(str::to_owned),
+                revision: Some(now.revision),
+            },
+            None,
+        )
+        .await
+        .context("seeding a decision")?;
+        grant_ids.extend(decided.grant_id);
+    }
+    auth::logout(app, &manager).await?;
+
+    let finance = log_in(app, &demo_email("finance")).await?;
+    let approver = log_in(app, &demo_email("finance.approver")).await?;
+    for (i, grant_id) in grant_ids.iter().enumerate().take(4) {
+        let grantee = &submitted[i].0;
+        let grant = grants::get(app, grantee, *grant_id).await?;
+        grants::transition(
+            app,
+            grantee,
+            *grant_id,
+            "accept_agreement",
+            grants::GrantTransitionInput::default(),
+            Some(grant.revision),
+        )
+        .await?;
+        let signing = &grant.tranches[0];
+        let step = |actor, name: &'static str, revision, payment| {
+            tranches::transition(
+                app,
+                actor,
+                signing.id,
+                name,
+                tranches::TrancheTransitionInput {
+                    payment,
+                    ..Default::default()
+                },
+                Some(revision),
+            )
+        };
+        let requested = step(&finance, "request", signing.revision, None).await?;
+        if i == 3 {
+            continue;
+        }
+        let approved = step(&approver, "approve", requested.revision, None).await?;
+        if i == 2 {
+            continue;
+        }
+        let in_denars = i == 0;
+        step(
+            &finance,
+            "pay",
+            approved.revision,
+            Some(tranches::PaymentInput {
+                reference: format!("INELI-2025-{:04}", i + 1),
+                value_date: Utc::now().date_naive() - chrono::Days::new(3),
+                currency: in_denars.then(|| "MKD".to_owned()),
+                paid_minor: None,
+                exchange_rate: in_denars.then(|| "61.53".to_owned()),
+            }),
+        )
+        .await?;
+    }
+    for actor in [&finance, &approver]
+        .into_iter()
+        .chain(submitted.iter().map(|(a, _)| a))
+    {
+        auth::logout(app, actor).await?;
     }
     Ok(())
 }

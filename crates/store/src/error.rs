@@ -42,6 +42,10 @@ const UNIQUE_COLUMNS: &[(&str, &str)] = &[
     ("idx_review_assignments_pair", "reviewer_id"),
     ("reviews.assignment_id", "review"),
     ("reviews_pkey", "review"),
+    ("grants.proposal_id", "proposal_id"),
+    ("grants_proposal_id_key", "proposal_id"),
+    ("ledger_entries.tranche_id", "tranche_id"),
+    ("idx_ledger_entries_tranche_kind", "tranche_id"),
 ];
 
 impl From<DbErr> for StoreError {

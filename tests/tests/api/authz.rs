@@ -49,6 +49,8 @@ fn matrix() -> BTreeMap<&'static str, (bool, [May; 7])> {
     let jury_runners = [F, F, Y, Y, F, F, Y];
     let assigners = [F, F, Y, Y, F, F, F];
     let reviewers_only_and_hidden = [F, H, F, F, F, F, F];
+    let grant_readers = [H, H, H, Y, H, Y, Y];
+    let ledger_readers = [F, F, F, Y, F, Y, Y];
     BTreeMap::from([
         // (public?, per role)
         ("GET /healthz", (true, everyone)),
@@ -153,6 +155,32 @@ fn matrix() -> BTreeMap<&'static str, (bool, [May; 7])> {
         ("GET /programmes/{id}/ranking", (false, jury_runners)),
         ("GET /programmes/{id}/ranking.csv", (false, jury_runners)),
         ("POST /programmes/{id}/funding-plan", (false, jury_runners)),
+        // Only managers decide; the draft is hidden even from them.
+        (
+            "POST /proposals/{id}/decision",
+            (false, [F, F, F, H, F, F, F]),
+        ),
+        ("GET /proposals/{id}/decision", (false, nobody_sees_a_draft)),
+        ("GET /proposals/{id}/grant", (false, nobody_else)),
+        ("GET /grants", (false, everyone)),
+        ("GET /grants/{id}", (false, grant_readers)),
+        ("GET /grants/{id}/history", (false, grant_readers)),
+        ("GET /grants/{id}/transitions", (false, grant_readers)),
+        // `terminate`: a manager's transition.
+        (
+            "POST /grants/{id}/transitions/{name}",
+            (false, [H, H, H, Y, H, F, F]),
+        ),
+        ("GET /tranches/{id}", (false, grant_readers)),
+        ("GET /tranches/{id}/transitions", (false, grant_readers)),
+        // `request`: finance's transition.
+        (
+            "POST /tranches/{id}/transitions/{name}",
+            (false, [H, H, H, F, H, Y, F]),
+        ),
+        ("GET /programmes/{id}/ledger", (false, ledger_readers)),
+        ("GET /programmes/{id}/ledger.csv", (false, ledger_readers)),
+        ("GET /programmes/{id}/payments.csv", (false, ledger_readers)),
     ])
 }
 
@@ -164,6 +192,8 @@ struct Objects {
     draft_id: String,
     outbox_id: String,
     assignment_id: String,
+    grant_id: String,
+    tranche_id: String,
 }
 
 /// A request body that would succeed for a caller who is allowed, so that
@@ -213,6 +243,10 @@ fn body(route: &str, role: &str, objects: &Objects, revision: i64) -> Option<Val
         | "POST /assignments/{id}/remove"
         | "POST /assignments/{id}/review/reopen" => json!({ "reason": "Because." }),
         "PUT /assignments/{id}/review" => json!({ "scores": { "impact": 3 } }),
+        "POST /proposals/{id}/decision" => json!({ "outcome": "declined", "revision": 1 }),
+        "POST /grants/{id}/transitions/{name}" | "POST /tranches/{id}/transitions/{name}" => {
+            json!({ "revision": 0 })
+        }
         _ => return None,
     })
 }
@@ -226,6 +260,10 @@ fn fill(path: &str, objects: &Objects) -> String {
         &objects.draft_id
     } else if path.starts_with("/assignments/") {
         &objects.assignment_id
+    } else if path.starts_with("/grants/") {
+        &objects.grant_id
+    } else if path.starts_with("/tranches/") {
+        &objects.tranche_id
     } else {
         &objects.outbox_id
     };
@@ -236,6 +274,10 @@ fn fill(path: &str, objects: &Objects) -> String {
             "{name}",
             if path.starts_with("/workflows") {
                 "proposal"
+            } else if path.starts_with("/grants") {
+                "terminate"
+            } else if path.starts_with("/tranches") {
+                "request"
             } else {
                 "submit"
             },
@@ -245,6 +287,60 @@ fn fill(path: &str, objects: &Objects) -> String {
     } else {
         filled
     }
+}
+
+/// A grant of the owner's (funded by the manager) and its first tranche.
+async fn someone_elses_grant(
+    app: &TestApp,
+    tokens: &BTreeMap<&str, String>,
+    owner: &str,
+    programme_id: &str,
+) -> (String, String) {
+    let manager = &tokens["programme_manager"];
+    let proposal = app
+        .post(
+            "/proposals",
+            Some(owner),
+            &complete_proposal_json(programme_id, "MK"),
+        )
+        .await;
+    proposal.expect(201);
+    let proposal_id = proposal.body["id"].as_str().expect("id").to_owned();
+    for (token, step, revision) in [
+        (owner, "submit", "\"1\""),
+        (manager.as_str(), "start_screening", "\"2\""),
+        (manager.as_str(), "mark_eligible", "\"3\""),
+        (manager.as_str(), "start_review", "\"4\""),
+        (manager.as_str(), "complete_review", "\"5\""),
+    ] {
+        app.request_with(
+            Method::POST,
+            &format!("/proposals/{proposal_id}/transitions/{step}"),
+            Some(token),
+            Some(&json!({})),
+            &[("if-match", revision)],
+        )
+        .await
+        .expect(200);
+    }
+    let decided = app
+        .post(
+            &format!("/proposals/{proposal_id}/decision"),
+            Some(manager),
+            &json!({ "outcome": "funded", "revision": 6 }),
+        )
+        .await;
+    decided.expect(200);
+    let grant_id = decided.body["grant_id"]
+        .as_str()
+        .expect("a grant")
+        .to_owned();
+    let grant = app.get(&format!("/grants/{grant_id}"), Some(manager)).await;
+    let tranche_id = grant.body["tranches"][0]["id"]
+        .as_str()
+        .expect("a tranche")
+        .to_owned();
+    (grant_id, tranche_id)
 }
 
 /// A review assignment of a reviewer who is none of the callers, on an
@@ -342,6 +438,7 @@ async fn every_route_refuses_every_role_it_should(backend: Backend) {
     .expect(202);
     let outbox = app.get("/admin/outbox", Some(&admin)).await;
     let assignment_id = someone_elses_assignment(&app, &tokens, &owner, &programme_id).await;
+    let (grant_id, tranche_id) = someone_elses_grant(&app, &tokens, &owner, &programme_id).await;
     let objects = Objects {
         owner_id,
         owner_email: "owner@tests.example".into(),
@@ -352,6 +449,8 @@ async fn every_route_refuses_every_role_it_should(backend: Backend) {
             .expect("a message to someone else")
             .to_owned(),
         assignment_id,
+        grant_id,
+        tranche_id,
     };
 
     let spec = app.get("/openapi.json", None).await.body;

@@ -2,7 +2,7 @@
 //! as the chair finds a real assignment and ranking.
 
 use grants_server::Application;
-use grants_server::demo::{self, DEMO_PASSWORD, DEMO_REVIEW_PROGRAMME};
+use grants_server::demo::{self, DEMO_DECIDED_PROGRAMME, DEMO_PASSWORD, DEMO_REVIEW_PROGRAMME};
 use grants_tests::{Backend, TestApp, on_both_databases};
 use serde_json::json;
 
@@ -28,7 +28,7 @@ async fn the_demo_shows_a_jury_at_work_and_seeds_once(backend: Backend) {
         .collect();
     assert_eq!(
         codes.len(),
-        2,
+        3,
         "seeding twice made no second copy: {codes:?}"
     );
     let round = programmes.body["items"]
@@ -85,5 +85,41 @@ async fn the_demo_shows_a_jury_at_work_and_seeds_once(backend: Backend) {
         "{:#}",
         preview.body["proposals"]
     );
+
+    // Last year's round is decided and paying out: finance sees it all.
+    let finance = app
+        .login("finance@innovation-awards.example", DEMO_PASSWORD)
+        .await;
+    let decided = programmes.body["items"]
+        .as_array()
+        .expect("programmes")
+        .iter()
+        .find(|p| p["code"] == DEMO_DECIDED_PROGRAMME)
+        .and_then(|p| p["id"].as_str())
+        .expect("the decided round")
+        .to_owned();
+    let ledger = app
+        .get(&format!("/programmes/{decided}/ledger"), Some(&finance))
+        .await;
+    ledger.expect(200);
+    assert_eq!(ledger.body["grants"].as_array().map(Vec::len), Some(5));
+    assert_eq!(ledger.body["totals"]["committed"]["minor"], 2_400_000);
+    assert_eq!(ledger.body["totals"]["disbursed"]["minor"], 540_000);
+    let states: std::collections::BTreeSet<&str> = ledger.body["grants"]
+        .as_array()
+        .expect("grants")
+        .iter()
+        .flat_map(|g| g["upcoming"].as_array().into_iter().flatten())
+        .filter_map(|t| t["state"].as_str())
+        .collect();
+    assert_eq!(
+        states,
+        ["approved", "requested", "scheduled"].into_iter().collect()
+    );
+    let (_, payments) = app
+        .get_text(&format!("/programmes/{decided}/payments.csv"), &finance)
+        .await;
+    assert_eq!(payments.lines().count(), 3, "{payments}");
+    assert!(payments.contains(",MKD,61.53,"), "{payments}");
     app.finish().await;
 }

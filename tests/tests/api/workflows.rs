@@ -16,9 +16,17 @@ async fn the_workflows_and_their_diagrams_are_served(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let list = app.get("/workflows", None).await;
     list.expect(200);
-    assert_eq!(list.body[0]["name"], "proposal");
-    assert_eq!(list.body[0]["version"], built_in_version());
-    assert!(list.body[0]["states"].as_array().is_some_and(|s| {
+    let names: Vec<&str> = list
+        .body
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(|w| w["name"].as_str())
+        .collect();
+    assert_eq!(names, ["grant", "proposal", "tranche"]);
+    let proposal = &list.body[1];
+    assert_eq!(proposal["version"], built_in_version());
+    assert!(proposal["states"].as_array().is_some_and(|s| {
         s.iter()
             .any(|s| s["name"] == "withdrawn" && s["is_final"] == true)
     }));
@@ -50,7 +58,20 @@ async fn the_workflows_and_their_diagrams_are_served(backend: Backend) {
     app.get("/workflows/proposal/diagram?format=png", None)
         .await
         .expect_problem(400);
-    app.get("/workflows/grant/diagram", None)
+    let grant = app
+        .client
+        .get(format!("{}/workflows/tranche/diagram", app.base))
+        .send()
+        .await
+        .expect("answers");
+    assert!(
+        grant
+            .text()
+            .await
+            .expect("text")
+            .contains("requested --> approved: Approve payment")
+    );
+    app.get("/workflows/report/diagram", None)
         .await
         .expect_problem(404);
     app.finish().await;
@@ -111,6 +132,15 @@ async fn a_changed_definition_needs_a_new_version_and_instances_move_explicitly(
     );
     let dir = tempfile::tempdir().expect("folder");
     std::fs::write(dir.path().join("proposal.yaml"), &changed).expect("written");
+    for (name, yaml) in [
+        ("grant.yaml", include_str!("../../../workflows/grant.yaml")),
+        (
+            "tranche.yaml",
+            include_str!("../../../workflows/tranche.yaml"),
+        ),
+    ] {
+        std::fs::write(dir.path().join(name), yaml).expect("written");
+    }
     let mut config = app.config.clone();
     config.workflows.dir = dir.path().display().to_string();
     let refused = Application::build(&config, true)

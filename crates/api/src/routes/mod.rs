@@ -5,6 +5,7 @@ mod audit;
 mod auth;
 pub(crate) mod health;
 mod jury;
+mod money;
 mod programmes;
 mod proposals;
 mod review;
@@ -24,6 +25,7 @@ pub(crate) fn api() -> OpenApiRouter<AppState> {
         .merge(proposals::routes())
         .merge(jury::routes())
         .merge(review::routes())
+        .merge(money::routes())
         .merge(workflows::routes())
         .merge(audit::routes())
         .merge(admin::routes())

@@ -1,0 +1,685 @@
+//! Grants: what a funded decision creates, the agreement the grantee
+//! accepts, and the grant's life through `workflows/grant.yaml`.
+//!
+//! Who sees a grant: its grantee, and finance, programme managers and
+//! administrators. Everyone else gets a 404.
+
+use chrono::{DateTime, Months, Utc};
+use grants_domain::finance::split_award;
+use grants_domain::{GrantId, Money, ProgrammeId, ProposalId, Role, TrancheId, UserId};
+use grants_notify::{AgreedReport, AgreedTranche, AgreementTerms, Letter, Notification};
+use grants_store::ConnectionTrait;
+use grants_store::audit::{self, AuditEntry};
+use grants_store::grants::{self as store, GrantChange, GrantFilter, GrantRecord, TrancheRecord};
+use grants_store::ledger::EntryKind;
+use grants_store::programmes::ProgrammeRecord;
+use grants_store::proposals::ProposalRecord;
+use grants_store::users::{self as user_store, UserRecord};
+use grants_workflow::{ActorFacts, Definition, Effect, GuardCheck, Plan};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use crate::audit::AuditEventView;
+use crate::ledger::{self, Book, Movement, OPEN_TRANCHES};
+use crate::proposals::{BlockedReasonView, TransitionView};
+use crate::tranches::{self, TrancheView};
+use crate::workflows::SYSTEM;
+use crate::{Actor, App, AppError, AppResult, Page, PageRequest};
+
+/// The workflow grants follow.
+pub const WORKFLOW: &str = "grant";
+/// The audit trail's name for grants.
+pub(crate) const SUBJECT: &str = "grant";
+/// Roles that see every grant.
+pub const GRANT_READERS: &[Role] = &[Role::Finance, Role::ProgrammeManager, Role::Admin];
+
+/// A grant as its readers see it.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct GrantView {
+    /// The grant's id.
+    #[schema(value_type = String, format = Uuid)]
+    pub id: GrantId,
+    /// The programme.
+    #[schema(value_type = String, format = Uuid)]
+    pub programme_id: ProgrammeId,
+    /// The funded proposal.
+    #[schema(value_type = String, format = Uuid)]
+    pub proposal_id: ProposalId,
+    /// Its title.
+    pub title: String,
+    /// The grantee.
+    #[schema(value_type = String, format = Uuid)]
+    pub grantee_id: UserId,
+    /// The proposal's country.
+    pub country: String,
+    /// The award.
+    pub award: Money,
+    /// Its workflow state.
+    pub state: String,
+    /// The state's label.
+    pub state_label: String,
+    /// For optimistic concurrency.
+    pub revision: i64,
+    /// The agreement's language.
+    pub agreement_locale: String,
+    /// The agreement's text.
+    pub agreement_text: String,
+    /// When the grantee accepted it.
+    pub agreement_accepted_at: Option<DateTime<Utc>>,
+    /// When the grant started.
+    pub started_at: Option<DateTime<Utc>>,
+    /// When it was closed or terminated.
+    pub ended_at: Option<DateTime<Utc>>,
+    /// Why it was terminated.
+    pub end_reason: Option<String>,
+    /// Promised and not released.
+    pub committed: Money,
+    /// Paid so far.
+    pub disbursed: Money,
+    /// Promised and not yet paid.
+    pub outstanding: Money,
+    /// The payments, in order.
+    pub tranches: Vec<TrancheView>,
+    /// When it was created.
+    pub created_at: DateTime<Utc>,
+}
+
+/// Filters for listing grants.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct GrantListFilter {
+    /// Only this programme.
+    pub programme_id: Option<Uuid>,
+    /// Only this state.
+    pub state: Option<String>,
+}
+
+/// Taking a grant transition.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GrantTransitionInput {
+    /// Why: required to terminate.
+    pub comment: Option<String>,
+    /// The revision acted on (or send it in If-Match).
+    pub revision: Option<i64>,
+}
+
+pub(crate) fn can_see(actor: &Actor, grant: &GrantRecord) -> bool {
+    actor.id == grant.grantee_id || actor.has_any(GRANT_READERS)
+}
+
+/// The roles and relations the actor holds for a grant (and its tranches).
+pub(crate) fn facts(actor: &Actor, grant: &GrantRecord) -> ActorFacts {
+    let mut names: Vec<String> = actor
+        .roles
+        .iter()
+        .map(|g| g.role().as_str().to_owned())
+        .collect();
+    if actor.id == grant.grantee_id {
+        names.push("grantee".into());
+    }
+    ActorFacts::new(names)
+}
+
+/// The grant, if the actor may see it; a 404 otherwise.
+pub(crate) async fn load_visible(
+    c: &impl ConnectionTrait,
+    actor: &Actor,
+    id: GrantId,
+) -> AppResult<GrantRecord> {
+    store::find_grant(c, id)
+        .await?
+        .filter(|g| can_see(actor, g))
+        .ok_or(AppError::NotFound("grant"))
+}
+
+/// The definition an instance is pinned to.
+pub(crate) async fn definition(
+    app: &App,
+    workflow: &str,
+    version: u32,
+) -> AppResult<std::sync::Arc<Definition>> {
+    app.workflows.load(&app.store, workflow, version).await
+}
+
+/// The people a grant or tranche email goes to: `grantee`, or every
+/// active holder of a role. Each person once.
+pub(crate) async fn recipients(
+    c: &impl ConnectionTrait,
+    to: &[String],
+    grantee: UserId,
+) -> AppResult<Vec<UserRecord>> {
+    let mut people: Vec<UserRecord> = Vec::new();
+    for name in to {
+        let found = match name.as_str() {
+            "grantee" => user_store::find(c, grantee).await?.into_iter().collect(),
+            SYSTEM => Vec::new(),
+            role => match Role::parse(role) {
+                Ok(role) => user_store::with_role(c, role).await?,
+                Err(_) => Vec::new(),
+            },
+        };
+        for person in found {
+            if person.active && !people.iter().any(|p| p.id == person.id) {
+                people.push(person);
+            }
+        }
+    }
+    Ok(people)
+}
+
+/// Queues `notification` about the grant for each recipient.
+pub(crate) async fn send(
+    tx: &impl ConnectionTrait,
+    app: &App,
+    (subject, subject_id): (&str, Uuid),
+    (programme, people): (&ProgrammeRecord, &[UserRecord]),
+    notification: &Notification,
+    dedupe: &str,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    for person in people {
+        let letter = Letter {
+            envelope: crate::proposals::envelope(person, programme),
+            notification: notification.clone(),
+        };
+        let key = format!("{}:{dedupe}:{}", notification.event(), person.id);
+        crate::mail::enqueue(tx, app, person, (subject, subject_id), letter, key, now).await?;
+    }
+    Ok(())
+}
+
+/// Creates the grant of a funded proposal inside the decision's
+/// transaction: the agreement in the grantee's language, the tranches split
+/// from the programme's template, the commitment on the ledger (refused if
+/// the budget cannot take it), and the "agreement ready" email.
+pub(crate) async fn create_for_decision(
+    tx: &impl ConnectionTrait,
+    app: &App,
+    actor: &Actor,
+    (proposal, programme): (&ProposalRecord, &ProgrammeRecord),
+    award: Money,
+    now: DateTime<Utc>,
+) -> AppResult<GrantRecord> {
+    let spec = &programme.spec;
+    let country = proposal
+        .content
+        .country
+        .ok_or_else(|| AppError::internal("a funded proposal has no country"))?;
+    let grantee = user_store::find(tx, proposal.owner_id)
+        .await?
+        .ok_or_else(|| AppError::internal("the applicant's account is gone"))?;
+    let percents: Vec<u8> = spec.tranche_template.iter().map(|t| t.percent).collect();
+    let amounts = if percents.is_empty() {
+        vec![award]
+    } else {
+        split_award(award, &percents).map_err(AppError::money("award"))?
+    };
+    let template: Vec<(String, u8, grants_domain::programme::TrancheCondition)> =
+        if spec.tranche_template.is_empty() {
+            vec![(
+                "award".into(),
+                100,
+                grants_domain::programme::TrancheCondition::AgreementSigned,
+            )]
+        } else {
+            spec.tranche_template
+                .iter()
+                .map(|t| (t.key.clone(), t.percent, t.condition.clone()))
+                .collect()
+        };
+    let title = proposal.content.title.clone().unwrap_or_default();
+    let today = now.with_timezone(&spec.time_zone).date_naive();
+    let terms = AgreementTerms {
+        programme_title: spec
+            .title
+            .get(&grantee.locale)
+            .or_else(|| spec.title.get(&spec.default_locale))
+            .cloned()
+            .unwrap_or_else(|| spec.code.clone()),
+        grantee_name: grantee.name.to_string(),
+        organisation: proposal.content.organisation.clone(),
+        proposal_title: title.clone(),
+        award,
+        tranches: template
+            .iter()
+            .zip(&amounts)
+            .map(|((_, percent, condition), amount)| AgreedTranche {
+                amount: *amount,
+                percent: *percent,
+                condition: condition.clone(),
+            })
+            .collect(),
+        reports: spec
+            .reporting_schedule
+            .iter()
+            .map(|r| AgreedReport {
+                key: r.key.clone(),
+                kind: r.kind,
+                months_after_start: r.months_after_start,
+                due_on: today.checked_add_months(Months::new(u32::from(r.months_after_start))),
+            })
+            .collect(),
+        prepared_on: today,
+    };
+    let (agreement_locale, agreement_text) =
+        grants_notify::render_agreement(grantee.locale, spec.time_zone, &terms)
+            .map_err(|e| AppError::internal(format!("the agreement cannot be rendered: {e}")))?;
+    let grant_def = app
+        .workflows
+        .current(WORKFLOW)
+        .ok_or_else(|| AppError::internal("the grant workflow is not loaded"))?;
+    let tranche_def = app
+        .workflows
+        .current(tranches::WORKFLOW)
+        .ok_or_else(|| AppError::internal("the tranche workflow is not loaded"))?;
+    let grant = GrantRecord {
+        id: GrantId::new(),
+        programme_id: programme.id,
+        proposal_id: proposal.id,
+        grantee_id: proposal.owner_id,
+        country,
+        region: proposal.content.region.clone(),
+        award,
+        state: grant_def.initial.value.clone(),
+        workflow: grant_def.name.value.clone(),
+        workflow_version: grant_def.version.value,
+        revision: 0,
+        agreement_locale,
+        agreement_text,
+        agreement_accepted_at: None,
+        started_at: None,
+        ended_at: None,
+        end_reason: None,
+        created_at: now,
+        updated_at: now,
+    };
+    store::insert_grant(tx, &grant)
+        .await
+        .map_err(AppError::from_store("grant"))?;
+    let tranche_rows: Vec<TrancheRecord> = template
+        .into_iter()
+        .zip(amounts)
+        .enumerate()
+        .map(|(i, ((key, percent, condition), amount))| TrancheRecord {
+            id: TrancheId::new(),
+            grant_id: grant.id,
+            position: u16::try_from(i + 1).unwrap_or(u16::MAX),
+            key,
+            percent,
+            amount,
+            condition,
+            state: tranche_def.initial.value.clone(),
+            workflow: tranche_def.name.value.clone(),
+            workflow_version: tranche_def.version.value,
+            revision: 0,
+            requested: None,
+            approved: None,
+            paid: None,
+            payment: None,
+            comment: None,
+            created_at: now,
+            updated_at: now,
+        })
+        .collect();
+    store::insert_tranches(tx, &tranche_rows).await?;
+    ledger::append(
+        tx,
+        programme,
+        Movement {
+            grant: &grant,
+            tranche: None,
+            kind: EntryKind::Commitment,
+            amount: award,
+            memo: format!("award to \"{title}\""),
+        },
+        Some(actor.id),
+        now,
+    )
+    .await?;
+    audit::record(
+        tx,
+        AuditEntry {
+            actor: Some(actor.id),
+            action: "grant.created",
+            subject_type: SUBJECT,
+            subject_id: grant.id.uuid(),
+            details: serde_json::json!({
+                "proposal_id": proposal.id,
+                "award": award,
+                "tranches": tranche_rows.iter().map(|t| serde_json::json!({"key": t.key, "amount": t.amount})).collect::<Vec<_>>(),
+            }),
+        },
+        now,
+    )
+    .await?;
+    let notification = Notification::AgreementReady(grants_notify::AgreementReady {
+        proposal_title: title,
+        award,
+        agreement_url: app.link(&format!("/app/grants/{}", grant.id)),
+    });
+    send(
+        tx,
+        app,
+        (SUBJECT, grant.id.uuid()),
+        (programme, &[grantee]),
+        &notification,
+        &grant.id.to_string(),
+        now,
+    )
+    .await?;
+    Ok(grant)
+}
+
+/// The grant as its readers see it.
+async fn view(c: &impl ConnectionTrait, app: &App, grant: GrantRecord) -> AppResult<GrantView> {
+    let def = definition(app, &grant.workflow, grant.workflow_version).await?;
+    let programme = crate::proposals::load_programme(c, grant.programme_id).await?;
+    let book = Book::read(c, &programme).await?;
+    let position = book.grant(&grant);
+    let title = grants_store::proposals::find(c, grant.proposal_id)
+        .await?
+        .and_then(|p| p.content.title)
+        .unwrap_or_default();
+    let mut tranche_views = Vec::new();
+    for t in store::tranches_of(c, grant.id).await? {
+        tranche_views.push(tranches::view(app, t).await?);
+    }
+    Ok(GrantView {
+        id: grant.id,
+        programme_id: grant.programme_id,
+        proposal_id: grant.proposal_id,
+        title,
+        grantee_id: grant.grantee_id,
+        country: grant.country.to_string(),
+        award: grant.award,
+        state_label: def
+            .state(&grant.state)
+            .map_or_else(|| grant.state.clone(), |s| s.label.clone()),
+        state: grant.state,
+        revision: grant.revision,
+        agreement_locale: grant.agreement_locale.code().to_owned(),
+        agreement_text: grant.agreement_text,
+        agreement_accepted_at: grant.agreement_accepted_at,
+        started_at: grant.started_at,
+        ended_at: grant.ended_at,
+        end_reason: grant.end_reason,
+        committed: position.committed,
+        disbursed: position.disbursed,
+        outstanding: position.outstanding(),
+        tranches: tranche_views,
+        created_at: grant.created_at,
+    })
+}
+
+/// One grant, if the actor may see it.
+pub async fn get(app: &App, actor: &Actor, id: GrantId) -> AppResult<GrantView> {
+    let c = app.store.conn();
+    let grant = load_visible(c, actor, id).await?;
+    view(c, app, grant).await
+}
+
+/// The grant of a proposal, if it has one the actor may see.
+pub async fn of_proposal(app: &App, actor: &Actor, proposal: ProposalId) -> AppResult<GrantView> {
+    let c = app.store.conn();
+    let grant = store::grant_of_proposal(c, proposal)
+        .await?
+        .filter(|g| can_see(actor, g))
+        .ok_or(AppError::NotFound("grant"))?;
+    view(c, app, grant).await
+}
+
+/// The grants the actor may see: a grantee their own, finance, managers
+/// and administrators all; a page at a time.
+pub async fn list(
+    app: &App,
+    actor: &Actor,
+    filter: &GrantListFilter,
+    page: &PageRequest,
+) -> AppResult<Page<GrantView>> {
+    let (after, fetch) = page.parse::<Uuid>()?;
+    let c = app.store.conn();
+    let filter = GrantFilter {
+        programme: filter.programme_id.map(ProgrammeId::from),
+        grantee: (!actor.has_any(GRANT_READERS)).then_some(actor.id),
+        state: filter.state.clone(),
+    };
+    let rows = store::list_grants(c, &filter, after, fetch).await?;
+    let page = Page::from_rows(rows, fetch, |g| g.id.uuid(), |g| g);
+    let mut items = Vec::with_capacity(page.items.len());
+    for grant in page.items {
+        items.push(view(c, app, grant).await?);
+    }
+    Ok(Page {
+        items,
+        next_cursor: page.next_cursor,
+    })
+}
+
+/// The grant guards.
+struct Guards<'a> {
+    comment: Option<&'a str>,
+    tranches: &'a [TrancheRecord],
+}
+
+impl GuardCheck for Guards<'_> {
+    fn check(&self, guard: &str) -> Result<(), String> {
+        match guard {
+            "comment_given" => grants_domain::proposal::comment_given(self.comment),
+            "tranches_settled" => {
+                let open: Vec<&str> = self
+                    .tranches
+                    .iter()
+                    .filter(|t| OPEN_TRANCHES.contains(&t.state.as_str()))
+                    .map(|t| t.key.as_str())
+                    .collect();
+                if open.is_empty() {
+                    Ok(())
+                } else {
+                    Err(format!(
+                        "tranches still to be paid or cancelled: {}",
+                        open.join(", ")
+                    ))
+                }
+            }
+            other => Err(format!("the guard '{other}' is not implemented")),
+        }
+    }
+}
+
+/// Every transition from the grant's state, with whether the actor may take it.
+pub async fn transitions(app: &App, actor: &Actor, id: GrantId) -> AppResult<Vec<TransitionView>> {
+    let c = app.store.conn();
+    let grant = load_visible(c, actor, id).await?;
+    let def = definition(app, &grant.workflow, grant.workflow_version).await?;
+    let tranche_rows = store::tranches_of(c, id).await?;
+    let guards = Guards {
+        comment: Some("-"),
+        tranches: &tranche_rows,
+    };
+    Ok(
+        grants_workflow::options(&def, &grant.state, &facts(actor, &grant), &guards)
+            .into_iter()
+            .map(|o| TransitionView {
+                name: o.name,
+                label: o.label,
+                to: o.to,
+                allowed: o.allowed,
+                blocked_by: o.blocked_by.iter().map(BlockedReasonView::from).collect(),
+            })
+            .collect(),
+    )
+}
+
+/// Takes a grant transition (accept the agreement, start reporting, close,
+/// terminate) in one transaction with its effects, or not at all.
+#[tracing::instrument(skip_all, fields(actor = %actor.id, grant.id = %id, transition = name))]
+pub async fn transition(
+    app: &App,
+    actor: &Actor,
+    id: GrantId,
+    name: &str,
+    input: GrantTransitionInput,
+    if_match: Option<i64>,
+) -> AppResult<GrantView> {
+    let tx = app.store.begin().await?;
+    let grant = load_visible(&tx, actor, id).await?;
+    let revision = if_match
+        .or(input.revision)
+        .ok_or(AppError::RevisionRequired)?;
+    if revision != grant.revision {
+        return Err(AppError::StaleRevision {
+            what: "grant",
+            current: grant.revision,
+        });
+    }
+    let programme = crate::proposals::load_programme(&tx, grant.programme_id).await?;
+    ledger::lock(&tx, programme.id).await?;
+    let def = definition(app, &grant.workflow, grant.workflow_version).await?;
+    let comment = input
+        .comment
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty());
+    let tranche_rows = store::tranches_of(&tx, id).await?;
+    let guards = Guards {
+        comment,
+        tranches: &tranche_rows,
+    };
+    let plan = grants_workflow::plan(&def, &grant.state, name, &facts(actor, &grant), &guards)
+        .map_err(AppError::Blocked)?;
+    let now = Utc::now();
+    apply(&tx, app, (&grant, &programme), &plan, (actor, comment), now).await?;
+    let updated = store::find_grant(&tx, id)
+        .await?
+        .ok_or(AppError::NotFound("grant"))?;
+    let shown = view(&tx, app, updated).await?;
+    tx.commit().await.map_err(grants_store::StoreError::from)?;
+    tracing::info!(from = %plan.from, to = %plan.to, "grant moved");
+    Ok(shown)
+}
+
+/// Applies a grant plan inside the caller's transaction.
+async fn apply(
+    tx: &impl ConnectionTrait,
+    app: &App,
+    (grant, programme): (&GrantRecord, &ProgrammeRecord),
+    plan: &Plan,
+    (actor, comment): (&Actor, Option<&str>),
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let change = match plan.to.as_str() {
+        "active" if grant.agreement_accepted_at.is_none() => GrantChange::AgreementAccepted,
+        "closed" | "terminated" => GrantChange::Ended(comment.map(str::to_owned)),
+        _ => GrantChange::None,
+    };
+    store::set_grant_state(
+        tx,
+        grant.id,
+        grant.revision,
+        (&plan.from, &plan.to),
+        change,
+        now,
+    )
+    .await
+    .map_err(AppError::from_store("grant"))?;
+    let event_id = audit::record(
+        tx,
+        AuditEntry {
+            actor: Some(actor.id),
+            action: "grant.transition",
+            subject_type: SUBJECT,
+            subject_id: grant.id.uuid(),
+            details: serde_json::json!({
+                "transition": plan.transition,
+                "from": plan.from,
+                "to": plan.to,
+                "comment": comment,
+                "workflow": grant.workflow,
+                "version": grant.workflow_version,
+            }),
+        },
+        now,
+    )
+    .await?;
+    for effect in &plan.effects {
+        match effect {
+            Effect::Notify { event, to } => {
+                let notification = match event.as_str() {
+                    "grant_closed" => {
+                        let paid = Book::read(tx, programme).await?.grant(grant).disbursed;
+                        Notification::GrantClosed(grants_notify::GrantClosed {
+                            proposal_title: title_of(tx, grant).await?,
+                            total_paid: paid,
+                        })
+                    }
+                    other => {
+                        return Err(AppError::internal(format!(
+                            "the email '{other}' cannot be sent about a grant"
+                        )));
+                    }
+                };
+                let people = recipients(tx, to, grant.grantee_id).await?;
+                let dedupe = event_id.to_string();
+                send(
+                    tx,
+                    app,
+                    (SUBJECT, grant.id.uuid()),
+                    (programme, &people),
+                    &notification,
+                    &dedupe,
+                    now,
+                )
+                .await?;
+            }
+            Effect::Run { name } if name == "cancel_open_tranches" => {
+                let reason = format!(
+                    "the grant was terminated: {}",
+                    comment.unwrap_or("no reason given")
+                );
+                for t in store::tranches_of(tx, grant.id).await? {
+                    if OPEN_TRANCHES.contains(&t.state.as_str()) {
+                        tranches::cancel_as_system(tx, app, (grant, programme), &t, &reason, now)
+                            .await?;
+                    }
+                }
+            }
+            other => {
+                return Err(AppError::internal(format!(
+                    "the effect {other:?} is not implemented for grants"
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The funded proposal's title.
+pub(crate) async fn title_of(c: &impl ConnectionTrait, grant: &GrantRecord) -> AppResult<String> {
+    Ok(grants_store::proposals::find(c, grant.proposal_id)
+        .await?
+        .and_then(|p| p.content.title)
+        .unwrap_or_default())
+}
+
+/// The grant's history and its tranches', oldest first.
+pub async fn history(app: &App, actor: &Actor, id: GrantId) -> AppResult<Vec<AuditEventView>> {
+    let c = app.store.conn();
+    load_visible(c, actor, id).await?;
+    let mut events: Vec<AuditEventView> = audit::history(c, SUBJECT, id.uuid())
+        .await?
+        .into_iter()
+        .map(AuditEventView::from)
+        .collect();
+    for t in store::tranches_of(c, id).await? {
+        events.extend(
+            audit::history(c, tranches::SUBJECT, t.id.uuid())
+                .await?
+                .into_iter()
+                .map(AuditEventView::from),
+        );
+    }
+    events.sort_by_key(|e| (e.occurred_at, e.id));
+    Ok(events)
+}

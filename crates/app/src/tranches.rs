@@ -1,0 +1,579 @@
+//! Tranches: the payments of a grant, through `workflows/tranche.yaml`.
+//!
+//! Finance requests a tranche once its condition holds, a different finance
+//! user approves it (four eyes), and the payment is recorded once: the
+//! conditional state change lets one of any number of concurrent attempts
+//! through, and the ledger's disbursement is appended in the same
+//! transaction after checking the grant's award.
+
+use chrono::{DateTime, Months, NaiveDate, Utc};
+use grants_domain::finance::{ExchangeRate, check_payment};
+use grants_domain::programme::TrancheCondition;
+use grants_domain::{Currency, GrantId, Money, TrancheId, UserId, ValidationErrors};
+use grants_notify::Notification;
+use grants_store::ConnectionTrait;
+use grants_store::audit::{self, AuditEntry};
+use grants_store::grants::{
+    self as store, GrantRecord, PaymentRecord, TrancheChange, TrancheRecord,
+};
+use grants_store::ledger::EntryKind;
+use grants_store::programmes::ProgrammeRecord;
+use grants_workflow::{ActorFacts, Effect, GuardCheck, Plan};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::grants::{self, load_visible as load_grant};
+use crate::ledger::{self, Movement};
+use crate::proposals::{BlockedReasonView, TransitionView};
+use crate::{Actor, App, AppError, AppResult};
+
+/// The workflow tranches follow.
+pub const WORKFLOW: &str = "tranche";
+/// The audit trail's name for tranches.
+pub(crate) const SUBJECT: &str = "tranche";
+
+/// A recorded payment.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct PaymentView {
+    /// The bank's reference.
+    pub reference: String,
+    /// The value date.
+    pub value_date: NaiveDate,
+    /// What reached the payee, in the currency paid.
+    pub paid: Money,
+    /// Units of the paid currency per unit of the award's.
+    #[schema(value_type = String)]
+    pub exchange_rate: String,
+}
+
+/// A tranche as the grant's readers see it.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct TrancheView {
+    /// The tranche's id.
+    #[schema(value_type = String, format = Uuid)]
+    pub id: TrancheId,
+    /// Its grant.
+    #[schema(value_type = String, format = Uuid)]
+    pub grant_id: GrantId,
+    /// 1 for the first.
+    pub position: u16,
+    /// Its key in the programme's template.
+    pub key: String,
+    /// Its share of the award.
+    pub percent: u8,
+    /// Its amount.
+    pub amount: Money,
+    /// When it may be requested.
+    pub condition: TrancheCondition,
+    /// Its workflow state.
+    pub state: String,
+    /// The state's label.
+    pub state_label: String,
+    /// For optimistic concurrency.
+    pub revision: i64,
+    /// Who requested it.
+    #[schema(value_type = Option<String>, format = Uuid)]
+    pub requested_by: Option<UserId>,
+    /// When.
+    pub requested_at: Option<DateTime<Utc>>,
+    /// Who approved it.
+    #[schema(value_type = Option<String>, format = Uuid)]
+    pub approved_by: Option<UserId>,
+    /// When.
+    pub approved_at: Option<DateTime<Utc>>,
+    /// Who recorded the payment.
+    #[schema(value_type = Option<String>, format = Uuid)]
+    pub paid_by: Option<UserId>,
+    /// When.
+    pub paid_at: Option<DateTime<Utc>>,
+    /// The payment.
+    pub payment: Option<PaymentView>,
+    /// Why it was sent back or cancelled.
+    pub comment: Option<String>,
+}
+
+/// The payment finance records with `pay`.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PaymentInput {
+    /// The bank's reference; 1 to 140 characters.
+    pub reference: String,
+    /// The value date.
+    pub value_date: NaiveDate,
+    /// The currency paid in (ISO 4217); the award's when omitted.
+    pub currency: Option<String>,
+    /// The amount that reached the payee, in minor units of `currency`;
+    /// the tranche converted at the rate when omitted.
+    pub paid_minor: Option<i64>,
+    /// Units of `currency` per unit of the award's currency, e.g. `61.53`;
+    /// required when the currencies differ.
+    pub exchange_rate: Option<String>,
+}
+
+/// Taking a tranche transition.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TrancheTransitionInput {
+    /// Why: required to send back or cancel.
+    pub comment: Option<String>,
+    /// The revision acted on (or send it in If-Match).
+    pub revision: Option<i64>,
+    /// The payment; required to `pay`.
+    pub payment: Option<PaymentInput>,
+}
+
+/// The tranche as its grant's readers see it.
+pub(crate) async fn view(app: &App, t: TrancheRecord) -> AppResult<TrancheView> {
+    let def = grants::definition(app, &t.workflow, t.workflow_version).await?;
+    Ok(TrancheView {
+        id: t.id,
+        grant_id: t.grant_id,
+        position: t.position,
+        key: t.key,
+        percent: t.percent,
+        amount: t.amount,
+        condition: t.condition,
+        state_label: def
+            .state(&t.state)
+            .map_or_else(|| t.state.clone(), |s| s.label.clone()),
+        state: t.state,
+        revision: t.revision,
+        requested_by: t.requested.map(|(by, _)| by),
+        requested_at: t.requested.map(|(_, at)| at),
+        approved_by: t.approved.map(|(by, _)| by),
+        approved_at: t.approved.map(|(_, at)| at),
+        paid_by: t.paid.map(|(by, _)| by),
+        paid_at: t.paid.map(|(_, at)| at),
+        payment: t.payment.map(|p| PaymentView {
+            reference: p.reference,
+            value_date: p.value_date,
+            paid: p.paid,
+            exchange_rate: p.rate.to_string(),
+        }),
+        comment: t.comment,
+    })
+}
+
+/// The tranche guards, over a snapshot of the tranche and its grant.
+struct Guards<'a> {
+    tranche: &'a TrancheRecord,
+    grant: &'a GrantRecord,
+    actor: Option<UserId>,
+    comment: Option<&'a str>,
+    now: DateTime<Utc>,
+}
+
+impl GuardCheck for Guards<'_> {
+    fn check(&self, guard: &str) -> Result<(), String> {
+        match guard {
+            "comment_given" => grants_domain::proposal::comment_given(self.comment),
+            "grant_running" => {
+                if ["active", "reporting"].contains(&self.grant.state.as_str()) {
+                    Ok(())
+                } else if self.grant.state == "agreement_pending" {
+                    Err("the grantee has not accepted the agreement yet".into())
+                } else {
+                    Err(format!("the grant is {}", self.grant.state))
+                }
+            }
+            "condition_met" => condition_met(self.tranche, self.grant, self.now),
+            "not_requester" => match self.tranche.requested {
+                Some((by, _)) if Some(by) == self.actor => {
+                    Err("you requested this payment; another finance user must approve it".into())
+                }
+                _ => Ok(()),
+            },
+            other => Err(format!("the guard '{other}' is not implemented")),
+        }
+    }
+}
+
+fn condition_met(t: &TrancheRecord, grant: &GrantRecord, now: DateTime<Utc>) -> Result<(), String> {
+    match &t.condition {
+        TrancheCondition::AgreementSigned => grant
+            .agreement_accepted_at
+            .map(|_| ())
+            .ok_or_else(|| "the agreement has not been accepted yet".to_owned()),
+        TrancheCondition::ReportAccepted { report } => {
+            Err(format!("the report '{report}' has not been accepted yet"))
+        }
+        TrancheCondition::MonthsAfterStart { months } => {
+            let start = grant
+                .started_at
+                .ok_or_else(|| "the grant has not started yet".to_owned())?;
+            let due = start
+                .checked_add_months(Months::new(u32::try_from(*months).unwrap_or(u32::MAX)))
+                .ok_or_else(|| "the date is out of range".to_owned())?;
+            if now >= due {
+                Ok(())
+            } else {
+                Err(format!(
+                    "the tranche may be requested from {}",
+                    due.date_naive()
+                ))
+            }
+        }
+    }
+}
+
+async fn load(
+    c: &impl ConnectionTrait,
+    actor: &Actor,
+    id: TrancheId,
+) -> AppResult<(TrancheRecord, GrantRecord)> {
+    let tranche = store::find_tranche(c, id)
+        .await?
+        .ok_or(AppError::NotFound("tranche"))?;
+    let grant = load_grant(c, actor, tranche.grant_id)
+        .await
+        .map_err(|_| AppError::NotFound("tranche"))?;
+    Ok((tranche, grant))
+}
+
+/// One tranche, if the actor may see its grant.
+pub async fn get(app: &App, actor: &Actor, id: TrancheId) -> AppResult<TrancheView> {
+    let (tranche, _) = load(app.store.conn(), actor, id).await?;
+    view(app, tranche).await
+}
+
+/// Every transition from the tranche's state, with whether the actor may take it.
+pub async fn transitions(
+    app: &App,
+    actor: &Actor,
+    id: TrancheId,
+) -> AppResult<Vec<TransitionView>> {
+    let (tranche, grant) = load(app.store.conn(), actor, id).await?;
+    let def = grants::definition(app, &tranche.workflow, tranche.workflow_version).await?;
+    let guards = Guards {
+        tranche: &tranche,
+        grant: &grant,
+        actor: Some(actor.id),
+        comment: Some("-"),
+        now: Utc::now(),
+    };
+    Ok(
+        grants_workflow::options(&def, &tranche.state, &grants::facts(actor, &grant), &guards)
+            .into_iter()
+            .map(|o| TransitionView {
+                name: o.name,
+                label: o.label,
+                to: o.to,
+                allowed: o.allowed,
+                blocked_by: o.blocked_by.iter().map(BlockedReasonView::from).collect(),
+            })
+            .collect(),
+    )
+}
+
+/// Checks the payment finance records against the tranche.
+fn payment(
+    input: Option<PaymentInput>,
+    tranche: &TrancheRecord,
+    today: NaiveDate,
+) -> AppResult<PaymentRecord> {
+    let input = input.ok_or_else(|| {
+        ValidationErrors::single(
+            "payment",
+            "required",
+            "record the payment: its reference and value date",
+        )
+    })?;
+    let mut errors = ValidationErrors::default();
+    let reference = input.reference.trim().to_owned();
+    if reference.is_empty() || reference.chars().count() > 140 {
+        errors.push(
+            "payment.reference",
+            "invalid",
+            "give the bank's reference (1 to 140 characters)",
+        );
+    }
+    if input.value_date > today + chrono::Days::new(31) {
+        errors.push(
+            "payment.value_date",
+            "too_far_ahead",
+            "the value date is more than a month ahead",
+        );
+    }
+    let currency = match input.currency.as_deref() {
+        None => Some(tranche.amount.currency),
+        Some(code) => Currency::parse(code)
+            .map_err(|e| errors.push("payment.currency", e.code, e.message))
+            .ok(),
+    };
+    let rate = match input.exchange_rate.as_deref() {
+        None => Some(None),
+        Some(raw) => ExchangeRate::parse(raw)
+            .map(Some)
+            .map_err(|e| errors.push("payment.exchange_rate", e.code(), e.to_string()))
+            .ok(),
+    };
+    let (Some(currency), Some(rate)) = (currency, rate) else {
+        return Err(errors.into());
+    };
+    if !errors.is_empty() {
+        return Err(errors.into());
+    }
+    let checked = check_payment(tranche.amount, currency, input.paid_minor, rate).map_err(|e| {
+        let field = match e {
+            grants_domain::finance::FinanceError::RateMissing { .. }
+            | grants_domain::finance::FinanceError::RateNotNeeded(_) => "payment.exchange_rate",
+            _ => "payment.paid_minor",
+        };
+        AppError::money(field)(e)
+    })?;
+    Ok(PaymentRecord {
+        reference,
+        value_date: input.value_date,
+        paid: checked.paid,
+        rate: checked.rate,
+    })
+}
+
+/// Takes a tranche transition (request, approve, send back, pay, cancel) in
+/// one transaction with its ledger entry and emails, or not at all.
+#[tracing::instrument(skip_all, fields(actor = %actor.id, tranche.id = %id, transition = name))]
+pub async fn transition(
+    app: &App,
+    actor: &Actor,
+    id: TrancheId,
+    name: &str,
+    input: TrancheTransitionInput,
+    if_match: Option<i64>,
+) -> AppResult<TrancheView> {
+    let tx = app.store.begin().await?;
+    let (tranche, grant) = load(&tx, actor, id).await?;
+    let revision = if_match
+        .or(input.revision)
+        .ok_or(AppError::RevisionRequired)?;
+    if revision != tranche.revision {
+        return Err(AppError::StaleRevision {
+            what: "tranche",
+            current: tranche.revision,
+        });
+    }
+    let programme = crate::proposals::load_programme(&tx, grant.programme_id).await?;
+    ledger::lock(&tx, programme.id).await?;
+    let def = grants::definition(app, &tranche.workflow, tranche.workflow_version).await?;
+    let now = Utc::now();
+    let comment = input
+        .comment
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty());
+    let guards = Guards {
+        tranche: &tranche,
+        grant: &grant,
+        actor: Some(actor.id),
+        comment,
+        now,
+    };
+    let plan = grants_workflow::plan(
+        &def,
+        &tranche.state,
+        name,
+        &grants::facts(actor, &grant),
+        &guards,
+    )
+    .map_err(AppError::Blocked)?;
+    let paid = if plan.to == "paid" {
+        let today = now.with_timezone(&programme.spec.time_zone).date_naive();
+        Some(payment(input.payment, &tranche, today)?)
+    } else if input.payment.is_some() {
+        return Err(ValidationErrors::single(
+            "payment",
+            "not_a_payment",
+            format!("'{name}' records no payment"),
+        )
+        .into());
+    } else {
+        None
+    };
+    let change = match (plan.transition.as_str(), paid) {
+        (_, Some(p)) => TrancheChange::Paid(actor.id, p),
+        ("request", _) => TrancheChange::Requested(actor.id),
+        ("approve", _) => TrancheChange::Approved(actor.id),
+        _ => TrancheChange::Commented(comment.map(str::to_owned)),
+    };
+    apply(
+        &tx,
+        app,
+        (&grant, &programme),
+        &tranche,
+        &plan,
+        (Some(actor.id), comment, change),
+        now,
+    )
+    .await?;
+    let updated = store::find_tranche(&tx, id)
+        .await?
+        .ok_or(AppError::NotFound("tranche"))?;
+    let shown = view(app, updated).await?;
+    tx.commit().await.map_err(grants_store::StoreError::from)?;
+    tracing::info!(from = %plan.from, to = %plan.to, "tranche moved");
+    Ok(shown)
+}
+
+/// Cancels an open tranche as the system (a terminated grant), releasing
+/// what it held, inside the caller's transaction.
+pub(crate) async fn cancel_as_system(
+    tx: &impl ConnectionTrait,
+    app: &App,
+    (grant, programme): (&GrantRecord, &ProgrammeRecord),
+    tranche: &TrancheRecord,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let def = grants::definition(app, &tranche.workflow, tranche.workflow_version).await?;
+    let guards = Guards {
+        tranche,
+        grant,
+        actor: None,
+        comment: Some(reason),
+        now,
+    };
+    let plan = grants_workflow::plan(
+        &def,
+        &tranche.state,
+        "cancel",
+        &ActorFacts::system(),
+        &guards,
+    )
+    .map_err(AppError::Blocked)?;
+    let change = TrancheChange::Commented(Some(reason.to_owned()));
+    apply(
+        tx,
+        app,
+        (grant, programme),
+        tranche,
+        &plan,
+        (None, Some(reason), change),
+        now,
+    )
+    .await
+}
+
+/// Applies a tranche plan inside the caller's transaction: the conditional
+/// state change, one audit event, the ledger entry and the emails.
+async fn apply(
+    tx: &impl ConnectionTrait,
+    app: &App,
+    (grant, programme): (&GrantRecord, &ProgrammeRecord),
+    tranche: &TrancheRecord,
+    plan: &Plan,
+    (actor, comment, change): (Option<UserId>, Option<&str>, TrancheChange),
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let payment = match &change {
+        TrancheChange::Paid(_, p) => Some(p.clone()),
+        _ => None,
+    };
+    store::set_tranche_state(
+        tx,
+        tranche.id,
+        tranche.revision,
+        (&plan.from, &plan.to),
+        change,
+        now,
+    )
+    .await
+    .map_err(AppError::from_store("tranche"))?;
+    let event_id = audit::record(
+        tx,
+        AuditEntry {
+            actor,
+            action: "tranche.transition",
+            subject_type: SUBJECT,
+            subject_id: tranche.id.uuid(),
+            details: serde_json::json!({
+                "grant_id": grant.id,
+                "tranche": tranche.key,
+                "transition": plan.transition,
+                "from": plan.from,
+                "to": plan.to,
+                "comment": comment,
+                "amount": tranche.amount,
+                "payment": payment.as_ref().map(|p| serde_json::json!({
+                    "reference": p.reference,
+                    "value_date": p.value_date,
+                    "paid": p.paid,
+                    "exchange_rate": p.rate.to_string(),
+                })),
+            }),
+        },
+        now,
+    )
+    .await?;
+    let title = grants::title_of(tx, grant).await?;
+    for effect in &plan.effects {
+        match effect {
+            Effect::Run { name } if name == "record_disbursement" => {
+                ledger::append(
+                    tx,
+                    programme,
+                    Movement {
+                        grant,
+                        tranche: Some(tranche.id),
+                        kind: EntryKind::Disbursement,
+                        amount: tranche.amount,
+                        memo: format!(
+                            "tranche '{}' of \"{title}\", ref. {}",
+                            tranche.key,
+                            payment.as_ref().map_or("", |p| p.reference.as_str())
+                        ),
+                    },
+                    actor,
+                    now,
+                )
+                .await?;
+            }
+            Effect::Run { name } if name == "release_commitment" => {
+                ledger::append(
+                    tx,
+                    programme,
+                    Movement {
+                        grant,
+                        tranche: Some(tranche.id),
+                        kind: EntryKind::Release,
+                        amount: tranche.amount,
+                        memo: format!(
+                            "tranche '{}' of \"{title}\" cancelled: {}",
+                            tranche.key,
+                            comment.unwrap_or("")
+                        ),
+                    },
+                    actor,
+                    now,
+                )
+                .await?;
+            }
+            Effect::Notify { event, to } if event == "tranche_paid" => {
+                let Some(p) = &payment else {
+                    return Err(AppError::internal("tranche_paid without a payment"));
+                };
+                let notification = Notification::TranchePaid(grants_notify::TranchePaid {
+                    proposal_title: title.clone(),
+                    amount: p.paid,
+                    paid_on: p.value_date,
+                    payment_reference: p.reference.clone(),
+                });
+                let people = grants::recipients(tx, to, grant.grantee_id).await?;
+                grants::send(
+                    tx,
+                    app,
+                    (grants::SUBJECT, grant.id.uuid()),
+                    (programme, &people),
+                    &notification,
+                    &event_id.to_string(),
+                    now,
+                )
+                .await?;
+            }
+            other => {
+                return Err(AppError::internal(format!(
+                    "the effect {other:?} is not implemented for tranches"
+                )));
+            }
+        }
+    }
+    Ok(())
+}

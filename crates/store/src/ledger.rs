@@ -1,0 +1,199 @@
+//! The ledger: an append-only list of money movements per programme.
+//! Nothing here updates or deletes an entry (and the database refuses to);
+//! totals are sums over the entries.
+//!
+//! Writers serialise per programme with [`lock_programme`]: on PostgreSQL
+//! it takes the programme row's lock for the transaction, so a second
+//! writer waits and then sees the first one's entries; on SQLite the single
+//! connection and `BEGIN IMMEDIATE` already serialise every writer.
+
+use chrono::{DateTime, Utc};
+use grants_domain::{CountryCode, Currency, GrantId, Money, ProgrammeId, TrancheId, UserId};
+use sea_orm::sea_query::{Alias, Expr, Func, SimpleExpr};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, Statement,
+};
+use uuid::Uuid;
+
+use crate::entity::ledger_entry;
+use crate::error::corrupt;
+use crate::{StoreError, StoreResult};
+
+/// What a ledger entry records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryKind {
+    /// An award promised: adds to committed.
+    Commitment,
+    /// A promise given back (a cancelled tranche, a terminated grant): subtracts from committed.
+    Release,
+    /// A payment: adds to disbursed.
+    Disbursement,
+}
+
+impl EntryKind {
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntryKind::Commitment => "commitment",
+            EntryKind::Release => "release",
+            EntryKind::Disbursement => "disbursement",
+        }
+    }
+
+    fn parse(raw: &str) -> StoreResult<Self> {
+        Ok(match raw {
+            "commitment" => EntryKind::Commitment,
+            "release" => EntryKind::Release,
+            "disbursement" => EntryKind::Disbursement,
+            other => return Err(corrupt("ledger_entries.kind", other)),
+        })
+    }
+}
+
+/// One movement of money.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LedgerEntry {
+    /// The entry's id (time-ordered).
+    pub id: Uuid,
+    /// The programme whose budget it moves.
+    pub programme_id: ProgrammeId,
+    /// The grant, if any.
+    pub grant_id: Option<GrantId>,
+    /// The tranche, for payments and released tranches.
+    pub tranche_id: Option<TrancheId>,
+    /// The grant's country.
+    pub country: Option<CountryCode>,
+    /// What it records.
+    pub kind: EntryKind,
+    /// How much; always positive, the kind gives the direction.
+    pub amount: Money,
+    /// Who caused it; `None` for the system.
+    pub actor_id: Option<UserId>,
+    /// Why, in words.
+    pub memo: String,
+    /// When.
+    pub created_at: DateTime<Utc>,
+}
+
+/// Serialises money-moving writers of one programme until the transaction ends.
+pub async fn lock_programme(c: &impl ConnectionTrait, programme: ProgrammeId) -> StoreResult<()> {
+    if c.get_database_backend() == DbBackend::Postgres {
+        c.query_one_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT id FROM programmes WHERE id = $1 FOR UPDATE",
+            [programme.uuid().into()],
+        ))
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    }
+    Ok(())
+}
+
+/// Appends an entry.
+pub async fn append(c: &impl ConnectionTrait, entry: &LedgerEntry) -> StoreResult<()> {
+    ledger_entry::Entity::insert(ledger_entry::ActiveModel {
+        id: Set(entry.id),
+        programme_id: Set(entry.programme_id.uuid()),
+        grant_id: Set(entry.grant_id.map(GrantId::uuid)),
+        tranche_id: Set(entry.tranche_id.map(TrancheId::uuid)),
+        country: Set(entry.country.map(|c| c.as_str().to_owned())),
+        kind: Set(entry.kind.as_str().to_owned()),
+        amount_minor: Set(entry.amount.minor),
+        currency: Set(entry.amount.currency.code().to_owned()),
+        actor_id: Set(entry.actor_id.map(UserId::uuid)),
+        memo: Set(entry.memo.clone()),
+        created_at: Set(entry.created_at),
+    })
+    .exec_without_returning(c)
+    .await?;
+    Ok(())
+}
+
+/// The sum of one kind of entry for one grant (or, for `None`, entries
+/// tied to no grant) of a programme.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sum {
+    /// The grant.
+    pub grant_id: Option<GrantId>,
+    /// The grant's country.
+    pub country: Option<CountryCode>,
+    /// The kind summed.
+    pub kind: EntryKind,
+    /// The total, in minor units of the programme's currency.
+    pub minor: i64,
+}
+
+/// Every (grant, kind) total of a programme, computed by the database.
+pub async fn sums(c: &impl ConnectionTrait, programme: ProgrammeId) -> StoreResult<Vec<Sum>> {
+    // SUM of a bigint is numeric on PostgreSQL; cast it back.
+    let total = Func::cast_as(
+        Func::sum(Expr::col(ledger_entry::Column::AmountMinor)),
+        Alias::new("BIGINT"),
+    );
+    let rows: Vec<(Option<Uuid>, Option<String>, String, i64)> = ledger_entry::Entity::find()
+        .select_only()
+        .column(ledger_entry::Column::GrantId)
+        .column(ledger_entry::Column::Country)
+        .column(ledger_entry::Column::Kind)
+        .column_as(SimpleExpr::from(total), "total")
+        .filter(ledger_entry::Column::ProgrammeId.eq(programme.uuid()))
+        .group_by(ledger_entry::Column::GrantId)
+        .group_by(ledger_entry::Column::Country)
+        .group_by(ledger_entry::Column::Kind)
+        .into_tuple()
+        .all(c)
+        .await?;
+    rows.into_iter()
+        .map(|(grant, country, kind, minor)| {
+            Ok(Sum {
+                grant_id: grant.map(GrantId::from),
+                country: country
+                    .as_deref()
+                    .map(CountryCode::parse)
+                    .transpose()
+                    .map_err(|e| corrupt("ledger_entries.country", e))?,
+                kind: EntryKind::parse(&kind)?,
+                minor,
+            })
+        })
+        .collect()
+}
+
+/// Every entry of a programme, oldest first.
+pub async fn entries(
+    c: &impl ConnectionTrait,
+    programme: ProgrammeId,
+) -> StoreResult<Vec<LedgerEntry>> {
+    ledger_entry::Entity::find()
+        .filter(ledger_entry::Column::ProgrammeId.eq(programme.uuid()))
+        .order_by_asc(ledger_entry::Column::CreatedAt)
+        .order_by_asc(ledger_entry::Column::Id)
+        .all(c)
+        .await?
+        .into_iter()
+        .map(|row| {
+            Ok(LedgerEntry {
+                id: row.id,
+                programme_id: row.programme_id.into(),
+                grant_id: row.grant_id.map(GrantId::from),
+                tranche_id: row.tranche_id.map(TrancheId::from),
+                country: row
+                    .country
+                    .as_deref()
+                    .map(CountryCode::parse)
+                    .transpose()
+                    .map_err(|e| corrupt("ledger_entries.country", e))?,
+                kind: EntryKind::parse(&row.kind)?,
+                amount: Money::new(
+                    row.amount_minor,
+                    Currency::parse(&row.currency)
+                        .map_err(|e| corrupt("ledger_entries.currency", e))?,
+                ),
+                actor_id: row.actor_id.map(UserId::from),
+                memo: row.memo,
+                created_at: row.created_at,
+            })
+        })
+        .collect()
+}
