@@ -30,6 +30,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::jury::{JURY_RUNNERS, Jury, OPEN_FOR_REVIEW};
+use crate::programmes::load_programme;
 use crate::{Actor, App, AppError, AppResult};
 
 /// The audit trail's and the timers' name for assignments.
@@ -409,12 +410,6 @@ fn preview(round: &Round, result: &solver::Assignment) -> AssignmentPreview {
         proposals,
         loads,
     }
-}
-
-async fn load_programme(c: &impl ConnectionTrait, id: ProgrammeId) -> AppResult<ProgrammeRecord> {
-    grants_store::programmes::find(c, id)
-        .await?
-        .ok_or(AppError::NotFound("programme"))
 }
 
 /// Runs an assignment without changing anything.

@@ -141,16 +141,8 @@ pub async fn decide(
     actor.require_any(&[Role::ProgrammeManager], "record funding decisions")?;
     let tx = app.store.begin().await?;
     let record = proposals::load_visible(&tx, actor, id).await?;
-    let revision = if_match
-        .or(input.revision)
-        .ok_or(AppError::RevisionRequired)?;
-    if revision != record.revision {
-        return Err(AppError::StaleRevision {
-            what: "proposal",
-            current: record.revision,
-        });
-    }
-    let programme = proposals::load_programme(&tx, record.programme_id).await?;
+    crate::error::expect_revision(if_match, input.revision, "proposal", record.revision)?;
+    let programme = crate::programmes::load_programme(&tx, record.programme_id).await?;
     ledger::lock(&tx, programme.id).await?;
     let comment = input
         .comment
@@ -231,7 +223,8 @@ pub async fn decide(
 }
 
 /// The decision letter queued for the applicant by the transition just
-/// taken, rendered as it will be sent.
+/// taken, rendered as it will be sent (nothing is queued for a deactivated
+/// account).
 async fn letter_sent(
     tx: &impl grants_store::ConnectionTrait,
     app: &App,
@@ -239,12 +232,19 @@ async fn letter_sent(
     outcome: Outcome,
 ) -> AppResult<(Locale, String, String)> {
     let event = format!("decision_{}", outcome.as_str());
-    let queued = grants_store::outbox::for_subject(tx, "proposal", record.id.uuid())
+    let Some(queued) = grants_store::outbox::for_subject(tx, "proposal", record.id.uuid())
         .await?
         .into_iter()
         .rev()
         .find(|m| m.event == event && m.recipient == record.owner_id)
-        .ok_or_else(|| AppError::internal("the decision letter was not queued"))?;
+    else {
+        // No letter goes to a deactivated account; the decision stands, and says so.
+        return Ok((
+            Locale::En,
+            String::new(),
+            "No letter was sent: the applicant's account is deactivated.".into(),
+        ));
+    };
     let letter: Letter = serde_json::from_value(queued.payload)
         .map_err(|e| AppError::internal(format!("the decision letter cannot be read: {e}")))?;
     let locale = Locale::parse(&queued.locale).unwrap_or(Locale::En);

@@ -66,6 +66,22 @@ impl AppError {
     }
 }
 
+/// Checks that an action is based on the `current` revision of `what`,
+/// given in If-Match or in the body: missing is a 428, older a 409.
+pub(crate) fn expect_revision(
+    if_match: Option<i64>,
+    in_body: Option<i64>,
+    what: &'static str,
+    current: i64,
+) -> Result<(), AppError> {
+    let revision = if_match.or(in_body).ok_or(AppError::RevisionRequired)?;
+    if revision == current {
+        Ok(())
+    } else {
+        Err(AppError::StaleRevision { what, current })
+    }
+}
+
 impl AppError {
     /// Maps a money rule's refusal to a validation error on `field`.
     pub(crate) fn money(

@@ -76,9 +76,7 @@ pub async fn plan(
     actor.require_any(JURY_RUNNERS, "preview the funding line")?;
     let ranking = crate::reviews::ranking(app, actor, programme_id).await?;
     let c = app.store.conn();
-    let programme = grants_store::programmes::find(c, programme_id)
-        .await?
-        .ok_or(AppError::NotFound("programme"))?;
+    let programme = crate::programmes::load_programme(c, programme_id).await?;
     // What the ledger has not promised yet: awards already made are committed there.
     let available = crate::ledger::Book::read(c, &programme)
         .await?

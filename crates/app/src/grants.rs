@@ -22,7 +22,7 @@ use uuid::Uuid;
 
 use crate::audit::AuditEventView;
 use crate::ledger::{self, Book, Movement, OPEN_TRANCHES};
-use crate::proposals::{BlockedReasonView, TransitionView};
+use crate::proposals::TransitionView;
 use crate::tranches::{self, TrancheView};
 use crate::workflows::SYSTEM;
 use crate::{Actor, App, AppError, AppResult, Page, PageRequest};
@@ -375,7 +375,7 @@ pub(crate) async fn create_for_decision(
 /// The grant as its readers see it.
 async fn view(c: &impl ConnectionTrait, app: &App, grant: GrantRecord) -> AppResult<GrantView> {
     let def = definition(app, &grant.workflow, grant.workflow_version).await?;
-    let programme = crate::proposals::load_programme(c, grant.programme_id).await?;
+    let programme = crate::programmes::load_programme(c, grant.programme_id).await?;
     let book = Book::read(c, &programme).await?;
     let position = book.grant(&grant);
     let title = grants_store::proposals::find(c, grant.proposal_id)
@@ -498,18 +498,12 @@ pub async fn transitions(app: &App, actor: &Actor, id: GrantId) -> AppResult<Vec
         comment: Some("-"),
         tranches: &tranche_rows,
     };
-    Ok(
-        grants_workflow::options(&def, &grant.state, &facts(actor, &grant), &guards)
-            .into_iter()
-            .map(|o| TransitionView {
-                name: o.name,
-                label: o.label,
-                to: o.to,
-                allowed: o.allowed,
-                blocked_by: o.blocked_by.iter().map(BlockedReasonView::from).collect(),
-            })
-            .collect(),
-    )
+    Ok(TransitionView::list(grants_workflow::options(
+        &def,
+        &grant.state,
+        &facts(actor, &grant),
+        &guards,
+    )))
 }
 
 /// Takes a grant transition (accept the agreement, start reporting, close,
@@ -525,16 +519,8 @@ pub async fn transition(
 ) -> AppResult<GrantView> {
     let tx = app.store.begin().await?;
     let grant = load_visible(&tx, actor, id).await?;
-    let revision = if_match
-        .or(input.revision)
-        .ok_or(AppError::RevisionRequired)?;
-    if revision != grant.revision {
-        return Err(AppError::StaleRevision {
-            what: "grant",
-            current: grant.revision,
-        });
-    }
-    let programme = crate::proposals::load_programme(&tx, grant.programme_id).await?;
+    crate::error::expect_revision(if_match, input.revision, "grant", grant.revision)?;
+    let programme = crate::programmes::load_programme(&tx, grant.programme_id).await?;
     ledger::lock(&tx, programme.id).await?;
     let def = definition(app, &grant.workflow, grant.workflow_version).await?;
     let comment = input

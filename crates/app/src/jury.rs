@@ -28,6 +28,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
+use crate::programmes::load_programme;
 use crate::{Actor, App, AppError, AppResult};
 
 /// The audit trail's name for a programme's jury records.
@@ -287,12 +288,6 @@ pub(crate) async fn reviewer_visible(
         }
     }
     Ok(visible)
-}
-
-async fn load_programme(c: &impl ConnectionTrait, id: ProgrammeId) -> AppResult<ProgrammeRecord> {
-    grants_store::programmes::find(c, id)
-        .await?
-        .ok_or(AppError::NotFound("programme"))
 }
 
 /// A reviewer's profile for a programme, as shown.

@@ -57,15 +57,10 @@ impl Book {
     }
 
     fn position(&self, budget: Money, keep: impl Fn(&Sum) -> bool) -> Position {
-        let mut position = Position::new(budget);
-        for sum in self.sums.iter().filter(|s| keep(s)) {
-            match sum.kind {
-                EntryKind::Commitment => position.committed.minor += sum.minor,
-                EntryKind::Release => position.committed.minor -= sum.minor,
-                EntryKind::Disbursement => position.disbursed.minor += sum.minor,
-            }
-        }
-        position
+        self.sums
+            .iter()
+            .filter(|s| keep(s))
+            .fold(Position::new(budget), |p, s| p.record(s.kind, s.minor))
     }
 
     /// The whole programme.
@@ -237,35 +232,40 @@ fn sum(amounts: impl Iterator<Item = Money>, zero: Money) -> Money {
     })
 }
 
-/// Every grant of a programme.
+/// Every grant of a programme, oldest first, and the titles of their proposals.
 async fn all_grants(
     c: &impl ConnectionTrait,
     programme: ProgrammeId,
-) -> AppResult<Vec<GrantRecord>> {
+) -> AppResult<(Vec<GrantRecord>, HashMap<ProposalId, String>)> {
     let filter = GrantFilter {
         programme: Some(programme),
         ..GrantFilter::default()
     };
-    Ok(grant_store::list_grants(c, &filter, None, u64::MAX >> 1).await?)
+    let grants = grant_store::list_grants(c, &filter, None, u64::MAX >> 1).await?;
+    let ids: Vec<ProposalId> = grants.iter().map(|g| g.proposal_id).collect();
+    let titles = proposal_store::find_many(c, &ids)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.content.title.unwrap_or_default()))
+        .collect();
+    Ok((grants, titles))
+}
+
+fn by_id(grants: Vec<GrantRecord>) -> HashMap<GrantId, GrantRecord> {
+    grants.into_iter().map(|g| (g.id, g)).collect()
 }
 
 /// The ledger as finance reads it.
 pub async fn ledger(app: &App, actor: &Actor, programme_id: ProgrammeId) -> AppResult<LedgerView> {
     actor.require_any(LEDGER_READERS, "read the ledger")?;
     let c = app.store.conn();
-    let programme = crate::proposals::load_programme(c, programme_id).await?;
+    let programme = crate::programmes::load_programme(c, programme_id).await?;
     let book = Book::read(c, &programme).await?;
-    let grants = all_grants(c, programme_id).await?;
+    let (grants, titles) = all_grants(c, programme_id).await?;
     let mut tranches: HashMap<GrantId, Vec<TrancheRecord>> = HashMap::new();
     for t in grant_store::tranches_in_programme(c, programme_id).await? {
         tranches.entry(t.grant_id).or_default().push(t);
     }
-    let ids: Vec<ProposalId> = grants.iter().map(|g| g.proposal_id).collect();
-    let titles: HashMap<ProposalId, String> = proposal_store::find_many(c, &ids)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p.content.title.unwrap_or_default()))
-        .collect();
     let zero = Money::new(0, programme.spec.currency);
     let lines: Vec<GrantLedger> = grants
         .iter()
@@ -310,11 +310,12 @@ pub async fn ledger(app: &App, actor: &Actor, programme_id: ProgrammeId) -> AppR
                 outstanding: zero,
                 upcoming: zero,
             });
+        let add = |total: &mut Money, m: Money| total.minor = total.minor.saturating_add(m.minor);
         entry.grants += 1;
-        entry.committed.minor += line.committed.minor;
-        entry.disbursed.minor += line.disbursed.minor;
-        entry.outstanding.minor += line.outstanding.minor;
-        entry.upcoming.minor += upcoming_of(line).minor;
+        add(&mut entry.committed, line.committed);
+        add(&mut entry.disbursed, line.disbursed);
+        add(&mut entry.outstanding, line.outstanding);
+        add(&mut entry.upcoming, upcoming_of(line));
     }
     let position = book.programme();
     Ok(LedgerView {
@@ -355,33 +356,20 @@ impl Names {
 pub async fn ledger_csv(app: &App, actor: &Actor, programme_id: ProgrammeId) -> AppResult<String> {
     actor.require_any(LEDGER_READERS, "export the ledger")?;
     let c = app.store.conn();
-    let programme = crate::proposals::load_programme(c, programme_id).await?;
-    let grants: HashMap<GrantId, GrantRecord> = all_grants(c, programme_id)
-        .await?
-        .into_iter()
-        .map(|g| (g.id, g))
-        .collect();
+    let programme = crate::programmes::load_programme(c, programme_id).await?;
+    let (grants, titles) = all_grants(c, programme_id).await?;
+    let grants = by_id(grants);
     let tranche_keys: HashMap<TrancheId, String> =
         grant_store::tranches_in_programme(c, programme_id)
             .await?
             .into_iter()
             .map(|t| (t.id, t.key))
             .collect();
-    let ids: Vec<ProposalId> = grants.values().map(|g| g.proposal_id).collect();
-    let titles: HashMap<ProposalId, String> = proposal_store::find_many(c, &ids)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p.content.title.unwrap_or_default()))
-        .collect();
     let mut names = Names(HashMap::new());
     let mut position = Position::new(programme.spec.budget);
     let mut rows = Vec::new();
     for e in store::entries(c, programme_id).await? {
-        match e.kind {
-            EntryKind::Commitment => position.committed.minor += e.amount.minor,
-            EntryKind::Release => position.committed.minor -= e.amount.minor,
-            EntryKind::Disbursement => position.disbursed.minor += e.amount.minor,
-        }
+        position = position.record(e.kind, e.amount.minor);
         let grant = e.grant_id.and_then(|g| grants.get(&g));
         rows.push(vec![
             e.created_at
@@ -434,18 +422,9 @@ pub async fn payments_csv(
 ) -> AppResult<String> {
     actor.require_any(LEDGER_READERS, "export the payments")?;
     let c = app.store.conn();
-    crate::proposals::load_programme(c, programme_id).await?;
-    let grants: HashMap<GrantId, GrantRecord> = all_grants(c, programme_id)
-        .await?
-        .into_iter()
-        .map(|g| (g.id, g))
-        .collect();
-    let ids: Vec<ProposalId> = grants.values().map(|g| g.proposal_id).collect();
-    let titles: HashMap<ProposalId, String> = proposal_store::find_many(c, &ids)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p.content.title.unwrap_or_default()))
-        .collect();
+    crate::programmes::load_programme(c, programme_id).await?;
+    let (grants, titles) = all_grants(c, programme_id).await?;
+    let grants = by_id(grants);
     let mut names = Names(HashMap::new());
     let mut paid: Vec<TrancheRecord> = grant_store::tranches_in_programme(c, programme_id)
         .await?

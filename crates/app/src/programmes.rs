@@ -121,9 +121,7 @@ pub async fn create(app: &App, actor: &Actor, input: ProgrammeInput) -> AppResul
 
 /// Any signed-in person sees a programme: calls are public to the network.
 pub async fn get(app: &App, _actor: &Actor, id: ProgrammeId) -> AppResult<ProgrammeView> {
-    let record = store::find(app.store.conn(), id)
-        .await?
-        .ok_or(AppError::NotFound("programme"))?;
+    let record = load_programme(app.store.conn(), id).await?;
     Ok(ProgrammeView::new(record, Utc::now()))
 }
 
@@ -156,9 +154,7 @@ pub async fn update(
 ) -> AppResult<ProgrammeView> {
     actor.require_any(MANAGERS, "edit programmes")?;
     let tx = app.store.begin().await?;
-    let current = store::find(&tx, id)
-        .await?
-        .ok_or(AppError::NotFound("programme"))?;
+    let current = load_programme(&tx, id).await?;
     let revision = if_match
         .or(update.revision)
         .ok_or(AppError::RevisionRequired)?;
@@ -182,9 +178,7 @@ pub async fn update(
         now,
     )
     .await?;
-    let record = store::find(&tx, id)
-        .await?
-        .ok_or(AppError::NotFound("programme"))?;
+    let record = load_programme(&tx, id).await?;
     tx.commit().await.map_err(grants_store::StoreError::from)?;
     Ok(ProgrammeView::new(record, now))
 }
@@ -200,9 +194,7 @@ pub async fn set_archived(
 ) -> AppResult<ProgrammeView> {
     actor.require_any(MANAGERS, "archive programmes")?;
     let tx = app.store.begin().await?;
-    let current = store::find(&tx, id)
-        .await?
-        .ok_or(AppError::NotFound("programme"))?;
+    let current = load_programme(&tx, id).await?;
     if current.archived_at.is_some() == archived {
         // Already as asked: repeating the request changes nothing.
         return Ok(ProgrammeView::new(current, Utc::now()));
@@ -218,9 +210,7 @@ pub async fn set_archived(
         "programme.restored"
     };
     record_audit(&tx, actor, action, id, serde_json::Value::Null, now).await?;
-    let record = store::find(&tx, id)
-        .await?
-        .ok_or(AppError::NotFound("programme"))?;
+    let record = load_programme(&tx, id).await?;
     tx.commit().await.map_err(grants_store::StoreError::from)?;
     Ok(ProgrammeView::new(record, now))
 }
@@ -258,4 +248,14 @@ fn changed_fields(input: &ProgrammeInput) -> Vec<String> {
             .collect(),
         _ => Vec::new(),
     }
+}
+
+/// The programme, or a 404.
+pub(crate) async fn load_programme(
+    c: &impl grants_store::ConnectionTrait,
+    id: ProgrammeId,
+) -> AppResult<grants_store::programmes::ProgrammeRecord> {
+    grants_store::programmes::find(c, id)
+        .await?
+        .ok_or(AppError::NotFound("programme"))
 }

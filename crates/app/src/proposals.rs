@@ -28,6 +28,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::audit::AuditEventView;
+use crate::programmes::load_programme;
 use crate::workflows::SYSTEM;
 use crate::{Actor, App, AppError, AppResult, Page, PageRequest};
 
@@ -127,6 +128,22 @@ pub struct BlockedReasonView {
     pub guard: Option<String>,
     /// What to tell the person.
     pub message: String,
+}
+
+impl TransitionView {
+    /// The engine's options as the caller sees them.
+    pub(crate) fn list(options: Vec<grants_workflow::TransitionOption>) -> Vec<TransitionView> {
+        options
+            .into_iter()
+            .map(|o| TransitionView {
+                name: o.name,
+                label: o.label,
+                to: o.to,
+                allowed: o.allowed,
+                blocked_by: o.blocked_by.iter().map(BlockedReasonView::from).collect(),
+            })
+            .collect()
+    }
 }
 
 impl From<&grants_workflow::Reason> for BlockedReasonView {
@@ -251,15 +268,6 @@ pub(crate) async fn load_visible(
     } else {
         Err(AppError::NotFound("proposal"))
     }
-}
-
-pub(crate) async fn load_programme(
-    c: &impl ConnectionTrait,
-    id: ProgrammeId,
-) -> AppResult<ProgrammeRecord> {
-    programme_store::find(c, id)
-        .await?
-        .ok_or(AppError::NotFound("programme"))
 }
 
 /// The definition the proposal is pinned to.
@@ -543,18 +551,12 @@ pub async fn transitions(
         decision: false,
         now: Utc::now(),
     };
-    Ok(
-        grants_workflow::options(&def, &record.state, &facts(actor, &record), &guards)
-            .into_iter()
-            .map(|o| TransitionView {
-                name: o.name,
-                label: o.label,
-                to: o.to,
-                allowed: o.allowed,
-                blocked_by: o.blocked_by.iter().map(BlockedReasonView::from).collect(),
-            })
-            .collect(),
-    )
+    Ok(TransitionView::list(grants_workflow::options(
+        &def,
+        &record.state,
+        &facts(actor, &record),
+        &guards,
+    )))
 }
 
 /// Takes a transition as the actor: checked, applied and recorded in one
@@ -570,15 +572,7 @@ pub async fn transition(
 ) -> AppResult<ProposalView> {
     let tx = app.store.begin().await?;
     let record = load_visible(&tx, actor, id).await?;
-    let revision = if_match
-        .or(input.revision)
-        .ok_or(AppError::RevisionRequired)?;
-    if revision != record.revision {
-        return Err(AppError::StaleRevision {
-            what: "proposal",
-            current: record.revision,
-        });
-    }
+    crate::error::expect_revision(if_match, input.revision, "proposal", record.revision)?;
     let programme = load_programme(&tx, record.programme_id).await?;
     let def = definition(app, &record).await?;
     let now = Utc::now();

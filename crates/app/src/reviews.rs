@@ -29,6 +29,7 @@ use uuid::Uuid;
 
 use crate::assignments::{self, IN_REVIEW};
 use crate::jury::{JURY_RUNNERS, Jury};
+use crate::programmes::load_programme;
 use crate::{Actor, App, AppError, AppResult};
 
 /// Proposal states that appear in the ranking.
@@ -164,12 +165,6 @@ async fn view(
         submitted_at: record.submitted_at,
         updated_at: Some(record.updated_at),
     })
-}
-
-async fn load_programme(c: &impl ConnectionTrait, id: ProgrammeId) -> AppResult<ProgrammeRecord> {
-    grants_store::programmes::find(c, id)
-        .await?
-        .ok_or(AppError::NotFound("programme"))
 }
 
 /// The review of an assignment: its reviewer, or those who run the jury.
@@ -313,15 +308,7 @@ pub async fn submit(
     if record.state == review_state::SUBMITTED {
         return Err(AppError::Conflict("the review is already submitted".into()));
     }
-    let revision = if_match
-        .or(input.revision)
-        .ok_or(AppError::RevisionRequired)?;
-    if revision != record.revision {
-        return Err(AppError::StaleRevision {
-            what: "review",
-            current: record.revision,
-        });
-    }
+    crate::error::expect_revision(if_match, input.revision, "review", record.revision)?;
     let mut errors = match sheet::validate_sheet(
         &programme.spec.rubric,
         &stored_scores(&record)?,
@@ -344,7 +331,7 @@ pub async fn submit(
     store::set_review_state(
         &tx,
         record.assignment_id,
-        revision,
+        record.revision,
         review_state::SUBMITTED,
         now,
     )

@@ -24,7 +24,7 @@ use utoipa::ToSchema;
 
 use crate::grants::{self, load_visible as load_grant};
 use crate::ledger::{self, Movement};
-use crate::proposals::{BlockedReasonView, TransitionView};
+use crate::proposals::TransitionView;
 use crate::{Actor, App, AppError, AppResult};
 
 /// The workflow tranches follow.
@@ -251,18 +251,12 @@ pub async fn transitions(
         comment: Some("-"),
         now: Utc::now(),
     };
-    Ok(
-        grants_workflow::options(&def, &tranche.state, &grants::facts(actor, &grant), &guards)
-            .into_iter()
-            .map(|o| TransitionView {
-                name: o.name,
-                label: o.label,
-                to: o.to,
-                allowed: o.allowed,
-                blocked_by: o.blocked_by.iter().map(BlockedReasonView::from).collect(),
-            })
-            .collect(),
-    )
+    Ok(TransitionView::list(grants_workflow::options(
+        &def,
+        &tranche.state,
+        &grants::facts(actor, &grant),
+        &guards,
+    )))
 }
 
 /// Checks the payment finance records against the tranche.
@@ -342,16 +336,8 @@ pub async fn transition(
 ) -> AppResult<TrancheView> {
     let tx = app.store.begin().await?;
     let (tranche, grant) = load(&tx, actor, id).await?;
-    let revision = if_match
-        .or(input.revision)
-        .ok_or(AppError::RevisionRequired)?;
-    if revision != tranche.revision {
-        return Err(AppError::StaleRevision {
-            what: "tranche",
-            current: tranche.revision,
-        });
-    }
-    let programme = crate::proposals::load_programme(&tx, grant.programme_id).await?;
+    crate::error::expect_revision(if_match, input.revision, "tranche", tranche.revision)?;
+    let programme = crate::programmes::load_programme(&tx, grant.programme_id).await?;
     ledger::lock(&tx, programme.id).await?;
     let def = grants::definition(app, &tranche.workflow, tranche.workflow_version).await?;
     let now = Utc::now();
@@ -506,45 +492,33 @@ async fn apply(
     let title = grants::title_of(tx, grant).await?;
     for effect in &plan.effects {
         match effect {
-            Effect::Run { name } if name == "record_disbursement" => {
-                ledger::append(
-                    tx,
-                    programme,
-                    Movement {
-                        grant,
-                        tranche: Some(tranche.id),
-                        kind: EntryKind::Disbursement,
-                        amount: tranche.amount,
-                        memo: format!(
-                            "tranche '{}' of \"{title}\", ref. {}",
-                            tranche.key,
-                            payment.as_ref().map_or("", |p| p.reference.as_str())
-                        ),
-                    },
-                    actor,
-                    now,
-                )
-                .await?;
-            }
-            Effect::Run { name } if name == "release_commitment" => {
-                ledger::append(
-                    tx,
-                    programme,
-                    Movement {
-                        grant,
-                        tranche: Some(tranche.id),
-                        kind: EntryKind::Release,
-                        amount: tranche.amount,
-                        memo: format!(
+            Effect::Run { name }
+                if name == "record_disbursement" || name == "release_commitment" =>
+            {
+                let (kind, memo) = if name == "record_disbursement" {
+                    let reference = payment.as_ref().map_or("", |p| p.reference.as_str());
+                    (
+                        EntryKind::Disbursement,
+                        format!("tranche '{}' of \"{title}\", ref. {reference}", tranche.key),
+                    )
+                } else {
+                    (
+                        EntryKind::Release,
+                        format!(
                             "tranche '{}' of \"{title}\" cancelled: {}",
                             tranche.key,
                             comment.unwrap_or("")
                         ),
-                    },
-                    actor,
-                    now,
-                )
-                .await?;
+                    )
+                };
+                let movement = Movement {
+                    grant,
+                    tranche: Some(tranche.id),
+                    kind,
+                    amount: tranche.amount,
+                    memo,
+                };
+                ledger::append(tx, programme, movement, actor, now).await?;
             }
             Effect::Notify { event, to } if event == "tranche_paid" => {
                 let Some(p) = &payment else {

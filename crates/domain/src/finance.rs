@@ -169,6 +169,40 @@ pub fn split_award(award: Money, percents: &[u8]) -> Result<Vec<Money>, FinanceE
     Ok(parts)
 }
 
+/// What a ledger entry records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum EntryKind {
+    /// An award promised: adds to committed.
+    Commitment,
+    /// A promise given back (a cancelled tranche, a terminated grant): subtracts from committed.
+    Release,
+    /// A payment: adds to disbursed.
+    Disbursement,
+}
+
+impl EntryKind {
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntryKind::Commitment => "commitment",
+            EntryKind::Release => "release",
+            EntryKind::Disbursement => "disbursement",
+        }
+    }
+
+    /// Reads a stored name.
+    pub fn parse(raw: &str) -> Option<Self> {
+        [
+            EntryKind::Commitment,
+            EntryKind::Release,
+            EntryKind::Disbursement,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == raw)
+    }
+}
+
 /// Where a budget stands: what it is, what is promised, what is paid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Position {
@@ -189,6 +223,21 @@ impl Position {
             committed: zero,
             disbursed: zero,
         }
+    }
+
+    /// The position after an entry of `kind` for `minor` units (saturating:
+    /// the ledger's checks keep real totals far from the limits).
+    pub fn record(mut self, kind: EntryKind, minor: i64) -> Self {
+        match kind {
+            EntryKind::Commitment => {
+                self.committed.minor = self.committed.minor.saturating_add(minor);
+            }
+            EntryKind::Release => self.committed.minor = self.committed.minor.saturating_sub(minor),
+            EntryKind::Disbursement => {
+                self.disbursed.minor = self.disbursed.minor.saturating_add(minor);
+            }
+        }
+        self
     }
 
     /// The budget not yet promised.

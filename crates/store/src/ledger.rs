@@ -8,6 +8,7 @@
 //! connection and `BEGIN IMMEDIATE` already serialise every writer.
 
 use chrono::{DateTime, Utc};
+pub use grants_domain::finance::EntryKind;
 use grants_domain::{CountryCode, Currency, GrantId, Money, ProgrammeId, TrancheId, UserId};
 use sea_orm::sea_query::{Alias, Expr, Func, SimpleExpr};
 use sea_orm::{
@@ -19,37 +20,6 @@ use uuid::Uuid;
 use crate::entity::ledger_entry;
 use crate::error::corrupt;
 use crate::{StoreError, StoreResult};
-
-/// What a ledger entry records.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EntryKind {
-    /// An award promised: adds to committed.
-    Commitment,
-    /// A promise given back (a cancelled tranche, a terminated grant): subtracts from committed.
-    Release,
-    /// A payment: adds to disbursed.
-    Disbursement,
-}
-
-impl EntryKind {
-    /// The stored name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EntryKind::Commitment => "commitment",
-            EntryKind::Release => "release",
-            EntryKind::Disbursement => "disbursement",
-        }
-    }
-
-    fn parse(raw: &str) -> StoreResult<Self> {
-        Ok(match raw {
-            "commitment" => EntryKind::Commitment,
-            "release" => EntryKind::Release,
-            "disbursement" => EntryKind::Disbursement,
-            other => return Err(corrupt("ledger_entries.kind", other)),
-        })
-    }
-}
 
 /// One movement of money.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -153,7 +123,7 @@ pub async fn sums(c: &impl ConnectionTrait, programme: ProgrammeId) -> StoreResu
                     .map(CountryCode::parse)
                     .transpose()
                     .map_err(|e| corrupt("ledger_entries.country", e))?,
-                kind: EntryKind::parse(&kind)?,
+                kind: entry_kind(&kind)?,
                 minor,
             })
         })
@@ -184,7 +154,7 @@ pub async fn entries(
                     .map(CountryCode::parse)
                     .transpose()
                     .map_err(|e| corrupt("ledger_entries.country", e))?,
-                kind: EntryKind::parse(&row.kind)?,
+                kind: entry_kind(&row.kind)?,
                 amount: Money::new(
                     row.amount_minor,
                     Currency::parse(&row.currency)
@@ -196,4 +166,8 @@ pub async fn entries(
             })
         })
         .collect()
+}
+
+fn entry_kind(raw: &str) -> StoreResult<EntryKind> {
+    EntryKind::parse(raw).ok_or_else(|| corrupt("ledger_entries.kind", raw))
 }

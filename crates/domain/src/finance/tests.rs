@@ -193,3 +193,23 @@ proptest! {
         prop_assert_eq!(payment.paid, converted);
     }
 }
+
+#[test]
+fn entries_move_the_position_and_their_names_round_trip() {
+    let position = Position::new(eur(1_000))
+        .record(EntryKind::Commitment, 600)
+        .record(EntryKind::Disbursement, 360)
+        .record(EntryKind::Release, 100);
+    assert_eq!(position.committed, eur(500));
+    assert_eq!(position.disbursed, eur(360));
+    assert_eq!(position.remaining(), eur(500));
+    assert_eq!(position.outstanding(), eur(140));
+    for kind in [
+        EntryKind::Commitment,
+        EntryKind::Release,
+        EntryKind::Disbursement,
+    ] {
+        assert_eq!(EntryKind::parse(kind.as_str()), Some(kind));
+    }
+    assert_eq!(EntryKind::parse("refund"), None);
+}
