@@ -384,7 +384,7 @@ async fn view(c: &impl ConnectionTrait, app: &App, grant: GrantRecord) -> AppRes
         .unwrap_or_default();
     let mut tranche_views = Vec::new();
     for t in store::tranches_of(c, grant.id).await? {
-        tranche_views.push(tranches::view(app, t).await?);
+        tranche_views.push(tranches::view(c, app, t).await?);
     }
     Ok(GrantView {
         id: grant.id,

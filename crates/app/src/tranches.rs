@@ -74,16 +74,22 @@ pub struct TrancheView {
     /// Who requested it.
     #[schema(value_type = Option<String>, format = Uuid)]
     pub requested_by: Option<UserId>,
+    /// Their name.
+    pub requested_by_name: Option<String>,
     /// When.
     pub requested_at: Option<DateTime<Utc>>,
     /// Who approved it.
     #[schema(value_type = Option<String>, format = Uuid)]
     pub approved_by: Option<UserId>,
+    /// Their name.
+    pub approved_by_name: Option<String>,
     /// When.
     pub approved_at: Option<DateTime<Utc>>,
     /// Who recorded the payment.
     #[schema(value_type = Option<String>, format = Uuid)]
     pub paid_by: Option<UserId>,
+    /// Their name.
+    pub paid_by_name: Option<String>,
     /// When.
     pub paid_at: Option<DateTime<Utc>>,
     /// The payment.
@@ -123,8 +129,24 @@ pub struct TrancheTransitionInput {
 }
 
 /// The tranche as its grant's readers see it.
-pub(crate) async fn view(app: &App, t: TrancheRecord) -> AppResult<TrancheView> {
+pub(crate) async fn view(
+    c: &impl ConnectionTrait,
+    app: &App,
+    t: TrancheRecord,
+) -> AppResult<TrancheView> {
     let def = grants::definition(app, &t.workflow, t.workflow_version).await?;
+    // Who acted is part of the record finance and the grantee read.
+    let name = async |who: Option<(UserId, DateTime<Utc>)>| -> AppResult<Option<String>> {
+        Ok(match who {
+            Some((id, _)) => grants_store::users::find(c, id)
+                .await?
+                .map(|u| u.name.to_string()),
+            None => None,
+        })
+    };
+    let requested_by_name = name(t.requested).await?;
+    let approved_by_name = name(t.approved).await?;
+    let paid_by_name = name(t.paid).await?;
     Ok(TrancheView {
         id: t.id,
         grant_id: t.grant_id,
@@ -139,10 +161,13 @@ pub(crate) async fn view(app: &App, t: TrancheRecord) -> AppResult<TrancheView> 
         state: t.state,
         revision: t.revision,
         requested_by: t.requested.map(|(by, _)| by),
+        requested_by_name,
         requested_at: t.requested.map(|(_, at)| at),
         approved_by: t.approved.map(|(by, _)| by),
+        approved_by_name,
         approved_at: t.approved.map(|(_, at)| at),
         paid_by: t.paid.map(|(by, _)| by),
+        paid_by_name,
         paid_at: t.paid.map(|(_, at)| at),
         payment: t.payment.map(|p| PaymentView {
             reference: p.reference,
@@ -233,7 +258,7 @@ async fn load(
 /// One tranche, if the actor may see its grant.
 pub async fn get(app: &App, actor: &Actor, id: TrancheId) -> AppResult<TrancheView> {
     let (tranche, _) = load(app.store.conn(), actor, id).await?;
-    view(app, tranche).await
+    view(app.store.conn(), app, tranche).await
 }
 
 /// Every transition from the tranche's state, with whether the actor may take it.
@@ -393,7 +418,7 @@ pub async fn transition(
     let updated = store::find_tranche(&tx, id)
         .await?
         .ok_or(AppError::NotFound("tranche"))?;
-    let shown = view(app, updated).await?;
+    let shown = view(&tx, app, updated).await?;
     tx.commit().await.map_err(grants_store::StoreError::from)?;
     tracing::info!(from = %plan.from, to = %plan.to, "tranche moved");
     Ok(shown)

@@ -109,6 +109,13 @@ impl Views {
                     label: text(locale, "nav-assignments"),
                 });
             }
+            // Grantees are applicants; finance, managers and administrators see every grant.
+            if actor.has(Role::Applicant) || actor.has_any(grants_app::grants::GRANT_READERS) {
+                nav.push(NavLink {
+                    href: "/app/grants",
+                    label: text(locale, "nav-grants"),
+                });
+            }
             if actor.has(Role::Admin) {
                 nav.push(NavLink {
                     href: "/app/admin",
@@ -143,6 +150,22 @@ impl Views {
                 )
                     .into_response()
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_template_compiles() {
+        let views = Views::load().expect("the templates compile");
+        for name in ["grant", "grants", "ledger", "step", "proposal"] {
+            assert!(
+                views.registry.has_template(name),
+                "the template '{name}' is missing"
+            );
         }
     }
 }

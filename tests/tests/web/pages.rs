@@ -1,6 +1,6 @@
 //! Signing in, the proposal pages with their workflow buttons, the
-//! language switch, the reviewer's assignments, and forms without a CSRF
-//! token.
+//! language switch, the reviewer's assignments, forms without a CSRF
+//! token, and the money pages: decision, grant, tranches, ledger.
 
 use grants_tests::browser::Browser;
 use grants_tests::smtp::SmtpServer;
@@ -20,6 +20,7 @@ on_both_databases!(
     an_applicant_writes_a_proposal_in_the_form_and_submits_it,
     screening_bidding_a_declared_conflict_and_the_admin_page,
     long_lists_come_a_page_at_a_time,
+    a_decision_an_accepted_agreement_and_a_payment_by_two_finance_users,
 );
 
 /// A programme with two drafts of one applicant: one incomplete, one complete.
@@ -784,6 +785,308 @@ async fn long_lists_come_a_page_at_a_time(backend: Backend) {
             .find(fantoccini::Locator::Css("#next-page"))
             .await
             .is_err()
+    );
+    browser.close().await;
+    app.finish().await;
+}
+
+/// Takes a proposal step through the API at the proposal's current revision.
+async fn api_step(app: &TestApp, token: &str, proposal: &str, name: &str) {
+    let current = app
+        .get(&format!("/proposals/{proposal}"), Some(token))
+        .await;
+    current.expect(200);
+    app.request_with(
+        Method::POST,
+        &format!("/proposals/{proposal}/transitions/{name}"),
+        Some(token),
+        Some(&json!({})),
+        &[("if-match", &format!("\"{}\"", current.body["revision"]))],
+    )
+    .await
+    .expect(200);
+}
+
+/// The value of the field `css` selects.
+async fn value_of(browser: &Browser, css: &str) -> String {
+    browser
+        .find(css)
+        .await
+        .prop("value")
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or_default()
+}
+
+/// Replaces what the field `css` holds.
+async fn retype(browser: &Browser, css: &str, value: &str) {
+    browser.find(css).await.clear().await.expect("cleared");
+    browser.fill(css, value).await;
+}
+
+async fn sign_out_and_in(browser: &Browser, email: &str) {
+    browser.click_and_load("form.logout button").await;
+    browser.sign_in(email, ADMIN_PASSWORD).await;
+}
+
+async fn a_decision_an_accepted_agreement_and_a_payment_by_two_finance_users(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (_, manager) = app
+        .user_with_roles("manager@tests.example", &["programme_manager"])
+        .await;
+    app.user_with_roles("fin@tests.example", &["finance"]).await;
+    app.user_with_roles("fin2@tests.example", &["finance"])
+        .await;
+    let (_, applicant) = app
+        .user_with_roles("ana@tests.example", &["applicant"])
+        .await;
+    let mut programme = open_programme_json("MONEYWEB");
+    programme["reviews_per_proposal"] = json!(1);
+    let created = app.post("/programmes", Some(&manager), &programme).await;
+    created.expect(201);
+    let programme_id = created.body["id"].as_str().expect("id").to_owned();
+    // EUR 2000.00 requested; screened, and an empty review round closed.
+    let draft = app
+        .post(
+            "/proposals",
+            Some(&applicant),
+            &complete_proposal_json(&programme_id, "MK"),
+        )
+        .await;
+    draft.expect(201);
+    let proposal = draft.body["id"].as_str().expect("id").to_owned();
+    api_step(&app, &applicant, &proposal, "submit").await;
+    for step in [
+        "start_screening",
+        "mark_eligible",
+        "start_review",
+        "complete_review",
+    ] {
+        api_step(&app, &manager, &proposal, step).await;
+    }
+    let browser = Browser::start(&app.base).await;
+
+    // The manager decides in the form: the plain Fund button is not there.
+    browser.open("/app/login").await;
+    browser
+        .sign_in("manager@tests.example", ADMIN_PASSWORD)
+        .await;
+    browser.open(&format!("/app/proposals/{proposal}")).await;
+    assert_eq!(browser.text("#state").await, "Reviewed");
+    for step in ["fund", "waitlist", "decline"] {
+        assert!(
+            browser
+                .client
+                .find(fantoccini::Locator::Css(&format!(
+                    "button[data-step={step}]"
+                )))
+                .await
+                .is_err(),
+            "'{step}' is taken through the decision form"
+        );
+    }
+    assert_eq!(value_of(&browser, "#award").await, "2000.00");
+    assert!(
+        browser
+            .find("#outcome-funded")
+            .await
+            .prop("checked")
+            .await
+            .ok()
+            .flatten()
+            .is_some_and(|c| c == "true")
+    );
+    // Less than requested without a reason: refused, the reason asked for beside its field.
+    retype(&browser, "#award", "1 500").await;
+    browser.click_and_load("#record-decision").await;
+    assert!(
+        browser.text("#error-comment").await.contains("reason"),
+        "{}",
+        browser.text("main").await
+    );
+    assert_eq!(browser.text("#state").await, "Reviewed");
+    assert_eq!(value_of(&browser, "#award").await, "1 500");
+    browser
+        .fill("#decision-comment", "Travel costs are not eligible.")
+        .await;
+    browser.click_and_load("#record-decision").await;
+    assert_eq!(browser.text("#state").await, "Funded");
+    let letters = browser.text(".decision-letter").await;
+    assert!(
+        letters.contains("Funded")
+            && letters.contains("EUR 1500.00")
+            && letters.contains("Travel costs are not eligible."),
+        "{letters}"
+    );
+    let grant_path = browser
+        .find("#grant-link")
+        .await
+        .attr("href")
+        .await
+        .expect("attribute")
+        .expect("a link to the grant");
+    assert!(grant_path.starts_with("/app/grants/"), "{grant_path}");
+
+    // The grantee finds the grant, reads the agreement and accepts it.
+    sign_out_and_in(&browser, "ana@tests.example").await;
+    browser.click_and_load("nav a[href='/app/grants']").await;
+    let list = browser.text("main table").await;
+    assert!(
+        list.contains("Maker space for teenagers") && list.contains("EUR 1500.00"),
+        "{list}"
+    );
+    browser.click_and_load("main table a").await;
+    assert_eq!(browser.path().await, grant_path);
+    assert_eq!(
+        browser.text("#state").await,
+        "Agreement awaiting acceptance"
+    );
+    let agreement = browser.text("#agreement").await;
+    assert!(
+        agreement.contains("GRANT AGREEMENT") && agreement.contains("Maker space for teenagers"),
+        "{agreement}"
+    );
+    assert_eq!(browser.text("#award").await, "EUR 1500.00");
+    assert!(
+        browser
+            .client
+            .find(fantoccini::Locator::Css(".tranche-actions"))
+            .await
+            .is_err(),
+        "the grantee moves no payments"
+    );
+    browser
+        .click_and_load("button[data-step=accept_agreement]")
+        .await;
+    assert_eq!(browser.text("#state").await, "Active");
+    assert!(!browser.text("#accepted").await.is_empty());
+
+    // Finance user A requests the signing tranche and may not approve it too.
+    sign_out_and_in(&browser, "fin@tests.example").await;
+    browser.open(&grant_path).await;
+    assert!(
+        browser
+            .text("#why-interim-request")
+            .await
+            .contains("interim"),
+        "the interim tranche waits for its report"
+    );
+    browser
+        .click_and_load("#tranche-signing button[data-step=request]")
+        .await;
+    assert_eq!(
+        browser.text("#tranche-state-signing").await,
+        "Payment requested"
+    );
+    assert!(browser.text("#requested-signing").await.starts_with("you"));
+    let approve = browser
+        .find("#tranche-signing button[data-step=approve]")
+        .await;
+    assert_eq!(
+        approve
+            .attr("disabled")
+            .await
+            .expect("attribute")
+            .as_deref(),
+        Some("true")
+    );
+    let why = browser.text("#why-signing-approve").await;
+    assert!(
+        why.contains("another finance user must approve it"),
+        "{why}"
+    );
+
+    // Finance user B approves.
+    sign_out_and_in(&browser, "fin2@tests.example").await;
+    browser.open(&grant_path).await;
+    browser
+        .click_and_load("#tranche-signing button[data-step=approve]")
+        .await;
+    assert_eq!(
+        browser.text("#tranche-state-signing").await,
+        "Approved for payment"
+    );
+    assert!(browser.text("#approved-signing").await.starts_with("you"));
+    // The requester is named (every test account is "Test Person").
+    assert!(
+        browser
+            .text("#requested-signing")
+            .await
+            .starts_with("Test Person")
+    );
+
+    // A records the payment in denars: without the rate it is refused beside the rate.
+    sign_out_and_in(&browser, "fin@tests.example").await;
+    browser.open(&grant_path).await;
+    assert_eq!(value_of(&browser, "#currency-signing-pay").await, "EUR");
+    browser.fill("#reference-signing-pay", "MK-2027-0001").await;
+    retype(&browser, "#currency-signing-pay", "MKD").await;
+    browser
+        .click_and_load("#tranche-signing button[data-step=pay]")
+        .await;
+    let error = browser.text("#error-exchange_rate-signing-pay").await;
+    assert!(error.contains("exchange rate"), "{error}");
+    assert!(browser.text("#error").await.contains("marked below"));
+    assert_eq!(
+        value_of(&browser, "#reference-signing-pay").await,
+        "MK-2027-0001"
+    );
+    assert_eq!(value_of(&browser, "#currency-signing-pay").await, "MKD");
+    assert_eq!(
+        browser.text("#tranche-state-signing").await,
+        "Approved for payment"
+    );
+    browser.fill("#exchange-rate-signing-pay", "61.5").await;
+    browser
+        .click_and_load("#tranche-signing button[data-step=pay]")
+        .await;
+    assert_eq!(browser.text("#tranche-state-signing").await, "Paid");
+    let payment = browser.text("#payment-signing").await;
+    // 60 % of EUR 1500.00 at 61.5.
+    assert!(
+        payment.contains("MK-2027-0001") && payment.contains("MKD 55350.00"),
+        "{payment}"
+    );
+    assert_eq!(browser.text("#disbursed").await, "EUR 900.00");
+    assert_eq!(browser.text("#outstanding").await, "EUR 600.00");
+
+    // The ledger, reached from the home page, shows where the money is.
+    browser.open("/app").await;
+    browser
+        .click_and_load(&format!("a[href='/app/programmes/{programme_id}/ledger']"))
+        .await;
+    assert_eq!(browser.text("#disbursed").await, "EUR 900.00");
+    assert_eq!(browser.text("#committed").await, "EUR 1500.00");
+    assert!(
+        browser
+            .text("table.ledger-grants")
+            .await
+            .contains("Maker space for teenagers")
+    );
+    let csv_link = browser
+        .find("#ledger-csv")
+        .await
+        .attr("href")
+        .await
+        .expect("attribute")
+        .expect("a link");
+    assert_eq!(
+        csv_link,
+        format!("/app/programmes/{programme_id}/ledger.csv")
+    );
+    let csv = browser
+        .client
+        .execute(
+            "return fetch(arguments[0]).then(r => r.text())",
+            vec![json!(csv_link)],
+        )
+        .await
+        .expect("the CSV downloads");
+    let csv = csv.as_str().unwrap_or_default();
+    assert!(
+        csv.contains("recorded_at,kind,amount") && csv.contains("disbursement"),
+        "{csv}"
     );
     browser.close().await;
     app.finish().await;

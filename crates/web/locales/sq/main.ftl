@@ -6,3 +6,5 @@ sign-out = Dil
 email = Email
 password = Fjalëkalimi
 language = Gjuha
+nav-grants = Grantet
+ledger-title = Libri kryesor

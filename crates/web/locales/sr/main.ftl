@@ -6,3 +6,5 @@ sign-out = Одјава
 email = Е-пошта
 password = Лозинка
 language = Језик
+nav-grants = Грантови
+ledger-title = Главна књига

@@ -155,6 +155,8 @@ struct OpenCall {
 struct JuryLink {
     id: String,
     title: String,
+    /// The person may read the programme's ledger.
+    ledger: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -163,6 +165,8 @@ struct HomePage {
     open_calls: Vec<OpenCall>,
     /// Programmes whose jury the person runs.
     juries: Vec<JuryLink>,
+    /// Programmes whose ledger finance reads (for those who run no jury).
+    ledgers: Vec<JuryLink>,
     is_applicant: bool,
     is_reviewer: bool,
     /// Programme managers and ambassadors screen proposals.
@@ -194,15 +198,22 @@ pub(crate) async fn home(
         })
         .collect();
     let runs_juries = actor.has_any(&[Role::JuryChair, Role::ProgrammeManager, Role::Admin]);
-    let juries = calls
+    let reads_ledger = actor.has_any(grants_app::ledger::LEDGER_READERS);
+    let links: Vec<JuryLink> = calls
         .items
         .iter()
-        .filter(|_| runs_juries)
+        .filter(|_| runs_juries || reads_ledger)
         .map(|p| JuryLink {
             id: p.id.to_string(),
             title: localized(&p.spec.title, viewer.locale, p.spec.default_locale),
+            ledger: reads_ledger,
         })
         .collect();
+    let (juries, ledgers) = if runs_juries {
+        (links, Vec::new())
+    } else {
+        (Vec::new(), links)
+    };
     Ok(render(
         &viewer,
         "home",
@@ -211,6 +222,7 @@ pub(crate) async fn home(
             greeting: actor.name.clone(),
             open_calls,
             juries,
+            ledgers,
             is_applicant: actor.has(Role::Applicant),
             is_reviewer: actor.has(Role::Reviewer),
             screens: actor.has_any(&[Role::ProgrammeManager, Role::Ambassador]),

@@ -112,7 +112,7 @@ impl Typed {
     }
 }
 
-fn amount_text(money: grants_domain::Money) -> String {
+pub(crate) fn amount_text(money: grants_domain::Money) -> String {
     money
         .to_string()
         .split_once(' ')
@@ -330,19 +330,6 @@ async fn programme_spec(
         .spec)
 }
 
-fn parse<T: From<uuid::Uuid>>(
-    raw: &str,
-    viewer: &Viewer,
-    what: &'static str,
-) -> Result<T, PageError> {
-    uuid::Uuid::parse_str(raw)
-        .map(T::from)
-        .map_err(|_| PageError::Failed {
-            viewer: Box::new(viewer.clone()),
-            error: AppError::NotFound(what),
-        })
-}
-
 pub(crate) async fn new_form(
     State(state): State<WebState>,
     viewer: Viewer,
@@ -350,7 +337,7 @@ pub(crate) async fn new_form(
 ) -> Result<Response, PageError> {
     let raw = query.programme.unwrap_or_default();
     let actor = viewer.signed_in(&format!("/app/proposals/new?programme={raw}"))?;
-    let id: ProgrammeId = parse(&raw, &viewer, "programme")?;
+    let id: ProgrammeId = super::parse_id(&raw, &viewer, "programme")?;
     let spec = programme_spec(&state, &viewer, actor, id).await?;
     let mut typed = Typed::default();
     typed
@@ -373,7 +360,7 @@ pub(crate) async fn create(
     let raw = query.programme.unwrap_or_default();
     let actor = viewer.signed_in(&format!("/app/proposals/new?programme={raw}"))?;
     viewer.check_form(&form.csrf)?;
-    let id: ProgrammeId = parse(&raw, &viewer, "programme")?;
+    let id: ProgrammeId = super::parse_id(&raw, &viewer, "programme")?;
     let spec = programme_spec(&state, &viewer, actor, id).await?;
     let (typed, input, money_errors) = read_form(&form, spec.currency);
     let action = format!("/app/proposals/new?programme={id}");
@@ -415,7 +402,7 @@ pub(crate) async fn edit_form(
 ) -> Result<Response, PageError> {
     let here = format!("/app/proposals/{raw}/edit");
     let actor = viewer.signed_in(&here)?;
-    let id: ProposalId = parse(&raw, &viewer, "proposal")?;
+    let id: ProposalId = super::parse_id(&raw, &viewer, "proposal")?;
     let proposal = proposals::get(&state.app, actor, id)
         .await
         .or_page(&viewer)?;
@@ -442,7 +429,7 @@ pub(crate) async fn update(
     let here = format!("/app/proposals/{raw}/edit");
     let actor = viewer.signed_in(&here)?;
     viewer.check_form(&form.csrf)?;
-    let id: ProposalId = parse(&raw, &viewer, "proposal")?;
+    let id: ProposalId = super::parse_id(&raw, &viewer, "proposal")?;
     let proposal = proposals::get(&state.app, actor, id)
         .await
         .or_page(&viewer)?;

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use axum::extract::{Path, Query, State};
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use grants_app::assignments::{self, AssignmentRunInput};
@@ -13,17 +13,12 @@ use grants_app::{Actor, AppError};
 use grants_domain::ProgrammeId;
 use serde::{Deserialize, Serialize};
 
-use super::{OrPage, localized, render, render_status};
+use super::{OrPage, csv_download, localized, render, render_status};
 use crate::session::Viewer;
 use crate::{PageError, WebState};
 
 fn parse_id(raw: &str, viewer: &Viewer) -> Result<ProgrammeId, PageError> {
-    uuid::Uuid::parse_str(raw)
-        .map(ProgrammeId::from)
-        .map_err(|_| PageError::Failed {
-            viewer: Box::new(viewer.clone()),
-            error: AppError::NotFound("programme"),
-        })
+    super::parse_id(raw, viewer, "programme")
 }
 
 async fn programme_title(
@@ -263,17 +258,7 @@ pub(crate) async fn ranking_csv(
     let body = reviews::ranking_csv(&state.app, actor, id)
         .await
         .or_page(&viewer)?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"ranking-{id}.csv\""),
-            ),
-        ],
-        format!("\u{feff}{body}"),
-    )
-        .into_response())
+    Ok(csv_download(&format!("ranking-{id}.csv"), &body))
 }
 
 #[derive(Debug, Serialize)]

@@ -6,7 +6,9 @@ mod account;
 mod admin;
 mod assignments;
 mod draft;
+mod grants;
 mod jury;
+mod ledger;
 mod proposals;
 mod register;
 mod review;
@@ -73,6 +75,20 @@ pub(crate) fn routes() -> Router<WebState> {
         .route("/app/programmes/{id}/ranking", get(jury::ranking))
         .route("/app/programmes/{id}/funding", get(jury::funding))
         .route("/app/programmes/{id}/ranking.csv", get(jury::ranking_csv))
+        .route("/app/proposals/{id}/decision", post(proposals::decide))
+        .route("/app/grants", get(grants::list))
+        .route("/app/grants/{id}", get(grants::show))
+        .route("/app/grants/{id}/transitions/{name}", post(grants::take))
+        .route(
+            "/app/tranches/{id}/transitions/{name}",
+            post(grants::take_tranche),
+        )
+        .route("/app/programmes/{id}/ledger", get(ledger::show))
+        .route("/app/programmes/{id}/ledger.csv", get(ledger::ledger_csv))
+        .route(
+            "/app/programmes/{id}/payments.csv",
+            get(ledger::payments_csv),
+        )
 }
 
 async fn stylesheet() -> Response {
@@ -144,6 +160,38 @@ impl<T> OrPage<T> for AppResult<T> {
             error,
         })
     }
+}
+
+/// The id in a page's path; one that is not an id is a page that does not exist.
+pub(crate) fn parse_id<T: From<uuid::Uuid>>(
+    raw: &str,
+    viewer: &Viewer,
+    what: &'static str,
+) -> Result<T, PageError> {
+    uuid::Uuid::parse_str(raw)
+        .map(T::from)
+        .map_err(|_| PageError::Failed {
+            viewer: Box::new(viewer.clone()),
+            error: AppError::NotFound(what),
+        })
+}
+
+/// A CSV download, with a byte-order mark so spreadsheets read it as UTF-8.
+pub(crate) fn csv_download(filename: &str, body: &str) -> Response {
+    (
+        [
+            (
+                axum::http::header::CONTENT_TYPE,
+                "text/csv; charset=utf-8".to_owned(),
+            ),
+            (
+                axum::http::header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{filename}\""),
+            ),
+        ],
+        format!("\u{feff}{body}"),
+    )
+        .into_response()
 }
 
 /// A text in the viewer's language, else the programme's, else any.

@@ -1,16 +1,21 @@
 //! Proposals: the list, one proposal with its workflow buttons and
 //! history, and taking a step.
 
+use std::collections::BTreeMap;
+
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
+use grants_app::decisions::{self, DecisionInput, Outcome};
 use grants_app::proposals::{self, ProposalListFilter, ProposalView, TransitionInput};
 use grants_app::{Actor, AppError, PageRequest};
+use grants_domain::programme::MoneyInput;
 use grants_domain::review::BidLevel;
-use grants_domain::{ProposalId, Role};
+use grants_domain::{ProposalId, Role, ValidationErrors};
 use serde::{Deserialize, Serialize};
 
 use super::{OrPage, localized, render, render_status, when};
+use crate::i18n::text;
 use crate::session::Viewer;
 use crate::{PageError, WebState};
 
@@ -92,6 +97,40 @@ struct Event {
     comment: Option<String>,
 }
 
+/// One outcome of the decision form.
+#[derive(Debug, Serialize)]
+struct OutcomeChoice {
+    value: &'static str,
+    label: String,
+    checked: bool,
+}
+
+/// The programme manager's decision form, as typed.
+#[derive(Debug, Serialize)]
+struct DecisionForm {
+    outcomes: Vec<OutcomeChoice>,
+    award: String,
+    currency: String,
+    comment: String,
+    /// What was wrong, by field (`outcome`, `award`, `comment`).
+    errors: BTreeMap<String, String>,
+}
+
+/// A recorded decision with its letter.
+#[derive(Debug, Serialize)]
+struct Decision {
+    outcome: String,
+    award: Option<String>,
+    comment: Option<String>,
+    when: String,
+    letter_subject: String,
+    letter_text: String,
+}
+
+/// Steps recorded through the decision form, with their letter and grant,
+/// not as plain buttons.
+const DECISION_STEPS: [&str; 3] = ["fund", "waitlist", "decline"];
+
 #[derive(Debug, Serialize)]
 struct ShowPage {
     id: String,
@@ -113,6 +152,48 @@ struct ShowPage {
     can_bid: bool,
     /// A reviewer may declare a conflict on it.
     can_declare: bool,
+    /// The decision form, for a programme manager on a reviewed or waitlisted proposal.
+    decision: Option<DecisionForm>,
+    /// The decisions taken, with their letters, for those who may read them.
+    decisions: Vec<Decision>,
+    /// The grant, once funded, for those who may see it.
+    grant_id: Option<String>,
+}
+
+/// The outcomes a proposal in `state` can be given.
+fn outcomes(state: &str) -> &'static [(Outcome, &'static str)] {
+    const ALL: &[(Outcome, &str)] = &[
+        (Outcome::Funded, "funded"),
+        (Outcome::Waitlisted, "waitlisted"),
+        (Outcome::Declined, "declined"),
+    ];
+    const FROM_WAITLIST: &[(Outcome, &str)] =
+        &[(Outcome::Funded, "funded"), (Outcome::Declined, "declined")];
+    if state == "waitlisted" {
+        FROM_WAITLIST
+    } else {
+        ALL
+    }
+}
+
+fn decision_form(viewer: &Viewer, actor: &Actor, proposal: &ProposalView) -> Option<DecisionForm> {
+    let decidable = actor.has(Role::ProgrammeManager)
+        && ["reviewed", "waitlisted"].contains(&proposal.state.as_str());
+    let requested = proposal.content.requested_amount?;
+    decidable.then(|| DecisionForm {
+        outcomes: outcomes(&proposal.state)
+            .iter()
+            .map(|&(_, value)| OutcomeChoice {
+                value,
+                label: text(viewer.locale, &format!("outcome-{value}")),
+                checked: value == "funded",
+            })
+            .collect(),
+        award: super::draft::amount_text(requested),
+        currency: requested.currency.code().to_owned(),
+        comment: String::new(),
+        errors: BTreeMap::new(),
+    })
 }
 
 async fn show_page(
@@ -134,6 +215,7 @@ async fn show_page(
         .into_iter()
         // Steps only other roles may take are not this person's buttons.
         .filter(|t| t.allowed || t.blocked_by.iter().any(|r| r.kind != "not_permitted"))
+        .filter(|t| !DECISION_STEPS.contains(&t.name.as_str()))
         .map(|t| Step {
             name: t.name,
             label: t.label,
@@ -153,6 +235,36 @@ async fn show_page(
             comment: e.details["comment"].as_str().map(str::to_owned),
         })
         .collect();
+    let decisions = match decisions::for_proposal(app, actor, id).await {
+        Ok(found) => found
+            .into_iter()
+            .map(|d| Decision {
+                outcome: text(viewer.locale, &format!("decided-{}", d.outcome)),
+                award: d.award.map(|m| m.to_string()),
+                comment: d.comment,
+                when: when(spec, d.decided_at),
+                letter_subject: d.letter_subject,
+                letter_text: d.letter_text,
+            })
+            .collect(),
+        Err(AppError::NotFound(_) | AppError::Forbidden(_)) => Vec::new(),
+        Err(error) => {
+            return Err(PageError::Failed {
+                viewer: Box::new(viewer.clone()),
+                error,
+            });
+        }
+    };
+    let grant_id = match grants_app::grants::of_proposal(app, actor, id).await {
+        Ok(grant) => Some(grant.id.to_string()),
+        Err(AppError::NotFound(_)) => None,
+        Err(error) => {
+            return Err(PageError::Failed {
+                viewer: Box::new(viewer.clone()),
+                error,
+            });
+        }
+    };
     Ok(ShowPage {
         id: proposal.id.to_string(),
         revision: proposal.revision,
@@ -176,6 +288,9 @@ async fn show_page(
             && ["draft", "changes_requested"].contains(&proposal.state.as_str()),
         can_bid: actor.has(Role::Reviewer) && proposal.state == "eligible",
         can_declare: actor.has(Role::Reviewer) && proposal.owner_id != Some(actor.id),
+        decision: decision_form(viewer, actor, &proposal),
+        decisions,
+        grant_id,
         steps,
         history,
         error,
@@ -183,12 +298,7 @@ async fn show_page(
 }
 
 fn parse_id(raw: &str, viewer: &Viewer) -> Result<ProposalId, PageError> {
-    uuid::Uuid::parse_str(raw)
-        .map(ProposalId::from)
-        .map_err(|_| PageError::Failed {
-            viewer: Box::new(viewer.clone()),
-            error: AppError::NotFound("proposal"),
-        })
+    super::parse_id(raw, viewer, "proposal")
 }
 
 pub(crate) async fn show(
@@ -305,6 +415,119 @@ async fn step_refused(
     Ok(render_status(
         status,
         viewer,
+        "proposal",
+        "proposal-title",
+        page,
+    ))
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct DecisionFormInput {
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
+    revision: Option<i64>,
+    outcome: Option<String>,
+    award: Option<String>,
+    comment: Option<String>,
+}
+
+/// Records a programme manager's decision (with its letter, and to fund,
+/// the award and the grant), then shows the proposal again; a refused one
+/// comes back with the problems beside the fields and what was typed.
+pub(crate) async fn decide(
+    State(state): State<WebState>,
+    viewer: Viewer,
+    Path(raw): Path<String>,
+    Form(form): Form<DecisionFormInput>,
+) -> Result<Response, PageError> {
+    let here = format!("/app/proposals/{raw}");
+    let actor = viewer.signed_in(&here)?;
+    viewer.check_form(&form.csrf)?;
+    let id = parse_id(&raw, &viewer)?;
+    let proposal = proposals::get(&state.app, actor, id)
+        .await
+        .or_page(&viewer)?;
+    let mut errors = ValidationErrors::default();
+    let outcome = outcomes(&proposal.state)
+        .iter()
+        .find(|(_, value)| Some(*value) == form.outcome.as_deref())
+        .map(|(outcome, _)| *outcome);
+    if outcome.is_none() {
+        errors.push("outcome", "required", text(viewer.locale, "error-outcome"));
+    }
+    // The award is typed as people write money; only a funding decision has one.
+    let typed_award = form.award.as_deref().map(str::trim).unwrap_or_default();
+    let award = match (outcome, proposal.content.requested_amount) {
+        (Some(Outcome::Funded), Some(requested)) if !typed_award.is_empty() => {
+            match requested.currency.parse_amount(typed_award) {
+                Ok(minor) => Some(MoneyInput {
+                    minor,
+                    currency: requested.currency.code().to_owned(),
+                }),
+                Err(e) => {
+                    errors.push_parse("award", e);
+                    None
+                }
+            }
+        }
+        _ => None,
+    };
+    let outcome = match outcome {
+        Some(outcome) if errors.is_empty() => {
+            let input = DecisionInput {
+                outcome,
+                award,
+                comment: form.comment.clone().filter(|c| !c.trim().is_empty()),
+                revision: form.revision,
+            };
+            decisions::decide(&state.app, actor, id, input, None)
+                .await
+                .map(|_| ())
+        }
+        _ => Err(AppError::Validation(errors)),
+    };
+    let error = match outcome {
+        Ok(()) => return Ok(Redirect::to(&here).into_response()),
+        Err(error @ (AppError::NotFound(_) | AppError::Internal(_))) => {
+            return Err(PageError::Failed {
+                viewer: Box::new(viewer.clone()),
+                error,
+            });
+        }
+        Err(error) => error,
+    };
+    let status = crate::status_of(&error);
+    let (fields, general) = match error {
+        AppError::Validation(v) => (
+            v.fields()
+                .iter()
+                .map(|f| {
+                    let top = f.field.split(['.', '[']).next().unwrap_or(&f.field);
+                    (top.to_owned(), f.message.clone())
+                })
+                .collect::<BTreeMap<_, _>>(),
+            None,
+        ),
+        other => (BTreeMap::new(), Some(other.to_string())),
+    };
+    let mut page = show_page(&state, &viewer, actor, id, general).await?;
+    match page.decision.as_mut() {
+        Some(shown) => {
+            for choice in &mut shown.outcomes {
+                choice.checked = Some(choice.value) == form.outcome.as_deref();
+            }
+            shown.award = form.award.unwrap_or_default();
+            shown.comment = form.comment.unwrap_or_default();
+            shown.errors = fields;
+        }
+        None if !fields.is_empty() => {
+            page.error = Some(fields.into_values().collect::<Vec<_>>().join(" "));
+        }
+        None => {}
+    }
+    Ok(render_status(
+        status,
+        &viewer,
         "proposal",
         "proposal-title",
         page,

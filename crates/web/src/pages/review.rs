@@ -73,10 +73,7 @@ const RECOMMENDATIONS: [(Recommendation, &str, &str); 3] = [
 ];
 
 fn parse_id(raw: &str, viewer: &Viewer) -> Result<Uuid, PageError> {
-    Uuid::parse_str(raw).map_err(|_| PageError::Failed {
-        viewer: Box::new(viewer.clone()),
-        error: AppError::NotFound("assignment"),
-    })
+    super::parse_id(raw, viewer, "assignment")
 }
 
 /// What the form showed when it was sent, to show it again with its errors.
