@@ -10,6 +10,7 @@ mod api {
     mod demo;
     mod health;
     mod idempotency;
+    mod instances;
     mod mail;
     mod money;
     mod programmes;

@@ -3,6 +3,8 @@
 //! A preview for the jury chair and the managers; decisions are recorded
 //! through the proposal workflow.
 
+use std::collections::HashMap;
+
 use grants_domain::{Money, ProgrammeId, ProposalId};
 use grants_scoring::funding::{
     self, Candidate, CountryRule, Decision, FundingInput, FundingLine, FundingPolicy, FundingReason,
@@ -82,24 +84,30 @@ pub async fn plan(
         .await?
         .programme()
         .remaining();
-    let mut titles = Vec::new();
+    let competing: Vec<_> = ranking
+        .entries
+        .iter()
+        .filter(|e| CANDIDATE_STATES.contains(&e.state.as_str()))
+        .collect();
+    let ids: Vec<ProposalId> = competing.iter().map(|e| e.figures.proposal).collect();
+    let records: HashMap<ProposalId, _> = proposal_store::find_many(c, &ids)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.content))
+        .collect();
+    let mut titles = HashMap::new();
     let mut candidates = Vec::new();
-    for entry in &ranking.entries {
-        if !CANDIDATE_STATES.contains(&entry.state.as_str()) {
-            continue;
-        }
+    for entry in competing {
         let Some(score) = funding::ranking_score(&entry.figures) else {
             continue;
         };
-        let Some(proposal) = proposal_store::find(c, entry.figures.proposal).await? else {
+        let Some(content) = records.get(&entry.figures.proposal) else {
             continue;
         };
-        let (Some(country), Some(amount)) =
-            (proposal.content.country, proposal.content.requested_amount)
-        else {
+        let (Some(country), Some(amount)) = (content.country, content.requested_amount) else {
             continue;
         };
-        titles.push((entry.figures.proposal, entry.title.clone()));
+        titles.insert(entry.figures.proposal, entry.title.clone());
         candidates.push(Candidate {
             proposal: entry.figures.proposal,
             country,
@@ -127,11 +135,7 @@ pub async fn plan(
         .map(|d| PlannedProposal {
             position: d.position,
             proposal_id: d.proposal,
-            title: titles
-                .iter()
-                .find(|(id, _)| *id == d.proposal)
-                .map(|(_, t)| t.clone())
-                .unwrap_or_default(),
+            title: titles.get(&d.proposal).cloned().unwrap_or_default(),
             country: d.country.to_string(),
             amount: d.amount,
             score: d.score as f64 / 1_000_000.0,

@@ -213,17 +213,19 @@ pub async fn find_many(
     c: &impl ConnectionTrait,
     ids: &[ProposalId],
 ) -> StoreResult<Vec<ProposalRecord>> {
-    if ids.is_empty() {
-        return Ok(Vec::new());
+    // In chunks: both databases cap the parameters of one statement.
+    let mut found = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(1_000) {
+        let rows = proposal::Entity::find()
+            .filter(proposal::Column::Id.is_in(chunk.iter().map(|id| id.uuid())))
+            .all(c)
+            .await?;
+        for row in rows {
+            found.push(record(row)?);
+        }
     }
-    proposal::Entity::find()
-        .filter(proposal::Column::Id.is_in(ids.iter().map(|id| id.uuid())))
-        .order_by_asc(proposal::Column::Id)
-        .all(c)
-        .await?
-        .into_iter()
-        .map(record)
-        .collect()
+    found.sort_by_key(|p| p.id);
+    Ok(found)
 }
 
 /// How many proposals are in each state.

@@ -16,6 +16,7 @@ on_both_databases!(
     bad_money_input_is_refused_and_writes_nothing,
     a_tranche_is_paid_once_whatever_the_retries_and_races,
     two_commitments_that_together_overspend_are_not_both_made,
+    terminating_while_paying_leaves_every_cent_accounted_for,
 );
 
 /// A programme with a manager, two finance users, an applicant and a chair.
@@ -762,19 +763,16 @@ async fn bad_money_input_is_refused_and_writes_nothing(backend: Backend) {
     r.app.finish().await;
 }
 
+/// Two tranches, both requestable once the agreement is accepted.
+fn two_payable_tranches(programme: &mut Value) {
+    programme["tranche_template"] = json!([
+        { "key": "signing", "percent": 50, "condition": { "kind": "agreement_signed" } },
+        { "key": "start", "percent": 50, "condition": { "kind": "months_after_start", "months": 0 } },
+    ]);
+}
+
 async fn a_tranche_is_paid_once_whatever_the_retries_and_races(backend: Backend) {
-    let r = round(
-        backend,
-        1_000_000,
-        |programme| {
-            programme["tranche_template"] = json!([
-                { "key": "signing", "percent": 50, "condition": { "kind": "agreement_signed" } },
-                { "key": "start", "percent": 50, "condition": { "kind": "months_after_start", "months": 0 } },
-            ]);
-        },
-        |_| {},
-    )
-    .await;
+    let r = round(backend, 1_000_000, two_payable_tranches, |_| {}).await;
     let proposal = r.reviewed("MK", "Seed library", 200_000).await;
     let (grant, tranches) = r.approved_tranche(&proposal).await;
     let payment = json!({ "payment": {
@@ -919,5 +917,96 @@ async fn two_commitments_that_together_overspend_are_not_both_made(backend: Back
         }
     }
     assert_eq!(funded, 1);
+    r.app.finish().await;
+}
+
+async fn terminating_while_paying_leaves_every_cent_accounted_for(backend: Backend) {
+    let r = round(backend, 2_000_000, two_payable_tranches, |_| {}).await;
+    for (round_no, country) in ["MK", "RS", "AL"].into_iter().enumerate() {
+        let award = 200_000 + 100 * round_no as i64;
+        let proposal = r.reviewed(country, "Seed library", award).await;
+        let (grant, tranches) = r.approved_tranche(&proposal).await;
+        r.tranche(&r.finance, &tranches[1], "request", json!({}))
+            .await
+            .expect(200);
+        r.tranche(&r.second_finance, &tranches[1], "approve", json!({}))
+            .await
+            .expect(200);
+        let payment = json!({ "payment": {
+            "reference": format!("RACE-{round_no}"),
+            "value_date": chrono::Utc::now().date_naive(),
+        }});
+        let shown = r.grant(&r.manager, &grant).await;
+        let grant_etag = etag(&shown["revision"]);
+        let tranche_etag = |i: usize| etag(&shown["tranches"][i]["revision"]);
+        let (first_etag, second_etag) = (tranche_etag(0), tranche_etag(1));
+        let app = &r.app;
+        let finance = r.finance.as_str();
+        let pay = |tranche: &str, tag: &str| {
+            let path = format!("/tranches/{tranche}/transitions/pay");
+            let tag = tag.to_owned();
+            let payment = payment.clone();
+            async move {
+                app.request_with(
+                    Method::POST,
+                    &path,
+                    Some(finance),
+                    Some(&payment),
+                    &[("if-match", &tag)],
+                )
+                .await
+            }
+        };
+        let terminate = async {
+            r.app
+                .request_with(
+                    Method::POST,
+                    &format!("/grants/{grant}/transitions/terminate"),
+                    Some(&r.manager),
+                    Some(&json!({ "comment": "The library closed." })),
+                    &[("if-match", &grant_etag)],
+                )
+                .await
+        };
+        let (a, b, ended) = tokio::join!(
+            pay(&tranches[0], &first_etag),
+            pay(&tranches[1], &second_etag),
+            terminate
+        );
+        ended.expect(200);
+        for reply in [&a, &b] {
+            assert!(
+                matches!(reply.status.as_u16(), 200 | 409),
+                "{:#}",
+                reply.body
+            );
+        }
+        // Every tranche ended one way; the ledger holds exactly what was paid.
+        let after = r.grant(&r.finance, &grant).await;
+        assert_eq!(after["state"], "terminated");
+        let mut paid = 0;
+        for t in after["tranches"].as_array().expect("tranches") {
+            match t["state"].as_str() {
+                Some("paid") => paid += minor(&t["amount"]),
+                Some("cancelled") => {}
+                other => panic!("a tranche left {other:?} by the race"),
+            }
+        }
+        let paid_replies = [&a, &b].iter().filter(|r| r.status == 200).count();
+        assert_eq!(
+            paid,
+            award / 2 * paid_replies as i64,
+            "every 200 paid, every 409 did not"
+        );
+        assert_eq!(minor(&after["disbursed"]), paid);
+        assert_eq!(
+            minor(&after["committed"]),
+            paid,
+            "what was not paid was released"
+        );
+        assert_eq!(minor(&after["outstanding"]), 0);
+    }
+    let ledger = r.ledger().await;
+    assert_eq!(ledger["totals"]["committed"], ledger["totals"]["disbursed"]);
     r.app.finish().await;
 }
