@@ -502,9 +502,18 @@ pub async fn set_tranche_state(
         .col_expr(tranche::Column::UpdatedAt, Expr::value(now));
     let columns: Vec<(tranche::Column, SimpleExpr)> = match change {
         TrancheChange::None => vec![],
+        // A new request starts afresh: an approval of a request sent back is void.
         TrancheChange::Requested(by) => vec![
             (tranche::Column::RequestedBy, Expr::value(Some(by.uuid()))),
             (tranche::Column::RequestedAt, Expr::value(Some(now))),
+            (
+                tranche::Column::ApprovedBy,
+                Expr::value(Option::<Uuid>::None),
+            ),
+            (
+                tranche::Column::ApprovedAt,
+                Expr::value(Option::<DateTime<Utc>>::None),
+            ),
             (
                 tranche::Column::Comment,
                 Expr::value(Option::<String>::None),

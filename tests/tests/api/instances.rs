@@ -60,7 +60,13 @@ async fn two_instances_send_each_email_and_fire_each_deadline_once(backend: Back
             .json(&body)
             .send()
     };
-    let base_of = |n: usize| if n % 2 == 0 { &app.base } else { &second_base };
+    let base_of = |n: usize| {
+        if n.is_multiple_of(2) {
+            &app.base
+        } else {
+            &second_base
+        }
+    };
     let mut titles = Vec::new();
     for n in 0..PROPOSALS {
         let title = format!("Twin proposal {n:02}");

@@ -760,6 +760,23 @@ async fn bad_money_input_is_refused_and_writes_nothing(backend: Backend) {
     )
     .await
     .expect_problem(403);
+    // Sent back, the request starts afresh: the old approval no longer counts.
+    r.tranche(&r.finance, &first, "send_back", json!({}))
+        .await
+        .expect_problem(409);
+    r.tranche(
+        &r.second_finance,
+        &first,
+        "send_back",
+        json!({ "comment": "Wrong account." }),
+    )
+    .await
+    .expect(200);
+    let again = r.tranche(&r.finance, &first, "request", json!({})).await;
+    again.expect(200);
+    assert_eq!(again.body["state"], "requested");
+    assert_eq!(again.body["approved_by"], Value::Null);
+    assert_eq!(again.body["comment"], Value::Null);
     r.app.finish().await;
 }
 
