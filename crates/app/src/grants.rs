@@ -4,6 +4,9 @@
 //! Who sees a grant: its grantee, and finance, programme managers and
 //! administrators. Everyone else gets a 404.
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
 use chrono::{DateTime, Months, Utc};
 use grants_domain::finance::split_award;
 use grants_domain::{GrantId, Money, ProgrammeId, ProposalId, Role, TrancheId, UserId};
@@ -374,14 +377,28 @@ pub(crate) async fn create_for_decision(
 
 /// The grant as its readers see it.
 async fn view(c: &impl ConnectionTrait, app: &App, grant: GrantRecord) -> AppResult<GrantView> {
+    let title = title_of(c, &grant).await?;
+    view_with(c, app, grant, title, &mut HashMap::new()).await
+}
+
+/// The grant's view with its title known, reading each programme's ledger
+/// sums once however many of its grants a list shows.
+async fn view_with(
+    c: &impl ConnectionTrait,
+    app: &App,
+    grant: GrantRecord,
+    title: String,
+    books: &mut HashMap<ProgrammeId, Book>,
+) -> AppResult<GrantView> {
     let def = definition(app, &grant.workflow, grant.workflow_version).await?;
-    let programme = crate::programmes::load_programme(c, grant.programme_id).await?;
-    let book = Book::read(c, &programme).await?;
+    let book = match books.entry(grant.programme_id) {
+        Entry::Occupied(known) => known.into_mut(),
+        Entry::Vacant(slot) => {
+            let programme = crate::programmes::load_programme(c, grant.programme_id).await?;
+            slot.insert(Book::read(c, &programme).await?)
+        }
+    };
     let position = book.grant(&grant);
-    let title = grants_store::proposals::find(c, grant.proposal_id)
-        .await?
-        .and_then(|p| p.content.title)
-        .unwrap_or_default();
     let mut tranche_views = Vec::new();
     for t in store::tranches_of(c, grant.id).await? {
         tranche_views.push(tranches::view(c, app, t).await?);
@@ -447,9 +464,17 @@ pub async fn list(
     };
     let rows = store::list_grants(c, &filter, after, fetch).await?;
     let page = Page::from_rows(rows, fetch, |g| g.id.uuid(), |g| g);
+    let ids: Vec<ProposalId> = page.items.iter().map(|g| g.proposal_id).collect();
+    let mut titles: HashMap<ProposalId, String> = grants_store::proposals::find_many(c, &ids)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.content.title.unwrap_or_default()))
+        .collect();
+    let mut books = HashMap::new();
     let mut items = Vec::with_capacity(page.items.len());
     for grant in page.items {
-        items.push(view(c, app, grant).await?);
+        let title = titles.remove(&grant.proposal_id).unwrap_or_default();
+        items.push(view_with(c, app, grant, title, &mut books).await?);
     }
     Ok(Page {
         items,
