@@ -646,27 +646,15 @@ pub(crate) async fn advance(
         .await?
         .ok_or(AppError::NotFound("proposal"))?;
     let programme = load_programme(tx, record.programme_id).await?;
-    let def = definition(app, &record).await?;
-    let guards = Guards {
-        programme: &programme.spec,
-        content: &record.content,
+    let taking = Taking {
+        transition,
+        actor,
         comment,
-        decision: false,
-        now,
+        decision: None,
     };
-    let facts = actor.map_or_else(ActorFacts::system, |a| facts(a, &record));
-    let Ok(plan) = grants_workflow::plan(&def, &record.state, transition, &facts, &guards) else {
-        return Ok(false);
-    };
-    let step = Step {
-        actor: actor.map(|a| a.id),
-        comment,
-        deadline: None,
-        award: None,
-        now,
-    };
-    apply(tx, app, &record, &programme, &plan, step).await?;
-    Ok(true)
+    Ok(take(tx, app, (&record, &programme), taking, now)
+        .await?
+        .is_ok())
 }
 
 /// Takes a decision transition (`fund`, `waitlist`, `decline`) as a
@@ -681,31 +669,61 @@ pub(crate) async fn take_decision(
     (transition, comment, award): (&str, Option<&str>, Option<Money>),
     now: DateTime<Utc>,
 ) -> AppResult<Plan> {
+    let taking = Taking {
+        transition,
+        actor: Some(actor),
+        comment,
+        decision: Some(award),
+    };
+    take(tx, app, (record, programme), taking, now)
+        .await?
+        .map_err(AppError::Blocked)
+}
+
+/// A transition taken from inside another use case.
+struct Taking<'a> {
+    transition: &'a str,
+    /// The person; `None` for the system.
+    actor: Option<&'a Actor>,
+    comment: Option<&'a str>,
+    /// On the decision path: the award, if the decision funds.
+    decision: Option<Option<Money>>,
+}
+
+/// Plans `taking` and, if the workflow allows it now, applies it; the
+/// blocked plan is returned for the caller to judge.
+async fn take(
+    tx: &impl ConnectionTrait,
+    app: &App,
+    (record, programme): (&ProposalRecord, &ProgrammeRecord),
+    taking: Taking<'_>,
+    now: DateTime<Utc>,
+) -> AppResult<Result<Plan, grants_workflow::Blocked>> {
     let def = definition(app, record).await?;
     let guards = Guards {
         programme: &programme.spec,
         content: &record.content,
-        comment,
-        decision: true,
+        comment: taking.comment,
+        decision: taking.decision.is_some(),
         now,
     };
-    let plan = grants_workflow::plan(
-        &def,
-        &record.state,
-        transition,
-        &facts(actor, record),
-        &guards,
-    )
-    .map_err(AppError::Blocked)?;
+    let facts = taking
+        .actor
+        .map_or_else(ActorFacts::system, |a| facts(a, record));
+    let plan = match grants_workflow::plan(&def, &record.state, taking.transition, &facts, &guards)
+    {
+        Ok(plan) => plan,
+        Err(blocked) => return Ok(Err(blocked)),
+    };
     let step = Step {
-        actor: Some(actor.id),
-        comment,
+        actor: taking.actor.map(|a| a.id),
+        comment: taking.comment,
         deadline: None,
-        award,
+        award: taking.decision.flatten(),
         now,
     };
     apply(tx, app, record, programme, &plan, step).await?;
-    Ok(plan)
+    Ok(Ok(plan))
 }
 
 /// Who takes a transition and with what: the parts of a step that are not the plan.

@@ -574,23 +574,55 @@ fn demo_email(local: &str) -> String {
     format!("{local}@innovation-awards.example")
 }
 
+/// Whether a programme with this code was seeded already.
+async fn programme_exists(
+    app: &App,
+    manager: &grants_app::Actor,
+    code: &str,
+) -> anyhow::Result<bool> {
+    let existing = programmes::list(
+        app,
+        manager,
+        &programmes::ProgrammeFilter::default(),
+        &grants_app::PageRequest::default(),
+    )
+    .await?;
+    Ok(existing.items.iter().any(|p| p.spec.code == code))
+}
+
+/// Moves a programme's call into the past, once its proposals are in:
+/// opened `ago.0` and closed `ago.1` before now.
+async fn close_call(
+    app: &App,
+    manager: &grants_app::Actor,
+    id: grants_domain::ProgrammeId,
+    ago: (Duration, Duration),
+) -> anyhow::Result<()> {
+    let current = programmes::get(app, manager, id).await?;
+    programmes::update(
+        app,
+        manager,
+        id,
+        programmes::ProgrammeUpdate {
+            revision: Some(current.revision),
+            changes: ProgrammeInput {
+                opens_at: Some(Utc::now() - ago.0),
+                closes_at: Some(Utc::now() - ago.1),
+                ..Default::default()
+            },
+        },
+        None,
+    )
+    .await?;
+    Ok(())
+}
+
 /// A second programme whose call has closed: every country's proposals
 /// screened, a committed reviewer assignment, and about two thirds of the
 /// reviews in, so the chair sees a real ranking. Skipped when it exists.
 async fn seed_review_round(app: &App) -> anyhow::Result<()> {
     let manager = log_in(app, &demo_email("manager")).await?;
-    let existing = programmes::list(
-        app,
-        &manager,
-        &programmes::ProgrammeFilter::default(),
-        &grants_app::PageRequest::default(),
-    )
-    .await?;
-    if existing
-        .items
-        .iter()
-        .any(|p| p.spec.code == DEMO_REVIEW_PROGRAMME)
-    {
+    if programme_exists(app, &manager, DEMO_REVIEW_PROGRAMME).await? {
         return Ok(());
     }
     let mut spec = sample_programme();
@@ -661,20 +693,11 @@ async fn seed_review_round(app: &App) -> anyhow::Result<()> {
         auth::logout(app, &applicant).await?;
     }
     // The call closes; screening passes all but one, which waits for changes.
-    let current = programmes::get(app, &manager, programme.id).await?;
-    programmes::update(
+    close_call(
         app,
         &manager,
         programme.id,
-        programmes::ProgrammeUpdate {
-            revision: Some(current.revision),
-            changes: ProgrammeInput {
-                closes_at: Some(Utc::now() - Duration::hours(1)),
-                opens_at: Some(Utc::now() - Duration::days(40)),
-                ..Default::default()
-            },
-        },
-        None,
+        (Duration::days(40), Duration::hours(1)),
     )
     .await?;
     for (i, proposal) in submitted.iter().enumerate() {
@@ -834,18 +857,7 @@ pub const DEMO_DECIDED_PROGRAMME: &str = "INELI-2025";
 /// Skipped when it exists.
 async fn seed_decided_round(app: &App) -> anyhow::Result<()> {
     let manager = log_in(app, &demo_email("manager")).await?;
-    let existing = programmes::list(
-        app,
-        &manager,
-        &programmes::ProgrammeFilter::default(),
-        &grants_app::PageRequest::default(),
-    )
-    .await?;
-    if existing
-        .items
-        .iter()
-        .any(|p| p.spec.code == DEMO_DECIDED_PROGRAMME)
-    {
+    if programme_exists(app, &manager, DEMO_DECIDED_PROGRAMME).await? {
         return Ok(());
     }
     let mut spec = sample_programme();
@@ -887,20 +899,11 @@ async fn seed_decided_round(app: &App) -> anyhow::Result<()> {
         .await?;
         submitted.push((applicant, sent.id));
     }
-    let current = programmes::get(app, &manager, programme.id).await?;
-    programmes::update(
+    close_call(
         app,
         &manager,
         programme.id,
-        programmes::ProgrammeUpdate {
-            revision: Some(current.revision),
-            changes: ProgrammeInput {
-                closes_at: Some(Utc::now() - Duration::days(60)),
-                opens_at: Some(Utc::now() - Duration::days(120)),
-                ..Default::default()
-            },
-        },
-        None,
+        (Duration::days(120), Duration::days(60)),
     )
     .await?;
     for (_, id) in &submitted {
