@@ -68,6 +68,10 @@ id_type!(
     GrantId,
     /// Identifies one tranche of a grant.
     TrancheId,
+    /// Identifies one implementation report a grantee owes.
+    ReportId,
+    /// Identifies an uploaded file attached to a proposal or a report.
+    AttachmentId,
 );
 
 #[cfg(test)]

@@ -14,11 +14,15 @@ mod person;
 mod place;
 pub mod programme;
 pub mod proposal;
+pub mod report;
 pub mod review;
 mod role;
 
 pub use error::{FieldError, ParseError, ValidationErrors};
-pub use id::{AuditEventId, GrantId, ProgrammeId, ProposalId, TokenId, TrancheId, UserId};
+pub use id::{
+    AttachmentId, AuditEventId, GrantId, ProgrammeId, ProposalId, ReportId, TokenId, TrancheId,
+    UserId,
+};
 pub use locale::Locale;
 pub use money::{Currency, Money};
 pub use person::{Email, PersonName};

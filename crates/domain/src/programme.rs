@@ -102,6 +102,10 @@ pub struct ReportInput {
     pub kind: ReportKind,
     /// Due this many whole months after the grant starts.
     pub months_after_start: i64,
+    /// The report's name per locale, as grantees read it ("Interim report");
+    /// the key when omitted.
+    #[serde(default)]
+    pub title: BTreeMap<String, String>,
 }
 
 /// Which conflicts of interest are detected automatically.
@@ -248,6 +252,200 @@ impl ReviewSettingsInput {
     }
 }
 
+/// One numeric outcome the programme asks every grantee to report (people
+/// reached, events held, services launched), as a client sends it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorInput {
+    /// Short stable key, e.g. `people_reached`.
+    pub key: String,
+    /// Its name per locale; must include the programme's default locale.
+    pub title: BTreeMap<String, String>,
+}
+
+/// An indicator that passed validation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct Indicator {
+    /// Short stable key, unique within the programme.
+    pub key: String,
+    /// Its name per locale.
+    #[schema(value_type = BTreeMap<String, String>)]
+    pub title: LocalizedText,
+}
+
+impl Indicator {
+    /// The indicator's name in `locale`, else in `fallback`, else its key.
+    pub fn name(&self, locale: Locale, fallback: Locale) -> String {
+        self.title
+            .get(&locale)
+            .or_else(|| self.title.get(&fallback))
+            .cloned()
+            .unwrap_or_else(|| self.key.clone())
+    }
+}
+
+/// How grantees report, as a client sends it; every field optional, with
+/// the defaults of [`ReportingSettings`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReportingSettingsInput {
+    /// The numeric outcomes every proposal plans and every report counts.
+    pub indicators: Option<Vec<IndicatorInput>>,
+    /// Days before a report's due date that the grantee is reminded, e.g. `[14, 3]`.
+    pub reminder_days_before: Option<Vec<i64>>,
+    /// Days between reminders while a report is late.
+    pub overdue_reminder_days: Option<i64>,
+    /// The largest file a proposal or report may carry, in bytes.
+    pub max_attachment_bytes: Option<i64>,
+}
+
+/// How grantees report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct ReportingSettings {
+    /// The numeric outcomes every proposal plans and every report counts.
+    pub indicators: Vec<Indicator>,
+    /// Days before a report's due date that the grantee is reminded, largest first.
+    pub reminder_days_before: Vec<u16>,
+    /// Days between reminders while a report is late.
+    pub overdue_reminder_days: u16,
+    /// The largest file a proposal or report may carry, in bytes.
+    pub max_attachment_bytes: u64,
+}
+
+impl Default for ReportingSettings {
+    fn default() -> Self {
+        let indicator = |key: &str, en: &str, mk: &str| Indicator {
+            key: key.to_owned(),
+            title: LocalizedText::from([(Locale::En, en.to_owned()), (Locale::Mk, mk.to_owned())]),
+        };
+        Self {
+            indicators: vec![
+                indicator("people_reached", "People reached", "Достигнати луѓе"),
+                indicator("events_held", "Events held", "Одржани настани"),
+                indicator("services_launched", "Services launched", "Започнати услуги"),
+            ],
+            reminder_days_before: vec![14, 3],
+            overdue_reminder_days: 7,
+            max_attachment_bytes: 10 * 1024 * 1024,
+        }
+    }
+}
+
+impl ReportingSettings {
+    fn to_input(&self) -> ReportingSettingsInput {
+        ReportingSettingsInput {
+            indicators: Some(
+                self.indicators
+                    .iter()
+                    .map(|i| IndicatorInput {
+                        key: i.key.clone(),
+                        title: i
+                            .title
+                            .iter()
+                            .map(|(l, t)| (l.code().to_owned(), t.clone()))
+                            .collect(),
+                    })
+                    .collect(),
+            ),
+            reminder_days_before: Some(
+                self.reminder_days_before
+                    .iter()
+                    .map(|d| i64::from(*d))
+                    .collect(),
+            ),
+            overdue_reminder_days: Some(self.overdue_reminder_days.into()),
+            max_attachment_bytes: i64::try_from(self.max_attachment_bytes).ok(),
+        }
+    }
+}
+
+/// The most indicators a programme may define.
+const MAX_INDICATORS: usize = 20;
+/// The largest attachment limit a programme may set: 100 MiB.
+const MAX_ATTACHMENT_LIMIT: i64 = 100 * 1024 * 1024;
+
+impl ReportingSettingsInput {
+    fn validate(
+        self,
+        errors: &mut ValidationErrors,
+        default_locale: Option<Locale>,
+    ) -> ReportingSettings {
+        let defaults = ReportingSettings::default();
+        let indicators = match self.indicators {
+            None => defaults.indicators,
+            Some(raw) => {
+                if raw.len() > MAX_INDICATORS {
+                    errors.push(
+                        "reporting.indicators",
+                        "too_many",
+                        format!("at most {MAX_INDICATORS} indicators"),
+                    );
+                }
+                let mut seen = BTreeSet::new();
+                let mut indicators = Vec::new();
+                for (i, input) in raw.into_iter().enumerate() {
+                    let path = format!("reporting.indicators[{i}]");
+                    let key = unique_key(errors, &mut seen, &path, &input.key);
+                    let title = localized(
+                        errors,
+                        &format!("{path}.title"),
+                        input.title,
+                        120,
+                        default_locale,
+                    );
+                    if let Some(key) = key {
+                        indicators.push(Indicator { key, title });
+                    }
+                }
+                indicators
+            }
+        };
+        let reminder_days_before = match self.reminder_days_before {
+            None => defaults.reminder_days_before,
+            Some(raw) => {
+                let mut days: Vec<u16> = raw
+                    .into_iter()
+                    .enumerate()
+                    .filter_map(|(i, d)| {
+                        bounded(
+                            errors,
+                            &format!("reporting.reminder_days_before[{i}]"),
+                            d,
+                            1,
+                            90,
+                        )
+                    })
+                    .collect();
+                days.sort_unstable_by(|a, b| b.cmp(a));
+                days.dedup();
+                days
+            }
+        };
+        let overdue_reminder_days = self
+            .overdue_reminder_days
+            .and_then(|d| bounded(errors, "reporting.overdue_reminder_days", d, 1, 60))
+            .unwrap_or(defaults.overdue_reminder_days);
+        let max_attachment_bytes = self
+            .max_attachment_bytes
+            .and_then(|b| {
+                bounded(
+                    errors,
+                    "reporting.max_attachment_bytes",
+                    b,
+                    1024,
+                    MAX_ATTACHMENT_LIMIT,
+                )
+            })
+            .unwrap_or(defaults.max_attachment_bytes);
+        ReportingSettings {
+            indicators,
+            reminder_days_before,
+            overdue_reminder_days,
+            max_attachment_bytes,
+        }
+    }
+}
+
 /// A programme as a client sends it. Every field is optional so that
 /// missing ones are reported together with the other problems, and so that
 /// an edit can send only what changes ([`ProgrammeInput::overlay`]).
@@ -292,6 +490,8 @@ pub struct ProgrammeInput {
     pub reporting_schedule: Option<Vec<ReportInput>>,
     /// How the jury works; defaults apply to what is left out.
     pub review: Option<ReviewSettingsInput>,
+    /// How grantees report; defaults apply to what is left out.
+    pub reporting: Option<ReportingSettingsInput>,
 }
 
 /// A rubric criterion that passed validation.
@@ -335,6 +535,21 @@ pub struct ScheduledReport {
     pub kind: ReportKind,
     /// Due this many whole months after the grant starts.
     pub months_after_start: u16,
+    /// The report's name per locale.
+    #[serde(default)]
+    #[schema(value_type = BTreeMap<String, String>)]
+    pub title: LocalizedText,
+}
+
+impl ScheduledReport {
+    /// The report's name in `locale`, else in `fallback`, else its key.
+    pub fn name(&self, locale: Locale, fallback: Locale) -> String {
+        self.title
+            .get(&locale)
+            .or_else(|| self.title.get(&fallback))
+            .cloned()
+            .unwrap_or_else(|| self.key.clone())
+    }
 }
 
 /// A programme whose every field passed validation.
@@ -384,6 +599,9 @@ pub struct ProgrammeSpec {
     /// How the jury works.
     #[serde(default)]
     pub review: ReviewSettings,
+    /// How grantees report: indicators, reminders, attachment size.
+    #[serde(default)]
+    pub reporting: ReportingSettings,
 }
 
 /// Where a call stands at a moment in time.
@@ -469,10 +687,16 @@ impl ProgrammeSpec {
                         key: r.key.clone(),
                         kind: r.kind,
                         months_after_start: r.months_after_start.into(),
+                        title: r
+                            .title
+                            .iter()
+                            .map(|(l, t)| (l.code().to_owned(), t.clone()))
+                            .collect(),
                     })
                     .collect(),
             ),
             review: Some(self.review.to_input()),
+            reporting: Some(self.reporting.to_input()),
         }
     }
 }
@@ -500,6 +724,7 @@ impl ProgrammeInput {
             tranche_template: patch.tranche_template.or(self.tranche_template),
             reporting_schedule: patch.reporting_schedule.or(self.reporting_schedule),
             review: patch.review.or(self.review),
+            reporting: patch.reporting.or(self.reporting),
         }
     }
 
@@ -586,6 +811,10 @@ impl ProgrammeInput {
             .and_then(|n| bounded(&mut errors, "reviewer_load_cap", n, 1, 1000));
 
         let review = self.review.unwrap_or_default().validate(&mut errors);
+        let reporting = self
+            .reporting
+            .unwrap_or_default()
+            .validate(&mut errors, default_locale);
         let reporting_schedule = errors
             .require("reporting_schedule", self.reporting_schedule)
             .map(|raw| reporting_schedule(&mut errors, raw));
@@ -648,6 +877,7 @@ impl ProgrammeInput {
                 tranche_template,
                 reporting_schedule,
                 review,
+                reporting,
             }),
             _ => Err(errors),
         }
@@ -872,11 +1102,13 @@ fn reporting_schedule(
             1,
             120,
         );
+        let title = localized(errors, &format!("{path}.title"), r.title.clone(), 120, None);
         if let (Some(key), Some(months_after_start)) = (key, months) {
             reports.push(ScheduledReport {
                 key,
                 kind: r.kind,
                 months_after_start,
+                title,
             });
         }
     }

@@ -2,6 +2,8 @@
 //! is edited, and the rules it must meet to be submitted (the guards of the
 //! proposal workflow).
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -56,6 +58,9 @@ pub struct ProposalInput {
     /// People or organisations the applicant asks to keep away from the
     /// review (a name, an email address or an organisation each).
     pub conflicts_of_interest: Option<Vec<String>>,
+    /// What the project plans to achieve, per indicator of the programme
+    /// (e.g. `{"people_reached": 400}`); reports count against it.
+    pub indicator_targets: Option<BTreeMap<String, i64>>,
 }
 
 /// A budget line that passed validation.
@@ -102,6 +107,9 @@ pub struct ProposalContent {
     /// People or organisations the applicant asks to keep away from the review.
     #[serde(default)]
     pub conflicts_of_interest: Vec<String>,
+    /// Planned outcomes per indicator key.
+    #[serde(default)]
+    pub indicator_targets: BTreeMap<String, u64>,
 }
 
 /// The free-text sections, with their field names and whether submission needs them.
@@ -143,6 +151,12 @@ impl ProposalContent {
             tags: Some(self.tags.clone()),
             language: self.language.map(|l| l.code().to_owned()),
             conflicts_of_interest: Some(self.conflicts_of_interest.clone()),
+            indicator_targets: Some(
+                self.indicator_targets
+                    .iter()
+                    .map(|(k, v)| (k.clone(), i64::try_from(*v).unwrap_or(i64::MAX)))
+                    .collect(),
+            ),
         }
     }
 
@@ -172,6 +186,7 @@ impl ProposalInput {
             tags: patch.tags.or(self.tags),
             language: patch.language.or(self.language),
             conflicts_of_interest: patch.conflicts_of_interest.or(self.conflicts_of_interest),
+            indicator_targets: patch.indicator_targets.or(self.indicator_targets),
         }
     }
 
@@ -294,6 +309,11 @@ impl ProposalInput {
                 conflicts_of_interest.push(name.to_owned());
             }
         }
+        let indicator_targets = crate::report::indicator_counts(
+            &mut errors,
+            "indicator_targets",
+            self.indicator_targets,
+        );
         errors.into_result(|| ProposalContent {
             title,
             summary,
@@ -309,6 +329,7 @@ impl ProposalInput {
             tags,
             language,
             conflicts_of_interest,
+            indicator_targets,
         })
     }
 }

@@ -411,6 +411,38 @@ events! {
         /// Which report.
         report_name: String,
     }
+    /// A grantee handed in a report for the managers to review.
+    ReportSubmitted = "report_submitted", urgent: false {
+        /// The proposal's title.
+        proposal_title: String,
+        /// Which report.
+        report_name: String,
+        /// Who wrote it.
+        grantee_name: String,
+        /// Where to review it.
+        report_url: String,
+    }
+    /// A tranche's condition now holds, so finance may request it.
+    TrancheRequestable = "tranche_requestable", urgent: false {
+        /// The proposal's title.
+        proposal_title: String,
+        /// The tranche's name in the payment template.
+        tranche_name: String,
+        /// Its amount.
+        amount: Money,
+        /// Where to request it.
+        grant_url: String,
+    }
+    /// The programme's late reports, once a week for its managers, instead
+    /// of one email per report.
+    OverdueSummary = "overdue_summary", urgent: true {
+        /// One line per late report.
+        items: Vec<String>,
+        /// How many.
+        count: u64,
+        /// Where to see them all.
+        reports_url: String,
+    }
     /// The grant is closed.
     GrantClosed = "grant_closed", urgent: false {
         /// The proposal's title.

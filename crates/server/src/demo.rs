@@ -1166,6 +1166,11 @@ fn sample_proposal(country: &str, title: &str) -> ProposalInput {
         tags: Some(vec!["youth".into(), "inclusion".into()]),
         language: Some(if country == "MK" { "mk" } else { "sq" }.into()),
         conflicts_of_interest: None,
+        indicator_targets: Some(std::collections::BTreeMap::from([
+            ("people_reached".to_owned(), 400),
+            ("events_held".to_owned(), 40),
+            ("services_launched".to_owned(), 1),
+        ])),
     }
 }
 
@@ -1317,12 +1322,22 @@ pub fn sample_programme() -> ProgrammeInput {
                 key: "interim".into(),
                 kind: ReportKind::Interim,
                 months_after_start: 6,
+                title: BTreeMap::from([
+                    ("en".to_owned(), "Interim report".to_owned()),
+                    ("mk".to_owned(), "Среден извештај".to_owned()),
+                ]),
             },
             ReportInput {
                 key: "final".into(),
                 kind: ReportKind::Final,
                 months_after_start: 12,
+                title: BTreeMap::from([
+                    ("en".to_owned(), "Final report".to_owned()),
+                    ("mk".to_owned(), "Завршен извештај".to_owned()),
+                ]),
             },
         ]),
+        // The default indicators, reminders and attachment limit.
+        reporting: None,
     }
 }

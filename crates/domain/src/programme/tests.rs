@@ -57,8 +57,10 @@ pub(crate) fn valid() -> ProgrammeInput {
             key: "final".into(),
             kind: ReportKind::Final,
             months_after_start: 12,
+            title: BTreeMap::new(),
         }]),
         review: None,
+        reporting: None,
     }
 }
 
@@ -245,11 +247,13 @@ fn the_schedule_needs_one_final_report_due_last() {
             key: "final".into(),
             kind: ReportKind::Final,
             months_after_start: 6,
+            title: BTreeMap::new(),
         },
         ReportInput {
             key: "interim".into(),
             kind: ReportKind::Interim,
             months_after_start: 9,
+            title: BTreeMap::new(),
         },
     ]);
     assert!(has(
@@ -356,6 +360,60 @@ fn review_settings_survive_an_edit() {
     .validate()
     .expect("valid");
     assert!(spec.review.blind && !spec.review.normalise);
+    let again = spec.to_input().validate().expect("round trip");
+    assert_eq!(again, spec);
+}
+
+#[test]
+fn reporting_settings_default_and_every_bad_one_is_named() {
+    let spec = valid().validate().expect("valid");
+    assert_eq!(spec.reporting, ReportingSettings::default());
+    assert_eq!(spec.reporting.reminder_days_before, vec![14, 3]);
+    let mut input = valid();
+    input.reporting = Some(ReportingSettingsInput {
+        indicators: Some(vec![
+            IndicatorInput {
+                key: "people_reached".into(),
+                title: text("en", "People reached"),
+            },
+            IndicatorInput {
+                key: "people_reached".into(),
+                title: text("en", "Again"),
+            },
+            IndicatorInput {
+                key: "no title".into(),
+                title: BTreeMap::new(),
+            },
+        ]),
+        reminder_days_before: Some(vec![3, 0, 14, 3]),
+        overdue_reminder_days: Some(0),
+        max_attachment_bytes: Some(10),
+    });
+    let errors = input.validate().expect_err("invalid");
+    let mut fields: Vec<String> = errors.fields().iter().map(|e| e.field.clone()).collect();
+    fields.sort();
+    assert_eq!(
+        fields,
+        vec![
+            "reporting.indicators[1].key",
+            "reporting.indicators[2].key",
+            "reporting.indicators[2].title",
+            "reporting.max_attachment_bytes",
+            "reporting.overdue_reminder_days",
+            "reporting.reminder_days_before[1]",
+        ]
+    );
+}
+
+#[test]
+fn reminder_days_are_sorted_largest_first_without_repeats() {
+    let mut input = valid();
+    input.reporting = Some(ReportingSettingsInput {
+        reminder_days_before: Some(vec![3, 14, 3, 30]),
+        ..ReportingSettingsInput::default()
+    });
+    let spec = input.validate().expect("valid");
+    assert_eq!(spec.reporting.reminder_days_before, vec![30, 14, 3]);
     let again = spec.to_input().validate().expect("round trip");
     assert_eq!(again, spec);
 }

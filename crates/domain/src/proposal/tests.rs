@@ -1,3 +1,5 @@
+use std::collections::BTreeMap;
+
 use super::*;
 use chrono::TimeZone;
 use proptest::prelude::*;
@@ -47,6 +49,7 @@ fn complete() -> ProposalInput {
             "Library of Tirana".into(),
             " library of tirana".into(),
         ]),
+        indicator_targets: Some(BTreeMap::from([("people_reached".to_owned(), 400)])),
     }
 }
 

@@ -305,6 +305,8 @@ fn read_form(form: &DraftForm, currency: Currency) -> (Typed, ProposalInput, Val
         tags: Some(split("tags", &[','])),
         language: Some(get("language")).filter(|l| !l.is_empty()),
         conflicts_of_interest: Some(split("conflicts_of_interest", &['\n'])),
+        // The form does not show targets yet: an edit keeps the ones sent through the API.
+        indicator_targets: None,
     };
     (typed, input, errors)
 }
