@@ -196,6 +196,8 @@ pub struct TestApp {
     pub config: Config,
     /// The server's database.
     pub database: TestDatabase,
+    /// The server's business clock: advance it to let days pass.
+    pub clock: grants_app::Clock,
     stop: Option<oneshot::Sender<()>>,
     server: Option<JoinHandle<anyhow::Result<()>>>,
 }
@@ -290,6 +292,7 @@ impl TestApp {
             .await
             .expect("the administrator is created");
         let address = application.local_addr().expect("bound");
+        let clock = application.app().clock().clone();
         let (stop, stopped) = oneshot::channel::<()>();
         let server = tokio::spawn(application.run_until(async move {
             let _ = stopped.await;
@@ -304,6 +307,7 @@ impl TestApp {
             client,
             config,
             database,
+            clock,
             stop: Some(stop),
             server: Some(server),
         }

@@ -15,6 +15,7 @@ mod api {
     mod money;
     mod programmes;
     mod proposals;
+    mod reports;
     mod review;
     mod users;
     mod workflows;

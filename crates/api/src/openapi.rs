@@ -25,6 +25,7 @@ use crate::AppState;
         (name = "jury", description = "Reviewer profiles, conflicts of interest and bids"),
         (name = "review", description = "Reviewer assignment, reviews and the ranking"),
         (name = "money", description = "Funding decisions, grants, tranches and the ledger"),
+        (name = "reports", description = "Implementation reports, their reminders, and the impact summary"),
         (name = "workflows", description = "Workflow definitions and diagrams"),
         (name = "audit", description = "The audit trail"),
         (name = "admin", description = "The email outbox and previews"),

@@ -456,7 +456,7 @@ pub async fn commit_run(
         ));
     }
     let result = solve(&round)?;
-    let now = Utc::now();
+    let now = app.now();
     // Assignments whose pair became conflicted since they were made end now.
     for a in store::assignments(&tx, AssignmentScope::Programme(programme_id)).await? {
         let conflicted = a.is_active() && !round.kept.contains(&(a.proposal_id, a.reviewer_id));
@@ -912,7 +912,7 @@ pub async fn add(
             ));
         }
     }
-    let now = Utc::now();
+    let now = app.now();
     let created = create(&tx, app, &programme, proposal.id, reviewer, actor, now).await?;
     if proposal.state == OPEN_FOR_REVIEW {
         crate::proposals::advance(
@@ -1024,7 +1024,7 @@ async fn end(
             "the review is submitted; the chair must reopen it first".into(),
         ));
     }
-    let now = Utc::now();
+    let now = app.now();
     withdraw(&tx, &a, state, &reason, now).await?;
     let updated = load(&tx).await?;
     let shown = view(&tx, updated, None).await?;
@@ -1047,7 +1047,7 @@ pub async fn accept(
     match a.state.as_str() {
         assignment_state::ACCEPTED => {}
         assignment_state::INVITED => {
-            let now = Utc::now();
+            let now = app.now();
             store::set_assignment_state(
                 &tx,
                 a.id,
@@ -1117,7 +1117,7 @@ pub(crate) async fn own(
 /// while the assignment is active and its review not submitted.
 pub(crate) async fn fire_timer(app: &App, owner: &str, timer: &DueTimer) -> AppResult<String> {
     let tx = app.store.begin().await?;
-    let now = Utc::now();
+    let now = app.now();
     let outcome = match store::find_assignment(&tx, timer.subject_id).await? {
         None => "skipped: the assignment no longer exists".to_owned(),
         Some(a) if !a.is_active() => format!("skipped: the assignment is {}", a.state),

@@ -179,7 +179,7 @@ pub async fn decide(
         }
         _ => None,
     };
-    let now = Utc::now();
+    let now = app.now();
     proposals::take_decision(
         &tx,
         app,

@@ -486,12 +486,30 @@ pub async fn list(
 struct Guards<'a> {
     comment: Option<&'a str>,
     tranches: &'a [TrancheRecord],
+    final_report: Result<(), String>,
+}
+
+impl<'a> Guards<'a> {
+    /// The guards over the grant's tranches and reports as they are now.
+    async fn read(
+        c: &impl ConnectionTrait,
+        grant: GrantId,
+        tranches: &'a [TrancheRecord],
+        comment: Option<&'a str>,
+    ) -> AppResult<Guards<'a>> {
+        Ok(Guards {
+            comment,
+            tranches,
+            final_report: crate::reports::final_report_accepted(c, grant).await?,
+        })
+    }
 }
 
 impl GuardCheck for Guards<'_> {
     fn check(&self, guard: &str) -> Result<(), String> {
         match guard {
             "comment_given" => grants_domain::proposal::comment_given(self.comment),
+            "final_report_accepted" => self.final_report.clone(),
             "tranches_settled" => {
                 let open: Vec<&str> = self
                     .tranches
@@ -519,10 +537,7 @@ pub async fn transitions(app: &App, actor: &Actor, id: GrantId) -> AppResult<Vec
     let grant = load_visible(c, actor, id).await?;
     let def = definition(app, &grant.workflow, grant.workflow_version).await?;
     let tranche_rows = store::tranches_of(c, id).await?;
-    let guards = Guards {
-        comment: Some("-"),
-        tranches: &tranche_rows,
-    };
+    let guards = Guards::read(c, id, &tranche_rows, Some("-")).await?;
     Ok(TransitionView::list(grants_workflow::options(
         &def,
         &grant.state,
@@ -554,14 +569,19 @@ pub async fn transition(
         .map(str::trim)
         .filter(|c| !c.is_empty());
     let tranche_rows = store::tranches_of(&tx, id).await?;
-    let guards = Guards {
-        comment,
-        tranches: &tranche_rows,
-    };
+    let guards = Guards::read(&tx, id, &tranche_rows, comment).await?;
     let plan = grants_workflow::plan(&def, &grant.state, name, &facts(actor, &grant), &guards)
         .map_err(AppError::Blocked)?;
-    let now = Utc::now();
-    apply(&tx, app, (&grant, &programme), &plan, (actor, comment), now).await?;
+    let now = app.now();
+    apply(
+        &tx,
+        app,
+        (&grant, &programme),
+        &plan,
+        (Some(actor.id), comment),
+        now,
+    )
+    .await?;
     let updated = store::find_grant(&tx, id)
         .await?
         .ok_or(AppError::NotFound("grant"))?;
@@ -577,7 +597,7 @@ async fn apply(
     app: &App,
     (grant, programme): (&GrantRecord, &ProgrammeRecord),
     plan: &Plan,
-    (actor, comment): (&Actor, Option<&str>),
+    (actor, comment): (Option<UserId>, Option<&str>),
     now: DateTime<Utc>,
 ) -> AppResult<()> {
     let change = match plan.to.as_str() {
@@ -598,7 +618,7 @@ async fn apply(
     let event_id = audit::record(
         tx,
         AuditEntry {
-            actor: Some(actor.id),
+            actor,
             action: "grant.transition",
             subject_type: SUBJECT,
             subject_id: grant.id.uuid(),
@@ -644,6 +664,17 @@ async fn apply(
                 )
                 .await?;
             }
+            Effect::Run { name } if name == "schedule_reports" => {
+                crate::reports::schedule_for_grant(tx, app, (grant, programme), now).await?;
+            }
+            Effect::Run { name } if name == "cancel_open_reports" => {
+                let reason = format!(
+                    "the grant was terminated: {}",
+                    comment.unwrap_or("no reason given")
+                );
+                // Boxed: a report's effects can move the grant in turn.
+                Box::pin(crate::reports::cancel_open(tx, app, grant.id, &reason, now)).await?;
+            }
             Effect::Run { name } if name == "cancel_open_tranches" => {
                 let reason = format!(
                     "the grant was terminated: {}",
@@ -664,6 +695,55 @@ async fn apply(
         }
     }
     Ok(())
+}
+
+/// Takes `name` on the grant as the system if the grant's workflow allows
+/// it now; otherwise leaves the grant as it is. Inside the caller's transaction.
+async fn take_as_system_if_allowed(
+    tx: &impl ConnectionTrait,
+    app: &App,
+    grant: GrantId,
+    programme: &ProgrammeRecord,
+    name: &str,
+    now: DateTime<Utc>,
+) -> AppResult<bool> {
+    let grant = store::find_grant(tx, grant)
+        .await?
+        .ok_or(AppError::NotFound("grant"))?;
+    let def = definition(app, &grant.workflow, grant.workflow_version).await?;
+    let tranche_rows = store::tranches_of(tx, grant.id).await?;
+    let guards = Guards::read(tx, grant.id, &tranche_rows, None).await?;
+    match grants_workflow::plan(&def, &grant.state, name, &ActorFacts::system(), &guards) {
+        Ok(plan) => {
+            apply(tx, app, (&grant, programme), &plan, (None, None), now).await?;
+            tracing::info!(grant.id = %grant.id, from = %plan.from, to = %plan.to, "grant moved by the system");
+            Ok(true)
+        }
+        Err(_) => Ok(false),
+    }
+}
+
+/// The final report opened: the grant enters final reporting, if it can.
+pub(crate) async fn start_reporting_as_system(
+    tx: &impl ConnectionTrait,
+    app: &App,
+    grant: GrantId,
+    programme: &ProgrammeRecord,
+    now: DateTime<Utc>,
+) -> AppResult<bool> {
+    take_as_system_if_allowed(tx, app, grant, programme, "start_reporting", now).await
+}
+
+/// Closes the grant once its final report is accepted and every tranche is
+/// paid or cancelled (the `close` guards); otherwise does nothing.
+pub(crate) async fn close_when_done(
+    tx: &impl ConnectionTrait,
+    app: &App,
+    grant: GrantId,
+    programme: &ProgrammeRecord,
+    now: DateTime<Utc>,
+) -> AppResult<bool> {
+    take_as_system_if_allowed(tx, app, grant, programme, "close", now).await
 }
 
 /// The funded proposal's title.

@@ -429,7 +429,7 @@ pub async fn save_profile(
         },
     };
     let profile = base.overlay(input).validate(&programme.spec)?;
-    let now = Utc::now();
+    let now = app.now();
     store::save_profile(&tx, programme_id, reviewer, &profile, now).await?;
     audit::record(
         &tx,
@@ -598,7 +598,7 @@ pub async fn declare_conflict(
     } else {
         ConflictKind::AddedByManager
     };
-    let now = Utc::now();
+    let now = app.now();
     note(&tx, actor, &proposal, (reviewer, kind, false), reason, now).await?;
     if let Some(assignment) = store::find_assignment_pair(&tx, proposal_id, reviewer).await?
         && assignment.is_active()
@@ -643,7 +643,7 @@ pub async fn lift_conflict(
         )
         .into());
     }
-    let now = Utc::now();
+    let now = app.now();
     note(
         &tx,
         actor,
@@ -717,7 +717,7 @@ pub async fn bid(
             proposal.state
         )));
     }
-    let now = Utc::now();
+    let now = app.now();
     store::set_bid(
         &tx,
         proposal.programme_id,

@@ -25,6 +25,7 @@ mod page;
 mod password;
 pub mod programmes;
 pub mod proposals;
+pub mod reports;
 pub mod reviews;
 pub mod timers;
 pub mod tranches;
@@ -81,6 +82,31 @@ pub struct App {
     public_url: Arc<str>,
     digest_hour_utc: u32,
     idempotency_ttl: chrono::Duration,
+    clock: Clock,
+}
+
+/// The service's business clock: what time it is for deadlines, reminders,
+/// timers and the outbox. It is the system clock, shifted by an offset that
+/// only tests and the demo move ([`Clock::advance`]): a test lets a month
+/// pass without sleeping, the demo seeds grants that started months ago.
+/// Log-in tokens and links keep to the system clock.
+#[derive(Debug, Clone, Default)]
+pub struct Clock {
+    offset_ms: Arc<std::sync::atomic::AtomicI64>,
+}
+
+impl Clock {
+    /// The current time.
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        let offset = self.offset_ms.load(std::sync::atomic::Ordering::SeqCst);
+        chrono::Utc::now() + chrono::Duration::milliseconds(offset)
+    }
+
+    /// Moves the clock by `by`: forward in tests, back and forth while the demo seeds.
+    pub fn advance(&self, by: chrono::Duration) {
+        self.offset_ms
+            .fetch_add(by.num_milliseconds(), std::sync::atomic::Ordering::SeqCst);
+    }
 }
 
 impl App {
@@ -99,7 +125,18 @@ impl App {
             public_url: Arc::from("http://127.0.0.1:8080"),
             digest_hour_utc: 7,
             idempotency_ttl: chrono::Duration::hours(24),
+            clock: Clock::default(),
         }
+    }
+
+    /// The business clock; tests hold a copy to let time pass.
+    pub fn clock(&self) -> &Clock {
+        &self.clock
+    }
+
+    /// The current business time (see [`Clock`]).
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.clock.now()
     }
 
     /// How long an Idempotency-Key is remembered.

@@ -147,12 +147,12 @@ pub async fn dispatch_due(
     batch: u64,
 ) -> AppResult<Round> {
     let tx = app.store.begin().await?;
-    let claimed = outbox::claim(&tx, owner, Utc::now(), LEASE, batch).await?;
+    let claimed = outbox::claim(&tx, owner, app.now(), LEASE, batch).await?;
     tx.commit().await.map_err(grants_store::StoreError::from)?;
     let mut round = Round::default();
     for message in claimed {
         let outcome = send_one(app, dispatcher, &message).await;
-        let now = Utc::now();
+        let now = app.now();
         let outcome = match outcome {
             Ok(message_id) => {
                 round.sent += 1;
@@ -188,7 +188,7 @@ pub async fn dispatch_digests(
     batch: u64,
 ) -> AppResult<Round> {
     let tx = app.store.begin().await?;
-    let claimed = outbox::claim_held(&tx, owner, Utc::now(), LEASE, batch).await?;
+    let claimed = outbox::claim_held(&tx, owner, app.now(), LEASE, batch).await?;
     tx.commit().await.map_err(grants_store::StoreError::from)?;
     let mut by_recipient: std::collections::BTreeMap<grants_domain::UserId, Vec<QueuedMessage>> =
         Default::default();
@@ -201,7 +201,7 @@ pub async fn dispatch_digests(
     let mut round = Round::default();
     for (recipient, messages) in by_recipient {
         let attempts = messages.iter().map(|m| m.attempts).max().unwrap_or(1);
-        let now = Utc::now();
+        let now = app.now();
         let outcome = match send_digest(app, dispatcher, recipient, &messages).await {
             Ok(message_id) => {
                 round.sent += messages.len();
@@ -445,7 +445,7 @@ async fn change_state(
     let current = outbox::find(conn, id)
         .await?
         .ok_or(AppError::NotFound("outbox message"))?;
-    if !outbox::set_state(conn, id, from, to, Utc::now()).await? {
+    if !outbox::set_state(conn, id, from, to, app.now()).await? {
         return Err(AppError::Conflict(format!(
             "a message that is {} cannot be {verb}ed",
             current.state

@@ -1,7 +1,6 @@
 //! Counts for monitoring, in the OpenMetrics text format Prometheus scrapes.
 //! Only aggregates: nothing here names a person or a proposal.
 
-use chrono::Utc;
 use grants_store::{proposals, timers};
 use prometheus_client::encoding::text::encode;
 use prometheus_client::metrics::family::Family;
@@ -43,7 +42,7 @@ pub async fn render(app: &App) -> AppResult<String> {
         "Proposals, by workflow state",
         by_state(proposal_states.into_iter().collect()),
     );
-    let (running, due) = timers::counts(conn, Utc::now()).await?;
+    let (running, due) = timers::counts(conn, app.now()).await?;
     let gauge = |n: u64| {
         let g = Gauge::<i64>::default();
         g.set(i64::try_from(n).unwrap_or(i64::MAX));

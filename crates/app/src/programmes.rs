@@ -100,7 +100,7 @@ pub struct ProgrammeFilter {
 pub async fn create(app: &App, actor: &Actor, input: ProgrammeInput) -> AppResult<ProgrammeView> {
     actor.require_any(MANAGERS, "create programmes")?;
     let spec = input.validate()?;
-    let now = Utc::now();
+    let now = app.now();
     let tx = app.store.begin().await?;
     let record = store::insert(&tx, spec, Some(actor.id), now)
         .await
@@ -122,7 +122,7 @@ pub async fn create(app: &App, actor: &Actor, input: ProgrammeInput) -> AppResul
 /// Any signed-in person sees a programme: calls are public to the network.
 pub async fn get(app: &App, _actor: &Actor, id: ProgrammeId) -> AppResult<ProgrammeView> {
     let record = load_programme(app.store.conn(), id).await?;
-    Ok(ProgrammeView::new(record, Utc::now()))
+    Ok(ProgrammeView::new(record, app.now()))
 }
 
 /// Programmes, a page at a time, oldest first.
@@ -134,7 +134,7 @@ pub async fn list(
 ) -> AppResult<Page<ProgrammeView>> {
     let (after, fetch) = page.parse()?;
     let rows = store::list(app.store.conn(), filter.include_archived, after, fetch).await?;
-    let now = Utc::now();
+    let now = app.now();
     Ok(Page::from_rows(
         rows,
         fetch,
@@ -165,7 +165,7 @@ pub async fn update(
     }
     let changed = changed_fields(&update.changes);
     let spec = current.spec.to_input().overlay(update.changes).validate()?;
-    let now = Utc::now();
+    let now = app.now();
     store::update_spec(&tx, id, revision, &spec, now)
         .await
         .map_err(AppError::from_store("programme"))?;
@@ -197,10 +197,10 @@ pub async fn set_archived(
     let current = load_programme(&tx, id).await?;
     if current.archived_at.is_some() == archived {
         // Already as asked: repeating the request changes nothing.
-        return Ok(ProgrammeView::new(current, Utc::now()));
+        return Ok(ProgrammeView::new(current, app.now()));
     }
     let revision = if_match.unwrap_or(current.revision);
-    let now = Utc::now();
+    let now = app.now();
     store::set_archived(&tx, id, revision, archived.then_some(now), now)
         .await
         .map_err(AppError::from_store("programme"))?;

@@ -360,7 +360,7 @@ pub async fn create(
                 "no such programme",
             ))
         })?;
-    let now = Utc::now();
+    let now = app.now();
     if programme.archived_at.is_some() {
         return Err(AppError::Conflict(
             "the programme is archived and takes no proposals".into(),
@@ -484,7 +484,7 @@ pub async fn update(
         .to_input()
         .overlay(input.changes)
         .validate_draft()?;
-    let now = Utc::now();
+    let now = app.now();
     store::update_content(&tx, id, revision, &content, now)
         .await
         .map_err(AppError::from_store("proposal"))?;
@@ -549,7 +549,7 @@ pub async fn transitions(
         // The comment is not known before the request; do not block on it here.
         comment: Some("-"),
         decision: false,
-        now: Utc::now(),
+        now: app.now(),
     };
     Ok(TransitionView::list(grants_workflow::options(
         &def,
@@ -575,7 +575,7 @@ pub async fn transition(
     crate::error::expect_revision(if_match, input.revision, "proposal", record.revision)?;
     let programme = load_programme(&tx, record.programme_id).await?;
     let def = definition(app, &record).await?;
-    let now = Utc::now();
+    let now = app.now();
     let comment = input
         .comment
         .as_deref()
@@ -1008,7 +1008,7 @@ pub async fn history(app: &App, actor: &Actor, id: ProposalId) -> AppResult<Vec<
 /// transaction. Returns what happened.
 pub(crate) async fn fire_timer(app: &App, owner: &str, timer: &DueTimer) -> AppResult<String> {
     let tx = app.store.begin().await?;
-    let now = Utc::now();
+    let now = app.now();
     let id = ProposalId::from(timer.subject_id);
     let Some(record) = store::find(&tx, id).await? else {
         timers::complete(

@@ -242,7 +242,7 @@ pub async fn save(
         comment_for_jury: comment("comment_for_jury", input.comment_for_jury)?
             .or_else(|| existing.as_ref().and_then(|r| r.comment_for_jury.clone())),
     };
-    let now = Utc::now();
+    let now = app.now();
     match &existing {
         None => {
             if let Some(sent) = if_match.or(input.revision).filter(|r| *r != 0) {
@@ -327,7 +327,7 @@ pub async fn submit(
     if !errors.is_empty() {
         return Err(errors.into());
     }
-    let now = Utc::now();
+    let now = app.now();
     store::set_review_state(
         &tx,
         record.assignment_id,
@@ -449,7 +449,7 @@ pub async fn reopen(
         .filter(|r| r.state == review_state::SUBMITTED)
         .ok_or_else(|| AppError::Conflict("only a submitted review can be reopened".into()))?;
     let revision = if_match.or(input.revision).unwrap_or(record.revision);
-    let now = Utc::now();
+    let now = app.now();
     store::set_review_state(
         &tx,
         record.assignment_id,

@@ -3,7 +3,6 @@
 
 use std::time::Duration;
 
-use chrono::Utc;
 use grants_store::timers;
 
 use crate::{App, AppResult};
@@ -14,17 +13,21 @@ const LEASE: Duration = Duration::from_secs(60);
 /// Claims and fires up to `limit` due timers as `owner`; returns how many fired.
 pub async fn fire_due(app: &App, owner: &str, limit: u64) -> AppResult<usize> {
     let tx = app.store.begin().await?;
-    let due = timers::claim_due(&tx, owner, Utc::now(), LEASE, limit).await?;
+    let due = timers::claim_due(&tx, owner, app.now(), LEASE, limit).await?;
     tx.commit().await.map_err(grants_store::StoreError::from)?;
     let mut fired = 0;
     for timer in &due {
         let outcome = match timer.subject_type.as_str() {
             "proposal" => crate::proposals::fire_timer(app, owner, timer).await,
             crate::assignments::SUBJECT => crate::assignments::fire_timer(app, owner, timer).await,
+            crate::reports::SUBJECT => crate::reports::fire_reminder(app, owner, timer).await,
+            crate::reports::SUMMARY_SUBJECT => {
+                crate::reports::fire_summary(app, owner, timer).await
+            }
             other => {
                 let message = format!("skipped: no timers for {other}");
                 let tx = app.store.begin().await?;
-                timers::complete(&tx, timer.id, owner, &message, Utc::now()).await?;
+                timers::complete(&tx, timer.id, owner, &message, app.now()).await?;
                 tx.commit().await.map_err(grants_store::StoreError::from)?;
                 Ok(message)
             }

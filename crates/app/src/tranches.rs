@@ -183,6 +183,8 @@ pub(crate) async fn view(
 struct Guards<'a> {
     tranche: &'a TrancheRecord,
     grant: &'a GrantRecord,
+    /// The keys of the grant's accepted reports.
+    accepted_reports: &'a [String],
     actor: Option<UserId>,
     comment: Option<&'a str>,
     now: DateTime<Utc>,
@@ -201,7 +203,9 @@ impl GuardCheck for Guards<'_> {
                     Err(format!("the grant is {}", self.grant.state))
                 }
             }
-            "condition_met" => condition_met(self.tranche, self.grant, self.now),
+            "condition_met" => {
+                condition_met(self.tranche, self.grant, self.accepted_reports, self.now)
+            }
             "not_requester" => match self.tranche.requested {
                 Some((by, _)) if Some(by) == self.actor => {
                     Err("you requested this payment; another finance user must approve it".into())
@@ -213,14 +217,23 @@ impl GuardCheck for Guards<'_> {
     }
 }
 
-fn condition_met(t: &TrancheRecord, grant: &GrantRecord, now: DateTime<Utc>) -> Result<(), String> {
+fn condition_met(
+    t: &TrancheRecord,
+    grant: &GrantRecord,
+    accepted_reports: &[String],
+    now: DateTime<Utc>,
+) -> Result<(), String> {
     match &t.condition {
         TrancheCondition::AgreementSigned => grant
             .agreement_accepted_at
             .map(|_| ())
             .ok_or_else(|| "the agreement has not been accepted yet".to_owned()),
         TrancheCondition::ReportAccepted { report } => {
-            Err(format!("the report '{report}' has not been accepted yet"))
+            if accepted_reports.contains(report) {
+                Ok(())
+            } else {
+                Err(format!("the report '{report}' has not been accepted yet"))
+            }
         }
         TrancheCondition::MonthsAfterStart { months } => {
             let start = grant
@@ -269,12 +282,14 @@ pub async fn transitions(
 ) -> AppResult<Vec<TransitionView>> {
     let (tranche, grant) = load(app.store.conn(), actor, id).await?;
     let def = grants::definition(app, &tranche.workflow, tranche.workflow_version).await?;
+    let accepted = crate::reports::accepted_keys(app.store.conn(), grant.id).await?;
     let guards = Guards {
         tranche: &tranche,
         grant: &grant,
+        accepted_reports: &accepted,
         actor: Some(actor.id),
         comment: Some("-"),
-        now: Utc::now(),
+        now: app.now(),
     };
     Ok(TransitionView::list(grants_workflow::options(
         &def,
@@ -365,15 +380,17 @@ pub async fn transition(
     let programme = crate::programmes::load_programme(&tx, grant.programme_id).await?;
     ledger::lock(&tx, programme.id).await?;
     let def = grants::definition(app, &tranche.workflow, tranche.workflow_version).await?;
-    let now = Utc::now();
+    let now = app.now();
     let comment = input
         .comment
         .as_deref()
         .map(str::trim)
         .filter(|c| !c.is_empty());
+    let accepted = crate::reports::accepted_keys(&tx, grant.id).await?;
     let guards = Guards {
         tranche: &tranche,
         grant: &grant,
+        accepted_reports: &accepted,
         actor: Some(actor.id),
         comment,
         now,
@@ -415,6 +432,10 @@ pub async fn transition(
         now,
     )
     .await?;
+    if ["paid", "cancelled"].contains(&plan.to.as_str()) {
+        // The last tranche settled may be all a grant with an accepted final report waited for.
+        grants::close_when_done(&tx, app, grant.id, &programme, now).await?;
+    }
     let updated = store::find_tranche(&tx, id)
         .await?
         .ok_or(AppError::NotFound("tranche"))?;
@@ -438,6 +459,7 @@ pub(crate) async fn cancel_as_system(
     let guards = Guards {
         tranche,
         grant,
+        accepted_reports: &[],
         actor: None,
         comment: Some(reason),
         now,

@@ -34,6 +34,10 @@ const BUILT_IN: &[(&str, &str)] = &[
         "workflows/tranche.yaml",
         include_str!("../../../workflows/tranche.yaml"),
     ),
+    (
+        "workflows/report.yaml",
+        include_str!("../../../workflows/report.yaml"),
+    ),
 ];
 
 /// Relations an actor can have to a proposal.
@@ -53,10 +57,14 @@ pub const PROPOSAL_GUARDS: &[&str] = &[
 pub const GRANT_RELATIONS: &[&str] = &["grantee"];
 
 /// Guards implemented for grants (see [`crate::grants`]).
-pub const GRANT_GUARDS: &[&str] = &["comment_given", "tranches_settled"];
+pub const GRANT_GUARDS: &[&str] = &["comment_given", "tranches_settled", "final_report_accepted"];
 
 /// Effects implemented for grants.
-pub const GRANT_EFFECTS: &[&str] = &["cancel_open_tranches"];
+pub const GRANT_EFFECTS: &[&str] = &[
+    "cancel_open_tranches",
+    "schedule_reports",
+    "cancel_open_reports",
+];
 
 /// Guards implemented for tranches (see [`crate::tranches`]).
 pub const TRANCHE_GUARDS: &[&str] = &[
@@ -69,12 +77,22 @@ pub const TRANCHE_GUARDS: &[&str] = &[
 /// Effects implemented for tranches.
 pub const TRANCHE_EFFECTS: &[&str] = &["record_disbursement", "release_commitment"];
 
+/// Guards implemented for reports (see [`crate::reports`]).
+pub const REPORT_GUARDS: &[&str] = &["comment_given", "grant_running", "report_complete"];
+
+/// Effects implemented for reports.
+pub const REPORT_EFFECTS: &[&str] = &[
+    "start_final_reporting",
+    "release_tranches",
+    "close_grant_when_done",
+];
+
 /// The actor that takes transitions when timers fire.
 pub const SYSTEM: &str = "system";
 
 /// The workflows the service runs: each has its own relations, guards and
 /// effects implemented in code.
-pub const RUN: &[&str] = &["proposal", "grant", "tranche"];
+pub const RUN: &[&str] = &["proposal", "grant", "tranche", "report"];
 
 /// Everything the definition of `workflow` may name: roles, its relations,
 /// guards and effects, and `events`: those with templates in English and
@@ -84,6 +102,7 @@ pub fn registry(workflow: &str, events: &[&str]) -> Option<Registry> {
         "proposal" => (PROPOSAL_RELATIONS, PROPOSAL_GUARDS, &[]),
         "grant" => (GRANT_RELATIONS, GRANT_GUARDS, GRANT_EFFECTS),
         "tranche" => (GRANT_RELATIONS, TRANCHE_GUARDS, TRANCHE_EFFECTS),
+        "report" => (GRANT_RELATIONS, REPORT_GUARDS, REPORT_EFFECTS),
         _ => return None,
     };
     let mut actors: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();

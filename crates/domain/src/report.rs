@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Days, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -477,6 +477,27 @@ impl ReminderSchedule {
             return Some(self.overdue(u32::try_from(rounds).unwrap_or(u32::MAX)));
         }
         self.steps_before.iter().rev().find(|s| s.at <= t).copied()
+    }
+}
+
+/// When a programme's weekly overdue summary goes out next: Monday 08:00
+/// in the programme's time zone, strictly after `after`.
+pub fn next_summary_at(after: DateTime<Utc>, tz: Tz) -> DateTime<Utc> {
+    let eight = NaiveTime::from_hms_opt(8, 0, 0).unwrap_or(NaiveTime::MIN);
+    let today = after.with_timezone(&tz).date_naive();
+    let to_monday = u64::from((7 - today.weekday().num_days_from_monday()) % 7);
+    let mut day = today
+        .checked_add_days(Days::new(to_monday))
+        .unwrap_or(today);
+    loop {
+        let at = local(tz, day, eight);
+        if at > after {
+            return at;
+        }
+        match day.checked_add_days(Days::new(7)) {
+            Some(next) => day = next,
+            None => return after + chrono::Duration::days(7),
+        }
     }
 }
 

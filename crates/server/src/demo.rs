@@ -10,13 +10,15 @@ use chrono::{Duration, Utc};
 use grants_app::auth::{self, LoginInput};
 use grants_app::users::{self, CreateUserInput, RoleGrantInput};
 use grants_app::{
-    App, AppError, assignments, decisions, grants, jury, programmes, proposals, reviews, tranches,
+    App, AppError, assignments, decisions, grants, jury, programmes, proposals, reports, reviews,
+    tranches,
 };
 use grants_domain::programme::{
     CriterionInput, MoneyInput, ProgrammeInput, ReportInput, ReportKind, TrancheCondition,
     TrancheInput,
 };
 use grants_domain::proposal::{BudgetLineInput, ProposalInput};
+use grants_domain::report::{ReportContentInput, SpendingInput};
 use grants_domain::review::{BidLevel, Recommendation, ReviewerProfileInput};
 use grants_scoring::sheet::CriterionScore;
 use secrecy::SecretString;
@@ -965,12 +967,14 @@ async fn seed_decided_round(app: &App) -> anyhow::Result<()> {
     }
     auth::logout(app, &manager).await?;
 
-    let finance = log_in(app, &demo_email("finance")).await?;
-    let approver = log_in(app, &demo_email("finance.approver")).await?;
+    // The four agreements were accepted months ago (the business clock is
+    // set back while each is accepted), so their reports are at every stage.
     for (i, grant_id) in grant_ids.iter().enumerate().take(4) {
         let grantee = &submitted[i].0;
         let grant = grants::get(app, grantee, *grant_id).await?;
-        grants::transition(
+        let back = started_ago(STARTED_AGO[i])?;
+        app.clock().advance(-back);
+        let accepted = grants::transition(
             app,
             grantee,
             *grant_id,
@@ -978,7 +982,20 @@ async fn seed_decided_round(app: &App) -> anyhow::Result<()> {
             grants::GrantTransitionInput::default(),
             Some(grant.revision),
         )
-        .await?;
+        .await;
+        app.clock().advance(back);
+        accepted?;
+    }
+    // The reminders that fell due meanwhile: reports open and go overdue
+    // (one reminder each, not a backlog).
+    while grants_app::timers::fire_due(app, "demo-seed", 100).await? > 0 {}
+    seed_reports(app, &manager_email(), &submitted, &grant_ids).await?;
+
+    let finance = log_in(app, &demo_email("finance")).await?;
+    let approver = log_in(app, &demo_email("finance.approver")).await?;
+    for (i, grant_id) in grant_ids.iter().enumerate().take(4) {
+        let grantee = &submitted[i].0;
+        let grant = grants::get(app, grantee, *grant_id).await?;
         let signing = &grant.tranches[0];
         let step = |actor, name: &'static str, revision, payment| {
             tranches::transition(
@@ -1022,6 +1039,118 @@ async fn seed_decided_round(app: &App) -> anyhow::Result<()> {
     {
         auth::logout(app, actor).await?;
     }
+    Ok(())
+}
+
+/// How long ago each of the four accepted grants started, in (months, days):
+/// the first a year ago less a week (interim accepted late, final due), the
+/// second and fourth six months and some days ago (interim late), the third
+/// not quite six months ago (interim due, handed in on time).
+const STARTED_AGO: [(u32, i64); 4] = [(12, -7), (6, 10), (6, -5), (6, 20)];
+
+/// The time between now and `months` months plus `days` days ago.
+fn started_ago((months, days): (u32, i64)) -> anyhow::Result<Duration> {
+    let now = Utc::now();
+    let then = now
+        .checked_sub_months(chrono::Months::new(months))
+        .context("a start date in range")?
+        - Duration::days(days);
+    Ok(now - then)
+}
+
+fn manager_email() -> String {
+    demo_email("manager")
+}
+
+/// The demo grantees' interim reports at every stage: accepted (which
+/// frees the interim tranche), submitted and waiting for the manager,
+/// returned for changes, and still overdue.
+async fn seed_reports(
+    app: &App,
+    manager: &str,
+    submitted: &[(grants_app::Actor, grants_domain::ProposalId)],
+    grant_ids: &[grants_domain::GrantId],
+) -> anyhow::Result<()> {
+    let manager = log_in(app, manager).await?;
+    for (i, grant_id) in grant_ids.iter().enumerate().take(3) {
+        let grantee = &submitted[i].0;
+        let interim = reports::of_grant(app, grantee, *grant_id)
+            .await?
+            .into_iter()
+            .next()
+            .context("a grant with reports")?;
+        let written = reports::update(
+            app,
+            grantee,
+            interim.id,
+            reports::ReportUpdateInput {
+                content: ReportContentInput {
+                    narrative: Some(
+                        "The new service opened in the spring. Teenagers and readers who \
+                         cannot read print now come every week."
+                            .into(),
+                    ),
+                    activities: Some(
+                        "Equipment bought, two librarians trained, 24 sessions held.".into(),
+                    ),
+                    indicators: Some(BTreeMap::from([
+                        ("people_reached".to_owned(), [310, 180, 95][i]),
+                        ("events_held".to_owned(), [24, 12, 8][i]),
+                        ("services_launched".to_owned(), 1),
+                    ])),
+                    spending: Some(vec![
+                        SpendingInput {
+                            budget_line: 0,
+                            amount: MoneyInput {
+                                minor: 340_000,
+                                currency: "EUR".into(),
+                            },
+                        },
+                        SpendingInput {
+                            budget_line: 1,
+                            amount: MoneyInput {
+                                minor: [90_000, 60_000, 20_000][i],
+                                currency: "EUR".into(),
+                            },
+                        },
+                    ]),
+                },
+                revision: Some(interim.revision),
+            },
+            None,
+        )
+        .await?;
+        let sent = reports::transition(
+            app,
+            grantee,
+            interim.id,
+            "submit",
+            reports::ReportTransitionInput::default(),
+            Some(written.revision),
+        )
+        .await?;
+        let (step, comment) = match i {
+            0 => ("accept", None),
+            2 => (
+                "request_changes",
+                Some("Please add how many of the visitors were new to the library."),
+            ),
+            _ => continue,
+        };
+        reports::transition(
+            app,
+            &manager,
+            interim.id,
+            step,
+            reports::ReportTransitionInput {
+                comment: comment.map(str::to_owned),
+                revision: Some(sent.revision),
+            },
+            None,
+        )
+        .await?;
+    }
+    auth::logout(app, &manager).await?;
     Ok(())
 }
 

@@ -18,6 +18,7 @@ pub mod outbox;
 pub mod preferences;
 pub mod programmes;
 pub mod proposals;
+pub mod reports;
 pub mod review;
 pub mod throttle;
 pub mod timers;

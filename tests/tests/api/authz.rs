@@ -181,6 +181,23 @@ fn matrix() -> BTreeMap<&'static str, (bool, [May; 7])> {
         ("GET /programmes/{id}/ledger", (false, ledger_readers)),
         ("GET /programmes/{id}/ledger.csv", (false, ledger_readers)),
         ("GET /programmes/{id}/payments.csv", (false, ledger_readers)),
+        ("GET /reports", (false, everyone)),
+        ("GET /reports/{id}", (false, grant_readers)),
+        // Only the grantee writes and submits; the grant's readers may look but not write.
+        ("PATCH /reports/{id}", (false, [H, H, H, F, H, F, F])),
+        ("GET /reports/{id}/history", (false, grant_readers)),
+        ("GET /reports/{id}/transitions", (false, grant_readers)),
+        (
+            "POST /reports/{id}/transitions/{name}",
+            (false, [H, H, H, F, H, F, F]),
+        ),
+        (
+            "POST /reports/{id}/due-date",
+            (false, [H, H, H, Y, H, F, Y]),
+        ),
+        ("GET /grants/{id}/reports", (false, grant_readers)),
+        ("GET /programmes/{id}/impact", (false, ledger_readers)),
+        ("GET /programmes/{id}/impact.csv", (false, ledger_readers)),
     ])
 }
 
@@ -194,6 +211,7 @@ struct Objects {
     assignment_id: String,
     grant_id: String,
     tranche_id: String,
+    report_id: String,
 }
 
 /// A request body that would succeed for a caller who is allowed, so that
@@ -244,8 +262,13 @@ fn body(route: &str, role: &str, objects: &Objects, revision: i64) -> Option<Val
         | "POST /assignments/{id}/review/reopen" => json!({ "reason": "Because." }),
         "PUT /assignments/{id}/review" => json!({ "scores": { "impact": 3 } }),
         "POST /proposals/{id}/decision" => json!({ "outcome": "declined", "revision": 1 }),
-        "POST /grants/{id}/transitions/{name}" | "POST /tranches/{id}/transitions/{name}" => {
-            json!({ "revision": 0 })
+        "POST /grants/{id}/transitions/{name}"
+        | "POST /tranches/{id}/transitions/{name}"
+        | "POST /reports/{id}/transitions/{name}" => json!({ "revision": revision }),
+        "PATCH /reports/{id}" => json!({ "narrative": "Hijacked", "revision": revision }),
+        "POST /reports/{id}/due-date" => {
+            let later = chrono::Utc::now().date_naive() + chrono::Days::new(400);
+            json!({ "due_on": later, "comment": "Moved.", "revision": revision })
         }
         _ => return None,
     })
@@ -264,6 +287,8 @@ fn fill(path: &str, objects: &Objects) -> String {
         &objects.grant_id
     } else if path.starts_with("/tranches/") {
         &objects.tranche_id
+    } else if path.starts_with("/reports/") {
+        &objects.report_id
     } else {
         &objects.outbox_id
     };
@@ -295,7 +320,7 @@ async fn someone_elses_grant(
     tokens: &BTreeMap<&str, String>,
     owner: &str,
     programme_id: &str,
-) -> (String, String) {
+) -> (String, String, String) {
     let manager = &tokens["programme_manager"];
     let proposal = app
         .post(
@@ -340,7 +365,21 @@ async fn someone_elses_grant(
         .as_str()
         .expect("a tranche")
         .to_owned();
-    (grant_id, tranche_id)
+    // The grantee accepts the agreement: the grant starts and owes its reports.
+    app.request_with(
+        Method::POST,
+        &format!("/grants/{grant_id}/transitions/accept_agreement"),
+        Some(owner),
+        Some(&json!({})),
+        &[("if-match", "\"0\"")],
+    )
+    .await
+    .expect(200);
+    let reports = app
+        .get(&format!("/grants/{grant_id}/reports"), Some(manager))
+        .await;
+    let report_id = reports.body[0]["id"].as_str().expect("a report").to_owned();
+    (grant_id, tranche_id, report_id)
 }
 
 /// A review assignment of a reviewer who is none of the callers, on an
@@ -438,7 +477,8 @@ async fn every_route_refuses_every_role_it_should(backend: Backend) {
     .expect(202);
     let outbox = app.get("/admin/outbox", Some(&admin)).await;
     let assignment_id = someone_elses_assignment(&app, &tokens, &owner, &programme_id).await;
-    let (grant_id, tranche_id) = someone_elses_grant(&app, &tokens, &owner, &programme_id).await;
+    let (grant_id, tranche_id, report_id) =
+        someone_elses_grant(&app, &tokens, &owner, &programme_id).await;
     let objects = Objects {
         owner_id,
         owner_email: "owner@tests.example".into(),
@@ -451,6 +491,7 @@ async fn every_route_refuses_every_role_it_should(backend: Backend) {
         assignment_id,
         grant_id,
         tranche_id,
+        report_id,
     };
 
     let spec = app.get("/openapi.json", None).await.body;
@@ -486,6 +527,18 @@ async fn every_route_refuses_every_role_it_should(backend: Backend) {
                     "PATCH /programmes/{id}" => app.get(&url, Some(&admin)).await.body["revision"]
                         .as_i64()
                         .unwrap_or(1),
+                    // Acted on at its current revision, so that only authorisation can refuse.
+                    "POST /grants/{id}/transitions/{name}"
+                    | "POST /tranches/{id}/transitions/{name}"
+                    | "POST /reports/{id}/transitions/{name}"
+                    | "PATCH /reports/{id}"
+                    | "POST /reports/{id}/due-date" => {
+                        let object = url.split("/transitions").next().unwrap_or(&url);
+                        let object = object.trim_end_matches("/due-date");
+                        app.get(object, Some(&admin)).await.body["revision"]
+                            .as_i64()
+                            .unwrap_or(0)
+                    }
                     _ => 1,
                 };
                 let payload = body(&route, role, &objects, revision);

@@ -121,5 +121,52 @@ async fn the_demo_shows_a_jury_at_work_and_seeds_once(backend: Backend) {
         .await;
     assert_eq!(payments.lines().count(), 3, "{payments}");
     assert!(payments.contains(",MKD,61.53,"), "{payments}");
+
+    // The decided round's grants report: every stage of a report is there,
+    // and the manager sees who is late at a glance.
+    let manager = app
+        .login("manager@innovation-awards.example", DEMO_PASSWORD)
+        .await;
+    let reports = app
+        .get(
+            &format!("/reports?programme_id={decided}&limit=50"),
+            Some(&manager),
+        )
+        .await;
+    reports.expect(200);
+    let report_states: std::collections::BTreeSet<&str> = reports.body["items"]
+        .as_array()
+        .expect("reports")
+        .iter()
+        .filter_map(|r| r["state"].as_str())
+        .collect();
+    assert_eq!(
+        report_states,
+        [
+            "accepted",
+            "changes_requested",
+            "due",
+            "overdue",
+            "scheduled",
+            "submitted"
+        ]
+        .into_iter()
+        .collect(),
+        "{:#}",
+        reports.body
+    );
+    let late = app
+        .get(
+            &format!("/reports?programme_id={decided}&late=true"),
+            Some(&manager),
+        )
+        .await;
+    assert_eq!(late.body["items"].as_array().map(Vec::len), Some(1));
+    let impact = app
+        .get(&format!("/programmes/{decided}/impact"), Some(&manager))
+        .await;
+    impact.expect(200);
+    assert_eq!(impact.body["total"]["grants_reporting"], 1);
+    assert_eq!(impact.body["total"]["achieved"]["people_reached"], 310);
     app.finish().await;
 }

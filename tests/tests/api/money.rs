@@ -20,17 +20,17 @@ on_both_databases!(
 );
 
 /// A programme with a manager, two finance users, an applicant and a chair.
-struct Round {
-    app: TestApp,
-    manager: String,
-    chair: String,
-    finance: String,
-    second_finance: String,
-    applicant: String,
-    programme_id: String,
+pub(crate) struct Round {
+    pub(crate) app: TestApp,
+    pub(crate) manager: String,
+    pub(crate) chair: String,
+    pub(crate) finance: String,
+    pub(crate) second_finance: String,
+    pub(crate) applicant: String,
+    pub(crate) programme_id: String,
 }
 
-async fn round(
+pub(crate) async fn round(
     backend: Backend,
     budget: i64,
     shape: impl FnOnce(&mut Value),
@@ -69,17 +69,17 @@ async fn round(
     }
 }
 
-fn id(reply: &Reply) -> String {
+pub(crate) fn id(reply: &Reply) -> String {
     reply.body["id"].as_str().expect("an id").to_owned()
 }
 
-fn etag(revision: &Value) -> String {
+pub(crate) fn etag(revision: &Value) -> String {
     format!("\"{revision}\"")
 }
 
 impl Round {
     /// Takes a proposal transition at the proposal's current revision.
-    async fn take(&self, token: &str, proposal: &str, transition: &str) -> Reply {
+    pub(crate) async fn take(&self, token: &str, proposal: &str, transition: &str) -> Reply {
         let current = self
             .app
             .get(&format!("/proposals/{proposal}"), Some(&self.applicant))
@@ -96,7 +96,7 @@ impl Round {
     }
 
     /// A proposal from `country` asking for `requested` cents, screened eligible.
-    async fn eligible(&self, country: &str, title: &str, requested: i64) -> String {
+    pub(crate) async fn eligible(&self, country: &str, title: &str, requested: i64) -> String {
         let mut body = grants_tests::complete_proposal_json(&self.programme_id, country);
         body["title"] = json!(title);
         body["requested_amount"] = json!({ "minor": requested, "currency": "EUR" });
@@ -120,7 +120,7 @@ impl Round {
     }
 
     /// A proposal reviewed by the manager closing an empty review round.
-    async fn reviewed(&self, country: &str, title: &str, requested: i64) -> String {
+    pub(crate) async fn reviewed(&self, country: &str, title: &str, requested: i64) -> String {
         let proposal = self.eligible(country, title, requested).await;
         for step in ["start_review", "complete_review"] {
             self.take(&self.manager, &proposal, step).await.expect(200);
@@ -129,11 +129,11 @@ impl Round {
     }
 
     /// Records a decision as the manager at the proposal's current revision.
-    async fn decide(&self, proposal: &str, body: Value) -> Reply {
+    pub(crate) async fn decide(&self, proposal: &str, body: Value) -> Reply {
         self.decide_as(&self.manager, proposal, body).await
     }
 
-    async fn decide_as(&self, token: &str, proposal: &str, mut body: Value) -> Reply {
+    pub(crate) async fn decide_as(&self, token: &str, proposal: &str, mut body: Value) -> Reply {
         let current = self
             .app
             .get(&format!("/proposals/{proposal}"), Some(&self.manager))
@@ -148,13 +148,13 @@ impl Round {
             .await
     }
 
-    async fn grant(&self, token: &str, grant: &str) -> Value {
+    pub(crate) async fn grant(&self, token: &str, grant: &str) -> Value {
         let reply = self.app.get(&format!("/grants/{grant}"), Some(token)).await;
         reply.expect(200);
         reply.body.clone()
     }
 
-    async fn accept_agreement(&self, grant: &str) {
+    pub(crate) async fn accept_agreement(&self, grant: &str) {
         let current = self.grant(&self.applicant, grant).await;
         self.app
             .request_with(
@@ -169,7 +169,13 @@ impl Round {
     }
 
     /// Takes a tranche transition at the tranche's current revision.
-    async fn tranche(&self, token: &str, tranche: &str, name: &str, body: Value) -> Reply {
+    pub(crate) async fn tranche(
+        &self,
+        token: &str,
+        tranche: &str,
+        name: &str,
+        body: Value,
+    ) -> Reply {
         let current = self
             .app
             .get(&format!("/tranches/{tranche}"), Some(&self.finance))
@@ -185,7 +191,7 @@ impl Round {
             .await
     }
 
-    async fn ledger(&self) -> Value {
+    pub(crate) async fn ledger(&self) -> Value {
         let reply = self
             .app
             .get(
@@ -198,7 +204,7 @@ impl Round {
     }
 
     /// A funded, accepted grant with its first tranche requested and approved.
-    async fn approved_tranche(&self, proposal: &str) -> (String, Vec<String>) {
+    pub(crate) async fn approved_tranche(&self, proposal: &str) -> (String, Vec<String>) {
         let decided = self.decide(proposal, json!({ "outcome": "funded" })).await;
         decided.expect(200);
         let grant = decided.body["grant_id"]

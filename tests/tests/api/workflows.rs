@@ -23,7 +23,7 @@ async fn the_workflows_and_their_diagrams_are_served(backend: Backend) {
         .iter()
         .filter_map(|w| w["name"].as_str())
         .collect();
-    assert_eq!(names, ["grant", "proposal", "tranche"]);
+    assert_eq!(names, ["grant", "proposal", "report", "tranche"]);
     let proposal = &list.body[1];
     assert_eq!(proposal["version"], built_in_version());
     assert!(proposal["states"].as_array().is_some_and(|s| {
@@ -71,7 +71,20 @@ async fn the_workflows_and_their_diagrams_are_served(backend: Backend) {
             .expect("text")
             .contains("requested --> approved: Approve payment")
     );
-    app.get("/workflows/report/diagram", None)
+    let report = app
+        .client
+        .get(format!("{}/workflows/report/diagram", app.base))
+        .send()
+        .await
+        .expect("answers");
+    assert!(
+        report
+            .text()
+            .await
+            .expect("text")
+            .contains("due --> overdue: Mark overdue")
+    );
+    app.get("/workflows/budget/diagram", None)
         .await
         .expect_problem(404);
     app.finish().await;
@@ -137,6 +150,10 @@ async fn a_changed_definition_needs_a_new_version_and_instances_move_explicitly(
         (
             "tranche.yaml",
             include_str!("../../../workflows/tranche.yaml"),
+        ),
+        (
+            "report.yaml",
+            include_str!("../../../workflows/report.yaml"),
         ),
     ] {
         std::fs::write(dir.path().join(name), yaml).expect("written");

@@ -8,6 +8,7 @@ mod jury;
 mod money;
 mod programmes;
 mod proposals;
+mod reports;
 mod review;
 mod users;
 mod workflows;
@@ -26,6 +27,7 @@ pub(crate) fn api() -> OpenApiRouter<AppState> {
         .merge(jury::routes())
         .merge(review::routes())
         .merge(money::routes())
+        .merge(reports::routes())
         .merge(workflows::routes())
         .merge(audit::routes())
         .merge(admin::routes())

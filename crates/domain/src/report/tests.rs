@@ -258,6 +258,29 @@ fn timeliness_compares_the_first_submission_with_the_deadline() {
     assert_eq!(timeliness(deadline, None, before), Timeliness::NotYetDue);
 }
 
+#[test]
+fn the_weekly_summary_goes_out_on_monday_morning() {
+    use chrono::Datelike;
+    // Wednesday 2027-09-29 10:00 UTC → Monday 2027-10-04 08:00 Skopje (06:00 UTC).
+    let wednesday = Utc
+        .with_ymd_and_hms(2027, 9, 29, 10, 0, 0)
+        .single()
+        .expect("time");
+    let at = next_summary_at(wednesday, skopje());
+    assert_eq!(
+        at,
+        Utc.with_ymd_and_hms(2027, 10, 4, 6, 0, 0)
+            .single()
+            .expect("time")
+    );
+    assert_eq!(at.with_timezone(&skopje()).weekday(), chrono::Weekday::Mon);
+    // Exactly at the moment: the next week.
+    assert_eq!(
+        next_summary_at(at, skopje()),
+        at + chrono::Duration::days(7)
+    );
+}
+
 fn outcome(country: &str, award: i64, achieved: Option<u64>) -> GrantOutcome {
     GrantOutcome {
         country: CountryCode::parse(country).expect("country"),

@@ -15,6 +15,7 @@ pub mod notification_preference;
 pub mod outbox_message;
 pub mod programme;
 pub mod proposal;
+pub mod report;
 pub mod review;
 pub mod review_assignment;
 pub mod reviewer_profile;

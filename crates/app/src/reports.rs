@@ -1,0 +1,1323 @@
+//! Implementation reports, through `workflows/report.yaml`: the schedule a
+//! grant gets when it starts, what the grantee writes, the managers'
+//! review, the reminders before, on and after the due date, and the
+//! programme's impact summary.
+//!
+//! Who sees a report: its grantee, and finance, programme managers and
+//! administrators (the readers of its grant). Everyone else gets a 404.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{DateTime, Months, NaiveDate, Utc};
+use grants_domain::programme::{ReportKind, TrancheCondition};
+use grants_domain::report::{
+    self as rules, LineComparison, ReminderKind, ReminderSchedule, ReportContent,
+    ReportContentInput, ReportRules, Timeliness,
+};
+use grants_domain::{
+    GrantId, Money, ProgrammeId, ProposalId, ReportId, Role, UserId, ValidationErrors,
+};
+use grants_notify::{Formatter, Notification};
+use grants_store::ConnectionTrait;
+use grants_store::audit::{self, AuditEntry};
+use grants_store::grants::{self as grant_store, GrantRecord};
+use grants_store::programmes::ProgrammeRecord;
+use grants_store::proposals::ProposalRecord;
+use grants_store::reports::{self as store, ReportChange, ReportFilter, ReportRecord};
+use grants_store::timers::{self, DueTimer};
+use grants_store::users::{self as user_store, UserRecord};
+use grants_workflow::{ActorFacts, Effect, GuardCheck, Plan};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use crate::audit::AuditEventView;
+use crate::grants::{self, GRANT_READERS};
+use crate::proposals::TransitionView;
+use crate::{Actor, App, AppError, AppResult, Page, PageRequest};
+
+/// The workflow reports follow.
+pub const WORKFLOW: &str = "report";
+/// The audit trail's and the timers' name for reports.
+pub(crate) const SUBJECT: &str = "report";
+/// The timers' name for a programme's weekly overdue summary.
+pub(crate) const SUMMARY_SUBJECT: &str = "programme_reports";
+/// The timer that walks a report's reminder schedule.
+const REMINDER: &str = "report_reminder";
+/// The timer of a programme's weekly overdue summary.
+const SUMMARY: &str = "overdue_summary";
+/// States in which the grantee still owes the report.
+const OWED: &[&str] = &["scheduled", "due", "overdue"];
+/// States in which the grantee may write.
+const EDITABLE: &[&str] = &["scheduled", "due", "overdue", "changes_requested"];
+/// States a report is closed in.
+const CLOSED: &[&str] = &["accepted", "cancelled"];
+
+/// A report as its readers see it.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ReportView {
+    /// The report's id.
+    #[schema(value_type = String, format = Uuid)]
+    pub id: ReportId,
+    /// Its grant.
+    #[schema(value_type = String, format = Uuid)]
+    pub grant_id: GrantId,
+    /// The programme.
+    #[schema(value_type = String, format = Uuid)]
+    pub programme_id: ProgrammeId,
+    /// The funded proposal.
+    #[schema(value_type = String, format = Uuid)]
+    pub proposal_id: ProposalId,
+    /// The proposal's title.
+    pub title: String,
+    /// The grantee.
+    #[schema(value_type = String, format = Uuid)]
+    pub grantee_id: UserId,
+    /// The grantee's name.
+    pub grantee_name: String,
+    /// The grant's country.
+    pub country: String,
+    /// Its key in the reporting schedule.
+    pub key: String,
+    /// Its name in the reader's language.
+    pub name: String,
+    /// Interim or final.
+    pub kind: ReportKind,
+    /// When it is due, in the programme's calendar.
+    pub due_on: NaiveDate,
+    /// When it becomes late: the end of the due date in the programme's time zone.
+    pub deadline: DateTime<Utc>,
+    /// Its workflow state.
+    pub state: String,
+    /// The state's label.
+    pub state_label: String,
+    /// On time, late, overdue or not yet due.
+    pub timeliness: Timeliness,
+    /// Whole days past the deadline while it is owed; 0 otherwise.
+    pub days_late: i64,
+    /// For optimistic concurrency.
+    pub revision: i64,
+    /// What the grantee wrote.
+    pub content: ReportContent,
+    /// The proposal's targets per indicator.
+    pub targets: BTreeMap<String, u64>,
+    /// Each budget line of the proposal, planned against spent.
+    pub spending_against_plan: Vec<LineComparison>,
+    /// Everything reported spent.
+    pub total_spent: Money,
+    /// The grant's award.
+    pub award: Money,
+    /// When it was first handed in.
+    pub first_submitted_at: Option<DateTime<Utc>>,
+    /// When it was last handed in.
+    pub submitted_at: Option<DateTime<Utc>>,
+    /// The manager who accepted it or asked for changes.
+    #[schema(value_type = Option<String>, format = Uuid)]
+    pub reviewed_by: Option<UserId>,
+    /// When.
+    pub reviewed_at: Option<DateTime<Utc>>,
+    /// What the manager asked to change.
+    pub review_comment: Option<String>,
+    /// The next reminder the grantee gets, while the report is owed.
+    pub next_reminder_at: Option<DateTime<Utc>>,
+}
+
+/// Filters for listing reports.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ReportListFilter {
+    /// Only this programme.
+    pub programme_id: Option<Uuid>,
+    /// Only this state.
+    pub state: Option<String>,
+    /// Only late reports (`overdue`), for the managers' at-a-glance list.
+    pub late: Option<bool>,
+}
+
+/// Taking a report transition.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReportTransitionInput {
+    /// What to change: required to ask for changes.
+    pub comment: Option<String>,
+    /// The revision acted on (or send it in If-Match).
+    pub revision: Option<i64>,
+}
+
+/// Saving what the grantee wrote.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReportUpdateInput {
+    /// The fields to change; the others stay.
+    #[serde(flatten)]
+    pub content: ReportContentInput,
+    /// The revision edited (or send it in If-Match).
+    pub revision: Option<i64>,
+}
+
+/// Moving a report's due date.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MoveDueDateInput {
+    /// The new due date, in the programme's calendar.
+    pub due_on: NaiveDate,
+    /// Why: kept on the report's history.
+    pub comment: Option<String>,
+    /// The revision acted on (or send it in If-Match).
+    pub revision: Option<i64>,
+}
+
+/// What a report is read and checked with: its grant, programme and proposal.
+struct Context {
+    grant: GrantRecord,
+    programme: ProgrammeRecord,
+    proposal: ProposalRecord,
+}
+
+impl Context {
+    async fn load(c: &impl ConnectionTrait, report: &ReportRecord) -> AppResult<Context> {
+        let grant = grant_store::find_grant(c, report.grant_id)
+            .await?
+            .ok_or_else(|| AppError::internal("a report's grant is gone"))?;
+        let programme = crate::programmes::load_programme(c, report.programme_id).await?;
+        let proposal = grants_store::proposals::find(c, grant.proposal_id)
+            .await?
+            .ok_or_else(|| AppError::internal("a grant's proposal is gone"))?;
+        Ok(Context {
+            grant,
+            programme,
+            proposal,
+        })
+    }
+
+    fn rules(&self) -> ReportRules<'_> {
+        ReportRules {
+            currency: self.programme.spec.currency,
+            indicators: &self.programme.spec.reporting.indicators,
+            budget_lines: &self.proposal.content.budget_lines,
+        }
+    }
+
+    fn schedule(&self, report: &ReportRecord) -> ReminderSchedule {
+        let settings = &self.programme.spec.reporting;
+        ReminderSchedule::new(
+            report.due_on,
+            self.programme.spec.time_zone,
+            &settings.reminder_days_before,
+            settings.overdue_reminder_days,
+        )
+    }
+
+    /// The report's name in `locale`.
+    fn name(&self, report: &ReportRecord, locale: grants_domain::Locale) -> String {
+        let spec = &self.programme.spec;
+        spec.reporting_schedule
+            .iter()
+            .find(|r| r.key == report.key)
+            .map_or_else(
+                || report.key.clone(),
+                |r| r.name(locale, spec.default_locale),
+            )
+    }
+
+    fn title(&self) -> String {
+        self.proposal.content.title.clone().unwrap_or_default()
+    }
+}
+
+fn can_see(actor: &Actor, report: &ReportRecord) -> bool {
+    actor.id == report.grantee_id || actor.has_any(GRANT_READERS)
+}
+
+/// The report, if the actor may see it; a 404 otherwise.
+pub(crate) async fn load_visible(
+    c: &impl ConnectionTrait,
+    actor: &Actor,
+    id: ReportId,
+) -> AppResult<ReportRecord> {
+    store::find_report(c, id)
+        .await?
+        .filter(|r| can_see(actor, r))
+        .ok_or(AppError::NotFound("report"))
+}
+
+/// Whether the actor may write the report now: its grantee, while it is open for writing.
+pub(crate) fn may_write(actor: &Actor, report: &ReportRecord) -> AppResult<()> {
+    if actor.id != report.grantee_id {
+        return Err(AppError::Forbidden(
+            "only the grantee writes the report".into(),
+        ));
+    }
+    if EDITABLE.contains(&report.state.as_str()) {
+        Ok(())
+    } else {
+        Err(AppError::Conflict(format!(
+            "the report is {}; it can no longer be changed",
+            report.state
+        )))
+    }
+}
+
+async fn view(
+    c: &impl ConnectionTrait,
+    app: &App,
+    actor: &Actor,
+    report: ReportRecord,
+) -> AppResult<ReportView> {
+    let context = Context::load(c, &report).await?;
+    view_with(c, app, actor, report, &context).await
+}
+
+async fn view_with(
+    c: &impl ConnectionTrait,
+    app: &App,
+    actor: &Actor,
+    report: ReportRecord,
+    context: &Context,
+) -> AppResult<ReportView> {
+    let def = grants::definition(app, &report.workflow, report.workflow_version).await?;
+    let now = app.now();
+    let schedule = context.schedule(&report);
+    let deadline = schedule.deadline();
+    let owed = OWED.contains(&report.state.as_str());
+    let timeliness = rules::timeliness(deadline, report.first_submitted_at, now);
+    let grantee_name = user_store::find(c, report.grantee_id)
+        .await?
+        .map_or_else(String::new, |u| u.name.to_string());
+    let next_reminder_at = if owed {
+        timers::pending(c, SUBJECT, report.id.uuid())
+            .await?
+            .into_iter()
+            .find(|t| t.kind == REMINDER)
+            .map(|t| t.fire_at)
+    } else {
+        None
+    };
+    let currency = context.programme.spec.currency;
+    Ok(ReportView {
+        id: report.id,
+        grant_id: report.grant_id,
+        programme_id: report.programme_id,
+        proposal_id: context.grant.proposal_id,
+        title: context.title(),
+        grantee_id: report.grantee_id,
+        grantee_name,
+        country: report.country.to_string(),
+        name: context.name(&report, actor.locale),
+        key: report.key.clone(),
+        kind: report.kind,
+        due_on: report.due_on,
+        deadline,
+        state_label: def
+            .state(&report.state)
+            .map_or_else(|| report.state.clone(), |s| s.label.clone()),
+        timeliness,
+        days_late: if owed && now > deadline {
+            (now - deadline).num_days() + 1
+        } else {
+            0
+        },
+        revision: report.revision,
+        targets: context.proposal.content.indicator_targets.clone(),
+        spending_against_plan: rules::spending_against_plan(
+            &context.proposal.content.budget_lines,
+            &report.content,
+        ),
+        total_spent: report.content.total_spent(currency),
+        award: context.grant.award,
+        first_submitted_at: report.first_submitted_at,
+        submitted_at: report.submitted_at,
+        reviewed_by: report.reviewed.map(|(by, _)| by),
+        reviewed_at: report.reviewed.map(|(_, at)| at),
+        review_comment: report.review_comment,
+        next_reminder_at,
+        state: report.state,
+        content: report.content,
+    })
+}
+
+/// One report, if the actor may see it.
+pub async fn get(app: &App, actor: &Actor, id: ReportId) -> AppResult<ReportView> {
+    let c = app.store.conn();
+    let report = load_visible(c, actor, id).await?;
+    view(c, app, actor, report).await
+}
+
+/// A grant's reports, in schedule order, if the actor may see the grant.
+pub async fn of_grant(app: &App, actor: &Actor, grant: GrantId) -> AppResult<Vec<ReportView>> {
+    let c = app.store.conn();
+    grants::load_visible(c, actor, grant).await?;
+    let reports = store::reports_of(c, grant).await?;
+    let Some(first) = reports.first() else {
+        return Ok(Vec::new());
+    };
+    let context = Context::load(c, first).await?;
+    let mut views = Vec::with_capacity(reports.len());
+    for report in reports {
+        views.push(view_with(c, app, actor, report, &context).await?);
+    }
+    Ok(views)
+}
+
+/// The reports the actor may see: a grantee their own, finance, managers
+/// and administrators all; `late=true` for the overdue ones; a page at a time.
+pub async fn list(
+    app: &App,
+    actor: &Actor,
+    filter: &ReportListFilter,
+    page: &PageRequest,
+) -> AppResult<Page<ReportView>> {
+    let (after, fetch) = page.parse::<Uuid>()?;
+    let c = app.store.conn();
+    let mut states: Vec<String> = filter.state.iter().cloned().collect();
+    if filter.late == Some(true) {
+        states = vec!["overdue".into()];
+    }
+    let store_filter = ReportFilter {
+        programme: filter.programme_id.map(ProgrammeId::from),
+        grantee: (!actor.has_any(GRANT_READERS)).then_some(actor.id),
+        states,
+    };
+    let rows = store::list_reports(c, &store_filter, after, fetch).await?;
+    let page = Page::from_rows(rows, fetch, |r| r.id.uuid(), |r| r);
+    let mut contexts: HashMap<GrantId, Context> = HashMap::new();
+    let mut items = Vec::with_capacity(page.items.len());
+    for report in page.items {
+        if !contexts.contains_key(&report.grant_id) {
+            contexts.insert(report.grant_id, Context::load(c, &report).await?);
+        }
+        let context = contexts
+            .get(&report.grant_id)
+            .ok_or_else(|| AppError::internal("a report's context was just loaded"))?;
+        items.push(view_with(c, app, actor, report, context).await?);
+    }
+    Ok(Page {
+        items,
+        next_cursor: page.next_cursor,
+    })
+}
+
+/// Saves what the grantee wrote; every field error at once, nothing saved on any.
+#[tracing::instrument(skip_all, fields(actor = %actor.id, report.id = %id))]
+pub async fn update(
+    app: &App,
+    actor: &Actor,
+    id: ReportId,
+    input: ReportUpdateInput,
+    if_match: Option<i64>,
+) -> AppResult<ReportView> {
+    let tx = app.store.begin().await?;
+    let report = load_visible(&tx, actor, id).await?;
+    may_write(actor, &report)?;
+    crate::error::expect_revision(if_match, input.revision, "report", report.revision)?;
+    let context = Context::load(&tx, &report).await?;
+    let content = report
+        .content
+        .to_input()
+        .overlay(input.content)
+        .validate_draft(context.rules())?;
+    let now = app.now();
+    store::save_content(&tx, id, report.revision, &content, now)
+        .await
+        .map_err(AppError::from_store("report"))?;
+    let updated = store::find_report(&tx, id)
+        .await?
+        .ok_or(AppError::NotFound("report"))?;
+    let shown = view_with(&tx, app, actor, updated, &context).await?;
+    tx.commit().await.map_err(grants_store::StoreError::from)?;
+    Ok(shown)
+}
+
+/// The report guards.
+struct Guards<'a> {
+    report: &'a ReportRecord,
+    context: &'a Context,
+    comment: Option<&'a str>,
+}
+
+impl GuardCheck for Guards<'_> {
+    fn check(&self, guard: &str) -> Result<(), String> {
+        match guard {
+            "comment_given" => grants_domain::proposal::comment_given(self.comment),
+            "grant_running" => {
+                let state = self.context.grant.state.as_str();
+                if ["active", "reporting"].contains(&state) {
+                    Ok(())
+                } else {
+                    Err(format!("the grant is {state}"))
+                }
+            }
+            "report_complete" => rules::report_complete(&self.report.content, self.context.rules()),
+            other => Err(format!("the guard '{other}' is not implemented")),
+        }
+    }
+}
+
+/// Every transition from the report's state, with whether the actor may take it.
+pub async fn transitions(app: &App, actor: &Actor, id: ReportId) -> AppResult<Vec<TransitionView>> {
+    let c = app.store.conn();
+    let report = load_visible(c, actor, id).await?;
+    let context = Context::load(c, &report).await?;
+    let def = grants::definition(app, &report.workflow, report.workflow_version).await?;
+    let guards = Guards {
+        report: &report,
+        context: &context,
+        comment: Some("-"),
+    };
+    Ok(TransitionView::list(grants_workflow::options(
+        &def,
+        &report.state,
+        &grants::facts(actor, &context.grant),
+        &guards,
+    )))
+}
+
+/// Takes a report transition (submit, accept, ask for changes) in one
+/// transaction with its effects (emails, released tranches, the grant's
+/// closure), or not at all.
+#[tracing::instrument(skip_all, fields(actor = %actor.id, report.id = %id, transition = name))]
+pub async fn transition(
+    app: &App,
+    actor: &Actor,
+    id: ReportId,
+    name: &str,
+    input: ReportTransitionInput,
+    if_match: Option<i64>,
+) -> AppResult<ReportView> {
+    let tx = app.store.begin().await?;
+    let report = load_visible(&tx, actor, id).await?;
+    crate::error::expect_revision(if_match, input.revision, "report", report.revision)?;
+    let context = Context::load(&tx, &report).await?;
+    // Accepting can close the grant, which moves money totals: one writer per programme.
+    crate::ledger::lock(&tx, context.programme.id).await?;
+    let def = grants::definition(app, &report.workflow, report.workflow_version).await?;
+    let comment = input
+        .comment
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty());
+    let guards = Guards {
+        report: &report,
+        context: &context,
+        comment,
+    };
+    let plan = grants_workflow::plan(
+        &def,
+        &report.state,
+        name,
+        &grants::facts(actor, &context.grant),
+        &guards,
+    )
+    .map_err(AppError::Blocked)?;
+    let now = app.now();
+    apply(
+        &tx,
+        app,
+        (&report, &context),
+        &plan,
+        (Some(actor.id), comment),
+        now,
+    )
+    .await?;
+    let updated = store::find_report(&tx, id)
+        .await?
+        .ok_or(AppError::NotFound("report"))?;
+    let shown = view(&tx, app, actor, updated).await?;
+    tx.commit().await.map_err(grants_store::StoreError::from)?;
+    tracing::info!(from = %plan.from, to = %plan.to, "report moved");
+    Ok(shown)
+}
+
+/// Takes `name` as the system (timers, a terminated grant), inside the caller's transaction.
+async fn take_as_system(
+    tx: &impl ConnectionTrait,
+    app: &App,
+    (report, context): (&ReportRecord, &Context),
+    name: &str,
+    comment: Option<&str>,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let def = grants::definition(app, &report.workflow, report.workflow_version).await?;
+    let guards = Guards {
+        report,
+        context,
+        comment,
+    };
+    let plan = grants_workflow::plan(&def, &report.state, name, &ActorFacts::system(), &guards)
+        .map_err(AppError::Blocked)?;
+    apply(tx, app, (report, context), &plan, (None, comment), now).await
+}
+
+/// Applies a report plan inside the caller's transaction: the conditional
+/// state change, one audit event, then the effects.
+async fn apply(
+    tx: &impl ConnectionTrait,
+    app: &App,
+    (report, context): (&ReportRecord, &Context),
+    plan: &Plan,
+    (actor, comment): (Option<UserId>, Option<&str>),
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let change = match (plan.to.as_str(), actor) {
+        ("submitted", _) => ReportChange::Submitted,
+        ("accepted" | "changes_requested", Some(by)) => {
+            ReportChange::Reviewed(by, comment.map(str::to_owned))
+        }
+        _ => ReportChange::None,
+    };
+    store::set_report_state(
+        tx,
+        report.id,
+        report.revision,
+        (&plan.from, &plan.to),
+        change,
+        now,
+    )
+    .await
+    .map_err(AppError::from_store("report"))?;
+    let event_id = audit::record(
+        tx,
+        AuditEntry {
+            actor,
+            action: "report.transition",
+            subject_type: SUBJECT,
+            subject_id: report.id.uuid(),
+            details: serde_json::json!({
+                "transition": plan.transition,
+                "from": plan.from,
+                "to": plan.to,
+                "comment": comment,
+                "grant_id": report.grant_id,
+                "workflow": report.workflow,
+                "version": report.workflow_version,
+            }),
+        },
+        now,
+    )
+    .await?;
+    if CLOSED.contains(&plan.to.as_str()) || plan.to == "submitted" {
+        // Nothing more to remind about.
+        timers::cancel(tx, SUBJECT, report.id.uuid(), REMINDER, now).await?;
+    }
+    for effect in &plan.effects {
+        match effect {
+            Effect::Notify { event, to } => {
+                let people = grants::recipients(tx, to, report.grantee_id).await?;
+                let link = app.link(&format!("/app/reports/{}", report.id));
+                for person in &people {
+                    let report_name = context.name(report, person.locale);
+                    let proposal_title = context.title();
+                    let notification = match event.as_str() {
+                        "report_submitted" => {
+                            Notification::ReportSubmitted(grants_notify::ReportSubmitted {
+                                proposal_title,
+                                report_name,
+                                grantee_name: user_store::find(tx, report.grantee_id)
+                                    .await?
+                                    .map_or_else(String::new, |u| u.name.to_string()),
+                                report_url: link.clone(),
+                            })
+                        }
+                        "report_accepted" => {
+                            Notification::ReportAccepted(grants_notify::ReportAccepted {
+                                proposal_title,
+                                report_name,
+                            })
+                        }
+                        "report_changes_requested" => Notification::ReportChangesRequested(
+                            grants_notify::ReportChangesRequested {
+                                proposal_title,
+                                report_name,
+                                comment: comment.unwrap_or_default().to_owned(),
+                                report_url: link.clone(),
+                            },
+                        ),
+                        other => {
+                            return Err(AppError::internal(format!(
+                                "the email '{other}' cannot be sent about a report"
+                            )));
+                        }
+                    };
+                    grants::send(
+                        tx,
+                        app,
+                        (SUBJECT, report.id.uuid()),
+                        (&context.programme, std::slice::from_ref(person)),
+                        &notification,
+                        &event_id.to_string(),
+                        now,
+                    )
+                    .await?;
+                }
+            }
+            Effect::Run { name } if name == "start_final_reporting" => {
+                if report.kind == ReportKind::Final {
+                    grants::start_reporting_as_system(
+                        tx,
+                        app,
+                        report.grant_id,
+                        &context.programme,
+                        now,
+                    )
+                    .await?;
+                }
+            }
+            Effect::Run { name } if name == "release_tranches" => {
+                release_tranches(tx, app, (report, context), now).await?;
+            }
+            Effect::Run { name } if name == "close_grant_when_done" => {
+                grants::close_when_done(tx, app, report.grant_id, &context.programme, now).await?;
+            }
+            other => {
+                return Err(AppError::internal(format!(
+                    "the effect {other:?} is not implemented for reports"
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The tranches waiting for this report can now be requested: each gets a
+/// line in its history and finance an email.
+async fn release_tranches(
+    tx: &impl ConnectionTrait,
+    app: &App,
+    (report, context): (&ReportRecord, &Context),
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let waiting: Vec<_> = grant_store::tranches_of(tx, report.grant_id)
+        .await?
+        .into_iter()
+        .filter(|t| t.state == "scheduled")
+        .filter(|t| {
+            matches!(&t.condition, TrancheCondition::ReportAccepted { report: key } if *key == report.key)
+        })
+        .collect();
+    if waiting.is_empty() {
+        return Ok(());
+    }
+    let finance = user_store::with_role(tx, Role::Finance).await?;
+    for tranche in waiting {
+        audit::record(
+            tx,
+            AuditEntry {
+                actor: None,
+                action: "tranche.condition_met",
+                subject_type: crate::tranches::SUBJECT,
+                subject_id: tranche.id.uuid(),
+                details: serde_json::json!({ "report_id": report.id, "report": report.key }),
+            },
+            now,
+        )
+        .await?;
+        let notification = Notification::TrancheRequestable(grants_notify::TrancheRequestable {
+            proposal_title: context.title(),
+            tranche_name: tranche.key.clone(),
+            amount: tranche.amount,
+            grant_url: app.link(&format!("/app/grants/{}", report.grant_id)),
+        });
+        let people: Vec<UserRecord> = finance.iter().filter(|u| u.active).cloned().collect();
+        grants::send(
+            tx,
+            app,
+            (crate::tranches::SUBJECT, tranche.id.uuid()),
+            (&context.programme, &people),
+            &notification,
+            &tranche.id.to_string(),
+            now,
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// Creates the reports a grant owes from the programme's schedule, when the
+/// grant starts, each with its first reminder on the timer.
+pub(crate) async fn schedule_for_grant(
+    tx: &impl ConnectionTrait,
+    app: &App,
+    (grant, programme): (&GrantRecord, &ProgrammeRecord),
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let def = app
+        .workflows
+        .current(WORKFLOW)
+        .ok_or_else(|| AppError::internal("the report workflow is not loaded"))?;
+    let spec = &programme.spec;
+    let start = now.with_timezone(&spec.time_zone).date_naive();
+    let mut schedule: Vec<_> = spec.reporting_schedule.iter().collect();
+    schedule.sort_by_key(|r| (r.months_after_start, r.kind == ReportKind::Final));
+    let mut rows = Vec::with_capacity(schedule.len());
+    for (i, planned) in schedule.into_iter().enumerate() {
+        let due_on = start
+            .checked_add_months(Months::new(u32::from(planned.months_after_start)))
+            .ok_or_else(|| AppError::internal("a report's due date is out of range"))?;
+        rows.push(ReportRecord {
+            id: ReportId::new(),
+            grant_id: grant.id,
+            programme_id: programme.id,
+            grantee_id: grant.grantee_id,
+            country: grant.country,
+            region: grant.region.clone(),
+            key: planned.key.clone(),
+            kind: planned.kind,
+            position: u16::try_from(i + 1).unwrap_or(u16::MAX),
+            due_on,
+            state: def.initial.value.clone(),
+            workflow: def.name.value.clone(),
+            workflow_version: def.version.value,
+            revision: 0,
+            content: ReportContent::default(),
+            first_submitted_at: None,
+            submitted_at: None,
+            reviewed: None,
+            review_comment: None,
+            created_at: now,
+            updated_at: now,
+        });
+    }
+    store::insert_reports(tx, &rows).await?;
+    for report in &rows {
+        let schedule = ReminderSchedule::new(
+            report.due_on,
+            spec.time_zone,
+            &spec.reporting.reminder_days_before,
+            spec.reporting.overdue_reminder_days,
+        );
+        timers::start(
+            tx,
+            SUBJECT,
+            report.id.uuid(),
+            REMINDER,
+            "remind",
+            schedule.first().at,
+            now,
+        )
+        .await?;
+        audit::record(
+            tx,
+            AuditEntry {
+                actor: None,
+                action: "report.scheduled",
+                subject_type: SUBJECT,
+                subject_id: report.id.uuid(),
+                details: serde_json::json!({
+                    "grant_id": grant.id,
+                    "key": report.key,
+                    "due_on": report.due_on,
+                }),
+            },
+            now,
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// Cancels the reports a terminated grant still owed, inside the caller's transaction.
+pub(crate) async fn cancel_open(
+    tx: &impl ConnectionTrait,
+    app: &App,
+    grant: GrantId,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    for report in store::reports_of(tx, grant).await? {
+        if !CLOSED.contains(&report.state.as_str()) {
+            let context = Context::load(tx, &report).await?;
+            take_as_system(tx, app, (&report, &context), "cancel", Some(reason), now).await?;
+        }
+    }
+    Ok(())
+}
+
+/// The keys of the grant's accepted reports (for tranche conditions and closing).
+pub(crate) async fn accepted_keys(
+    c: &impl ConnectionTrait,
+    grant: GrantId,
+) -> AppResult<Vec<String>> {
+    Ok(store::reports_of(c, grant)
+        .await?
+        .into_iter()
+        .filter(|r| r.state == "accepted")
+        .map(|r| r.key)
+        .collect())
+}
+
+/// Whether the grant's final report is accepted, in words when it is not.
+pub(crate) async fn final_report_accepted(
+    c: &impl ConnectionTrait,
+    grant: GrantId,
+) -> AppResult<Result<(), String>> {
+    let reports = store::reports_of(c, grant).await?;
+    Ok(match reports.iter().find(|r| r.kind == ReportKind::Final) {
+        Some(r) if r.state == "accepted" => Ok(()),
+        Some(r) => Err(format!("the final report is {}, not accepted", r.state)),
+        None => Err("the grant has no final report".into()),
+    })
+}
+
+/// Moves a report's due date (programme managers), with the reason on its
+/// history; a late report whose new date is ahead is due again, and the
+/// reminders follow the new date.
+#[tracing::instrument(skip_all, fields(actor = %actor.id, report.id = %id))]
+pub async fn move_due_date(
+    app: &App,
+    actor: &Actor,
+    id: ReportId,
+    input: MoveDueDateInput,
+    if_match: Option<i64>,
+) -> AppResult<ReportView> {
+    let tx = app.store.begin().await?;
+    let report = load_visible(&tx, actor, id).await?;
+    actor.require_any(
+        &[Role::ProgrammeManager, Role::Admin],
+        "move a report's due date",
+    )?;
+    crate::error::expect_revision(if_match, input.revision, "report", report.revision)?;
+    if !OWED.contains(&report.state.as_str()) {
+        return Err(AppError::Conflict(format!(
+            "the report is {}; only a report still owed gets a new due date",
+            report.state
+        )));
+    }
+    let context = Context::load(&tx, &report).await?;
+    let now = app.now();
+    let today = now
+        .with_timezone(&context.programme.spec.time_zone)
+        .date_naive();
+    if input.due_on < today {
+        return Err(ValidationErrors::single(
+            "due_on",
+            "in_the_past",
+            format!("the new due date must be today ({today}) or later"),
+        )
+        .into());
+    }
+    let comment = input
+        .comment
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty());
+    if comment.is_none() {
+        return Err(
+            ValidationErrors::single("comment", "required", "say why the due date moves").into(),
+        );
+    }
+    store::set_due_on(&tx, id, report.revision, input.due_on, now)
+        .await
+        .map_err(AppError::from_store("report"))?;
+    audit::record(
+        &tx,
+        AuditEntry {
+            actor: Some(actor.id),
+            action: "report.due_date_moved",
+            subject_type: SUBJECT,
+            subject_id: id.uuid(),
+            details: serde_json::json!({
+                "from": report.due_on,
+                "to": input.due_on,
+                "comment": comment,
+            }),
+        },
+        now,
+    )
+    .await?;
+    let mut moved = store::find_report(&tx, id)
+        .await?
+        .ok_or(AppError::NotFound("report"))?;
+    let schedule = context.schedule(&moved);
+    if moved.state == "overdue" && schedule.deadline() > now {
+        take_as_system(&tx, app, (&moved, &context), "extend", comment, now).await?;
+        moved = store::find_report(&tx, id)
+            .await?
+            .ok_or(AppError::NotFound("report"))?;
+    }
+    timers::start(
+        &tx,
+        SUBJECT,
+        id.uuid(),
+        REMINDER,
+        "remind",
+        schedule.next_after(now).at,
+        now,
+    )
+    .await?;
+    let shown = view_with(&tx, app, actor, moved, &context).await?;
+    tx.commit().await.map_err(grants_store::StoreError::from)?;
+    Ok(shown)
+}
+
+/// The report's history, oldest first.
+pub async fn history(app: &App, actor: &Actor, id: ReportId) -> AppResult<Vec<AuditEventView>> {
+    let c = app.store.conn();
+    load_visible(c, actor, id).await?;
+    Ok(audit::history(c, SUBJECT, id.uuid())
+        .await?
+        .into_iter()
+        .map(AuditEventView::from)
+        .collect())
+}
+
+/// Fires a report's reminder: opens the report or marks it overdue as the
+/// schedule says, mails the latest reminder due (never a backlog of missed
+/// ones), and sets the timer for the next.
+pub(crate) async fn fire_reminder(app: &App, owner: &str, timer: &DueTimer) -> AppResult<String> {
+    let tx = app.store.begin().await?;
+    let now = app.now();
+    let report = store::find_report(&tx, ReportId::from(timer.subject_id)).await?;
+    let (outcome, next) = match report {
+        None => ("skipped: the report no longer exists".to_owned(), None),
+        Some(r) if !OWED.contains(&r.state.as_str()) => {
+            (format!("skipped: the report is {}", r.state), None)
+        }
+        Some(report) => {
+            let context = Context::load(&tx, &report).await?;
+            let schedule = context.schedule(&report);
+            let outcome = match schedule.latest_at(now) {
+                None => "early: nothing due yet".to_owned(),
+                Some(step) => remind(&tx, app, (&report, &context), step, now).await?,
+            };
+            (outcome, Some(schedule.next_after(now).at))
+        }
+    };
+    if !timers::complete(&tx, timer.id, owner, &outcome, now).await? {
+        return Ok("lease lost".into());
+    }
+    if let Some(at) = next {
+        timers::start(&tx, SUBJECT, timer.subject_id, REMINDER, "remind", at, now).await?;
+    }
+    tx.commit().await.map_err(grants_store::StoreError::from)?;
+    Ok(outcome)
+}
+
+async fn remind(
+    tx: &impl ConnectionTrait,
+    app: &App,
+    (report, context): (&ReportRecord, &Context),
+    step: rules::Reminder,
+    now: DateTime<Utc>,
+) -> AppResult<String> {
+    let overdue = matches!(step.kind, ReminderKind::Overdue { .. });
+    if report.state == "scheduled" && !overdue {
+        take_as_system(tx, app, (report, context), "open", None, now).await?;
+    }
+    if report.state != "overdue" && overdue {
+        take_as_system(tx, app, (report, context), "mark_overdue", None, now).await?;
+        start_summary(tx, &context.programme, now).await?;
+    }
+    let Some(grantee) = user_store::find(tx, report.grantee_id)
+        .await?
+        .filter(|u| u.active)
+    else {
+        return Ok(format!("{}: the grantee's account is inactive", step.key()));
+    };
+    let report_name = context.name(report, grantee.locale);
+    let report_url = app.link(&format!("/app/reports/{}", report.id));
+    let notification = if overdue {
+        Notification::ReportOverdue(grants_notify::ReportOverdue {
+            proposal_title: context.title(),
+            report_name,
+            due_on: report.due_on,
+            report_url,
+        })
+    } else {
+        Notification::ReportDueSoon(grants_notify::ReportDueSoon {
+            proposal_title: context.title(),
+            report_name,
+            due_on: report.due_on,
+            report_url,
+        })
+    };
+    // One email per step of the schedule, whatever retries happen.
+    let dedupe = format!("{}:{}:{}", report.id, report.due_on, step.key());
+    grants::send(
+        tx,
+        app,
+        (SUBJECT, report.id.uuid()),
+        (&context.programme, &[grantee]),
+        &notification,
+        &dedupe,
+        now,
+    )
+    .await?;
+    Ok(format!("sent: {}", step.key()))
+}
+
+/// Starts the programme's weekly overdue summary unless it is running.
+async fn start_summary(
+    tx: &impl ConnectionTrait,
+    programme: &ProgrammeRecord,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let running = timers::pending(tx, SUMMARY_SUBJECT, programme.id.uuid())
+        .await?
+        .iter()
+        .any(|t| t.kind == SUMMARY);
+    if !running {
+        let at = rules::next_summary_at(now, programme.spec.time_zone);
+        timers::start(
+            tx,
+            SUMMARY_SUBJECT,
+            programme.id.uuid(),
+            SUMMARY,
+            "summarise",
+            at,
+            now,
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// Sends each programme manager one email listing the programme's late
+/// reports, and sets the next for a week later while any stay late.
+pub(crate) async fn fire_summary(app: &App, owner: &str, timer: &DueTimer) -> AppResult<String> {
+    let tx = app.store.begin().await?;
+    let now = app.now();
+    let programme =
+        crate::programmes::load_programme(&tx, ProgrammeId::from(timer.subject_id)).await?;
+    let filter = ReportFilter {
+        programme: Some(programme.id),
+        grantee: None,
+        states: vec!["overdue".into()],
+    };
+    let late = store::list_reports(&tx, &filter, None, 10_000).await?;
+    let outcome = if late.is_empty() {
+        "nothing late".to_owned()
+    } else {
+        let managers: Vec<UserRecord> = user_store::with_role(&tx, Role::ProgrammeManager)
+            .await?
+            .into_iter()
+            .filter(|u| u.active)
+            .collect();
+        let mut contexts: HashMap<GrantId, Context> = HashMap::new();
+        for report in &late {
+            if !contexts.contains_key(&report.grant_id) {
+                contexts.insert(report.grant_id, Context::load(&tx, report).await?);
+            }
+        }
+        let week = now.with_timezone(&programme.spec.time_zone).date_naive();
+        for manager in &managers {
+            let format = Formatter::new(manager.locale, programme.spec.time_zone);
+            let items: Vec<String> = late
+                .iter()
+                .filter_map(|r| {
+                    contexts.get(&r.grant_id).map(|c| {
+                        format!(
+                            "{} ({}) — {}, {}",
+                            c.title(),
+                            r.country,
+                            c.name(r, manager.locale),
+                            format.date(r.due_on)
+                        )
+                    })
+                })
+                .collect();
+            let notification = Notification::OverdueSummary(grants_notify::OverdueSummary {
+                count: u64::try_from(items.len()).unwrap_or(u64::MAX),
+                items,
+                reports_url: app.link(&format!(
+                    "/app/reports?programme_id={}&late=true",
+                    programme.id
+                )),
+            });
+            grants::send(
+                &tx,
+                app,
+                (SUMMARY_SUBJECT, programme.id.uuid()),
+                (&programme, std::slice::from_ref(manager)),
+                &notification,
+                &format!("{}:{week}", programme.id),
+                now,
+            )
+            .await?;
+        }
+        format!(
+            "sent: {} late reports to {} managers",
+            late.len(),
+            managers.len()
+        )
+    };
+    if !timers::complete(&tx, timer.id, owner, &outcome, now).await? {
+        return Ok("lease lost".into());
+    }
+    if !late.is_empty() {
+        let at = rules::next_summary_at(now, programme.spec.time_zone);
+        timers::start(
+            &tx,
+            SUMMARY_SUBJECT,
+            programme.id.uuid(),
+            SUMMARY,
+            "summarise",
+            at,
+            now,
+        )
+        .await?;
+    }
+    tx.commit().await.map_err(grants_store::StoreError::from)?;
+    Ok(outcome)
+}
+
+/// An indicator with its name in the reader's language.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct IndicatorView {
+    /// Its key.
+    pub key: String,
+    /// Its name.
+    pub name: String,
+}
+
+/// One country's line of the impact summary.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct CountryImpact {
+    /// The country (ISO 3166-1 alpha-2).
+    pub country: String,
+    /// What its grants achieved.
+    #[serde(flatten)]
+    pub row: rules::ImpactRow,
+}
+
+/// What the money built, and where.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ImpactView {
+    /// The programme.
+    #[schema(value_type = String, format = Uuid)]
+    pub programme_id: ProgrammeId,
+    /// The indicators counted, in the programme's order.
+    pub indicators: Vec<IndicatorView>,
+    /// One line per country with grants, by country code.
+    pub countries: Vec<CountryImpact>,
+    /// The whole programme: the sum of the countries.
+    pub total: rules::ImpactRow,
+}
+
+/// The programme's impact summary: indicators achieved against the
+/// proposals' targets, reports on time or late, money paid against awarded,
+/// per country and in total. Finance, programme managers and administrators.
+pub async fn impact(app: &App, actor: &Actor, programme_id: ProgrammeId) -> AppResult<ImpactView> {
+    actor.require_any(GRANT_READERS, "read the impact summary")?;
+    let c = app.store.conn();
+    let programme = crate::programmes::load_programme(c, programme_id).await?;
+    let filter = grant_store::GrantFilter {
+        programme: Some(programme_id),
+        ..grant_store::GrantFilter::default()
+    };
+    let grant_rows = grant_store::list_grants(c, &filter, None, u64::MAX >> 1).await?;
+    let proposal_ids: Vec<ProposalId> = grant_rows.iter().map(|g| g.proposal_id).collect();
+    let targets: HashMap<ProposalId, BTreeMap<String, u64>> =
+        grants_store::proposals::find_many(c, &proposal_ids)
+            .await?
+            .into_iter()
+            .map(|p| (p.id, p.content.indicator_targets))
+            .collect();
+    let mut reports: HashMap<GrantId, Vec<ReportRecord>> = HashMap::new();
+    for r in store::reports_in_programme(c, programme_id).await? {
+        reports.entry(r.grant_id).or_default().push(r);
+    }
+    let book = crate::ledger::Book::read(c, &programme).await?;
+    let now = app.now();
+    let spec = &programme.spec;
+    let outcomes: Vec<rules::GrantOutcome> = grant_rows
+        .iter()
+        .map(|g| {
+            let own = reports.get(&g.id).map(Vec::as_slice).unwrap_or_default();
+            rules::GrantOutcome {
+                country: g.country,
+                award: g.award,
+                disbursed: book.grant(g).disbursed,
+                targets: targets.get(&g.proposal_id).cloned().unwrap_or_default(),
+                achieved: own
+                    .iter()
+                    .filter(|r| r.state == "accepted")
+                    .max_by_key(|r| r.position)
+                    .map(|r| r.content.indicators.clone()),
+                reports: own
+                    .iter()
+                    .filter(|r| r.state != "cancelled")
+                    .map(|r| {
+                        rules::timeliness(
+                            rules::deadline(r.due_on, spec.time_zone),
+                            r.first_submitted_at,
+                            now,
+                        )
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let summary = rules::impact(spec.currency, &outcomes);
+    Ok(ImpactView {
+        programme_id,
+        indicators: spec
+            .reporting
+            .indicators
+            .iter()
+            .map(|i| IndicatorView {
+                key: i.key.clone(),
+                name: i.name(actor.locale, spec.default_locale),
+            })
+            .collect(),
+        countries: summary
+            .countries
+            .into_iter()
+            .map(|(country, row)| CountryImpact {
+                country: country.to_string(),
+                row,
+            })
+            .collect(),
+        total: summary.total,
+    })
+}
+
+/// The impact summary as CSV: one line per country and one for the programme.
+pub async fn impact_csv(app: &App, actor: &Actor, programme_id: ProgrammeId) -> AppResult<String> {
+    let impact = impact(app, actor, programme_id).await?;
+    let mut header: Vec<String> = [
+        "country",
+        "grants",
+        "grants_reporting",
+        "awarded",
+        "disbursed",
+        "currency",
+        "reports_on_time",
+        "reports_late",
+        "reports_overdue",
+        "reports_not_yet_due",
+    ]
+    .iter()
+    .map(|s| (*s).to_owned())
+    .collect();
+    for i in &impact.indicators {
+        header.push(format!("{}_achieved", i.key));
+        header.push(format!("{}_target", i.key));
+    }
+    let row = |label: &str, r: &rules::ImpactRow| {
+        let mut cells = vec![
+            label.to_owned(),
+            r.grants.to_string(),
+            r.grants_reporting.to_string(),
+            crate::export::amount(r.awarded),
+            crate::export::amount(r.disbursed),
+            r.awarded.currency.to_string(),
+            r.reports.on_time.to_string(),
+            r.reports.late.to_string(),
+            r.reports.overdue.to_string(),
+            r.reports.not_yet_due.to_string(),
+        ];
+        for i in &impact.indicators {
+            cells.push(r.achieved.get(&i.key).copied().unwrap_or(0).to_string());
+            cells.push(r.targets.get(&i.key).copied().unwrap_or(0).to_string());
+        }
+        cells
+    };
+    let mut rows: Vec<Vec<String>> = impact
+        .countries
+        .iter()
+        .map(|c| row(&c.country, &c.row))
+        .collect();
+    rows.push(row("all", &impact.total));
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    crate::export::csv(&header, rows)
+}

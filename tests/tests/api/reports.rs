@@ -1,0 +1,612 @@
+//! Implementation reports end to end: the schedule a grant gets when it
+//! starts, reminders through durable timers with the server's clock moved
+//! forward (no sleeping for months) delivered once each to a real SMTP
+//! server, the managers' weekly summary of late reports, the review that
+//! unlocks a tranche, the final report and paid tranches that close the
+//! grant, bad input, and the impact summary.
+
+use std::time::Duration;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use grants_tests::smtp::{ReceivedMail, SmtpServer};
+use grants_tests::{Backend, Reply, on_both_databases};
+use reqwest::Method;
+use serde_json::{Value, json};
+
+use super::money::{Round, etag, round};
+
+on_both_databases!(
+    reminders_arrive_once_each_and_late_reports_reach_the_managers_weekly,
+    accepted_reports_unlock_tranches_and_the_final_one_closes_the_grant,
+    bad_report_input_is_refused_and_changes_nothing,
+);
+
+/// A round whose mail goes to `smtp`, and a started grant of its applicant.
+async fn started_grant(backend: Backend, smtp: Option<&SmtpServer>) -> (Round, String) {
+    let port = smtp.map(|s| s.port);
+    let round = round(
+        backend,
+        10_000_000,
+        |_| {},
+        |config| {
+            if let Some(port) = port {
+                config.mail.transport = grants_server::config::MailTransport::Smtp;
+                config.mail.smtp.host = "127.0.0.1".into();
+                config.mail.smtp.port = port;
+            }
+        },
+    )
+    .await;
+    let proposal = round.reviewed("MK", "Maker space", 1_000_000).await;
+    let decided = round
+        .decide(&proposal, json!({ "outcome": "funded" }))
+        .await;
+    decided.expect(200);
+    let grant = decided.body["grant_id"]
+        .as_str()
+        .expect("a grant")
+        .to_owned();
+    round.accept_agreement(&grant).await;
+    (round, grant)
+}
+
+async fn reports_of(round: &Round, token: &str, grant: &str) -> Vec<Value> {
+    let reply = round
+        .app
+        .get(&format!("/grants/{grant}/reports"), Some(token))
+        .await;
+    reply.expect(200);
+    reply.body.as_array().expect("a list").clone()
+}
+
+async fn report(round: &Round, token: &str, report: &str) -> Value {
+    let reply = round
+        .app
+        .get(&format!("/reports/{report}"), Some(token))
+        .await;
+    reply.expect(200);
+    reply.body.clone()
+}
+
+/// Waits (polling the timers' work, not the calendar) until the report is in `state`.
+async fn until_state(round: &Round, report_id: &str, state: &str) -> Value {
+    for _ in 0..150 {
+        let current = report(round, &round.manager, report_id).await;
+        if current["state"] == state {
+            return current;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("the report never reached {state}");
+}
+
+fn time(value: &Value) -> DateTime<Utc> {
+    value
+        .as_str()
+        .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
+        .expect("a time")
+        .with_timezone(&Utc)
+}
+
+/// Moves the server's clock to just after `moment`.
+fn advance_past(round: &Round, moment: DateTime<Utc>) {
+    let now = round.app.clock.now();
+    if moment > now {
+        round
+            .app
+            .clock
+            .advance(moment - now + chrono::Duration::minutes(1));
+    }
+}
+
+async fn take(round: &Round, token: &str, report_id: &str, name: &str, body: Value) -> Reply {
+    let current = report(round, &round.manager, report_id).await;
+    round
+        .app
+        .request_with(
+            Method::POST,
+            &format!("/reports/{report_id}/transitions/{name}"),
+            Some(token),
+            Some(&body),
+            &[("if-match", &etag(&current["revision"]))],
+        )
+        .await
+}
+
+async fn write(round: &Round, report_id: &str, body: Value) -> Reply {
+    let current = report(round, &round.manager, report_id).await;
+    round
+        .app
+        .patch(
+            &format!("/reports/{report_id}"),
+            &round.applicant,
+            current["revision"].as_i64(),
+            &body,
+        )
+        .await
+}
+
+fn complete_report() -> Value {
+    json!({
+        "narrative": "The maker space opened in March; teenagers came back.",
+        "activities": "40 workshops, two librarians trained.",
+        "indicators": { "people_reached": 420, "events_held": 40, "services_launched": 1 },
+        "spending": [ { "budget_line": 0, "amount": { "minor": 990_000, "currency": "EUR" } } ]
+    })
+}
+
+fn mails_to<'a>(mails: &'a [ReceivedMail], to: &str, subject: &str) -> Vec<&'a ReceivedMail> {
+    mails
+        .iter()
+        .filter(|m| m.to == to && m.subject.contains(subject))
+        .collect()
+}
+
+/// Waits until `to` has `count` mails whose subject contains `subject`, then a
+/// little longer, and returns how many arrived in all (so a duplicate shows).
+async fn settled_count(smtp: &SmtpServer, to: &str, subject: &str, count: usize) -> usize {
+    for _ in 0..300 {
+        if mails_to(&smtp.messages(), to, subject).len() >= count {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    // Several timer and dispatcher rounds more: anything sent twice would be here.
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    mails_to(&smtp.messages(), to, subject).len()
+}
+
+async fn reminders_arrive_once_each_and_late_reports_reach_the_managers_weekly(backend: Backend) {
+    let smtp = SmtpServer::start().await;
+    let (round, grant) = started_grant(backend, Some(&smtp)).await;
+    let applicant = "ana@tests.example";
+    let manager = "manager@tests.example";
+
+    // The schedule exists from the start: interim at 6 months, final at 12.
+    let reports = reports_of(&round, &round.applicant, &grant).await;
+    assert_eq!(reports.len(), 2, "{reports:#?}");
+    assert_eq!(reports[0]["key"], "interim");
+    assert_eq!(reports[1]["key"], "final");
+    assert_eq!(reports[0]["state"], "scheduled");
+    let today = round.app.clock.now().date_naive();
+    let due_on: NaiveDate = serde_json::from_value(reports[0]["due_on"].clone()).expect("a date");
+    assert_eq!(
+        month_number(due_on) - month_number(today),
+        6,
+        "due six months after the start"
+    );
+    let interim = reports[0]["id"].as_str().expect("id").to_owned();
+
+    // Fourteen days before: the report opens and the grantee is reminded, in Macedonian.
+    let first = time(&reports[0]["next_reminder_at"]);
+    assert!(first < time(&reports[0]["deadline"]) - chrono::Duration::days(13));
+    advance_past(&round, first);
+    until_state(&round, &interim, "due").await;
+    assert_eq!(
+        settled_count(&smtp, applicant, "треба да се достави", 1).await,
+        1
+    );
+
+    // The server misses the 3-day and due-day reminders (its clock jumps past
+    // the deadline): only the latest reminder goes, never a backlog.
+    let deadline = time(&reports[0]["deadline"]);
+    advance_past(&round, deadline);
+    let late = until_state(&round, &interim, "overdue").await;
+    assert_eq!(late["timeliness"], "overdue");
+    assert!(late["days_late"].as_i64().expect("days") >= 1);
+    assert_eq!(
+        settled_count(&smtp, applicant, "Задоцнет извештај", 1).await,
+        1
+    );
+    assert_eq!(
+        mails_to(&smtp.messages(), applicant, "треба да се достави").len(),
+        1,
+        "the missed reminders before the deadline were not sent late"
+    );
+
+    // Managers see the late report at a glance.
+    let listed = round
+        .app
+        .get(
+            &format!("/reports?programme_id={}&late=true", round.programme_id),
+            Some(&round.manager),
+        )
+        .await;
+    listed.expect(200);
+    assert_eq!(listed.body["items"].as_array().expect("items").len(), 1);
+    assert_eq!(listed.body["items"][0]["id"], interim.as_str());
+
+    // A week on: one summary for the manager, one more weekly reminder for the grantee.
+    round.app.clock.advance(chrono::Duration::days(7));
+    assert_eq!(
+        settled_count(&smtp, manager, "Late reports this week: 1", 1).await,
+        1
+    );
+    assert_eq!(
+        settled_count(&smtp, applicant, "Задоцнет извештај", 2).await,
+        2
+    );
+    let summary = mails_to(&smtp.messages(), manager, "Late reports")[0].clone();
+    assert!(
+        summary.text.contains("Maker space (MK)"),
+        "{}",
+        summary.text
+    );
+
+    // Submitted: the reminders stop.
+    write(&round, &interim, complete_report()).await.expect(200);
+    take(&round, &round.applicant, &interim, "submit", json!({}))
+        .await
+        .expect(200);
+    round.app.clock.advance(chrono::Duration::days(8));
+    assert_eq!(
+        settled_count(&smtp, applicant, "Задоцнет извештај", 2).await,
+        2
+    );
+    let submitted = report(&round, &round.applicant, &interim).await;
+    assert_eq!(submitted["timeliness"], "late");
+    assert!(submitted["next_reminder_at"].is_null());
+    drop(smtp);
+    round.app.finish().await;
+}
+
+/// Months since year 0, to count whole months between two dates.
+fn month_number(day: NaiveDate) -> i64 {
+    use chrono::Datelike;
+    i64::from(day.year()) * 12 + i64::from(day.month0())
+}
+
+async fn pay(round: &Round, tranche: &str) {
+    round
+        .tranche(&round.finance, tranche, "request", json!({}))
+        .await
+        .expect(200);
+    round
+        .tranche(&round.second_finance, tranche, "approve", json!({}))
+        .await
+        .expect(200);
+    round
+        .tranche(
+            &round.finance,
+            tranche,
+            "pay",
+            json!({ "payment": { "reference": format!("PAY-{tranche}"), "value_date": round.app.clock.now().date_naive() } }),
+        )
+        .await
+        .expect(200);
+}
+
+async fn may_request(round: &Round, tranche: &str) -> Value {
+    let reply = round
+        .app
+        .get(
+            &format!("/tranches/{tranche}/transitions"),
+            Some(&round.finance),
+        )
+        .await;
+    reply.expect(200);
+    reply
+        .body
+        .as_array()
+        .expect("transitions")
+        .iter()
+        .find(|t| t["name"] == "request")
+        .cloned()
+        .expect("a request transition")
+}
+
+async fn accepted_reports_unlock_tranches_and_the_final_one_closes_the_grant(backend: Backend) {
+    let (round, grant) = started_grant(backend, None).await;
+    let tranches: Vec<String> = round.grant(&round.finance, &grant).await["tranches"]
+        .as_array()
+        .expect("tranches")
+        .iter()
+        .map(|t| t["id"].as_str().expect("id").to_owned())
+        .collect();
+    assert_eq!(tranches.len(), 3, "signing, interim, final");
+    pay(&round, &tranches[0]).await;
+    let blocked = may_request(&round, &tranches[1]).await;
+    assert_eq!(blocked["allowed"], false);
+    assert!(
+        blocked
+            .to_string()
+            .contains("'interim' has not been accepted"),
+        "{blocked}"
+    );
+
+    let reports = reports_of(&round, &round.applicant, &grant).await;
+    let (interim, last) = (
+        reports[0]["id"].as_str().expect("id").to_owned(),
+        reports[1]["id"].as_str().expect("id").to_owned(),
+    );
+    advance_past(&round, time(&reports[0]["next_reminder_at"]));
+    until_state(&round, &interim, "due").await;
+
+    // Incomplete: the submit button says what is missing.
+    let refused = take(&round, &round.applicant, &interim, "submit", json!({})).await;
+    assert!(refused.status.is_client_error(), "{:#}", refused.body);
+    assert!(
+        refused.body.to_string().contains("narrative"),
+        "{:#}",
+        refused.body
+    );
+    write(&round, &interim, complete_report()).await.expect(200);
+    take(&round, &round.applicant, &interim, "submit", json!({}))
+        .await
+        .expect(200);
+
+    // Changes need a comment; the grantee resubmits.
+    let no_reason = take(
+        &round,
+        &round.manager,
+        &interim,
+        "request_changes",
+        json!({}),
+    )
+    .await;
+    assert!(no_reason.status.is_client_error());
+    take(
+        &round,
+        &round.manager,
+        &interim,
+        "request_changes",
+        json!({ "comment": "Add the visitor numbers per month." }),
+    )
+    .await
+    .expect(200);
+    let back = report(&round, &round.applicant, &interim).await;
+    assert_eq!(back["state"], "changes_requested");
+    assert_eq!(back["review_comment"], "Add the visitor numbers per month.");
+    write(
+        &round,
+        &interim,
+        json!({ "activities": "40 workshops; 35 visitors a month." }),
+    )
+    .await
+    .expect(200);
+    take(&round, &round.applicant, &interim, "submit", json!({}))
+        .await
+        .expect(200);
+    take(&round, &round.manager, &interim, "accept", json!({}))
+        .await
+        .expect(200);
+
+    // The interim tranche can now be requested; paid.
+    assert_eq!(may_request(&round, &tranches[1]).await["allowed"], true);
+    pay(&round, &tranches[1]).await;
+    assert_eq!(round.grant(&round.manager, &grant).await["state"], "active");
+
+    // The final report: opening it starts final reporting; accepting it with
+    // the last tranche still unpaid leaves the grant open.
+    let final_report = report(&round, &round.manager, &last).await;
+    advance_past(&round, time(&final_report["next_reminder_at"]));
+    until_state(&round, &last, "due").await;
+    assert_eq!(
+        round.grant(&round.manager, &grant).await["state"],
+        "reporting"
+    );
+    write(&round, &last, complete_report()).await.expect(200);
+    take(&round, &round.applicant, &last, "submit", json!({}))
+        .await
+        .expect(200);
+    take(&round, &round.manager, &last, "accept", json!({}))
+        .await
+        .expect(200);
+    assert_eq!(
+        round.grant(&round.manager, &grant).await["state"],
+        "reporting"
+    );
+
+    // Submitting after acceptance is refused and changes nothing.
+    let again = take(&round, &round.applicant, &last, "submit", json!({})).await;
+    assert!(again.status.is_client_error(), "{:#}", again.body);
+    let edit = write(&round, &last, json!({ "narrative": "Changed afterwards." })).await;
+    edit.expect_problem(409);
+    assert_eq!(
+        report(&round, &round.manager, &last).await["content"]["narrative"],
+        complete_report()["narrative"]
+    );
+
+    // The last tranche paid: the grant closes by itself.
+    pay(&round, &tranches[2]).await;
+    let closed = round.grant(&round.manager, &grant).await;
+    assert_eq!(closed["state"], "closed", "{closed:#}");
+    let history = round
+        .app
+        .get(&format!("/grants/{grant}/history"), Some(&round.manager))
+        .await;
+    assert!(history.body.to_string().contains("\"to\":\"closed\""));
+
+    // The impact summary: what the money built, where.
+    let impact = round
+        .app
+        .get(
+            &format!("/programmes/{}/impact", round.programme_id),
+            Some(&round.manager),
+        )
+        .await;
+    impact.expect(200);
+    let mk = &impact.body["countries"][0];
+    assert_eq!(mk["country"], "MK");
+    assert_eq!(mk["grants"], 1);
+    assert_eq!(mk["achieved"]["people_reached"], 420);
+    assert_eq!(mk["reports"]["on_time"], 2);
+    assert_eq!(mk["disbursed"]["minor"], mk["awarded"]["minor"]);
+    assert_eq!(impact.body["total"], {
+        let mut row = mk.clone();
+        if let Some(row) = row.as_object_mut() {
+            row.remove("country");
+        }
+        row
+    });
+    let (status, csv) = round
+        .app
+        .get_text(
+            &format!("/programmes/{}/impact.csv", round.programme_id),
+            &round.finance,
+        )
+        .await;
+    assert_eq!(status, 200);
+    assert!(csv.contains("people_reached_achieved"), "{csv}");
+    assert!(csv.lines().any(|l| l.starts_with("MK,1,1,")), "{csv}");
+    assert!(csv.lines().any(|l| l.starts_with("all,1,1,")), "{csv}");
+    let denied = round
+        .app
+        .get(
+            &format!("/programmes/{}/impact", round.programme_id),
+            Some(&round.applicant),
+        )
+        .await;
+    denied.expect_problem(403);
+    round.app.finish().await;
+}
+
+async fn bad_report_input_is_refused_and_changes_nothing(backend: Backend) {
+    let (round, grant) = started_grant(backend, None).await;
+    let reports = reports_of(&round, &round.applicant, &grant).await;
+    let interim = reports[0]["id"].as_str().expect("id").to_owned();
+    let (_, stranger) = round
+        .app
+        .user_with_roles("stranger@tests.example", &["applicant"])
+        .await;
+
+    // Someone else's report does not exist for them.
+    round
+        .app
+        .get(&format!("/reports/{interim}"), Some(&stranger))
+        .await
+        .expect_problem(404);
+    round
+        .app
+        .patch(
+            &format!("/reports/{interim}"),
+            &stranger,
+            Some(0),
+            &complete_report(),
+        )
+        .await
+        .expect_problem(404);
+    let theirs = round.app.get("/reports", Some(&stranger)).await;
+    assert_eq!(theirs.body["items"], json!([]));
+
+    // Every bad field named at once, nothing saved.
+    let bad = write(
+        &round,
+        &interim,
+        json!({
+            "indicators": { "people_reached": -3, "visitors": 5 },
+            "spending": [
+                { "budget_line": 4, "amount": { "minor": 1, "currency": "EUR" } },
+                { "budget_line": 0, "amount": { "minor": 1, "currency": "MKD" } }
+            ]
+        }),
+    )
+    .await;
+    bad.expect_problem(422);
+    let mut fields = bad.error_fields();
+    fields.sort();
+    assert_eq!(
+        fields,
+        vec![
+            "indicators.people_reached",
+            "indicators.visitors",
+            "spending[0].budget_line",
+            "spending[1].amount.currency",
+        ]
+    );
+    let unchanged = report(&round, &round.applicant, &interim).await;
+    assert_eq!(unchanged["revision"], 0);
+    assert!(
+        unchanged["content"]["indicators"]
+            .as_object()
+            .is_some_and(|m| m.is_empty())
+    );
+
+    // A stale revision is a conflict.
+    round
+        .app
+        .patch(
+            &format!("/reports/{interim}"),
+            &round.applicant,
+            Some(7),
+            &complete_report(),
+        )
+        .await
+        .expect_problem(409);
+    // Managers do not write the grantee's report.
+    round
+        .app
+        .patch(
+            &format!("/reports/{interim}"),
+            &round.manager,
+            Some(0),
+            &complete_report(),
+        )
+        .await
+        .expect_problem(403);
+    // Not due yet: it cannot be handed in, whatever is written.
+    write(&round, &interim, complete_report()).await.expect(200);
+    let early = take(&round, &round.applicant, &interim, "submit", json!({})).await;
+    assert!(early.status.is_client_error(), "{:#}", early.body);
+
+    // Moving the due date: managers only, with a reason, not into the past; audited.
+    let move_to = |due_on: String, comment: Option<&str>, revision: i64| json!({ "due_on": due_on, "comment": comment, "revision": revision });
+    let today = round.app.clock.now().date_naive();
+    let later = (today + chrono::Days::new(400)).to_string();
+    round
+        .app
+        .post(
+            &format!("/reports/{interim}/due-date"),
+            Some(&round.finance),
+            &move_to(later.clone(), Some("x"), 1),
+        )
+        .await
+        .expect_problem(403);
+    let past = round
+        .app
+        .post(
+            &format!("/reports/{interim}/due-date"),
+            Some(&round.manager),
+            &move_to((today - chrono::Days::new(1)).to_string(), Some("x"), 1),
+        )
+        .await;
+    past.expect_problem(422);
+    assert_eq!(past.error_fields(), vec!["due_on"]);
+    let no_reason = round
+        .app
+        .post(
+            &format!("/reports/{interim}/due-date"),
+            Some(&round.manager),
+            &move_to(later.clone(), None, 1),
+        )
+        .await;
+    no_reason.expect_problem(422);
+    let moved = round
+        .app
+        .post(
+            &format!("/reports/{interim}/due-date"),
+            Some(&round.manager),
+            &move_to(
+                later.clone(),
+                Some("The library was closed for repairs."),
+                1,
+            ),
+        )
+        .await;
+    moved.expect(200);
+    assert_eq!(moved.body["due_on"], later.as_str());
+    assert!(
+        time(&moved.body["next_reminder_at"]) > round.app.clock.now() + chrono::Duration::days(300)
+    );
+    let history = round
+        .app
+        .get(&format!("/reports/{interim}/history"), Some(&round.manager))
+        .await;
+    history.expect(200);
+    assert!(
+        history.body.to_string().contains("closed for repairs"),
+        "{:#}",
+        history.body
+    );
+    round.app.finish().await;
+}
