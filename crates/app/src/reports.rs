@@ -6,6 +6,7 @@
 //! Who sees a report: its grantee, and finance, programme managers and
 //! administrators (the readers of its grant). Everyone else gets a 404.
 
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Months, NaiveDate, Utc};
@@ -187,6 +188,18 @@ impl Context {
             grant,
             programme,
             proposal,
+        })
+    }
+
+    /// The report's context, read once per grant however many of its reports a list shows.
+    async fn cached<'m>(
+        c: &impl ConnectionTrait,
+        known: &'m mut HashMap<GrantId, Context>,
+        report: &ReportRecord,
+    ) -> AppResult<&'m Context> {
+        Ok(match known.entry(report.grant_id) {
+            Entry::Occupied(found) => found.into_mut(),
+            Entry::Vacant(slot) => slot.insert(Context::load(c, report).await?),
         })
     }
 
@@ -383,12 +396,7 @@ pub async fn list(
     let mut contexts: HashMap<GrantId, Context> = HashMap::new();
     let mut items = Vec::with_capacity(page.items.len());
     for report in page.items {
-        if !contexts.contains_key(&report.grant_id) {
-            contexts.insert(report.grant_id, Context::load(c, &report).await?);
-        }
-        let context = contexts
-            .get(&report.grant_id)
-            .ok_or_else(|| AppError::internal("a report's context was just loaded"))?;
+        let context = Context::cached(c, &mut contexts, &report).await?;
         items.push(view_with(c, app, actor, report, context).await?);
     }
     Ok(Page {
@@ -1094,9 +1102,7 @@ pub(crate) async fn fire_summary(app: &App, owner: &str, timer: &DueTimer) -> Ap
             .collect();
         let mut contexts: HashMap<GrantId, Context> = HashMap::new();
         for report in &late {
-            if !contexts.contains_key(&report.grant_id) {
-                contexts.insert(report.grant_id, Context::load(&tx, report).await?);
-            }
+            Context::cached(&tx, &mut contexts, report).await?;
         }
         let week = now.with_timezone(&programme.spec.time_zone).date_naive();
         for manager in &managers {
