@@ -189,6 +189,15 @@ impl Browser {
         self.click_and_load("form.stack button[type=submit]").await;
     }
 
+    /// Saves what the window shows as `target/screenshots/{name}.png`, for
+    /// people to look at the pages the tests visited.
+    pub async fn screenshot(&self, name: &str) {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/screenshots");
+        let png = self.client.screenshot().await.expect("a screenshot");
+        std::fs::create_dir_all(&dir).expect("the screenshot folder");
+        std::fs::write(dir.join(format!("{name}.png")), png).expect("the screenshot is written");
+    }
+
     /// Ends the browser session.
     pub async fn close(self) {
         self.client.close().await.expect("the browser closes");

@@ -115,6 +115,10 @@ impl Views {
                     href: "/app/grants",
                     label: text(locale, "nav-grants"),
                 });
+                nav.push(NavLink {
+                    href: "/app/reports",
+                    label: text(locale, "nav-reports"),
+                });
             }
             if actor.has(Role::Admin) {
                 nav.push(NavLink {
@@ -161,7 +165,9 @@ mod tests {
     #[test]
     fn every_template_compiles() {
         let views = Views::load().expect("the templates compile");
-        for name in ["grant", "grants", "ledger", "step", "proposal"] {
+        for name in [
+            "grant", "grants", "ledger", "step", "proposal", "report", "reports", "impact",
+        ] {
             assert!(
                 views.registry.has_template(name),
                 "the template '{name}' is missing"

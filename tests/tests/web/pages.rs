@@ -21,6 +21,7 @@ on_both_databases!(
     screening_bidding_a_declared_conflict_and_the_admin_page,
     long_lists_come_a_page_at_a_time,
     a_decision_an_accepted_agreement_and_a_payment_by_two_finance_users,
+    a_grantee_writes_a_report_and_the_manager_accepts_it,
 );
 
 /// A programme with two drafts of one applicant: one incomplete, one complete.
@@ -1088,6 +1089,182 @@ async fn a_decision_an_accepted_agreement_and_a_payment_by_two_finance_users(bac
         csv.contains("recorded_at,kind,amount") && csv.contains("disbursement"),
         "{csv}"
     );
+    browser.close().await;
+    app.finish().await;
+}
+
+/// A started grant of the applicant `ana@tests.example`, funded by the
+/// manager, with its interim report open (the server's clock moved to its
+/// first reminder). Returns (programme, grant, report) ids.
+async fn grant_with_an_open_report(
+    app: &TestApp,
+    manager: &str,
+    applicant: &str,
+) -> (String, String, String) {
+    let mut programme = open_programme_json("REPORTWEB");
+    programme["reviews_per_proposal"] = json!(1);
+    let created = app.post("/programmes", Some(manager), &programme).await;
+    created.expect(201);
+    let programme_id = created.body["id"].as_str().expect("id").to_owned();
+    let draft = app
+        .post(
+            "/proposals",
+            Some(applicant),
+            &complete_proposal_json(&programme_id, "MK"),
+        )
+        .await;
+    draft.expect(201);
+    let proposal = draft.body["id"].as_str().expect("id").to_owned();
+    api_step(app, applicant, &proposal, "submit").await;
+    for step in [
+        "start_screening",
+        "mark_eligible",
+        "start_review",
+        "complete_review",
+    ] {
+        api_step(app, manager, &proposal, step).await;
+    }
+    let decided = app
+        .post(
+            &format!("/proposals/{proposal}/decision"),
+            Some(manager),
+            &json!({ "outcome": "funded", "revision": 6 }),
+        )
+        .await;
+    decided.expect(200);
+    let grant = decided.body["grant_id"]
+        .as_str()
+        .expect("a grant")
+        .to_owned();
+    app.request_with(
+        Method::POST,
+        &format!("/grants/{grant}/transitions/accept_agreement"),
+        Some(applicant),
+        Some(&json!({})),
+        &[("if-match", "\"0\"")],
+    )
+    .await
+    .expect(200);
+    let reports = app
+        .get(&format!("/grants/{grant}/reports"), Some(manager))
+        .await;
+    let report = reports.body[0]["id"].as_str().expect("a report").to_owned();
+    let first = reports.body[0]["next_reminder_at"]
+        .as_str()
+        .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
+        .expect("a first reminder");
+    app.clock.advance(
+        first.with_timezone(&chrono::Utc) - app.clock.now() + chrono::Duration::minutes(1),
+    );
+    for _ in 0..100 {
+        let now = app.get(&format!("/reports/{report}"), Some(manager)).await;
+        if now.body["state"] == "due" {
+            return (programme_id, grant, report);
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("the report did not open");
+}
+
+async fn a_grantee_writes_a_report_and_the_manager_accepts_it(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (_, manager) = app
+        .user_with_roles("manager@tests.example", &["programme_manager"])
+        .await;
+    let (_, applicant) = app
+        .user_with_roles("ana@tests.example", &["applicant"])
+        .await;
+    let (programme_id, grant, report) = grant_with_an_open_report(&app, &manager, &applicant).await;
+    let browser = Browser::start(&app.base).await;
+
+    // The grantee finds the report from the menu and from the grant.
+    browser.open("/app/login").await;
+    browser.sign_in("ana@tests.example", ADMIN_PASSWORD).await;
+    browser.click_and_load("nav a[href='/app/reports']").await;
+    assert!(
+        browser.text("main table").await.contains("Due"),
+        "{}",
+        browser.text("main").await
+    );
+    browser.open(&format!("/app/grants/{grant}")).await;
+    browser.click_and_load("#report-link-0").await;
+    assert_eq!(browser.path().await, format!("/app/reports/{report}"));
+    browser.check_page().await;
+
+    // Not complete: the submit button says what is missing.
+    let why = browser.text("#why-submit").await;
+    assert!(why.contains("narrative"), "{why}");
+
+    // A count that is not a number is named beside its field; what was typed stays.
+    browser
+        .fill("#narrative", "The maker space opened in March.")
+        .await;
+    browser.fill("#activities", "40 workshops.").await;
+    browser.fill("#indicator-people_reached", "many").await;
+    browser.fill("#indicator-events_held", "40").await;
+    browser.fill("#indicator-services_launched", "1").await;
+    browser.fill("#spending-0", "1 450").await;
+    browser.fill("#spending-1", "520,50").await;
+    browser.click_and_load("#save-report").await;
+    assert!(
+        browser
+            .text("#error-indicator-people_reached")
+            .await
+            .contains("whole number"),
+        "{}",
+        browser.text("main").await
+    );
+    assert_eq!(
+        value_of(&browser, "#narrative").await,
+        "The maker space opened in March."
+    );
+    assert_eq!(value_of(&browser, "#spending-1").await, "520,50");
+    retype(&browser, "#indicator-people_reached", "420").await;
+    browser.click_and_load("#save-report").await;
+    assert!(!browser.text("#saved").await.is_empty());
+    assert_eq!(browser.text("#total-spent").await, "EUR 1970.50");
+    browser.click_and_load("button[data-step=submit]").await;
+    assert_eq!(browser.text("#state").await, "Submitted");
+    browser.screenshot("grantee-report").await;
+    assert_eq!(
+        browser
+            .find("#narrative")
+            .await
+            .attr("readonly")
+            .await
+            .expect("attribute")
+            .as_deref(),
+        Some("true"),
+        "a submitted report is read, not written"
+    );
+
+    // The manager asks for nothing more and accepts it; the impact page counts it.
+    sign_out_and_in(&browser, "manager@tests.example").await;
+    browser.open("/app/reports").await;
+    browser
+        .click_and_load(&format!("#report-row-{report} a"))
+        .await;
+    assert!(
+        browser
+            .client
+            .find(fantoccini::Locator::Css("#move-heading"))
+            .await
+            .is_err(),
+        "a report handed in keeps its due date"
+    );
+    browser.click_and_load("button[data-step=accept]").await;
+    assert_eq!(browser.text("#state").await, "Accepted");
+    browser
+        .open(&format!("/app/programmes/{programme_id}/impact"))
+        .await;
+    browser.screenshot("manager-impact").await;
+    let row = browser.text("#impact-MK").await;
+    assert!(
+        row.contains("420 / 0") && row.contains("EUR 2000.00"),
+        "{row}"
+    );
+    browser.open("/app/reports?late=true").await;
+    assert!(!browser.text("#no-reports").await.is_empty());
     browser.close().await;
     app.finish().await;
 }

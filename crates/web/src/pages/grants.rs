@@ -238,7 +238,18 @@ struct GrantPage {
     end_reason: Option<String>,
     steps: Vec<Step>,
     tranches: Vec<TrancheRow>,
+    reports: Vec<ReportLink>,
     error: Option<String>,
+}
+
+/// One of the grant's reports, linked.
+#[derive(Debug, Serialize)]
+struct ReportLink {
+    id: String,
+    name: String,
+    due_on: String,
+    state: String,
+    state_label: String,
 }
 
 /// Who did something to a tranche, and when: "you" for the reader, else
@@ -331,6 +342,18 @@ async fn grant_page(
         ..PayForm::default()
     };
     let options = grants::transitions(app, actor, id).await.or_page(viewer)?;
+    let reports = grants_app::reports::of_grant(app, actor, id)
+        .await
+        .or_page(viewer)?
+        .into_iter()
+        .map(|r| ReportLink {
+            id: r.id.to_string(),
+            name: r.name,
+            due_on: r.due_on.to_string(),
+            state: r.state,
+            state_label: r.state_label,
+        })
+        .collect();
     let here = format!("/app/grants/{id}");
     let mut rows = Vec::with_capacity(grant.tranches.len());
     for t in grant.tranches {
@@ -356,6 +379,7 @@ async fn grant_page(
         ended: grant.ended_at.map(|at| when(spec, at)),
         end_reason: grant.end_reason,
         tranches: rows,
+        reports,
         error,
     })
 }

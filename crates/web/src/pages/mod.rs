@@ -11,6 +11,7 @@ mod jury;
 mod ledger;
 mod proposals;
 mod register;
+mod reports;
 mod review;
 
 use axum::Router;
@@ -89,6 +90,12 @@ pub(crate) fn routes() -> Router<WebState> {
             "/app/programmes/{id}/payments.csv",
             get(ledger::payments_csv),
         )
+        .route("/app/reports", get(reports::list))
+        .route("/app/reports/{id}", get(reports::show).post(reports::save))
+        .route("/app/reports/{id}/transitions/{name}", post(reports::take))
+        .route("/app/reports/{id}/due-date", post(reports::move_due_date))
+        .route("/app/programmes/{id}/impact", get(reports::impact))
+        .route("/app/programmes/{id}/impact.csv", get(reports::impact_csv))
 }
 
 async fn stylesheet() -> Response {

@@ -1,0 +1,736 @@
+//! Implementation reports: the list (a grantee's own; for managers and
+//! finance every report, or only the late ones), one report with its form
+//! for the grantee, its review steps for managers, the due-date move, and
+//! the programme's impact summary. Everything goes through
+//! `grants_app::reports`, so the rules are the API's.
+
+use std::collections::BTreeMap;
+
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::Form;
+use chrono::NaiveDate;
+use grants_app::reports::{
+    self, MoveDueDateInput, ReportListFilter, ReportTransitionInput, ReportUpdateInput, ReportView,
+};
+use grants_app::{Actor, AppError, PageRequest};
+use grants_domain::report::{ReportContentInput, SpendingInput};
+use grants_domain::{ProgrammeId, ReportId, ValidationErrors, programme::MoneyInput};
+use serde::{Deserialize, Serialize};
+
+use super::{OrPage, csv_download, localized, parse_id, render, render_status, when};
+use crate::i18n::text;
+use crate::session::Viewer;
+use crate::{PageError, WebState, status_of};
+
+#[derive(Debug, Serialize)]
+struct Row {
+    id: String,
+    title: String,
+    country: String,
+    name: String,
+    due_on: String,
+    state: String,
+    state_label: String,
+    days_late: i64,
+}
+
+#[derive(Debug, Serialize)]
+struct ListPage {
+    reports: Vec<Row>,
+    late_only: bool,
+    /// The same list, all or late only.
+    toggle: String,
+    next: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct ListQuery {
+    programme_id: Option<String>,
+    late: Option<bool>,
+    cursor: Option<String>,
+}
+
+/// The reports the person may see; `late=true` for the overdue ones.
+pub(crate) async fn list(
+    State(state): State<WebState>,
+    viewer: Viewer,
+    Query(query): Query<ListQuery>,
+) -> Result<Response, PageError> {
+    let actor = viewer.signed_in("/app/reports")?;
+    let programme_id = query
+        .programme_id
+        .as_deref()
+        .and_then(|p| uuid::Uuid::parse_str(p).ok());
+    let late_only = query.late == Some(true);
+    let filter = ReportListFilter {
+        programme_id,
+        state: None,
+        late: Some(late_only),
+    };
+    let request = PageRequest {
+        cursor: query.cursor.filter(|c| !c.is_empty()),
+        limit: None,
+    };
+    let page = reports::list(&state.app, actor, &filter, &request)
+        .await
+        .or_page(&viewer)?;
+    let link = |late: bool, cursor: Option<&str>| {
+        let mut query = vec![format!("late={late}")];
+        if let Some(p) = programme_id {
+            query.push(format!("programme_id={p}"));
+        }
+        if let Some(c) = cursor {
+            query.push(format!("cursor={c}"));
+        }
+        format!("/app/reports?{}", query.join("&"))
+    };
+    let next = page
+        .next_cursor
+        .as_deref()
+        .map(|c| link(late_only, Some(c)));
+    let reports = page
+        .items
+        .into_iter()
+        .map(|r| Row {
+            id: r.id.to_string(),
+            title: r.title,
+            country: r.country,
+            name: r.name,
+            due_on: r.due_on.to_string(),
+            state: r.state,
+            state_label: r.state_label,
+            days_late: r.days_late,
+        })
+        .collect();
+    Ok(render(
+        &viewer,
+        "reports",
+        "reports-title",
+        ListPage {
+            reports,
+            late_only,
+            toggle: link(!late_only, None),
+            next,
+        },
+    ))
+}
+
+/// One indicator on the form: the count typed and the proposal's target.
+#[derive(Debug, Serialize)]
+struct IndicatorField {
+    key: String,
+    name: String,
+    value: String,
+    target: Option<u64>,
+    error: Option<String>,
+}
+
+/// One budget line on the form: spent so far against planned.
+#[derive(Debug, Serialize)]
+struct SpendingField {
+    line: u16,
+    description: String,
+    planned: String,
+    value: String,
+    remaining: String,
+    error: Option<String>,
+}
+
+/// A step on the report: a button, or a small form with a comment.
+#[derive(Debug, Serialize)]
+struct Step {
+    action: String,
+    id: String,
+    name: String,
+    label: String,
+    revision: i64,
+    allowed: bool,
+    reasons: Vec<String>,
+    needs_comment: bool,
+    comment: String,
+    pay: Option<()>,
+    errors: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Serialize)]
+struct HistoryLine {
+    at: String,
+    action: String,
+    comment: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct ReportPage {
+    id: String,
+    grant_id: String,
+    title: String,
+    name: String,
+    country: String,
+    grantee: String,
+    state: String,
+    state_label: String,
+    due_on: String,
+    deadline: String,
+    days_late: i64,
+    next_reminder: Option<String>,
+    submitted: Option<String>,
+    review_comment: Option<String>,
+    revision: i64,
+    /// The grantee may write now.
+    editable: bool,
+    narrative: String,
+    activities: String,
+    indicators: Vec<IndicatorField>,
+    spending: Vec<SpendingField>,
+    total_spent: String,
+    award: String,
+    /// Errors of the text fields, by field.
+    errors: BTreeMap<String, String>,
+    steps: Vec<Step>,
+    /// Managers may move the due date while the report is owed.
+    may_move: bool,
+    move_due_on: String,
+    move_comment: String,
+    history: Vec<HistoryLine>,
+    error: Option<String>,
+    saved: bool,
+}
+
+/// What the person typed, to show again when it is refused.
+#[derive(Debug, Default)]
+struct Typed {
+    fields: BTreeMap<String, String>,
+    errors: BTreeMap<String, String>,
+    step: Option<(String, String)>,
+}
+
+const OWED: [&str; 3] = ["scheduled", "due", "overdue"];
+const EDITABLE: [&str; 4] = ["scheduled", "due", "overdue", "changes_requested"];
+
+async fn report_page(
+    state: &WebState,
+    viewer: &Viewer,
+    actor: &Actor,
+    id: ReportId,
+    typed: Typed,
+) -> Result<ReportPage, PageError> {
+    let app = &state.app;
+    let report: ReportView = reports::get(app, actor, id).await.or_page(viewer)?;
+    let programme = grants_app::programmes::get(app, actor, report.programme_id)
+        .await
+        .or_page(viewer)?;
+    let spec = &programme.spec;
+    let options = reports::transitions(app, actor, id).await.or_page(viewer)?;
+    let history = reports::history(app, actor, id).await.or_page(viewer)?;
+    let typed_or = |field: &str, shown: String| typed.fields.get(field).cloned().unwrap_or(shown);
+    let indicators = spec
+        .reporting
+        .indicators
+        .iter()
+        .map(|i| {
+            let field = format!("indicators.{}", i.key);
+            IndicatorField {
+                value: typed_or(
+                    &field,
+                    report
+                        .content
+                        .indicators
+                        .get(&i.key)
+                        .map(ToString::to_string)
+                        .unwrap_or_default(),
+                ),
+                error: typed.errors.get(&field).cloned(),
+                name: localized(&i.title, viewer.locale, spec.default_locale),
+                target: report.targets.get(&i.key).copied(),
+                key: i.key.clone(),
+            }
+        })
+        .collect();
+    let spending = report
+        .spending_against_plan
+        .iter()
+        .map(|line| {
+            let field = format!("spending.{}", line.budget_line);
+            let reported = report
+                .content
+                .spending
+                .iter()
+                .find(|s| s.budget_line == line.budget_line)
+                .map(|s| amount_text(s.amount))
+                .unwrap_or_default();
+            SpendingField {
+                line: line.budget_line,
+                description: line.description.clone(),
+                planned: line.planned.to_string(),
+                remaining: line.remaining.to_string(),
+                value: typed_or(&field, reported),
+                error: typed
+                    .errors
+                    .get(&field)
+                    .or_else(|| {
+                        typed
+                            .errors
+                            .get(&format!("spending[{}].amount.minor", line.budget_line))
+                    })
+                    .cloned(),
+            }
+        })
+        .collect();
+    let here = format!("/app/reports/{id}");
+    let mut steps: Vec<Step> = options
+        .into_iter()
+        .filter(|t| t.allowed || t.blocked_by.iter().all(|r| r.kind != "not_permitted"))
+        .map(|t| Step {
+            action: format!("{here}/transitions/{}", t.name),
+            id: t.name.clone(),
+            needs_comment: t.name == "request_changes",
+            comment: String::new(),
+            pay: None,
+            errors: BTreeMap::new(),
+            revision: report.revision,
+            allowed: t.allowed,
+            reasons: t.blocked_by.into_iter().map(|r| r.message).collect(),
+            label: t.label,
+            name: t.name,
+        })
+        .collect();
+    if let Some((name, comment)) = &typed.step
+        && let Some(step) = steps.iter_mut().find(|s| &s.name == name)
+    {
+        step.comment = comment.clone();
+        if let Some(message) = typed.errors.get("comment") {
+            step.errors.insert("comment".into(), message.clone());
+        }
+    }
+    let may_move = actor.has_any(&[
+        grants_domain::Role::ProgrammeManager,
+        grants_domain::Role::Admin,
+    ]) && OWED.contains(&report.state.as_str());
+    Ok(ReportPage {
+        id: id.to_string(),
+        grant_id: report.grant_id.to_string(),
+        title: report.title,
+        name: report.name,
+        country: report.country,
+        grantee: report.grantee_name,
+        state_label: report.state_label,
+        due_on: report.due_on.to_string(),
+        deadline: when(spec, report.deadline),
+        days_late: report.days_late,
+        next_reminder: report.next_reminder_at.map(|at| when(spec, at)),
+        submitted: report.first_submitted_at.map(|at| when(spec, at)),
+        review_comment: report.review_comment,
+        revision: report.revision,
+        editable: actor.id == report.grantee_id && EDITABLE.contains(&report.state.as_str()),
+        narrative: typed_or(
+            "narrative",
+            report.content.narrative.clone().unwrap_or_default(),
+        ),
+        activities: typed_or(
+            "activities",
+            report.content.activities.clone().unwrap_or_default(),
+        ),
+        indicators,
+        spending,
+        total_spent: report.total_spent.to_string(),
+        award: report.award.to_string(),
+        errors: typed.errors.clone(),
+        steps,
+        may_move,
+        move_due_on: typed_or("due_on", report.due_on.to_string()),
+        move_comment: typed_or("move_comment", String::new()),
+        history: history
+            .into_iter()
+            .map(|e| HistoryLine {
+                at: when(spec, e.occurred_at),
+                action: e
+                    .details
+                    .get("to")
+                    .and_then(|t| t.as_str())
+                    .map_or_else(|| e.action.clone(), |to| format!("→ {to}")),
+                comment: e
+                    .details
+                    .get("comment")
+                    .and_then(|c| c.as_str())
+                    .map(str::to_owned),
+            })
+            .collect(),
+        error: None,
+        saved: false,
+        state: report.state,
+    })
+}
+
+/// An amount as typed into a form: `1500.50`, no currency.
+fn amount_text(money: grants_domain::Money) -> String {
+    let text = money.to_string();
+    text.split_once(' ')
+        .map_or(text.clone(), |(_, n)| n.to_owned())
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct ShowQuery {
+    saved: Option<bool>,
+}
+
+pub(crate) async fn show(
+    State(state): State<WebState>,
+    viewer: Viewer,
+    Path(raw): Path<String>,
+    Query(query): Query<ShowQuery>,
+) -> Result<Response, PageError> {
+    let actor = viewer.signed_in(&format!("/app/reports/{raw}"))?;
+    let id: ReportId = parse_id(&raw, &viewer, "report")?;
+    let mut page = report_page(&state, &viewer, actor, id, Typed::default()).await?;
+    page.saved = query.saved == Some(true);
+    Ok(render(&viewer, "report", "report-title", page))
+}
+
+/// Shows the report again with why the action was refused: problems with a
+/// field beside it, the rest at the top; what was typed stays.
+async fn refused(
+    state: &WebState,
+    viewer: &Viewer,
+    actor: &Actor,
+    id: ReportId,
+    error: AppError,
+    mut typed: Typed,
+) -> Result<Response, PageError> {
+    if matches!(error, AppError::NotFound(_) | AppError::Internal(_)) {
+        return Err(PageError::Failed {
+            viewer: Box::new(viewer.clone()),
+            error,
+        });
+    }
+    let status = status_of(&error);
+    let mut general = Vec::new();
+    match &error {
+        AppError::Validation(v) => {
+            for f in v.fields() {
+                // `spending[0].budget_line` and its amount are shown at the line.
+                let field = match f.field.strip_prefix("spending[") {
+                    Some(rest) => rest
+                        .split_once(']')
+                        .map_or_else(|| f.field.clone(), |(line, _)| format!("spending.{line}")),
+                    None => f.field.clone(),
+                };
+                typed.errors.insert(field, f.message.clone());
+            }
+            general.push(text(viewer.locale, "error-see-below"));
+        }
+        other => general.push(other.to_string()),
+    }
+    let mut page = report_page(state, viewer, actor, id, typed).await?;
+    page.error = Some(general.join(" "));
+    Ok(render_status(
+        status,
+        viewer,
+        "report",
+        "report-title",
+        page,
+    ))
+}
+
+/// The report form as it arrives: every field by its name.
+type Fields = BTreeMap<String, String>;
+
+/// The grantee's content from the form; counts and amounts that do not
+/// read are named under the field the use case would name.
+fn content(
+    fields: &Fields,
+    currency: grants_domain::Currency,
+) -> Result<ReportContentInput, ValidationErrors> {
+    let mut errors = ValidationErrors::default();
+    let mut indicators = BTreeMap::new();
+    let mut spending = Vec::new();
+    for (name, raw) in fields {
+        let raw = raw.trim();
+        if raw.is_empty() {
+            continue;
+        }
+        if let Some(key) = name.strip_prefix("indicators.") {
+            match raw.replace([' ', '.', ','], "").parse::<i64>() {
+                Ok(n) => {
+                    indicators.insert(key.to_owned(), n);
+                }
+                Err(_) => errors.push(
+                    name.clone(),
+                    "not_a_number",
+                    "give a whole number, e.g. 420",
+                ),
+            }
+        } else if let Some(line) = name.strip_prefix("spending.") {
+            let Ok(line) = line.parse::<i64>() else {
+                continue;
+            };
+            match currency.parse_amount(raw) {
+                Ok(minor) => spending.push(SpendingInput {
+                    budget_line: line,
+                    amount: MoneyInput {
+                        minor,
+                        currency: currency.code().to_owned(),
+                    },
+                }),
+                Err(e) => errors.push(name.clone(), e.code, e.message),
+            }
+        }
+    }
+    let section = |name: &str| fields.get(name).map(|v| v.trim().to_owned());
+    errors.into_result(|| ReportContentInput {
+        narrative: section("narrative"),
+        activities: section("activities"),
+        indicators: Some(indicators),
+        spending: Some(spending),
+    })
+}
+
+fn csrf_and_revision(fields: &Fields) -> (String, Option<i64>) {
+    (
+        fields.get("_csrf").cloned().unwrap_or_default(),
+        fields.get("revision").and_then(|r| r.parse().ok()),
+    )
+}
+
+/// Saves what the grantee wrote, then shows the report again.
+pub(crate) async fn save(
+    State(state): State<WebState>,
+    viewer: Viewer,
+    Path(raw): Path<String>,
+    Form(fields): Form<Fields>,
+) -> Result<Response, PageError> {
+    let here = format!("/app/reports/{raw}");
+    let actor = viewer.signed_in(&here)?;
+    let (csrf, revision) = csrf_and_revision(&fields);
+    viewer.check_form(&csrf)?;
+    let id: ReportId = parse_id(&raw, &viewer, "report")?;
+    let current = reports::get(&state.app, actor, id).await.or_page(&viewer)?;
+    let outcome = match content(&fields, current.award.currency) {
+        Ok(content) => {
+            let input = ReportUpdateInput { content, revision };
+            reports::update(&state.app, actor, id, input, None).await
+        }
+        Err(errors) => Err(AppError::Validation(errors)),
+    };
+    match outcome {
+        Ok(_) => Ok(Redirect::to(&format!("{here}?saved=true")).into_response()),
+        Err(error) => {
+            let typed = Typed {
+                fields,
+                ..Typed::default()
+            };
+            refused(&state, &viewer, actor, id, error, typed).await
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct StepForm {
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
+    revision: Option<i64>,
+    comment: Option<String>,
+}
+
+/// Takes a report step (submit, accept, ask for changes), then shows the report again.
+pub(crate) async fn take(
+    State(state): State<WebState>,
+    viewer: Viewer,
+    Path((raw, name)): Path<(String, String)>,
+    Form(form): Form<StepForm>,
+) -> Result<Response, PageError> {
+    let here = format!("/app/reports/{raw}");
+    let actor = viewer.signed_in(&here)?;
+    viewer.check_form(&form.csrf)?;
+    let id: ReportId = parse_id(&raw, &viewer, "report")?;
+    let comment = form
+        .comment
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(str::to_owned);
+    let input = ReportTransitionInput {
+        comment,
+        revision: form.revision,
+    };
+    match reports::transition(&state.app, actor, id, &name, input, None).await {
+        Ok(_) => Ok(Redirect::to(&here).into_response()),
+        Err(error) => {
+            let typed = Typed {
+                step: Some((name, form.comment.unwrap_or_default())),
+                ..Typed::default()
+            };
+            refused(&state, &viewer, actor, id, error, typed).await
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct MoveForm {
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
+    revision: Option<i64>,
+    due_on: Option<String>,
+    comment: Option<String>,
+}
+
+/// Moves the report's due date (managers), then shows the report again.
+pub(crate) async fn move_due_date(
+    State(state): State<WebState>,
+    viewer: Viewer,
+    Path(raw): Path<String>,
+    Form(form): Form<MoveForm>,
+) -> Result<Response, PageError> {
+    let here = format!("/app/reports/{raw}");
+    let actor = viewer.signed_in(&here)?;
+    viewer.check_form(&form.csrf)?;
+    let id: ReportId = parse_id(&raw, &viewer, "report")?;
+    let due_on = form
+        .due_on
+        .as_deref()
+        .and_then(|d| NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").ok());
+    let outcome = match due_on {
+        Some(due_on) => {
+            let input = MoveDueDateInput {
+                due_on,
+                comment: form.comment.clone(),
+                revision: form.revision,
+            };
+            reports::move_due_date(&state.app, actor, id, input, None).await
+        }
+        None => Err(ValidationErrors::single(
+            "due_on",
+            "invalid_date",
+            text(viewer.locale, "error-value-date"),
+        )
+        .into()),
+    };
+    match outcome {
+        Ok(_) => Ok(Redirect::to(&here).into_response()),
+        Err(error) => {
+            let mut fields = Fields::new();
+            fields.insert("due_on".into(), form.due_on.unwrap_or_default());
+            fields.insert("move_comment".into(), form.comment.unwrap_or_default());
+            let mut typed = Typed {
+                fields,
+                ..Typed::default()
+            };
+            // The reason's error belongs to the move form, not to a step.
+            if let AppError::Validation(v) = &error {
+                for f in v.fields() {
+                    let field = if f.field == "comment" {
+                        "move_comment"
+                    } else {
+                        f.field.as_str()
+                    };
+                    typed.errors.insert(field.to_owned(), f.message.clone());
+                }
+                let mut page = report_page(&state, &viewer, actor, id, typed).await?;
+                page.error = Some(text(viewer.locale, "error-see-below"));
+                return Ok(render_status(
+                    status_of(&error),
+                    &viewer,
+                    "report",
+                    "report-title",
+                    page,
+                ));
+            }
+            refused(&state, &viewer, actor, id, error, typed).await
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct ImpactLine {
+    label: String,
+    grants: u64,
+    reporting: u64,
+    awarded: String,
+    disbursed: String,
+    on_time: u64,
+    late: u64,
+    overdue: u64,
+    not_yet_due: u64,
+    /// Per indicator, in the programme's order: achieved and target.
+    counts: Vec<(u64, u64)>,
+}
+
+#[derive(Debug, Serialize)]
+struct ImpactPage {
+    programme_id: String,
+    programme: String,
+    indicators: Vec<String>,
+    lines: Vec<ImpactLine>,
+    total: ImpactLine,
+}
+
+fn impact_line(
+    label: String,
+    row: &grants_domain::report::ImpactRow,
+    keys: &[String],
+) -> ImpactLine {
+    ImpactLine {
+        label,
+        grants: row.grants,
+        reporting: row.grants_reporting,
+        awarded: row.awarded.to_string(),
+        disbursed: row.disbursed.to_string(),
+        on_time: row.reports.on_time,
+        late: row.reports.late,
+        overdue: row.reports.overdue,
+        not_yet_due: row.reports.not_yet_due,
+        counts: keys
+            .iter()
+            .map(|k| {
+                (
+                    row.achieved.get(k).copied().unwrap_or(0),
+                    row.targets.get(k).copied().unwrap_or(0),
+                )
+            })
+            .collect(),
+    }
+}
+
+/// What the money built, and where.
+pub(crate) async fn impact(
+    State(state): State<WebState>,
+    viewer: Viewer,
+    Path(raw): Path<String>,
+) -> Result<Response, PageError> {
+    let actor = viewer.signed_in(&format!("/app/programmes/{raw}/impact"))?;
+    let id: ProgrammeId = parse_id(&raw, &viewer, "programme")?;
+    let impact = reports::impact(&state.app, actor, id)
+        .await
+        .or_page(&viewer)?;
+    let programme = grants_app::programmes::get(&state.app, actor, id)
+        .await
+        .or_page(&viewer)?;
+    let spec = &programme.spec;
+    let keys: Vec<String> = impact.indicators.iter().map(|i| i.key.clone()).collect();
+    let page = ImpactPage {
+        programme_id: id.to_string(),
+        programme: localized(&spec.title, viewer.locale, spec.default_locale),
+        indicators: impact.indicators.iter().map(|i| i.name.clone()).collect(),
+        lines: impact
+            .countries
+            .iter()
+            .map(|c| impact_line(c.country.clone(), &c.row, &keys))
+            .collect(),
+        total: impact_line(text(viewer.locale, "impact-all"), &impact.total, &keys),
+    };
+    Ok(render(&viewer, "impact", "impact-title", page))
+}
+
+/// The impact summary as a spreadsheet.
+pub(crate) async fn impact_csv(
+    State(state): State<WebState>,
+    viewer: Viewer,
+    Path(raw): Path<String>,
+) -> Result<Response, PageError> {
+    let actor = viewer.signed_in(&format!("/app/programmes/{raw}/impact"))?;
+    let id: ProgrammeId = parse_id(&raw, &viewer, "programme")?;
+    let body = reports::impact_csv(&state.app, actor, id)
+        .await
+        .or_page(&viewer)?;
+    Ok(csv_download("impact.csv", &body))
+}
