@@ -10,6 +10,7 @@ mod m20261125_000003_email_tokens;
 mod m20261125_000004_review;
 mod m20261125_000005_idempotency;
 mod m20261125_000006_grants;
+mod m20261202_000008_attachments;
 
 /// Every migration, oldest first.
 #[derive(Debug)]
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000004_review::Migration),
             Box::new(m20261125_000005_idempotency::Migration),
             Box::new(m20261125_000006_grants::Migration),
+            Box::new(m20261202_000008_attachments::Migration),
         ]
     }
 }

@@ -9,6 +9,7 @@
 pub mod account;
 mod actor;
 pub mod assignments;
+pub mod attachments;
 pub mod audit;
 pub mod auth;
 pub mod decisions;
@@ -31,6 +32,7 @@ pub mod tranches;
 pub mod users;
 pub mod workflows;
 
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -81,6 +83,7 @@ pub struct App {
     public_url: Arc<str>,
     digest_hour_utc: u32,
     idempotency_ttl: chrono::Duration,
+    attachments: Arc<attachments::Folder>,
 }
 
 impl App {
@@ -99,7 +102,14 @@ impl App {
             public_url: Arc::from("http://127.0.0.1:8080"),
             digest_hour_utc: 7,
             idempotency_ttl: chrono::Duration::hours(24),
+            attachments: Arc::new(attachments::Folder::new(PathBuf::from("data/attachments"))),
         }
+    }
+
+    /// The folder uploaded files are kept in (see [`attachments::prepare_folder`]).
+    pub fn with_attachment_dir(mut self, dir: PathBuf) -> Self {
+        self.attachments = Arc::new(attachments::Folder::new(dir));
+        self
     }
 
     /// How long an Idempotency-Key is remembered.
