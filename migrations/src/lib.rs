@@ -11,6 +11,7 @@ mod m20261125_000004_review;
 mod m20261125_000005_idempotency;
 mod m20261125_000006_grants;
 mod m20261202_000007_reports;
+mod m20261202_000008_attachments;
 
 /// Every migration, oldest first.
 #[derive(Debug)]
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000005_idempotency::Migration),
             Box::new(m20261125_000006_grants::Migration),
             Box::new(m20261202_000007_reports::Migration),
+            Box::new(m20261202_000008_attachments::Migration),
         ]
     }
 }

@@ -381,6 +381,59 @@ impl TestApp {
         Reply::read(request.send().await.expect("the server answers")).await
     }
 
+    /// POST a file as a multipart form, in the field `file`.
+    pub async fn upload(
+        &self,
+        path: &str,
+        token: Option<&str>,
+        file: (&str, &str, Vec<u8>),
+    ) -> Reply {
+        self.upload_with(path, token, file, &[]).await
+    }
+
+    /// [`TestApp::upload`] with extra headers.
+    pub async fn upload_with(
+        &self,
+        path: &str,
+        token: Option<&str>,
+        (file_name, content_type, bytes): (&str, &str, Vec<u8>),
+        headers: &[(&str, &str)],
+    ) -> Reply {
+        let part = reqwest::multipart::Part::bytes(bytes)
+            .file_name(file_name.to_owned())
+            .mime_str(content_type)
+            .expect("a valid content type");
+        let form = reqwest::multipart::Form::new().part("file", part);
+        let mut request = self
+            .client
+            .post(format!("{}{path}", self.base))
+            .multipart(form);
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        Reply::read(request.send().await.expect("the server answers")).await
+    }
+
+    /// GET a download: its status, headers and bytes.
+    pub async fn download(
+        &self,
+        path: &str,
+        token: Option<&str>,
+    ) -> (StatusCode, header::HeaderMap, Vec<u8>) {
+        let mut request = self.client.get(format!("{}{path}", self.base));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        let response = request.send().await.expect("the server answers");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.bytes().await.expect("the body arrives");
+        (status, headers, bytes.to_vec())
+    }
+
     /// GET.
     pub async fn get(&self, path: &str, token: Option<&str>) -> Reply {
         self.request(Method::GET, path, token, None).await

@@ -4,6 +4,7 @@
 
 mod api {
     mod account;
+    mod attachments;
     mod auth;
     mod authz;
     mod cli;

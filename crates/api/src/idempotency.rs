@@ -5,6 +5,11 @@
 //! still being handled is a 409. Keys belong to the signed-in person and are
 //! forgotten after `[server] idempotency_key_ttl_seconds`. A response that
 //! is a server error is not kept, so the retry acts again.
+//!
+//! Uploads (multipart bodies) pass through untouched: keeping them would
+//! mean holding up to 100 MiB in memory to hash and replay. They need no
+//! key: sending the same file to the same parent again adds nothing and
+//! answers with the attachment already there.
 
 use axum::body::{Body, to_bytes};
 use axum::extract::{Request, State};
@@ -37,6 +42,18 @@ async fn actor(state: &AppState, headers: &HeaderMap) -> Option<Actor> {
     grants_app::auth::authenticate(&state.app, token.trim())
         .await
         .ok()
+}
+
+/// True for a multipart body (an upload), which is streamed, never kept.
+fn is_multipart(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| {
+            v.trim_start()
+                .get(..10)
+                .is_some_and(|t| t.eq_ignore_ascii_case("multipart/"))
+        })
 }
 
 fn request_hash(method: &Method, uri: &str, body: &[u8]) -> String {
@@ -82,6 +99,9 @@ pub(crate) async fn layer(State(state): State<AppState>, request: Request, next:
     let Some(raw_key) = request.headers().get(KEY_HEADER) else {
         return next.run(request).await;
     };
+    if is_multipart(request.headers()) {
+        return next.run(request).await;
+    }
     let key = match raw_key.to_str() {
         Ok(k) if !k.trim().is_empty() && k.len() <= 255 => k.trim().to_owned(),
         _ => {

@@ -31,41 +31,56 @@ pub struct AppState {
     pub app: App,
 }
 
-/// Largest request body accepted; uploads get their own limits later.
+/// Largest request body accepted, but for uploads (which have their own cap).
 const MAX_BODY_BYTES: usize = 1024 * 1024;
+/// How long a request may take, but for uploads (which have their own).
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The body limit of every route but uploads.
+fn body_limit() -> RequestBodyLimitLayer {
+    RequestBodyLimitLayer::new(MAX_BODY_BYTES)
+}
+
+/// The time limit of every route but uploads.
+fn time_limit() -> TimeoutLayer {
+    TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT)
+}
 
 /// The whole HTTP service: API, OpenAPI document, docs page and health
 /// checks, plus `pages` (the web pages, which bring their own state), all
-/// behind the same limits and security headers.
+/// behind the same security headers. Bodies are limited to 1 MiB and
+/// requests to 30 seconds, except uploads, which stream up to their own cap
+/// ([`routes`]): a layer applies to the routes present when it is added,
+/// so those limits are added before the uploads are merged in.
 pub fn router(state: AppState, pages: Router) -> Router {
     let (api, spec) = routes::api().split_for_parts();
-    api.layer(axum::middleware::from_fn_with_state(
-        state.clone(),
-        idempotency::layer,
-    ))
-    .merge(openapi::docs(spec))
-    .with_state(state)
-    .merge(pages)
-    .fallback(|| async { problem::ApiError::NotFound })
-    .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
-    .layer(TimeoutLayer::with_status_code(
-        axum::http::StatusCode::REQUEST_TIMEOUT,
-        Duration::from_secs(30),
-    ))
-    .layer(security_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
-    .layer(security_header(header::X_FRAME_OPTIONS, "DENY"))
-    .layer(security_header(header::REFERRER_POLICY, "no-referrer"))
-    // The span names the path only: query strings can carry secrets
-    // (the token of an emailed link), and logs must never hold one.
-    .layer(
-        TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
-            tracing::info_span!(
-                "request",
-                method = %request.method(),
-                path = %request.uri().path(),
-            )
-        }),
-    )
+    let api = api
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            idempotency::layer,
+        ))
+        .with_state(state.clone());
+    openapi::docs(spec)
+        .with_state(state)
+        .merge(pages)
+        .fallback(|| async { problem::ApiError::NotFound })
+        .layer(body_limit())
+        .layer(time_limit())
+        .merge(api)
+        .layer(security_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .layer(security_header(header::X_FRAME_OPTIONS, "DENY"))
+        .layer(security_header(header::REFERRER_POLICY, "no-referrer"))
+        // The span names the path only: query strings can carry secrets
+        // (the token of an emailed link), and logs must never hold one.
+        .layer(
+            TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
+                tracing::info_span!(
+                    "request",
+                    method = %request.method(),
+                    path = %request.uri().path(),
+                )
+            }),
+        )
 }
 
 fn security_header(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {

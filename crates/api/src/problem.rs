@@ -8,7 +8,9 @@
 //! - a stale revision, a taken unique value, or a state that forbids the action → 409;
 //! - a workflow transition that is blocked → 403 if the caller may never take it,
 //!   404 if it does not exist, else 409; every reason is listed in `blocked_by`;
-//! - a JSON body of the wrong content type → 415;
+//! - a body of the wrong content type, or an uploaded file of a type not
+//!   taken (told from its bytes) → 415, the file's problem named on `file`;
+//! - an uploaded file over its programme's limit → 413, named on `file`;
 //! - well-formed input that breaks a rule → 422 with every field named;
 //! - an update without its revision → 428;
 //! - too many failed log-ins → 429 with `Retry-After`;
@@ -19,6 +21,7 @@ use axum::response::{IntoResponse, Response};
 use grants_app::AppError;
 use grants_app::proposals::BlockedReasonView;
 use grants_domain::FieldError;
+use grants_domain::attachment::FileRefusal;
 use grants_workflow::ReasonKind;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -50,8 +53,8 @@ pub enum ApiError {
     App(AppError),
     /// The request itself could not be understood.
     BadRequest(String),
-    /// The body is not JSON.
-    UnsupportedMediaType,
+    /// The body is not of the media type the route takes (JSON, or a multipart form for uploads).
+    UnsupportedMediaType(&'static str),
     /// The body's JSON does not fit the expected shape.
     InvalidBody(FieldError),
     /// No route or no such id in the path.
@@ -74,10 +77,10 @@ impl ApiError {
                 detail.clone(),
                 vec![],
             ),
-            ApiError::UnsupportedMediaType => (
+            ApiError::UnsupportedMediaType(expected) => (
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 "unsupported-media-type",
-                "send the body as application/json".into(),
+                format!("send the body as {expected}"),
                 vec![],
             ),
             ApiError::InvalidBody(field) => (
@@ -134,6 +137,25 @@ impl ApiError {
                         };
                         (status, "transition-blocked", detail, vec![])
                     }
+                    A::FileRefused(refusal) => {
+                        let (status, slug) = match refusal {
+                            FileRefusal::TooLarge { .. } => {
+                                (StatusCode::PAYLOAD_TOO_LARGE, "too-large")
+                            }
+                            FileRefusal::Empty => (StatusCode::UNPROCESSABLE_ENTITY, "validation"),
+                            FileRefusal::UnsupportedType { .. }
+                            | FileRefusal::TypeMismatch { .. } => {
+                                (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type")
+                            }
+                        };
+                        let field = FieldError {
+                            field: "file".into(),
+                            code: refusal.code().into(),
+                            message: detail.clone(),
+                        };
+                        (status, slug, detail, vec![field])
+                    }
+                    A::Unreadable(_) => (StatusCode::BAD_REQUEST, "bad-request", detail, vec![]),
                     A::RevisionRequired => (
                         StatusCode::PRECONDITION_REQUIRED,
                         "revision-required",

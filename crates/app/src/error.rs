@@ -46,6 +46,12 @@ pub enum AppError {
     /// The object's state does not allow the action.
     #[error("{0}")]
     Conflict(String),
+    /// An uploaded file is refused (too large, empty, or of a type not taken); nothing was stored.
+    #[error(transparent)]
+    FileRefused(#[from] grants_domain::attachment::FileRefusal),
+    /// The request's body could not be read (a broken upload).
+    #[error("the request could not be read: {0}")]
+    Unreadable(String),
     /// A workflow transition is blocked; every reason is listed.
     #[error("{}", .0.reasons.iter().map(|r| r.message.as_str()).collect::<Vec<_>>().join("; "))]
     Blocked(grants_workflow::Blocked),

@@ -9,6 +9,7 @@
 pub mod account;
 mod actor;
 pub mod assignments;
+pub mod attachments;
 pub mod audit;
 pub mod auth;
 pub mod decisions;
@@ -32,6 +33,7 @@ pub mod tranches;
 pub mod users;
 pub mod workflows;
 
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -83,6 +85,7 @@ pub struct App {
     digest_hour_utc: u32,
     idempotency_ttl: chrono::Duration,
     clock: Clock,
+    attachments: Arc<attachments::Folder>,
 }
 
 /// The service's business clock: what time it is for deadlines, reminders,
@@ -126,7 +129,14 @@ impl App {
             digest_hour_utc: 7,
             idempotency_ttl: chrono::Duration::hours(24),
             clock: Clock::default(),
+            attachments: Arc::new(attachments::Folder::new(PathBuf::from("data/attachments"))),
         }
+    }
+
+    /// The folder uploaded files are kept in (see [`attachments::prepare_folder`]).
+    pub fn with_attachment_dir(mut self, dir: PathBuf) -> Self {
+        self.attachments = Arc::new(attachments::Folder::new(dir));
+        self
     }
 
     /// The business clock; tests hold a copy to let time pass.

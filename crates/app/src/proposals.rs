@@ -453,6 +453,27 @@ pub async fn list(
     })
 }
 
+/// The states in which the owner may change a proposal: its content and its attachments.
+const CHANGEABLE: [&str; 2] = ["draft", "changes_requested"];
+
+/// Refuses a change (`to` do what, e.g. "edit it") to a proposal the actor
+/// sees: by anyone but its owner (403), or in a state that allows no
+/// changes (409).
+pub(crate) fn require_changeable(actor: &Actor, p: &ProposalRecord, to: &str) -> AppResult<()> {
+    if p.owner_id != actor.id {
+        return Err(AppError::Forbidden(format!(
+            "only the applicant who owns a proposal may {to}"
+        )));
+    }
+    if !CHANGEABLE.contains(&p.state.as_str()) {
+        return Err(AppError::Conflict(format!(
+            "a proposal can be changed only as a draft or when changes were requested; it is {}",
+            p.state
+        )));
+    }
+    Ok(())
+}
+
 /// The owner edits a draft, or a proposal returned for changes.
 #[tracing::instrument(skip_all, fields(actor = %actor.id, proposal.id = %id))]
 pub async fn update(
@@ -464,17 +485,7 @@ pub async fn update(
 ) -> AppResult<ProposalView> {
     let tx = app.store.begin().await?;
     let current = load_visible(&tx, actor, id).await?;
-    if current.owner_id != actor.id {
-        return Err(AppError::Forbidden(
-            "only the applicant who owns a proposal may edit it".into(),
-        ));
-    }
-    if !["draft", "changes_requested"].contains(&current.state.as_str()) {
-        return Err(AppError::Conflict(format!(
-            "a proposal can be edited only as a draft or when changes were requested; it is {}",
-            current.state
-        )));
-    }
+    require_changeable(actor, &current, "edit it")?;
     let revision = if_match
         .or(input.revision)
         .ok_or(AppError::RevisionRequired)?;

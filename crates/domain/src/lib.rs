@@ -5,6 +5,7 @@
 //! `ProgrammeSpec` has already passed its checks, so code that holds one
 //! never checks again.
 
+pub mod attachment;
 mod error;
 pub mod finance;
 mod id;

@@ -44,6 +44,15 @@ impl Application {
             );
         }
         let app = build_app(config, store).await?;
+        let abandoned = grants_app::attachments::prepare_folder(&app)
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}: {}", error_sources(&e)))?;
+        if abandoned > 0 {
+            tracing::info!(
+                abandoned,
+                "removed temporary files of uploads that never finished"
+            );
+        }
         let address = format!("{}:{}", config.server.host, config.server.port);
         let listener = TcpListener::bind(&address)
             .await
@@ -224,7 +233,8 @@ async fn build_app(config: &Config, store: Store) -> anyhow::Result<App> {
     .with_idempotency_ttl(std::time::Duration::from_secs(
         config.server.idempotency_key_ttl_seconds,
     ))
-    .with_digest_hour(config.mail.digest_hour_utc))
+    .with_digest_hour(config.mail.digest_hour_utc)
+    .with_attachment_dir(config.attachment_dir()))
 }
 
 /// Connects to the configured database without migrating.

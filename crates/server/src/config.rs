@@ -32,6 +32,15 @@ pub struct Config {
     pub timers: TimersConfig,
     /// Email.
     pub mail: MailConfig,
+    /// Uploaded files.
+    pub attachments: AttachmentsConfig,
+}
+
+/// Where uploaded files are kept.
+#[derive(Debug, Clone, Deserialize)]
+pub struct AttachmentsConfig {
+    /// The folder; empty for `data_dir/attachments`.
+    pub dir: String,
 }
 
 /// Which transport to send mail with.
@@ -280,6 +289,17 @@ impl Config {
         })
     }
 
+    /// The folder uploaded files are kept in: the configured one, or
+    /// `attachments` in the data directory.
+    pub fn attachment_dir(&self) -> PathBuf {
+        let dir = self.attachments.dir.trim();
+        if dir.is_empty() {
+            self.data_dir.join("attachments")
+        } else {
+            PathBuf::from(dir)
+        }
+    }
+
     /// The authentication policy.
     pub fn auth_policy(&self) -> grants_app::AuthPolicy {
         grants_app::AuthPolicy {
@@ -307,6 +327,7 @@ mod tests {
         let settings = config.database_settings().expect("settings");
         assert!(settings.url.starts_with("sqlite://"));
         assert_eq!(config.log.format, LogFormat::Human);
+        assert_eq!(config.attachment_dir(), config.data_dir.join("attachments"));
     }
 
     #[test]

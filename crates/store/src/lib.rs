@@ -6,6 +6,7 @@
 //! or nothing. They return records built from domain types; a row that no
 //! longer parses is reported as [`StoreError::Corrupt`], never panicked on.
 
+pub mod attachments;
 pub mod audit;
 mod connect;
 pub mod email_tokens;

@@ -5,8 +5,8 @@ use grants_domain::proposal::ProposalContent;
 use grants_domain::{Area, ProgrammeId, ProposalId, UserId};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect,
+    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DbBackend, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, Statement,
 };
 
 use crate::StoreResult;
@@ -135,6 +135,22 @@ pub async fn find(c: &impl ConnectionTrait, id: ProposalId) -> StoreResult<Optio
         .await?
         .map(record)
         .transpose()
+}
+
+/// Holds the proposal's row until the transaction ends, so that changes
+/// judged against its state (attachments while it is editable) cannot race
+/// a transition. PostgreSQL locks the row (`FOR UPDATE`); SQLite already
+/// runs one writing transaction at a time.
+pub async fn lock(c: &impl ConnectionTrait, id: ProposalId) -> StoreResult<()> {
+    if c.get_database_backend() == DbBackend::Postgres {
+        c.query_one_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT id FROM proposals WHERE id = $1 FOR UPDATE",
+            [id.uuid().into()],
+        ))
+        .await?;
+    }
+    Ok(())
 }
 
 /// Up to `limit` proposals visible as `visibility` says and matching `filter`, oldest first.

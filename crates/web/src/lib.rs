@@ -20,6 +20,7 @@ use axum::Router;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use grants_app::{App, AppError};
+use grants_domain::attachment::FileRefusal;
 use grants_workflow::ReasonKind;
 use tower_http::set_header::SetResponseHeaderLayer;
 
@@ -143,6 +144,14 @@ fn status_of(error: &AppError) -> StatusCode {
             StatusCode::CONFLICT
         }
         AppError::RevisionRequired => StatusCode::PRECONDITION_REQUIRED,
+        AppError::FileRefused(refusal) => match refusal {
+            FileRefusal::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            FileRefusal::Empty => StatusCode::UNPROCESSABLE_ENTITY,
+            FileRefusal::UnsupportedType { .. } | FileRefusal::TypeMismatch { .. } => {
+                StatusCode::UNSUPPORTED_MEDIA_TYPE
+            }
+        },
+        AppError::Unreadable(_) => StatusCode::BAD_REQUEST,
         AppError::Blocked(blocked) => {
             let has = |kind| blocked.reasons.iter().any(|r| r.kind == kind);
             if has(ReasonKind::NotPermitted) {

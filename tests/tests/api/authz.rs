@@ -51,6 +51,7 @@ fn matrix() -> BTreeMap<&'static str, (bool, [May; 7])> {
     let reviewers_only_and_hidden = [F, H, F, F, F, F, F];
     let grant_readers = [H, H, H, Y, H, Y, Y];
     let ledger_readers = [F, F, F, Y, F, Y, Y];
+    let proposal_readers = [H, H, Y, Y, H, H, Y];
     BTreeMap::from([
         // (public?, per role)
         ("GET /healthz", (true, everyone)),
@@ -198,6 +199,19 @@ fn matrix() -> BTreeMap<&'static str, (bool, [May; 7])> {
         ("GET /grants/{id}/reports", (false, grant_readers)),
         ("GET /programmes/{id}/impact", (false, ledger_readers)),
         ("GET /programmes/{id}/impact.csv", (false, ledger_readers)),
+        // Attachments: a draft's are its owner's alone; a funded proposal's
+        // are read by those who see it and changed by nobody.
+        (
+            "GET /proposals/{id}/attachments",
+            (false, nobody_sees_a_draft),
+        ),
+        (
+            "POST /proposals/{id}/attachments",
+            (false, nobody_sees_a_draft),
+        ),
+        ("GET /attachments/{id}", (false, proposal_readers)),
+        ("GET /attachments/{id}/content", (false, proposal_readers)),
+        ("DELETE /attachments/{id}", (false, [H, H, F, F, H, H, F])),
     ])
 }
 
@@ -212,6 +226,7 @@ struct Objects {
     grant_id: String,
     tranche_id: String,
     report_id: String,
+    attachment_id: String,
 }
 
 /// A request body that would succeed for a caller who is allowed, so that
@@ -289,6 +304,8 @@ fn fill(path: &str, objects: &Objects) -> String {
         &objects.tranche_id
     } else if path.starts_with("/reports/") {
         &objects.report_id
+    } else if path.starts_with("/attachments/") {
+        &objects.attachment_id
     } else {
         &objects.outbox_id
     };
@@ -314,13 +331,14 @@ fn fill(path: &str, objects: &Objects) -> String {
     }
 }
 
-/// A grant of the owner's (funded by the manager) and its first tranche.
+/// A grant of the owner's (funded by the manager), its first tranche, and
+/// a file the owner attached to the proposal while drafting it.
 async fn someone_elses_grant(
     app: &TestApp,
     tokens: &BTreeMap<&str, String>,
     owner: &str,
     programme_id: &str,
-) -> (String, String, String) {
+) -> (String, String, String, String) {
     let manager = &tokens["programme_manager"];
     let proposal = app
         .post(
@@ -331,6 +349,15 @@ async fn someone_elses_grant(
         .await;
     proposal.expect(201);
     let proposal_id = proposal.body["id"].as_str().expect("id").to_owned();
+    let attachment = app
+        .upload(
+            &format!("/proposals/{proposal_id}/attachments"),
+            Some(owner),
+            ("plan.txt", "text/plain", b"The plan.".to_vec()),
+        )
+        .await;
+    attachment.expect(201);
+    let attachment_id = attachment.body["id"].as_str().expect("id").to_owned();
     for (token, step, revision) in [
         (owner, "submit", "\"1\""),
         (manager.as_str(), "start_screening", "\"2\""),
@@ -379,7 +406,7 @@ async fn someone_elses_grant(
         .get(&format!("/grants/{grant_id}/reports"), Some(manager))
         .await;
     let report_id = reports.body[0]["id"].as_str().expect("a report").to_owned();
-    (grant_id, tranche_id, report_id)
+    (grant_id, tranche_id, report_id, attachment_id)
 }
 
 /// A review assignment of a reviewer who is none of the callers, on an
@@ -477,7 +504,7 @@ async fn every_route_refuses_every_role_it_should(backend: Backend) {
     .expect(202);
     let outbox = app.get("/admin/outbox", Some(&admin)).await;
     let assignment_id = someone_elses_assignment(&app, &tokens, &owner, &programme_id).await;
-    let (grant_id, tranche_id, report_id) =
+    let (grant_id, tranche_id, report_id, attachment_id) =
         someone_elses_grant(&app, &tokens, &owner, &programme_id).await;
     let objects = Objects {
         owner_id,
@@ -492,6 +519,7 @@ async fn every_route_refuses_every_role_it_should(backend: Backend) {
         grant_id,
         tranche_id,
         report_id,
+        attachment_id,
     };
 
     let spec = app.get("/openapi.json", None).await.body;

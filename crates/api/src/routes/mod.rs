@@ -1,6 +1,7 @@
 //! Routes by resource; each handler documents itself for OpenAPI.
 
 mod admin;
+mod attachments;
 mod audit;
 mod auth;
 pub(crate) mod health;
@@ -17,7 +18,9 @@ use utoipa_axum::router::OpenApiRouter;
 
 use crate::AppState;
 
-/// Every API route, with the OpenAPI document they make up.
+/// Every API route, with the OpenAPI document they make up. Every route
+/// but uploads takes a body of at most 1 MiB and answers within 30
+/// seconds; uploads bring their own limits.
 pub(crate) fn api() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(crate::openapi::base())
         .merge(auth::routes())
@@ -31,5 +34,9 @@ pub(crate) fn api() -> OpenApiRouter<AppState> {
         .merge(workflows::routes())
         .merge(audit::routes())
         .merge(admin::routes())
+        .merge(attachments::routes())
         .merge(health::routes())
+        .layer(crate::body_limit())
+        .layer(crate::time_limit())
+        .merge(attachments::upload_routes())
 }

@@ -2,6 +2,7 @@
 //! repository modules beside this one, not here.
 
 pub mod api_token;
+pub mod attachment;
 pub mod audit_event;
 pub mod bid;
 pub mod conflict;

@@ -1,0 +1,288 @@
+//! Attachments of proposals: upload (multipart, streamed to disk), list,
+//! details, download (streamed from disk) and delete.
+
+use std::time::Duration;
+
+use axum::body::{Body, Bytes};
+use axum::extract::multipart::{Field, MultipartError, MultipartRejection};
+use axum::extract::{DefaultBodyLimit, Multipart, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use grants_app::attachments::{
+    self, AttachmentContent, AttachmentParent, AttachmentView, IncomingFile, Uploaded,
+};
+use grants_app::{AppError, AppResult};
+use grants_domain::attachment::{FileRefusal, LARGEST_LIMIT_BYTES};
+use grants_domain::{AttachmentId, ProposalId, ValidationErrors};
+use tower_http::timeout::TimeoutLayer;
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::AppState;
+use crate::extract::{Auth, IdPath};
+use crate::problem::{ApiError, ApiResult, Problem};
+
+/// The most an upload request may carry: the largest file any programme
+/// allows, plus room for the multipart framing and a few small fields.
+/// The programme's own limit is enforced on the file while it streams.
+const UPLOAD_BODY_CAP: usize = LARGEST_LIMIT_BYTES as usize + 1024 * 1024;
+/// How long an upload may take (other requests get 30 seconds).
+const UPLOAD_TIMEOUT: Duration = Duration::from_secs(600);
+/// The form field that carries the file.
+const FILE_FIELD: &str = "file";
+/// What an upload must be sent as.
+const UPLOAD_FORM: &str = "multipart/form-data, with the file in a field named `file`";
+/// How much of a file is read from disk at a time when it is downloaded.
+const DOWNLOAD_PIECE: usize = 64 * 1024;
+
+/// Listing, details, download and delete: ordinary requests.
+pub(super) fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_proposal_attachments))
+        .routes(routes!(get_attachment, delete_attachment))
+        .routes(routes!(download_attachment))
+}
+
+/// Uploads: their own body cap and time limit instead of the API's 1 MiB
+/// and 30 seconds.
+pub(super) fn upload_routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(upload_proposal_attachment))
+        .layer(DefaultBodyLimit::max(UPLOAD_BODY_CAP))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            UPLOAD_TIMEOUT,
+        ))
+}
+
+/// An upload as a multipart form, for the OpenAPI document.
+#[derive(ToSchema)]
+#[expect(dead_code, reason = "describes the request body for OpenAPI only")]
+struct UploadForm {
+    /// The file: a PDF, a PNG, JPEG, GIF or WebP image, an office document
+    /// (docx, xlsx, pptx, odt, ods, odp), or plain text or CSV in UTF-8
+    /// (sent as text/plain or text/csv). Its type is told from its bytes.
+    #[schema(value_type = String, format = Binary)]
+    file: Vec<u8>,
+}
+
+/// Attach a file to your proposal while it is a draft or returned for
+/// changes: a multipart form with the file in the field `file`, at most
+/// the programme's `reporting.max_attachment_bytes` (10 MiB unless the
+/// programme says otherwise) and 20 files per proposal. The type is told
+/// from the bytes and stored as found. Sending the same file (same bytes,
+/// same name) again adds nothing and answers 200 with the attachment, so a
+/// retry is safe; an `Idempotency-Key` is not needed (and not used).
+#[utoipa::path(
+    post,
+    path = "/proposals/{id}/attachments",
+    tag = "proposals",
+    security(("bearer" = [])),
+    params(("id" = String, Path, format = Uuid, description = "The proposal's id")),
+    request_body(content = UploadForm, content_type = "multipart/form-data"),
+    responses(
+        (status = 201, description = "Attached", body = AttachmentView),
+        (status = 200, description = "The proposal already has this very file", body = AttachmentView),
+        (status = 400, description = "The form could not be read", body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not your proposal", body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The proposal is not editable now, or has 20 attachments", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "The file is over the programme's limit (named on `file`); nothing was stored", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Not a multipart form, or a file of a type not taken (named on `file`, with what it was found to be); nothing was stored", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "No file, or an empty one", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn upload_proposal_attachment(
+    State(state): State<AppState>,
+    Auth(actor): Auth,
+    IdPath(id): IdPath<ProposalId>,
+    form: Result<Multipart, MultipartRejection>,
+) -> ApiResult<Response> {
+    // Who may upload is settled before a byte of the file is read.
+    let upload =
+        attachments::begin_upload(&state.app, &actor, AttachmentParent::Proposal(id)).await?;
+    let mut form = form.map_err(|_| ApiError::UnsupportedMediaType(UPLOAD_FORM))?;
+    // Fields before the file (none are needed) are skipped.
+    let file = loop {
+        match form.next_field().await.map_err(|e| unreadable(&e))? {
+            Some(field) if field.name() == Some(FILE_FIELD) => break FormFile(field),
+            Some(_) => {}
+            None => return Err(no_file().into()),
+        }
+    };
+    Ok(uploaded(upload.receive(file).await?))
+}
+
+/// The attachments of a proposal you may see, oldest first.
+#[utoipa::path(
+    get,
+    path = "/proposals/{id}/attachments",
+    tag = "proposals",
+    security(("bearer" = [])),
+    params(("id" = String, Path, format = Uuid, description = "The proposal's id")),
+    responses(
+        (status = 200, body = Vec<AttachmentView>),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn list_proposal_attachments(
+    State(state): State<AppState>,
+    Auth(actor): Auth,
+    IdPath(id): IdPath<ProposalId>,
+) -> ApiResult<axum::Json<Vec<AttachmentView>>> {
+    Ok(axum::Json(
+        attachments::list(&state.app, &actor, AttachmentParent::Proposal(id)).await?,
+    ))
+}
+
+/// One attachment's details, for whoever may see what it is attached to.
+#[utoipa::path(
+    get,
+    path = "/attachments/{id}",
+    tag = "proposals",
+    security(("bearer" = [])),
+    params(("id" = String, Path, format = Uuid, description = "The attachment's id")),
+    responses(
+        (status = 200, body = AttachmentView),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn get_attachment(
+    State(state): State<AppState>,
+    Auth(actor): Auth,
+    IdPath(id): IdPath<AttachmentId>,
+) -> ApiResult<axum::Json<AttachmentView>> {
+    Ok(axum::Json(attachments::get(&state.app, &actor, id).await?))
+}
+
+/// Download an attachment: its bytes, with the type found on upload and its
+/// name, for whoever may see what it is attached to.
+#[utoipa::path(
+    get,
+    path = "/attachments/{id}/content",
+    tag = "proposals",
+    security(("bearer" = [])),
+    params(("id" = String, Path, format = Uuid, description = "The attachment's id")),
+    responses(
+        (status = 200, description = "The file, as an attachment (Content-Disposition) with its type and length", content_type = "application/octet-stream", body = Vec<u8>),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn download_attachment(
+    State(state): State<AppState>,
+    Auth(actor): Auth,
+    IdPath(id): IdPath<AttachmentId>,
+) -> ApiResult<Response> {
+    Ok(download(attachments::open(&state.app, &actor, id).await?))
+}
+
+/// Remove an attachment from your proposal while it is a draft or returned
+/// for changes. The file itself goes once nothing else is attached with
+/// the same content.
+#[utoipa::path(
+    delete,
+    path = "/attachments/{id}",
+    tag = "proposals",
+    security(("bearer" = [])),
+    params(("id" = String, Path, format = Uuid, description = "The attachment's id")),
+    responses(
+        (status = 204, description = "Removed"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not your proposal", body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The proposal is not editable now", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn delete_attachment(
+    State(state): State<AppState>,
+    Auth(actor): Auth,
+    IdPath(id): IdPath<AttachmentId>,
+) -> ApiResult<StatusCode> {
+    attachments::delete(&state.app, &actor, id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// A form without a file.
+fn no_file() -> AppError {
+    AppError::Validation(ValidationErrors::single(
+        FILE_FIELD,
+        "required",
+        format!("send the file as {UPLOAD_FORM}"),
+    ))
+}
+
+/// The file field of an upload, read a piece at a time.
+struct FormFile<'a>(Field<'a>);
+
+impl IncomingFile for FormFile<'_> {
+    type Chunk = Bytes;
+
+    fn file_name(&self) -> Option<&str> {
+        self.0.file_name()
+    }
+
+    fn declared_type(&self) -> Option<&str> {
+        self.0.content_type()
+    }
+
+    async fn next_chunk(&mut self) -> AppResult<Option<Bytes>> {
+        self.0.chunk().await.map_err(|err| unreadable(&err))
+    }
+}
+
+/// A body that broke off, was malformed, or passed the request's cap.
+fn unreadable(err: &MultipartError) -> AppError {
+    if err.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        AppError::FileRefused(FileRefusal::TooLarge {
+            limit: LARGEST_LIMIT_BYTES,
+        })
+    } else {
+        AppError::Unreadable(err.body_text())
+    }
+}
+
+/// 201 with the new attachment and its location, or 200 with the one the
+/// parent already had.
+fn uploaded(uploaded: Uploaded) -> Response {
+    let status = if uploaded.created {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    let location = format!("/attachments/{}", uploaded.attachment.id);
+    let mut response = (status, axum::Json(uploaded.attachment)).into_response();
+    if let Ok(location) = HeaderValue::from_str(&location) {
+        response.headers_mut().insert(header::LOCATION, location);
+    }
+    response
+}
+
+/// The file streamed from disk, offered for download under its name.
+fn download(content: AttachmentContent) -> Response {
+    let AttachmentContent {
+        attachment,
+        served_as,
+        file,
+    } = content;
+    let stream = tokio_util::io::ReaderStream::with_capacity(file, DOWNLOAD_PIECE);
+    let mut response = Body::from_stream(stream).into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(served_as));
+    headers.insert(
+        header::CONTENT_LENGTH,
+        HeaderValue::from(attachment.size_bytes),
+    );
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-cache"),
+    );
+    if let Ok(disposition) = HeaderValue::from_str(&attachment.file_name.content_disposition()) {
+        headers.insert(header::CONTENT_DISPOSITION, disposition);
+    }
+    response
+}
