@@ -23,7 +23,7 @@ use std::future::Future;
 
 use chrono::{DateTime, SubsecRound, Utc};
 use grants_domain::attachment::{FileCheck, FileName, MAX_PER_PARENT};
-use grants_domain::{AttachmentId, ProposalId, UserId};
+use grants_domain::{AttachmentId, ProposalId, ReportId, UserId};
 use grants_store::ConnectionTrait;
 use grants_store::attachments::{self as store, AttachmentRecord};
 use grants_store::audit::{self, AuditEntry};
@@ -41,6 +41,8 @@ use crate::{Actor, App, AppError, AppResult};
 pub enum AttachmentParent {
     /// A proposal.
     Proposal(ProposalId),
+    /// An implementation report.
+    Report(ReportId),
 }
 
 impl AttachmentParent {
@@ -48,18 +50,21 @@ impl AttachmentParent {
     fn kind(self) -> &'static str {
         match self {
             AttachmentParent::Proposal(_) => "proposal",
+            AttachmentParent::Report(_) => crate::reports::SUBJECT,
         }
     }
 
     fn id(self) -> Uuid {
         match self {
             AttachmentParent::Proposal(id) => id.uuid(),
+            AttachmentParent::Report(id) => id.uuid(),
         }
     }
 
     fn of(record: &AttachmentRecord) -> AppResult<AttachmentParent> {
         match record.parent_type.as_str() {
             "proposal" => Ok(AttachmentParent::Proposal(record.parent_id.into())),
+            crate::reports::SUBJECT => Ok(AttachmentParent::Report(record.parent_id.into())),
             other => Err(AppError::internal(format!(
                 "attachment {} belongs to an unknown kind of object '{other}'",
                 record.id
@@ -196,6 +201,21 @@ async fn authorise(
                 )?;
             }
             let programme = crate::programmes::load_programme(c, proposal.programme_id).await?;
+            Ok(ParentRules {
+                limit: programme.spec.reporting.max_attachment_bytes,
+            })
+        }
+        // A report's files are its grant readers' to read and its grantee's
+        // to change while the report is open for writing.
+        AttachmentParent::Report(id) => {
+            if access == Access::Write {
+                grants_store::reports::lock(c, id).await?;
+            }
+            let report = crate::reports::load_visible(c, actor, id).await?;
+            if access == Access::Write {
+                crate::reports::may_write(actor, &report)?;
+            }
+            let programme = crate::programmes::load_programme(c, report.programme_id).await?;
             Ok(ParentRules {
                 limit: programme.spec.reporting.max_attachment_bytes,
             })

@@ -120,6 +120,20 @@ pub async fn find_report(
         .transpose()
 }
 
+/// Locks the report until the transaction `c` ends (PostgreSQL; SQLite's
+/// single writer serialises anyway), so a check made on it holds until commit.
+pub async fn lock(c: &impl ConnectionTrait, id: ReportId) -> StoreResult<()> {
+    if c.get_database_backend() == sea_orm::DbBackend::Postgres {
+        c.query_one_raw(sea_orm::Statement::from_sql_and_values(
+            sea_orm::DbBackend::Postgres,
+            "SELECT id FROM reports WHERE id = $1 FOR UPDATE",
+            [id.uuid().into()],
+        ))
+        .await?;
+    }
+    Ok(())
+}
+
 /// A grant's reports, in schedule order.
 pub async fn reports_of(
     c: &impl ConnectionTrait,

@@ -197,6 +197,12 @@ fn matrix() -> BTreeMap<&'static str, (bool, [May; 7])> {
             (false, [H, H, H, Y, H, F, Y]),
         ),
         ("GET /grants/{id}/reports", (false, grant_readers)),
+        ("GET /reports/{id}/attachments", (false, grant_readers)),
+        // Only the grantee attaches files to a report.
+        (
+            "POST /reports/{id}/attachments",
+            (false, [H, H, H, F, H, F, F]),
+        ),
         ("GET /programmes/{id}/impact", (false, ledger_readers)),
         ("GET /programmes/{id}/impact.csv", (false, ledger_readers)),
         // Attachments: a draft's are its owner's alone; a funded proposal's

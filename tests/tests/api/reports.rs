@@ -19,6 +19,7 @@ on_both_databases!(
     reminders_arrive_once_each_and_late_reports_reach_the_managers_weekly,
     accepted_reports_unlock_tranches_and_the_final_one_closes_the_grant,
     bad_report_input_is_refused_and_changes_nothing,
+    report_files_are_the_grantees_to_add_and_its_readers_to_read,
 );
 
 /// A round whose mail goes to `smtp`, and a started grant of its applicant.
@@ -608,5 +609,116 @@ async fn bad_report_input_is_refused_and_changes_nothing(backend: Backend) {
         "{:#}",
         history.body
     );
+    round.app.finish().await;
+}
+
+/// The smallest valid PNG: a 1×1 transparent pixel.
+const PIXEL_PNG: &[u8] = &[
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4,
+    0x89, 0x00, 0x00, 0x00, 0x0A, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0x00, 0x01, 0x00, 0x00,
+    0x05, 0x00, 0x01, 0x0D, 0x0A, 0x2D, 0xB4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE,
+    0x42, 0x60, 0x82,
+];
+
+async fn report_files_are_the_grantees_to_add_and_its_readers_to_read(backend: Backend) {
+    let (round, grant) = started_grant(backend, None).await;
+    let reports = reports_of(&round, &round.applicant, &grant).await;
+    let interim = reports[0]["id"].as_str().expect("id").to_owned();
+    let (_, stranger) = round
+        .app
+        .user_with_roles("stranger@tests.example", &["applicant"])
+        .await;
+    let path = format!("/reports/{interim}/attachments");
+
+    // The grantee attaches a photo of the new service; its type is told from its bytes.
+    let photo = round
+        .app
+        .upload(
+            &path,
+            Some(&round.applicant),
+            (
+                "opening.png",
+                "application/octet-stream",
+                PIXEL_PNG.to_vec(),
+            ),
+        )
+        .await;
+    photo.expect(201);
+    assert_eq!(photo.body["content_type"], "image/png");
+    let photo_id = photo.body["id"].as_str().expect("id").to_owned();
+
+    // A program dressed as a PDF is refused, and nothing is added.
+    round
+        .app
+        .upload(
+            &path,
+            Some(&round.applicant),
+            (
+                "receipts.pdf",
+                "application/pdf",
+                b"\x7fELF\x02\x01\x01".to_vec(),
+            ),
+        )
+        .await
+        .expect_problem(415);
+
+    // Readers of the grant read it; a manager adds nothing; a stranger finds nothing.
+    let listed = round.app.get(&path, Some(&round.manager)).await;
+    listed.expect(200);
+    assert_eq!(listed.body.as_array().map(Vec::len), Some(1));
+    let (status, _) = round
+        .app
+        .get_text(&format!("/attachments/{photo_id}/content"), &round.finance)
+        .await;
+    assert_eq!(status, 200);
+    round
+        .app
+        .upload(
+            &path,
+            Some(&round.manager),
+            ("x.txt", "text/plain", b"x".to_vec()),
+        )
+        .await
+        .expect_problem(403);
+    round
+        .app
+        .get(&path, Some(&stranger))
+        .await
+        .expect_problem(404);
+    round
+        .app
+        .get(&format!("/attachments/{photo_id}"), Some(&stranger))
+        .await
+        .expect_problem(404);
+
+    // Once handed in, the report's files stay as they were.
+    advance_past(&round, time(&reports[0]["next_reminder_at"]));
+    until_state(&round, &interim, "due").await;
+    write(&round, &interim, complete_report()).await.expect(200);
+    take(&round, &round.applicant, &interim, "submit", json!({}))
+        .await
+        .expect(200);
+    round
+        .app
+        .upload(
+            &path,
+            Some(&round.applicant),
+            ("late.txt", "text/plain", b"Added afterwards.".to_vec()),
+        )
+        .await
+        .expect_problem(409);
+    round
+        .app
+        .request(
+            Method::DELETE,
+            &format!("/attachments/{photo_id}"),
+            Some(&round.applicant),
+            None,
+        )
+        .await
+        .expect_problem(409);
+    let still = round.app.get(&path, Some(&round.manager)).await;
+    assert_eq!(still.body.as_array().map(Vec::len), Some(1));
     round.app.finish().await;
 }

@@ -1,5 +1,5 @@
-//! Attachments of proposals: upload (multipart, streamed to disk), list,
-//! details, download (streamed from disk) and delete.
+//! Attachments of proposals and reports: upload (multipart, streamed to
+//! disk), list, details, download (streamed from disk) and delete.
 
 use std::time::Duration;
 
@@ -13,7 +13,7 @@ use grants_app::attachments::{
 };
 use grants_app::{AppError, AppResult};
 use grants_domain::attachment::{FileRefusal, LARGEST_LIMIT_BYTES};
-use grants_domain::{AttachmentId, ProposalId, ValidationErrors};
+use grants_domain::{AttachmentId, ProposalId, ReportId, ValidationErrors};
 use tower_http::timeout::TimeoutLayer;
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
@@ -40,6 +40,7 @@ const DOWNLOAD_PIECE: usize = 64 * 1024;
 pub(super) fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list_proposal_attachments))
+        .routes(routes!(list_report_attachments))
         .routes(routes!(get_attachment, delete_attachment))
         .routes(routes!(download_attachment))
 }
@@ -49,6 +50,7 @@ pub(super) fn routes() -> OpenApiRouter<AppState> {
 pub(super) fn upload_routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(upload_proposal_attachment))
+        .routes(routes!(upload_report_attachment))
         .layer(DefaultBodyLimit::max(UPLOAD_BODY_CAP))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
@@ -100,9 +102,18 @@ async fn upload_proposal_attachment(
     IdPath(id): IdPath<ProposalId>,
     form: Result<Multipart, MultipartRejection>,
 ) -> ApiResult<Response> {
+    upload_to(&state, &actor, AttachmentParent::Proposal(id), form).await
+}
+
+/// Receives the form's file for `parent`, once the actor may upload to it.
+async fn upload_to(
+    state: &AppState,
+    actor: &grants_app::Actor,
+    parent: AttachmentParent,
+    form: Result<Multipart, MultipartRejection>,
+) -> ApiResult<Response> {
     // Who may upload is settled before a byte of the file is read.
-    let upload =
-        attachments::begin_upload(&state.app, &actor, AttachmentParent::Proposal(id)).await?;
+    let upload = attachments::begin_upload(&state.app, actor, parent).await?;
     let mut form = form.map_err(|_| ApiError::UnsupportedMediaType(UPLOAD_FORM))?;
     // Fields before the file (none are needed) are skipped.
     let file = loop {
@@ -113,6 +124,61 @@ async fn upload_proposal_attachment(
         }
     };
     Ok(uploaded(upload.receive(file).await?))
+}
+
+/// Attach a file to your report (photos of the new service, an attendance
+/// sheet, receipts) while it is open for writing: the same form, types and
+/// limits as a proposal's attachments.
+#[utoipa::path(
+    post,
+    path = "/reports/{id}/attachments",
+    tag = "reports",
+    security(("bearer" = [])),
+    params(("id" = String, Path, format = Uuid, description = "The report's id")),
+    request_body(content = UploadForm, content_type = "multipart/form-data"),
+    responses(
+        (status = 201, description = "Attached", body = AttachmentView),
+        (status = 200, description = "The report already has this very file", body = AttachmentView),
+        (status = 400, description = "The form could not be read", body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not your report", body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The report is handed in or closed, or has 20 attachments", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "The file is over the programme's limit (named on `file`); nothing was stored", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Not a multipart form, or a file of a type not taken (named on `file`); nothing was stored", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "No file, or an empty one", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn upload_report_attachment(
+    State(state): State<AppState>,
+    Auth(actor): Auth,
+    IdPath(id): IdPath<ReportId>,
+    form: Result<Multipart, MultipartRejection>,
+) -> ApiResult<Response> {
+    upload_to(&state, &actor, AttachmentParent::Report(id), form).await
+}
+
+/// The attachments of a report you may see, oldest first.
+#[utoipa::path(
+    get,
+    path = "/reports/{id}/attachments",
+    tag = "reports",
+    security(("bearer" = [])),
+    params(("id" = String, Path, format = Uuid, description = "The report's id")),
+    responses(
+        (status = 200, body = Vec<AttachmentView>),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn list_report_attachments(
+    State(state): State<AppState>,
+    Auth(actor): Auth,
+    IdPath(id): IdPath<ReportId>,
+) -> ApiResult<axum::Json<Vec<AttachmentView>>> {
+    Ok(axum::Json(
+        attachments::list(&state.app, &actor, AttachmentParent::Report(id)).await?,
+    ))
 }
 
 /// The attachments of a proposal you may see, oldest first.
