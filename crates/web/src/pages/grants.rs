@@ -18,7 +18,7 @@ use grants_domain::programme::{ProgrammeSpec, TrancheCondition};
 use grants_domain::{Currency, GrantId, TrancheId, UserId, ValidationErrors};
 use serde::{Deserialize, Serialize};
 
-use super::{OrPage, localized, parse_id, render, render_status, when};
+use super::{OrPage, StepForm, localized, parse_id, render, render_status, when};
 use crate::i18n::text;
 use crate::session::Viewer;
 use crate::{PageError, WebState, status_of};
@@ -466,14 +466,6 @@ async fn refused(
     Ok(render_status(status, viewer, "grant", "grant-title", page))
 }
 
-#[derive(Debug, Deserialize)]
-pub(crate) struct StepForm {
-    #[serde(rename = "_csrf", default)]
-    csrf: String,
-    revision: Option<i64>,
-    comment: Option<String>,
-}
-
 /// Takes a grant step (accept the agreement, terminate, …), then shows the grant again.
 pub(crate) async fn take(
     State(state): State<WebState>,
@@ -486,7 +478,7 @@ pub(crate) async fn take(
     viewer.check_form(&form.csrf)?;
     let id: GrantId = parse_id(&raw, &viewer, "grant")?;
     let input = GrantTransitionInput {
-        comment: trimmed(form.comment.as_ref()),
+        comment: form.comment(),
         revision: form.revision,
     };
     match grants::transition(&state.app, actor, id, &name, input, None).await {

@@ -106,6 +106,27 @@ async fn stylesheet() -> Response {
         .into_response()
 }
 
+/// A workflow step's form: the session's CSRF token, the revision acted on,
+/// and a comment for the steps that take one.
+#[derive(Debug, serde::Deserialize)]
+pub(crate) struct StepForm {
+    #[serde(rename = "_csrf", default)]
+    pub(crate) csrf: String,
+    pub(crate) revision: Option<i64>,
+    pub(crate) comment: Option<String>,
+}
+
+impl StepForm {
+    /// The comment, without surrounding blanks; `None` when nothing was written.
+    pub(crate) fn comment(&self) -> Option<String> {
+        self.comment
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .map(str::to_owned)
+    }
+}
+
 /// Renders a page for the viewer.
 pub(crate) fn render<T: serde::Serialize>(
     viewer: &Viewer,

@@ -14,7 +14,7 @@ use grants_domain::review::BidLevel;
 use grants_domain::{ProposalId, Role, ValidationErrors};
 use serde::{Deserialize, Serialize};
 
-use super::{OrPage, localized, render, render_status, when};
+use super::{OrPage, StepForm, localized, render, render_status, when};
 use crate::i18n::text;
 use crate::session::Viewer;
 use crate::{PageError, WebState};
@@ -310,14 +310,6 @@ pub(crate) async fn show(
     let id = parse_id(&raw, &viewer)?;
     let page = show_page(&state, &viewer, actor, id, None).await?;
     Ok(render(&viewer, "proposal", "proposal-title", page))
-}
-
-#[derive(Debug, Deserialize)]
-pub(crate) struct StepForm {
-    #[serde(rename = "_csrf", default)]
-    csrf: String,
-    revision: Option<i64>,
-    comment: Option<String>,
 }
 
 /// Takes a step, then shows the proposal again; a refused step comes back

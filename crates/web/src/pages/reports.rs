@@ -18,7 +18,7 @@ use grants_domain::report::{ReportContentInput, SpendingInput};
 use grants_domain::{ProgrammeId, ReportId, ValidationErrors, programme::MoneyInput};
 use serde::{Deserialize, Serialize};
 
-use super::{OrPage, csv_download, localized, parse_id, render, render_status, when};
+use super::{OrPage, StepForm, csv_download, localized, parse_id, render, render_status, when};
 use crate::i18n::text;
 use crate::session::Viewer;
 use crate::{PageError, WebState, status_of};
@@ -524,14 +524,6 @@ pub(crate) async fn save(
     }
 }
 
-#[derive(Debug, Deserialize)]
-pub(crate) struct StepForm {
-    #[serde(rename = "_csrf", default)]
-    csrf: String,
-    revision: Option<i64>,
-    comment: Option<String>,
-}
-
 /// Takes a report step (submit, accept, ask for changes), then shows the report again.
 pub(crate) async fn take(
     State(state): State<WebState>,
@@ -543,14 +535,8 @@ pub(crate) async fn take(
     let actor = viewer.signed_in(&here)?;
     viewer.check_form(&form.csrf)?;
     let id: ReportId = parse_id(&raw, &viewer, "report")?;
-    let comment = form
-        .comment
-        .as_deref()
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-        .map(str::to_owned);
     let input = ReportTransitionInput {
-        comment,
+        comment: form.comment(),
         revision: form.revision,
     };
     match reports::transition(&state.app, actor, id, &name, input, None).await {
