@@ -15,8 +15,10 @@ mod routes;
 use std::time::Duration;
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, HeaderValue, header};
 use grants_app::App;
+use grants_domain::attachment::LARGEST_LIMIT_BYTES;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
@@ -46,13 +48,31 @@ fn time_limit() -> TimeoutLayer {
     TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT)
 }
 
+/// The most an upload request may carry: the largest file any programme
+/// allows, plus room for the multipart framing and a few small fields.
+/// The programme's own limit is enforced on the file while it streams.
+const UPLOAD_BODY_CAP: usize = LARGEST_LIMIT_BYTES as usize + 1024 * 1024;
+/// How long an upload may take.
+const UPLOAD_TIMEOUT: Duration = Duration::from_secs(600);
+
+/// The body cap of upload routes (read by axum's `Multipart`).
+fn upload_body_limit() -> DefaultBodyLimit {
+    DefaultBodyLimit::max(UPLOAD_BODY_CAP)
+}
+
+/// The time limit of upload routes.
+fn upload_time_limit() -> TimeoutLayer {
+    TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, UPLOAD_TIMEOUT)
+}
+
 /// The whole HTTP service: API, OpenAPI document, docs page and health
-/// checks, plus `pages` (the web pages, which bring their own state), all
-/// behind the same security headers. Bodies are limited to 1 MiB and
-/// requests to 30 seconds, except uploads, which stream up to their own cap
-/// ([`routes`]): a layer applies to the routes present when it is added,
-/// so those limits are added before the uploads are merged in.
-pub fn router(state: AppState, pages: Router) -> Router {
+/// checks, plus `pages` and `page_uploads` (the web pages, which bring
+/// their own state), all behind the same security headers. Bodies are
+/// limited to 1 MiB and requests to 30 seconds, except uploads (the API's
+/// and `page_uploads`), which stream up to 101 MiB in up to 10 minutes: a
+/// layer applies to the routes present when it is added, so the ordinary
+/// limits are added before the uploads are merged in.
+pub fn router(state: AppState, pages: Router, page_uploads: Router) -> Router {
     let (api, spec) = routes::api().split_for_parts();
     let api = api
         .layer(axum::middleware::from_fn_with_state(
@@ -60,6 +80,9 @@ pub fn router(state: AppState, pages: Router) -> Router {
             idempotency::layer,
         ))
         .with_state(state.clone());
+    let page_uploads = page_uploads
+        .layer(upload_body_limit())
+        .layer(upload_time_limit());
     openapi::docs(spec)
         .with_state(state)
         .merge(pages)
@@ -67,6 +90,7 @@ pub fn router(state: AppState, pages: Router) -> Router {
         .layer(body_limit())
         .layer(time_limit())
         .merge(api)
+        .merge(page_uploads)
         .layer(security_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .layer(security_header(header::X_FRAME_OPTIONS, "DENY"))
         .layer(security_header(header::REFERRER_POLICY, "no-referrer"))

@@ -94,7 +94,8 @@ impl Application {
             AppState {
                 app: self.app.clone(),
             },
-            pages,
+            pages.pages,
+            pages.uploads,
         );
         tracing::info!(%address, "serving; API docs at http://{address}/docs");
         let (stopping_tx, stopping_rx) = tokio::sync::oneshot::channel::<()>();

@@ -43,20 +43,33 @@ impl WebState {
 
 static VIEWS: OnceLock<Views> = OnceLock::new();
 
-/// The pages, ready to merge into the service's router. Fails when a
-/// template does not compile, so a broken page stops start-up.
-pub fn router(state: WebState) -> Result<Router, handlebars::TemplateError> {
+/// The pages, ready to merge into the service's router.
+#[derive(Debug)]
+pub struct WebRoutes {
+    /// Every page and form but uploads: for the service's ordinary body and time limits.
+    pub pages: Router,
+    /// The forms that upload files: for the upload limits.
+    pub uploads: Router,
+}
+
+/// The pages. Fails when a template does not compile, so a broken page
+/// stops start-up.
+pub fn router(state: WebState) -> Result<WebRoutes, handlebars::TemplateError> {
     if VIEWS.get().is_none() {
         let _ = VIEWS.set(Views::load()?);
     }
-    Ok(pages::routes()
-        .with_state(state)
-        .layer(SetResponseHeaderLayer::overriding(
+    let policy = || {
+        SetResponseHeaderLayer::overriding(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(
                 "default-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'",
             ),
-        )))
+        )
+    };
+    Ok(WebRoutes {
+        pages: pages::routes().with_state(state.clone()).layer(policy()),
+        uploads: pages::upload_routes().with_state(state).layer(policy()),
+    })
 }
 
 fn views() -> Option<&'static Views> {

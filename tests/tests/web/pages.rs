@@ -1,6 +1,7 @@
 //! Signing in, the proposal pages with their workflow buttons, the
 //! language switch, the reviewer's assignments, forms without a CSRF
-//! token, and the money pages: decision, grant, tranches, ledger.
+//! token, the money pages: decision, grant, tranches, ledger,
+//! attachments on the proposal page, and the report pages.
 
 use grants_tests::browser::Browser;
 use grants_tests::smtp::SmtpServer;
@@ -22,6 +23,7 @@ on_both_databases!(
     long_lists_come_a_page_at_a_time,
     a_decision_an_accepted_agreement_and_a_payment_by_two_finance_users,
     a_grantee_writes_a_report_and_the_manager_accepts_it,
+    an_applicant_attaches_files_on_the_proposal_page_and_removes_one,
 );
 
 /// A programme with two drafts of one applicant: one incomplete, one complete.
@@ -1265,6 +1267,186 @@ async fn a_grantee_writes_a_report_and_the_manager_accepts_it(backend: Backend) 
     );
     browser.open("/app/reports?late=true").await;
     assert!(!browser.text("#no-reports").await.is_empty());
+    browser.close().await;
+    app.finish().await;
+}
+
+/// Signs in over plain HTTP (no browser) and returns the session cookie.
+async fn session_cookie(app: &TestApp, email: &str) -> String {
+    let signed_in = app
+        .client
+        .post(format!("{}/app/login", app.base))
+        .form(&[("email", email), ("password", ADMIN_PASSWORD)])
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(signed_in.status(), 303);
+    signed_in
+        .headers()
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|c| c.split(';').next())
+        .expect("a session cookie")
+        .to_owned()
+}
+
+async fn an_applicant_attaches_files_on_the_proposal_page_and_removes_one(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (_, complete) = drafts(&app).await;
+    let files = tempfile::tempdir().expect("a folder for the files");
+    let plan = files.path().join("plan.txt");
+    std::fs::write(
+        &plan,
+        "Week 1: buy the printer.\nWeek 2: train the staff.\n",
+    )
+    .expect("written");
+    let page = files.path().join("page.html");
+    std::fs::write(&page, "<html><body>not a document</body></html>").expect("written");
+
+    let browser = Browser::start(&app.base).await;
+    browser.open("/app/login").await;
+    browser.sign_in("ana@tests.example", ADMIN_PASSWORD).await;
+    let here = format!("/app/proposals/{complete}");
+    browser.open(&here).await;
+    assert!(
+        browser
+            .text("#attachments")
+            .await
+            .contains("No files are attached")
+    );
+    assert!(
+        browser.text("#attachment-hint").await.contains("10 MB"),
+        "the programme's limit is shown"
+    );
+
+    // A text file is attached and listed.
+    browser
+        .find("#attachment-file")
+        .await
+        .send_keys(&plan.display().to_string())
+        .await
+        .expect("chosen");
+    browser.click_and_load("#attach").await;
+    assert_eq!(browser.path().await, here);
+    let listed = browser.text(".attachments").await;
+    assert!(listed.contains("plan.txt"), "{listed}");
+
+    // A web page is refused with the reason, and nothing is added.
+    browser
+        .find("#attachment-file")
+        .await
+        .send_keys(&page.display().to_string())
+        .await
+        .expect("chosen");
+    browser.click_and_load("#attach").await;
+    let refusal = browser.text(".error").await;
+    assert!(refusal.contains("text/html"), "{refusal}");
+    assert_eq!(
+        browser
+            .text(".attachments")
+            .await
+            .matches("plan.txt")
+            .count(),
+        1
+    );
+
+    // The link downloads the very bytes.
+    let owner = app.login("ana@tests.example", ADMIN_PASSWORD).await;
+    let listed = app
+        .get(&format!("/proposals/{complete}/attachments"), Some(&owner))
+        .await;
+    listed.expect(200);
+    let id = listed.body[0]["id"]
+        .as_str()
+        .expect("an attachment")
+        .to_owned();
+    let link = browser
+        .find(".attachments a.attachment")
+        .await
+        .attr("href")
+        .await
+        .expect("attribute");
+    assert_eq!(
+        link.as_deref(),
+        Some(&*format!("/app/attachments/{id}/content"))
+    );
+    let cookie = session_cookie(&app, "ana@tests.example").await;
+    let download = app
+        .client
+        .get(format!("{}/app/attachments/{id}/content", app.base))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(download.status(), 200);
+    assert_eq!(
+        download
+            .headers()
+            .get("content-disposition")
+            .and_then(|v| v.to_str().ok()),
+        Some("attachment; filename=\"plan.txt\"; filename*=UTF-8''plan.txt")
+    );
+    assert_eq!(
+        download.bytes().await.expect("the file").as_ref(),
+        std::fs::read(&plan).expect("readable").as_slice()
+    );
+
+    // An upload without the form's token is refused, and stores nothing.
+    let form = reqwest::multipart::Form::new().part(
+        "file",
+        reqwest::multipart::Part::bytes(b"forged".to_vec())
+            .file_name("forged.txt")
+            .mime_str("text/plain")
+            .expect("a type"),
+    );
+    let forged = app
+        .client
+        .post(format!("{}/app/proposals/{complete}/attachments", app.base))
+        .header("cookie", &cookie)
+        .multipart(form)
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(forged.status(), 403);
+
+    // The owner removes it.
+    browser
+        .click_and_load("button[data-remove='plan.txt']")
+        .await;
+    assert!(
+        browser
+            .text("#attachments")
+            .await
+            .contains("No files are attached")
+    );
+    let listed = app
+        .get(&format!("/proposals/{complete}/attachments"), Some(&owner))
+        .await;
+    assert_eq!(listed.body, json!([]));
+
+    // Once submitted, the list stays but the form and the buttons go.
+    app.upload(
+        &format!("/proposals/{complete}/attachments"),
+        Some(&owner),
+        (
+            "budget.csv",
+            "text/csv",
+            b"line,amount\nprinter,1500\n".to_vec(),
+        ),
+    )
+    .await
+    .expect(201);
+    api_step(&app, &owner, &complete, "submit").await;
+    browser.open(&here).await;
+    assert!(browser.text(".attachments").await.contains("budget.csv"));
+    for gone in ["#attachment-file", "button[data-remove]"] {
+        let found = browser
+            .client
+            .find_all(fantoccini::Locator::Css(gone))
+            .await
+            .expect("a search");
+        assert!(found.is_empty(), "{gone} is gone once submitted");
+    }
     browser.close().await;
     app.finish().await;
 }

@@ -1,11 +1,9 @@
 //! Attachments of proposals and reports: upload (multipart, streamed to
 //! disk), list, details, download (streamed from disk) and delete.
 
-use std::time::Duration;
-
 use axum::body::{Body, Bytes};
 use axum::extract::multipart::{Field, MultipartError, MultipartRejection};
-use axum::extract::{DefaultBodyLimit, Multipart, State};
+use axum::extract::{Multipart, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use grants_app::attachments::{
@@ -14,7 +12,6 @@ use grants_app::attachments::{
 use grants_app::{AppError, AppResult};
 use grants_domain::attachment::{FileRefusal, LARGEST_LIMIT_BYTES};
 use grants_domain::{AttachmentId, ProposalId, ReportId, ValidationErrors};
-use tower_http::timeout::TimeoutLayer;
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -23,12 +20,6 @@ use crate::AppState;
 use crate::extract::{Auth, IdPath};
 use crate::problem::{ApiError, ApiResult, Problem};
 
-/// The most an upload request may carry: the largest file any programme
-/// allows, plus room for the multipart framing and a few small fields.
-/// The programme's own limit is enforced on the file while it streams.
-const UPLOAD_BODY_CAP: usize = LARGEST_LIMIT_BYTES as usize + 1024 * 1024;
-/// How long an upload may take (other requests get 30 seconds).
-const UPLOAD_TIMEOUT: Duration = Duration::from_secs(600);
 /// The form field that carries the file.
 const FILE_FIELD: &str = "file";
 /// What an upload must be sent as.
@@ -45,17 +36,14 @@ pub(super) fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(download_attachment))
 }
 
-/// Uploads: their own body cap and time limit instead of the API's 1 MiB
-/// and 30 seconds.
+/// Uploads: their own body cap and time limit (101 MiB, 10 minutes)
+/// instead of the API's 1 MiB and 30 seconds.
 pub(super) fn upload_routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(upload_proposal_attachment))
         .routes(routes!(upload_report_attachment))
-        .layer(DefaultBodyLimit::max(UPLOAD_BODY_CAP))
-        .layer(TimeoutLayer::with_status_code(
-            StatusCode::REQUEST_TIMEOUT,
-            UPLOAD_TIMEOUT,
-        ))
+        .layer(crate::upload_body_limit())
+        .layer(crate::upload_time_limit())
 }
 
 /// An upload as a multipart form, for the OpenAPI document.

@@ -5,6 +5,7 @@
 mod account;
 mod admin;
 mod assignments;
+mod attachments;
 mod draft;
 mod grants;
 mod jury;
@@ -96,6 +97,17 @@ pub(crate) fn routes() -> Router<WebState> {
         .route("/app/reports/{id}/due-date", post(reports::move_due_date))
         .route("/app/programmes/{id}/impact", get(reports::impact))
         .route("/app/programmes/{id}/impact.csv", get(reports::impact_csv))
+        .route(
+            "/app/proposals/{id}/attachments/{attachment}/delete",
+            post(attachments::remove),
+        )
+        .route("/app/attachments/{id}/content", get(attachments::download))
+}
+
+/// The forms that upload files, which stream up to the upload limits
+/// rather than the ordinary ones.
+pub(crate) fn upload_routes() -> Router<WebState> {
+    Router::new().route("/app/proposals/{id}/attachments", post(attachments::upload))
 }
 
 async fn stylesheet() -> Response {

@@ -158,6 +158,10 @@ struct ShowPage {
     decisions: Vec<Decision>,
     /// The grant, once funded, for those who may see it.
     grant_id: Option<String>,
+    /// The files attached; the owner adds and removes them while it is `editable`.
+    attachments: Vec<super::attachments::AttachmentRow>,
+    /// The largest file the programme takes, as people read it.
+    attachment_limit: String,
 }
 
 /// The outcomes a proposal in `state` can be given.
@@ -232,9 +236,14 @@ async fn show_page(
             action: e.details["transition"]
                 .as_str()
                 .map_or_else(|| e.action.clone(), str::to_owned),
-            comment: e.details["comment"].as_str().map(str::to_owned),
+            // Attachments added and removed are named by their file.
+            comment: e.details["comment"]
+                .as_str()
+                .or(e.details["file_name"].as_str())
+                .map(str::to_owned),
         })
         .collect();
+    let attachments = super::attachments::rows(state, viewer, actor, id, spec).await?;
     let decisions = match decisions::for_proposal(app, actor, id).await {
         Ok(found) => found
             .into_iter()
@@ -291,6 +300,8 @@ async fn show_page(
         decision: decision_form(viewer, actor, &proposal),
         decisions,
         grant_id,
+        attachments,
+        attachment_limit: super::attachments::size_text(spec.reporting.max_attachment_bytes),
         steps,
         history,
         error,
@@ -389,7 +400,7 @@ pub(crate) async fn declare_conflict(
 }
 
 /// Shows the proposal again with why the step was refused.
-async fn step_refused(
+pub(crate) async fn step_refused(
     state: &WebState,
     viewer: &Viewer,
     actor: &Actor,

@@ -1,0 +1,225 @@
+//! A proposal's attachments: the list on the proposal page, the owner's
+//! upload form and remove buttons, and downloads.
+
+use axum::body::{Body, Bytes};
+use axum::extract::multipart::{Field, MultipartError, MultipartRejection};
+use axum::extract::{Multipart, Path, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::Form;
+use grants_app::attachments::{self, AttachmentContent, AttachmentParent, AttachmentView};
+use grants_app::{Actor, AppError, AppResult};
+use grants_domain::attachment::{FileRefusal, LARGEST_LIMIT_BYTES};
+use grants_domain::programme::ProgrammeSpec;
+use grants_domain::{AttachmentId, ProposalId, ValidationErrors};
+use serde::{Deserialize, Serialize};
+
+use super::proposals::step_refused;
+use super::{OrPage, parse_id, when};
+use crate::session::Viewer;
+use crate::{PageError, WebState};
+
+/// The form fields: the CSRF token first, then the file.
+const CSRF_FIELD: &str = "_csrf";
+const FILE_FIELD: &str = "file";
+/// How much of a file is read from disk at a time when it is downloaded.
+const DOWNLOAD_PIECE: usize = 64 * 1024;
+
+/// One attachment as the proposal page lists it.
+#[derive(Debug, Serialize)]
+pub(crate) struct AttachmentRow {
+    id: String,
+    file_name: String,
+    size: String,
+    when: String,
+}
+
+/// The proposal's attachments for its page.
+pub(crate) async fn rows(
+    state: &WebState,
+    viewer: &Viewer,
+    actor: &Actor,
+    id: ProposalId,
+    spec: &ProgrammeSpec,
+) -> Result<Vec<AttachmentRow>, PageError> {
+    Ok(
+        attachments::list(&state.app, actor, AttachmentParent::Proposal(id))
+            .await
+            .or_page(viewer)?
+            .into_iter()
+            .map(|a: AttachmentView| AttachmentRow {
+                id: a.id.to_string(),
+                file_name: a.file_name.to_string(),
+                size: size_text(a.size_bytes),
+                when: when(spec, a.created_at),
+            })
+            .collect(),
+    )
+}
+
+/// A size as people read it: `800 B`, `12 KB`, `2.4 MB`, `10 MB`.
+pub(crate) fn size_text(bytes: u64) -> String {
+    const KIB: u64 = 1024;
+    const MIB: u64 = 1024 * 1024;
+    if bytes < KIB {
+        format!("{bytes} B")
+    } else if bytes < MIB {
+        format!("{} KB", bytes.div_ceil(KIB))
+    } else {
+        let tenths = (bytes * 10).div_ceil(MIB);
+        match tenths % 10 {
+            0 => format!("{} MB", tenths / 10),
+            tenth => format!("{}.{tenth} MB", tenths / 10),
+        }
+    }
+}
+
+/// The owner attaches a file: the form's CSRF token is read first, then
+/// who may attach is checked, and only then the file streams in. The page
+/// comes back with the file listed, or with why it was refused.
+pub(crate) async fn upload(
+    State(state): State<WebState>,
+    viewer: Viewer,
+    Path(raw): Path<String>,
+    form: Result<Multipart, MultipartRejection>,
+) -> Result<Response, PageError> {
+    let here = format!("/app/proposals/{raw}");
+    let actor = viewer.signed_in(&here)?;
+    let id: ProposalId = parse_id(&raw, &viewer, "proposal")?;
+    let Ok(mut form) = form else {
+        return Err(PageError::Forged {
+            viewer: Box::new(viewer.clone()),
+        });
+    };
+    let csrf = match form.next_field().await {
+        Ok(Some(field)) if field.name() == Some(CSRF_FIELD) => {
+            field.text().await.unwrap_or_default()
+        }
+        _ => String::new(),
+    };
+    viewer.check_form(&csrf)?;
+    let outcome = async {
+        let upload =
+            attachments::begin_upload(&state.app, actor, AttachmentParent::Proposal(id)).await?;
+        let file = loop {
+            match form.next_field().await.map_err(|e| unreadable(&e))? {
+                Some(field) if field.name() == Some(FILE_FIELD) => break FormFile(field),
+                Some(_) => {}
+                None => {
+                    return Err(AppError::Validation(ValidationErrors::single(
+                        FILE_FIELD,
+                        "required",
+                        crate::i18n::text(viewer.locale, "attachment-missing"),
+                    )));
+                }
+            }
+        };
+        upload.receive(file).await
+    }
+    .await;
+    match outcome {
+        Ok(_) => Ok(Redirect::to(&format!("{here}#attachments")).into_response()),
+        Err(error) => step_refused(&state, &viewer, actor, id, error).await,
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct RemoveForm {
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
+}
+
+/// The owner removes an attachment, then sees the proposal again.
+pub(crate) async fn remove(
+    State(state): State<WebState>,
+    viewer: Viewer,
+    Path((raw, raw_attachment)): Path<(String, String)>,
+    Form(form): Form<RemoveForm>,
+) -> Result<Response, PageError> {
+    let here = format!("/app/proposals/{raw}");
+    let actor = viewer.signed_in(&here)?;
+    viewer.check_form(&form.csrf)?;
+    let id: ProposalId = parse_id(&raw, &viewer, "proposal")?;
+    let attachment: AttachmentId = parse_id(&raw_attachment, &viewer, "attachment")?;
+    match attachments::delete(&state.app, actor, attachment).await {
+        Ok(()) => Ok(Redirect::to(&format!("{here}#attachments")).into_response()),
+        Err(error) => step_refused(&state, &viewer, actor, id, error).await,
+    }
+}
+
+/// Downloads an attachment: the file streamed from disk under its name.
+pub(crate) async fn download(
+    State(state): State<WebState>,
+    viewer: Viewer,
+    Path(raw): Path<String>,
+) -> Result<Response, PageError> {
+    let actor = viewer.signed_in(&format!("/app/attachments/{raw}/content"))?;
+    let id: AttachmentId = parse_id(&raw, &viewer, "attachment")?;
+    let AttachmentContent {
+        attachment,
+        served_as,
+        file,
+    } = attachments::open(&state.app, actor, id)
+        .await
+        .or_page(&viewer)?;
+    let stream = tokio_util::io::ReaderStream::with_capacity(file, DOWNLOAD_PIECE);
+    let mut response = (StatusCode::OK, Body::from_stream(stream)).into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(served_as));
+    headers.insert(
+        header::CONTENT_LENGTH,
+        HeaderValue::from(attachment.size_bytes),
+    );
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-cache"),
+    );
+    if let Ok(disposition) = HeaderValue::from_str(&attachment.file_name.content_disposition()) {
+        headers.insert(header::CONTENT_DISPOSITION, disposition);
+    }
+    Ok(response)
+}
+
+/// The file field of the upload form, read a piece at a time.
+struct FormFile<'a>(Field<'a>);
+
+impl attachments::IncomingFile for FormFile<'_> {
+    type Chunk = Bytes;
+
+    fn file_name(&self) -> Option<&str> {
+        self.0.file_name()
+    }
+
+    fn declared_type(&self) -> Option<&str> {
+        self.0.content_type()
+    }
+
+    async fn next_chunk(&mut self) -> AppResult<Option<Bytes>> {
+        self.0.chunk().await.map_err(|err| unreadable(&err))
+    }
+}
+
+/// A form that broke off, was malformed, or passed the upload cap.
+fn unreadable(err: &MultipartError) -> AppError {
+    if err.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        AppError::FileRefused(FileRefusal::TooLarge {
+            limit: LARGEST_LIMIT_BYTES,
+        })
+    } else {
+        AppError::Unreadable(err.body_text())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_read_as_people_write_them() {
+        assert_eq!(size_text(800), "800 B");
+        assert_eq!(size_text(1024), "1 KB");
+        assert_eq!(size_text(12 * 1024 + 1), "13 KB");
+        assert_eq!(size_text(10 * 1024 * 1024), "10 MB");
+        assert_eq!(size_text(2_500_000), "2.4 MB");
+    }
+}
