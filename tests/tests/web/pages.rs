@@ -1224,6 +1224,25 @@ async fn a_grantee_writes_a_report_and_the_manager_accepts_it(backend: Backend) 
     retype(&browser, "#indicator-people_reached", "420").await;
     browser.click_and_load("#save-report").await;
     assert!(!browser.text("#saved").await.is_empty());
+    // A photo of the opening goes with the report.
+    let files = tempfile::tempdir().expect("a folder for the files");
+    let attendance = files.path().join("attendance.csv");
+    std::fs::write(&attendance, "month,visitors\nMarch,35\n").expect("written");
+    browser
+        .find("#attachment-file")
+        .await
+        .send_keys(&attendance.display().to_string())
+        .await
+        .expect("the file is chosen");
+    browser.click_and_load("#attach").await;
+    assert!(
+        browser
+            .text("#attachments")
+            .await
+            .contains("attendance.csv"),
+        "{}",
+        browser.text("main").await
+    );
     assert_eq!(browser.text("#total-spent").await, "EUR 1970.50");
     browser.click_and_load("button[data-step=submit]").await;
     assert_eq!(browser.text("#state").await, "Submitted");
@@ -1238,6 +1257,14 @@ async fn a_grantee_writes_a_report_and_the_manager_accepts_it(backend: Backend) 
             .as_deref(),
         Some("true"),
         "a submitted report is read, not written"
+    );
+    assert!(
+        browser
+            .client
+            .find(fantoccini::Locator::Css("#attachment-file"))
+            .await
+            .is_err(),
+        "no more files once it is handed in"
     );
 
     // The manager asks for nothing more and accepts it; the impact page counts it.

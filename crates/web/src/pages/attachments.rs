@@ -1,5 +1,6 @@
-//! A proposal's attachments: the list on the proposal page, the owner's
-//! upload form and remove buttons, and downloads.
+//! Attachments of proposals and reports: the list on their pages, the
+//! upload form and remove buttons for whoever may change them, and
+//! downloads.
 
 use axum::body::{Body, Bytes};
 use axum::extract::multipart::{Field, MultipartError, MultipartRejection};
@@ -11,7 +12,7 @@ use grants_app::attachments::{self, AttachmentContent, AttachmentParent, Attachm
 use grants_app::{Actor, AppError, AppResult};
 use grants_domain::attachment::{FileRefusal, LARGEST_LIMIT_BYTES};
 use grants_domain::programme::ProgrammeSpec;
-use grants_domain::{AttachmentId, ProposalId, ValidationErrors};
+use grants_domain::{AttachmentId, ProposalId, ReportId, ValidationErrors};
 use serde::{Deserialize, Serialize};
 
 use super::proposals::step_refused;
@@ -34,27 +35,25 @@ pub(crate) struct AttachmentRow {
     when: String,
 }
 
-/// The proposal's attachments for its page.
+/// The attachments of a proposal or a report, for its page.
 pub(crate) async fn rows(
     state: &WebState,
     viewer: &Viewer,
     actor: &Actor,
-    id: ProposalId,
+    parent: AttachmentParent,
     spec: &ProgrammeSpec,
 ) -> Result<Vec<AttachmentRow>, PageError> {
-    Ok(
-        attachments::list(&state.app, actor, AttachmentParent::Proposal(id))
-            .await
-            .or_page(viewer)?
-            .into_iter()
-            .map(|a: AttachmentView| AttachmentRow {
-                id: a.id.to_string(),
-                file_name: a.file_name.to_string(),
-                size: size_text(a.size_bytes),
-                when: when(spec, a.created_at),
-            })
-            .collect(),
-    )
+    Ok(attachments::list(&state.app, actor, parent)
+        .await
+        .or_page(viewer)?
+        .into_iter()
+        .map(|a: AttachmentView| AttachmentRow {
+            id: a.id.to_string(),
+            file_name: a.file_name.to_string(),
+            size: size_text(a.size_bytes),
+            when: when(spec, a.created_at),
+        })
+        .collect())
 }
 
 /// A size as people read it: `800 B`, `12 KB`, `2.4 MB`, `10 MB`.
@@ -74,18 +73,65 @@ pub(crate) fn size_text(bytes: u64) -> String {
     }
 }
 
-/// The owner attaches a file: the form's CSRF token is read first, then
-/// who may attach is checked, and only then the file streams in. The page
-/// comes back with the file listed, or with why it was refused.
-pub(crate) async fn upload(
+/// The page of an attachment's parent, where a refused upload or removal comes back.
+fn page_of(parent: AttachmentParent) -> String {
+    match parent {
+        AttachmentParent::Proposal(id) => format!("/app/proposals/{id}"),
+        AttachmentParent::Report(id) => format!("/app/reports/{id}"),
+    }
+}
+
+/// Shows the parent's page again with why the upload or removal was refused.
+async fn refused(
+    state: &WebState,
+    viewer: &Viewer,
+    actor: &Actor,
+    parent: AttachmentParent,
+    error: AppError,
+) -> Result<Response, PageError> {
+    match parent {
+        AttachmentParent::Proposal(id) => step_refused(state, viewer, actor, id, error).await,
+        AttachmentParent::Report(id) => {
+            super::reports::refused_on_page(state, viewer, actor, id, error).await
+        }
+    }
+}
+
+/// The owner attaches a file to their proposal.
+pub(crate) async fn upload_to_proposal(
     State(state): State<WebState>,
     viewer: Viewer,
     Path(raw): Path<String>,
     form: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, PageError> {
-    let here = format!("/app/proposals/{raw}");
-    let actor = viewer.signed_in(&here)?;
+    viewer.signed_in(&format!("/app/proposals/{raw}"))?;
     let id: ProposalId = parse_id(&raw, &viewer, "proposal")?;
+    upload(&state, &viewer, AttachmentParent::Proposal(id), form).await
+}
+
+/// The grantee attaches a file to their report.
+pub(crate) async fn upload_to_report(
+    State(state): State<WebState>,
+    viewer: Viewer,
+    Path(raw): Path<String>,
+    form: Result<Multipart, MultipartRejection>,
+) -> Result<Response, PageError> {
+    viewer.signed_in(&format!("/app/reports/{raw}"))?;
+    let id: ReportId = parse_id(&raw, &viewer, "report")?;
+    upload(&state, &viewer, AttachmentParent::Report(id), form).await
+}
+
+/// A file arrives: the form's CSRF token is read first, then who may
+/// attach is checked, and only then the file streams in. The page comes
+/// back with the file listed, or with why it was refused.
+async fn upload(
+    state: &WebState,
+    viewer: &Viewer,
+    parent: AttachmentParent,
+    form: Result<Multipart, MultipartRejection>,
+) -> Result<Response, PageError> {
+    let here = page_of(parent);
+    let actor = viewer.signed_in(&here)?;
     let Ok(mut form) = form else {
         return Err(PageError::Forged {
             viewer: Box::new(viewer.clone()),
@@ -99,8 +145,7 @@ pub(crate) async fn upload(
     };
     viewer.check_form(&csrf)?;
     let outcome = async {
-        let upload =
-            attachments::begin_upload(&state.app, actor, AttachmentParent::Proposal(id)).await?;
+        let upload = attachments::begin_upload(&state.app, actor, parent).await?;
         let file = loop {
             match form.next_field().await.map_err(|e| unreadable(&e))? {
                 Some(field) if field.name() == Some(FILE_FIELD) => break FormFile(field),
@@ -119,7 +164,7 @@ pub(crate) async fn upload(
     .await;
     match outcome {
         Ok(_) => Ok(Redirect::to(&format!("{here}#attachments")).into_response()),
-        Err(error) => step_refused(&state, &viewer, actor, id, error).await,
+        Err(error) => refused(state, viewer, actor, parent, error).await,
     }
 }
 
@@ -129,21 +174,58 @@ pub(crate) struct RemoveForm {
     csrf: String,
 }
 
-/// The owner removes an attachment, then sees the proposal again.
-pub(crate) async fn remove(
+/// The owner removes an attachment of their proposal, then sees it again.
+pub(crate) async fn remove_from_proposal(
     State(state): State<WebState>,
     viewer: Viewer,
     Path((raw, raw_attachment)): Path<(String, String)>,
     Form(form): Form<RemoveForm>,
 ) -> Result<Response, PageError> {
-    let here = format!("/app/proposals/{raw}");
+    viewer.signed_in(&format!("/app/proposals/{raw}"))?;
+    let id: ProposalId = parse_id(&raw, &viewer, "proposal")?;
+    remove(
+        &state,
+        &viewer,
+        AttachmentParent::Proposal(id),
+        &raw_attachment,
+        &form,
+    )
+    .await
+}
+
+/// The grantee removes an attachment of their report, then sees it again.
+pub(crate) async fn remove_from_report(
+    State(state): State<WebState>,
+    viewer: Viewer,
+    Path((raw, raw_attachment)): Path<(String, String)>,
+    Form(form): Form<RemoveForm>,
+) -> Result<Response, PageError> {
+    viewer.signed_in(&format!("/app/reports/{raw}"))?;
+    let id: ReportId = parse_id(&raw, &viewer, "report")?;
+    remove(
+        &state,
+        &viewer,
+        AttachmentParent::Report(id),
+        &raw_attachment,
+        &form,
+    )
+    .await
+}
+
+async fn remove(
+    state: &WebState,
+    viewer: &Viewer,
+    parent: AttachmentParent,
+    raw_attachment: &str,
+    form: &RemoveForm,
+) -> Result<Response, PageError> {
+    let here = page_of(parent);
     let actor = viewer.signed_in(&here)?;
     viewer.check_form(&form.csrf)?;
-    let id: ProposalId = parse_id(&raw, &viewer, "proposal")?;
-    let attachment: AttachmentId = parse_id(&raw_attachment, &viewer, "attachment")?;
+    let attachment: AttachmentId = parse_id(raw_attachment, viewer, "attachment")?;
     match attachments::delete(&state.app, actor, attachment).await {
         Ok(()) => Ok(Redirect::to(&format!("{here}#attachments")).into_response()),
-        Err(error) => step_refused(&state, &viewer, actor, id, error).await,
+        Err(error) => refused(state, viewer, actor, parent, error).await,
     }
 }
 

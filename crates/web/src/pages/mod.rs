@@ -99,7 +99,11 @@ pub(crate) fn routes() -> Router<WebState> {
         .route("/app/programmes/{id}/impact.csv", get(reports::impact_csv))
         .route(
             "/app/proposals/{id}/attachments/{attachment}/delete",
-            post(attachments::remove),
+            post(attachments::remove_from_proposal),
+        )
+        .route(
+            "/app/reports/{id}/attachments/{attachment}/delete",
+            post(attachments::remove_from_report),
         )
         .route("/app/attachments/{id}/content", get(attachments::download))
 }
@@ -107,7 +111,15 @@ pub(crate) fn routes() -> Router<WebState> {
 /// The forms that upload files, which stream up to the upload limits
 /// rather than the ordinary ones.
 pub(crate) fn upload_routes() -> Router<WebState> {
-    Router::new().route("/app/proposals/{id}/attachments", post(attachments::upload))
+    Router::new()
+        .route(
+            "/app/proposals/{id}/attachments",
+            post(attachments::upload_to_proposal),
+        )
+        .route(
+            "/app/reports/{id}/attachments",
+            post(attachments::upload_to_report),
+        )
 }
 
 async fn stylesheet() -> Response {

@@ -162,6 +162,8 @@ struct ShowPage {
     attachments: Vec<super::attachments::AttachmentRow>,
     /// The largest file the programme takes, as people read it.
     attachment_limit: String,
+    /// The page the attachment forms post under.
+    attachments_base: String,
 }
 
 /// The outcomes a proposal in `state` can be given.
@@ -243,7 +245,14 @@ async fn show_page(
                 .map(str::to_owned),
         })
         .collect();
-    let attachments = super::attachments::rows(state, viewer, actor, id, spec).await?;
+    let attachments = super::attachments::rows(
+        state,
+        viewer,
+        actor,
+        grants_app::attachments::AttachmentParent::Proposal(id),
+        spec,
+    )
+    .await?;
     let decisions = match decisions::for_proposal(app, actor, id).await {
         Ok(found) => found
             .into_iter()
@@ -302,6 +311,7 @@ async fn show_page(
         grant_id,
         attachments,
         attachment_limit: super::attachments::size_text(spec.reporting.max_attachment_bytes),
+        attachments_base: format!("/app/proposals/{id}"),
         steps,
         history,
         error,

@@ -193,6 +193,10 @@ struct ReportPage {
     move_due_on: String,
     move_comment: String,
     history: Vec<HistoryLine>,
+    attachments: Vec<super::attachments::AttachmentRow>,
+    attachment_limit: String,
+    /// The page the attachment forms post under.
+    attachments_base: String,
     error: Option<String>,
     saved: bool,
 }
@@ -223,6 +227,14 @@ async fn report_page(
     let spec = &programme.spec;
     let options = reports::transitions(app, actor, id).await.or_page(viewer)?;
     let history = reports::history(app, actor, id).await.or_page(viewer)?;
+    let attachments = super::attachments::rows(
+        state,
+        viewer,
+        actor,
+        grants_app::attachments::AttachmentParent::Report(id),
+        spec,
+    )
+    .await?;
     let typed_or = |field: &str, shown: String| typed.fields.get(field).cloned().unwrap_or(shown);
     let indicators = spec
         .reporting
@@ -356,6 +368,9 @@ async fn report_page(
                     .map(str::to_owned),
             })
             .collect(),
+        attachments,
+        attachment_limit: super::attachments::size_text(spec.reporting.max_attachment_bytes),
+        attachments_base: format!("/app/reports/{id}"),
         error: None,
         saved: false,
         state: report.state,
@@ -430,6 +445,17 @@ async fn refused(
         "report-title",
         page,
     ))
+}
+
+/// Shows the report again with why an attachment was refused.
+pub(crate) async fn refused_on_page(
+    state: &WebState,
+    viewer: &Viewer,
+    actor: &Actor,
+    id: ReportId,
+    error: AppError,
+) -> Result<Response, PageError> {
+    refused(state, viewer, actor, id, error, Typed::default()).await
 }
 
 /// The report form as it arrives: every field by its name.
