@@ -19,6 +19,7 @@ on_both_databases!(
     who_may_list_read_download_upload_and_delete,
     a_proposal_carries_at_most_twenty_attachments,
     every_other_request_keeps_the_one_mebibyte_limit,
+    an_upload_that_breaks_off_leaves_nothing_behind,
 );
 
 /// A server with a programme manager, an applicant from North Macedonia,
@@ -592,5 +593,56 @@ async fn every_other_request_keeps_the_one_mebibyte_limit(backend: Backend) {
         .await
         .expect("the server answers");
     assert_eq!(page.status(), 413);
+    w.app.finish().await;
+}
+
+/// The client goes away half-way through a file (a crash, a lost
+/// connection): no row, no kept file, and the temporary file is gone.
+async fn an_upload_that_breaks_off_leaves_nothing_behind(backend: Backend) {
+    use tokio::io::AsyncWriteExt;
+
+    let w = world(backend, None).await;
+    let boundary = "----broken-off-upload";
+    let head = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"plan.pdf\"\r\n\
+         Content-Type: application/pdf\r\n\r\n"
+    );
+    let promised = head.len() + 4 * 1024 * 1024;
+    let address = w.app.base.trim_start_matches("http://").to_owned();
+    let mut socket = tokio::net::TcpStream::connect(&address)
+        .await
+        .expect("the server listens");
+    let request = format!(
+        "POST {} HTTP/1.1\r\nHost: {address}\r\nAuthorization: Bearer {}\r\n\
+         Content-Type: multipart/form-data; boundary={boundary}\r\nContent-Length: {promised}\r\n\r\n{head}",
+        w.attachments_path(),
+        w.applicant
+    );
+    socket
+        .write_all(request.as_bytes())
+        .await
+        .expect("the request starts");
+    // Half a mebibyte of the promised four, then the connection drops.
+    socket
+        .write_all(&pdf(512 * 1024, 9))
+        .await
+        .expect("part of the file goes");
+    socket.flush().await.expect("flushed");
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    drop(socket);
+
+    // The server notices, refuses the rest and cleans up after itself.
+    let mut left = (Vec::new(), Vec::new());
+    for _ in 0..50 {
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        left = w.folder();
+        if left.0.is_empty() && left.1.is_empty() {
+            break;
+        }
+    }
+    w.assert_nothing_stored(w.rows().await);
+    assert!(left.1.is_empty(), "the temporary file is removed: {left:?}");
+    let listed = w.app.get(&w.attachments_path(), Some(&w.applicant)).await;
+    assert_eq!(listed.body, json!([]));
     w.app.finish().await;
 }
