@@ -596,6 +596,8 @@ async fn an_applicant_writes_a_proposal_in_the_form_and_submits_it(backend: Back
         ("#line-description-1", "Plants"),
         ("#line-amount-1", "three hundred"),
         ("#requested_amount", "1500.50"),
+        ("#target-people_reached", "many"),
+        ("#target-events_held", "20"),
     ] {
         browser.fill(field, text).await;
     }
@@ -637,7 +639,33 @@ async fn an_applicant_writes_a_proposal_in_the_form_and_submits_it(backend: Back
         .await
         .expect("cleared");
     browser.fill("#line-amount-1", "300").await;
+    // A target that is not a number is named beside it too.
+    assert!(
+        browser
+            .text("#error-target-people_reached")
+            .await
+            .contains("whole number")
+    );
+    browser
+        .find("#target-people_reached")
+        .await
+        .clear()
+        .await
+        .expect("cleared");
+    browser.fill("#target-people_reached", "600").await;
     browser.click_and_load("#save-draft").await;
+    assert_eq!(
+        browser
+            .find("#target-people_reached")
+            .await
+            .prop("value")
+            .await
+            .ok()
+            .flatten()
+            .as_deref(),
+        Some("600"),
+        "the targets are saved with the draft"
+    );
     assert!(
         browser
             .find("#saved")

@@ -252,3 +252,5 @@ attachments-hint = A PDF, a PNG, JPEG, GIF or WebP image, an office document (do
 attachment-upload = Attach the file
 attachment-remove = Remove
 attachment-missing = Choose a file to attach.
+field-targets = What the project will achieve
+field-targets-hint = Your targets for the programme’s indicators; your reports will count against them.

@@ -252,3 +252,5 @@ attachments-hint = PDF, слика PNG, JPEG, GIF или WebP, канцелар�
 attachment-upload = Прикачи ја датотеката
 attachment-remove = Отстрани
 attachment-missing = Изберете датотека за прикачување.
+field-targets = Што ќе постигне проектот
+field-targets-hint = Вашите цели за показателите на програмата; извештаите ќе се мерат наспроти нив.

@@ -31,6 +31,15 @@ struct Line {
     error: Option<String>,
 }
 
+/// One of the programme's indicators, with the target the proposal sets.
+#[derive(Debug, Serialize)]
+struct Target {
+    key: String,
+    name: String,
+    value: String,
+    error: Option<String>,
+}
+
 #[derive(Debug, Serialize)]
 struct Choice {
     value: String,
@@ -49,6 +58,7 @@ struct DraftPage {
     errors: BTreeMap<String, String>,
     general: Vec<String>,
     lines: Vec<Line>,
+    targets: Vec<Target>,
     countries: Vec<Choice>,
     languages: Vec<Choice>,
     saved: bool,
@@ -74,6 +84,8 @@ const TEXT_FIELDS: [&str; 10] = [
 struct Typed {
     values: BTreeMap<&'static str, String>,
     lines: Vec<(String, String)>,
+    /// Targets per indicator key, as typed.
+    targets: BTreeMap<String, String>,
 }
 
 impl Typed {
@@ -107,6 +119,11 @@ impl Typed {
                 .budget_lines
                 .iter()
                 .map(|l| (l.description.clone(), amount_text(l.amount)))
+                .collect(),
+            targets: content
+                .indicator_targets
+                .iter()
+                .map(|(k, v)| (k.clone(), v.to_string()))
                 .collect(),
         }
     }
@@ -178,6 +195,19 @@ fn page(
     {
         typed.values.entry(key).or_default();
     }
+    let targets = spec
+        .reporting
+        .indicators
+        .iter()
+        .map(|i| Target {
+            value: typed.targets.get(&i.key).cloned().unwrap_or_default(),
+            error: field_errors
+                .get(&format!("indicator_targets.{}", i.key))
+                .cloned(),
+            name: localized(&i.title, viewer.locale, spec.default_locale),
+            key: i.key.clone(),
+        })
+        .collect();
     let country = typed.values.get("country").cloned().unwrap_or_default();
     let language = typed.values.get("language").cloned().unwrap_or_default();
     DraftPage {
@@ -190,6 +220,7 @@ fn page(
         errors: by_field,
         general,
         lines,
+        targets,
         countries: std::iter::once(String::new())
             .chain(spec.eligible_countries.iter().map(|c| c.to_string()))
             .map(|c| Choice {
@@ -282,6 +313,28 @@ fn read_form(form: &DraftForm, currency: Currency) -> (Typed, ProposalInput, Val
             }
         }
     };
+    // Targets are whole numbers; one that does not read is named beside its field.
+    let mut targets = BTreeMap::new();
+    for (name, raw) in &form.fields {
+        let Some(key) = name.strip_prefix("target.") else {
+            continue;
+        };
+        typed.targets.insert(key.to_owned(), raw.clone());
+        let raw = raw.trim();
+        if raw.is_empty() {
+            continue;
+        }
+        match raw.replace([' ', '.', ','], "").parse::<i64>() {
+            Ok(n) => {
+                targets.insert(key.to_owned(), n);
+            }
+            Err(_) => errors.push(
+                format!("indicator_targets.{key}"),
+                "not_a_number",
+                "give a whole number, e.g. 400",
+            ),
+        }
+    }
     let split = |k: &str, by: &[char]| -> Vec<String> {
         get(k)
             .split(by)
@@ -305,8 +358,7 @@ fn read_form(form: &DraftForm, currency: Currency) -> (Typed, ProposalInput, Val
         tags: Some(split("tags", &[','])),
         language: Some(get("language")).filter(|l| !l.is_empty()),
         conflicts_of_interest: Some(split("conflicts_of_interest", &['\n'])),
-        // The form does not show targets yet: an edit keeps the ones sent through the API.
-        indicator_targets: None,
+        indicator_targets: Some(targets),
     };
     (typed, input, errors)
 }
