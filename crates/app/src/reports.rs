@@ -212,13 +212,7 @@ impl Context {
     }
 
     fn schedule(&self, report: &ReportRecord) -> ReminderSchedule {
-        let settings = &self.programme.spec.reporting;
-        ReminderSchedule::new(
-            report.due_on,
-            self.programme.spec.time_zone,
-            &settings.reminder_days_before,
-            settings.overdue_reminder_days,
-        )
+        reminder_schedule(&self.programme.spec, report.due_on)
     }
 
     /// The report's name in `locale`.
@@ -236,6 +230,19 @@ impl Context {
     fn title(&self) -> String {
         self.proposal.content.title.clone().unwrap_or_default()
     }
+}
+
+/// The reminders of a report due on `due_on` under the programme's settings.
+fn reminder_schedule(
+    spec: &grants_domain::programme::ProgrammeSpec,
+    due_on: NaiveDate,
+) -> ReminderSchedule {
+    ReminderSchedule::new(
+        due_on,
+        spec.time_zone,
+        &spec.reporting.reminder_days_before,
+        spec.reporting.overdue_reminder_days,
+    )
 }
 
 fn can_see(actor: &Actor, report: &ReportRecord) -> bool {
@@ -787,12 +794,7 @@ pub(crate) async fn schedule_for_grant(
     }
     store::insert_reports(tx, &rows).await?;
     for report in &rows {
-        let schedule = ReminderSchedule::new(
-            report.due_on,
-            spec.time_zone,
-            &spec.reporting.reminder_days_before,
-            spec.reporting.overdue_reminder_days,
-        );
+        let schedule = reminder_schedule(spec, report.due_on);
         timers::start(
             tx,
             SUBJECT,

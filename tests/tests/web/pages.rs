@@ -646,24 +646,11 @@ async fn an_applicant_writes_a_proposal_in_the_form_and_submits_it(backend: Back
             .await
             .contains("whole number")
     );
-    browser
-        .find("#target-people_reached")
-        .await
-        .clear()
-        .await
-        .expect("cleared");
-    browser.fill("#target-people_reached", "600").await;
+    retype(&browser, "#target-people_reached", "600").await;
     browser.click_and_load("#save-draft").await;
     assert_eq!(
-        browser
-            .find("#target-people_reached")
-            .await
-            .prop("value")
-            .await
-            .ok()
-            .flatten()
-            .as_deref(),
-        Some("600"),
+        value_of(&browser, "#target-people_reached").await,
+        "600",
         "the targets are saved with the draft"
     );
     assert!(

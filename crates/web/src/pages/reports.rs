@@ -269,7 +269,7 @@ async fn report_page(
                 .spending
                 .iter()
                 .find(|s| s.budget_line == line.budget_line)
-                .map(|s| amount_text(s.amount))
+                .map(|s| super::draft::amount_text(s.amount))
                 .unwrap_or_default();
             SpendingField {
                 line: line.budget_line,
@@ -375,13 +375,6 @@ async fn report_page(
         saved: false,
         state: report.state,
     })
-}
-
-/// An amount as typed into a form: `1500.50`, no currency.
-fn amount_text(money: grants_domain::Money) -> String {
-    let text = money.to_string();
-    text.split_once(' ')
-        .map_or(text.clone(), |(_, n)| n.to_owned())
 }
 
 #[derive(Debug, Deserialize)]
