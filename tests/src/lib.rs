@@ -9,6 +9,7 @@
 use std::time::Duration;
 
 pub mod browser;
+pub mod invariants;
 pub mod smtp;
 
 use grants_server::{Application, Config};

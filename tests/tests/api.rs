@@ -18,6 +18,7 @@ mod api {
     mod proposals;
     mod reports;
     mod review;
+    mod stress;
     mod users;
     mod workflows;
 }
