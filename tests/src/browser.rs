@@ -9,6 +9,7 @@ use std::time::Duration;
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
+use serde::Deserialize;
 use serde_json::json;
 use tokio::process::{Child, Command};
 
@@ -22,6 +23,60 @@ pub struct Browser {
     /// Where the server under test listens.
     pub base: String,
     _driver: Child,
+}
+
+/// An accessibility rule a page breaks, as axe-core reports it.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Violation {
+    /// The rule, e.g. `color-contrast`.
+    pub id: String,
+    /// `serious` or `critical`.
+    pub impact: String,
+    /// What the rule asks for.
+    pub help: String,
+    /// Where the rule is explained.
+    pub help_url: String,
+    /// The elements that break it.
+    pub nodes: Vec<ViolationNode>,
+}
+
+/// An element that breaks an accessibility rule.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ViolationNode {
+    /// A CSS selector for the element.
+    pub target: String,
+    /// What is wrong with it and how to fix it.
+    pub summary: String,
+}
+
+impl std::fmt::Display for Violation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "- {} ({}): {} <{}>",
+            self.id, self.impact, self.help, self.help_url
+        )?;
+        for node in &self.nodes {
+            write!(f, "\n    at `{}`: {}", node.target, node.summary)?;
+        }
+        Ok(())
+    }
+}
+
+/// axe-core's script, which `npm ci --prefix tests/axe` installs (as
+/// `bash scripts/test` does), read once.
+fn axe_source() -> &'static str {
+    static SOURCE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SOURCE.get_or_init(|| {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("axe/node_modules/axe-core/axe.min.js");
+        std::fs::read_to_string(&path).unwrap_or_else(|e| {
+            panic!(
+                "the accessibility check needs axe-core at {}: run `bash scripts/test` or `npm ci --prefix tests/axe` ({e})",
+                path.display()
+            )
+        })
+    })
 }
 
 fn program(env: &str, default: &str) -> String {
@@ -196,6 +251,83 @@ impl Browser {
         let png = self.client.screenshot().await.expect("a screenshot");
         std::fs::create_dir_all(&dir).expect("the screenshot folder");
         std::fs::write(dir.join(format!("{name}.png")), png).expect("the screenshot is written");
+    }
+
+    /// Runs axe-core's accessibility rules (WCAG 2.x A and AA, and best
+    /// practices) over the current page and returns the serious and critical
+    /// violations, each with the elements that break it.
+    pub async fn axe_violations(&self) -> Vec<Violation> {
+        let injected = self
+            .client
+            .execute("return typeof window.axe === 'object';", vec![])
+            .await
+            .expect("the page answers a script");
+        if injected != serde_json::Value::Bool(true) {
+            self.client
+                .execute(axe_source(), vec![])
+                .await
+                .expect("axe-core loads into the page");
+        }
+        let found = self
+            .client
+            .execute_async(
+                r#"
+                const done = arguments[arguments.length - 1];
+                axe.run(document, { resultTypes: ['violations'] }).then(
+                  (results) => done({
+                    violations: results.violations
+                      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+                      .map((v) => ({
+                        id: v.id,
+                        impact: v.impact,
+                        help: v.help,
+                        help_url: v.helpUrl,
+                        nodes: v.nodes.map((n) => ({
+                          target: n.target.map(String).join(' '),
+                          summary: (n.failureSummary || '').replace(/\s+/g, ' ').trim(),
+                        })),
+                      })),
+                  }),
+                  (error) => done({ error: String(error) }),
+                );
+                "#,
+                vec![],
+            )
+            .await
+            .expect("axe-core answers");
+        if let Some(error) = found.get("error") {
+            panic!("axe-core failed on the page: {error}");
+        }
+        serde_json::from_value(found["violations"].clone()).expect("axe-core's violations")
+    }
+
+    /// What is wrong with the current page's accessibility, naming every
+    /// serious or critical rule it breaks with the elements and the fix,
+    /// or `None` when nothing is. `page` names the page in the text.
+    pub async fn accessibility_problems(&self, page: &str) -> Option<String> {
+        let violations = self.axe_violations().await;
+        if violations.is_empty() {
+            return None;
+        }
+        let path = self.path().await;
+        let mut message = format!(
+            "{page} ({path}) has {} serious or critical accessibility violation(s):",
+            violations.len()
+        );
+        for violation in &violations {
+            message.push('\n');
+            message.push_str(&violation.to_string());
+        }
+        Some(message)
+    }
+
+    /// Fails, naming every rule, element and fix, when the current page has
+    /// a serious or critical accessibility violation. `page` names the page
+    /// in the message.
+    pub async fn assert_accessible(&self, page: &str) {
+        if let Some(problems) = self.accessibility_problems(page).await {
+            panic!("{problems}");
+        }
     }
 
     /// Ends the browser session.

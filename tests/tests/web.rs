@@ -2,5 +2,6 @@
 //! WebDriver against the real server, on both databases.
 
 mod web {
+    mod a11y;
     mod pages;
 }

@@ -31,6 +31,18 @@ pub(crate) fn text(locale: Locale, key: &str) -> String {
         .unwrap_or_else(|| key.to_owned())
 }
 
+/// The language a page in `locale` is written in, for `<html lang>`: the
+/// locale's own when it has a catalogue, else English, which every string
+/// falls back to. A screen reader then reads an untranslated page with
+/// English pronunciation rather than, say, Romanian (WCAG 3.1.1).
+pub(crate) fn page_language(locale: Locale) -> &'static str {
+    let translated = locale
+        .code()
+        .parse::<fluent_templates::LanguageIdentifier>()
+        .is_ok_and(|lang| CATALOGUES.locales().any(|l| *l == lang));
+    if translated { locale.code() } else { "en" }
+}
+
 /// The first supported language of an `Accept-Language` header, by weight.
 pub(crate) fn from_accept_language(header: &str) -> Option<Locale> {
     let mut offers: Vec<(f32, Locale)> = header
@@ -109,6 +121,13 @@ mod tests {
                 assert!(en.contains(key), "{}: '{key}' is not in en", path.display());
             }
         }
+    }
+
+    #[test]
+    fn a_page_without_a_catalogue_is_in_english() {
+        assert_eq!(page_language(Locale::parse("mk").expect("mk")), "mk");
+        assert_eq!(page_language(Locale::parse("sq").expect("sq")), "sq");
+        assert_eq!(page_language(Locale::parse("ro").expect("ro")), "en");
     }
 
     #[test]

@@ -128,7 +128,7 @@ impl Views {
             }
         }
         let frame = Frame {
-            lang: locale.code(),
+            lang: crate::i18n::page_language(locale),
             title: text(locale, title_key),
             csrf: viewer.csrf.as_deref(),
             user_name: viewer.actor.as_ref().map(|a| a.name.clone()),
