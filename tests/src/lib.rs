@@ -9,6 +9,7 @@
 use std::time::Duration;
 
 pub mod browser;
+pub mod child;
 pub mod invariants;
 pub mod smtp;
 
@@ -311,6 +312,26 @@ impl TestApp {
             clock,
             stop: Some(stop),
             server: Some(server),
+        }
+    }
+
+    /// Talks to a server running elsewhere (a [`child::ChildServer`]) over
+    /// `database`. Its [`TestApp::clock`] is not that server's: moving it
+    /// moves nothing.
+    pub fn attach(base: &str, database: TestDatabase) -> TestApp {
+        let config = database.config();
+        TestApp {
+            base: base.to_owned(),
+            client: reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .timeout(Duration::from_secs(30))
+                .build()
+                .expect("client"),
+            config,
+            database,
+            clock: grants_app::Clock::default(),
+            stop: None,
+            server: None,
         }
     }
 

@@ -8,6 +8,7 @@ mod api {
     mod auth;
     mod authz;
     mod cli;
+    mod crash;
     mod demo;
     mod health;
     mod idempotency;

@@ -102,10 +102,9 @@ pub struct Dispatcher {
     pub retry_base: Duration,
     /// The longest wait between attempts.
     pub retry_cap: Duration,
+    /// How long a claim on a batch lasts: longer than sending it takes.
+    pub claim: Duration,
 }
-
-/// How long a claim lasts: longer than a batch takes to send.
-const LEASE: Duration = Duration::from_secs(300);
 
 /// What one round of dispatching did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -147,7 +146,7 @@ pub async fn dispatch_due(
     batch: u64,
 ) -> AppResult<Round> {
     let tx = app.store.begin().await?;
-    let claimed = outbox::claim(&tx, owner, app.now(), LEASE, batch).await?;
+    let claimed = outbox::claim(&tx, owner, app.now(), dispatcher.claim, batch).await?;
     tx.commit().await.map_err(grants_store::StoreError::from)?;
     let mut round = Round::default();
     for message in claimed {
@@ -188,7 +187,7 @@ pub async fn dispatch_digests(
     batch: u64,
 ) -> AppResult<Round> {
     let tx = app.store.begin().await?;
-    let claimed = outbox::claim_held(&tx, owner, app.now(), LEASE, batch).await?;
+    let claimed = outbox::claim_held(&tx, owner, app.now(), dispatcher.claim, batch).await?;
     tx.commit().await.map_err(grants_store::StoreError::from)?;
     let mut by_recipient: std::collections::BTreeMap<grants_domain::UserId, Vec<QueuedMessage>> =
         Default::default();

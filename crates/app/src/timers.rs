@@ -7,13 +7,15 @@ use grants_store::timers;
 
 use crate::{App, AppResult};
 
-/// How long a claim lasts before another instance may take the timer.
-const LEASE: Duration = Duration::from_secs(60);
+/// How long a claim lasts before another instance may take the timer, when
+/// the configuration says nothing else.
+pub const DEFAULT_CLAIM: Duration = Duration::from_secs(60);
 
-/// Claims and fires up to `limit` due timers as `owner`; returns how many fired.
-pub async fn fire_due(app: &App, owner: &str, limit: u64) -> AppResult<usize> {
+/// Claims and fires up to `limit` due timers as `owner`, each claim lasting
+/// `claim`; returns how many fired.
+pub async fn fire_due(app: &App, owner: &str, limit: u64, claim: Duration) -> AppResult<usize> {
     let tx = app.store.begin().await?;
-    let due = timers::claim_due(&tx, owner, app.now(), LEASE, limit).await?;
+    let due = timers::claim_due(&tx, owner, app.now(), claim, limit).await?;
     tx.commit().await.map_err(grants_store::StoreError::from)?;
     let mut fired = 0;
     for timer in &due {

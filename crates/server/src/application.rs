@@ -19,6 +19,7 @@ pub struct Application {
     grace: Duration,
     timer_interval: Duration,
     timer_batch: u64,
+    timer_claim: std::time::Duration,
     dispatcher: grants_app::mail::Dispatcher,
     mail_interval: Duration,
     mail_batch: u64,
@@ -63,6 +64,7 @@ impl Application {
             grace: Duration::from_secs(config.server.shutdown_grace_seconds),
             timer_interval: Duration::from_millis(config.timers.poll_interval_ms.max(10)),
             timer_batch: config.timers.batch.max(1),
+            timer_claim: std::time::Duration::from_secs(config.timers.claim_seconds.max(1)),
             dispatcher: config.dispatcher()?,
             mail_interval: Duration::from_millis(config.mail.dispatch_interval_ms.max(10)),
             mail_batch: config.mail.batch.max(1),
@@ -102,7 +104,12 @@ impl Application {
         let (timers_stop, timers_stopped) = tokio::sync::watch::channel(false);
         let owner = format!("{}-{}", std::process::id(), uuid::Uuid::now_v7().simple());
         let timers = {
-            let (app, owner, batch) = (self.app.clone(), owner.clone(), self.timer_batch);
+            let (app, owner, batch, claim) = (
+                self.app.clone(),
+                owner.clone(),
+                self.timer_batch,
+                self.timer_claim,
+            );
             tokio::spawn(repeat(
                 "firing timers",
                 self.timer_interval,
@@ -111,7 +118,7 @@ impl Application {
                     let (app, owner) = (app.clone(), owner.clone());
                     async move {
                         Ok(
-                            grants_app::timers::fire_due(&app, &owner, batch).await? as u64
+                            grants_app::timers::fire_due(&app, &owner, batch, claim).await? as u64
                                 >= batch,
                         )
                     }

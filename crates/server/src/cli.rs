@@ -516,3 +516,15 @@ async fn verify_audit(config: &Config) -> anyhow::Result<()> {
         ),
     }
 }
+
+/// The whole program: parses the process's arguments, runs the command and
+/// turns an error into a message and a failing exit code.
+pub async fn main() -> std::process::ExitCode {
+    match Cli::parse().run().await {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}

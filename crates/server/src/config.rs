@@ -68,6 +68,9 @@ pub struct MailConfig {
     pub dispatch_interval_ms: u64,
     /// How many messages per look.
     pub batch: u64,
+    /// How long a claim on a batch lasts: after a crash, the messages it
+    /// held are sent again once it runs out (so it must outlast a batch).
+    pub claim_seconds: u64,
     /// Attempts before a temporarily failing message is dead.
     pub max_attempts: u32,
     /// First retry wait.
@@ -111,6 +114,9 @@ pub struct TimersConfig {
     pub poll_interval_ms: u64,
     /// How many to fire per look.
     pub batch: u64,
+    /// How long a claim on a timer lasts: after a crash, another look
+    /// fires it once it runs out.
+    pub claim_seconds: u64,
 }
 
 /// HTTP listener settings.
@@ -286,6 +292,7 @@ impl Config {
             max_attempts: mail.max_attempts.max(1),
             retry_base: Duration::from_millis(mail.retry_base_ms.max(1)),
             retry_cap: Duration::from_millis(mail.retry_cap_ms.max(mail.retry_base_ms).max(1)),
+            claim: Duration::from_secs(mail.claim_seconds.max(1)),
         })
     }
 

@@ -988,7 +988,10 @@ async fn seed_decided_round(app: &App) -> anyhow::Result<()> {
     }
     // The reminders that fell due meanwhile: reports open and go overdue
     // (one reminder each, not a backlog).
-    while grants_app::timers::fire_due(app, "demo-seed", 100).await? > 0 {}
+    while grants_app::timers::fire_due(app, "demo-seed", 100, grants_app::timers::DEFAULT_CLAIM)
+        .await?
+        > 0
+    {}
     seed_reports(app, &manager_email(), &submitted, &grant_ids).await?;
 
     let finance = log_in(app, &demo_email("finance")).await?;

@@ -1,0 +1,7 @@
+//! `grants`, built inside the test package so that the crash tests find it
+//! (`CARGO_BIN_EXE_grants-child`) and run it as a child process to kill.
+
+#[tokio::main]
+async fn main() -> std::process::ExitCode {
+    grants_server::cli::main().await
+}

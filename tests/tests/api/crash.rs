@@ -1,0 +1,438 @@
+//! The server runs as a child process and is killed with SIGKILL at random
+//! moments while clients take proposals through submission, screening and
+//! a change request (each step writing audit events, outbox rows and a
+//! timer) and while the dispatcher sends their mail; then it is started
+//! again. Afterwards: no half transition (the invariant checker), every
+//! answered step in the history, every outbox row delivered, a duplicate
+//! only for a message in flight at a kill (counted and bounded), and the
+//! change deadlines that passed while the server was down fire once after
+//! the restart.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+use std::time::Duration;
+
+use grants_tests::child::ChildServer;
+use grants_tests::invariants;
+use grants_tests::smtp::SmtpServer;
+use grants_tests::{Backend, TestApp, TestDatabase, on_both_databases, open_programme_json};
+use rand::{Rng, SeedableRng};
+use reqwest::Method;
+use sea_orm::{ConnectionTrait, Statement};
+use serde_json::{Value, json};
+use tokio::sync::Mutex;
+use uuid::Uuid;
+
+on_both_databases!(killed_at_random_the_server_loses_and_doubles_nothing);
+
+const PROPOSALS: usize = 40;
+const CLIENTS: usize = 6;
+const KILLS: u32 = 4;
+/// Messages one dispatcher claims at once: at most this many can be in
+/// flight when it is killed.
+const MAIL_BATCH: u64 = 5;
+/// The steps each proposal takes, in order, and who takes them.
+const STEPS: [(&str, &str); 3] = [
+    ("draft", "submit"),
+    ("submitted", "start_screening"),
+    ("screening", "request_changes"),
+];
+
+/// What one attempted step came to.
+#[derive(Debug, Clone, PartialEq)]
+enum Answer {
+    /// 2xx, at this revision.
+    Done(i64),
+    /// A refusal (stale revision after a lost answer, say).
+    Refused(u16),
+    /// No answer: the server died first.
+    Lost,
+}
+
+async fn killed_at_random_the_server_loses_and_doubles_nothing(backend: Backend) {
+    let smtp = SmtpServer::start().await;
+    let database = TestDatabase::create(backend).await;
+    let dir = tempfile::tempdir().expect("a folder");
+    let mut server = ChildServer::prepare(
+        env!("CARGO_BIN_EXE_grants-child"),
+        &database,
+        dir.path(),
+        smtp.port,
+        2,
+        &format!("batch = {MAIL_BATCH}"),
+    )
+    .await;
+    server.start().await;
+    let app = Arc::new(TestApp::attach(&server.base, database));
+    let (_, manager) = app
+        .user_with_roles("manager@tests.example", &["programme_manager"])
+        .await;
+    let (_, applicant) = app
+        .user_with_roles("ana@tests.example", &["applicant"])
+        .await;
+    let created = app
+        .post("/programmes", Some(&manager), &open_programme_json("CRASH"))
+        .await;
+    created.expect(201);
+    let programme = created.body["id"].as_str().expect("an id").to_owned();
+    let mut proposals = Vec::new();
+    for n in 0..PROPOSALS {
+        let mut body = grants_tests::complete_proposal_json(&programme, "MK");
+        body["title"] = json!(format!("Proposal {n:02} under fire"));
+        let draft = app.post("/proposals", Some(&applicant), &body).await;
+        draft.expect(201);
+        proposals.push(draft.body["id"].as_str().expect("an id").to_owned());
+    }
+
+    // Clients walk the proposals through their steps while the server is
+    // killed and restarted under them.
+    let work = Arc::new(Mutex::new(proposals.clone()));
+    let answers = Arc::new(Mutex::new(Vec::<(String, &'static str, Answer)>::new()));
+    let clients = (0..CLIENTS).map(|_| {
+        let (app, work, answers) = (app.clone(), work.clone(), answers.clone());
+        let tokens = (applicant.clone(), manager.clone());
+        tokio::spawn(async move {
+            loop {
+                let Some(proposal) = work.lock().await.pop() else {
+                    return;
+                };
+                walk(&app, &tokens, &proposal, &answers).await;
+            }
+        })
+    });
+    let clients = futures_util::future::join_all(clients);
+    let db = app.database.connect().await;
+    // Messages claimed by a killed server: only these may arrive twice.
+    let mut in_flight = HashSet::new();
+    let killer = async {
+        let mut rng = rand::rngs::StdRng::seed_from_u64(7);
+        for _ in 0..KILLS {
+            tokio::time::sleep(Duration::from_millis(rng.gen_range(150..600))).await;
+            server.kill().await;
+            in_flight.extend(outbox_ids(&db, "sending").await);
+            tokio::time::sleep(Duration::from_millis(rng.gen_range(0..200))).await;
+            server.start().await;
+        }
+    };
+    let (finished, ()) = tokio::join!(clients, killer);
+    for client in finished {
+        client.expect("a client finished without panicking");
+    }
+    let answers = std::mem::take(&mut *answers.lock().await);
+
+    // Down once more while every change deadline passes; the timers fire
+    // once the server is back.
+    server.kill().await;
+    in_flight.extend(outbox_ids(&db, "sending").await);
+    let past = chrono::Utc::now() - chrono::Duration::seconds(1);
+    db.execute_raw(Statement::from_sql_and_values(
+        db.get_database_backend(),
+        match db.get_database_backend() {
+            sea_orm::DatabaseBackend::Postgres => {
+                "UPDATE timers SET fire_at = $1 WHERE kind = 'changes_due' AND fired_at IS NULL"
+            }
+            _ => "UPDATE timers SET fire_at = ? WHERE kind = 'changes_due' AND fired_at IS NULL",
+        },
+        [past.into()],
+    ))
+    .await
+    .expect("the deadlines are moved");
+    server.start().await;
+    if !wait_until_settled(&app, &proposals, &manager).await {
+        let outbox = db
+            .query_all_raw(Statement::from_string(
+                db.get_database_backend(),
+                "SELECT state, CAST(attempts AS TEXT) AS attempts, last_error FROM outbox WHERE state <> 'sent'",
+            ))
+            .await
+            .expect("the outbox is read");
+        let timers = db
+            .query_all_raw(Statement::from_string(
+                db.get_database_backend(),
+                "SELECT p.state, t.kind, CAST(t.fire_at AS TEXT) AS fire_at, CAST(t.fired_at AS TEXT) AS fired_at, t.outcome FROM proposals p LEFT JOIN timers t ON p.id = t.subject_id WHERE p.state <> 'ineligible'",
+            ))
+            .await
+            .expect("the timers are read");
+        let text =
+            |rows: Vec<sea_orm::QueryResult>, columns: &[&str]| -> Vec<Vec<Option<String>>> {
+                rows.iter()
+                    .map(|row| {
+                        columns
+                            .iter()
+                            .map(|c| row.try_get::<Option<String>>("", c).ok().flatten())
+                            .collect()
+                    })
+                    .collect()
+            };
+        let outbox = text(outbox, &["state", "attempts", "last_error"]);
+        let timers = text(timers, &["state", "kind", "fire_at", "fired_at", "outcome"]);
+        panic!(
+            "timers or mail still pending a minute after the restart:\noutbox {outbox:?}\nproposals not closed, with their timers {timers:?}\n{}",
+            server.log_tail()
+        );
+    }
+
+    // No half transition: every state, history, chain and sum holds.
+    let findings = invariants::check(&db).await;
+    findings.assert_hold();
+    let mut by_proposal: HashMap<&str, Vec<&(String, &str, Answer)>> = HashMap::new();
+    for answer in &answers {
+        by_proposal
+            .entry(answer.0.as_str())
+            .or_default()
+            .push(answer);
+    }
+    for proposal in &proposals {
+        let id = Uuid::parse_str(proposal).expect("an id");
+        let steps: Vec<&str> = findings.steps[&id]
+            .iter()
+            .map(|s| s.transition.as_str())
+            .collect();
+        assert_eq!(
+            steps,
+            [
+                "submit",
+                "start_screening",
+                "request_changes",
+                "changes_deadline_missed"
+            ],
+            "{proposal}: each step once, the deadline by the system after the restart"
+        );
+        // Every answered step is the one recorded at its revision.
+        for (_, transition, answer) in by_proposal.get(proposal.as_str()).into_iter().flatten() {
+            if let Answer::Done(revision) = answer {
+                let position = steps
+                    .iter()
+                    .position(|s| s == transition)
+                    .expect("an answered step is recorded");
+                assert_eq!(*revision, position as i64 + 2, "{proposal}: {transition}");
+            }
+        }
+    }
+    let timers = count(
+        &db,
+        "SELECT COUNT(*) AS n FROM timers WHERE kind = 'changes_due' AND fired_at IS NOT NULL",
+    )
+    .await;
+    assert_eq!(timers, PROPOSALS as i64, "each deadline fired once");
+
+    // Each step wrote its emails with it: every proposal took the same steps,
+    // so each has the same messages of each kind.
+    let mut per_event: HashMap<String, Vec<i64>> = HashMap::new();
+    for row in db
+        .query_all_raw(Statement::from_string(
+            db.get_database_backend(),
+            "SELECT event, COUNT(*) AS n FROM outbox GROUP BY subject_id, event",
+        ))
+        .await
+        .expect("the outbox is read")
+    {
+        per_event
+            .entry(row.try_get("", "event").expect("an event"))
+            .or_default()
+            .push(row.try_get("", "n").expect("a count"));
+    }
+    for (event, counts) in &per_event {
+        assert_eq!(counts.len(), PROPOSALS, "{event}: {counts:?}");
+        assert!(
+            counts.iter().all(|n| *n == counts[0]),
+            "{event}: {counts:?}"
+        );
+    }
+    assert!(per_event.len() >= 3, "{per_event:?}");
+
+    // Every outbox row reached the mail server; duplicates only from kills.
+    let rows = outbox_ids(&db, "sent").await;
+    let mut received: HashMap<String, usize> = HashMap::new();
+    for mail in smtp.messages() {
+        *received.entry(mail.message_id).or_default() += 1;
+    }
+    let domain = "innovation-awards.example";
+    let missing: Vec<&String> = rows
+        .iter()
+        .filter(|id| !received.contains_key(&format!("{id}@{domain}")))
+        .collect();
+    assert!(missing.is_empty(), "never delivered: {missing:?}");
+    let strangers: Vec<&String> = received
+        .keys()
+        .filter(|m| !rows.iter().any(|id| **m == format!("{id}@{domain}")))
+        .collect();
+    assert!(
+        strangers.is_empty(),
+        "delivered without a row: {strangers:?}"
+    );
+    let duplicates: usize = received.values().map(|n| n - 1).sum();
+    let lost = answers.iter().filter(|a| a.2 == Answer::Lost).count();
+    eprintln!(
+        "{backend:?}: {} starts, {} steps answered, {lost} answers lost to a kill, {} emails, {} in flight at a kill, {duplicates} delivered twice",
+        server.starts,
+        answers.len() - lost,
+        rows.len(),
+        in_flight.len()
+    );
+    let doubled_but_not_in_flight: Vec<&String> = received
+        .iter()
+        .filter(|(id, n)| **n > 1 && !in_flight.iter().any(|f| **id == format!("{f}@{domain}")))
+        .map(|(id, _)| id)
+        .collect();
+    assert!(
+        doubled_but_not_in_flight.is_empty(),
+        "delivered twice though no killed server held them: {doubled_but_not_in_flight:?}"
+    );
+    assert!(
+        duplicates <= in_flight.len()
+            && in_flight.len() as u64 <= u64::from(server.starts) * MAIL_BATCH,
+        "{duplicates} duplicates, {} in flight at {} kills",
+        in_flight.len(),
+        server.starts
+    );
+
+    server.kill().await;
+    db.close().await.expect("closed");
+    match Arc::try_unwrap(app) {
+        Ok(app) => app.finish().await,
+        Err(_) => panic!("a client still holds the app"),
+    }
+}
+
+/// Takes `proposal` through [`STEPS`], reading its state afresh before each
+/// step so that a step whose answer was lost is not taken twice.
+async fn walk(
+    app: &TestApp,
+    (applicant, manager): &(String, String),
+    proposal: &str,
+    answers: &Mutex<Vec<(String, &'static str, Answer)>>,
+) {
+    loop {
+        // The owner reads it: a draft is theirs alone.
+        let current = match send(app, Method::GET, proposal, None, applicant, None).await {
+            Some(current) if current.0 == 200 => current,
+            Some((status, body)) if status != 503 => {
+                panic!("reading {proposal} answered {status}: {body}")
+            }
+            // Down, or starting: ask again.
+            _ => {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                continue;
+            }
+        };
+        let state = current.1["state"].as_str().unwrap_or_default().to_owned();
+        let Some((_, transition)) = STEPS.iter().find(|(from, _)| *from == state) else {
+            return;
+        };
+        let token = if *transition == "submit" {
+            applicant
+        } else {
+            manager
+        };
+        let revision = current.1["revision"].as_i64().unwrap_or_default();
+        let reply = send(
+            app,
+            Method::POST,
+            proposal,
+            Some(transition),
+            token,
+            Some(revision),
+        )
+        .await;
+        let answer = match reply {
+            Some((200, body)) => Answer::Done(body["revision"].as_i64().unwrap_or_default()),
+            Some((status, _)) => {
+                assert!(
+                    matches!(status, 409 | 503),
+                    "{transition} on {proposal} answered {status}"
+                );
+                Answer::Refused(status)
+            }
+            None => Answer::Lost,
+        };
+        answers
+            .lock()
+            .await
+            .push((proposal.to_owned(), transition, answer));
+    }
+}
+
+/// One request; `None` when the server was not there to answer.
+async fn send(
+    app: &TestApp,
+    method: Method,
+    proposal: &str,
+    transition: Option<&str>,
+    token: &str,
+    revision: Option<i64>,
+) -> Option<(u16, Value)> {
+    let path = match transition {
+        Some(t) => format!("{}/proposals/{proposal}/transitions/{t}", app.base),
+        None => format!("{}/proposals/{proposal}", app.base),
+    };
+    let mut request = app
+        .client
+        .request(method, path)
+        .bearer_auth(token)
+        .timeout(Duration::from_secs(10));
+    if let Some(revision) = revision {
+        request = request
+            .header("if-match", format!("\"{revision}\""))
+            .json(&json!({ "comment": "Please name who runs the service." }));
+    }
+    let response = request.send().await.ok()?;
+    let status = response.status().as_u16();
+    let body = response.json().await.unwrap_or(Value::Null);
+    Some((status, body))
+}
+
+/// Waits until every proposal's deadline has fired and no mail is pending.
+async fn wait_until_settled(app: &TestApp, proposals: &[String], manager: &str) -> bool {
+    let db = app.database.connect().await;
+    for _ in 0..600 {
+        let pending = count(
+            &db,
+            "SELECT COUNT(*) AS n FROM outbox WHERE state <> 'sent'",
+        )
+        .await;
+        let mut closed = 0;
+        if pending == 0 {
+            for proposal in proposals {
+                let shown = app
+                    .get(&format!("/proposals/{proposal}"), Some(manager))
+                    .await;
+                if shown.body["state"] == "ineligible" {
+                    closed += 1;
+                }
+            }
+            let pending = count(
+                &db,
+                "SELECT COUNT(*) AS n FROM outbox WHERE state <> 'sent'",
+            )
+            .await;
+            if closed == proposals.len() && pending == 0 {
+                return true;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    false
+}
+
+async fn count(db: &sea_orm::DatabaseConnection, sql: &str) -> i64 {
+    db.query_one_raw(Statement::from_string(db.get_database_backend(), sql))
+        .await
+        .expect("counted")
+        .expect("a row")
+        .try_get("", "n")
+        .expect("a count")
+}
+
+/// The outbox rows in `state`.
+async fn outbox_ids(db: &sea_orm::DatabaseConnection, state: &str) -> Vec<String> {
+    db.query_all_raw(Statement::from_string(
+        db.get_database_backend(),
+        format!("SELECT id FROM outbox WHERE state = '{state}'"),
+    ))
+    .await
+    .expect("the outbox is read")
+    .iter()
+    .map(|row| row.try_get::<Uuid>("", "id").expect("an id").to_string())
+    .collect()
+}
