@@ -169,4 +169,65 @@ proptest! {
             let _ = validate(&def, &registry());
         }
     }
+
+    #[test]
+    fn the_parser_and_validator_never_panic_on_mangled_built_in_workflows(
+        file in prop::sample::select(BUILT_IN.to_vec()),
+        edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<prop::sample::Index>(), "[:{}\\[\\]\\-a-z0-9 \n\t'\"&*!|>#%@`]{0,16}"), 1..4),
+    ) {
+        // Cut a random span and splice junk in its place, a few times: the
+        // real definitions, with their anchors, lists and durations, broken
+        // the way a hurried edit breaks them.
+        let mut text = file.to_owned();
+        for (start, length, junk) in edits {
+            let chars: Vec<char> = text.chars().collect();
+            let from = start.index(chars.len() + 1);
+            let to = (from + length.index(24)).min(chars.len());
+            text = chars[..from].iter().chain(junk.chars().collect::<Vec<_>>().iter()).chain(chars[to..].iter()).collect();
+        }
+        if let Ok(def) = parse("mangled.yaml", &text) {
+            let _ = validate(&def, &full_registry());
+            let _ = grants_workflow::mermaid(&def);
+            let _ = grants_workflow::dot(&def);
+            let _ = options(&def, &def.initial.value, &ActorFacts::new(["owner"]), &AllPass);
+        }
+    }
+}
+
+/// The service's own definitions.
+const BUILT_IN: [&str; 4] = [
+    include_str!("../../../workflows/proposal.yaml"),
+    include_str!("../../../workflows/grant.yaml"),
+    include_str!("../../../workflows/tranche.yaml"),
+    include_str!("../../../workflows/report.yaml"),
+];
+
+/// A registry that knows the names the built-in definitions use, so that
+/// mangled ones get past the name checks into the deeper rules.
+fn full_registry() -> Registry {
+    let names = |key: &str| -> Vec<String> {
+        let mut found = BTreeSet::new();
+        for file in BUILT_IN {
+            for line in file.lines() {
+                if let Some(rest) = line.trim().strip_prefix(&format!("{key}: [")) {
+                    found.extend(
+                        rest.trim_end_matches(']')
+                            .split(',')
+                            .map(|n| n.trim().to_owned()),
+                    );
+                }
+            }
+        }
+        found.into_iter().filter(|n| !n.is_empty()).collect()
+    };
+    let actors = names("by");
+    let guards = names("guards");
+    let actors: Vec<&str> = actors.iter().map(String::as_str).collect();
+    let guards: Vec<&str> = guards.iter().map(String::as_str).collect();
+    Registry::new(
+        &actors,
+        &guards,
+        &["proposal_submitted"],
+        &["record_disbursement"],
+    )
 }
