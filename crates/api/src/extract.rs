@@ -31,14 +31,43 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Json<T> {
                 let path = err.path().to_string();
                 let inner = err.into_inner();
                 match inner.classify() {
-                    serde_json::error::Category::Data => ApiError::InvalidBody(FieldError {
-                        field: if path == "." { String::new() } else { path },
-                        code: "invalid".into(),
-                        message: inner.to_string(),
-                    }),
+                    serde_json::error::Category::Data => {
+                        ApiError::InvalidBody(field_error(&path, inner.to_string()))
+                    }
                     _ => ApiError::BadRequest(format!("the body is not valid JSON: {inner}")),
                 }
             })
+    }
+}
+
+/// The field a deserialisation error is about, named by its path. serde
+/// reports a missing or unknown field on the object that should (not) hold
+/// it, so that field's name is taken from the message and added to the path.
+fn field_error(path: &str, message: String) -> FieldError {
+    let object = if path == "." { "" } else { path };
+    let named = |prefix: &str| {
+        message
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.split_once('`'))
+            .map(|(name, _)| {
+                if object.is_empty() {
+                    name.to_owned()
+                } else {
+                    format!("{object}.{name}")
+                }
+            })
+    };
+    let (field, code) = if let Some(field) = named("missing field `") {
+        (field, "required")
+    } else if let Some(field) = named("unknown field `") {
+        (field, "unknown")
+    } else {
+        (object.to_owned(), "invalid")
+    };
+    FieldError {
+        field,
+        code: code.into(),
+        message,
     }
 }
 
@@ -171,5 +200,38 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Query<T> {
             .await
             .map(|q| Query(q.0))
             .map_err(|e| ApiError::BadRequest(e.body_text()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::field_error;
+
+    #[test]
+    fn missing_and_unknown_fields_are_named_with_their_path() {
+        let missing = field_error(
+            ".",
+            "missing field `programme_id` at line 1 column 2".into(),
+        );
+        assert_eq!(
+            (missing.field.as_str(), missing.code.as_str()),
+            ("programme_id", "required")
+        );
+        let unknown = field_error(
+            "budget_lines[0]",
+            "unknown field `bogus`, expected `label` or `amount` at line 1 column 9".into(),
+        );
+        assert_eq!(
+            (unknown.field.as_str(), unknown.code.as_str()),
+            ("budget_lines[0].bogus", "unknown")
+        );
+        let wrong = field_error(
+            "revision",
+            "invalid type: string \"x\", expected i64".into(),
+        );
+        assert_eq!(
+            (wrong.field.as_str(), wrong.code.as_str()),
+            ("revision", "invalid")
+        );
     }
 }

@@ -12,6 +12,7 @@ pub struct PageRequest {
     /// The `next_cursor` of the previous page; omit for the first page.
     pub cursor: Option<String>,
     /// How many items, 1 to 200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u32>,
 }
 

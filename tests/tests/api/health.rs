@@ -4,6 +4,7 @@ on_both_databases!(
     health_and_readiness_answer,
     metrics_count_the_outbox_proposals_and_timers,
     the_openapi_document_describes_every_route,
+    the_openapi_document_lists_what_the_server_answers,
     unknown_routes_are_problem_404s_with_security_headers,
     other_sites_get_no_cross_origin_access,
 );
@@ -55,6 +56,122 @@ async fn the_openapi_document_describes_every_route(backend: Backend) {
     assert_eq!(page.status(), 200);
     let html = page.text().await.expect("html");
     assert!(html.contains("openapi") || html.contains("Scalar"));
+    app.finish().await;
+}
+
+/// What schemathesis (`scripts/schemathesis`) found the document to leave
+/// out or to get wrong: the problems every JSON body, query and `If-Match`
+/// can be answered with, request bodies no value could match, a page size
+/// the server refuses, a download's real types, a decision's 428.
+async fn the_openapi_document_lists_what_the_server_answers(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (_, manager) = app
+        .user_with_roles("pm@tests.example", &["programme_manager"])
+        .await;
+    let doc = app.get("/openapi.json", None).await;
+    doc.expect(200);
+    let paths = doc.body["paths"].as_object().expect("paths");
+    let documented = |path: &str, method: &str, status: &str| {
+        doc.body["paths"][path][method]["responses"][status]["content"]["application/problem+json"]
+            .is_object()
+    };
+    for (path, item) in paths {
+        for (method, operation) in item.as_object().expect("path item") {
+            let json_body = operation["requestBody"]["content"]["application/json"].is_object();
+            let params = operation["parameters"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default();
+            let query = params.iter().any(|p| p["in"] == "query");
+            let if_match = params
+                .iter()
+                .any(|p| p["in"] == "header" && p["name"] == "If-Match");
+            for (applies, status) in [
+                (json_body, "400"),
+                (json_body, "415"),
+                (json_body, "422"),
+                (query, "400"),
+                (if_match, "400"),
+            ] {
+                assert!(
+                    !applies || documented(path, method, status),
+                    "{method} {path} does not document its {status}"
+                );
+            }
+        }
+    }
+
+    // Flattened bodies are one closed object, not an allOf no value matches.
+    let schemas = &doc.body["components"]["schemas"];
+    for (name, field) in [
+        ("CreateProposalInput", "programme_id"),
+        ("UpdateProposalInput", "revision"),
+        ("ProgrammeUpdate", "revision"),
+        ("ReportUpdateInput", "revision"),
+    ] {
+        let schema = &schemas[name];
+        assert!(schema["allOf"].is_null(), "{name} is still an allOf");
+        assert_eq!(schema["additionalProperties"], false, "{name}");
+        assert!(
+            schema["properties"][field].is_object(),
+            "{name} lacks {field}"
+        );
+    }
+    assert_eq!(
+        schemas["CreateProposalInput"]["required"],
+        serde_json::json!(["programme_id"])
+    );
+    assert!(schemas["CreateProposalInput"]["properties"]["title"].is_object());
+
+    // The page size is documented as the server checks it…
+    let limit = doc.body["paths"]["/programmes"]["get"]["parameters"]
+        .as_array()
+        .and_then(|ps| ps.iter().find(|p| p["name"] == "limit"))
+        .expect("limit")
+        .clone();
+    assert_eq!(limit["schema"]["minimum"], 1);
+    assert_eq!(limit["schema"]["maximum"], 200);
+    assert!(documented("/programmes", "get", "422"));
+    // …and answered so.
+    let refused = app.get("/programmes?limit=0", Some(&manager)).await;
+    refused.expect_problem(422);
+    assert_eq!(refused.error_fields(), ["limit"]);
+    app.get("/programmes?limit=-1", Some(&manager))
+        .await
+        .expect_problem(400);
+
+    // A body that is missing or not JSON: 415 and 400, as documented.
+    let empty = app
+        .send_raw(
+            reqwest::Method::POST,
+            "/programmes",
+            Some(&manager),
+            "text/plain",
+            "",
+        )
+        .await;
+    empty.expect_problem(415);
+    let broken = app
+        .send_raw(
+            reqwest::Method::POST,
+            "/programmes",
+            Some(&manager),
+            "application/json",
+            "{",
+        )
+        .await;
+    broken.expect_problem(400);
+
+    // A decision needs the revision; a download comes with the type found.
+    assert!(documented("/proposals/{id}/decision", "post", "428"));
+    let download =
+        &doc.body["paths"]["/attachments/{id}/content"]["get"]["responses"]["200"]["content"];
+    for mime in ["application/pdf", "image/png", "text/csv"] {
+        assert!(
+            download[mime].is_object(),
+            "the download's {mime} is not documented"
+        );
+    }
     app.finish().await;
 }
 

@@ -21,6 +21,7 @@ on_both_databases!(
     each_person_lists_only_the_proposals_they_may_see,
     bad_transition_requests_get_precise_errors,
     invalid_drafts_name_the_field_and_write_nothing,
+    bodies_of_the_wrong_shape_name_the_field,
 );
 
 /// A server with a programme manager, an applicant from North Macedonia and an open programme.
@@ -760,6 +761,28 @@ async fn invalid_drafts_name_the_field_and_write_nothing(backend: Backend) {
         )
         .await
         .expect_problem(403);
+    let list = w.app.get("/proposals", Some(&w.applicant)).await;
+    assert_eq!(list.body["items"], json!([]));
+    w.app.finish().await;
+}
+
+/// A missing or unknown field is named, not left blank.
+async fn bodies_of_the_wrong_shape_name_the_field(backend: Backend) {
+    let w = world(backend).await;
+    let cases = [
+        (json!({}), "programme_id", "required"),
+        (
+            json!({ "programme_id": w.programme_id, "titel": "Maker space" }),
+            "titel",
+            "unknown",
+        ),
+    ];
+    for (body, field, code) in cases {
+        let reply = w.app.post("/proposals", Some(&w.applicant), &body).await;
+        reply.expect_problem(422);
+        assert_eq!(reply.error_fields(), [field], "{body}");
+        assert_eq!(reply.body["errors"][0]["code"], code, "{body}");
+    }
     let list = w.app.get("/proposals", Some(&w.applicant)).await;
     assert_eq!(list.body["items"], json!([]));
     w.app.finish().await;

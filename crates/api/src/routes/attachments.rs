@@ -222,7 +222,7 @@ async fn get_attachment(
     security(("bearer" = [])),
     params(("id" = String, Path, format = Uuid, description = "The attachment's id")),
     responses(
-        (status = 200, description = "The file, as an attachment (Content-Disposition) with its type and length", content_type = "application/octet-stream", body = Vec<u8>),
+        (status = 200, description = "The file, as an attachment (Content-Disposition) with its type and length; the document lists every type it can have", content_type = "application/octet-stream", body = Vec<u8>),
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
     )

@@ -47,7 +47,10 @@ pub(super) fn routes() -> OpenApiRouter<AppState> {
     path = "/proposals/{id}/decision",
     tag = "money",
     security(("bearer" = [])),
-    params(("id" = String, Path, format = Uuid, description = "The proposal's id")),
+    params(
+        ("id" = String, Path, format = Uuid, description = "The proposal's id"),
+        ("If-Match" = Option<String>, Header, description = "The ETag of the proposal being decided (or `revision` in the body)"),
+    ),
     request_body = DecisionInput,
     responses(
         (status = 200, body = DecisionResult),
@@ -56,6 +59,7 @@ pub(super) fn routes() -> OpenApiRouter<AppState> {
         (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Stale revision or the proposal's state does not allow it", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Award above the request or the remaining budget, or a cut without a reason", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "No revision was sent (If-Match or `revision`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 async fn decide(

@@ -133,7 +133,10 @@ async fn update_programme(
     path = "/programmes/{id}/archive",
     tag = "programmes",
     security(("bearer" = [])),
-    params(("id" = String, Path, format = Uuid, description = "The programme's id")),
+    params(
+        ("id" = String, Path, format = Uuid, description = "The programme's id"),
+        ("If-Match" = Option<String>, Header, description = "The ETag of the programme (optional: without it the current one is taken)"),
+    ),
     responses(
         (status = 200, body = ProgrammeView),
         (status = 401, body = Problem, content_type = "application/problem+json"),
@@ -158,7 +161,10 @@ async fn archive_programme(
     path = "/programmes/{id}/archive",
     tag = "programmes",
     security(("bearer" = [])),
-    params(("id" = String, Path, format = Uuid, description = "The programme's id")),
+    params(
+        ("id" = String, Path, format = Uuid, description = "The programme's id"),
+        ("If-Match" = Option<String>, Header, description = "The ETag of the programme (optional: without it the current one is taken)"),
+    ),
     responses(
         (status = 200, body = ProgrammeView),
         (status = 401, body = Problem, content_type = "application/problem+json"),

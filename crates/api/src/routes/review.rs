@@ -199,7 +199,10 @@ async fn get_assignment(
     path = "/assignments/{id}/accept",
     tag = "review",
     security(("bearer" = [])),
-    params(("id" = String, Path, format = Uuid, description = "The assignment's id")),
+    params(
+        ("id" = String, Path, format = Uuid, description = "The assignment's id"),
+        ("If-Match" = Option<String>, Header, description = "The ETag of the assignment (optional: without it the current one is taken)"),
+    ),
     request_body = AcceptAssignmentInput,
     responses(
         (status = 200, body = AssignmentView),
@@ -225,7 +228,10 @@ async fn accept_assignment(
     path = "/assignments/{id}/decline",
     tag = "review",
     security(("bearer" = [])),
-    params(("id" = String, Path, format = Uuid, description = "The assignment's id")),
+    params(
+        ("id" = String, Path, format = Uuid, description = "The assignment's id"),
+        ("If-Match" = Option<String>, Header, description = "The ETag of the assignment (optional: without it the current one is taken)"),
+    ),
     request_body = EndAssignmentInput,
     responses(
         (status = 200, body = AssignmentView),
@@ -252,7 +258,10 @@ async fn decline_assignment(
     path = "/assignments/{id}/remove",
     tag = "review",
     security(("bearer" = [])),
-    params(("id" = String, Path, format = Uuid, description = "The assignment's id")),
+    params(
+        ("id" = String, Path, format = Uuid, description = "The assignment's id"),
+        ("If-Match" = Option<String>, Header, description = "The ETag of the assignment (optional: without it the current one is taken)"),
+    ),
     request_body = EndAssignmentInput,
     responses(
         (status = 200, body = AssignmentView),
@@ -365,7 +374,10 @@ async fn submit_review(
     path = "/assignments/{id}/review/reopen",
     tag = "review",
     security(("bearer" = [])),
-    params(("id" = String, Path, format = Uuid, description = "The assignment's id")),
+    params(
+        ("id" = String, Path, format = Uuid, description = "The assignment's id"),
+        ("If-Match" = Option<String>, Header, description = "The ETag of the assignment (optional: without it the current one is taken)"),
+    ),
     request_body = ReviewStepInput,
     responses(
         (status = 200, body = ReviewView),
