@@ -328,6 +328,22 @@ impl Workflows {
     }
 }
 
+/// Who may read the workflow definitions, with their guards and effects,
+/// in the pages: administrators and programme managers.
+pub const DEFINITION_READERS: &[Role] = &[Role::Admin, Role::ProgrammeManager];
+
+/// The current version of every workflow the service runs, by name, for
+/// the [`DEFINITION_READERS`].
+pub fn definitions(app: &crate::App, actor: &crate::Actor) -> AppResult<Vec<Arc<Definition>>> {
+    actor.require_any(DEFINITION_READERS, "read the workflow definitions")?;
+    let workflows = app.workflows();
+    Ok(workflows
+        .names()
+        .into_iter()
+        .filter_map(|(name, _)| workflows.current(&name))
+        .collect())
+}
+
 /// A proposal moved from one workflow version to another.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Moved {

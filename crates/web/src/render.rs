@@ -52,7 +52,7 @@ struct Frame<'a, T: Serialize> {
 }
 
 /// Each language's own name, for the switcher.
-fn native_name(locale: Locale) -> &'static str {
+pub(crate) fn native_name(locale: Locale) -> &'static str {
     match locale {
         Locale::En => "English",
         Locale::Mk => "Македонски",
@@ -166,7 +166,16 @@ mod tests {
     fn every_template_compiles() {
         let views = Views::load().expect("the templates compile");
         for name in [
-            "grant", "grants", "ledger", "step", "proposal", "report", "reports", "impact",
+            "grant",
+            "grants",
+            "ledger",
+            "step",
+            "proposal",
+            "report",
+            "reports",
+            "impact",
+            "users",
+            "workflows",
         ] {
             assert!(
                 views.registry.has_template(name),

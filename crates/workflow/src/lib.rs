@@ -5,7 +5,7 @@
 //! and column of everything in it ([`parse`]), checks it statically against
 //! the guards, effects, actors and events the service knows ([`validate`]),
 //! decides transitions ([`plan`], [`options`]) and draws it ([`mermaid`],
-//! [`dot`]).
+//! [`dot`], and an inline image: [`svg`]).
 //!
 //! It is pure: no I/O, no clock, no database. The engine is given the
 //! actor's roles and relations and a way to check guards, and returns a
@@ -22,6 +22,6 @@ pub use definition::{Definition, Effect, Located, Pos, State, Transition, parse}
 pub use engine::{
     ActorFacts, Blocked, GuardCheck, Plan, Reason, ReasonKind, TransitionOption, options, plan,
 };
-pub use graph::{dot, mermaid};
+pub use graph::{dot, mermaid, svg, svg_titled};
 pub use problem::Problem;
 pub use validate::{Registry, validate};

@@ -209,12 +209,30 @@ async fn every_role_s_main_pages_pass_the_accessibility_rules(backend: Backend) 
     let grant = tour.link("main table a[href^='/app/grants/']").await;
     tour.visit("a grant with its tranches", &grant).await;
 
-    // The administrator: the outbox with its dead letters, and the audit check.
+    // The administrator: the outbox with its dead letters, the audit check,
+    // users and roles, and the workflows.
     tour.sign_in_as("admin").await;
     tour.visit("the admin page", "/app/admin").await;
     tour.browser.screenshot("role-admin").await;
     tour.browser.click_and_load("#verify-audit").await;
     tour.check("the audit check").await;
+    // Users and roles, and a refused change with its errors beside the fields.
+    tour.visit("the users and roles", "/app/admin/users").await;
+    let row = "tr[data-email='applicant.mk@innovation-awards.example']";
+    tour.browser
+        .find(&format!("{row} select[name=role]"))
+        .await
+        .select_by_value("ambassador")
+        .await
+        .expect("chosen");
+    tour.browser
+        .fill(&format!("{row} input[name=area]"), "Atlantis")
+        .await;
+    tour.browser
+        .click_and_load(&format!("{row} button[data-grant]"))
+        .await;
+    tour.check("a refused role").await;
+    tour.visit("the workflows", "/app/admin/workflows").await;
 
     // The check bites: a nameless button and faint text are caught, with
     // the element to fix.

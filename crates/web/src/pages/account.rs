@@ -171,6 +171,10 @@ struct HomePage {
     is_reviewer: bool,
     /// Programme managers and ambassadors screen proposals.
     screens: bool,
+    /// Administrators manage users and roles.
+    is_admin: bool,
+    /// Administrators and programme managers read the workflow definitions.
+    reads_workflows: bool,
 }
 
 pub(crate) async fn home(
@@ -226,6 +230,8 @@ pub(crate) async fn home(
             is_applicant: actor.has(Role::Applicant),
             is_reviewer: actor.has(Role::Reviewer),
             screens: actor.has_any(&[Role::ProgrammeManager, Role::Ambassador]),
+            is_admin: actor.has(Role::Admin),
+            reads_workflows: actor.has_any(grants_app::workflows::DEFINITION_READERS),
         },
     ))
 }

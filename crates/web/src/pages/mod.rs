@@ -1,6 +1,6 @@
 //! The pages, by what people do: sign in, the home page, proposals, review
-//! assignments. Each handler parses, calls one use case of `grants_app`
-//! and renders; permission checks are the use cases' own.
+//! assignments, administration. Each handler parses, calls one use case of
+//! `grants_app` and renders; permission checks are the use cases' own.
 
 mod account;
 mod admin;
@@ -14,6 +14,8 @@ mod proposals;
 mod register;
 mod reports;
 mod review;
+mod users;
+mod workflows;
 
 use axum::Router;
 use axum::http::StatusCode;
@@ -56,6 +58,11 @@ pub(crate) fn routes() -> Router<WebState> {
         )
         .route("/app/admin", get(admin::show))
         .route("/app/admin/outbox/{id}/retry", post(admin::retry))
+        .route("/app/admin/users", get(users::list))
+        .route("/app/admin/users/{id}/roles", post(users::grant))
+        .route("/app/admin/users/{id}/roles/remove", post(users::remove))
+        .route("/app/admin/users/{id}/active", post(users::activate))
+        .route("/app/admin/workflows", get(workflows::list))
         .route(
             "/app/proposals/{id}/edit",
             get(draft::edit_form).post(draft::update),

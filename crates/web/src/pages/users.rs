@@ -1,0 +1,438 @@
+//! The administrator's "Users and roles" page: every account a page at a
+//! time with its roles, a form per account to grant or remove a role, and
+//! a button to deactivate or reactivate it. Every change goes through
+//! `grants_app::users::update_user` at the revision the page showed, so a
+//! change made meanwhile by someone else is refused and shown.
+
+use std::collections::BTreeMap;
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::Form;
+use grants_app::users::{self, RoleGrantInput, RoleGrantView, UpdateUserInput, UserView};
+use grants_app::{Actor, AppError, PageRequest};
+use grants_domain::{Locale, Role, UserId};
+use serde::{Deserialize, Serialize};
+
+use super::{OrPage, parse_id, render_status};
+use crate::i18n::text;
+use crate::render::native_name;
+use crate::session::Viewer;
+use crate::{PageError, WebState, status_of};
+
+/// The page's address.
+const HERE: &str = "/app/admin/users";
+
+/// A role in the interface's language, e.g. "Programme manager".
+fn role_label(locale: Locale, role: Role) -> String {
+    text(locale, &format!("role-{}", role.as_str()))
+}
+
+/// How a grant travels in forms: `reviewer`, `ambassador:MK`.
+fn grant_value(grant: &RoleGrantView) -> String {
+    match &grant.area {
+        Some(area) => format!("{}:{area}", grant.role),
+        None => grant.role.to_string(),
+    }
+}
+
+/// The roles of an account as one line, for the "what changed" message.
+fn roles_line(locale: Locale, roles: &[RoleGrantView]) -> String {
+    if roles.is_empty() {
+        return text(locale, "user-no-roles");
+    }
+    roles
+        .iter()
+        .map(|g| match &g.area {
+            Some(area) => format!("{} ({area})", role_label(locale, g.role)),
+            None => role_label(locale, g.role),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[derive(Debug, Serialize)]
+struct RoleHeld {
+    /// What the page shows.
+    label: String,
+    /// The ambassador's area.
+    area: Option<String>,
+    /// How the remove form names it.
+    value: String,
+}
+
+#[derive(Debug, Serialize)]
+struct RoleOption {
+    value: String,
+    label: String,
+    selected: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct Row {
+    id: String,
+    email: String,
+    name: String,
+    country: String,
+    language: &'static str,
+    active: bool,
+    revision: i64,
+    roles: Vec<RoleHeld>,
+    /// The roles as the page showed them, sent back with each form.
+    seen_roles: String,
+    role_options: Vec<RoleOption>,
+    /// The area as typed, after a refusal.
+    typed_area: String,
+    /// Why the last change was refused, by field (`role`, `area`).
+    errors: BTreeMap<String, String>,
+    /// Why the last change was refused, when not because of a field.
+    error: Option<String>,
+    /// The last change was saved.
+    saved: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct UsersPage {
+    users: Vec<Row>,
+    /// The page these rows are on, sent back with each form.
+    cursor: String,
+    /// The link to the next page, when there is one.
+    next: Option<String>,
+    /// A refusal about an account not on this page.
+    error: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct ListQuery {
+    cursor: Option<String>,
+    /// The account whose change was just saved.
+    saved: Option<String>,
+}
+
+/// A change refused, to show beside the account with what was typed.
+#[derive(Debug, Default)]
+struct Refusal {
+    user: String,
+    role: String,
+    area: String,
+    errors: BTreeMap<String, String>,
+    error: Option<String>,
+}
+
+pub(crate) async fn list(
+    State(state): State<WebState>,
+    viewer: Viewer,
+    Query(query): Query<ListQuery>,
+) -> Result<Response, PageError> {
+    let actor = viewer.signed_in(HERE)?;
+    let page = users_page(
+        &state,
+        &viewer,
+        actor,
+        query.cursor.unwrap_or_default(),
+        query.saved.as_deref(),
+        None,
+    )
+    .await?;
+    Ok(render_status(
+        StatusCode::OK,
+        &viewer,
+        "users",
+        "users-title",
+        page,
+    ))
+}
+
+/// One page of accounts, with a refusal shown at its account.
+async fn users_page(
+    state: &WebState,
+    viewer: &Viewer,
+    actor: &Actor,
+    cursor: String,
+    saved: Option<&str>,
+    refusal: Option<Refusal>,
+) -> Result<UsersPage, PageError> {
+    let request = PageRequest {
+        cursor: Some(cursor.clone()).filter(|c| !c.is_empty()),
+        limit: None,
+    };
+    let listed = users::list_users(&state.app, actor, &request)
+        .await
+        .or_page(viewer)?;
+    let locale = viewer.locale;
+    let mut refusal = refusal;
+    let users = listed
+        .items
+        .into_iter()
+        .map(|u| {
+            let id = u.id.to_string();
+            let mine = refusal.take_if(|r| r.user == id);
+            let typed_role = mine.as_ref().map(|r| r.role.clone()).unwrap_or_default();
+            Row {
+                role_options: Role::ALL
+                    .iter()
+                    .map(|r| RoleOption {
+                        value: r.as_str().to_owned(),
+                        label: role_label(locale, *r),
+                        selected: typed_role == r.as_str(),
+                    })
+                    .collect(),
+                email: u.email.clone(),
+                name: u.name.clone(),
+                country: u.country.clone().unwrap_or_default(),
+                language: native_name(u.locale),
+                active: u.active,
+                revision: u.revision,
+                seen_roles: u
+                    .roles
+                    .iter()
+                    .map(grant_value)
+                    .collect::<Vec<_>>()
+                    .join(","),
+                roles: u
+                    .roles
+                    .iter()
+                    .map(|g| RoleHeld {
+                        label: role_label(locale, g.role),
+                        area: g.area.clone(),
+                        value: grant_value(g),
+                    })
+                    .collect(),
+                saved: mine.is_none() && saved == Some(id.as_str()),
+                typed_area: mine.as_ref().map(|r| r.area.clone()).unwrap_or_default(),
+                errors: mine.as_ref().map(|r| r.errors.clone()).unwrap_or_default(),
+                error: mine.and_then(|r| r.error),
+                id,
+            }
+        })
+        .collect();
+    let next = listed
+        .next_cursor
+        .as_ref()
+        .map(|next| format!("{HERE}?cursor={next}"));
+    Ok(UsersPage {
+        users,
+        cursor,
+        next,
+        // An account no longer on this page: its refusal goes on top.
+        error: refusal.and_then(|r| r.error.or_else(|| r.errors.into_values().next())),
+    })
+}
+
+/// Every form of the page: the token, the revision and roles the page
+/// showed, the page it is on, and the change.
+#[derive(Debug, Deserialize)]
+pub(crate) struct UserForm {
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
+    revision: Option<i64>,
+    #[serde(default)]
+    seen_roles: String,
+    seen_active: Option<bool>,
+    #[serde(default)]
+    cursor: String,
+    /// The role to grant (`reviewer`) or remove (`ambassador:MK`).
+    role: Option<String>,
+    /// The area of an ambassador role to grant.
+    area: Option<String>,
+    /// Whether the account may log in from now on.
+    active: Option<bool>,
+}
+
+/// What a form asks for.
+enum Change {
+    Grant,
+    Remove,
+    Activate,
+}
+
+/// Grants a role: the roles the account has plus the one chosen.
+pub(crate) async fn grant(
+    state: State<WebState>,
+    viewer: Viewer,
+    Path(raw): Path<String>,
+    Form(form): Form<UserForm>,
+) -> Result<Response, PageError> {
+    change(state, viewer, raw, form, Change::Grant).await
+}
+
+/// Removes a role.
+pub(crate) async fn remove(
+    state: State<WebState>,
+    viewer: Viewer,
+    Path(raw): Path<String>,
+    Form(form): Form<UserForm>,
+) -> Result<Response, PageError> {
+    change(state, viewer, raw, form, Change::Remove).await
+}
+
+/// Deactivates or reactivates an account.
+pub(crate) async fn activate(
+    state: State<WebState>,
+    viewer: Viewer,
+    Path(raw): Path<String>,
+    Form(form): Form<UserForm>,
+) -> Result<Response, PageError> {
+    change(state, viewer, raw, form, Change::Activate).await
+}
+
+async fn change(
+    State(state): State<WebState>,
+    viewer: Viewer,
+    raw: String,
+    form: UserForm,
+    change: Change,
+) -> Result<Response, PageError> {
+    let actor = viewer.signed_in(HERE)?;
+    viewer.check_form(&form.csrf)?;
+    let id: UserId = parse_id(&raw, &viewer, "user")?;
+    // The roles as they are now; the revision the page showed makes sure
+    // they are also the ones the administrator saw.
+    let current = users::get_user(&state.app, actor, id)
+        .await
+        .or_page(&viewer)?;
+    let held = || {
+        current.roles.iter().map(|g| RoleGrantInput {
+            role: g.role.to_string(),
+            area: g.area.clone(),
+        })
+    };
+    let typed_role = form.role.clone().unwrap_or_default().trim().to_owned();
+    let typed_area = form.area.clone().unwrap_or_default().trim().to_owned();
+    let input = match change {
+        Change::Grant => UpdateUserInput {
+            roles: Some(
+                held()
+                    .chain([RoleGrantInput {
+                        role: typed_role.clone(),
+                        area: Some(typed_area.clone()).filter(|a| !a.is_empty()),
+                    }])
+                    .collect(),
+            ),
+            ..UpdateUserInput::default()
+        },
+        Change::Remove => UpdateUserInput {
+            roles: Some(
+                current
+                    .roles
+                    .iter()
+                    .filter(|g| grant_value(g) != typed_role)
+                    .map(|g| RoleGrantInput {
+                        role: g.role.to_string(),
+                        area: g.area.clone(),
+                    })
+                    .collect(),
+            ),
+            ..UpdateUserInput::default()
+        },
+        Change::Activate => UpdateUserInput {
+            active: Some(form.active.unwrap_or(true)),
+            ..UpdateUserInput::default()
+        },
+    };
+    let input = UpdateUserInput {
+        revision: form.revision,
+        ..input
+    };
+    match users::update_user(&state.app, actor, id, input, None).await {
+        Ok(_) => {
+            let mut target = format!("{HERE}?saved={id}");
+            if !form.cursor.is_empty() {
+                target.push_str(&format!("&cursor={}", form.cursor));
+            }
+            target.push_str(&format!("#user-{id}"));
+            Ok(Redirect::to(&target).into_response())
+        }
+        Err(error @ (AppError::NotFound(_) | AppError::Forbidden(_) | AppError::Internal(_))) => {
+            Err(PageError::Failed {
+                viewer: Box::new(viewer.clone()),
+                error,
+            })
+        }
+        Err(error) => {
+            let status = status_of(&error);
+            let locale = viewer.locale;
+            let mut refusal = Refusal {
+                user: id.to_string(),
+                ..Refusal::default()
+            };
+            if matches!(change, Change::Grant) {
+                refusal.role = typed_role;
+                refusal.area = typed_area;
+            }
+            // The new grant is the last one sent: its problems go beside its fields.
+            let new_grant = format!("roles[{}].", current.roles.len());
+            match &error {
+                AppError::Validation(v) => {
+                    let mut general = Vec::new();
+                    for f in v.fields() {
+                        match f.field.strip_prefix(&new_grant) {
+                            Some(field @ ("role" | "area")) if matches!(change, Change::Grant) => {
+                                refusal.errors.insert(field.to_owned(), f.message.clone());
+                            }
+                            _ => general.push(f.message.clone()),
+                        }
+                    }
+                    refusal.error = (!general.is_empty()).then(|| general.join(" "));
+                }
+                AppError::StaleRevision { .. } => {
+                    refusal.error = Some(stale(locale, &form, &current));
+                }
+                other => refusal.error = Some(other.to_string()),
+            }
+            let page = users_page(
+                &state,
+                &viewer,
+                actor,
+                form.cursor.clone(),
+                None,
+                Some(refusal),
+            )
+            .await?;
+            Ok(render_status(status, &viewer, "users", "users-title", page))
+        }
+    }
+}
+
+/// Says that someone else changed the account since the page was shown,
+/// and what: its roles and whether it is active, then and now.
+fn stale(locale: Locale, form: &UserForm, now: &UserView) -> String {
+    let mut message = vec![text(locale, "user-stale")];
+    let seen: Vec<&str> = form
+        .seen_roles
+        .split(',')
+        .filter(|r| !r.is_empty())
+        .collect();
+    let current: Vec<String> = now.roles.iter().map(grant_value).collect();
+    if seen != current.iter().map(String::as_str).collect::<Vec<_>>() {
+        let then: Vec<RoleGrantView> = seen
+            .iter()
+            .filter_map(|value| {
+                let (role, area) = match value.split_once(':') {
+                    Some((role, area)) => (role, Some(area.to_owned())),
+                    None => (*value, None),
+                };
+                Role::parse(role)
+                    .ok()
+                    .map(|role| RoleGrantView { role, area })
+            })
+            .collect();
+        message.push(format!(
+            "{} {} → {}.",
+            text(locale, "user-stale-roles"),
+            roles_line(locale, &then),
+            roles_line(locale, &now.roles)
+        ));
+    }
+    if form.seen_active.is_some_and(|seen| seen != now.active) {
+        let yes_no = |active: bool| text(locale, if active { "yes" } else { "no" });
+        message.push(format!(
+            "{} {} → {}.",
+            text(locale, "user-stale-active"),
+            form.seen_active.map(yes_no).unwrap_or_default(),
+            yes_no(now.active)
+        ));
+    }
+    message.join(" ")
+}
