@@ -6,13 +6,14 @@ use std::collections::BTreeMap;
 use utoipa::Modify;
 use utoipa::OpenApi;
 
+use axum::http::header::CONTENT_TYPE;
 use grants_domain::attachment::FileKind;
 use utoipa::openapi::OpenApi as Spec;
 use utoipa::openapi::path::{Parameter, ParameterIn};
 use utoipa::openapi::schema::{AdditionalProperties, AllOf, Object, Schema};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{Content, Ref, RefOr, Response, ResponseBuilder};
-use utoipa_scalar::{Scalar, Servable};
+use utoipa_scalar::Scalar;
 
 use crate::AppState;
 
@@ -258,13 +259,25 @@ fn problem_response(description: &str) -> RefOr<Response> {
 }
 
 /// `/openapi.json` and the browsable `/docs` page.
+///
+/// Both are rendered once, here: axum clones a route's handler for every
+/// request it serves, and a handler holding the document itself cloned all
+/// of it each time (under 32 concurrent clients the server held 200 MiB of
+/// copies; BENCHMARKS.md).
 pub(crate) fn docs(spec: Spec) -> Router<AppState> {
     let spec = complete(spec);
-    let json = spec.clone();
+    let json = axum::body::Bytes::from(serde_json::to_vec(&spec).unwrap_or_else(|err| {
+        tracing::error!(%err, "the OpenAPI document does not serialise");
+        b"{}".to_vec()
+    }));
+    let page = axum::body::Bytes::from(Scalar::new(spec).to_html());
     Router::new()
         .route(
             "/openapi.json",
-            get(move || async move { axum::Json(json) }),
+            get(move || async move { ([(CONTENT_TYPE, "application/json")], json) }),
         )
-        .merge(Scalar::with_url("/docs", spec))
+        .route(
+            "/docs",
+            get(move || async move { ([(CONTENT_TYPE, "text/html; charset=utf-8")], page) }),
+        )
 }

@@ -5,6 +5,7 @@
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
+use futures_util::StreamExt;
 use grants_domain::{Locale, Role};
 use grants_notify::{Envelope, Letter, Mailer, Notification, OutgoingMail, SendError};
 use grants_store::ConnectionTrait;
@@ -104,6 +105,8 @@ pub struct Dispatcher {
     pub retry_cap: Duration,
     /// How long a claim on a batch lasts: longer than sending it takes.
     pub claim: Duration,
+    /// How many messages of a batch are sent at once.
+    pub concurrency: usize,
 }
 
 /// What one round of dispatching did.
@@ -148,34 +151,60 @@ pub async fn dispatch_due(
     let tx = app.store.begin().await?;
     let claimed = outbox::claim(&tx, owner, app.now(), dispatcher.claim, batch).await?;
     tx.commit().await.map_err(grants_store::StoreError::from)?;
+    // Several at once over the SMTP connection pool: one message's wait for
+    // the server (a round trip per command) does not hold up the rest. Each
+    // records its own outcome, so none waits for the database while
+    // another, paused mid-query, holds the only connection (SQLite).
+    let sends = claimed
+        .into_iter()
+        .map(|message| send_and_record(app, dispatcher, owner, message));
+    let mut sends =
+        futures_util::stream::iter(sends).buffer_unordered(dispatcher.concurrency.max(1));
     let mut round = Round::default();
-    for message in claimed {
-        let outcome = send_one(app, dispatcher, &message).await;
-        let now = app.now();
-        let outcome = match outcome {
-            Ok(message_id) => {
-                round.sent += 1;
-                Outcome::Sent { message_id }
-            }
-            Err(SendError::Transient(error)) if message.attempts < dispatcher.max_attempts => {
-                round.retried += 1;
-                let at = now
-                    + chrono::Duration::from_std(dispatcher.backoff(message.attempts))
-                        .unwrap_or_default();
-                tracing::warn!(outbox.id = %message.id, attempts = message.attempts, %error, "email will be retried");
-                Outcome::Retry { error, at }
-            }
-            Err(SendError::Transient(error) | SendError::Permanent(error)) => {
-                round.dead += 1;
-                tracing::error!(outbox.id = %message.id, attempts = message.attempts, %error, "email given up");
-                Outcome::Dead { error }
-            }
-        };
-        if !outbox::finish(app.store.conn(), message.id, owner, outcome, now).await? {
-            tracing::warn!(outbox.id = %message.id, "the claim on an email expired while it was being sent");
+    while let Some(handled) = sends.next().await {
+        match handled? {
+            Handled::Sent => round.sent += 1,
+            Handled::Retried => round.retried += 1,
+            Handled::Dead => round.dead += 1,
         }
     }
     Ok(round)
+}
+
+/// What became of one message.
+enum Handled {
+    Sent,
+    Retried,
+    Dead,
+}
+
+/// Sends one claimed message and records the outcome on its row.
+async fn send_and_record(
+    app: &App,
+    dispatcher: &Dispatcher,
+    owner: &str,
+    message: QueuedMessage,
+) -> AppResult<Handled> {
+    let outcome = send_one(app, dispatcher, &message).await;
+    let now = app.now();
+    let (handled, outcome) = match outcome {
+        Ok(message_id) => (Handled::Sent, Outcome::Sent { message_id }),
+        Err(SendError::Transient(error)) if message.attempts < dispatcher.max_attempts => {
+            let at = now
+                + chrono::Duration::from_std(dispatcher.backoff(message.attempts))
+                    .unwrap_or_default();
+            tracing::warn!(outbox.id = %message.id, attempts = message.attempts, %error, "email will be retried");
+            (Handled::Retried, Outcome::Retry { error, at })
+        }
+        Err(SendError::Transient(error) | SendError::Permanent(error)) => {
+            tracing::error!(outbox.id = %message.id, attempts = message.attempts, %error, "email given up");
+            (Handled::Dead, Outcome::Dead { error })
+        }
+    };
+    if !outbox::finish(app.store.conn(), message.id, owner, outcome, now).await? {
+        tracing::warn!(outbox.id = %message.id, "the claim on an email expired while it was being sent");
+    }
+    Ok(handled)
 }
 
 /// Claims the held messages whose daily summary is due and sends each

@@ -76,9 +76,21 @@ pub(crate) async fn verify(password: SecretString, stored: Option<String>) -> Ap
     .await
 }
 
+/// At most one hash per core at a time: each takes argon2's 19 MiB and a
+/// core's worth of work, so a burst of log-ins queues here instead of
+/// growing the server's memory and starving the requests around it.
+static HASHING: OnceLock<tokio::sync::Semaphore> = OnceLock::new();
+
 async fn blocking<T: Send + 'static>(
     f: impl FnOnce() -> AppResult<T> + Send + 'static,
 ) -> AppResult<T> {
+    let permits = HASHING.get_or_init(|| {
+        tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get()))
+    });
+    let _permit = permits
+        .acquire()
+        .await
+        .map_err(|e| AppError::internal(format!("hashing queue closed: {e}")))?;
     tokio::task::spawn_blocking(f)
         .await
         .map_err(|e| AppError::internal(format!("hashing task failed: {e}")))?

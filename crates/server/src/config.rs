@@ -71,6 +71,9 @@ pub struct MailConfig {
     /// How long a claim on a batch lasts: after a crash, the messages it
     /// held are sent again once it runs out (so it must outlast a batch).
     pub claim_seconds: u64,
+    /// How many messages of a batch are sent at once (over as many pooled
+    /// SMTP connections).
+    pub concurrency: usize,
     /// Attempts before a temporarily failing message is dead.
     pub max_attempts: u32,
     /// First retry wait.
@@ -293,6 +296,7 @@ impl Config {
             retry_base: Duration::from_millis(mail.retry_base_ms.max(1)),
             retry_cap: Duration::from_millis(mail.retry_cap_ms.max(mail.retry_base_ms).max(1)),
             claim: Duration::from_secs(mail.claim_seconds.max(1)),
+            concurrency: mail.concurrency.clamp(1, 32),
         })
     }
 
