@@ -203,6 +203,43 @@ impl Round {
         reply.body.clone()
     }
 
+    /// A reviewer from Bulgaria reading Macedonian, and the chair's
+    /// committed assignment of every eligible proposal; returns the
+    /// reviewer's token.
+    pub(crate) async fn assigned_reviewer(&self) -> String {
+        let (reviewer_id, reviewer) = self
+            .app
+            .user_with_roles("bg@tests.example", &["reviewer"])
+            .await;
+        self.app
+            .request(
+                Method::PUT,
+                &format!("/programmes/{}/reviewers/{reviewer_id}", self.programme_id),
+                Some(&reviewer),
+                Some(&json!({ "languages": ["mk"], "country": "BG", "organisation": "Library of BG" })),
+            )
+            .await
+            .expect(200);
+        let preview = self
+            .app
+            .post(
+                &format!("/programmes/{}/assignment/preview", self.programme_id),
+                Some(&self.chair),
+                &json!({}),
+            )
+            .await;
+        preview.expect(200);
+        self.app
+            .post(
+                &format!("/programmes/{}/assignment/commit", self.programme_id),
+                Some(&self.chair),
+                &json!({ "fingerprint": preview.body["fingerprint"] }),
+            )
+            .await
+            .expect(200);
+        reviewer
+    }
+
     /// A funded, accepted grant with its first tranche requested and approved.
     pub(crate) async fn approved_tranche(&self, proposal: &str) -> (String, Vec<String>) {
         let decided = self.decide(proposal, json!({ "outcome": "funded" })).await;
@@ -249,36 +286,7 @@ async fn from_the_ranking_to_the_first_tranche_paid(backend: Backend) {
     let best = r.eligible("MK", "Seed library", 200_000).await;
     let good = r.eligible("RS", "Reading garden", 200_000).await;
     let third = r.eligible("AL", "Podcast studio", 200_000).await;
-    let (reviewer_id, reviewer) = r
-        .app
-        .user_with_roles("bg@tests.example", &["reviewer"])
-        .await;
-    r.app
-        .request(
-            Method::PUT,
-            &format!("/programmes/{}/reviewers/{reviewer_id}", r.programme_id),
-            Some(&reviewer),
-            Some(&json!({ "languages": ["mk"], "country": "BG", "organisation": "Library of BG" })),
-        )
-        .await
-        .expect(200);
-    let preview = r
-        .app
-        .post(
-            &format!("/programmes/{}/assignment/preview", r.programme_id),
-            Some(&r.chair),
-            &json!({}),
-        )
-        .await;
-    preview.expect(200);
-    r.app
-        .post(
-            &format!("/programmes/{}/assignment/commit", r.programme_id),
-            Some(&r.chair),
-            &json!({ "fingerprint": preview.body["fingerprint"] }),
-        )
-        .await
-        .expect(200);
+    let reviewer = r.assigned_reviewer().await;
     let assignments = r.app.get("/me/assignments", Some(&reviewer)).await;
     for assignment in assignments.body.as_array().expect("assignments") {
         let score = match assignment["proposal_id"].as_str() {

@@ -352,36 +352,7 @@ async fn arena(backend: Backend) -> Arena {
         r.eligible("MK", "Reading garden", 100_000).await,
         r.eligible("RS", "Podcast studio", 100_000).await,
     ];
-    let (reviewer_id, reviewer) = r
-        .app
-        .user_with_roles("bg@tests.example", &["reviewer"])
-        .await;
-    r.app
-        .request(
-            Method::PUT,
-            &format!("/programmes/{}/reviewers/{reviewer_id}", r.programme_id),
-            Some(&reviewer),
-            Some(&json!({ "languages": ["mk"], "country": "BG", "organisation": "Library of BG" })),
-        )
-        .await
-        .expect(200);
-    let preview = r
-        .app
-        .post(
-            &format!("/programmes/{}/assignment/preview", r.programme_id),
-            Some(&r.chair),
-            &json!({}),
-        )
-        .await;
-    preview.expect(200);
-    r.app
-        .post(
-            &format!("/programmes/{}/assignment/commit", r.programme_id),
-            Some(&r.chair),
-            &json!({ "fingerprint": preview.body["fingerprint"] }),
-        )
-        .await
-        .expect(200);
+    let reviewer = r.assigned_reviewer().await;
     let mine = r.app.get("/me/assignments", Some(&reviewer)).await;
     mine.expect(200);
     let assignments: Vec<String> = mine
@@ -470,17 +441,8 @@ impl Arena {
         };
         let path = format!("/proposals/{proposal}");
         let revision = self.revision_of(&path, &r.manager, rng).await;
-        let reply = r
-            .app
-            .request_with(
-                Method::POST,
-                &format!("{path}/transitions/{transition}"),
-                Some(token),
-                Some(&body),
-                &[("if-match", &etag(&json!(revision)))],
-            )
-            .await;
-        outcome(proposal, format!("transition:{transition}"), &reply, None)
+        self.transition(&path, transition, token, &body, revision)
+            .await
     }
 
     async fn edit_proposal(&self, rng: &mut StdRng, client: u64) -> Outcome {
@@ -529,17 +491,8 @@ impl Arena {
         };
         let path = format!("/tranches/{tranche}");
         let revision = self.revision_of(&path, &r.finance, rng).await;
-        let reply = r
-            .app
-            .request_with(
-                Method::POST,
-                &format!("{path}/transitions/{transition}"),
-                Some(token),
-                Some(&body),
-                &[("if-match", &etag(&json!(revision)))],
-            )
-            .await;
-        outcome(tranche, format!("transition:{transition}"), &reply, None)
+        self.transition(&path, transition, token, &body, revision)
+            .await
     }
 
     async fn write_review(&self, rng: &mut StdRng) -> Outcome {
@@ -591,6 +544,30 @@ impl Arena {
                 outcome(assignment, "reopen".into(), &reply, None)
             }
         }
+    }
+
+    /// Takes `transition` on the object at `path` (`/proposals/{id}`, …) at `revision`.
+    async fn transition(
+        &self,
+        path: &str,
+        transition: &str,
+        token: &str,
+        body: &Value,
+        revision: i64,
+    ) -> Outcome {
+        let reply = self
+            .r
+            .app
+            .request_with(
+                Method::POST,
+                &format!("{path}/transitions/{transition}"),
+                Some(token),
+                Some(body),
+                &[("if-match", &etag(&json!(revision)))],
+            )
+            .await;
+        let subject = path.rsplit('/').next().unwrap_or_default();
+        outcome(subject, format!("transition:{transition}"), &reply, None)
     }
 
     fn pick<'a>(&self, from: &'a [String], rng: &mut StdRng) -> &'a str {
