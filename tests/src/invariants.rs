@@ -7,7 +7,9 @@
 use std::collections::{BTreeMap, HashMap};
 
 use grants_workflow::Definition;
-use sea_orm::{ConnectionTrait, DatabaseConnection, QueryResult, Statement};
+use sea_orm::DatabaseConnection;
+
+use crate::sql::{get, rows};
 use serde_json::Value;
 use uuid::Uuid;
 
@@ -75,9 +77,10 @@ pub async fn check(db: &DatabaseConnection) -> Findings {
     }
 
     for (table, subject) in INSTANCES {
-        let rows = query(
+        let rows = rows(
             db,
             &format!("SELECT id, state, workflow, workflow_version FROM {table}"),
+            Vec::new(),
         )
         .await;
         for row in rows {
@@ -194,10 +197,7 @@ async fn check_money(
 ) {
     let mut disbursed: HashMap<Uuid, Vec<i64>> = HashMap::new();
     let mut disbursed_by_programme: BTreeMap<Uuid, i64> = BTreeMap::new();
-    for row in query(
-        db,
-        "SELECT programme_id, tranche_id, amount_minor FROM ledger_entries WHERE kind = 'disbursement'",
-    )
+    for row in rows(db, "SELECT programme_id, tranche_id, amount_minor FROM ledger_entries WHERE kind = 'disbursement'", Vec::new())
     .await
     {
         let programme: Uuid = get(&row, "programme_id");
@@ -211,10 +211,11 @@ async fn check_money(
         }
     }
     let mut paid_by_programme: BTreeMap<Uuid, i64> = BTreeMap::new();
-    let tranches = query(
+    let tranches = rows(
         db,
         "SELECT t.id, t.state, t.amount_minor, t.requested_by, t.approved_by, g.programme_id \
          FROM tranches t JOIN grants g ON g.id = t.grant_id",
+        Vec::new(),
     )
     .await;
     for row in tranches {
@@ -289,7 +290,7 @@ async fn check_reviews(
     history: &BTreeMap<(String, Uuid), Vec<AuditRow>>,
     broken: &mut Vec<String>,
 ) {
-    for row in query(db, "SELECT assignment_id, state FROM reviews").await {
+    for row in rows(db, "SELECT assignment_id, state FROM reviews", Vec::new()).await {
         let assignment: Uuid = get(&row, "assignment_id");
         let state: String = get(&row, "state");
         let events = history
@@ -318,10 +319,11 @@ struct AuditRow {
 /// Every audit event, grouped by subject in chain order.
 async fn audit_history(db: &DatabaseConnection) -> BTreeMap<(String, Uuid), Vec<AuditRow>> {
     let mut history: BTreeMap<(String, Uuid), Vec<AuditRow>> = BTreeMap::new();
-    let rows = query(
+    let rows = rows(
         db,
         "SELECT subject_type, subject_id, seq, action, actor_id, details FROM audit_events \
          ORDER BY subject_type, subject_id, seq",
+        Vec::new(),
     )
     .await;
     for row in rows {
@@ -344,7 +346,13 @@ async fn definitions(
     findings: &mut Findings,
 ) -> HashMap<(String, i32), Definition> {
     let mut definitions = HashMap::new();
-    for row in query(db, "SELECT name, version, source FROM workflow_definitions").await {
+    for row in rows(
+        db,
+        "SELECT name, version, source FROM workflow_definitions",
+        Vec::new(),
+    )
+    .await
+    {
         let name: String = get(&row, "name");
         let version: i32 = get(&row, "version");
         let source: String = get(&row, "source");
@@ -358,16 +366,4 @@ async fn definitions(
         }
     }
     definitions
-}
-
-async fn query(db: &DatabaseConnection, sql: &str) -> Vec<QueryResult> {
-    db.query_all_raw(Statement::from_string(db.get_database_backend(), sql))
-        .await
-        .unwrap_or_else(|err| panic!("{sql}: {err}"))
-}
-
-#[track_caller]
-fn get<T: sea_orm::TryGetable>(row: &QueryResult, column: &str) -> T {
-    row.try_get("", column)
-        .unwrap_or_else(|err| panic!("column {column}: {err:?}"))
 }

@@ -12,6 +12,7 @@ pub mod browser;
 pub mod child;
 pub mod invariants;
 pub mod smtp;
+pub mod sql;
 
 use grants_server::{Application, Config};
 use reqwest::{Method, StatusCode, header};

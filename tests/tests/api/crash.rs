@@ -13,12 +13,11 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use grants_tests::child::ChildServer;
-use grants_tests::invariants;
 use grants_tests::smtp::SmtpServer;
 use grants_tests::{Backend, TestApp, TestDatabase, on_both_databases, open_programme_json};
+use grants_tests::{invariants, sql};
 use rand::{Rng, SeedableRng};
 use reqwest::Method;
-use sea_orm::{ConnectionTrait, Statement};
 use serde_json::{Value, json};
 use tokio::sync::Mutex;
 use uuid::Uuid;
@@ -125,34 +124,26 @@ async fn killed_at_random_the_server_loses_and_doubles_nothing(backend: Backend)
     server.kill().await;
     in_flight.extend(outbox_ids(&db, "sending").await);
     let past = chrono::Utc::now() - chrono::Duration::seconds(1);
-    db.execute_raw(Statement::from_sql_and_values(
-        db.get_database_backend(),
-        match db.get_database_backend() {
-            sea_orm::DatabaseBackend::Postgres => {
-                "UPDATE timers SET fire_at = $1 WHERE kind = 'changes_due' AND fired_at IS NULL"
-            }
-            _ => "UPDATE timers SET fire_at = ? WHERE kind = 'changes_due' AND fired_at IS NULL",
-        },
-        [past.into()],
-    ))
-    .await
-    .expect("the deadlines are moved");
+    sql::execute(
+        &db,
+        "UPDATE timers SET fire_at = $1 WHERE kind = 'changes_due' AND fired_at IS NULL",
+        vec![past.into()],
+    )
+    .await;
     server.start().await;
     if !wait_until_settled(&app, &proposals, &manager).await {
-        let outbox = db
-            .query_all_raw(Statement::from_string(
-                db.get_database_backend(),
-                "SELECT state, CAST(attempts AS TEXT) AS attempts, last_error FROM outbox WHERE state <> 'sent'",
-            ))
-            .await
-            .expect("the outbox is read");
-        let timers = db
-            .query_all_raw(Statement::from_string(
-                db.get_database_backend(),
-                "SELECT p.state, t.kind, CAST(t.fire_at AS TEXT) AS fire_at, CAST(t.fired_at AS TEXT) AS fired_at, t.outcome FROM proposals p LEFT JOIN timers t ON p.id = t.subject_id WHERE p.state <> 'ineligible'",
-            ))
-            .await
-            .expect("the timers are read");
+        let outbox = sql::rows(
+            &db,
+            "SELECT state, CAST(attempts AS TEXT) AS attempts, last_error FROM outbox WHERE state <> 'sent'",
+            Vec::new(),
+        )
+        .await;
+        let timers = sql::rows(
+            &db,
+            "SELECT p.state, t.kind, CAST(t.fire_at AS TEXT) AS fire_at, CAST(t.fired_at AS TEXT) AS fired_at, t.outcome FROM proposals p LEFT JOIN timers t ON p.id = t.subject_id WHERE p.state <> 'ineligible'",
+            Vec::new(),
+        )
+        .await;
         let text =
             |rows: Vec<sea_orm::QueryResult>, columns: &[&str]| -> Vec<Vec<Option<String>>> {
                 rows.iter()
@@ -209,9 +200,10 @@ async fn killed_at_random_the_server_loses_and_doubles_nothing(backend: Backend)
             }
         }
     }
-    let timers = count(
+    let timers = sql::count(
         &db,
         "SELECT COUNT(*) AS n FROM timers WHERE kind = 'changes_due' AND fired_at IS NOT NULL",
+        Vec::new(),
     )
     .await;
     assert_eq!(timers, PROPOSALS as i64, "each deadline fired once");
@@ -219,18 +211,17 @@ async fn killed_at_random_the_server_loses_and_doubles_nothing(backend: Backend)
     // Each step wrote its emails with it: every proposal took the same steps,
     // so each has the same messages of each kind.
     let mut per_event: HashMap<String, Vec<i64>> = HashMap::new();
-    for row in db
-        .query_all_raw(Statement::from_string(
-            db.get_database_backend(),
-            "SELECT event, COUNT(*) AS n FROM outbox GROUP BY subject_id, event",
-        ))
-        .await
-        .expect("the outbox is read")
+    for row in sql::rows(
+        &db,
+        "SELECT event, COUNT(*) AS n FROM outbox GROUP BY subject_id, event",
+        Vec::new(),
+    )
+    .await
     {
         per_event
-            .entry(row.try_get("", "event").expect("an event"))
+            .entry(sql::get(&row, "event"))
             .or_default()
-            .push(row.try_get("", "n").expect("a count"));
+            .push(sql::get(&row, "n"));
     }
     for (event, counts) in &per_event {
         assert_eq!(counts.len(), PROPOSALS, "{event}: {counts:?}");
@@ -386,11 +377,7 @@ async fn send(
 async fn wait_until_settled(app: &TestApp, proposals: &[String], manager: &str) -> bool {
     let db = app.database.connect().await;
     for _ in 0..600 {
-        let pending = count(
-            &db,
-            "SELECT COUNT(*) AS n FROM outbox WHERE state <> 'sent'",
-        )
-        .await;
+        let pending = pending_mail(&db).await;
         let mut closed = 0;
         if pending == 0 {
             for proposal in proposals {
@@ -401,11 +388,7 @@ async fn wait_until_settled(app: &TestApp, proposals: &[String], manager: &str) 
                     closed += 1;
                 }
             }
-            let pending = count(
-                &db,
-                "SELECT COUNT(*) AS n FROM outbox WHERE state <> 'sent'",
-            )
-            .await;
+            let pending = pending_mail(&db).await;
             if closed == proposals.len() && pending == 0 {
                 return true;
             }
@@ -415,24 +398,25 @@ async fn wait_until_settled(app: &TestApp, proposals: &[String], manager: &str) 
     false
 }
 
-async fn count(db: &sea_orm::DatabaseConnection, sql: &str) -> i64 {
-    db.query_one_raw(Statement::from_string(db.get_database_backend(), sql))
-        .await
-        .expect("counted")
-        .expect("a row")
-        .try_get("", "n")
-        .expect("a count")
+/// Messages not yet sent.
+async fn pending_mail(db: &sea_orm::DatabaseConnection) -> i64 {
+    sql::count(
+        db,
+        "SELECT COUNT(*) AS n FROM outbox WHERE state <> 'sent'",
+        Vec::new(),
+    )
+    .await
 }
 
 /// The outbox rows in `state`.
 async fn outbox_ids(db: &sea_orm::DatabaseConnection, state: &str) -> Vec<String> {
-    db.query_all_raw(Statement::from_string(
-        db.get_database_backend(),
-        format!("SELECT id FROM outbox WHERE state = '{state}'"),
-    ))
+    sql::rows(
+        db,
+        "SELECT id FROM outbox WHERE state = $1",
+        vec![state.into()],
+    )
     .await
-    .expect("the outbox is read")
     .iter()
-    .map(|row| row.try_get::<Uuid>("", "id").expect("an id").to_string())
+    .map(|row| sql::get::<Uuid>(row, "id").to_string())
     .collect()
 }

@@ -13,12 +13,12 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use grants_tests::invariants::{self, Findings};
+use grants_tests::sql;
 use grants_tests::{Backend, Reply, on_both_databases};
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 use reqwest::Method;
-use sea_orm::ConnectionTrait;
 use serde_json::{Value, json};
 use tokio::sync::Mutex;
 use uuid::Uuid;
@@ -133,14 +133,15 @@ async fn sixty_four_clients_race_and_every_invariant_holds(backend: Backend) {
         .iter()
         .find(|t| after.states.get(&Uuid::parse_str(t).expect("an id")) != Some(&"paid".into()))
         .expect("the race left a tranche unpaid");
-    for (sql, id) in [
+    for (statement, id) in [
         (
             "UPDATE proposals SET state = 'limbo' WHERE id = $1",
             &arena.proposals[0],
         ),
         ("UPDATE tranches SET state = 'paid' WHERE id = $1", unpaid),
     ] {
-        execute(&db, sql, id).await;
+        let id = Uuid::parse_str(id).expect("an id");
+        sql::execute(&db, statement, vec![id.into()]).await;
     }
     let tampered = invariants::check(&db).await;
     let named = |needle: String| tampered.broken.iter().any(|b| b.contains(&needle));
@@ -221,14 +222,12 @@ async fn no_lost_edit(arena: &Arena, log: &[Outcome]) {
             .iter()
             .filter(|o| o.subject == *proposal && o.action == "edit" && o.status == 200)
             .collect();
-        let recorded: i64 = one(
+        let recorded = sql::count(
             &db,
             "SELECT COUNT(*) AS n FROM audit_events WHERE subject_id = $1 AND action = 'proposal.edited'",
-            proposal,
+            vec![Uuid::parse_str(proposal).expect("an id").into()],
         )
-        .await
-        .try_get("", "n")
-        .expect("a count");
+        .await;
         assert_eq!(
             recorded,
             edits.len() as i64,
@@ -583,28 +582,4 @@ fn outcome(subject: &str, action: String, reply: &Reply, written: Option<Value>)
         revision: reply.body["revision"].as_i64(),
         written,
     }
-}
-
-/// A statement with one id parameter, written with PostgreSQL's `$1`.
-fn statement(db: &sea_orm::DatabaseConnection, sql: &str, id: &str) -> sea_orm::Statement {
-    let backend = db.get_database_backend();
-    let sql = match backend {
-        sea_orm::DatabaseBackend::Postgres => sql.to_owned(),
-        _ => sql.replace("$1", "?"),
-    };
-    let id = Uuid::parse_str(id).expect("an id");
-    sea_orm::Statement::from_sql_and_values(backend, sql, [id.into()])
-}
-
-async fn one(db: &sea_orm::DatabaseConnection, sql: &str, id: &str) -> sea_orm::QueryResult {
-    db.query_one_raw(statement(db, sql, id))
-        .await
-        .expect("the query runs")
-        .expect("a row")
-}
-
-async fn execute(db: &sea_orm::DatabaseConnection, sql: &str, id: &str) {
-    db.execute_raw(statement(db, sql, id))
-        .await
-        .expect("the statement runs");
 }
