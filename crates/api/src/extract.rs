@@ -32,7 +32,11 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Json<T> {
                 let inner = err.into_inner();
                 match inner.classify() {
                     serde_json::error::Category::Data => {
-                        ApiError::InvalidBody(field_error(&path, inner.to_string()))
+                        let mut error = field_error(&path, inner.to_string());
+                        if error.field.is_empty() {
+                            error.field = flattened_culprit::<T>(&bytes).unwrap_or_default();
+                        }
+                        ApiError::InvalidBody(error)
                     }
                     _ => ApiError::BadRequest(format!("the body is not valid JSON: {inner}")),
                 }
@@ -69,6 +73,34 @@ fn field_error(path: &str, message: String) -> FieldError {
         code: code.into(),
         message,
     }
+}
+
+/// The top-level field an error inside a `#[serde(flatten)]` part of a
+/// body is about (a proposal's fields), which serde reports at the root:
+/// the first field whose removal makes the error go away or change, other
+/// than into that field's own absence.
+fn flattened_culprit<T: DeserializeOwned>(bytes: &[u8]) -> Option<String> {
+    let serde_json::Value::Object(body) = serde_json::from_slice(bytes).ok()? else {
+        return None;
+    };
+    let error_without = |key: Option<&String>| {
+        let mut rest = body.clone();
+        if let Some(key) = key {
+            rest.remove(key);
+        }
+        serde_json::from_value::<T>(serde_json::Value::Object(rest))
+            .err()
+            .map(|e| e.to_string())
+    };
+    let original = error_without(None)?;
+    body.keys()
+        .find(|key| match error_without(Some(key)) {
+            None => true,
+            Some(error) => {
+                error != original && !error.starts_with(&format!("missing field `{key}`"))
+            }
+        })
+        .cloned()
 }
 
 fn is_json(headers: &HeaderMap) -> bool {
@@ -205,7 +237,45 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Query<T> {
 
 #[cfg(test)]
 mod tests {
-    use super::field_error;
+    use serde::Deserialize;
+
+    use super::{field_error, flattened_culprit};
+
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)] // Read only by serde.
+    struct Draft {
+        programme_id: String,
+        #[serde(flatten)]
+        fields: Fields,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    struct Fields {
+        title: Option<String>,
+        amount: Option<i64>,
+        lines: Option<Vec<i64>>,
+    }
+
+    #[test]
+    fn an_error_inside_flattened_fields_names_the_field() {
+        let culprit = |body: &str| flattened_culprit::<Draft>(body.as_bytes());
+        assert_eq!(
+            culprit(r#"{"programme_id": "p", "title": "t", "amount": "many"}"#).as_deref(),
+            Some("amount")
+        );
+        assert_eq!(
+            culprit(r#"{"programme_id": "p", "lines": [1, "two"], "title": "t"}"#).as_deref(),
+            Some("lines")
+        );
+        // The required field before it is not blamed for the error after it.
+        assert_eq!(
+            culprit(r#"{"title": 5, "programme_id": "p"}"#).as_deref(),
+            Some("title")
+        );
+        assert_eq!(culprit(r#"{"programme_id": "p", "title": "t"}"#), None);
+        assert_eq!(culprit("[1, 2]"), None);
+    }
 
     #[test]
     fn missing_and_unknown_fields_are_named_with_their_path() {

@@ -124,12 +124,9 @@ pub async fn logout(app: &App, actor: &Actor) -> AppResult<()> {
 /// unrevoked and its account active.
 pub async fn authenticate(app: &App, token: &str) -> AppResult<Actor> {
     let conn = app.store.conn();
-    let found = tokens::find_active(conn, &hash_token(token), Utc::now())
+    let (found, user) = tokens::find_active(conn, &hash_token(token), Utc::now())
         .await?
-        .ok_or(AppError::Unauthenticated)?;
-    let user = users::find(conn, found.user_id)
-        .await?
-        .filter(|u| u.active)
+        .filter(|(_, user)| user.active)
         .ok_or(AppError::Unauthenticated)?;
     Ok(Actor {
         id: user.id,

@@ -27,7 +27,6 @@ use crate::audit::AuditEventView;
 use crate::ledger::{self, Book, Movement, OPEN_TRANCHES};
 use crate::proposals::TransitionView;
 use crate::tranches::{self, TrancheView};
-use crate::workflows::SYSTEM;
 use crate::{Actor, App, AppError, AppResult, Page, PageRequest};
 
 /// The workflow grants follow.
@@ -153,23 +152,7 @@ pub(crate) async fn recipients(
     to: &[String],
     grantee: UserId,
 ) -> AppResult<Vec<UserRecord>> {
-    let mut people: Vec<UserRecord> = Vec::new();
-    for name in to {
-        let found = match name.as_str() {
-            "grantee" => user_store::find(c, grantee).await?.into_iter().collect(),
-            SYSTEM => Vec::new(),
-            role => match Role::parse(role) {
-                Ok(role) => user_store::with_role(c, role).await?,
-                Err(_) => Vec::new(),
-            },
-        };
-        for person in found {
-            if person.active && !people.iter().any(|p| p.id == person.id) {
-                people.push(person);
-            }
-        }
-    }
-    Ok(people)
+    crate::mail::recipients(c, to, ("grantee", grantee), &[], |_, _| true).await
 }
 
 /// Queues `notification` about the grant for each recipient.

@@ -39,6 +39,8 @@ use std::time::Duration;
 
 pub use actor::Actor;
 pub use error::AppError;
+/// Dates and amounts as readers of each language expect them, as the emails write them.
+pub use grants_notify::Formatter;
 pub use grants_store::{DatabaseSettings, Store};
 pub use grants_workflow::Reason as BlockedReason;
 pub use page::{Page, PageRequest};
@@ -101,8 +103,11 @@ pub struct Clock {
 impl Clock {
     /// The current time.
     pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        use chrono::SubsecRound;
         let offset = self.offset_ms.load(std::sync::atomic::Ordering::SeqCst);
-        chrono::Utc::now() + chrono::Duration::milliseconds(offset)
+        // Microseconds, as PostgreSQL keeps them: a record built from `now`
+        // equals the same record read back, on either database.
+        (chrono::Utc::now() + chrono::Duration::milliseconds(offset)).trunc_subsecs(6)
     }
 
     /// Moves the clock by `by`: forward in tests, back and forth while the demo seeds.

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use futures_util::StreamExt;
-use grants_domain::{Locale, Role};
+use grants_domain::{Locale, Role, UserId};
 use grants_notify::{Envelope, Letter, Mailer, Notification, OutgoingMail, SendError};
 use grants_store::ConnectionTrait;
 use grants_store::outbox::{self, NewMessage, Outcome, QueuedMessage};
@@ -58,6 +58,54 @@ pub(crate) async fn enqueue(
     )
     .await?;
     Ok(())
+}
+
+/// Who a step's email goes to, in the order `to` names them, each person
+/// once and only active accounts. The name `holder_word` ("owner",
+/// "grantee") is `holder`; a name in `relations` stands for a role's
+/// holders (`country_ambassador`), any other name is a role; `keep` says
+/// whether a holder named so gets the email (a proposal's ambassadors must
+/// cover its country). Everyone is read in one query.
+pub(crate) async fn recipients(
+    c: &impl ConnectionTrait,
+    to: &[String],
+    (holder_word, holder): (&str, UserId),
+    relations: &[(&str, Role)],
+    keep: impl Fn(&UserRecord, &str) -> bool,
+) -> AppResult<Vec<UserRecord>> {
+    let role_of = |name: &str| {
+        relations
+            .iter()
+            .find(|(relation, _)| *relation == name)
+            .map(|(_, role)| *role)
+            .or_else(|| Role::parse(name).ok())
+    };
+    let holder_named = to.iter().any(|name| name == holder_word);
+    let roles: Vec<Role> = to
+        .iter()
+        .filter(|name| *name != holder_word)
+        .filter_map(|name| role_of(name))
+        .collect();
+    let ids: &[UserId] = if holder_named { &[holder] } else { &[] };
+    let found = user_store::find_people(c, ids, &roles).await?;
+    let mut people: Vec<UserRecord> = Vec::new();
+    for name in to {
+        let named = found.iter().filter(|person| {
+            if name == holder_word {
+                person.id == holder
+            } else {
+                role_of(name).is_some_and(|role| {
+                    person.roles.iter().any(|g| g.role() == role) && keep(person, name)
+                })
+            }
+        });
+        for person in named {
+            if person.active && !people.iter().any(|p| p.id == person.id) {
+                people.push(person.clone());
+            }
+        }
+    }
+    Ok(people)
 }
 
 /// The next daily-summary time after `now`: `hour`:00 UTC today or tomorrow.

@@ -29,7 +29,6 @@ use uuid::Uuid;
 
 use crate::audit::AuditEventView;
 use crate::programmes::load_programme;
-use crate::workflows::SYSTEM;
 use crate::{Actor, App, AppError, AppResult, Page, PageRequest};
 
 /// The workflow proposals follow.
@@ -631,9 +630,15 @@ pub async fn transition(
         now,
     };
     apply(&tx, app, &record, &programme, &plan, step).await?;
-    let updated = store::find(&tx, id)
-        .await?
-        .ok_or(AppError::NotFound("proposal"))?;
+    // What `apply` wrote, without reading it back.
+    let submitted = plan.to == "submitted";
+    let updated = ProposalRecord {
+        state: plan.to.clone(),
+        revision: record.revision + 1,
+        updated_at: now,
+        submitted_at: if submitted { Some(now) } else { record.submitted_at },
+        ..record
+    };
     let shown = view(&tx, app, updated).await?;
     tx.commit().await.map_err(grants_store::StoreError::from)?;
     tracing::info!(from = %plan.from, to = %plan.to, "proposal moved");
@@ -806,22 +811,19 @@ async fn apply(
         ),
         _ => None,
     });
-    // The applicant's name, for the emails; looked up only when the step sends any.
-    let owner_name = if plan
-        .effects
-        .iter()
-        .any(|e| matches!(e, Effect::Notify { .. }))
-    {
-        user_store::find(tx, record.owner_id)
-            .await?
-            .map_or_else(String::new, |u| u.name.to_string())
-    } else {
-        String::new()
-    };
     for effect in &plan.effects {
         match effect {
             Effect::Notify { event, to } => {
-                for recipient in recipients(tx, to, record).await? {
+                let people = recipients(tx, to, record).await?;
+                // The applicant's name, for the emails: read again only when
+                // the applicant is not among those written to.
+                let owner_name = match people.iter().find(|p| p.id == record.owner_id) {
+                    Some(owner) => owner.name.to_string(),
+                    None => user_store::find(tx, record.owner_id)
+                        .await?
+                        .map_or_else(String::new, |u| u.name.to_string()),
+                };
+                for recipient in people {
                     let facts = Letterhead {
                         app,
                         record,
@@ -962,45 +964,32 @@ fn notification(event: &str, f: &Letterhead<'_>) -> AppResult<Notification> {
     })
 }
 
-/// The people a notification goes to: relations resolve to the proposal's
-/// owner or ambassadors, roles to every active holder. Each person once.
+/// The relation naming the ambassadors of the proposal's country.
+const COUNTRY_AMBASSADOR: &str = "country_ambassador";
+
+/// The people a proposal email goes to: its owner, or the active holders
+/// of a role (ambassadors only of the proposal's country). Each person once.
 async fn recipients(
     c: &impl ConnectionTrait,
     to: &[String],
     record: &ProposalRecord,
 ) -> AppResult<Vec<UserRecord>> {
-    let mut people: Vec<UserRecord> = Vec::new();
-    for name in to {
-        let found = match name.as_str() {
-            "owner" => user_store::find(c, record.owner_id)
-                .await?
-                .into_iter()
-                .collect(),
-            "country_ambassador" => user_store::with_role(c, Role::Ambassador)
-                .await?
-                .into_iter()
-                .filter(|u| {
-                    u.roles.iter().any(|g| {
-                        g.role() == Role::Ambassador
-                            && g.area().is_some_and(|a| {
-                                a.covers(record.content.country, record.content.region.as_ref())
-                            })
-                    })
-                })
-                .collect(),
-            SYSTEM => Vec::new(),
-            role => match Role::parse(role) {
-                Ok(role) => user_store::with_role(c, role).await?,
-                Err(_) => Vec::new(),
-            },
-        };
-        for person in found {
-            if person.active && !people.iter().any(|p| p.id == person.id) {
-                people.push(person);
-            }
-        }
-    }
-    Ok(people)
+    let country = record.content.country;
+    let region = record.content.region.as_ref();
+    let covers = |person: &UserRecord, name: &str| {
+        name != COUNTRY_AMBASSADOR
+            || person.roles.iter().any(|g| {
+                g.role() == Role::Ambassador && g.area().is_some_and(|a| a.covers(country, region))
+            })
+    };
+    crate::mail::recipients(
+        c,
+        to,
+        ("owner", record.owner_id),
+        &[(COUNTRY_AMBASSADOR, Role::Ambassador)],
+        covers,
+    )
+    .await
 }
 
 /// The proposal's history: every recorded event, oldest first.

@@ -618,6 +618,13 @@ async fn apply(
         match effect {
             Effect::Notify { event, to } => {
                 let people = grants::recipients(tx, to, report.grantee_id).await?;
+                let grantee_name = if event == "report_submitted" {
+                    user_store::find(tx, report.grantee_id)
+                        .await?
+                        .map_or_else(String::new, |u| u.name.to_string())
+                } else {
+                    String::new()
+                };
                 let link = app.link(&format!("/app/reports/{}", report.id));
                 for person in &people {
                     let report_name = context.name(report, person.locale);
@@ -627,9 +634,7 @@ async fn apply(
                             Notification::ReportSubmitted(grants_notify::ReportSubmitted {
                                 proposal_title,
                                 report_name,
-                                grantee_name: user_store::find(tx, report.grantee_id)
-                                    .await?
-                                    .map_or_else(String::new, |u| u.name.to_string()),
+                                grantee_name: grantee_name.clone(),
                                 report_url: link.clone(),
                             })
                         }

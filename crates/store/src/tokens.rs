@@ -2,11 +2,13 @@
 
 use chrono::{DateTime, Utc};
 use grants_domain::{TokenId, UserId};
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Alias, Expr, ExprTrait};
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use uuid::Uuid;
 
+use crate::entity::{api_token, user};
+use crate::users::{self, UserRecord};
 use crate::StoreResult;
-use crate::entity::api_token;
 
 /// A token that is neither expired nor revoked.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,23 +43,42 @@ pub async fn insert(
     Ok(id)
 }
 
-/// The token with this hash, if it still works at `now`.
+/// The token with this hash and the account holding it, with its roles, if
+/// the token still works at `now`: one round trip, as every API request
+/// starts with it.
 pub async fn find_active(
     c: &impl ConnectionTrait,
     token_hash: &str,
     now: DateTime<Utc>,
-) -> StoreResult<Option<ActiveToken>> {
-    let row = api_token::Entity::find()
-        .filter(api_token::Column::TokenHash.eq(token_hash))
-        .filter(api_token::Column::RevokedAt.is_null())
-        .one(c)
-        .await?;
+) -> StoreResult<Option<(ActiveToken, UserRecord)>> {
+    let mut query = users::with_roles();
+    query
+        .expr_as(
+            Expr::col((api_token::Entity, api_token::Column::Id)),
+            Alias::new("token_id"),
+        )
+        .expr_as(
+            Expr::col((api_token::Entity, api_token::Column::ExpiresAt)),
+            Alias::new("token_expires_at"),
+        )
+        .inner_join(
+            api_token::Entity,
+            Expr::col((api_token::Entity, api_token::Column::UserId))
+                .equals((user::Entity, user::Column::Id)),
+        )
+        .and_where(Expr::col((api_token::Entity, api_token::Column::TokenHash)).eq(token_hash))
+        .and_where(Expr::col((api_token::Entity, api_token::Column::RevokedAt)).is_null());
+    let rows = c.query_all(&query).await?;
+    let Some((holder, row)) = users::group_with_roles(&rows)?.into_iter().next() else {
+        return Ok(None);
+    };
+    let token = ActiveToken {
+        id: row.try_get::<Uuid>("", "token_id")?.into(),
+        user_id: holder.id,
+        expires_at: row.try_get("", "token_expires_at")?,
+    };
     // Expiry is compared here rather than in SQL: SQLite keeps timestamps as text.
-    Ok(row.filter(|t| t.expires_at > now).map(|t| ActiveToken {
-        id: t.id.into(),
-        user_id: t.user_id.into(),
-        expires_at: t.expires_at,
-    }))
+    Ok((token.expires_at > now).then_some((token, holder)))
 }
 
 /// Revokes one token; true if it was active.

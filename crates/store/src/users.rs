@@ -2,10 +2,10 @@
 
 use chrono::{DateTime, Utc};
 use grants_domain::{Area, CountryCode, Email, Locale, PersonName, Role, RoleGrant, UserId};
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Alias, Condition, Expr, ExprTrait, Order, Query, SelectStatement};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, Iterable,
+    QueryFilter, QueryOrder, QueryResult, QuerySelect,
 };
 use uuid::Uuid;
 
@@ -113,11 +113,96 @@ pub async fn insert(
 
 /// The account with this id.
 pub async fn find(c: &impl ConnectionTrait, id: UserId) -> StoreResult<Option<UserRecord>> {
-    let Some(row) = user::Entity::find_by_id(id.uuid()).one(c).await? else {
-        return Ok(None);
-    };
-    let roles = roles_of(c, &[row.id]).await?;
-    record(row, &roles).map(Some)
+    let mut query = with_roles();
+    query.and_where(Expr::col((user::Entity, user::Column::Id)).eq(id.uuid()));
+    let rows = c.query_all(&query).await?;
+    Ok(group_with_roles(&rows)?.into_iter().next().map(|(u, _)| u))
+}
+
+/// The accounts with these ids and every account holding one of `roles`
+/// (active or not), in one query: the people a step writes to.
+pub async fn find_people(
+    c: &impl ConnectionTrait,
+    ids: &[UserId],
+    roles: &[Role],
+) -> StoreResult<Vec<UserRecord>> {
+    if ids.is_empty() && roles.is_empty() {
+        return Ok(Vec::new());
+    }
+    let holders = Query::select()
+        .column(user_role::Column::UserId)
+        .from(user_role::Entity)
+        .and_where(user_role::Column::Role.is_in(roles.iter().map(|r| r.as_str())))
+        .to_owned();
+    let mut query = with_roles();
+    query.cond_where(
+        Condition::any()
+            .add(
+                Expr::col((user::Entity, user::Column::Id))
+                    .is_in(ids.iter().map(|id| id.uuid())),
+            )
+            .add(Expr::col((user::Entity, user::Column::Id)).in_subquery(holders)),
+    );
+    let rows = c.query_all(&query).await?;
+    Ok(group_with_roles(&rows)?
+        .into_iter()
+        .map(|(u, _)| u)
+        .collect())
+}
+
+/// `SELECT users.*` with one row per role held (role and area as
+/// `grant_role`, `grant_area`; NULL for none), ordered by account, so a
+/// person and their roles come in one round trip.
+pub(crate) fn with_roles() -> SelectStatement {
+    Query::select()
+        .columns(user::Column::iter().map(|col| (user::Entity, col)))
+        .expr_as(
+            Expr::col((user_role::Entity, user_role::Column::Role)),
+            Alias::new("grant_role"),
+        )
+        .expr_as(
+            Expr::col((user_role::Entity, user_role::Column::Area)),
+            Alias::new("grant_area"),
+        )
+        .from(user::Entity)
+        .left_join(
+            user_role::Entity,
+            Expr::col((user_role::Entity, user_role::Column::UserId))
+                .equals((user::Entity, user::Column::Id)),
+        )
+        .order_by((user::Entity, user::Column::Id), Order::Asc)
+        .to_owned()
+}
+
+/// The accounts of a [`with_roles`] query, each with the first of its rows
+/// (for any further columns the query selected).
+pub(crate) fn group_with_roles(
+    rows: &[QueryResult],
+) -> StoreResult<Vec<(UserRecord, &QueryResult)>> {
+    let mut people = Vec::new();
+    let mut i = 0;
+    while i < rows.len() {
+        let first = &rows[i];
+        let account = user::Model::from_query_result(first, "")?;
+        let mut grants = Vec::new();
+        while let Some(row) = rows.get(i) {
+            if row.try_get::<Uuid>("", "id")? != account.id {
+                break;
+            }
+            if let Some(role) = row.try_get::<Option<String>>("", "grant_role")? {
+                grants.push(user_role::Model {
+                    user_id: account.id,
+                    role,
+                    area: row
+                        .try_get::<Option<String>>("", "grant_area")?
+                        .unwrap_or_default(),
+                });
+            }
+            i += 1;
+        }
+        people.push((record(account, &grants)?, first));
+    }
+    Ok(people)
 }
 
 /// The account with this address (any case) and its password hash.
@@ -155,24 +240,20 @@ pub async fn list(
 
 /// Every active account holding `role` (in any area).
 pub async fn with_role(c: &impl ConnectionTrait, role: Role) -> StoreResult<Vec<UserRecord>> {
-    let ids: Vec<Uuid> = user_role::Entity::find()
-        .filter(user_role::Column::Role.eq(role.as_str()))
-        .all(c)
-        .await?
+    let holders = Query::select()
+        .column(user_role::Column::UserId)
+        .from(user_role::Entity)
+        .and_where(user_role::Column::Role.eq(role.as_str()))
+        .to_owned();
+    let mut query = with_roles();
+    query
+        .and_where(Expr::col((user::Entity, user::Column::Id)).in_subquery(holders))
+        .and_where(Expr::col((user::Entity, user::Column::Active)).eq(true));
+    let rows = c.query_all(&query).await?;
+    Ok(group_with_roles(&rows)?
         .into_iter()
-        .map(|r| r.user_id)
-        .collect();
-    if ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    let rows = user::Entity::find()
-        .filter(user::Column::Id.is_in(ids.iter().copied()))
-        .filter(user::Column::Active.eq(true))
-        .order_by_asc(user::Column::Id)
-        .all(c)
-        .await?;
-    let roles = roles_of(c, &ids).await?;
-    rows.into_iter().map(|row| record(row, &roles)).collect()
+        .map(|(u, _)| u)
+        .collect())
 }
 
 /// Replaces the profile if the account is still at `expected_revision`.

@@ -304,6 +304,15 @@ async fn submission_is_refused_once_the_call_has_closed(backend: Backend) {
             .unwrap_or_default()
             .ends_with("(Europe/Skopje)")
     );
+    // The same facts as data, for a client that speaks another language.
+    assert_eq!(reason["args"]["case"], "closed");
+    assert_eq!(reason["args"]["time_zone"], "Europe/Skopje");
+    assert!(
+        reason["args"]["closes_at"]
+            .as_str()
+            .is_some_and(|at| chrono::DateTime::parse_from_rfc3339(at).is_ok()),
+        "{reason}"
+    );
     assert_eq!(w.get(&w.applicant, &id).await.body["state"], "draft");
     // New drafts are refused too.
     let late = w
@@ -766,7 +775,8 @@ async fn invalid_drafts_name_the_field_and_write_nothing(backend: Backend) {
     w.app.finish().await;
 }
 
-/// A missing or unknown field is named, not left blank.
+/// A missing, unknown or mistyped field is named, not left blank, also
+/// among the proposal's own fields (which the body carries flattened).
 async fn bodies_of_the_wrong_shape_name_the_field(backend: Backend) {
     let w = world(backend).await;
     let cases = [
@@ -775,6 +785,16 @@ async fn bodies_of_the_wrong_shape_name_the_field(backend: Backend) {
             json!({ "programme_id": w.programme_id, "titel": "Maker space" }),
             "titel",
             "unknown",
+        ),
+        (
+            json!({ "programme_id": w.programme_id, "title": "Maker space", "budget_lines": "all of it" }),
+            "budget_lines",
+            "invalid",
+        ),
+        (
+            json!({ "programme_id": w.programme_id, "title": 42 }),
+            "title",
+            "invalid",
         ),
     ];
     for (body, field, code) in cases {
