@@ -18,7 +18,7 @@ use grants_store::ledger::EntryKind;
 use grants_store::programmes::ProgrammeRecord;
 use grants_store::proposals::ProposalRecord;
 use grants_store::users::{self as user_store, UserRecord};
-use grants_workflow::{ActorFacts, Definition, Effect, GuardCheck, Plan};
+use grants_workflow::{ActorFacts, Definition, Effect, GuardCheck, Plan, Refusal};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
@@ -469,7 +469,7 @@ pub async fn list(
 struct Guards<'a> {
     comment: Option<&'a str>,
     tranches: &'a [TrancheRecord],
-    final_report: Result<(), String>,
+    final_report: Result<(), Refusal>,
 }
 
 impl<'a> Guards<'a> {
@@ -489,7 +489,7 @@ impl<'a> Guards<'a> {
 }
 
 impl GuardCheck for Guards<'_> {
-    fn check(&self, guard: &str) -> Result<(), String> {
+    fn check(&self, guard: &str) -> Result<(), Refusal> {
         match guard {
             "comment_given" => grants_domain::proposal::comment_given(self.comment),
             "final_report_accepted" => self.final_report.clone(),
@@ -503,13 +503,14 @@ impl GuardCheck for Guards<'_> {
                 if open.is_empty() {
                     Ok(())
                 } else {
-                    Err(format!(
-                        "tranches still to be paid or cancelled: {}",
-                        open.join(", ")
-                    ))
+                    let open = open.join(", ");
+                    Err(
+                        Refusal::new(format!("tranches still to be paid or cancelled: {open}"))
+                            .with("tranches", open),
+                    )
                 }
             }
-            other => Err(format!("the guard '{other}' is not implemented")),
+            other => Err(format!("the guard '{other}' is not implemented").into()),
         }
     }
 }

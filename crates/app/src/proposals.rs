@@ -9,6 +9,8 @@
 //! applicant's identity or organisation either. The jury chair sees every
 //! proposal past its draft. Everyone else gets a 404, as if it did not exist.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, Utc};
 use grants_domain::programme::ProgrammeSpec;
 use grants_domain::proposal::{self, ProposalContent, ProposalInput};
@@ -22,7 +24,7 @@ use grants_store::proposals::{
 };
 use grants_store::timers::{self, DueTimer};
 use grants_store::users::{self as user_store, UserRecord};
-use grants_workflow::{ActorFacts, Definition, Effect, GuardCheck, Plan, ReasonKind};
+use grants_workflow::{ActorFacts, Definition, Effect, GuardCheck, Plan, ReasonKind, Refusal};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
@@ -125,8 +127,14 @@ pub struct BlockedReasonView {
     pub kind: &'static str,
     /// The guard that failed.
     pub guard: Option<String>,
-    /// What to tell the person.
+    /// What to tell the person, in English.
     pub message: String,
+    /// The facts in the message, by name, to say it in another language:
+    /// `workflow`, `transition`, and for a wrong state `step`, `state` and
+    /// `state_label`, for a refused caller `step` and `allowed`; a guard its
+    /// own, e.g. `case` (which refusal), `closes_at` (RFC 3339, local to the
+    /// programme) and `time_zone`, `min` and `max`, `missing` (joined by ", ").
+    pub args: BTreeMap<String, String>,
 }
 
 impl TransitionView {
@@ -156,6 +164,7 @@ impl From<&grants_workflow::Reason> for BlockedReasonView {
             },
             guard: r.guard.clone(),
             message: r.message.clone(),
+            args: r.args.clone(),
         }
     }
 }
@@ -230,7 +239,7 @@ struct Guards<'a> {
 }
 
 impl GuardCheck for Guards<'_> {
-    fn check(&self, guard: &str) -> Result<(), String> {
+    fn check(&self, guard: &str) -> Result<(), Refusal> {
         match guard {
             "call_open" => proposal::call_open(self.programme, self.now),
             "form_complete" => proposal::form_complete(self.content),
@@ -248,7 +257,7 @@ impl GuardCheck for Guards<'_> {
                     )
                 }
             }
-            other => Err(format!("the guard '{other}' is not implemented")),
+            other => Err(format!("the guard '{other}' is not implemented").into()),
         }
     }
 }

@@ -27,7 +27,7 @@ use grants_store::proposals::ProposalRecord;
 use grants_store::reports::{self as store, ReportChange, ReportFilter, ReportRecord};
 use grants_store::timers::{self, DueTimer};
 use grants_store::users::{self as user_store, UserRecord};
-use grants_workflow::{ActorFacts, Effect, GuardCheck, Plan};
+use grants_workflow::{ActorFacts, Effect, GuardCheck, Plan, Refusal};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
@@ -451,7 +451,7 @@ struct Guards<'a> {
 }
 
 impl GuardCheck for Guards<'_> {
-    fn check(&self, guard: &str) -> Result<(), String> {
+    fn check(&self, guard: &str) -> Result<(), Refusal> {
         match guard {
             "comment_given" => grants_domain::proposal::comment_given(self.comment),
             "grant_running" => {
@@ -459,11 +459,11 @@ impl GuardCheck for Guards<'_> {
                 if ["active", "reporting"].contains(&state) {
                     Ok(())
                 } else {
-                    Err(format!("the grant is {state}"))
+                    Err(crate::tranches::grant_not_running(state))
                 }
             }
             "report_complete" => rules::report_complete(&self.report.content, self.context.rules()),
-            other => Err(format!("the guard '{other}' is not implemented")),
+            other => Err(format!("the guard '{other}' is not implemented").into()),
         }
     }
 }
@@ -860,16 +860,21 @@ pub(crate) async fn accepted_keys(
         .collect())
 }
 
-/// Whether the grant's final report is accepted, in words when it is not.
+/// Whether the grant's final report is accepted (guard
+/// `final_report_accepted`), in words when it is not.
 pub(crate) async fn final_report_accepted(
     c: &impl ConnectionTrait,
     grant: GrantId,
-) -> AppResult<Result<(), String>> {
+) -> AppResult<Result<(), Refusal>> {
     let reports = store::reports_of(c, grant).await?;
     Ok(match reports.iter().find(|r| r.kind == ReportKind::Final) {
         Some(r) if r.state == "accepted" => Ok(()),
-        Some(r) => Err(format!("the final report is {}, not accepted", r.state)),
-        None => Err("the grant has no final report".into()),
+        Some(r) => Err(
+            Refusal::new(format!("the final report is {}, not accepted", r.state))
+                .case("not_accepted")
+                .with("report_state", &r.state),
+        ),
+        None => Err(Refusal::new("the grant has no final report").case("missing")),
     })
 }
 

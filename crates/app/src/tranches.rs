@@ -18,7 +18,7 @@ use grants_store::grants::{
 };
 use grants_store::ledger::EntryKind;
 use grants_store::programmes::ProgrammeRecord;
-use grants_workflow::{ActorFacts, Effect, GuardCheck, Plan};
+use grants_workflow::{ActorFacts, Effect, GuardCheck, Plan, Refusal};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -191,16 +191,19 @@ struct Guards<'a> {
 }
 
 impl GuardCheck for Guards<'_> {
-    fn check(&self, guard: &str) -> Result<(), String> {
+    fn check(&self, guard: &str) -> Result<(), Refusal> {
         match guard {
             "comment_given" => grants_domain::proposal::comment_given(self.comment),
             "grant_running" => {
                 if ["active", "reporting"].contains(&self.grant.state.as_str()) {
                     Ok(())
                 } else if self.grant.state == "agreement_pending" {
-                    Err("the grantee has not accepted the agreement yet".into())
+                    Err(
+                        Refusal::new("the grantee has not accepted the agreement yet")
+                            .case("agreement_pending"),
+                    )
                 } else {
-                    Err(format!("the grant is {}", self.grant.state))
+                    Err(grant_not_running(&self.grant.state))
                 }
             }
             "condition_met" => {
@@ -212,9 +215,16 @@ impl GuardCheck for Guards<'_> {
                 }
                 _ => Ok(()),
             },
-            other => Err(format!("the guard '{other}' is not implemented")),
+            other => Err(format!("the guard '{other}' is not implemented").into()),
         }
     }
+}
+
+/// The refusal of guard `grant_running` for a grant in `state` (ended, or not begun).
+pub(crate) fn grant_not_running(state: &str) -> Refusal {
+    Refusal::new(format!("the grant is {state}"))
+        .case("not_running")
+        .with("grant_state", state)
 }
 
 fn condition_met(
@@ -222,33 +232,41 @@ fn condition_met(
     grant: &GrantRecord,
     accepted_reports: &[String],
     now: DateTime<Utc>,
-) -> Result<(), String> {
+) -> Result<(), Refusal> {
     match &t.condition {
-        TrancheCondition::AgreementSigned => grant
-            .agreement_accepted_at
-            .map(|_| ())
-            .ok_or_else(|| "the agreement has not been accepted yet".to_owned()),
+        TrancheCondition::AgreementSigned => {
+            grant.agreement_accepted_at.map(|_| ()).ok_or_else(|| {
+                Refusal::new("the agreement has not been accepted yet")
+                    .case("agreement_not_accepted")
+            })
+        }
         TrancheCondition::ReportAccepted { report } => {
             if accepted_reports.contains(report) {
                 Ok(())
             } else {
-                Err(format!("the report '{report}' has not been accepted yet"))
+                Err(
+                    Refusal::new(format!("the report '{report}' has not been accepted yet"))
+                        .case("report_not_accepted")
+                        .with("report", report),
+                )
             }
         }
         TrancheCondition::MonthsAfterStart { months } => {
             let start = grant
                 .started_at
-                .ok_or_else(|| "the grant has not started yet".to_owned())?;
+                .ok_or_else(|| Refusal::new("the grant has not started yet").case("not_started"))?;
             let due = start
                 .checked_add_months(Months::new(u32::try_from(*months).unwrap_or(u32::MAX)))
-                .ok_or_else(|| "the date is out of range".to_owned())?;
+                .ok_or_else(|| Refusal::new("the date is out of range"))?;
             if now >= due {
                 Ok(())
             } else {
-                Err(format!(
-                    "the tranche may be requested from {}",
-                    due.date_naive()
-                ))
+                let day = due.date_naive();
+                Err(
+                    Refusal::new(format!("the tranche may be requested from {day}"))
+                        .case("too_early")
+                        .with_date("requestable_on", day),
+                )
             }
         }
     }

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::programme::{MoneyInput, ProgrammeSpec};
-use crate::{Area, CountryCode, Currency, Locale, Money, ValidationErrors};
+use crate::{Area, CountryCode, Currency, Locale, Money, Refusal, ValidationErrors};
 
 /// The longest a free-text section may be.
 const MAX_SECTION_CHARS: usize = 20_000;
@@ -357,26 +357,33 @@ pub fn local_time(programme: &ProgrammeSpec, at: DateTime<Utc>) -> String {
     )
 }
 
-/// Guard `call_open`: submissions are accepted from the opening to the closing time.
-pub fn call_open(programme: &ProgrammeSpec, now: DateTime<Utc>) -> Result<(), String> {
+/// Guard `call_open`: submissions are accepted from the opening to the
+/// closing time; a refusal says when, in the programme's time zone.
+pub fn call_open(programme: &ProgrammeSpec, now: DateTime<Utc>) -> Result<(), Refusal> {
+    let zone = programme.time_zone;
     if now < programme.opens_at {
-        return Err(format!(
+        return Err(Refusal::new(format!(
             "the call opens on {}",
             local_time(programme, programme.opens_at)
-        ));
+        ))
+        .case("not_yet_open")
+        .with_moment("opens_at", programme.opens_at.with_timezone(&zone)));
     }
     if now >= programme.closes_at {
-        return Err(format!(
+        return Err(Refusal::new(format!(
             "the call closed on {}",
             local_time(programme, programme.closes_at)
-        ));
+        ))
+        .case("closed")
+        .with_moment("closes_at", programme.closes_at.with_timezone(&zone)));
     }
     Ok(())
 }
 
 /// Guard `form_complete`: every section is written, there is a budget, and
-/// its lines add up exactly to the requested amount.
-pub fn form_complete(content: &ProposalContent) -> Result<(), String> {
+/// its lines add up exactly to the requested amount. An incomplete
+/// proposal's refusal lists the fields to fill in (`missing`).
+pub fn form_complete(content: &ProposalContent) -> Result<(), Refusal> {
     let mut missing: Vec<&str> = sections(content)
         .iter()
         .filter(|(_, value)| value.is_none())
@@ -395,17 +402,25 @@ pub fn form_complete(content: &ProposalContent) -> Result<(), String> {
         missing.push("budget_lines");
     }
     if !missing.is_empty() {
-        return Err(format!(
-            "the proposal is incomplete: fill in {}",
-            missing.join(", ")
-        ));
+        let missing = missing.join(", ");
+        return Err(
+            Refusal::new(format!("the proposal is incomplete: fill in {missing}"))
+                .case("incomplete")
+                .with("missing", missing),
+        );
     }
     match (content.budget_total(), content.requested_amount) {
         (Some(total), Some(requested)) if total == requested => Ok(()),
-        (Some(total), Some(requested)) => Err(format!(
+        (Some(total), Some(requested)) => Err(Refusal::new(format!(
             "the budget lines add up to {total}, not the requested {requested}"
-        )),
-        _ => Err("the budget lines mix currencies; use one currency throughout".into()),
+        ))
+        .case("budget_mismatch")
+        .with("total", total)
+        .with("requested", requested)),
+        _ => Err(
+            Refusal::new("the budget lines mix currencies; use one currency throughout")
+                .case("mixed_currencies"),
+        ),
     }
 }
 
@@ -413,13 +428,15 @@ pub fn form_complete(content: &ProposalContent) -> Result<(), String> {
 pub fn country_eligible(
     content: &ProposalContent,
     programme: &ProgrammeSpec,
-) -> Result<(), String> {
+) -> Result<(), Refusal> {
     match content.country {
         Some(country) if programme.eligible_countries.contains(&country) => Ok(()),
-        Some(country) => Err(format!(
+        Some(country) => Err(Refusal::new(format!(
             "libraries in {country} are not eligible for this programme"
-        )),
-        None => Err("give the library's country".into()),
+        ))
+        .case("not_eligible")
+        .with("country", country)),
+        None => Err(Refusal::new("give the library's country").case("missing")),
     }
 }
 
@@ -428,27 +445,32 @@ pub fn country_eligible(
 pub fn amount_within_limits(
     content: &ProposalContent,
     programme: &ProgrammeSpec,
-) -> Result<(), String> {
+) -> Result<(), Refusal> {
     let Some(requested) = content.requested_amount else {
-        return Err("give the requested amount".into());
+        return Err(Refusal::new("give the requested amount").case("missing"));
     };
     if requested.currency != programme.currency {
-        return Err(format!(
+        return Err(Refusal::new(format!(
             "request the award in {}, the programme's currency",
             programme.currency
-        ));
+        ))
+        .case("wrong_currency")
+        .with("currency", programme.currency));
     }
     if requested.minor < programme.min_award.minor || requested.minor > programme.max_award.minor {
-        return Err(format!(
+        return Err(Refusal::new(format!(
             "the requested amount must be between {} and {}",
             programme.min_award, programme.max_award
-        ));
+        ))
+        .case("out_of_range")
+        .with("min", programme.min_award)
+        .with("max", programme.max_award));
     }
     Ok(())
 }
 
 /// Guard `comment_given`: the transition needs a reason in words.
-pub fn comment_given(comment: Option<&str>) -> Result<(), String> {
+pub fn comment_given(comment: Option<&str>) -> Result<(), Refusal> {
     match comment.map(str::trim) {
         Some(text) if !text.is_empty() => Ok(()),
         _ => Err("write a comment explaining why".into()),

@@ -12,7 +12,7 @@ use utoipa::ToSchema;
 
 use crate::programme::{Indicator, MoneyInput};
 use crate::proposal::BudgetLine;
-use crate::{CountryCode, Currency, Money, ValidationErrors};
+use crate::{CountryCode, Currency, Money, Refusal, ValidationErrors};
 
 /// The longest a free-text section of a report may be.
 const MAX_SECTION_CHARS: usize = 20_000;
@@ -261,8 +261,9 @@ pub fn indicator_counts(
 
 /// The guard `report_complete`: a report can be handed in once it tells
 /// what happened and what was done, counts every indicator of the
-/// programme, and accounts for every budget line. Every gap in one message.
-pub fn report_complete(content: &ReportContent, rules: ReportRules<'_>) -> Result<(), String> {
+/// programme, and accounts for every budget line. Every gap in one
+/// refusal, listed under `missing`.
+pub fn report_complete(content: &ReportContent, rules: ReportRules<'_>) -> Result<(), Refusal> {
     let mut missing: Vec<String> = Vec::new();
     if content.narrative.is_none() {
         missing.push("narrative".into());
@@ -287,10 +288,11 @@ pub fn report_complete(content: &ReportContent, rules: ReportRules<'_>) -> Resul
     if missing.is_empty() {
         Ok(())
     } else {
-        Err(format!(
-            "the report is not complete: {} missing",
-            missing.join(", ")
-        ))
+        let missing = missing.join(", ");
+        Err(
+            Refusal::new(format!("the report is not complete: {missing} missing"))
+                .with("missing", missing),
+        )
     }
 }
 

@@ -1,10 +1,16 @@
-//! The interface's translations: one Fluent catalogue per locale in
-//! `locales/{code}/main.ftl`, built into the binary, with English as the
-//! fallback for a string a catalogue lacks.
+//! The interface's translations: one Fluent catalogue per locale, the
+//! `.ftl` files of `locales/{code}/` (`main.ftl` for the pages,
+//! `workflow.ftl` for workflow states, steps and blocked reasons), built
+//! into the binary, with English as the fallback for a string a catalogue
+//! lacks.
 //!
 //! The language of a page is, in order: the one the person picked (a
 //! cookie), their profile's, the browser's (`Accept-Language`), English.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{Loader, static_loader};
 use grants_domain::Locale;
 
@@ -29,6 +35,61 @@ pub(crate) fn text(locale: Locale, key: &str) -> String {
         .ok()
         .and_then(|lang| CATALOGUES.try_lookup(&lang, key))
         .unwrap_or_else(|| key.to_owned())
+}
+
+/// Named arguments of a Fluent message.
+pub(crate) type Args = HashMap<Cow<'static, str>, FluentValue<'static>>;
+
+/// A string of `locale`'s own catalogue with `args`, without falling back
+/// to English: for texts whose English comes from elsewhere (a workflow
+/// definition's labels, a guard's message). `None` when the catalogue
+/// lacks the key or an argument it uses.
+pub(crate) fn own_text(locale: Locale, key: &str, args: &Args) -> Option<String> {
+    let lang = locale.code().parse().ok()?;
+    CATALOGUES
+        .lookup_single_language(&lang, key, Some(args))
+        .ok()
+}
+
+/// Every key of a locale's catalogue, from all its files, for tests.
+#[cfg(test)]
+pub(crate) fn catalogue_keys(locale: &str) -> std::collections::BTreeSet<String> {
+    catalogue_files(locale)
+        .iter()
+        .flat_map(|(_, source)| message_ids(source))
+        .collect()
+}
+
+/// The `.ftl` files of a locale's directory, with their text, for tests.
+#[cfg(test)]
+fn catalogue_files(locale: &str) -> Vec<(std::path::PathBuf, String)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("locales")
+        .join(locale);
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|entry| entry.expect("a directory entry").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "ftl"))
+        .map(|path| {
+            let source = std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            (path, source)
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// The ids of a Fluent file's messages: Fluent starts each entry at the
+/// beginning of a line, and indents what continues it; `#` starts a
+/// comment and `-` a term.
+#[cfg(test)]
+fn message_ids(source: &str) -> Vec<String> {
+    source
+        .lines()
+        .filter(|l| !l.starts_with([' ', '#', '.', '-', '[', '*', '}']) && !l.trim().is_empty())
+        .filter_map(|l| l.split_once('=').map(|(k, _)| k.trim().to_owned()))
+        .collect()
 }
 
 /// The language a page in `locale` is written in, for `<html lang>`: the
@@ -71,13 +132,56 @@ mod tests {
     use super::*;
 
     fn keys(locale: &str) -> BTreeSet<String> {
-        let path = format!("{}/locales/{locale}/main.ftl", env!("CARGO_MANIFEST_DIR"));
-        std::fs::read_to_string(&path)
-            .unwrap_or_else(|e| panic!("{path}: {e}"))
-            .lines()
-            .filter(|l| !l.starts_with([' ', '#', '.', '-']) && !l.trim().is_empty())
-            .filter_map(|l| l.split_once('=').map(|(k, _)| k.trim().to_owned()))
-            .collect()
+        catalogue_keys(locale)
+    }
+
+    /// The locales with a catalogue directory.
+    fn catalogued() -> Vec<String> {
+        let dir = format!("{}/locales", env!("CARGO_MANIFEST_DIR"));
+        let mut found: Vec<String> = std::fs::read_dir(&dir)
+            .expect("the locales directory")
+            .map(|entry| entry.expect("an entry"))
+            .filter(|entry| entry.path().is_dir())
+            .filter_map(|entry| entry.file_name().into_string().ok())
+            .collect();
+        found.sort();
+        found
+    }
+
+    #[test]
+    fn every_catalogue_file_parses_and_defines_each_key_once() {
+        // The check has teeth: a broken message does not parse.
+        assert!(fluent_templates::fs::resource_from_str("broken = { $when\n").is_err());
+        let locales = catalogued();
+        assert!(locales.len() >= 4, "{locales:?}");
+        for locale in &locales {
+            assert!(
+                Locale::parse(locale).is_ok(),
+                "{locale} is not a language of the programme"
+            );
+            let files = catalogue_files(locale);
+            assert!(!files.is_empty(), "{locale} has no .ftl file");
+            let mut seen = BTreeSet::new();
+            for (path, source) in files {
+                if let Err(e) = fluent_templates::fs::resource_from_str(&source) {
+                    panic!("{} does not parse: {e}", path.display());
+                }
+                for id in message_ids(&source) {
+                    assert!(
+                        seen.insert(id.clone()),
+                        "{}: '{id}' is defined twice in {locale}",
+                        path.display()
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_catalogues_are_loaded_from_every_file() {
+        // `main.ftl` and `workflow.ftl` both reach the pages.
+        assert_eq!(text(Locale::Mk, "sign-in"), "Најава");
+        assert_eq!(text(Locale::Mk, "proposal-state-draft"), "Нацрт");
     }
 
     #[test]

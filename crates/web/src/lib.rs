@@ -13,6 +13,7 @@ mod i18n;
 mod pages;
 mod render;
 mod session;
+mod workflow_text;
 
 use std::sync::OnceLock;
 
@@ -124,7 +125,7 @@ impl IntoResponse for PageError {
                 } else if status == StatusCode::NOT_FOUND {
                     i18n::text(viewer.locale, "error-not-found")
                 } else {
-                    error.to_string()
+                    workflow_text::failure(viewer.locale, &error)
                 };
                 (viewer, status, message)
             }

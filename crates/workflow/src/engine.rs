@@ -1,9 +1,11 @@
 //! Deciding transitions: pure functions from a definition, a state, an
 //! actor and guard outcomes to a plan or the reasons it is blocked.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
-use crate::{Definition, Effect};
+pub use grants_domain::Refusal;
+
+use crate::{Definition, Effect, Transition};
 
 /// What the actor is with respect to the subject: their roles (`programme_manager`)
 /// and relations (`owner`, `country_ambassador`), and `system` for timers.
@@ -29,8 +31,9 @@ impl ActorFacts {
 
 /// Evaluates guards by name over a snapshot of the subject.
 pub trait GuardCheck {
-    /// `Ok` if the guard passes, or a message a person understands.
-    fn check(&self, guard: &str) -> Result<(), String>;
+    /// `Ok` if the guard passes, or why not: a message a person
+    /// understands, with the facts in it by name (a plain `String` converts).
+    fn check(&self, guard: &str) -> Result<(), Refusal>;
 }
 
 /// Why a transition cannot be taken.
@@ -47,14 +50,38 @@ pub enum ReasonKind {
 }
 
 /// One reason a transition is blocked.
+///
+/// The message is English; `kind`, `guard` and `args` let an interface say
+/// the same in another language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reason {
     /// Which kind of reason.
     pub kind: ReasonKind,
     /// The guard's name, for [`ReasonKind::Guard`].
     pub guard: Option<String>,
-    /// What to tell the person.
+    /// What to tell the person, in English.
     pub message: String,
+    /// The facts in the message, by name. The engine's own reasons give
+    /// `workflow` and `transition`; a wrong state adds `step` (the
+    /// transition's label), `state` and `state_label`; a refused actor adds
+    /// `step` and `allowed` (the names that may, joined by `", "`). A guard
+    /// gives its own (see [`Refusal`]).
+    pub args: BTreeMap<String, String>,
+}
+
+/// The facts every reason of the engine's own names: the workflow and the transition.
+fn facts(definition: &Definition, transition: &str) -> BTreeMap<String, String> {
+    BTreeMap::from([
+        ("workflow".to_owned(), definition.name.value.clone()),
+        ("transition".to_owned(), transition.to_owned()),
+    ])
+}
+
+/// The facts of a reason about `t`, with its label as `step`.
+fn step_facts(definition: &Definition, t: &Transition) -> BTreeMap<String, String> {
+    let mut args = facts(definition, &t.name);
+    args.insert("step".to_owned(), t.label.clone());
+    args
 }
 
 /// Every reason a transition is blocked (never empty).
@@ -113,6 +140,7 @@ pub fn plan(
                     "the {} workflow has no transition '{transition}'",
                     definition.name.value
                 ),
+                args: facts(definition, transition),
             }],
         });
     };
@@ -121,6 +149,9 @@ pub fn plan(
         let state = definition
             .state(current)
             .map_or(current, |s| s.label.as_str());
+        let mut args = step_facts(definition, t);
+        args.insert("state".to_owned(), current.to_owned());
+        args.insert("state_label".to_owned(), state.to_owned());
         reasons.push(Reason {
             kind: ReasonKind::WrongState,
             guard: None,
@@ -128,22 +159,28 @@ pub fn plan(
                 "'{}' is not possible while the {} is {state}",
                 t.label, definition.name.value
             ),
+            args,
         });
     }
     if !t.by.iter().any(|b| actor.names.contains(&b.value)) {
         let allowed: Vec<_> = t.by.iter().map(|b| b.value.replace('_', " ")).collect();
+        let mut args = step_facts(definition, t);
+        let names: Vec<&str> = t.by.iter().map(|b| b.value.as_str()).collect();
+        args.insert("allowed".to_owned(), names.join(", "));
         reasons.push(Reason {
             kind: ReasonKind::NotPermitted,
             guard: None,
             message: format!("only the {} may '{}'", allowed.join(" or "), t.label),
+            args,
         });
     }
     for guard in &t.guards {
-        if let Err(message) = guards.check(&guard.value) {
+        if let Err(refusal) = guards.check(&guard.value) {
             reasons.push(Reason {
                 kind: ReasonKind::Guard,
                 guard: Some(guard.value.clone()),
-                message,
+                message: refusal.message,
+                args: refusal.args,
             });
         }
     }
@@ -211,9 +248,9 @@ transitions:
     struct Guards(&'static [(&'static str, &'static str)]);
 
     impl GuardCheck for Guards {
-        fn check(&self, guard: &str) -> Result<(), String> {
+        fn check(&self, guard: &str) -> Result<(), Refusal> {
             match self.0.iter().find(|(g, _)| *g == guard) {
-                Some((_, message)) => Err((*message).to_owned()),
+                Some((_, message)) => Err(Refusal::new(*message).with("guard", guard)),
                 None => Ok(()),
             }
         }
@@ -268,6 +305,34 @@ transitions:
         assert_eq!(blocked.reasons[1].message, "only the owner may 'Submit'");
         assert_eq!(blocked.reasons[2].guard.as_deref(), Some("call_open"));
         assert!(blocked.to_string().contains("12 March"));
+        // The facts to say the same in another language.
+        let args = |i: usize| -> Vec<(&str, &str)> {
+            blocked.reasons[i]
+                .args
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect()
+        };
+        assert_eq!(
+            args(0),
+            [
+                ("state", "submitted"),
+                ("state_label", "Submitted"),
+                ("step", "Submit"),
+                ("transition", "submit"),
+                ("workflow", "proposal"),
+            ]
+        );
+        assert_eq!(
+            args(1),
+            [
+                ("allowed", "owner"),
+                ("step", "Submit"),
+                ("transition", "submit"),
+                ("workflow", "proposal"),
+            ]
+        );
+        assert_eq!(args(2), [("guard", "call_open")], "the guard's own facts");
     }
 
     #[test]
@@ -282,6 +347,7 @@ transitions:
         .expect_err("unknown");
         assert_eq!(blocked.reasons[0].kind, ReasonKind::UnknownTransition);
         assert!(blocked.reasons[0].message.contains("'fund'"));
+        assert_eq!(blocked.reasons[0].args["transition"], "fund");
     }
 
     #[test]

@@ -20,7 +20,8 @@ mod validate;
 
 pub use definition::{Definition, Effect, Located, Pos, State, Transition, parse};
 pub use engine::{
-    ActorFacts, Blocked, GuardCheck, Plan, Reason, ReasonKind, TransitionOption, options, plan,
+    ActorFacts, Blocked, GuardCheck, Plan, Reason, ReasonKind, Refusal, TransitionOption, options,
+    plan,
 };
 pub use graph::{dot, mermaid, svg, svg_titled};
 pub use problem::Problem;

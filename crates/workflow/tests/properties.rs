@@ -3,14 +3,14 @@
 use std::collections::BTreeSet;
 
 use grants_workflow::{
-    ActorFacts, Definition, GuardCheck, Registry, options, parse, plan, validate,
+    ActorFacts, Definition, GuardCheck, Refusal, Registry, options, parse, plan, validate,
 };
 use proptest::prelude::*;
 
 struct AllPass;
 
 impl GuardCheck for AllPass {
-    fn check(&self, _: &str) -> Result<(), String> {
+    fn check(&self, _: &str) -> Result<(), Refusal> {
         Ok(())
     }
 }

@@ -118,7 +118,7 @@ async fn an_applicant_signs_in_sees_why_a_step_is_blocked_and_submits(backend: B
     assert_eq!(browser.text("#state").await, "Submitted");
     let history = browser.text(".timeline").await;
     assert!(
-        history.contains("submit") && history.contains("Looking forward to it."),
+        history.contains("Submit") && history.contains("Looking forward to it."),
         "{history}"
     );
     let api = app
@@ -157,7 +157,21 @@ async fn pages_follow_the_chosen_language_and_refuse_forged_forms(backend: Backe
     assert_eq!(browser.text("main h1").await, "Почетна");
     browser.open("/app/proposals").await;
     assert_eq!(browser.text("main h1").await, "Предлози");
+    // So do the workflow's words: states, steps, and why a step is blocked,
+    // with its facts, here once the call has closed.
+    let list = browser.text("main table").await;
+    assert!(list.contains("Нацрт") && !list.contains("Draft"), "{list}");
+    close_the_call(&app, &complete).await;
+    browser.open(&format!("/app/proposals/{complete}")).await;
+    assert_eq!(browser.text("#state").await, "Нацрт");
+    assert_eq!(browser.text("button[data-step=submit]").await, "Поднеси");
+    let why = browser.text("#why-submit").await;
+    assert!(
+        why.starts_with("Повикот се затвори на ") && why.ends_with("(Europe/Skopje)."),
+        "{why}"
+    );
     // A language without a catalogue yet falls back to English, string by string.
+    browser.open("/app/proposals").await;
     browser
         .find("#language")
         .await
@@ -215,6 +229,34 @@ async fn pages_follow_the_chosen_language_and_refuse_forged_forms(backend: Backe
         .await;
     assert_eq!(unchanged.body["state"], "draft");
     app.finish().await;
+}
+
+/// Moves the closing time of the proposal's call to a minute ago.
+async fn close_the_call(app: &TestApp, proposal: &str) {
+    let owner = app.login("ana@tests.example", ADMIN_PASSWORD).await;
+    let manager = app.login("manager@tests.example", ADMIN_PASSWORD).await;
+    let programme = app
+        .get(&format!("/proposals/{proposal}"), Some(&owner))
+        .await
+        .body["programme_id"]
+        .as_str()
+        .expect("a programme")
+        .to_owned();
+    let revision = app
+        .get(&format!("/programmes/{programme}"), Some(&manager))
+        .await
+        .body["revision"]
+        .as_i64()
+        .expect("a revision");
+    let now = chrono::Utc::now();
+    app.patch(
+        &format!("/programmes/{programme}"),
+        &manager,
+        Some(revision),
+        &json!({ "opens_at": now - chrono::Duration::days(10), "closes_at": now - chrono::Duration::minutes(1) }),
+    )
+    .await
+    .expect(200);
 }
 
 async fn a_reviewer_finds_their_assignments_and_nothing_they_are_conflicted_on(backend: Backend) {

@@ -67,10 +67,17 @@ fn an_empty_draft_is_valid_but_incomplete() {
     let content = ProposalInput::default()
         .validate_draft()
         .expect("empty drafts are fine");
-    let message = form_complete(&content).expect_err("incomplete");
+    let refusal = form_complete(&content).expect_err("incomplete");
     assert!(
-        message.contains("title") && message.contains("budget_lines"),
-        "{message}"
+        refusal.message.contains("title") && refusal.message.contains("budget_lines"),
+        "{refusal}"
+    );
+    assert_eq!(refusal.args["case"], "incomplete");
+    assert!(
+        refusal.args["missing"].starts_with("title, summary, ")
+            && refusal.args["missing"].ends_with(", budget_lines"),
+        "{:?}",
+        refusal.args
     );
 }
 
@@ -80,11 +87,14 @@ fn budget_lines_must_add_up_to_the_request() {
         requested_amount: Some(eur(250_000)),
         ..complete()
     };
-    let message = form_complete(&input.validate_draft().expect("valid")).expect_err("mismatch");
+    let refusal = form_complete(&input.validate_draft().expect("valid")).expect_err("mismatch");
     assert_eq!(
-        message,
+        refusal.message,
         "the budget lines add up to EUR 2000.00, not the requested EUR 2500.00"
     );
+    assert_eq!(refusal.args["case"], "budget_mismatch");
+    assert_eq!(refusal.args["total"], "EUR 2000.00");
+    assert_eq!(refusal.args["requested"], "EUR 2500.00");
 }
 
 #[test]
@@ -93,12 +103,15 @@ fn the_request_must_fit_the_awards_and_currency() {
         requested_amount: Some(eur(10)),
         ..complete()
     };
-    let message = amount_within_limits(&too_small.validate_draft().expect("valid"), &programme())
+    let refusal = amount_within_limits(&too_small.validate_draft().expect("valid"), &programme())
         .expect_err("small");
     assert_eq!(
-        message,
+        refusal.message,
         "the requested amount must be between EUR 1000.00 and EUR 15000.00"
     );
+    assert_eq!(refusal.args["case"], "out_of_range");
+    assert_eq!(refusal.args["min"], "EUR 1000.00");
+    assert_eq!(refusal.args["max"], "EUR 15000.00");
     let in_denars = ProposalInput {
         requested_amount: Some(MoneyInput {
             minor: 200_000,
@@ -106,9 +119,11 @@ fn the_request_must_fit_the_awards_and_currency() {
         }),
         ..complete()
     };
-    let message = amount_within_limits(&in_denars.validate_draft().expect("valid"), &programme())
+    let refusal = amount_within_limits(&in_denars.validate_draft().expect("valid"), &programme())
         .expect_err("currency");
-    assert!(message.contains("EUR"), "{message}");
+    assert!(refusal.message.contains("EUR"), "{refusal}");
+    assert_eq!(refusal.args["case"], "wrong_currency");
+    assert_eq!(refusal.args["currency"], "EUR");
 }
 
 #[test]
@@ -117,12 +132,14 @@ fn only_the_programmes_countries_are_eligible() {
         country: Some("RS".into()),
         ..complete()
     };
-    let message = country_eligible(&serbian.validate_draft().expect("valid"), &programme())
+    let refusal = country_eligible(&serbian.validate_draft().expect("valid"), &programme())
         .expect_err("not eligible");
     assert_eq!(
-        message,
+        refusal.message,
         "libraries in RS are not eligible for this programme"
     );
+    assert_eq!(refusal.args["case"], "not_eligible");
+    assert_eq!(refusal.args["country"], "RS");
 }
 
 #[test]
@@ -131,14 +148,20 @@ fn the_call_is_open_between_its_times_and_says_when_in_local_time() {
     assert_eq!(call_open(&spec, spec.opens_at), Ok(()));
     let early = call_open(&spec, spec.opens_at - chrono::Duration::minutes(1)).expect_err("early");
     assert_eq!(
-        early,
+        early.message,
         "the call opens on 10 January 2027 10:00 (Europe/Skopje)"
     );
+    assert_eq!(early.args["case"], "not_yet_open");
+    assert_eq!(early.args["opens_at"], "2027-01-10T10:00:00+01:00");
     let late = call_open(&spec, spec.closes_at).expect_err("late");
     assert_eq!(
-        late,
+        late.message,
         "the call closed on 12 March 2027 17:00 (Europe/Skopje)"
     );
+    // The data to say it in another language: the local time and its zone.
+    assert_eq!(late.args["case"], "closed");
+    assert_eq!(late.args["closes_at"], "2027-03-12T17:00:00+01:00");
+    assert_eq!(late.args["time_zone"], "Europe/Skopje");
     let summer = Utc
         .with_ymd_and_hms(2027, 7, 1, 12, 0, 0)
         .single()

@@ -150,7 +150,7 @@ fn an_incomplete_report_names_every_gap() {
     let content = check(input).expect("a draft may be incomplete");
     let settings = ReportingSettings::default();
     let lines = lines();
-    let message = report_complete(
+    let refusal = report_complete(
         &content,
         ReportRules {
             currency: Currency::EUR,
@@ -166,9 +166,13 @@ fn an_incomplete_report_names_every_gap() {
         "spending[budget line 0]",
         "spending[budget line 1]",
     ] {
-        assert!(message.contains(gap), "{message} names {gap}");
+        assert!(refusal.message.contains(gap), "{refusal} names {gap}");
+        assert!(
+            refusal.args["missing"].contains(gap),
+            "{refusal:?} lists {gap}"
+        );
     }
-    assert!(!message.contains("narrative"));
+    assert!(!refusal.message.contains("narrative"));
 }
 
 #[test]

@@ -15,12 +15,13 @@ use grants_app::proposals::TransitionView;
 use grants_app::tranches::{self, PaymentInput, TrancheTransitionInput, TrancheView};
 use grants_app::{Actor, AppError, PageRequest};
 use grants_domain::programme::{ProgrammeSpec, TrancheCondition};
-use grants_domain::{Currency, GrantId, TrancheId, UserId, ValidationErrors};
+use grants_domain::{Currency, GrantId, Locale, TrancheId, UserId, ValidationErrors};
 use serde::{Deserialize, Serialize};
 
 use super::{OrPage, StepForm, localized, parse_id, render, render_status, when};
 use crate::i18n::text;
 use crate::session::Viewer;
+use crate::workflow_text::{blocked_reasons, failure, state_label, step_label};
 use crate::{PageError, WebState, status_of};
 
 #[derive(Debug, Serialize)]
@@ -73,8 +74,8 @@ pub(crate) async fn list(
             title: g.title,
             country: g.country,
             award: g.award.to_string(),
+            state_label: state_label(viewer.locale, grants::WORKFLOW, &g.state, &g.state_label),
             state: g.state,
-            state_label: g.state_label,
             paid: g.disbursed.to_string(),
         })
         .collect();
@@ -131,9 +132,11 @@ const FIELDS: [&str; 5] = [
     "comment",
 ];
 
-/// The person's steps: what they may take, and what they could take but
-/// for a reason; steps only other roles take are not theirs to see.
+/// The person's steps on a subject of `workflow`, in their language:
+/// what they may take, and what they could take but for a reason; steps
+/// only other roles take are not theirs to see.
 fn steps(
+    (locale, workflow): (Locale, &str),
     options: Vec<TransitionView>,
     (action, id): (&str, &str),
     revision: i64,
@@ -155,8 +158,8 @@ fn steps(
             errors: BTreeMap::new(),
             revision,
             allowed: t.allowed,
-            reasons: t.blocked_by.into_iter().map(|r| r.message).collect(),
-            label: t.label,
+            reasons: blocked_reasons(locale, &t.blocked_by),
+            label: step_label(locale, workflow, &t.name, &t.label),
             name: t.name,
         })
         .collect()
@@ -286,6 +289,7 @@ async fn tranche_row(
     let id = t.id.to_string();
     Ok(TrancheRow {
         steps: steps(
+            (viewer.locale, tranches::WORKFLOW),
             options,
             (&format!("/app/tranches/{id}"), &t.key),
             t.revision,
@@ -308,8 +312,8 @@ async fn tranche_row(
         amount: t.amount.to_string(),
         percent: t.percent,
         condition: Condition::from(&t.condition),
+        state_label: state_label(viewer.locale, tranches::WORKFLOW, &t.state, &t.state_label),
         state: t.state,
-        state_label: t.state_label,
         payment: t.payment.map(|p| Payment {
             reference: p.reference,
             value_date: p.value_date.to_string(),
@@ -350,8 +354,13 @@ async fn grant_page(
             id: r.id.to_string(),
             name: r.name,
             due_on: r.due_on.to_string(),
+            state_label: state_label(
+                viewer.locale,
+                grants_app::reports::WORKFLOW,
+                &r.state,
+                &r.state_label,
+            ),
             state: r.state,
-            state_label: r.state_label,
         })
         .collect();
     let here = format!("/app/grants/{id}");
@@ -361,13 +370,24 @@ async fn grant_page(
     }
     Ok(GrantPage {
         id: id.to_string(),
-        steps: steps(options, (&here, ""), grant.revision, &pay),
+        steps: steps(
+            (viewer.locale, grants::WORKFLOW),
+            options,
+            (&here, ""),
+            grant.revision,
+            &pay,
+        ),
         title: grant.title,
         proposal_id: grant.proposal_id.to_string(),
         programme: localized(&spec.title, viewer.locale, spec.default_locale),
         country: grant.country,
+        state_label: state_label(
+            viewer.locale,
+            grants::WORKFLOW,
+            &grant.state,
+            &grant.state_label,
+        ),
         state: grant.state,
-        state_label: grant.state_label,
         award: grant.award.to_string(),
         committed: grant.committed.to_string(),
         disbursed: grant.disbursed.to_string(),
@@ -437,7 +457,7 @@ async fn refused(
                 }
             }
         }
-        other => general.push(other.to_string()),
+        other => general.push(failure(viewer.locale, other)),
     }
     let mut page = grant_page(state, viewer, actor, id, None).await?;
     let step = page

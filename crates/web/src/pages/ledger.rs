@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::{OrPage, csv_download, localized, parse_id, render};
 use crate::session::Viewer;
+use crate::workflow_text::state_named;
 use crate::{PageError, WebState};
 
 #[derive(Debug, Serialize)]
@@ -106,6 +107,27 @@ pub(crate) async fn show(
         .await
         .or_page(&viewer)?;
     let t = &book.totals;
+    let workflows = state.app.workflows();
+    let (grant, tranche) = (
+        workflows.current(grants_app::grants::WORKFLOW),
+        workflows.current(grants_app::tranches::WORKFLOW),
+    );
+    let grant_state = |s: &str| {
+        state_named(
+            viewer.locale,
+            grant.as_deref(),
+            grants_app::grants::WORKFLOW,
+            s,
+        )
+    };
+    let tranche_state = |s: &str| {
+        state_named(
+            viewer.locale,
+            tranche.as_deref(),
+            grants_app::tranches::WORKFLOW,
+            s,
+        )
+    };
     let page = LedgerPage {
         id: id.to_string(),
         programme: localized(
@@ -141,7 +163,7 @@ pub(crate) async fn show(
                 id: g.grant_id.to_string(),
                 title: g.title.clone(),
                 country: g.country.clone(),
-                state: g.state.clone(),
+                state: grant_state(&g.state),
                 award: g.award.to_string(),
                 committed: g.committed.to_string(),
                 disbursed: g.disbursed.to_string(),
@@ -149,7 +171,7 @@ pub(crate) async fn show(
                 upcoming: g
                     .upcoming
                     .iter()
-                    .map(|u| format!("{} {} ({})", u.key, u.amount, u.state))
+                    .map(|u| format!("{} {} ({})", u.key, u.amount, tranche_state(&u.state)))
                     .collect(),
             })
             .collect(),

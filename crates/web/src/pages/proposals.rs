@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use super::{OrPage, StepForm, localized, render, render_status, when};
 use crate::i18n::text;
 use crate::session::Viewer;
+use crate::workflow_text::{blocked_reasons, failure, state_label, step_label, step_named};
 use crate::{PageError, WebState};
 
 #[derive(Debug, Serialize)]
@@ -69,8 +70,8 @@ pub(crate) async fn list(
         .map(|p| Row {
             id: p.id.to_string(),
             title: p.content.title.clone().unwrap_or_default(),
+            state_label: state_label(viewer.locale, &p.workflow, &p.state, &p.state_label),
             state: p.state.clone(),
-            state_label: p.state_label.clone(),
             country: p.content.country.map(|c| c.to_string()).unwrap_or_default(),
         })
         .collect();
@@ -223,21 +224,26 @@ async fn show_page(
         .filter(|t| t.allowed || t.blocked_by.iter().any(|r| r.kind != "not_permitted"))
         .filter(|t| !DECISION_STEPS.contains(&t.name.as_str()))
         .map(|t| Step {
+            label: step_label(viewer.locale, &proposal.workflow, &t.name, &t.label),
+            reasons: blocked_reasons(viewer.locale, &t.blocked_by),
             name: t.name,
-            label: t.label,
             allowed: t.allowed,
-            reasons: t.blocked_by.into_iter().map(|r| r.message).collect(),
         })
         .collect();
+    // Steps of the history are named as the definition the proposal is pinned to names them.
+    let definition = app
+        .workflows()
+        .get(&proposal.workflow, proposal.workflow_version);
     let history = proposals::history(app, actor, id)
         .await
         .or_page(viewer)?
         .into_iter()
         .map(|e| Event {
             when: when(spec, e.occurred_at),
-            action: e.details["transition"]
-                .as_str()
-                .map_or_else(|| e.action.clone(), str::to_owned),
+            action: e.details["transition"].as_str().map_or_else(
+                || e.action.clone(),
+                |t| step_named(viewer.locale, definition.as_deref(), &proposal.workflow, t),
+            ),
             // Attachments added and removed are named by their file.
             comment: e.details["comment"]
                 .as_str()
@@ -287,7 +293,12 @@ async fn show_page(
         id: proposal.id.to_string(),
         revision: proposal.revision,
         title: proposal.content.title.clone().unwrap_or_default(),
-        state_label: proposal.state_label.clone(),
+        state_label: state_label(
+            viewer.locale,
+            &proposal.workflow,
+            &proposal.state,
+            &proposal.state_label,
+        ),
         programme: localized(&spec.title, viewer.locale, spec.default_locale),
         country: proposal
             .content
@@ -424,7 +435,8 @@ pub(crate) async fn step_refused(
         });
     }
     let status = crate::status_of(&error);
-    let page = show_page(state, viewer, actor, id, Some(error.to_string())).await?;
+    let message = failure(viewer.locale, &error);
+    let page = show_page(state, viewer, actor, id, Some(message)).await?;
     Ok(render_status(
         status,
         viewer,
@@ -521,7 +533,7 @@ pub(crate) async fn decide(
                 .collect::<BTreeMap<_, _>>(),
             None,
         ),
-        other => (BTreeMap::new(), Some(other.to_string())),
+        other => (BTreeMap::new(), Some(failure(viewer.locale, &other))),
     };
     let mut page = show_page(&state, &viewer, actor, id, general).await?;
     match page.decision.as_mut() {

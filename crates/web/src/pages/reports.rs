@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 use super::{OrPage, StepForm, csv_download, localized, parse_id, render, render_status, when};
 use crate::i18n::text;
 use crate::session::Viewer;
+use crate::workflow_text::{blocked_reasons, failure, state_label, state_named, step_label};
 use crate::{PageError, WebState, status_of};
 
 #[derive(Debug, Serialize)]
@@ -98,8 +99,8 @@ pub(crate) async fn list(
             country: r.country,
             name: r.name,
             due_on: r.due_on.to_string(),
+            state_label: state_label(viewer.locale, reports::WORKFLOW, &r.state, &r.state_label),
             state: r.state,
-            state_label: r.state_label,
             days_late: r.days_late,
         })
         .collect();
@@ -302,11 +303,12 @@ async fn report_page(
             errors: BTreeMap::new(),
             revision: report.revision,
             allowed: t.allowed,
-            reasons: t.blocked_by.into_iter().map(|r| r.message).collect(),
-            label: t.label,
+            reasons: blocked_reasons(viewer.locale, &t.blocked_by),
+            label: step_label(viewer.locale, reports::WORKFLOW, &t.name, &t.label),
             name: t.name,
         })
         .collect();
+    let definition = app.workflows().current(reports::WORKFLOW);
     if let Some((name, comment)) = &typed.step
         && let Some(step) = steps.iter_mut().find(|s| &s.name == name)
     {
@@ -326,7 +328,12 @@ async fn report_page(
         name: report.name,
         country: report.country,
         grantee: report.grantee_name,
-        state_label: report.state_label,
+        state_label: state_label(
+            viewer.locale,
+            reports::WORKFLOW,
+            &report.state,
+            &report.state_label,
+        ),
         due_on: report.due_on.to_string(),
         deadline: when(spec, report.deadline),
         days_late: report.days_late,
@@ -356,11 +363,18 @@ async fn report_page(
             .into_iter()
             .map(|e| HistoryLine {
                 at: when(spec, e.occurred_at),
-                action: e
-                    .details
-                    .get("to")
-                    .and_then(|t| t.as_str())
-                    .map_or_else(|| e.action.clone(), |to| format!("→ {to}")),
+                action: e.details.get("to").and_then(|t| t.as_str()).map_or_else(
+                    || e.action.clone(),
+                    |to| {
+                        let to = state_named(
+                            viewer.locale,
+                            definition.as_deref(),
+                            reports::WORKFLOW,
+                            to,
+                        );
+                        format!("→ {to}")
+                    },
+                ),
                 comment: e
                     .details
                     .get("comment")
@@ -427,7 +441,7 @@ async fn refused(
             }
             general.push(text(viewer.locale, "error-see-below"));
         }
-        other => general.push(other.to_string()),
+        other => general.push(failure(viewer.locale, other)),
     }
     let mut page = report_page(state, viewer, actor, id, typed).await?;
     page.error = Some(general.join(" "));

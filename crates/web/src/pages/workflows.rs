@@ -1,6 +1,8 @@
 //! The "Workflows" page: every workflow the service runs, at its current
 //! version, drawn as an inline SVG and listed in full: states, and
 //! transitions with who may take them, their guards and their effects.
+//! States and steps are named in the reader's language where the
+//! catalogue knows them; names, guards and effects are the definition's.
 
 use axum::extract::State;
 use axum::response::Response;
@@ -12,6 +14,7 @@ use serde::Serialize;
 use super::{OrPage, render};
 use crate::i18n::text;
 use crate::session::Viewer;
+use crate::workflow_text::{state_label, step_label};
 use crate::{PageError, WebState};
 
 #[derive(Debug, Serialize)]
@@ -67,6 +70,7 @@ pub(crate) async fn list(
 }
 
 fn view(locale: Locale, def: &Definition) -> WorkflowView {
+    let def = &in_language(locale, def);
     let label_of = |state: &str| {
         def.state(state)
             .map_or_else(|| state.to_owned(), |s| s.label.clone())
@@ -114,6 +118,19 @@ fn view(locale: Locale, def: &Definition) -> WorkflowView {
             })
             .collect(),
     }
+}
+
+/// The definition with its states' and transitions' labels in `locale`.
+fn in_language(locale: Locale, def: &Definition) -> Definition {
+    let workflow = def.name.value.as_str();
+    let mut shown = def.clone();
+    for state in &mut shown.states {
+        state.label = state_label(locale, workflow, &state.name, &state.label);
+    }
+    for t in &mut shown.transitions {
+        t.label = step_label(locale, workflow, &t.name, &t.label);
+    }
+    shown
 }
 
 /// An effect in words, e.g. "Email proposal_submitted to owner, programme_manager".
