@@ -4,4 +4,5 @@
 mod web {
     mod a11y;
     mod pages;
+    mod programmes;
 }

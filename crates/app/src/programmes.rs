@@ -11,7 +11,7 @@ use utoipa::{IntoParams, ToSchema};
 use crate::{Actor, App, AppError, AppResult, Page, PageRequest};
 
 /// Who may set up programmes.
-const MANAGERS: &[Role] = &[Role::ProgrammeManager, Role::Admin];
+pub const MANAGERS: &[Role] = &[Role::ProgrammeManager, Role::Admin];
 
 /// Where a programme stands for applicants.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]

@@ -120,6 +120,12 @@ impl Views {
                     label: text(locale, "nav-reports"),
                 });
             }
+            if actor.has_any(grants_app::programmes::MANAGERS) {
+                nav.push(NavLink {
+                    href: "/app/programmes",
+                    label: text(locale, "programme-setup-nav"),
+                });
+            }
             if actor.has(Role::Admin) {
                 nav.push(NavLink {
                     href: "/app/admin",

@@ -199,6 +199,18 @@ async fn every_role_s_main_pages_pass_the_accessibility_rules(backend: Backend) 
     .await;
     let report = tour.link("main table a[href^='/app/reports/']").await;
     tour.visit("a late report", &report).await;
+    // Programme setup: the list, a programme's form, and a new one sent
+    // back with its problems beside the fields.
+    tour.visit("the programmes", "/app/programmes").await;
+    tour.visit(
+        "a programme's setup",
+        &format!("/app/programmes/{decided}/setup"),
+    )
+    .await;
+    tour.visit("a new programme's form", "/app/programmes/new")
+        .await;
+    tour.browser.click_and_load("#save").await;
+    tour.check("a refused programme").await;
 
     // Finance: the ledger, the grants, and a grant with its tranches.
     tour.sign_in_as("finance").await;

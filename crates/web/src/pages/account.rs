@@ -175,6 +175,8 @@ struct HomePage {
     is_admin: bool,
     /// Administrators and programme managers read the workflow definitions.
     reads_workflows: bool,
+    /// The link to the programmes' setup, for those who set them up.
+    programmes_link: Option<String>,
 }
 
 pub(crate) async fn home(
@@ -232,6 +234,9 @@ pub(crate) async fn home(
             screens: actor.has_any(&[Role::ProgrammeManager, Role::Ambassador]),
             is_admin: actor.has(Role::Admin),
             reads_workflows: actor.has_any(grants_app::workflows::DEFINITION_READERS),
+            programmes_link: actor
+                .has_any(programmes::MANAGERS)
+                .then(|| text(viewer.locale, "programme-setup-nav")),
         },
     ))
 }

@@ -10,6 +10,7 @@ mod draft;
 mod grants;
 mod jury;
 mod ledger;
+mod programmes;
 mod proposals;
 mod register;
 mod reports;
@@ -77,6 +78,17 @@ pub(crate) fn routes() -> Router<WebState> {
             get(review::show).post(review::save),
         )
         .route("/app/assignments/{id}/{answer}", post(review::answer))
+        .route("/app/programmes", get(programmes::list))
+        .route(
+            "/app/programmes/new",
+            get(programmes::new_form).post(programmes::create),
+        )
+        .route(
+            "/app/programmes/{id}/setup",
+            get(programmes::edit_form).post(programmes::update),
+        )
+        .route("/app/programmes/{id}/archive", post(programmes::archive))
+        .route("/app/programmes/{id}/restore", post(programmes::restore))
         .route(
             "/app/programmes/{id}/assignment",
             get(jury::assignment).post(jury::commit),

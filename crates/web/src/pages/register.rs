@@ -55,7 +55,7 @@ struct CountryOption {
 
 /// The eleven countries of the network first would need a programme; any
 /// ISO code is accepted, and the list offers the region's.
-const COUNTRIES: [&str; 11] = [
+pub(crate) const COUNTRIES: [&str; 11] = [
     "AL", "BA", "BG", "GR", "HR", "ME", "MK", "RO", "RS", "SI", "XK",
 ];
 
