@@ -3,6 +3,7 @@
 
 mod web {
     mod a11y;
+    mod jury;
     mod pages;
     mod programmes;
 }

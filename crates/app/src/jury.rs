@@ -15,7 +15,7 @@ use grants_domain::review::{
     self, BidLevel, ConflictKind, RecordedConflict, ReviewerIdentity, ReviewerProfile,
     ReviewerProfileInput,
 };
-use grants_domain::{ProgrammeId, ProposalId, Role, UserId, ValidationErrors};
+use grants_domain::{Email, ProgrammeId, ProposalId, Role, UserId, ValidationErrors};
 use grants_store::ConnectionTrait;
 use grants_store::audit::{self, AuditEntry};
 use grants_store::programmes::ProgrammeRecord;
@@ -39,6 +39,17 @@ pub(crate) const OPEN_FOR_REVIEW: &str = "eligible";
 pub(crate) const JURY_RUNNERS: &[Role] = &[Role::JuryChair, Role::ProgrammeManager, Role::Admin];
 /// Those who may add or lift conflicts for others.
 const CONFLICT_KEEPERS: &[Role] = &[Role::ProgrammeManager, Role::Admin];
+
+/// True when the actor runs juries: sees every profile, conflict and bid,
+/// and edits reviewers' profiles (so pages offer the links).
+pub fn runs_jury(actor: &Actor) -> bool {
+    actor.has_any(JURY_RUNNERS)
+}
+
+/// True when the actor may add or lift conflicts for reviewers (so pages offer the forms).
+pub fn keeps_conflicts(actor: &Actor) -> bool {
+    actor.has_any(CONFLICT_KEEPERS)
+}
 
 /// A reviewer with a profile for the programme.
 #[derive(Debug, Clone)]
@@ -448,6 +459,52 @@ pub async fn save_profile(
     Ok(shown)
 }
 
+/// Adds a reviewer to the jury by their email address, for those who run
+/// it: a profile that starts from the account, as [`save_profile`] makes
+/// it. Only active accounts with the reviewer role are found; someone
+/// already on the jury keeps their profile.
+#[tracing::instrument(skip_all, fields(actor = %actor.id, programme.id = %programme_id))]
+pub async fn add_reviewer(
+    app: &App,
+    actor: &Actor,
+    programme_id: ProgrammeId,
+    email: &str,
+) -> AppResult<ReviewerProfileView> {
+    actor.require_any(JURY_RUNNERS, "add reviewers to the jury")?;
+    let c = app.store.conn();
+    load_programme(c, programme_id).await?;
+    let wanted = Email::parse(email).map_err(|e| {
+        let mut errors = ValidationErrors::default();
+        errors.push_parse("email", e);
+        errors
+    })?;
+    let reviewer = user_store::with_role(c, Role::Reviewer)
+        .await?
+        .into_iter()
+        .find(|u| u.email.normalized() == wanted.normalized())
+        .ok_or_else(|| {
+            ValidationErrors::single(
+                "email",
+                "not_a_reviewer",
+                "no active account with the reviewer role has this address",
+            )
+        })?;
+    if store::find_profile(c, programme_id, reviewer.id)
+        .await?
+        .is_some()
+    {
+        return profile(app, actor, programme_id, reviewer.id).await;
+    }
+    save_profile(
+        app,
+        actor,
+        programme_id,
+        reviewer.id,
+        ReviewerProfileInput::default(),
+    )
+    .await
+}
+
 /// A recorded conflict (or its lifting), as shown.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct RecordedConflictView {
@@ -460,6 +517,8 @@ pub struct RecordedConflictView {
     /// Who recorded or lifted it last.
     #[schema(value_type = Option<String>, format = Uuid)]
     pub recorded_by: Option<UserId>,
+    /// Their name.
+    pub recorded_by_name: Option<String>,
     /// When.
     pub updated_at: DateTime<Utc>,
 }
@@ -471,6 +530,7 @@ impl From<ConflictRecord> for RecordedConflictView {
             lifted: r.lifted,
             reason: r.reason,
             recorded_by: r.recorded_by,
+            recorded_by_name: None,
             updated_at: r.updated_at,
         }
     }
@@ -502,6 +562,12 @@ pub async fn conflicts(
     let programme = load_programme(c, proposal.programme_id).await?;
     let jury = Jury::load(c, &programme).await?;
     let recorded = store::conflicts_on_proposal(c, proposal_id).await?;
+    let recorders: Vec<UserId> = recorded.iter().filter_map(|r| r.recorded_by).collect();
+    let names: HashMap<UserId, String> = user_store::find_people(c, &recorders, &[])
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.name.to_string()))
+        .collect();
     Ok(jury
         .members
         .iter()
@@ -510,7 +576,13 @@ pub async fn conflicts(
                 .iter()
                 .filter(|r| r.reviewer_id == m.user.id)
                 .cloned()
-                .map(RecordedConflictView::from)
+                .map(|r| {
+                    let by = r.recorded_by.and_then(|id| names.get(&id).cloned());
+                    RecordedConflictView {
+                        recorded_by_name: by,
+                        ..RecordedConflictView::from(r)
+                    }
+                })
                 .collect();
             let in_force = jury.conflicts(&proposal, m);
             (!in_force.is_empty()

@@ -177,6 +177,20 @@ async fn every_role_s_main_pages_pass_the_accessibility_rules(backend: Backend) 
         &format!("/app/programmes/{round}/funding"),
     )
     .await;
+    // The jury, a reviewer's profile, and one refused with its problems beside the fields.
+    tour.visit("the jury", &format!("/app/programmes/{round}/jury"))
+        .await;
+    let profile = tour.link("a[data-edit]").await;
+    tour.visit("a reviewer's profile", &profile).await;
+    tour.browser
+        .find("#max_load")
+        .await
+        .clear()
+        .await
+        .expect("cleared");
+    tour.browser.fill("#max_load", "many").await;
+    tour.browser.click_and_load("#save-profile").await;
+    tour.check("a refused reviewer profile").await;
 
     // The programme manager: the screening queue and a proposal in it, the
     // programme's impact, its late reports and one of them.
@@ -187,6 +201,11 @@ async fn every_role_s_main_pages_pass_the_accessibility_rules(backend: Backend) 
     tour.browser.screenshot("role-manager").await;
     let screened = tour.link("main table a[href^='/app/proposals/']").await;
     tour.visit("a proposal to screen", &screened).await;
+    tour.visit(
+        "a proposal's conflicts of interest",
+        &format!("{screened}/conflicts"),
+    )
+    .await;
     tour.visit(
         "the programme's impact",
         &format!("/app/programmes/{decided}/impact"),

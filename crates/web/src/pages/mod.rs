@@ -6,9 +6,11 @@ mod account;
 mod admin;
 mod assignments;
 mod attachments;
+mod conflicts;
 mod draft;
 mod grants;
 mod jury;
+mod jury_members;
 mod ledger;
 mod programmes;
 mod proposals;
@@ -93,6 +95,19 @@ pub(crate) fn routes() -> Router<WebState> {
             "/app/programmes/{id}/assignment",
             get(jury::assignment).post(jury::commit),
         )
+        .route(
+            "/app/programmes/{id}/jury",
+            get(jury_members::show).post(jury_members::add),
+        )
+        .route(
+            "/app/programmes/{id}/jury/{reviewer}",
+            get(jury_members::profile).post(jury_members::save),
+        )
+        .route(
+            "/app/proposals/{id}/conflicts",
+            get(conflicts::show).post(conflicts::declare),
+        )
+        .route("/app/proposals/{id}/conflicts/lift", post(conflicts::lift))
         .route("/app/programmes/{id}/ranking", get(jury::ranking))
         .route("/app/programmes/{id}/funding", get(jury::funding))
         .route("/app/programmes/{id}/ranking.csv", get(jury::ranking_csv))

@@ -153,6 +153,8 @@ struct ShowPage {
     can_bid: bool,
     /// A reviewer may declare a conflict on it.
     can_declare: bool,
+    /// Those who run the jury reach the proposal's conflicts of interest.
+    conflicts_link: bool,
     /// The decision form, for a programme manager on a reviewed or waitlisted proposal.
     decision: Option<DecisionForm>,
     /// The decisions taken, with their letters, for those who may read them.
@@ -317,6 +319,7 @@ async fn show_page(
             && ["draft", "changes_requested"].contains(&proposal.state.as_str()),
         can_bid: actor.has(Role::Reviewer) && proposal.state == "eligible",
         can_declare: actor.has(Role::Reviewer) && proposal.owner_id != Some(actor.id),
+        conflicts_link: grants_app::jury::runs_jury(actor),
         decision: decision_form(viewer, actor, &proposal),
         decisions,
         grant_id,
