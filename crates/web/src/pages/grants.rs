@@ -144,7 +144,7 @@ fn steps(
 ) -> Vec<Step> {
     options
         .into_iter()
-        .filter(|t| t.allowed || t.blocked_by.iter().all(|r| r.kind != "not_permitted"))
+        .filter(super::offered)
         .map(|t| Step {
             action: format!("{action}/transitions/{}", t.name),
             id: if id.is_empty() {

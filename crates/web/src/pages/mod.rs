@@ -156,6 +156,13 @@ pub(crate) fn upload_routes() -> Router<WebState> {
         )
 }
 
+/// Whether a page offers a workflow step as a button: the viewer may take
+/// it now, or could once what blocks it changes (shown disabled, with the
+/// reason). Steps only other people may take are left out.
+fn offered(step: &grants_app::proposals::TransitionView) -> bool {
+    step.allowed || step.blocked_by.iter().all(|r| r.kind != "not_permitted")
+}
+
 async fn stylesheet() -> Response {
     (
         [(axum::http::header::CONTENT_TYPE, "text/css; charset=utf-8")],

@@ -223,7 +223,7 @@ async fn show_page(
         .or_page(viewer)?
         .into_iter()
         // Steps only other roles may take are not this person's buttons.
-        .filter(|t| t.allowed || t.blocked_by.iter().any(|r| r.kind != "not_permitted"))
+        .filter(super::offered)
         .filter(|t| !DECISION_STEPS.contains(&t.name.as_str()))
         .map(|t| Step {
             label: step_label(viewer.locale, &proposal.workflow, &t.name, &t.label),

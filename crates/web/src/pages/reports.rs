@@ -293,7 +293,7 @@ async fn report_page(
     let here = format!("/app/reports/{id}");
     let mut steps: Vec<Step> = options
         .into_iter()
-        .filter(|t| t.allowed || t.blocked_by.iter().all(|r| r.kind != "not_permitted"))
+        .filter(super::offered)
         .map(|t| Step {
             action: format!("{here}/transitions/{}", t.name),
             id: t.name.clone(),
