@@ -22,7 +22,7 @@ use grants_store::programmes::{self as programme_store, ProgrammeRecord};
 use grants_store::proposals::{
     self as store, NewProposal, ProposalFilter, ProposalRecord, Visibility,
 };
-use grants_store::timers::{self, DueTimer};
+use grants_store::timers::{self, DueTimer, PendingTimer};
 use grants_store::users::{self as user_store, UserRecord};
 use grants_workflow::{ActorFacts, Definition, Effect, GuardCheck, Plan, ReasonKind, Refusal};
 use serde::{Deserialize, Serialize};
@@ -271,6 +271,27 @@ pub(crate) async fn load_visible(
     let record = store::find(c, id)
         .await?
         .ok_or(AppError::NotFound("proposal"))?;
+    ensure_visible(c, actor, record).await
+}
+
+/// The proposal and its programme (read together, as every step needs
+/// both), if the actor may see the proposal; a 404 otherwise.
+async fn load_visible_with_programme(
+    c: &impl ConnectionTrait,
+    actor: &Actor,
+    id: ProposalId,
+) -> AppResult<(ProposalRecord, ProgrammeRecord)> {
+    let (record, programme) = store::find_with_programme(c, id)
+        .await?
+        .ok_or(AppError::NotFound("proposal"))?;
+    Ok((ensure_visible(c, actor, record).await?, programme))
+}
+
+async fn ensure_visible(
+    c: &impl ConnectionTrait,
+    actor: &Actor,
+    record: ProposalRecord,
+) -> AppResult<ProposalRecord> {
     if can_see(actor, &record) || crate::jury::reviewer_may_see(c, actor, &record).await? {
         Ok(record)
     } else {
@@ -319,12 +340,25 @@ async fn view_for(
 }
 
 async fn view(c: &impl ConnectionTrait, app: &App, p: ProposalRecord) -> AppResult<ProposalView> {
+    view_with(c, app, p, None).await
+}
+
+/// The view, with the running timers when the caller already has them.
+async fn view_with(
+    c: &impl ConnectionTrait,
+    app: &App,
+    p: ProposalRecord,
+    running: Running,
+) -> AppResult<ProposalView> {
     let def = definition(app, &p).await?;
     let state_label = def
         .state(&p.state)
         .map_or_else(|| p.state.clone(), |s| s.label.clone());
-    let deadlines = timers::pending(c, SUBJECT, p.id.uuid())
-        .await?
+    let running = match running {
+        Some(running) => running,
+        None => timers::pending(c, SUBJECT, p.id.uuid()).await?,
+    };
+    let deadlines = running
         .into_iter()
         .map(|t| DeadlineView {
             kind: t.kind,
@@ -559,8 +593,7 @@ pub async fn transitions(
     id: ProposalId,
 ) -> AppResult<Vec<TransitionView>> {
     let conn = app.store.conn();
-    let record = load_visible(conn, actor, id).await?;
-    let programme = load_programme(conn, record.programme_id).await?;
+    let (record, programme) = load_visible_with_programme(conn, actor, id).await?;
     let def = definition(app, &record).await?;
     let guards = Guards {
         programme: &programme.spec,
@@ -590,9 +623,8 @@ pub async fn transition(
     if_match: Option<i64>,
 ) -> AppResult<ProposalView> {
     let tx = app.store.begin().await?;
-    let record = load_visible(&tx, actor, id).await?;
+    let (record, programme) = load_visible_with_programme(&tx, actor, id).await?;
     crate::error::expect_revision(if_match, input.revision, "proposal", record.revision)?;
-    let programme = load_programme(&tx, record.programme_id).await?;
     let def = definition(app, &record).await?;
     let now = app.now();
     let comment = input
@@ -638,7 +670,7 @@ pub async fn transition(
         award: None,
         now,
     };
-    apply(&tx, app, &record, &programme, &plan, step).await?;
+    let running = apply(&tx, app, &record, &programme, &plan, step).await?;
     // What `apply` wrote, without reading it back.
     let submitted = plan.to == "submitted";
     let updated = ProposalRecord {
@@ -648,7 +680,7 @@ pub async fn transition(
         submitted_at: if submitted { Some(now) } else { record.submitted_at },
         ..record
     };
-    let shown = view(&tx, app, updated).await?;
+    let shown = view_with(&tx, app, updated, running).await?;
     tx.commit().await.map_err(grants_store::StoreError::from)?;
     tracing::info!(from = %plan.from, to = %plan.to, "proposal moved");
     Ok(shown)
@@ -774,7 +806,7 @@ async fn apply(
     programme: &ProgrammeRecord,
     plan: &Plan,
     step: Step<'_>,
-) -> AppResult<()> {
+) -> AppResult<Running> {
     let Step {
         actor,
         comment,
@@ -820,6 +852,8 @@ async fn apply(
         ),
         _ => None,
     });
+    let id = record.id.uuid();
+    let mut running: Running = None;
     for effect in &plan.effects {
         match effect {
             Effect::Notify { event, to } => {
@@ -864,10 +898,19 @@ async fn apply(
                 let after = chrono::Duration::from_std(*after)
                     .map_err(|e| AppError::internal(format!("timer {kind} is too long: {e}")))?;
                 let fire_at = deadline.unwrap_or(now + after);
-                timers::start(tx, SUBJECT, record.id.uuid(), kind, fire, fire_at, now).await?;
+                let running = running.get_or_insert(timers::pending(tx, SUBJECT, id).await?);
+                stop_running(tx, running, id, kind, now).await?;
+                timers::insert(tx, SUBJECT, id, kind, fire, fire_at, now).await?;
+                running.push(PendingTimer {
+                    kind: kind.clone(),
+                    transition: fire.clone(),
+                    fire_at,
+                });
+                running.sort_by_key(|t| t.fire_at);
             }
             Effect::CancelTimer { kind } => {
-                timers::cancel(tx, SUBJECT, record.id.uuid(), kind, now).await?;
+                let running = running.get_or_insert(timers::pending(tx, SUBJECT, id).await?);
+                stop_running(tx, running, id, kind, now).await?;
             }
             Effect::Run { name } => {
                 return Err(AppError::internal(format!(
@@ -875,6 +918,27 @@ async fn apply(
                 )));
             }
         }
+    }
+    Ok(running)
+}
+
+/// The proposal's running timers as a step's effects left them, when the
+/// step started or stopped one (it read them once, so the answer need not);
+/// `None` when it touched none.
+type Running = Option<Vec<PendingTimer>>;
+
+/// Cancels the running timer of `kind`, if `running` holds one: a kind not
+/// running costs no statement.
+async fn stop_running(
+    tx: &impl ConnectionTrait,
+    running: &mut Vec<PendingTimer>,
+    id: Uuid,
+    kind: &str,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    if running.iter().any(|t| t.kind == kind) {
+        timers::cancel(tx, SUBJECT, id, kind, now).await?;
+        running.retain(|t| t.kind != kind);
     }
     Ok(())
 }

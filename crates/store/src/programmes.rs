@@ -166,7 +166,7 @@ pub async fn set_archived(
     expect_one_row::<programme::Entity>(c, id.uuid(), result.rows_affected, |p| p.revision).await
 }
 
-fn record(row: programme::Model) -> StoreResult<ProgrammeRecord> {
+pub(crate) fn record(row: programme::Model) -> StoreResult<ProgrammeRecord> {
     Ok(ProgrammeRecord {
         id: row.id.into(),
         spec: serde_json::from_value(row.spec).map_err(|e| corrupt("programmes.spec", e))?,

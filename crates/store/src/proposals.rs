@@ -9,8 +9,9 @@ use sea_orm::{
     QueryOrder, QuerySelect, Statement,
 };
 
-use crate::StoreResult;
-use crate::entity::proposal;
+use crate::{StoreError, StoreResult};
+use crate::entity::{programme, proposal};
+use crate::programmes::ProgrammeRecord;
 use crate::error::{corrupt, expect_one_row};
 
 /// A stored proposal.
@@ -135,6 +136,22 @@ pub async fn find(c: &impl ConnectionTrait, id: ProposalId) -> StoreResult<Optio
         .await?
         .map(record)
         .transpose()
+}
+
+/// The proposal with this id and the programme it applies to, in one query.
+pub async fn find_with_programme(
+    c: &impl ConnectionTrait,
+    id: ProposalId,
+) -> StoreResult<Option<(ProposalRecord, ProgrammeRecord)>> {
+    let Some((row, programme)) = proposal::Entity::find_by_id(id.uuid())
+        .find_also_related(programme::Entity)
+        .one(c)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let programme = programme.ok_or(StoreError::NotFound)?;
+    Ok(Some((record(row)?, crate::programmes::record(programme)?)))
 }
 
 /// Holds the proposal's row until the transaction ends, so that changes

@@ -64,6 +64,20 @@ pub async fn start(
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
     cancel(c, subject_type, subject_id, kind, now).await?;
+    insert(c, subject_type, subject_id, kind, transition, fire_at, now).await
+}
+
+/// Starts a timer of a kind the caller knows is not running on the subject
+/// (it read [`pending`] in the same transaction), without [`start`]'s cancel.
+pub async fn insert(
+    c: &impl ConnectionTrait,
+    subject_type: &str,
+    subject_id: Uuid,
+    kind: &str,
+    transition: &str,
+    fire_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
     timer::Entity::insert(timer::ActiveModel {
         id: Set(Uuid::now_v7()),
         subject_type: Set(subject_type.to_owned()),

@@ -25,6 +25,20 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
+pub enum Relation {
+    /// The programme applied to, so a transition reads both in one query.
+    #[sea_orm(
+        belongs_to = "super::programme::Entity",
+        from = "Column::ProgrammeId",
+        to = "super::programme::Column::Id"
+    )]
+    Programme,
+}
+
+impl Related<super::programme::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Programme.def()
+    }
+}
 
 impl ActiveModelBehavior for ActiveModel {}
