@@ -217,6 +217,34 @@ impl Browser {
         self.find(css).await.send_keys(value).await.expect("typed");
     }
 
+    /// What the field `css` selects holds.
+    pub async fn value(&self, css: &str) -> String {
+        self.find(css)
+            .await
+            .prop("value")
+            .await
+            .ok()
+            .flatten()
+            .unwrap_or_default()
+    }
+
+    /// Whether the box `css` selects is ticked.
+    pub async fn ticked(&self, css: &str) -> bool {
+        self.find(css)
+            .await
+            .prop("checked")
+            .await
+            .ok()
+            .flatten()
+            .is_some_and(|c| c == "true")
+    }
+
+    /// Replaces what the field `css` selects holds.
+    pub async fn retype(&self, css: &str, value: &str) {
+        self.find(css).await.clear().await.expect("cleared");
+        self.fill(css, value).await;
+    }
+
     /// Clicks the element `css` selects.
     pub async fn click(&self, css: &str) {
         self.find(css).await.click().await.expect("clicked");
@@ -242,6 +270,12 @@ impl Browser {
         self.fill("#email", email).await;
         self.fill("#password", password).await;
         self.click_and_load("form.stack button[type=submit]").await;
+    }
+
+    /// Signs out and in again as `email` (every test account shares one password).
+    pub async fn sign_out_and_in(&self, email: &str) {
+        self.click_and_load("form.logout button").await;
+        self.sign_in(email, crate::ADMIN_PASSWORD).await;
     }
 
     /// Saves what the window shows as `target/screenshots/{name}.png`, for

@@ -677,7 +677,11 @@ pub async fn transition(
         state: plan.to.clone(),
         revision: record.revision + 1,
         updated_at: now,
-        submitted_at: if submitted { Some(now) } else { record.submitted_at },
+        submitted_at: if submitted {
+            Some(now)
+        } else {
+            record.submitted_at
+        },
         ..record
     };
     let shown = view_with(&tx, app, updated, running).await?;

@@ -9,10 +9,10 @@ use sea_orm::{
     QueryOrder, QuerySelect, Statement,
 };
 
-use crate::{StoreError, StoreResult};
 use crate::entity::{programme, proposal};
-use crate::programmes::ProgrammeRecord;
 use crate::error::{corrupt, expect_one_row};
+use crate::programmes::ProgrammeRecord;
+use crate::{StoreError, StoreResult};
 
 /// A stored proposal.
 #[derive(Debug, Clone, PartialEq, Eq)]

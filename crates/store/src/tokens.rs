@@ -6,9 +6,9 @@ use sea_orm::sea_query::{Alias, Expr, ExprTrait};
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
+use crate::StoreResult;
 use crate::entity::{api_token, user};
 use crate::users::{self, UserRecord};
-use crate::StoreResult;
 
 /// A token that is neither expired nor revoked.
 #[derive(Debug, Clone, PartialEq, Eq)]

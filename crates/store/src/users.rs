@@ -137,10 +137,7 @@ pub async fn find_people(
     let mut query = with_roles();
     query.cond_where(
         Condition::any()
-            .add(
-                Expr::col((user::Entity, user::Column::Id))
-                    .is_in(ids.iter().map(|id| id.uuid())),
-            )
+            .add(Expr::col((user::Entity, user::Column::Id)).is_in(ids.iter().map(|id| id.uuid())))
             .add(Expr::col((user::Entity, user::Column::Id)).in_subquery(holders)),
     );
     let rows = c.query_all(&query).await?;

@@ -14,29 +14,6 @@ use serde_json::json;
 
 on_both_databases!(the_chair_edits_the_jury_and_a_manager_lifts_a_conflict);
 
-/// The value of the field `css` selects.
-async fn value_of(browser: &Browser, css: &str) -> String {
-    browser
-        .find(css)
-        .await
-        .prop("value")
-        .await
-        .ok()
-        .flatten()
-        .unwrap_or_default()
-}
-
-/// Replaces what the field `css` holds.
-async fn retype(browser: &Browser, css: &str, value: &str) {
-    browser.find(css).await.clear().await.expect("cleared");
-    browser.fill(css, value).await;
-}
-
-async fn sign_out_and_in(browser: &Browser, email: &str) {
-    browser.click_and_load("form.logout button").await;
-    browser.sign_in(email, ADMIN_PASSWORD).await;
-}
-
 async fn the_chair_edits_the_jury_and_a_manager_lifts_a_conflict(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let (_, manager) = app
@@ -121,7 +98,9 @@ async fn the_chair_edits_the_jury_and_a_manager_lifts_a_conflict(backend: Backen
     browser
         .click_and_load(&format!("a[data-edit='{rs}']"))
         .await;
-    retype(&browser, "#expertise", "Makerspace, digital literacy").await;
+    browser
+        .retype("#expertise", "Makerspace, digital literacy")
+        .await;
     browser.click("#language-sr").await;
     browser.click_and_load("#save-profile").await;
     assert_eq!(browser.path().await, format!("{jury_page}?saved={rs}"));
@@ -155,8 +134,8 @@ async fn the_chair_edits_the_jury_and_a_manager_lifts_a_conflict(backend: Backen
     browser
         .click_and_load(&format!("a[data-edit='{rs}']"))
         .await;
-    retype(&browser, "#max_load", "99").await;
-    retype(&browser, "#country", "Serbia").await;
+    browser.retype("#max_load", "99").await;
+    browser.retype("#country", "Serbia").await;
     browser.click_and_load("#save-profile").await;
     assert_eq!(
         browser.path().await,
@@ -171,10 +150,10 @@ async fn the_chair_edits_the_jury_and_a_manager_lifts_a_conflict(backend: Backen
             .await
             .contains("country code")
     );
-    assert_eq!(value_of(&browser, "#max_load").await, "99");
-    assert_eq!(value_of(&browser, "#country").await, "Serbia");
+    assert_eq!(browser.value("#max_load").await, "99");
+    assert_eq!(browser.value("#country").await, "Serbia");
     assert_eq!(
-        value_of(&browser, "#expertise").await,
+        browser.value("#expertise").await,
         "makerspace, digital literacy"
     );
     assert_eq!(
@@ -202,8 +181,8 @@ async fn the_chair_edits_the_jury_and_a_manager_lifts_a_conflict(backend: Backen
     browser.fill("#add-email", "ana@tests.example").await;
     browser.click_and_load("#add").await;
     assert!(browser.text("#error-email").await.contains("reviewer role"));
-    assert_eq!(value_of(&browser, "#add-email").await, "ana@tests.example");
-    retype(&browser, "#add-email", "HR@tests.example").await;
+    assert_eq!(browser.value("#add-email").await, "ana@tests.example");
+    browser.retype("#add-email", "HR@tests.example").await;
     browser.click_and_load("#add").await;
     assert_eq!(browser.path().await, format!("{jury_page}/{hr}"));
     let reviewers = app
@@ -243,7 +222,7 @@ async fn the_chair_edits_the_jury_and_a_manager_lifts_a_conflict(backend: Backen
     );
 
     // The manager lifts it with a reason.
-    sign_out_and_in(&browser, "manager@tests.example").await;
+    browser.sign_out_and_in("manager@tests.example").await;
     browser.open(&conflicts_page).await;
     let key = format!("{mk}-same_country");
     browser
@@ -310,10 +289,10 @@ async fn the_chair_edits_the_jury_and_a_manager_lifts_a_conflict(backend: Backen
         .as_str()
         .expect("a detail")
         .to_owned();
-    sign_out_and_in(&browser, "rs@tests.example").await;
+    browser.sign_out_and_in("rs@tests.example").await;
     browser.open(&jury_page).await;
     assert_eq!(browser.text("main .error").await, detail);
-    sign_out_and_in(&browser, "ana@tests.example").await;
+    browser.sign_out_and_in("ana@tests.example").await;
     browser.open(&jury_page).await;
     assert_eq!(browser.text("main .error").await, detail);
     let refusal = app

@@ -690,10 +690,10 @@ async fn an_applicant_writes_a_proposal_in_the_form_and_submits_it(backend: Back
             .await
             .contains("whole number")
     );
-    retype(&browser, "#target-people_reached", "600").await;
+    browser.retype("#target-people_reached", "600").await;
     browser.click_and_load("#save-draft").await;
     assert_eq!(
-        value_of(&browser, "#target-people_reached").await,
+        browser.value("#target-people_reached").await,
         "600",
         "the targets are saved with the draft"
     );
@@ -869,29 +869,6 @@ async fn api_step(app: &TestApp, token: &str, proposal: &str, name: &str) {
     .expect(200);
 }
 
-/// The value of the field `css` selects.
-async fn value_of(browser: &Browser, css: &str) -> String {
-    browser
-        .find(css)
-        .await
-        .prop("value")
-        .await
-        .ok()
-        .flatten()
-        .unwrap_or_default()
-}
-
-/// Replaces what the field `css` holds.
-async fn retype(browser: &Browser, css: &str, value: &str) {
-    browser.find(css).await.clear().await.expect("cleared");
-    browser.fill(css, value).await;
-}
-
-async fn sign_out_and_in(browser: &Browser, email: &str) {
-    browser.click_and_load("form.logout button").await;
-    browser.sign_in(email, ADMIN_PASSWORD).await;
-}
-
 async fn a_decision_an_accepted_agreement_and_a_payment_by_two_finance_users(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let (_, manager) = app
@@ -948,7 +925,7 @@ async fn a_decision_an_accepted_agreement_and_a_payment_by_two_finance_users(bac
             "'{step}' is taken through the decision form"
         );
     }
-    assert_eq!(value_of(&browser, "#award").await, "2000.00");
+    assert_eq!(browser.value("#award").await, "2000.00");
     assert!(
         browser
             .find("#outcome-funded")
@@ -960,7 +937,7 @@ async fn a_decision_an_accepted_agreement_and_a_payment_by_two_finance_users(bac
             .is_some_and(|c| c == "true")
     );
     // Less than requested without a reason: refused, the reason asked for beside its field.
-    retype(&browser, "#award", "1 500").await;
+    browser.retype("#award", "1 500").await;
     browser.click_and_load("#record-decision").await;
     assert!(
         browser.text("#error-comment").await.contains("reason"),
@@ -968,7 +945,7 @@ async fn a_decision_an_accepted_agreement_and_a_payment_by_two_finance_users(bac
         browser.text("main").await
     );
     assert_eq!(browser.text("#state").await, "Reviewed");
-    assert_eq!(value_of(&browser, "#award").await, "1 500");
+    assert_eq!(browser.value("#award").await, "1 500");
     browser
         .fill("#decision-comment", "Travel costs are not eligible.")
         .await;
@@ -991,7 +968,7 @@ async fn a_decision_an_accepted_agreement_and_a_payment_by_two_finance_users(bac
     assert!(grant_path.starts_with("/app/grants/"), "{grant_path}");
 
     // The grantee finds the grant, reads the agreement and accepts it.
-    sign_out_and_in(&browser, "ana@tests.example").await;
+    browser.sign_out_and_in("ana@tests.example").await;
     browser.click_and_load("nav a[href='/app/grants']").await;
     let list = browser.text("main table").await;
     assert!(
@@ -1025,7 +1002,7 @@ async fn a_decision_an_accepted_agreement_and_a_payment_by_two_finance_users(bac
     assert!(!browser.text("#accepted").await.is_empty());
 
     // Finance user A requests the signing tranche and may not approve it too.
-    sign_out_and_in(&browser, "fin@tests.example").await;
+    browser.sign_out_and_in("fin@tests.example").await;
     browser.open(&grant_path).await;
     assert!(
         browser
@@ -1060,7 +1037,7 @@ async fn a_decision_an_accepted_agreement_and_a_payment_by_two_finance_users(bac
     );
 
     // Finance user B approves.
-    sign_out_and_in(&browser, "fin2@tests.example").await;
+    browser.sign_out_and_in("fin2@tests.example").await;
     browser.open(&grant_path).await;
     browser
         .click_and_load("#tranche-signing button[data-step=approve]")
@@ -1079,11 +1056,11 @@ async fn a_decision_an_accepted_agreement_and_a_payment_by_two_finance_users(bac
     );
 
     // A records the payment in denars: without the rate it is refused beside the rate.
-    sign_out_and_in(&browser, "fin@tests.example").await;
+    browser.sign_out_and_in("fin@tests.example").await;
     browser.open(&grant_path).await;
-    assert_eq!(value_of(&browser, "#currency-signing-pay").await, "EUR");
+    assert_eq!(browser.value("#currency-signing-pay").await, "EUR");
     browser.fill("#reference-signing-pay", "MK-2027-0001").await;
-    retype(&browser, "#currency-signing-pay", "MKD").await;
+    browser.retype("#currency-signing-pay", "MKD").await;
     browser
         .click_and_load("#tranche-signing button[data-step=pay]")
         .await;
@@ -1091,10 +1068,10 @@ async fn a_decision_an_accepted_agreement_and_a_payment_by_two_finance_users(bac
     assert!(error.contains("exchange rate"), "{error}");
     assert!(browser.text("#error").await.contains("marked below"));
     assert_eq!(
-        value_of(&browser, "#reference-signing-pay").await,
+        browser.value("#reference-signing-pay").await,
         "MK-2027-0001"
     );
-    assert_eq!(value_of(&browser, "#currency-signing-pay").await, "MKD");
+    assert_eq!(browser.value("#currency-signing-pay").await, "MKD");
     assert_eq!(
         browser.text("#tranche-state-signing").await,
         "Approved for payment"
@@ -1276,11 +1253,11 @@ async fn a_grantee_writes_a_report_and_the_manager_accepts_it(backend: Backend) 
         browser.text("main").await
     );
     assert_eq!(
-        value_of(&browser, "#narrative").await,
+        browser.value("#narrative").await,
         "The maker space opened in March."
     );
-    assert_eq!(value_of(&browser, "#spending-1").await, "520,50");
-    retype(&browser, "#indicator-people_reached", "420").await;
+    assert_eq!(browser.value("#spending-1").await, "520,50");
+    browser.retype("#indicator-people_reached", "420").await;
     browser.click_and_load("#save-report").await;
     assert!(!browser.text("#saved").await.is_empty());
     // A photo of the opening goes with the report.
@@ -1327,7 +1304,7 @@ async fn a_grantee_writes_a_report_and_the_manager_accepts_it(backend: Backend) 
     );
 
     // The manager asks for nothing more and accepts it; the impact page counts it.
-    sign_out_and_in(&browser, "manager@tests.example").await;
+    browser.sign_out_and_in("manager@tests.example").await;
     browser.open("/app/reports").await;
     browser
         .click_and_load(&format!("#report-row-{report} a"))
@@ -1608,11 +1585,11 @@ async fn the_admin_grants_roles_and_reads_the_workflow_diagrams(backend: Backend
     browser.screenshot("admin-users-refused").await;
     assert!(why.to_lowercase().contains("atlantis"), "{why}");
     assert_eq!(
-        value_of(&browser, &format!("{row} input[name=area]")).await,
+        browser.value(&format!("{row} input[name=area]")).await,
         "Atlantis"
     );
     assert_eq!(
-        value_of(&browser, &format!("{row} select[name=role]")).await,
+        browser.value(&format!("{row} select[name=role]")).await,
         "ambassador"
     );
     assert_eq!(

@@ -9,36 +9,6 @@ use serde_json::json;
 
 on_both_databases!(a_manager_sets_up_a_programme_in_the_browser);
 
-/// What the field `css` holds.
-async fn value_of(browser: &Browser, css: &str) -> String {
-    browser
-        .find(css)
-        .await
-        .prop("value")
-        .await
-        .ok()
-        .flatten()
-        .unwrap_or_default()
-}
-
-/// Whether the box `css` is ticked.
-async fn ticked(browser: &Browser, css: &str) -> bool {
-    browser
-        .find(css)
-        .await
-        .prop("checked")
-        .await
-        .ok()
-        .flatten()
-        .is_some_and(|c| c == "true")
-}
-
-/// Replaces what the field `css` holds.
-async fn retype(browser: &Browser, css: &str, value: &str) {
-    browser.find(css).await.clear().await.expect("cleared");
-    browser.fill(css, value).await;
-}
-
 /// Picks `value` in the list `css`.
 async fn choose(browser: &Browser, css: &str, value: &str) {
     browser
@@ -152,7 +122,7 @@ async fn a_manager_sets_up_a_programme_in_the_browser(backend: Backend) {
     ] {
         browser.fill(field, text).await;
     }
-    assert_eq!(value_of(&browser, "#default_locale").await, "en");
+    assert_eq!(browser.value("#default_locale").await, "en");
     set_local_time(&browser, "opens_at", "2027-01-10T10:00").await;
     set_local_time(&browser, "closes_at", "2027-03-12T17:00").await;
     browser.click("#country-MK").await;
@@ -194,16 +164,16 @@ async fn a_manager_sets_up_a_programme_in_the_browser(backend: Backend) {
         ("#opens_at", "2027-01-10T10:00"),
         ("#other_countries", "it"),
     ] {
-        assert_eq!(value_of(&browser, field).await, typed, "{field}");
+        assert_eq!(browser.value(field).await, typed, "{field}");
     }
-    assert!(ticked(&browser, "#country-MK").await);
-    assert!(!ticked(&browser, "#country-RS").await);
-    assert!(ticked(&browser, "#rubric-1-allow_not_applicable").await);
+    assert!(browser.ticked("#country-MK").await);
+    assert!(!browser.ticked("#country-RS").await);
+    assert!(browser.ticked("#rubric-1-allow_not_applicable").await);
     assert!(nothing_created(&app, &manager).await);
 
     // Fixed, the programme is created and the form comes back saved.
-    retype(&browser, "#budget", "50 000").await;
-    retype(&browser, "#tranche-1-percent", "40").await;
+    browser.retype("#budget", "50 000").await;
+    browser.retype("#tranche-1-percent", "40").await;
     browser.click_and_load("#save").await;
     let path = browser.path().await;
     let id = path
@@ -212,8 +182,8 @@ async fn a_manager_sets_up_a_programme_in_the_browser(backend: Backend) {
         .unwrap_or_else(|| panic!("not the saved programme's form: {path}"))
         .to_owned();
     assert!(browser.text("#saved").await.contains("saved"));
-    assert_eq!(value_of(&browser, "#budget").await, "50000.00");
-    assert_eq!(value_of(&browser, "#closes_at").await, "2027-03-12T17:00");
+    assert_eq!(browser.value("#budget").await, "50000.00");
+    assert_eq!(browser.value("#closes_at").await, "2027-03-12T17:00");
 
     // The API returns exactly what was typed, dates in UTC.
     let programme = app.get(&format!("/programmes/{id}"), Some(&manager)).await;
@@ -318,16 +288,16 @@ async fn a_manager_sets_up_a_programme_in_the_browser(backend: Backend) {
     )
     .await
     .expect(200);
-    retype(&browser, "#reviewer_load_cap", "12").await;
+    browser.retype("#reviewer_load_cap", "12").await;
     browser.click_and_load("#save").await;
     let notice = browser.text("#stale").await;
     assert!(
         notice.contains("Someone else saved") && notice.contains("Budget (now EUR 60000.00)"),
         "{notice}"
     );
-    assert_eq!(value_of(&browser, "#reviewer_load_cap").await, "12");
-    assert_eq!(value_of(&browser, "#budget").await, "50000.00");
-    assert_eq!(value_of(&browser, "#rubric-2-key").await, "reach");
+    assert_eq!(browser.value("#reviewer_load_cap").await, "12");
+    assert_eq!(browser.value("#budget").await, "50000.00");
+    assert_eq!(browser.value("#rubric-2-key").await, "reach");
     let unchanged = app.get(&format!("/programmes/{id}"), Some(&manager)).await;
     assert_eq!(unchanged.body["reviewer_load_cap"], 10, "nothing was saved");
     // Saving again, knowingly, replaces their version with the form's.
