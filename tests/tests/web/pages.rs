@@ -461,8 +461,24 @@ async fn the_chair_assigns_a_reviewer_scores_and_the_chair_ranks(backend: Backen
         table.contains("Ready to go") && table.contains("75.0"),
         "{table}"
     );
-    // The chair closes the review and previews the funding line.
+    // The chair reads the review on the proposal page: the criterion judged
+    // not applicable says so, the comments are there.
     browser.open(&format!("/app/proposals/{complete}")).await;
+    let review = browser.text("#reviews article").await;
+    assert!(
+        review.contains("Test Person")
+            && review.contains("4 / 5")
+            && review.contains("Not applicable")
+            && review.contains("75.0")
+            && review.contains("A clear plan."),
+        "{review}"
+    );
+    // The applicant reads none before the decision.
+    let reviews = app
+        .get(&format!("/proposals/{complete}/reviews"), Some(&applicant))
+        .await;
+    assert_eq!(reviews.body, json!([]));
+    // The chair closes the review and previews the funding line.
     browser
         .click_and_load("button[data-step=complete_review]")
         .await;

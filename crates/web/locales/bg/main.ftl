@@ -78,6 +78,7 @@ load = Натовареност
 ranking-title = Класиране
 download-csv = Изтегли като CSV
 reviews = Рецензии
+review-numbered = Рецензия { $n }
 mean = Средно
 normalised = Нормализирано
 spread = Разсейване

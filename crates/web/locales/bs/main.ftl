@@ -78,6 +78,7 @@ load = Opterećenje
 ranking-title = Rang-lista
 download-csv = Preuzmi kao CSV
 reviews = Ocjene
+review-numbered = Ocjena { $n }
 mean = Prosjek
 normalised = Normalizovano
 spread = Raspon

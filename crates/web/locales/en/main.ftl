@@ -78,6 +78,7 @@ load = Load
 ranking-title = Ranking
 download-csv = Download as CSV
 reviews = Reviews
+review-numbered = Review { $n }
 mean = Mean
 normalised = Normalised
 spread = Spread

@@ -78,6 +78,7 @@ load = Opterećenje
 ranking-title = Rang-lista
 download-csv = Preuzmi kao CSV
 reviews = Recenzije
+review-numbered = Recenzija { $n }
 mean = Prosjek
 normalised = Normalizirano
 spread = Raspon

@@ -78,6 +78,7 @@ load = Оптовареност
 ranking-title = Рангирање
 download-csv = Преземи како CSV
 reviews = Оценки
+review-numbered = Оценка { $n }
 mean = Просек
 normalised = Нормализирано
 spread = Распон

@@ -80,6 +80,7 @@ load = Ngarkesa
 ranking-title = Renditja
 download-csv = Shkarko si CSV
 reviews = Vlerësimet
+review-numbered = Vlerësimi { $n }
 mean = Mesatarja
 normalised = E normalizuar
 spread = Shpërndarja

@@ -80,6 +80,7 @@ load = Оптерећење
 ranking-title = Рангирање
 download-csv = Преузми као CSV
 reviews = Оцене
+review-numbered = Оцена { $n }
 mean = Просек
 normalised = Нормализовано
 spread = Распон

@@ -159,6 +159,10 @@ struct ShowPage {
     decision: Option<DecisionForm>,
     /// The decisions taken, with their letters, for those who may read them.
     decisions: Vec<Decision>,
+    /// The submitted reviews, as far as the viewer may read them: the jury
+    /// all; a reviewer the others' once theirs is in, when the programme
+    /// shares them; the applicant the comments meant for them once decided.
+    reviews: Vec<ReviewRead>,
     /// The grant, once funded, for those who may see it.
     grant_id: Option<String>,
     /// The files attached; the owner adds and removes them while it is `editable`.
@@ -167,6 +171,86 @@ struct ShowPage {
     attachment_limit: String,
     /// The page the attachment forms post under.
     attachments_base: String,
+}
+
+/// A submitted review as the proposal page shows it.
+#[derive(Debug, Serialize)]
+struct ReviewRead {
+    /// Counted from 1, to name a review whose reviewer is not shown.
+    number: usize,
+    /// The reviewer's name; `None` for the applicant, who reads them unnamed.
+    reviewer: Option<String>,
+    scores: Vec<ScoreRead>,
+    weighted: Option<String>,
+    recommendation: Option<String>,
+    comment_for_applicant: Option<String>,
+    comment_for_jury: Option<String>,
+    when: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct ScoreRead {
+    criterion: String,
+    score: String,
+}
+
+/// The reviews the viewer may read; none where the use case refuses them
+/// (a reviewer before their own is in, or where the programme keeps them apart).
+async fn reviews_read(
+    app: &grants_app::App,
+    viewer: &Viewer,
+    actor: &Actor,
+    id: ProposalId,
+    spec: &grants_domain::programme::ProgrammeSpec,
+) -> Result<Vec<ReviewRead>, PageError> {
+    let reviews = match grants_app::reviews::for_proposal(app, actor, id).await {
+        Ok(found) => found,
+        Err(AppError::NotFound(_) | AppError::Forbidden(_)) => return Ok(Vec::new()),
+        Err(error) => {
+            return Err(PageError::Failed {
+                viewer: Box::new(viewer.clone()),
+                error,
+            });
+        }
+    };
+    let locale = viewer.locale;
+    Ok(reviews
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| ReviewRead {
+            number: i + 1,
+            reviewer: r.reviewer_name,
+            scores: spec
+                .rubric
+                .iter()
+                .filter_map(|criterion| {
+                    let score = r.scores.get(&criterion.key)?;
+                    Some(ScoreRead {
+                        criterion: localized(&criterion.title, locale, spec.default_locale),
+                        score: match score {
+                            grants_scoring::CriterionScore::Score(n) => {
+                                format!("{n} / {}", criterion.scale_max)
+                            }
+                            grants_scoring::CriterionScore::NotApplicable => {
+                                text(locale, "score-not-applicable")
+                            }
+                        },
+                    })
+                })
+                .collect(),
+            weighted: r.weighted_score.map(|w| format!("{w:.1}")),
+            recommendation: r.recommendation.and_then(|rec| {
+                let name = serde_json::to_value(rec).ok()?;
+                Some(text(
+                    locale,
+                    &format!("recommend-{}", name.as_str()?.replace('_', "-")),
+                ))
+            }),
+            comment_for_applicant: r.comment_for_applicant.filter(|c| !c.trim().is_empty()),
+            comment_for_jury: r.comment_for_jury.filter(|c| !c.trim().is_empty()),
+            when: r.submitted_at.map(|at| when(spec, at)),
+        })
+        .collect())
 }
 
 /// The outcomes a proposal in `state` can be given.
@@ -281,6 +365,7 @@ async fn show_page(
             });
         }
     };
+    let reviews = reviews_read(app, viewer, actor, id, spec).await?;
     let grant_id = match grants_app::grants::of_proposal(app, actor, id).await {
         Ok(grant) => Some(grant.id.to_string()),
         Err(AppError::NotFound(_)) => None,
@@ -322,6 +407,7 @@ async fn show_page(
         conflicts_link: grants_app::jury::runs_jury(actor),
         decision: decision_form(viewer, actor, &proposal),
         decisions,
+        reviews,
         grant_id,
         attachments,
         attachment_limit: super::attachments::size_text(spec.reporting.max_attachment_bytes),
