@@ -129,9 +129,7 @@ async fn every_role_s_main_pages_pass_the_accessibility_rules(backend: Backend) 
     let invited = tour
         .browser
         .client
-        .find(Locator::XPath(
-            "//main//tr[td[2][normalize-space()='invited']]//a",
-        ))
+        .find(Locator::XPath("//main//tr[td[@data-state='invited']]//a"))
         .await
         .expect("the reviewer has an invitation")
         .attr("href")

@@ -317,7 +317,7 @@ async fn a_reviewer_finds_their_assignments_and_nothing_they_are_conflicted_on(b
     browser.open("/app/assignments").await;
     let table = browser.text("main table").await;
     assert!(
-        table.contains("Ready to go") && table.contains("invited"),
+        table.contains("Ready to go") && table.contains("Invited"),
         "{table}"
     );
     browser.click_and_load("main table a").await;
@@ -400,7 +400,7 @@ async fn the_chair_assigns_a_reviewer_scores_and_the_chair_ranks(backend: Backen
     browser.open("/app/assignments").await;
     browser.click_and_load("main table a").await;
     browser.click_and_load("#accept").await;
-    assert_eq!(browser.text("#assignment-state").await, "accepted");
+    assert_eq!(browser.text("#assignment-state").await, "Accepted");
     browser
         .find("#score-impact")
         .await

@@ -6,6 +6,7 @@ use grants_app::assignments;
 use serde::Serialize;
 
 use super::{OrPage, render};
+use crate::i18n::text;
 use crate::session::Viewer;
 use crate::{PageError, WebState};
 
@@ -14,7 +15,10 @@ struct Row {
     id: String,
     proposal_id: String,
     proposal_title: String,
+    /// The state in the reader's language.
     state: String,
+    /// The state's own name, for scripts and tests.
+    state_name: String,
     due: String,
     overdue: bool,
     review_state: Option<String>,
@@ -39,10 +43,13 @@ pub(crate) async fn list(
             id: a.id.to_string(),
             proposal_id: a.proposal_id.to_string(),
             proposal_title: a.proposal_title,
-            state: a.state,
+            state: state_text(viewer.locale, &a.state),
+            state_name: a.state,
             due: a.due_at.format("%Y-%m-%d %H:%M UTC").to_string(),
             overdue: a.overdue,
-            review_state: a.review_state,
+            review_state: a
+                .review_state
+                .map(|r| text(viewer.locale, &format!("review-state-{r}"))),
         })
         .collect();
     Ok(render(
@@ -51,4 +58,9 @@ pub(crate) async fn list(
         "assignments-title",
         ListPage { assignments },
     ))
+}
+
+/// A review assignment's state in the reader's language (`assignment-state-invited`, …).
+pub(crate) fn state_text(locale: grants_domain::Locale, state: &str) -> String {
+    text(locale, &format!("assignment-state-{state}"))
 }

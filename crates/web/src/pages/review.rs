@@ -185,7 +185,7 @@ async fn review_page(
         proposal_title: assignment.proposal_title.clone(),
         due: when(spec, assignment.due_at),
         overdue: assignment.overdue,
-        state: assignment.state.clone(),
+        state: super::assignments::state_text(viewer.locale, &assignment.state),
         can_answer: assignment.state == "invited",
         editable: !submitted && ["invited", "accepted"].contains(&assignment.state.as_str()),
         submitted,
