@@ -203,7 +203,7 @@ pub(crate) async fn home(
             closes: when(&p.spec, p.spec.closes_at),
         })
         .collect();
-    let runs_juries = actor.has_any(&[Role::JuryChair, Role::ProgrammeManager, Role::Admin]);
+    let runs_juries = grants_app::jury::runs_jury(actor);
     let reads_ledger = actor.has_any(grants_app::ledger::LEDGER_READERS);
     let links: Vec<JuryLink> = calls
         .items
