@@ -517,20 +517,23 @@ async fn change_state(
     verb: &str,
 ) -> AppResult<OutboxMessageView> {
     actor.require_any(&[Role::Admin], "manage the outbox")?;
-    let conn = app.store.conn();
-    let current = outbox::find(conn, id)
+    // One transaction, so the answer is the state this request set: a
+    // dispatcher may claim a retried message the moment it is committed.
+    let tx = app.store.begin().await?;
+    let current = outbox::find(&tx, id)
         .await?
         .ok_or(AppError::NotFound("outbox message"))?;
-    if !outbox::set_state(conn, id, from, to, app.now()).await? {
+    if !outbox::set_state(&tx, id, from, to, app.now()).await? {
         return Err(AppError::Conflict(format!(
             "a message that is {} cannot be {verb}ed",
             current.state
         )));
     }
-    outbox::find(conn, id)
+    let changed = outbox::find(&tx, id)
         .await?
-        .map(Into::into)
-        .ok_or(AppError::NotFound("outbox message"))
+        .ok_or(AppError::NotFound("outbox message"))?;
+    tx.commit().await.map_err(grants_store::StoreError::from)?;
+    Ok(changed.into())
 }
 
 /// An email rendered with sample data, as a recipient would get it.
