@@ -478,10 +478,9 @@ pub async fn add_reviewer(
         errors.push_parse("email", e);
         errors
     })?;
-    let reviewer = user_store::with_role(c, Role::Reviewer)
+    let reviewer = user_store::find_by_email(c, &wanted.normalized())
         .await?
-        .into_iter()
-        .find(|u| u.email.normalized() == wanted.normalized())
+        .filter(|u| u.active && u.roles.iter().any(|g| g.role() == Role::Reviewer))
         .ok_or_else(|| {
             ValidationErrors::single(
                 "email",

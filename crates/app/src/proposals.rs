@@ -223,7 +223,7 @@ fn facts(actor: &Actor, p: &ProposalRecord) -> ActorFacts {
         names.push("owner".into());
     }
     if covers(actor, &p.content) {
-        names.push("country_ambassador".into());
+        names.push(COUNTRY_AMBASSADOR.into());
     }
     ActorFacts::new(names)
 }

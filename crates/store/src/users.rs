@@ -115,8 +115,7 @@ pub async fn insert(
 pub async fn find(c: &impl ConnectionTrait, id: UserId) -> StoreResult<Option<UserRecord>> {
     let mut query = with_roles();
     query.and_where(Expr::col((user::Entity, user::Column::Id)).eq(id.uuid()));
-    let rows = c.query_all(&query).await?;
-    Ok(group_with_roles(&rows)?.into_iter().next().map(|(u, _)| u))
+    Ok(people(c, &query).await?.into_iter().next())
 }
 
 /// The accounts with these ids and every account holding one of `roles`
@@ -129,18 +128,37 @@ pub async fn find_people(
     if ids.is_empty() && roles.is_empty() {
         return Ok(Vec::new());
     }
-    let holders = Query::select()
-        .column(user_role::Column::UserId)
-        .from(user_role::Entity)
-        .and_where(user_role::Column::Role.is_in(roles.iter().map(|r| r.as_str())))
-        .to_owned();
     let mut query = with_roles();
     query.cond_where(
         Condition::any()
             .add(Expr::col((user::Entity, user::Column::Id)).is_in(ids.iter().map(|id| id.uuid())))
-            .add(Expr::col((user::Entity, user::Column::Id)).in_subquery(holders)),
+            .add(Expr::col((user::Entity, user::Column::Id)).in_subquery(holders_of(roles))),
     );
-    let rows = c.query_all(&query).await?;
+    people(c, &query).await
+}
+
+/// The account with this address (any case), with its roles.
+pub async fn find_by_email(
+    c: &impl ConnectionTrait,
+    email_normalized: &str,
+) -> StoreResult<Option<UserRecord>> {
+    let mut query = with_roles();
+    query.and_where(Expr::col((user::Entity, user::Column::EmailNormalized)).eq(email_normalized));
+    Ok(people(c, &query).await?.into_iter().next())
+}
+
+/// The ids of the accounts holding any of `roles`, as a subquery.
+fn holders_of(roles: &[Role]) -> SelectStatement {
+    Query::select()
+        .column(user_role::Column::UserId)
+        .from(user_role::Entity)
+        .and_where(user_role::Column::Role.is_in(roles.iter().map(|r| r.as_str())))
+        .to_owned()
+}
+
+/// The accounts a [`with_roles`] query finds.
+async fn people(c: &impl ConnectionTrait, query: &SelectStatement) -> StoreResult<Vec<UserRecord>> {
+    let rows = c.query_all(query).await?;
     Ok(group_with_roles(&rows)?
         .into_iter()
         .map(|(u, _)| u)
@@ -237,20 +255,11 @@ pub async fn list(
 
 /// Every active account holding `role` (in any area).
 pub async fn with_role(c: &impl ConnectionTrait, role: Role) -> StoreResult<Vec<UserRecord>> {
-    let holders = Query::select()
-        .column(user_role::Column::UserId)
-        .from(user_role::Entity)
-        .and_where(user_role::Column::Role.eq(role.as_str()))
-        .to_owned();
     let mut query = with_roles();
     query
-        .and_where(Expr::col((user::Entity, user::Column::Id)).in_subquery(holders))
+        .and_where(Expr::col((user::Entity, user::Column::Id)).in_subquery(holders_of(&[role])))
         .and_where(Expr::col((user::Entity, user::Column::Active)).eq(true));
-    let rows = c.query_all(&query).await?;
-    Ok(group_with_roles(&rows)?
-        .into_iter()
-        .map(|(u, _)| u)
-        .collect())
+    people(c, &query).await
 }
 
 /// Replaces the profile if the account is still at `expected_revision`.

@@ -239,13 +239,9 @@ async fn reviews_read(
                 })
                 .collect(),
             weighted: r.weighted_score.map(|w| format!("{w:.1}")),
-            recommendation: r.recommendation.and_then(|rec| {
-                let name = serde_json::to_value(rec).ok()?;
-                Some(text(
-                    locale,
-                    &format!("recommend-{}", name.as_str()?.replace('_', "-")),
-                ))
-            }),
+            recommendation: r
+                .recommendation
+                .map(|rec| super::review::recommendation_text(locale, rec)),
             comment_for_applicant: r.comment_for_applicant.filter(|c| !c.trim().is_empty()),
             comment_for_jury: r.comment_for_jury.filter(|c| !c.trim().is_empty()),
             when: r.submitted_at.map(|at| when(spec, at)),

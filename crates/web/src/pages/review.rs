@@ -72,6 +72,14 @@ const RECOMMENDATIONS: [(Recommendation, &str, &str); 3] = [
     ),
 ];
 
+/// A recommendation in the reader's language.
+pub(crate) fn recommendation_text(locale: grants_domain::Locale, chosen: Recommendation) -> String {
+    RECOMMENDATIONS
+        .iter()
+        .find(|(r, _, _)| *r == chosen)
+        .map_or_else(String::new, |(_, _, key)| text(locale, key))
+}
+
 fn parse_id(raw: &str, viewer: &Viewer) -> Result<Uuid, PageError> {
     super::parse_id(raw, viewer, "assignment")
 }
