@@ -511,6 +511,42 @@ impl TestApp {
         reply.body["token"].as_str().expect("token").to_owned()
     }
 
+    /// Signs in through the login page (every test account shares one
+    /// password) and returns the session cookie, `name=value`.
+    pub async fn session_cookie(&self, email: &str) -> String {
+        let signed_in = self
+            .client
+            .post(format!("{}/app/login", self.base))
+            .form(&[("email", email), ("password", ADMIN_PASSWORD)])
+            .send()
+            .await
+            .expect("answers");
+        assert_eq!(signed_in.status(), 303);
+        signed_in
+            .headers()
+            .get("set-cookie")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|c| c.split(';').next())
+            .expect("a session cookie")
+            .to_owned()
+    }
+
+    /// Takes `steps` on a proposal, each as (token, transition), with
+    /// If-Match counting up from `revision`; each must answer 200.
+    pub async fn take_steps(&self, proposal: &str, revision: i64, steps: &[(&str, &str)]) {
+        for (taken, (token, step)) in (revision..).zip(steps) {
+            self.request_with(
+                Method::POST,
+                &format!("/proposals/{proposal}/transitions/{step}"),
+                Some(token),
+                Some(&json!({})),
+                &[("if-match", &format!("\"{taken}\""))],
+            )
+            .await
+            .expect(200);
+        }
+    }
+
     /// The administrator's token.
     pub async fn admin_token(&self) -> String {
         self.login(ADMIN_EMAIL, ADMIN_PASSWORD).await

@@ -364,23 +364,18 @@ async fn someone_elses_grant(
         .await;
     attachment.expect(201);
     let attachment_id = attachment.body["id"].as_str().expect("id").to_owned();
-    for (token, step, revision) in [
-        (owner, "submit", "\"1\""),
-        (manager.as_str(), "start_screening", "\"2\""),
-        (manager.as_str(), "mark_eligible", "\"3\""),
-        (manager.as_str(), "start_review", "\"4\""),
-        (manager.as_str(), "complete_review", "\"5\""),
-    ] {
-        app.request_with(
-            Method::POST,
-            &format!("/proposals/{proposal_id}/transitions/{step}"),
-            Some(token),
-            Some(&json!({})),
-            &[("if-match", revision)],
-        )
-        .await
-        .expect(200);
-    }
+    app.take_steps(
+        &proposal_id,
+        1,
+        &[
+            (owner, "submit"),
+            (manager.as_str(), "start_screening"),
+            (manager.as_str(), "mark_eligible"),
+            (manager.as_str(), "start_review"),
+            (manager.as_str(), "complete_review"),
+        ],
+    )
+    .await;
     let decided = app
         .post(
             &format!("/proposals/{proposal_id}/decision"),
@@ -433,21 +428,16 @@ async fn someone_elses_assignment(
         .await;
     proposal.expect(201);
     let proposal_id = proposal.body["id"].as_str().expect("id").to_owned();
-    for (token, step, revision) in [
-        (owner, "submit", "\"1\""),
-        (manager.as_str(), "start_screening", "\"2\""),
-        (manager.as_str(), "mark_eligible", "\"3\""),
-    ] {
-        app.request_with(
-            Method::POST,
-            &format!("/proposals/{proposal_id}/transitions/{step}"),
-            Some(token),
-            Some(&json!({})),
-            &[("if-match", revision)],
-        )
-        .await
-        .expect(200);
-    }
+    app.take_steps(
+        &proposal_id,
+        1,
+        &[
+            (owner, "submit"),
+            (manager.as_str(), "start_screening"),
+            (manager.as_str(), "mark_eligible"),
+        ],
+    )
+    .await;
     let (other, _) = app
         .user_with_roles("other-reviewer@tests.example", &["reviewer"])
         .await;

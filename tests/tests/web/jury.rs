@@ -36,21 +36,16 @@ async fn the_chair_edits_the_jury_and_a_manager_lifts_a_conflict(backend: Backen
         .await;
     proposal.expect(201);
     let proposal_id = proposal.body["id"].as_str().expect("id").to_owned();
-    for (token, step, revision) in [
-        (&applicant, "submit", "\"1\""),
-        (&manager, "start_screening", "\"2\""),
-        (&manager, "mark_eligible", "\"3\""),
-    ] {
-        app.request_with(
-            Method::POST,
-            &format!("/proposals/{proposal_id}/transitions/{step}"),
-            Some(token),
-            Some(&json!({})),
-            &[("if-match", revision)],
-        )
-        .await
-        .expect(200);
-    }
+    app.take_steps(
+        &proposal_id,
+        1,
+        &[
+            (&applicant, "submit"),
+            (&manager, "start_screening"),
+            (&manager, "mark_eligible"),
+        ],
+    )
+    .await;
     // Two reviewers on the jury; the Macedonian one is conflicted (same country).
     let mut jury = Vec::new();
     for (email, country) in [("rs@tests.example", "RS"), ("mk@tests.example", "MK")] {

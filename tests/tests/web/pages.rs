@@ -264,21 +264,16 @@ async fn a_reviewer_finds_their_assignments_and_nothing_they_are_conflicted_on(b
     let (_, complete) = drafts(&app).await;
     let manager = app.login("manager@tests.example", ADMIN_PASSWORD).await;
     let applicant = app.login("ana@tests.example", ADMIN_PASSWORD).await;
-    for (token, step, revision) in [
-        (&applicant, "submit", "\"1\""),
-        (&manager, "start_screening", "\"2\""),
-        (&manager, "mark_eligible", "\"3\""),
-    ] {
-        app.request_with(
-            Method::POST,
-            &format!("/proposals/{complete}/transitions/{step}"),
-            Some(token),
-            Some(&json!({})),
-            &[("if-match", revision)],
-        )
-        .await
-        .expect(200);
-    }
+    app.take_steps(
+        &complete,
+        1,
+        &[
+            (&applicant, "submit"),
+            (&manager, "start_screening"),
+            (&manager, "mark_eligible"),
+        ],
+    )
+    .await;
     let programme_id = app
         .get(&format!("/proposals/{complete}"), Some(&applicant))
         .await
@@ -342,21 +337,16 @@ async fn the_chair_assigns_a_reviewer_scores_and_the_chair_ranks(backend: Backen
     let (_, complete) = drafts(&app).await;
     let manager = app.login("manager@tests.example", ADMIN_PASSWORD).await;
     let applicant = app.login("ana@tests.example", ADMIN_PASSWORD).await;
-    for (token, step, revision) in [
-        (&applicant, "submit", "\"1\""),
-        (&manager, "start_screening", "\"2\""),
-        (&manager, "mark_eligible", "\"3\""),
-    ] {
-        app.request_with(
-            Method::POST,
-            &format!("/proposals/{complete}/transitions/{step}"),
-            Some(token),
-            Some(&json!({})),
-            &[("if-match", revision)],
-        )
-        .await
-        .expect(200);
-    }
+    app.take_steps(
+        &complete,
+        1,
+        &[
+            (&applicant, "submit"),
+            (&manager, "start_screening"),
+            (&manager, "mark_eligible"),
+        ],
+    )
+    .await;
     let programme_id = app
         .get(&format!("/proposals/{complete}"), Some(&applicant))
         .await
@@ -1351,24 +1341,6 @@ async fn a_grantee_writes_a_report_and_the_manager_accepts_it(backend: Backend) 
 }
 
 /// Signs in over plain HTTP (no browser) and returns the session cookie.
-async fn session_cookie(app: &TestApp, email: &str) -> String {
-    let signed_in = app
-        .client
-        .post(format!("{}/app/login", app.base))
-        .form(&[("email", email), ("password", ADMIN_PASSWORD)])
-        .send()
-        .await
-        .expect("answers");
-    assert_eq!(signed_in.status(), 303);
-    signed_in
-        .headers()
-        .get("set-cookie")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|c| c.split(';').next())
-        .expect("a session cookie")
-        .to_owned()
-}
-
 async fn an_applicant_attaches_files_on_the_proposal_page_and_removes_one(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let (_, complete) = drafts(&app).await;
@@ -1449,7 +1421,7 @@ async fn an_applicant_attaches_files_on_the_proposal_page_and_removes_one(backen
         link.as_deref(),
         Some(&*format!("/app/attachments/{id}/content"))
     );
-    let cookie = session_cookie(&app, "ana@tests.example").await;
+    let cookie = app.session_cookie("ana@tests.example").await;
     let download = app
         .client
         .get(format!("{}/app/attachments/{id}/content", app.base))

@@ -34,24 +34,8 @@ async fn set_local_time(browser: &Browser, id: &str, value: &str) {
 
 /// The status a signed-in browser gets for a page, without following redirects.
 async fn page_status(app: &TestApp, email: &str, path: &str) -> u16 {
-    let client = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("client");
-    let signed_in = client
-        .post(format!("{}/app/login", app.base))
-        .form(&[("email", email), ("password", ADMIN_PASSWORD)])
-        .send()
-        .await
-        .expect("answers");
-    let cookie = signed_in
-        .headers()
-        .get("set-cookie")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|c| c.split(';').next())
-        .expect("a session cookie")
-        .to_owned();
-    client
+    let cookie = app.session_cookie(email).await;
+    app.client
         .get(format!("{}{path}", app.base))
         .header("cookie", cookie)
         .send()
