@@ -36,12 +36,8 @@ pub(crate) async fn enqueue(
     let event = letter.notification.event();
     let payload = serde_json::to_value(&letter)
         .map_err(|e| AppError::internal(format!("cannot store the {event} email: {e}")))?;
-    let summarised = !letter.notification.urgent()
-        && preferences::daily_events(tx, recipient.id)
-            .await?
-            .iter()
-            .any(|e| e == event);
-    let hold_until = summarised.then(|| next_digest(now, digest_hour));
+    // Whether the recipient chose the summary for it is read by the insert.
+    let summary_due = (!letter.notification.urgent()).then(|| next_digest(now, digest_hour));
     outbox::enqueue(
         tx,
         NewMessage {
@@ -52,7 +48,7 @@ pub(crate) async fn enqueue(
             locale: recipient.locale,
             payload,
             dedupe_key,
-            hold_until,
+            summary_due,
         },
         now,
     )

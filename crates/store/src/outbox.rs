@@ -14,15 +14,15 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use grants_domain::{Locale, UserId};
-use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
+use sea_orm::sea_query::{Expr, ExprTrait, OnConflict, Query};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect,
+    ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
 };
 use uuid::Uuid;
 
-use crate::StoreResult;
-use crate::entity::outbox_message;
+use crate::entity::{notification_preference, outbox_message};
+use crate::{StoreError, StoreResult};
 
 /// Waiting to be sent, now or at `next_attempt_at`.
 pub const PENDING: &str = "pending";
@@ -56,8 +56,11 @@ pub struct NewMessage {
     pub payload: serde_json::Value,
     /// Unique per event instance and recipient.
     pub dedupe_key: String,
-    /// For a daily summary: when the summary is due. `None` sends it at once.
-    pub hold_until: Option<DateTime<Utc>>,
+    /// For an event its recipient may read in their daily summary instead:
+    /// when the next summary is due. The message waits for it only if the
+    /// recipient chose `daily` for the event, which the insert itself reads;
+    /// `None` sends it at once whatever they chose.
+    pub summary_due: Option<DateTime<Utc>>,
 }
 
 /// A queued message.
@@ -113,42 +116,69 @@ fn queued(r: outbox_message::Model) -> QueuedMessage {
 }
 
 /// Queues a message; a second message with the same dedupe key is ignored.
+/// With `summary_due`, the recipient's preference is read by the same
+/// statement (`INSERT … SELECT`), so queueing costs one round trip.
 pub async fn enqueue(
     c: &impl ConnectionTrait,
     message: NewMessage,
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
-    outbox_message::Entity::insert(outbox_message::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        event: Set(message.event),
-        subject_type: Set(message.subject_type),
-        subject_id: Set(message.subject_id),
-        recipient_id: Set(message.recipient.uuid()),
-        locale: Set(message.locale.code().to_owned()),
-        payload: Set(message.payload),
-        dedupe_key: Set(message.dedupe_key),
-        state: Set(if message.hold_until.is_some() {
-            HELD
-        } else {
-            PENDING
-        }
-        .to_owned()),
-        attempts: Set(0),
-        next_attempt_at: Set(message.hold_until.unwrap_or(now)),
-        lease_owner: Set(None),
-        lease_until: Set(None),
-        message_id: Set(None),
-        last_error: Set(None),
-        created_at: Set(now),
-        sent_at: Set(None),
-    })
-    .on_conflict(
-        OnConflict::column(outbox_message::Column::DedupeKey)
-            .do_nothing()
-            .to_owned(),
-    )
-    .exec_without_returning(c)
-    .await?;
+    use outbox_message::Column as C;
+    let wants_summary = message.summary_due.map(|due| {
+        let daily = Query::select()
+            .expr(Expr::val(1))
+            .from(notification_preference::Entity)
+            .and_where(notification_preference::Column::UserId.eq(message.recipient.uuid()))
+            .and_where(notification_preference::Column::Event.eq(message.event.as_str()))
+            .and_where(notification_preference::Column::Delivery.eq("daily"))
+            .to_owned();
+        (Expr::exists(daily), due)
+    });
+    // Without a summary to wait for, both CASEs collapse to the plain values.
+    let held_or = |held: Expr, otherwise: Expr| match &wants_summary {
+        Some((daily, _)) => Expr::case(daily.clone(), held).finally(otherwise).into(),
+        None => otherwise,
+    };
+    let due = wants_summary.as_ref().map_or(now, |(_, due)| *due);
+    let row = Query::select()
+        .exprs([
+            Expr::val(Uuid::now_v7()),
+            Expr::val(message.event),
+            Expr::val(message.subject_type),
+            Expr::val(message.subject_id),
+            Expr::val(message.recipient.uuid()),
+            Expr::val(message.locale.code()),
+            Expr::val(message.payload),
+            Expr::val(message.dedupe_key),
+            held_or(Expr::val(HELD), Expr::val(PENDING)),
+            Expr::val(0),
+            held_or(Expr::val(due), Expr::val(now)),
+            Expr::val(now),
+        ])
+        // SQLite parses `INSERT … SELECT … ON CONFLICT` only with a WHERE.
+        .and_where(Expr::cust("1 = 1"))
+        .to_owned();
+    let insert = Query::insert()
+        .into_table(outbox_message::Entity)
+        .columns([
+            C::Id,
+            C::Event,
+            C::SubjectType,
+            C::SubjectId,
+            C::RecipientId,
+            C::Locale,
+            C::Payload,
+            C::DedupeKey,
+            C::State,
+            C::Attempts,
+            C::NextAttemptAt,
+            C::CreatedAt,
+        ])
+        .select_from(row)
+        .map_err(|e| StoreError::Database(DbErr::Custom(format!("outbox insert: {e}"))))?
+        .on_conflict(OnConflict::column(C::DedupeKey).do_nothing().to_owned())
+        .to_owned();
+    c.execute(&insert).await?;
     Ok(())
 }
 

@@ -333,7 +333,7 @@ async fn two_dispatchers_deliver_a_thousand_mails_each_exactly_once(backend: Bac
                 locale: grants_domain::Locale::En,
                 payload: letter.clone(),
                 dedupe_key: format!("load-{i}"),
-                hold_until: None,
+                summary_due: None,
             },
             chrono::Utc::now(),
         )
