@@ -315,7 +315,7 @@ async fn a_manager_sets_up_a_programme_in_the_browser(backend: Backend) {
         "{row}"
     );
     assert!(
-        row.contains("10 January 2027 10:00 (Europe/Skopje)"),
+        row.contains("10 January 2027, 10:00 (Europe/Skopje)"),
         "{row}"
     );
     browser
@@ -339,6 +339,13 @@ async fn a_manager_sets_up_a_programme_in_the_browser(backend: Backend) {
     assert_eq!(browser.text("main h1").await, "Поставување на програмата");
     assert_eq!(browser.text("label[for=code]").await, "Код");
     assert_eq!(browser.text("#save").await, "Зачувај ја програмата");
+    // And write its dates as a Macedonian reader does.
+    browser.open("/app/programmes").await;
+    let row = browser.text(&format!("#programme-{id}")).await;
+    assert!(
+        row.contains("10 јануари 2027, 10:00 (Europe/Skopje)"),
+        "{row}"
+    );
 
     // A programme that does not exist, or an id that is none, is not found.
     let unknown = "/app/programmes/00000000-0000-4000-8000-000000000000/setup";

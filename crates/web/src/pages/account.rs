@@ -200,7 +200,7 @@ pub(crate) async fn home(
             id: p.id.to_string(),
             title: localized(&p.spec.title, viewer.locale, p.spec.default_locale),
             code: p.spec.code.clone(),
-            closes: when(&p.spec, p.spec.closes_at),
+            closes: when(viewer.locale, &p.spec, p.spec.closes_at),
         })
         .collect();
     let runs_juries = grants_app::jury::runs_jury(actor);

@@ -51,7 +51,7 @@ pub(crate) async fn rows(
             id: a.id.to_string(),
             file_name: a.file_name.to_string(),
             size: size_text(a.size_bytes),
-            when: when(spec, a.created_at),
+            when: when(viewer.locale, spec, a.created_at),
         })
         .collect())
 }

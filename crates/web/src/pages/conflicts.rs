@@ -152,7 +152,7 @@ async fn conflicts_page(
                         lifted: r.lifted,
                         reason: r.reason.clone(),
                         by: r.recorded_by_name.clone().unwrap_or_default(),
-                        when: when(spec, r.updated_at),
+                        when: when(viewer.locale, spec, r.updated_at),
                     })
                     .collect(),
                 name: c.reviewer_name,
@@ -417,7 +417,7 @@ mod tests {
                         lifted: true,
                         reason: Some("no longer works there".into()),
                         by: "Marko".into(),
-                        when: "12 March 2027 17:00".into(),
+                        when: "12 March 2027, 17:00".into(),
                     }],
                 };
                 let page = ConflictsPage {

@@ -213,7 +213,7 @@ fn page(
     DraftPage {
         action,
         programme: localized(&spec.title, viewer.locale, spec.default_locale),
-        closes: when(spec, spec.closes_at),
+        closes: when(viewer.locale, spec, spec.closes_at),
         currency: spec.currency.code().to_owned(),
         revision,
         values: typed.values,

@@ -270,7 +270,7 @@ fn who(
         name.unwrap_or_else(|| text(viewer.locale, "by-someone-else"))
     };
     Some(match at {
-        Some(at) => format!("{name}, {}", when(spec, at)),
+        Some(at) => format!("{name}, {}", when(viewer.locale, spec, at)),
         None => name,
     })
 }
@@ -395,8 +395,10 @@ async fn grant_page(
         agreement_open: grant.agreement_accepted_at.is_none(),
         agreement_locale: grant.agreement_locale,
         agreement_text: grant.agreement_text,
-        accepted: grant.agreement_accepted_at.map(|at| when(spec, at)),
-        ended: grant.ended_at.map(|at| when(spec, at)),
+        accepted: grant
+            .agreement_accepted_at
+            .map(|at| when(viewer.locale, spec, at)),
+        ended: grant.ended_at.map(|at| when(viewer.locale, spec, at)),
         end_reason: grant.end_reason,
         tranches: rows,
         reports,

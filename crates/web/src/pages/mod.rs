@@ -296,7 +296,12 @@ pub(crate) fn localized(text: &LocalizedText, locale: Locale, fallback: Locale) 
         .unwrap_or_default()
 }
 
-/// A moment in the programme's time zone, e.g. `12 March 2027 17:00 (Europe/Skopje)`.
-pub(crate) fn when(spec: &ProgrammeSpec, at: chrono::DateTime<chrono::Utc>) -> String {
-    grants_domain::proposal::local_time(spec, at)
+/// A moment in the programme's time zone as the viewer writes it, e.g.
+/// `12 March 2027, 17:00 (Europe/Skopje)` or `12 март 2027, 17:00 (Europe/Skopje)`.
+pub(crate) fn when(
+    locale: Locale,
+    spec: &ProgrammeSpec,
+    at: chrono::DateTime<chrono::Utc>,
+) -> String {
+    grants_app::Formatter::new(locale, spec.time_zone).date_time(at)
 }

@@ -792,8 +792,8 @@ fn what_changed(viewer: &Viewer, seen: &str, now: &ProgrammeSpec) -> Vec<String>
             "budget" => label_now("budget", now.budget.to_string()),
             "min_award" => label_now("min-award", now.min_award.to_string()),
             "max_award" => label_now("max-award", now.max_award.to_string()),
-            "opens_at" => label_now("opens", when(now, now.opens_at)),
-            "closes_at" => label_now("closes", when(now, now.closes_at)),
+            "opens_at" => label_now("opens", when(viewer.locale, now, now.opens_at)),
+            "closes_at" => label_now("closes", when(viewer.locale, now, now.closes_at)),
             "eligible_countries" => label_now(
                 "countries",
                 now.eligible_countries
@@ -883,8 +883,8 @@ pub(crate) async fn list(
                 title: localized(&p.spec.title, locale, p.spec.default_locale),
                 status,
                 status_label: t(locale, &format!("status-{status}")),
-                opens: when(&p.spec, p.spec.opens_at),
-                closes: when(&p.spec, p.spec.closes_at),
+                opens: when(viewer.locale, &p.spec, p.spec.opens_at),
+                closes: when(viewer.locale, &p.spec, p.spec.closes_at),
             }
         })
         .collect();

@@ -244,7 +244,7 @@ async fn reviews_read(
                 .map(|rec| super::review::recommendation_text(locale, rec)),
             comment_for_applicant: r.comment_for_applicant.filter(|c| !c.trim().is_empty()),
             comment_for_jury: r.comment_for_jury.filter(|c| !c.trim().is_empty()),
-            when: r.submitted_at.map(|at| when(spec, at)),
+            when: r.submitted_at.map(|at| when(viewer.locale, spec, at)),
         })
         .collect())
 }
@@ -321,7 +321,7 @@ async fn show_page(
         .or_page(viewer)?
         .into_iter()
         .map(|e| Event {
-            when: when(spec, e.occurred_at),
+            when: when(viewer.locale, spec, e.occurred_at),
             action: e.details["transition"].as_str().map_or_else(
                 || e.action.clone(),
                 |t| step_named(viewer.locale, definition.as_deref(), &proposal.workflow, t),
@@ -348,7 +348,7 @@ async fn show_page(
                 outcome: text(viewer.locale, &format!("decided-{}", d.outcome)),
                 award: d.award.map(|m| m.to_string()),
                 comment: d.comment,
-                when: when(spec, d.decided_at),
+                when: when(viewer.locale, spec, d.decided_at),
                 letter_subject: d.letter_subject,
                 letter_text: d.letter_text,
             })
@@ -394,7 +394,7 @@ async fn show_page(
         deadlines: proposal
             .deadlines
             .iter()
-            .map(|d| when(spec, d.due_at))
+            .map(|d| when(viewer.locale, spec, d.due_at))
             .collect(),
         editable: proposal.owner_id == Some(actor.id)
             && ["draft", "changes_requested"].contains(&proposal.state.as_str()),

@@ -335,10 +335,14 @@ async fn report_page(
             &report.state_label,
         ),
         due_on: report.due_on.to_string(),
-        deadline: when(spec, report.deadline),
+        deadline: when(viewer.locale, spec, report.deadline),
         days_late: report.days_late,
-        next_reminder: report.next_reminder_at.map(|at| when(spec, at)),
-        submitted: report.first_submitted_at.map(|at| when(spec, at)),
+        next_reminder: report
+            .next_reminder_at
+            .map(|at| when(viewer.locale, spec, at)),
+        submitted: report
+            .first_submitted_at
+            .map(|at| when(viewer.locale, spec, at)),
         review_comment: report.review_comment,
         revision: report.revision,
         editable: actor.id == report.grantee_id && EDITABLE.contains(&report.state.as_str()),
@@ -362,7 +366,7 @@ async fn report_page(
         history: history
             .into_iter()
             .map(|e| HistoryLine {
-                at: when(spec, e.occurred_at),
+                at: when(viewer.locale, spec, e.occurred_at),
                 action: e.details.get("to").and_then(|t| t.as_str()).map_or_else(
                     || e.action.clone(),
                     |to| {

@@ -191,7 +191,7 @@ async fn review_page(
         id: id.to_string(),
         proposal_id: assignment.proposal_id.to_string(),
         proposal_title: assignment.proposal_title.clone(),
-        due: when(spec, assignment.due_at),
+        due: when(viewer.locale, spec, assignment.due_at),
         overdue: assignment.overdue,
         state: super::assignments::state_text(viewer.locale, &assignment.state),
         can_answer: assignment.state == "invited",
