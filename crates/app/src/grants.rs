@@ -165,15 +165,18 @@ pub(crate) async fn send(
     dedupe: &str,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    for person in people {
-        let letter = Letter {
-            envelope: crate::proposals::envelope(person, programme),
-            notification: notification.clone(),
-        };
-        let key = format!("{}:{dedupe}:{}", notification.event(), person.id);
-        crate::mail::enqueue(tx, app, person, (subject, subject_id), letter, key, now).await?;
-    }
-    Ok(())
+    let letters = people
+        .iter()
+        .map(|person| {
+            let letter = Letter {
+                envelope: crate::proposals::envelope(person, programme),
+                notification: notification.clone(),
+            };
+            let key = format!("{}:{dedupe}:{}", notification.event(), person.id);
+            (person, letter, key)
+        })
+        .collect();
+    crate::mail::enqueue_all(tx, app, (subject, subject_id), letters, now).await
 }
 
 /// Creates the grant of a funded proposal inside the decision's

@@ -20,39 +20,52 @@ use uuid::Uuid;
 
 use crate::{Actor, App, AppError, AppResult, Page, PageRequest};
 
-/// Queues `notification` for `recipient` inside the caller's transaction,
-/// about the object (`subject_type`, `subject_id`). `dedupe_key` makes a
-/// second queueing of the same email a no-op.
+/// Queues `letter` for `recipient` inside the caller's transaction, about
+/// the object (`subject_type`, `subject_id`). `dedupe_key` makes a second
+/// queueing of the same email a no-op.
 pub(crate) async fn enqueue(
     tx: &impl ConnectionTrait,
     app: &App,
     recipient: &UserRecord,
-    (subject_type, subject_id): (&str, Uuid),
+    subject: (&str, Uuid),
     letter: Letter,
     dedupe_key: String,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    let digest_hour = app.digest_hour_utc;
-    let event = letter.notification.event();
-    let payload = serde_json::to_value(&letter)
-        .map_err(|e| AppError::internal(format!("cannot store the {event} email: {e}")))?;
-    // Whether the recipient chose the summary for it is read by the insert.
-    let summary_due = (!letter.notification.urgent()).then(|| next_digest(now, digest_hour));
-    outbox::enqueue(
-        tx,
-        NewMessage {
-            event: event.to_owned(),
-            subject_type: subject_type.to_owned(),
-            subject_id,
-            recipient: recipient.id,
-            locale: recipient.locale,
-            payload,
-            dedupe_key,
-            summary_due,
-        },
-        now,
-    )
-    .await?;
+    enqueue_all(tx, app, subject, vec![(recipient, letter, dedupe_key)], now).await
+}
+
+/// Queues each `(recipient, letter, dedupe_key)` as [`enqueue`] does, all
+/// in one statement: a step that writes to several people pays one round trip.
+pub(crate) async fn enqueue_all(
+    tx: &impl ConnectionTrait,
+    app: &App,
+    (subject_type, subject_id): (&str, Uuid),
+    letters: Vec<(&UserRecord, Letter, String)>,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let messages = letters
+        .into_iter()
+        .map(|(recipient, letter, dedupe_key)| {
+            let event = letter.notification.event();
+            let payload = serde_json::to_value(&letter)
+                .map_err(|e| AppError::internal(format!("cannot store the {event} email: {e}")))?;
+            // Whether the recipient chose the summary for it is read by the insert.
+            let summary_due =
+                (!letter.notification.urgent()).then(|| next_digest(now, app.digest_hour_utc));
+            Ok(NewMessage {
+                event: event.to_owned(),
+                subject_type: subject_type.to_owned(),
+                subject_id,
+                recipient: recipient.id,
+                locale: recipient.locale,
+                payload,
+                dedupe_key,
+                summary_due,
+            })
+        })
+        .collect::<AppResult<Vec<_>>>()?;
+    outbox::enqueue_all(tx, messages, now).await?;
     Ok(())
 }
 

@@ -870,7 +870,8 @@ async fn apply(
                         .await?
                         .map_or_else(String::new, |u| u.name.to_string()),
                 };
-                for recipient in people {
+                let mut letters = Vec::with_capacity(people.len());
+                for recipient in &people {
                     let facts = Letterhead {
                         app,
                         record,
@@ -882,21 +883,14 @@ async fn apply(
                         now,
                     };
                     let letter = Letter {
-                        envelope: envelope(&recipient, programme),
+                        envelope: envelope(recipient, programme),
                         notification: notification(event, &facts)?,
                     };
                     let dedupe_key = format!("{event}:{event_id}:{}", recipient.id);
-                    crate::mail::enqueue(
-                        tx,
-                        app,
-                        &recipient,
-                        (SUBJECT, record.id.uuid()),
-                        letter,
-                        dedupe_key,
-                        now,
-                    )
-                    .await?;
+                    letters.push((recipient, letter, dedupe_key));
                 }
+                crate::mail::enqueue_all(tx, app, (SUBJECT, record.id.uuid()), letters, now)
+                    .await?;
             }
             Effect::Timer { kind, after, fire } => {
                 let after = chrono::Duration::from_std(*after)

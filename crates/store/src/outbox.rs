@@ -14,7 +14,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use grants_domain::{Locale, UserId};
-use sea_orm::sea_query::{Expr, ExprTrait, OnConflict, Query};
+use sea_orm::sea_query::{Expr, ExprTrait, OnConflict, Query, SelectStatement, UnionType};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect,
@@ -116,48 +116,31 @@ fn queued(r: outbox_message::Model) -> QueuedMessage {
 }
 
 /// Queues a message; a second message with the same dedupe key is ignored.
-/// With `summary_due`, the recipient's preference is read by the same
-/// statement (`INSERT … SELECT`), so queueing costs one round trip.
 pub async fn enqueue(
     c: &impl ConnectionTrait,
     message: NewMessage,
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
+    enqueue_all(c, vec![message], now).await
+}
+
+/// Queues messages in one statement, `INSERT … SELECT` with a row per
+/// message; a message whose dedupe key is already queued is ignored. For a
+/// message with `summary_due` the same statement reads its recipient's
+/// preference, so a step's emails cost one round trip however many there are.
+pub async fn enqueue_all(
+    c: &impl ConnectionTrait,
+    messages: Vec<NewMessage>,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
     use outbox_message::Column as C;
-    let wants_summary = message.summary_due.map(|due| {
-        let daily = Query::select()
-            .expr(Expr::val(1))
-            .from(notification_preference::Entity)
-            .and_where(notification_preference::Column::UserId.eq(message.recipient.uuid()))
-            .and_where(notification_preference::Column::Event.eq(message.event.as_str()))
-            .and_where(notification_preference::Column::Delivery.eq("daily"))
-            .to_owned();
-        (Expr::exists(daily), due)
-    });
-    // Without a summary to wait for, both CASEs collapse to the plain values.
-    let held_or = |held: Expr, otherwise: Expr| match &wants_summary {
-        Some((daily, _)) => Expr::case(daily.clone(), held).finally(otherwise).into(),
-        None => otherwise,
+    let mut rows = messages.into_iter().map(|message| row(message, now));
+    let Some(mut rows_selected) = rows.next() else {
+        return Ok(());
     };
-    let due = wants_summary.as_ref().map_or(now, |(_, due)| *due);
-    let row = Query::select()
-        .exprs([
-            Expr::val(Uuid::now_v7()),
-            Expr::val(message.event),
-            Expr::val(message.subject_type),
-            Expr::val(message.subject_id),
-            Expr::val(message.recipient.uuid()),
-            Expr::val(message.locale.code()),
-            Expr::val(message.payload),
-            Expr::val(message.dedupe_key),
-            held_or(Expr::val(HELD), Expr::val(PENDING)),
-            Expr::val(0),
-            held_or(Expr::val(due), Expr::val(now)),
-            Expr::val(now),
-        ])
-        // SQLite parses `INSERT … SELECT … ON CONFLICT` only with a WHERE.
-        .and_where(Expr::cust("1 = 1"))
-        .to_owned();
+    for row in rows {
+        rows_selected.union(UnionType::All, row);
+    }
     let insert = Query::insert()
         .into_table(outbox_message::Entity)
         .columns([
@@ -174,12 +157,50 @@ pub async fn enqueue(
             C::NextAttemptAt,
             C::CreatedAt,
         ])
-        .select_from(row)
+        .select_from(rows_selected)
         .map_err(|e| StoreError::Database(DbErr::Custom(format!("outbox insert: {e}"))))?
         .on_conflict(OnConflict::column(C::DedupeKey).do_nothing().to_owned())
         .to_owned();
     c.execute(&insert).await?;
     Ok(())
+}
+
+/// One message as a row of [`enqueue_all`]'s SELECT, in its column order.
+fn row(message: NewMessage, now: DateTime<Utc>) -> SelectStatement {
+    let wants_summary = message.summary_due.map(|due| {
+        let daily = Query::select()
+            .expr(Expr::val(1))
+            .from(notification_preference::Entity)
+            .and_where(notification_preference::Column::UserId.eq(message.recipient.uuid()))
+            .and_where(notification_preference::Column::Event.eq(message.event.as_str()))
+            .and_where(notification_preference::Column::Delivery.eq("daily"))
+            .to_owned();
+        (Expr::exists(daily), due)
+    });
+    // Without a summary to wait for, both CASEs collapse to the plain values.
+    let held_or = |held: Expr, otherwise: Expr| match &wants_summary {
+        Some((daily, _)) => Expr::case(daily.clone(), held).finally(otherwise).into(),
+        None => otherwise,
+    };
+    let due = wants_summary.as_ref().map_or(now, |(_, due)| *due);
+    Query::select()
+        .exprs([
+            Expr::val(Uuid::now_v7()),
+            Expr::val(message.event),
+            Expr::val(message.subject_type),
+            Expr::val(message.subject_id),
+            Expr::val(message.recipient.uuid()),
+            Expr::val(message.locale.code()),
+            Expr::val(message.payload),
+            Expr::val(message.dedupe_key),
+            held_or(Expr::val(HELD), Expr::val(PENDING)),
+            Expr::val(0),
+            held_or(Expr::val(due), Expr::val(now)),
+            Expr::val(now),
+        ])
+        // SQLite parses `INSERT … SELECT … ON CONFLICT` only with a WHERE.
+        .and_where(Expr::cust("1 = 1"))
+        .to_owned()
 }
 
 /// Claims up to `limit` messages that are due, or whose sender's lease ran

@@ -322,24 +322,34 @@ async fn two_dispatchers_deliver_a_thousand_mails_each_exactly_once(backend: Bac
     })
     .expect("payload");
     let subject = uuid::Uuid::now_v7();
-    for i in 0..MAILS {
-        grants_store::outbox::enqueue(
-            store.conn(),
-            grants_store::outbox::NewMessage {
-                event: "report_accepted".into(),
-                subject_type: "test".into(),
-                subject_id: subject,
-                recipient,
-                locale: grants_domain::Locale::En,
-                payload: letter.clone(),
-                dedupe_key: format!("load-{i}"),
-                summary_due: None,
-            },
-            chrono::Utc::now(),
-        )
-        .await
-        .expect("queued");
+    let message = |key: usize| grants_store::outbox::NewMessage {
+        event: "report_accepted".into(),
+        subject_type: "test".into(),
+        subject_id: subject,
+        recipient,
+        locale: grants_domain::Locale::En,
+        payload: letter.clone(),
+        dedupe_key: format!("load-{key}"),
+        summary_due: None,
+    };
+    // Queued ten to a statement, as a step writing to several people does;
+    // each batch also repeats a key the one before queued, which is ignored.
+    for batch in 0..MAILS / 10 {
+        let mut messages: Vec<_> = (batch * 10..batch * 10 + 10).map(message).collect();
+        if batch > 0 {
+            messages.push(message(batch * 10 - 1));
+        }
+        grants_store::outbox::enqueue_all(store.conn(), messages, chrono::Utc::now())
+            .await
+            .expect("queued");
     }
+    assert_eq!(
+        grants_store::outbox::counts(store.conn())
+            .await
+            .expect("counts"),
+        vec![("pending".to_owned(), MAILS as u64)],
+        "a repeated key queues nothing"
+    );
     let mut dispatchers = Vec::new();
     for _ in 0..2 {
         let mut config = app.config.clone();
