@@ -259,13 +259,21 @@ async fn close_the_call(app: &TestApp, proposal: &str) {
     .expect(200);
 }
 
-async fn a_reviewer_finds_their_assignments_and_nothing_they_are_conflicted_on(backend: Backend) {
-    let app = TestApp::spawn(backend).await;
-    let (_, complete) = drafts(&app).await;
+/// The complete draft of [`drafts`], submitted, screened and marked
+/// eligible, ready for reviewers.
+struct Eligible {
+    proposal: String,
+    programme_id: String,
+    manager: String,
+    applicant: String,
+}
+
+async fn eligible(app: &TestApp) -> Eligible {
+    let (_, proposal) = drafts(app).await;
     let manager = app.login("manager@tests.example", ADMIN_PASSWORD).await;
     let applicant = app.login("ana@tests.example", ADMIN_PASSWORD).await;
     app.take_steps(
-        &complete,
+        &proposal,
         1,
         &[
             (&applicant, "submit"),
@@ -275,12 +283,28 @@ async fn a_reviewer_finds_their_assignments_and_nothing_they_are_conflicted_on(b
     )
     .await;
     let programme_id = app
-        .get(&format!("/proposals/{complete}"), Some(&applicant))
+        .get(&format!("/proposals/{proposal}"), Some(&applicant))
         .await
         .body["programme_id"]
         .as_str()
         .expect("programme")
         .to_owned();
+    Eligible {
+        proposal,
+        programme_id,
+        manager,
+        applicant,
+    }
+}
+
+async fn a_reviewer_finds_their_assignments_and_nothing_they_are_conflicted_on(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let Eligible {
+        proposal: complete,
+        programme_id,
+        manager,
+        ..
+    } = eligible(&app).await;
     let mut reviewers = Vec::new();
     for (email, country) in [("rs@tests.example", "RS"), ("mk@tests.example", "MK")] {
         let (id, _) = app.user_with_roles(email, &["reviewer"]).await;
@@ -334,26 +358,12 @@ async fn a_reviewer_finds_their_assignments_and_nothing_they_are_conflicted_on(b
 
 async fn the_chair_assigns_a_reviewer_scores_and_the_chair_ranks(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    let (_, complete) = drafts(&app).await;
-    let manager = app.login("manager@tests.example", ADMIN_PASSWORD).await;
-    let applicant = app.login("ana@tests.example", ADMIN_PASSWORD).await;
-    app.take_steps(
-        &complete,
-        1,
-        &[
-            (&applicant, "submit"),
-            (&manager, "start_screening"),
-            (&manager, "mark_eligible"),
-        ],
-    )
-    .await;
-    let programme_id = app
-        .get(&format!("/proposals/{complete}"), Some(&applicant))
-        .await
-        .body["programme_id"]
-        .as_str()
-        .expect("programme")
-        .to_owned();
+    let Eligible {
+        proposal: complete,
+        programme_id,
+        manager,
+        applicant,
+    } = eligible(&app).await;
     let (reviewer, _) = app.user_with_roles("rs@tests.example", &["reviewer"]).await;
     app.request(
         Method::PUT,
