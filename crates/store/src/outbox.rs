@@ -115,15 +115,6 @@ fn queued(r: outbox_message::Model) -> QueuedMessage {
     }
 }
 
-/// Queues a message; a second message with the same dedupe key is ignored.
-pub async fn enqueue(
-    c: &impl ConnectionTrait,
-    message: NewMessage,
-    now: DateTime<Utc>,
-) -> StoreResult<()> {
-    enqueue_all(c, vec![message], now).await
-}
-
 /// Queues messages in one statement, `INSERT … SELECT` with a row per
 /// message; a message whose dedupe key is already queued is ignored. For a
 /// message with `summary_due` the same statement reads its recipient's
