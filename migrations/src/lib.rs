@@ -12,6 +12,7 @@ mod m20261125_000005_idempotency;
 mod m20261125_000006_grants;
 mod m20261202_000007_reports;
 mod m20261202_000008_attachments;
+mod m20261202_000009_timers_by_subject;
 
 /// Every migration, oldest first.
 #[derive(Debug)]
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000006_grants::Migration),
             Box::new(m20261202_000007_reports::Migration),
             Box::new(m20261202_000008_attachments::Migration),
+            Box::new(m20261202_000009_timers_by_subject::Migration),
         ]
     }
 }

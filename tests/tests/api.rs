@@ -19,6 +19,7 @@ mod api {
     mod proposals;
     mod reports;
     mod review;
+    mod storage;
     mod stress;
     mod users;
     mod workflows;
