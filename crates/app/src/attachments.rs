@@ -130,6 +130,14 @@ pub trait IncomingFile: Send {
     fn next_chunk(&mut self) -> impl Future<Output = AppResult<Option<Self::Chunk>>> + Send;
 }
 
+/// Reads what is left of a refused file without keeping it, so that the
+/// client, still sending, hears why: a server that answers and closes
+/// with the body unread resets the connection, and the browser shows that
+/// instead of the refusal. The request's own size and time caps bound it.
+async fn discard_rest(file: &mut impl IncomingFile) {
+    while let Ok(Some(_)) = file.next_chunk().await {}
+}
+
 /// An upload the actor may make, waiting for its file.
 #[derive(Debug)]
 pub struct Upload<'a> {
@@ -284,7 +292,10 @@ impl Upload<'_> {
         let mut hasher = Sha256::new();
         while let Some(chunk) = file.next_chunk().await? {
             let bytes = chunk.as_ref();
-            check.feed(bytes)?;
+            if let Err(refusal) = check.feed(bytes) {
+                discard_rest(&mut file).await;
+                return Err(refusal.into());
+            }
             hasher.update(bytes);
             temp.write(bytes)
                 .await
