@@ -61,14 +61,18 @@ pub async fn record(
     entry: AuditEntry,
     now: DateTime<Utc>,
 ) -> StoreResult<AuditEventId> {
-    let previous = audit_event::Entity::find()
+    // Only the link the next event needs: the last one's details can be large.
+    let previous: Option<(i64, String)> = audit_event::Entity::find()
+        .select_only()
+        .columns([audit_event::Column::Seq, audit_event::Column::Hash])
         .filter(audit_event::Column::SubjectType.eq(entry.subject_type))
         .filter(audit_event::Column::SubjectId.eq(entry.subject_id))
         .order_by_desc(audit_event::Column::Seq)
+        .into_tuple()
         .one(c)
         .await?;
     let (seq, prev_hash) = match previous {
-        Some(p) => (p.seq + 1, Some(p.hash)),
+        Some((seq, hash)) => (seq + 1, Some(hash)),
         None => (1, None),
     };
     let id = AuditEventId::new();

@@ -52,6 +52,22 @@ async fn a_subjects_running_timers_are_found_through_the_subject(backend: Backen
                 .try_get_by_index::<i64>(0)
                 .expect("a number");
             assert_eq!(temp_store, 2, "temporary b-trees are kept in memory");
+            // A planner that reads bound values marks every statement with a
+            // bound LIMIT (each `.one()`) to be parsed and planned again on
+            // its next execution; the bundled SQLite is built without that.
+            let stable_plans = db
+                .query_all_raw(Statement::from_string(
+                    DbBackend::Sqlite,
+                    "SELECT compile_options FROM pragma_compile_options \
+                     WHERE compile_options = 'ENABLE_QPSG'",
+                ))
+                .await
+                .expect("reads");
+            assert_eq!(
+                stable_plans.len(),
+                1,
+                "SQLite is built with SQLITE_ENABLE_QPSG (.cargo/config.toml)"
+            );
         }
         Backend::Postgres => {
             let definition = db
