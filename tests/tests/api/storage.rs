@@ -1,7 +1,7 @@
 //! How the store uses its database: a query's cost follows what it asks
 //! for, not how much else the tables hold.
 
-use grants_tests::{Backend, TestDatabase, on_both_databases};
+use grants_tests::{Backend, TestDatabase, on_both_databases, sql};
 use sea_orm::{ConnectionTrait, DbBackend, Statement};
 
 on_both_databases!(a_subjects_running_timers_are_found_through_the_subject);
@@ -55,17 +55,15 @@ async fn a_subjects_running_timers_are_found_through_the_subject(backend: Backen
             // A planner that reads bound values marks every statement with a
             // bound LIMIT (each `.one()`) to be parsed and planned again on
             // its next execution; the bundled SQLite is built without that.
-            let stable_plans = db
-                .query_all_raw(Statement::from_string(
-                    DbBackend::Sqlite,
-                    "SELECT compile_options FROM pragma_compile_options \
-                     WHERE compile_options = 'ENABLE_QPSG'",
-                ))
-                .await
-                .expect("reads");
+            let stable_plans = sql::count(
+                db,
+                "SELECT COUNT(*) AS n FROM pragma_compile_options \
+                 WHERE compile_options = 'ENABLE_QPSG'",
+                vec![],
+            )
+            .await;
             assert_eq!(
-                stable_plans.len(),
-                1,
+                stable_plans, 1,
                 "SQLite is built with SQLITE_ENABLE_QPSG (.cargo/config.toml)"
             );
         }
