@@ -13,6 +13,15 @@ outbox row). The ratio is our TPS over pgbench's.
 SQLite: the same HTTP run on a SQLite file, then `grants-load raw` issues
 the same statements through sqlx with 32 tasks on the same file.
 
+Latency at a fixed offered rate: a closed loop keeps 32 requests queued, so
+its latency is 32 / TPS on average whatever the code does. After each
+closed run the same 32 clients run again for SECONDS, each starting its
+transitions at random (Poisson) times so that together they offer
+BENCH_PACED (default 0.5) times the throughput ours just reached; the
+reference then runs at that same rate (`pgbench --rate`, `grants-load raw
+--paced-rate`). Both count latency from when a transition was due, so a
+client that falls behind counts its wait.
+
 Memory: the server's resident set size idle (after start-up) and its peak
 while serving the load, read from /proc.
 
@@ -36,6 +45,7 @@ import urllib.request
 
 CLIENTS = 32
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+PACED = float(os.environ.get("BENCH_PACED", "0.5"))
 PG = {"host": "127.0.0.1", "port": "5432", "user": "postgres"}
 PASSWORD = "bench password for the load"
 ADMIN = "admin@bench.example"
@@ -114,7 +124,8 @@ class Server:
         self.idle_rss = rss_mib(self.process.pid)
 
     def load(self, load_bin):
-        """Runs the HTTP load and samples the server's RSS while it runs."""
+        """Runs the HTTP load, closed and then paced, sampling the server's RSS
+        while it runs; returns both runs' results."""
         peak = [self.idle_rss]
         stop = threading.Event()
 
@@ -127,15 +138,16 @@ class Server:
         sampler.start()
         try:
             done = run([load_bin, "http", "--base", self.base, "--admin", ADMIN,
-                        "--clients", str(CLIENTS), "--seconds", str(SECONDS)],
+                        "--clients", str(CLIENTS), "--seconds", str(SECONDS),
+                        "--paced-fraction", str(PACED)],
                        env={**os.environ, "GRANTS_LOAD_PASSWORD": PASSWORD})
         finally:
             stop.set()
             sampler.join()
-        result = json.loads(done.stdout.strip().splitlines()[-1])
-        result["idle_rss"] = self.idle_rss
-        result["peak_rss"] = peak[0]
-        return result
+        closed, paced = json_lines(done.stdout)
+        closed["idle_rss"] = self.idle_rss
+        closed["peak_rss"] = peak[0]
+        return closed, paced
 
     def stop(self):
         self.process.send_signal(signal.SIGTERM)
@@ -143,16 +155,28 @@ class Server:
         self.log.close()
 
 
-def pgbench(db, tmp):
+def json_lines(stdout):
+    """The JSON lines a `grants-load` run printed, in order."""
+    return [json.loads(line) for line in stdout.splitlines() if line.startswith("{")]
+
+
+def pgbench_setup(db, tmp):
     psql("CREATE TABLE bench_subjects AS SELECT row_number() OVER (ORDER BY title)::int AS n, id "
          "FROM proposals WHERE title LIKE 'Bench proposal %'", db)
     psql("ALTER TABLE bench_subjects ADD PRIMARY KEY (n)", db)
     script = os.path.join(tmp, "transition.sql")
     with open(script, "w") as f:
         f.write(PGBENCH_SCRIPT)
-    logs = os.path.join(tmp, "pgbench_log")
+    return script
+
+
+def pgbench(db, tmp, script, rate=None):
+    """One pgbench run, closed or at an offered rate. With --rate its
+    per-transaction log counts latency from the scheduled start, as ours does."""
+    logs = os.path.join(tmp, "pgbench_log" if rate is None else "pgbench_paced_log")
+    pacing = [] if rate is None else ["--rate", f"{rate:.1f}"]
     done = run(["pgbench", "-h", PG["host"], "-p", PG["port"], "-U", PG["user"],
-                "-n", "-M", "prepared", "-c", str(CLIENTS), "-j", "2",
+                "-n", "-M", "prepared", "-c", str(CLIENTS), "-j", "2", *pacing,
                 "-T", str(SECONDS), "-f", script, "-l", "--log-prefix", logs, db])
     tps = next(float(line.split()[2]) for line in done.stdout.splitlines()
                if line.startswith("tps ="))
@@ -183,11 +207,13 @@ def postgres_run(grants, load_bin):
             url = f"postgres://{PG['user']}@{PG['host']}:{PG['port']}/{db}"
             server = Server(grants, url, tmp)
             try:
-                ours = server.load(load_bin)
+                ours, ours_paced = server.load(load_bin)
             finally:
                 server.stop()
-            theirs = pgbench(db, tmp)
-        return ours, theirs
+            script = pgbench_setup(db, tmp)
+            theirs = pgbench(db, tmp, script)
+            theirs_paced = pgbench(db, tmp, script, ours_paced["offered_rate"])
+        return ours, theirs, ours_paced, theirs_paced
     finally:
         psql(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
 
@@ -197,13 +223,14 @@ def sqlite_run(grants, load_bin):
         url = f"sqlite://{tmp}/bench.sqlite?mode=rwc"
         server = Server(grants, url, tmp)
         try:
-            ours = server.load(load_bin)
+            ours, ours_paced = server.load(load_bin)
         finally:
             server.stop()
         done = run([load_bin, "raw", "--url", url, "--clients", str(CLIENTS),
-                    "--seconds", str(SECONDS)])
-        theirs = json.loads(done.stdout.strip().splitlines()[-1])
-    return ours, theirs
+                    "--seconds", str(SECONDS),
+                    "--paced-rate", f"{ours_paced['offered_rate']:.1f}"])
+        theirs, theirs_paced = json_lines(done.stdout)
+    return ours, theirs, ours_paced, theirs_paced
 
 
 def main():
@@ -217,13 +244,21 @@ def main():
     print(f"| database | ours over HTTP: TPS, p50, p99 | reference | reference: TPS, p50, p99 "
           f"| TPS ratio | server RSS idle → peak |")
     print("| --- | --- | --- | --- | --- | --- |")
-    for database, reference, ours, theirs in rows:
+    for database, reference, ours, theirs, _, _ in rows:
         print(f"| {database} | {ours['tps']:.0f}, {ours['p50_ms']:.1f} ms, {ours['p99_ms']:.1f} ms "
               f"| {reference} | {theirs['tps']:.0f}, {theirs['p50_ms']:.1f} ms, "
               f"{theirs['p99_ms']:.1f} ms | {ours['tps'] / theirs['tps']:.0%} "
               f"| {ours['idle_rss']:.0f} → {ours['peak_rss']:.0f} MiB |")
     print(f"\n{CLIENTS} clients, {SECONDS} s each, after a 1 s warm-up for ours; "
           f"{len(os.sched_getaffinity(0))} cores shared by the load, the server and the database.")
+    print(f"\nAt a fixed offered rate ({PACED:g} × our closed-loop TPS, Poisson arrivals, "
+          "latency from when each transition was due):\n")
+    print("| database | offered rate | ours: TPS, p50, p99 | reference: TPS, p50, p99 |")
+    print("| --- | --- | --- | --- |")
+    for database, _, _, _, ours, theirs in rows:
+        print(f"| {database} | {ours['offered_rate']:.0f}/s "
+              f"| {ours['tps']:.0f}, {ours['p50_ms']:.1f} ms, {ours['p99_ms']:.1f} ms "
+              f"| {theirs['tps']:.0f}, {theirs['p50_ms']:.1f} ms, {theirs['p99_ms']:.1f} ms |")
     return 0
 
 

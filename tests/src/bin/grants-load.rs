@@ -4,18 +4,24 @@
 //! client through the API of a running server, then each client cycles its
 //! own proposal through screening, a change request and resubmission as
 //! fast as the server answers, and prints one JSON line: transitions per
-//! second and latency percentiles.
+//! second and latency percentiles. With `--paced-fraction` it then runs the
+//! same clients again at a fixed offered rate, that fraction of the rate it
+//! just measured, and prints a second line (see [`Pace`]).
 //!
 //! `grants-load raw` is the reference for SQLite: the same SQL a transition
 //! runs (read the proposal and programme, the conditional UPDATE, read the
 //! subject's last audit event, INSERT the audit event and an outbox row),
 //! issued directly through sqlx by the same number of tasks on a database
-//! the server migrated.
+//! the server migrated; `--paced-rate` adds a run at that offered rate.
 
+use std::future::Future;
 use std::time::{Duration, Instant};
 
 use clap::{Parser, Subcommand};
 use grants_tests::{complete_proposal_json, open_programme_json};
+use rand::distributions::Open01;
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
 use reqwest::Client;
 use sea_orm::{ConnectionTrait, Statement};
 use serde_json::{Value, json};
@@ -42,6 +48,10 @@ enum Command {
         /// How long to measure, after a second of warm-up.
         #[arg(long, default_value_t = 10)]
         seconds: u64,
+        /// Then run again at this fraction of the measured throughput, offered
+        /// at a fixed rate (e.g. 0.5).
+        #[arg(long, value_parser = positive)]
+        paced_fraction: Option<f64>,
     },
     /// The same SQL straight to a SQLite database through sqlx.
     Raw {
@@ -58,7 +68,31 @@ enum Command {
         /// How long to measure, after a second of warm-up.
         #[arg(long, default_value_t = 10)]
         seconds: u64,
+        /// Then run again with transitions offered at this many per second.
+        #[arg(long, value_parser = positive)]
+        paced_rate: Option<f64>,
     },
+}
+
+/// A rate or fraction on the command line: a finite number above zero.
+fn positive(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(value) if value.is_finite() && value > 0.0 => Ok(value),
+        _ => Err(format!("'{text}' is not a number above zero")),
+    }
+}
+
+/// When each client starts its next transition.
+#[derive(Clone, Copy)]
+enum Pace {
+    /// As soon as the last one is answered (a closed loop: the offered load
+    /// is whatever the server can take).
+    Closed,
+    /// At this many transitions per second over all clients, each client
+    /// starting its own at random (Poisson) times, as `pgbench --rate` does.
+    /// Latency counts from when a transition was due, so a client still busy
+    /// with its last one starts the next late and that wait is counted too.
+    Rate(f64),
 }
 
 /// The cycle each client walks: from the state, the step and who takes it.
@@ -82,17 +116,113 @@ async fn main() -> anyhow::Result<()> {
             admin,
             clients,
             seconds,
-        } => http(&base, &admin, clients, seconds).await,
+            paced_fraction,
+        } => http(&base, &admin, clients, seconds, paced_fraction).await,
         Command::Raw {
             url,
             clients,
             connections,
             seconds,
-        } => raw(&url, clients, connections, seconds).await,
+            paced_rate,
+        } => raw(&url, clients, connections, seconds, paced_rate).await,
     }
 }
 
-async fn http(base: &str, admin: &str, clients: usize, seconds: u64) -> anyhow::Result<()> {
+/// Runs every client's cycle, one task each, for `seconds` after a second
+/// of warm-up; returns the clients (to run them again) and the latencies
+/// measured after the warm-up.
+async fn drive<S, F, Fut>(
+    clients: Vec<S>,
+    seconds: u64,
+    pace: Pace,
+    step: F,
+) -> anyhow::Result<(Vec<S>, Vec<Duration>)>
+where
+    S: Send + 'static,
+    F: Fn(S) -> Fut + Clone + Send + 'static,
+    Fut: Future<Output = anyhow::Result<S>> + Send,
+{
+    let start = Instant::now();
+    let warm_up = start + Duration::from_secs(1);
+    let end = warm_up + Duration::from_secs(seconds);
+    let per_client = match pace {
+        Pace::Closed => None,
+        Pace::Rate(rate) => Some(rate / clients.len().max(1) as f64),
+    };
+    let tasks = clients.into_iter().map(|mut client| {
+        let step = step.clone();
+        tokio::spawn(async move {
+            let mut random = StdRng::from_entropy();
+            let mut latencies = Vec::new();
+            let mut due = start;
+            loop {
+                due = match per_client {
+                    None => Instant::now(),
+                    // Exponential gaps; u is never 0, so the log is finite.
+                    Some(rate) => {
+                        let u: f64 = random.sample(Open01);
+                        due + Duration::from_secs_f64(-u.ln() / rate)
+                    }
+                };
+                if due >= end {
+                    return Ok::<_, anyhow::Error>((client, latencies));
+                }
+                // Only a future time is slept for: the timer would round
+                // even a past one up to its next millisecond tick.
+                if due > Instant::now() {
+                    tokio::time::sleep_until(due.into()).await;
+                }
+                client = step(client).await?;
+                if due >= warm_up {
+                    latencies.push(due.elapsed());
+                }
+            }
+        })
+    });
+    let (mut clients, mut latencies) = (Vec::new(), Vec::new());
+    for task in futures_util::future::join_all(tasks).await {
+        let (client, measured) = task??;
+        clients.push(client);
+        latencies.extend(measured);
+    }
+    Ok((clients, latencies))
+}
+
+/// One HTTP client with its own proposal and where that proposal stands.
+struct Cycler {
+    api: Api,
+    manager: String,
+    applicant: String,
+    id: String,
+    state: String,
+    revision: i64,
+}
+
+/// Takes the next step of the cycle through the API.
+async fn http_step(mut c: Cycler) -> anyhow::Result<Cycler> {
+    let (_, step, who) = CYCLE
+        .iter()
+        .find(|(from, _, _)| *from == c.state)
+        .ok_or_else(|| anyhow::anyhow!("no step from {}", c.state))?;
+    let token = match who {
+        Who::Manager => &c.manager,
+        Who::Applicant => &c.applicant,
+    };
+    let moved = c.api.step(token, &c.id, step, c.revision).await?;
+    c.state = text(&moved, "state")?;
+    c.revision = moved["revision"]
+        .as_i64()
+        .ok_or_else(|| anyhow::anyhow!("no revision in {moved}"))?;
+    Ok(c)
+}
+
+async fn http(
+    base: &str,
+    admin: &str,
+    clients: usize,
+    seconds: u64,
+    paced_fraction: Option<f64>,
+) -> anyhow::Result<()> {
     let password = std::env::var("GRANTS_LOAD_PASSWORD")?;
     let client = Client::builder()
         .timeout(Duration::from_secs(30))
@@ -133,49 +263,34 @@ async fn http(base: &str, admin: &str, clients: usize, seconds: u64) -> anyhow::
             .await?;
         let id = text(&draft, "id")?;
         api.step(&applicant, &id, "submit", 1).await?;
-        proposals.push(id);
+        proposals.push(Cycler {
+            api: api.clone(),
+            manager: manager.clone(),
+            applicant: applicant.clone(),
+            id,
+            state: "submitted".to_owned(),
+            revision: 2,
+        });
     }
-
-    let warm_up = Instant::now() + Duration::from_secs(1);
-    let end = warm_up + Duration::from_secs(seconds);
-    let tasks = proposals.into_iter().map(|id| {
-        let (api, manager, applicant) = (api.clone(), manager.clone(), applicant.clone());
-        tokio::spawn(async move {
-            let mut latencies = Vec::new();
-            let (mut state, mut revision) = ("submitted".to_owned(), 2);
-            loop {
-                let started = Instant::now();
-                if started >= end {
-                    return Ok::<_, anyhow::Error>(latencies);
-                }
-                let (_, step, who) = CYCLE
-                    .iter()
-                    .find(|(from, _, _)| *from == state)
-                    .ok_or_else(|| anyhow::anyhow!("no step from {state}"))?;
-                let token = match who {
-                    Who::Manager => &manager,
-                    Who::Applicant => &applicant,
-                };
-                let moved = api.step(token, &id, step, revision).await?;
-                if started >= warm_up {
-                    latencies.push(started.elapsed());
-                }
-                state = text(&moved, "state")?;
-                revision = moved["revision"]
-                    .as_i64()
-                    .ok_or_else(|| anyhow::anyhow!("no revision in {moved}"))?;
-            }
-        })
-    });
-    let mut latencies = Vec::new();
-    for task in futures_util::future::join_all(tasks).await {
-        latencies.extend(task??);
+    let (proposals, latencies) = drive(proposals, seconds, Pace::Closed, http_step).await?;
+    let tps = report("http", clients, seconds, Pace::Closed, latencies);
+    if let Some(fraction) = paced_fraction {
+        let pace = Pace::Rate(tps * fraction);
+        let (_, latencies) = drive(proposals, seconds, pace, http_step).await?;
+        report("http", clients, seconds, pace, latencies);
     }
-    report("http", clients, seconds, latencies);
     Ok(())
 }
 
-fn report(kind: &str, clients: usize, seconds: u64, mut latencies: Vec<Duration>) {
+/// Prints one JSON line for a run and returns its throughput.
+fn report(
+    kind: &str,
+    clients: usize,
+    seconds: u64,
+    pace: Pace,
+    mut latencies: Vec<Duration>,
+) -> f64 {
+    let tps = latencies.len() as f64 / seconds as f64;
     latencies.sort_unstable();
     let at = |p: f64| {
         let i = ((latencies.len() as f64 * p).ceil() as usize).clamp(1, latencies.len().max(1)) - 1;
@@ -186,12 +301,17 @@ fn report(kind: &str, clients: usize, seconds: u64, mut latencies: Vec<Duration>
         json!({
             "kind": kind,
             "clients": clients,
+            "offered_rate": match pace {
+                Pace::Closed => None,
+                Pace::Rate(rate) => Some(rate),
+            },
             "transitions": latencies.len(),
-            "tps": latencies.len() as f64 / seconds as f64,
+            "tps": tps,
             "p50_ms": at(0.50),
             "p99_ms": at(0.99),
         })
     );
+    tps
 }
 
 #[derive(Clone)]
@@ -285,7 +405,13 @@ fn text(body: &Value, field: &str) -> anyhow::Result<String> {
 /// The raw reference: the proposals the HTTP run left behind (the server
 /// stopped), each task cycling its own with the statements a transition
 /// issues.
-async fn raw(url: &str, clients: usize, connections: u32, seconds: u64) -> anyhow::Result<()> {
+async fn raw(
+    url: &str,
+    clients: usize,
+    connections: u32,
+    seconds: u64,
+    paced_rate: Option<f64>,
+) -> anyhow::Result<()> {
     // The server's own connection set-up (on SQLite: one connection, WAL,
     // BEGIN IMMEDIATE), so that only what lies above the SQL differs.
     let store = grants_store::Store::connect(&grants_store::DatabaseSettings {
@@ -306,6 +432,7 @@ async fn raw(url: &str, clients: usize, connections: u32, seconds: u64) -> anyho
     let mut proposals = Vec::new();
     for row in rows.iter().take(clients) {
         proposals.push(RawProposal {
+            store: store.clone(),
             id: row.try_get("", "id")?,
             programme: row.try_get("", "programme_id")?,
             owner: row.try_get("", "owner_id")?,
@@ -313,33 +440,18 @@ async fn raw(url: &str, clients: usize, connections: u32, seconds: u64) -> anyho
             revision: row.try_get("", "revision")?,
         });
     }
-    let warm_up = Instant::now() + Duration::from_secs(1);
-    let end = warm_up + Duration::from_secs(seconds);
-    let tasks = proposals.into_iter().map(|mut proposal| {
-        let store = store.clone();
-        tokio::spawn(async move {
-            let mut latencies = Vec::new();
-            loop {
-                let started = Instant::now();
-                if started >= end {
-                    return Ok::<_, anyhow::Error>(latencies);
-                }
-                raw_transition(&store, &mut proposal).await?;
-                if started >= warm_up {
-                    latencies.push(started.elapsed());
-                }
-            }
-        })
-    });
-    let mut latencies = Vec::new();
-    for task in futures_util::future::join_all(tasks).await {
-        latencies.extend(task??);
+    let (proposals, latencies) = drive(proposals, seconds, Pace::Closed, raw_transition).await?;
+    report("raw", clients, seconds, Pace::Closed, latencies);
+    if let Some(rate) = paced_rate {
+        let pace = Pace::Rate(rate);
+        let (_, latencies) = drive(proposals, seconds, pace, raw_transition).await?;
+        report("raw", clients, seconds, pace, latencies);
     }
-    report("raw", clients, seconds, latencies);
     Ok(())
 }
 
 struct RawProposal {
+    store: grants_store::Store,
     id: uuid::Uuid,
     programme: uuid::Uuid,
     owner: uuid::Uuid,
@@ -350,12 +462,12 @@ struct RawProposal {
 /// One transition's statements in one transaction: read the proposal and
 /// its programme, the conditional UPDATE, read the subject's last audit
 /// event, INSERT the next one and an outbox row.
-async fn raw_transition(store: &grants_store::Store, p: &mut RawProposal) -> anyhow::Result<()> {
+async fn raw_transition(mut p: RawProposal) -> anyhow::Result<RawProposal> {
     let to = match CYCLE.iter().position(|(from, _, _)| *from == p.state) {
         Some(i) => CYCLE[(i + 1) % CYCLE.len()].0,
         None => anyhow::bail!("no step from {}", p.state),
     };
-    let tx = store.begin().await?;
+    let tx = p.store.begin().await?;
     let now = chrono::Utc::now();
     query(
         &tx,
@@ -431,7 +543,7 @@ async fn raw_transition(store: &grants_store::Store, p: &mut RawProposal) -> any
     tx.commit().await?;
     p.state = to.to_owned();
     p.revision += 1;
-    Ok(())
+    Ok(p)
 }
 
 async fn exec(
