@@ -157,6 +157,26 @@ impl ChildServer {
         }
     }
 
+    /// From the next start, logs every SQL statement, and lets the timer and
+    /// mail loops sleep for an hour after their first round: what the log
+    /// gains while one request runs is then that request's statements.
+    pub fn log_statements(&self) {
+        let config = std::fs::read_to_string(&self.config_file).expect("the configuration reads");
+        let config = config
+            .replace("filter = \"warn\"", "filter = \"warn,sqlx::query=debug\"")
+            .replace("interval_ms = 100\n", "interval_ms = 3600000\n");
+        std::fs::write(&self.config_file, config).expect("the configuration is written");
+    }
+
+    /// How many SQL statements the server has logged so far (see
+    /// [`ChildServer::log_statements`]).
+    pub fn statements_logged(&self) -> usize {
+        std::fs::read_to_string(&self.log_file)
+            .unwrap_or_default()
+            .matches("sqlx::query")
+            .count()
+    }
+
     /// The end of what the server printed, for failure messages.
     pub fn log_tail(&self) -> String {
         let log = std::fs::read_to_string(&self.log_file).unwrap_or_default();

@@ -17,6 +17,7 @@ mod api {
     mod money;
     mod programmes;
     mod proposals;
+    mod queries;
     mod reports;
     mod review;
     mod storage;

@@ -23,7 +23,7 @@ use grants_store::review::{
     self as store, AssignmentRecord, AssignmentScope, ReviewScope, assignment_state, review_state,
 };
 use grants_store::timers::{self, DueTimer};
-use grants_store::users::{self as user_store, UserRecord};
+use grants_store::users as user_store;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use utoipa::ToSchema;
@@ -744,26 +744,66 @@ pub struct AssignmentView {
     pub created_at: DateTime<Utc>,
 }
 
-async fn view(
+/// One assignment's view.
+async fn view(c: &impl ConnectionTrait, a: AssignmentRecord) -> AppResult<AssignmentView> {
+    let shown = Shown::read(c, std::slice::from_ref(&a)).await?;
+    Ok(view_with(a, &shown))
+}
+
+/// Every assignment's view, reading what they show in three queries
+/// however many there are.
+async fn views(
     c: &impl ConnectionTrait,
-    a: AssignmentRecord,
-    reviewer: Option<&UserRecord>,
-) -> AppResult<AssignmentView> {
-    let title = proposal_store::find(c, a.proposal_id)
-        .await?
-        .and_then(|p| p.content.title)
-        .unwrap_or_default();
-    let reviewer_name = match reviewer {
-        Some(u) => u.name.to_string(),
-        None => user_store::find(c, a.reviewer_id)
+    assignments: Vec<AssignmentRecord>,
+) -> AppResult<Vec<AssignmentView>> {
+    let shown = Shown::read(c, &assignments).await?;
+    Ok(assignments
+        .into_iter()
+        .map(|a| view_with(a, &shown))
+        .collect())
+}
+
+/// What an assignment's view shows from elsewhere: its proposal's title,
+/// its reviewer's name and how far the review has got.
+struct Shown {
+    titles: HashMap<ProposalId, String>,
+    names: HashMap<UserId, String>,
+    reviews: HashMap<Uuid, String>,
+}
+
+impl Shown {
+    async fn read(c: &impl ConnectionTrait, assignments: &[AssignmentRecord]) -> AppResult<Shown> {
+        let mut proposals: Vec<ProposalId> = assignments.iter().map(|a| a.proposal_id).collect();
+        proposals.sort_unstable();
+        proposals.dedup();
+        let titles = proposal_store::find_many(c, &proposals)
             .await?
-            .map_or_else(String::new, |u| u.name.to_string()),
-    };
-    let review_state = store::find_review(c, a.id).await?.map(|r| r.state);
+            .into_iter()
+            .map(|p| (p.id, p.content.title.unwrap_or_default()))
+            .collect();
+        let names = crate::users::names(c, assignments.iter().map(|a| a.reviewer_id)).await?;
+        let ids: Vec<Uuid> = assignments.iter().map(|a| a.id).collect();
+        let reviews = store::review_states(c, &ids).await?;
+        Ok(Shown {
+            titles,
+            names,
+            reviews,
+        })
+    }
+}
+
+fn view_with(a: AssignmentRecord, shown: &Shown) -> AssignmentView {
+    let title = shown
+        .titles
+        .get(&a.proposal_id)
+        .cloned()
+        .unwrap_or_default();
+    let reviewer_name = shown.names.get(&a.reviewer_id).cloned().unwrap_or_default();
+    let review_state = shown.reviews.get(&a.id).cloned();
     let overdue = a.is_active()
         && review_state.as_deref() != Some(review_state::SUBMITTED)
         && a.due_at <= Utc::now();
-    Ok(AssignmentView {
+    AssignmentView {
         id: a.id,
         programme_id: a.programme_id,
         proposal_id: a.proposal_id,
@@ -777,7 +817,7 @@ async fn view(
         review_state,
         revision: a.revision,
         created_at: a.created_at,
-    })
+    }
 }
 
 /// The assignment, if the actor is its reviewer or runs the jury; a 404 otherwise.
@@ -796,22 +836,15 @@ pub(crate) async fn load_visible(
 pub async fn get(app: &App, actor: &Actor, id: Uuid) -> AppResult<AssignmentView> {
     let c = app.store.conn();
     let a = load_visible(c, actor, id).await?;
-    view(c, a, None).await
+    view(c, a).await
 }
 
 /// The actor's own assignments, across programmes, newest first.
 pub async fn mine(app: &App, actor: &Actor) -> AppResult<Vec<AssignmentView>> {
     let c = app.store.conn();
-    let me = user_store::find(c, actor.id).await?;
-    let mut views = Vec::new();
-    for a in store::assignments(c, AssignmentScope::Reviewer(actor.id))
-        .await?
-        .into_iter()
-        .rev()
-    {
-        views.push(view(c, a, me.as_ref()).await?);
-    }
-    Ok(views)
+    let mut mine = store::assignments(c, AssignmentScope::Reviewer(actor.id)).await?;
+    mine.reverse();
+    views(c, mine).await
 }
 
 /// Every assignment of a programme, for those who run the jury.
@@ -823,11 +856,11 @@ pub async fn in_programme(
     actor.require_any(JURY_RUNNERS, "see the assignments")?;
     let c = app.store.conn();
     load_programme(c, programme_id).await?;
-    let mut views = Vec::new();
-    for a in store::assignments(c, AssignmentScope::Programme(programme_id)).await? {
-        views.push(view(c, a, None).await?);
-    }
-    Ok(views)
+    views(
+        c,
+        store::assignments(c, AssignmentScope::Programme(programme_id)).await?,
+    )
+    .await
 }
 
 /// Assigns a reviewer by hand; the hard rules (conflicts, language, load
@@ -926,7 +959,7 @@ pub async fn add(
         )
         .await?;
     }
-    let shown = view(&tx, created, Some(&member.user)).await?;
+    let shown = view(&tx, created).await?;
     tx.commit().await.map_err(grants_store::StoreError::from)?;
     Ok(shown)
 }
@@ -1027,7 +1060,7 @@ async fn end(
     let now = app.now();
     withdraw(&tx, &a, state, &reason, now).await?;
     let updated = load(&tx).await?;
-    let shown = view(&tx, updated, None).await?;
+    let shown = view(&tx, updated).await?;
     tx.commit().await.map_err(grants_store::StoreError::from)?;
     Ok(shown)
 }
@@ -1076,7 +1109,7 @@ pub async fn accept(
         }
     }
     let updated = own(&tx, actor, id).await?;
-    let shown = view(&tx, updated, None).await?;
+    let shown = view(&tx, updated).await?;
     tx.commit().await.map_err(grants_store::StoreError::from)?;
     Ok(shown)
 }

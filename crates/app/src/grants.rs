@@ -363,21 +363,54 @@ pub(crate) async fn create_for_decision(
 
 /// The grant as its readers see it.
 async fn view(c: &impl ConnectionTrait, app: &App, grant: GrantRecord) -> AppResult<GrantView> {
-    let title = title_of(c, &grant).await?;
-    view_with(c, app, grant, title, &mut HashMap::new()).await
+    let mut shown = Shown::read(c, std::slice::from_ref(&grant)).await?;
+    view_with(c, app, grant, &mut shown).await
 }
 
-/// The grant's view with its title known, reading each programme's ledger
-/// sums once however many of its grants a list shows.
+/// What showing grants takes besides the grants, read once for a whole
+/// page however many grants it holds: their titles, their tranches with the
+/// names of who acted on them, and each programme's ledger sums.
+struct Shown {
+    titles: HashMap<ProposalId, String>,
+    tranches: HashMap<GrantId, Vec<TrancheRecord>>,
+    names: HashMap<UserId, String>,
+    books: HashMap<ProgrammeId, Book>,
+}
+
+impl Shown {
+    async fn read(c: &impl ConnectionTrait, grants: &[GrantRecord]) -> AppResult<Shown> {
+        let proposals: Vec<ProposalId> = grants.iter().map(|g| g.proposal_id).collect();
+        let titles = grants_store::proposals::find_many(c, &proposals)
+            .await?
+            .into_iter()
+            .map(|p| (p.id, p.content.title.unwrap_or_default()))
+            .collect();
+        let ids: Vec<GrantId> = grants.iter().map(|g| g.id).collect();
+        let all = store::tranches_of_grants(c, &ids).await?;
+        let names = crate::users::names(c, all.iter().flat_map(tranches::actors)).await?;
+        let mut tranches: HashMap<GrantId, Vec<TrancheRecord>> = HashMap::new();
+        for t in all {
+            tranches.entry(t.grant_id).or_default().push(t);
+        }
+        Ok(Shown {
+            titles,
+            tranches,
+            names,
+            books: HashMap::new(),
+        })
+    }
+}
+
+/// The grant's view from what [`Shown`] read, reading each programme's
+/// ledger sums the first time one of its grants is shown.
 async fn view_with(
     c: &impl ConnectionTrait,
     app: &App,
     grant: GrantRecord,
-    title: String,
-    books: &mut HashMap<ProgrammeId, Book>,
+    shown: &mut Shown,
 ) -> AppResult<GrantView> {
     let def = definition(app, &grant.workflow, grant.workflow_version).await?;
-    let book = match books.entry(grant.programme_id) {
+    let book = match shown.books.entry(grant.programme_id) {
         Entry::Occupied(known) => known.into_mut(),
         Entry::Vacant(slot) => {
             let programme = crate::programmes::load_programme(c, grant.programme_id).await?;
@@ -385,9 +418,14 @@ async fn view_with(
         }
     };
     let position = book.grant(&grant);
+    let title = shown
+        .titles
+        .get(&grant.proposal_id)
+        .cloned()
+        .unwrap_or_default();
     let mut tranche_views = Vec::new();
-    for t in store::tranches_of(c, grant.id).await? {
-        tranche_views.push(tranches::view(c, app, t).await?);
+    for t in shown.tranches.remove(&grant.id).unwrap_or_default() {
+        tranche_views.push(tranches::view_named(app, t, &shown.names).await?);
     }
     Ok(GrantView {
         id: grant.id,
@@ -450,17 +488,10 @@ pub async fn list(
     };
     let rows = store::list_grants(c, &filter, after, fetch).await?;
     let page = Page::from_rows(rows, fetch, |g| g.id.uuid(), |g| g);
-    let ids: Vec<ProposalId> = page.items.iter().map(|g| g.proposal_id).collect();
-    let mut titles: HashMap<ProposalId, String> = grants_store::proposals::find_many(c, &ids)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p.content.title.unwrap_or_default()))
-        .collect();
-    let mut books = HashMap::new();
+    let mut shown = Shown::read(c, &page.items).await?;
     let mut items = Vec::with_capacity(page.items.len());
     for grant in page.items {
-        let title = titles.remove(&grant.proposal_id).unwrap_or_default();
-        items.push(view_with(c, app, grant, title, &mut books).await?);
+        items.push(view_with(c, app, grant, &mut shown).await?);
     }
     Ok(Page {
         items,

@@ -561,12 +561,7 @@ pub async fn conflicts(
     let programme = load_programme(c, proposal.programme_id).await?;
     let jury = Jury::load(c, &programme).await?;
     let recorded = store::conflicts_on_proposal(c, proposal_id).await?;
-    let recorders: Vec<UserId> = recorded.iter().filter_map(|r| r.recorded_by).collect();
-    let names: HashMap<UserId, String> = user_store::find_people(c, &recorders, &[])
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.name.to_string()))
-        .collect();
+    let names = crate::users::names(c, recorded.iter().filter_map(|r| r.recorded_by)).await?;
     Ok(jury
         .members
         .iter()

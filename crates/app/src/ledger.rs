@@ -18,7 +18,6 @@ use grants_store::grants::{self as grant_store, GrantFilter, GrantRecord, Tranch
 use grants_store::ledger::{self as store, EntryKind, LedgerEntry, Sum};
 use grants_store::programmes::ProgrammeRecord;
 use grants_store::proposals as proposal_store;
-use grants_store::users as user_store;
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -333,22 +332,21 @@ pub async fn ledger(app: &App, actor: &Actor, programme_id: ProgrammeId) -> AppR
     })
 }
 
-/// Names of people by id, looked up once each.
+/// Names of people by id, read in one query before the rows are written.
 struct Names(HashMap<UserId, String>);
 
 impl Names {
-    async fn of(&mut self, c: &impl ConnectionTrait, id: Option<UserId>) -> AppResult<String> {
-        let Some(id) = id else {
-            return Ok(String::new());
-        };
-        if let Some(name) = self.0.get(&id) {
-            return Ok(name.clone());
-        }
-        let name = user_store::find(c, id)
-            .await?
-            .map_or_else(|| id.to_string(), |u| u.name.to_string());
-        self.0.insert(id, name.clone());
-        Ok(name)
+    async fn read(
+        c: &impl ConnectionTrait,
+        ids: impl IntoIterator<Item = UserId>,
+    ) -> AppResult<Names> {
+        Ok(Names(crate::users::names(c, ids).await?))
+    }
+
+    /// The person's name; the id of an account that is gone; nothing for no one.
+    fn of(&self, id: Option<UserId>) -> String {
+        id.map(|id| self.0.get(&id).cloned().unwrap_or_else(|| id.to_string()))
+            .unwrap_or_default()
     }
 }
 
@@ -365,10 +363,11 @@ pub async fn ledger_csv(app: &App, actor: &Actor, programme_id: ProgrammeId) -> 
             .into_iter()
             .map(|t| (t.id, t.key))
             .collect();
-    let mut names = Names(HashMap::new());
+    let entries = store::entries(c, programme_id).await?;
+    let names = Names::read(c, entries.iter().filter_map(|e| e.actor_id)).await?;
     let mut position = Position::new(programme.spec.budget);
     let mut rows = Vec::new();
-    for e in store::entries(c, programme_id).await? {
+    for e in entries {
         position = position.record(e.kind, e.amount.minor);
         let grant = e.grant_id.and_then(|g| grants.get(&g));
         rows.push(vec![
@@ -387,7 +386,7 @@ pub async fn ledger_csv(app: &App, actor: &Actor, programme_id: ProgrammeId) -> 
             e.tranche_id
                 .and_then(|t| tranche_keys.get(&t).cloned())
                 .unwrap_or_default(),
-            crate::export::text(&names.of(c, e.actor_id).await?),
+            crate::export::text(&names.of(e.actor_id)),
             crate::export::text(&e.memo),
             crate::export::amount(position.committed),
             crate::export::amount(position.disbursed),
@@ -425,13 +424,18 @@ pub async fn payments_csv(
     crate::programmes::load_programme(c, programme_id).await?;
     let (grants, titles) = all_grants(c, programme_id).await?;
     let grants = by_id(grants);
-    let mut names = Names(HashMap::new());
     let mut paid: Vec<TrancheRecord> = grant_store::tranches_in_programme(c, programme_id)
         .await?
         .into_iter()
         .filter(|t| t.payment.is_some())
         .collect();
     paid.sort_by_key(|t| t.paid.map(|(_, at)| at));
+    let grantees = paid
+        .iter()
+        .filter_map(|t| grants.get(&t.grant_id))
+        .map(|g| g.grantee_id);
+    let actors = paid.iter().flat_map(crate::tranches::actors);
+    let names = Names::read(c, actors.chain(grantees)).await?;
     let mut rows = Vec::new();
     for t in paid {
         let (Some(payment), Some(grant)) = (&t.payment, grants.get(&t.grant_id)) else {
@@ -442,7 +446,7 @@ pub async fn payments_csv(
             crate::export::text(&payment.reference),
             grant.id.to_string(),
             crate::export::text(titles.get(&grant.proposal_id).map_or("", String::as_str)),
-            crate::export::text(&names.of(c, Some(grant.grantee_id)).await?),
+            crate::export::text(&names.of(Some(grant.grantee_id))),
             grant.country.to_string(),
             t.key.clone(),
             crate::export::amount(t.amount),
@@ -450,9 +454,9 @@ pub async fn payments_csv(
             crate::export::amount(payment.paid),
             payment.paid.currency.to_string(),
             payment.rate.to_string(),
-            crate::export::text(&names.of(c, t.requested.map(|(by, _)| by)).await?),
-            crate::export::text(&names.of(c, t.approved.map(|(by, _)| by)).await?),
-            crate::export::text(&names.of(c, t.paid.map(|(by, _)| by)).await?),
+            crate::export::text(&names.of(t.requested.map(|(by, _)| by))),
+            crate::export::text(&names.of(t.approved.map(|(by, _)| by))),
+            crate::export::text(&names.of(t.paid.map(|(by, _)| by))),
         ]);
     }
     crate::export::csv(

@@ -9,7 +9,8 @@
 //! applicant's identity or organisation either. The jury chair sees every
 //! proposal past its draft. Everyone else gets a 404, as if it did not exist.
 
-use std::collections::BTreeMap;
+use std::collections::hash_map::Entry;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Utc};
 use grants_domain::programme::ProgrammeSpec;
@@ -311,15 +312,22 @@ async fn redact_for_reviewer(
     c: &impl ConnectionTrait,
     actor: &Actor,
     view: &mut ProposalView,
+    blind: &mut HashMap<ProgrammeId, bool>,
 ) -> AppResult<()> {
     let record_owner = view.owner_id;
     if record_owner == Some(actor.id) || actor.has_any(OVERSEERS) || covers(actor, &view.content) {
         return Ok(());
     }
     view.content.conflicts_of_interest.clear();
-    let blind = programme_store::find(c, view.programme_id)
-        .await?
-        .is_none_or(|p| p.spec.review.blind);
+    // Whether the programme reviews blind, read once per programme on a page.
+    let blind = match blind.entry(view.programme_id) {
+        Entry::Occupied(known) => *known.get(),
+        Entry::Vacant(slot) => *slot.insert(
+            programme_store::find(c, view.programme_id)
+                .await?
+                .is_none_or(|p| p.spec.review.blind),
+        ),
+    };
     if blind {
         view.owner_id = None;
         view.content.organisation = None;
@@ -335,7 +343,7 @@ async fn view_for(
     p: ProposalRecord,
 ) -> AppResult<ProposalView> {
     let mut shown = view(c, app, p).await?;
-    redact_for_reviewer(c, actor, &mut shown).await?;
+    redact_for_reviewer(c, actor, &mut shown, &mut HashMap::new()).await?;
     Ok(shown)
 }
 
@@ -486,8 +494,15 @@ pub async fn list(
     let rows = store::list(conn, &visibility, &filter, after, fetch).await?;
     let mut views = Vec::with_capacity(rows.len());
     let page = Page::from_rows(rows, fetch, |p| p.id.uuid(), |p| p);
+    // The page's running timers in one query, not one per proposal.
+    let ids: Vec<Uuid> = page.items.iter().map(|p| p.id.uuid()).collect();
+    let mut running = timers::pending_of(conn, SUBJECT, &ids).await?;
+    let mut blind = HashMap::new();
     for record in page.items {
-        views.push(view_for(conn, app, actor, record).await?);
+        let timers = running.remove(&record.id.uuid()).unwrap_or_default();
+        let mut shown = view_with(conn, app, record, Some(timers)).await?;
+        redact_for_reviewer(conn, actor, &mut shown, &mut blind).await?;
+        views.push(shown);
     }
     Ok(Page {
         items: views,

@@ -6,7 +6,6 @@
 //! Who sees a report: its grantee, and finance, programme managers and
 //! administrators (the readers of its grant). Everyone else gets a 404.
 
-use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Months, NaiveDate, Utc};
@@ -191,16 +190,52 @@ impl Context {
         })
     }
 
-    /// The report's context, read once per grant however many of its reports a list shows.
-    async fn cached<'m>(
+    /// The contexts of these reports' grants, in three queries however
+    /// many grants a page of reports spans.
+    async fn of_reports(
         c: &impl ConnectionTrait,
-        known: &'m mut HashMap<GrantId, Context>,
-        report: &ReportRecord,
-    ) -> AppResult<&'m Context> {
-        Ok(match known.entry(report.grant_id) {
-            Entry::Occupied(found) => found.into_mut(),
-            Entry::Vacant(slot) => slot.insert(Context::load(c, report).await?),
-        })
+        reports: &[ReportRecord],
+    ) -> AppResult<HashMap<GrantId, Context>> {
+        let mut ids: Vec<GrantId> = reports.iter().map(|r| r.grant_id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let found = grant_store::find_grants(c, &ids).await?;
+        let mut programmes: Vec<ProgrammeId> = found.iter().map(|g| g.programme_id).collect();
+        programmes.sort_unstable();
+        programmes.dedup();
+        let programmes: HashMap<ProgrammeId, ProgrammeRecord> =
+            grants_store::programmes::find_many(c, &programmes)
+                .await?
+                .into_iter()
+                .map(|p| (p.id, p))
+                .collect();
+        let proposals: Vec<ProposalId> = found.iter().map(|g| g.proposal_id).collect();
+        let mut proposals: HashMap<ProposalId, ProposalRecord> =
+            grants_store::proposals::find_many(c, &proposals)
+                .await?
+                .into_iter()
+                .map(|p| (p.id, p))
+                .collect();
+        let mut contexts = HashMap::with_capacity(found.len());
+        for grant in found {
+            // Several grants of one programme share it.
+            let programme = programmes
+                .get(&grant.programme_id)
+                .cloned()
+                .ok_or_else(|| AppError::internal("a grant's programme is gone"))?;
+            let proposal = proposals
+                .remove(&grant.proposal_id)
+                .ok_or_else(|| AppError::internal("a grant's proposal is gone"))?;
+            contexts.insert(
+                grant.id,
+                Context {
+                    grant,
+                    programme,
+                    proposal,
+                },
+            );
+        }
+        Ok(contexts)
     }
 
     fn rules(&self) -> ReportRules<'_> {
@@ -285,15 +320,55 @@ async fn view(
     report: ReportRecord,
 ) -> AppResult<ReportView> {
     let context = Context::load(c, &report).await?;
-    view_with(c, app, actor, report, &context).await
+    view_in(c, app, actor, report, &context).await
 }
 
-async fn view_with(
+/// One report's view, its context known.
+async fn view_in(
     c: &impl ConnectionTrait,
     app: &App,
     actor: &Actor,
     report: ReportRecord,
     context: &Context,
+) -> AppResult<ReportView> {
+    let around = Around::read(c, std::slice::from_ref(&report)).await?;
+    view_with(app, actor, report, context, &around).await
+}
+
+/// What a report's view shows from beyond its grant: the grantee's name
+/// and, while the report is owed, when the next reminder goes. Read once
+/// for a whole page of reports, in two queries.
+struct Around {
+    names: HashMap<UserId, String>,
+    reminders: HashMap<Uuid, DateTime<Utc>>,
+}
+
+impl Around {
+    async fn read(c: &impl ConnectionTrait, reports: &[ReportRecord]) -> AppResult<Around> {
+        let names = crate::users::names(c, reports.iter().map(|r| r.grantee_id)).await?;
+        let owed: Vec<Uuid> = reports
+            .iter()
+            .filter(|r| OWED.contains(&r.state.as_str()))
+            .map(|r| r.id.uuid())
+            .collect();
+        let reminders = timers::pending_of(c, SUBJECT, &owed)
+            .await?
+            .into_iter()
+            .filter_map(|(id, running)| {
+                let next = running.into_iter().find(|t| t.kind == REMINDER)?;
+                Some((id, next.fire_at))
+            })
+            .collect();
+        Ok(Around { names, reminders })
+    }
+}
+
+async fn view_with(
+    app: &App,
+    actor: &Actor,
+    report: ReportRecord,
+    context: &Context,
+    around: &Around,
 ) -> AppResult<ReportView> {
     let def = grants::definition(app, &report.workflow, report.workflow_version).await?;
     let now = app.now();
@@ -301,15 +376,13 @@ async fn view_with(
     let deadline = schedule.deadline();
     let owed = OWED.contains(&report.state.as_str());
     let timeliness = rules::timeliness(deadline, report.first_submitted_at, now);
-    let grantee_name = user_store::find(c, report.grantee_id)
-        .await?
-        .map_or_else(String::new, |u| u.name.to_string());
+    let grantee_name = around
+        .names
+        .get(&report.grantee_id)
+        .cloned()
+        .unwrap_or_default();
     let next_reminder_at = if owed {
-        timers::pending(c, SUBJECT, report.id.uuid())
-            .await?
-            .into_iter()
-            .find(|t| t.kind == REMINDER)
-            .map(|t| t.fire_at)
+        around.reminders.get(&report.id.uuid()).copied()
     } else {
         None
     };
@@ -372,9 +445,10 @@ pub async fn of_grant(app: &App, actor: &Actor, grant: GrantId) -> AppResult<Vec
         return Ok(Vec::new());
     };
     let context = Context::load(c, first).await?;
+    let around = Around::read(c, &reports).await?;
     let mut views = Vec::with_capacity(reports.len());
     for report in reports {
-        views.push(view_with(c, app, actor, report, &context).await?);
+        views.push(view_with(app, actor, report, &context, &around).await?);
     }
     Ok(views)
 }
@@ -400,11 +474,14 @@ pub async fn list(
     };
     let rows = store::list_reports(c, &store_filter, after, fetch).await?;
     let page = Page::from_rows(rows, fetch, |r| r.id.uuid(), |r| r);
-    let mut contexts: HashMap<GrantId, Context> = HashMap::new();
+    let contexts = Context::of_reports(c, &page.items).await?;
+    let around = Around::read(c, &page.items).await?;
     let mut items = Vec::with_capacity(page.items.len());
     for report in page.items {
-        let context = Context::cached(c, &mut contexts, &report).await?;
-        items.push(view_with(c, app, actor, report, context).await?);
+        let context = contexts
+            .get(&report.grant_id)
+            .ok_or_else(|| AppError::internal("a report's grant is gone"))?;
+        items.push(view_with(app, actor, report, context, &around).await?);
     }
     Ok(Page {
         items,
@@ -438,7 +515,7 @@ pub async fn update(
     let updated = store::find_report(&tx, id)
         .await?
         .ok_or(AppError::NotFound("report"))?;
-    let shown = view_with(&tx, app, actor, updated, &context).await?;
+    let shown = view_in(&tx, app, actor, updated, &context).await?;
     tx.commit().await.map_err(grants_store::StoreError::from)?;
     Ok(shown)
 }
@@ -964,7 +1041,7 @@ pub async fn move_due_date(
         now,
     )
     .await?;
-    let shown = view_with(&tx, app, actor, moved, &context).await?;
+    let shown = view_in(&tx, app, actor, moved, &context).await?;
     tx.commit().await.map_err(grants_store::StoreError::from)?;
     Ok(shown)
 }
@@ -1112,10 +1189,7 @@ pub(crate) async fn fire_summary(app: &App, owner: &str, timer: &DueTimer) -> Ap
             .into_iter()
             .filter(|u| u.active)
             .collect();
-        let mut contexts: HashMap<GrantId, Context> = HashMap::new();
-        for report in &late {
-            Context::cached(&tx, &mut contexts, report).await?;
-        }
+        let contexts = Context::of_reports(&tx, &late).await?;
         let week = now.with_timezone(&programme.spec.time_zone).date_naive();
         for manager in &managers {
             let format = Formatter::new(manager.locale, programme.spec.time_zone);

@@ -6,6 +6,8 @@
 //! through, and the ledger's disbursement is appended in the same
 //! transaction after checking the grant's award.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Months, NaiveDate, Utc};
 use grants_domain::finance::{ExchangeRate, check_payment};
 use grants_domain::programme::TrancheCondition;
@@ -134,19 +136,32 @@ pub(crate) async fn view(
     app: &App,
     t: TrancheRecord,
 ) -> AppResult<TrancheView> {
+    let names = crate::users::names(c, actors(&t)).await?;
+    view_named(app, t, &names).await
+}
+
+/// Who acted on the tranche: who asked for it, approved and paid it.
+pub(crate) fn actors(t: &TrancheRecord) -> impl Iterator<Item = UserId> + use<> {
+    [t.requested, t.approved, t.paid]
+        .into_iter()
+        .flatten()
+        .map(|(by, _)| by)
+}
+
+/// The tranche's view with the names of who acted already read (a page of
+/// grants reads them all at once).
+pub(crate) async fn view_named(
+    app: &App,
+    t: TrancheRecord,
+    names: &HashMap<UserId, String>,
+) -> AppResult<TrancheView> {
     let def = grants::definition(app, &t.workflow, t.workflow_version).await?;
     // Who acted is part of the record finance and the grantee read.
-    let name = async |who: Option<(UserId, DateTime<Utc>)>| -> AppResult<Option<String>> {
-        Ok(match who {
-            Some((id, _)) => grants_store::users::find(c, id)
-                .await?
-                .map(|u| u.name.to_string()),
-            None => None,
-        })
-    };
-    let requested_by_name = name(t.requested).await?;
-    let approved_by_name = name(t.approved).await?;
-    let paid_by_name = name(t.paid).await?;
+    let name =
+        |who: Option<(UserId, DateTime<Utc>)>| who.and_then(|(by, _)| names.get(&by).cloned());
+    let requested_by_name = name(t.requested);
+    let approved_by_name = name(t.approved);
+    let paid_by_name = name(t.paid);
     Ok(TrancheView {
         id: t.id,
         grant_id: t.grant_id,

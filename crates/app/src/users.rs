@@ -1,5 +1,7 @@
 //! Accounts: self-registration, administration, profiles and roles.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 use grants_domain::{
     Area, CountryCode, Email, Locale, PersonName, Role, RoleGrant, UserId, ValidationErrors,
@@ -430,6 +432,23 @@ async fn find_visible(
     store_users::find(c, id)
         .await?
         .ok_or(AppError::NotFound("user"))
+}
+
+/// The display names of these people, read in one query however many
+/// there are (a page of grants or reports names several on every row); an
+/// id with no account is left out.
+pub(crate) async fn names(
+    c: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = UserId>,
+) -> AppResult<HashMap<UserId, String>> {
+    let mut ids: Vec<UserId> = ids.into_iter().collect();
+    ids.sort_unstable();
+    ids.dedup();
+    Ok(store_users::find_people(c, &ids, &[])
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.name.to_string()))
+        .collect())
 }
 
 fn role_names(roles: &[RoleGrant]) -> Vec<String> {

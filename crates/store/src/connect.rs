@@ -54,8 +54,12 @@ impl Store {
             ));
         };
         let mut options = ConnectOptions::new(settings.url.clone());
+        // Every statement is logged at debug level under `sqlx::query`, so
+        // the log filter alone decides whether an operator (or a test
+        // counting a page's statements) sees them; off, each costs a check.
         options
-            .sqlx_logging(false)
+            .sqlx_logging(true)
+            .sqlx_logging_level(log::LevelFilter::Debug)
             .connect_timeout(Duration::from_secs(10))
             .acquire_timeout(Duration::from_secs(30));
         match backend {

@@ -188,6 +188,23 @@ pub async fn find_grant(c: &impl ConnectionTrait, id: GrantId) -> StoreResult<Op
         .transpose()
 }
 
+/// The grants with these ids that exist: one query per thousand ids.
+pub async fn find_grants(
+    c: &impl ConnectionTrait,
+    ids: &[GrantId],
+) -> StoreResult<Vec<GrantRecord>> {
+    crate::in_chunks(ids, async |chunk| {
+        grant::Entity::find()
+            .filter(grant::Column::Id.is_in(chunk.iter().map(|id| id.uuid())))
+            .all(c)
+            .await?
+            .into_iter()
+            .map(grant_record)
+            .collect()
+    })
+    .await
+}
+
 /// The grant of a funded proposal.
 pub async fn grant_of_proposal(
     c: &impl ConnectionTrait,
@@ -420,14 +437,27 @@ pub async fn tranches_of(
     c: &impl ConnectionTrait,
     grant: GrantId,
 ) -> StoreResult<Vec<TrancheRecord>> {
-    tranche::Entity::find()
-        .filter(tranche::Column::GrantId.eq(grant.uuid()))
-        .order_by_asc(tranche::Column::Position)
-        .all(c)
-        .await?
-        .into_iter()
-        .map(tranche_record)
-        .collect()
+    tranches_of_grants(c, &[grant]).await
+}
+
+/// The tranches of these grants, grant by grant, each grant's in payment
+/// order: what a page of grants shows, in one query.
+pub async fn tranches_of_grants(
+    c: &impl ConnectionTrait,
+    grants: &[GrantId],
+) -> StoreResult<Vec<TrancheRecord>> {
+    crate::in_chunks(grants, async |chunk| {
+        tranche::Entity::find()
+            .filter(tranche::Column::GrantId.is_in(chunk.iter().map(|g| g.uuid())))
+            .order_by_asc(tranche::Column::GrantId)
+            .order_by_asc(tranche::Column::Position)
+            .all(c)
+            .await?
+            .into_iter()
+            .map(tranche_record)
+            .collect()
+    })
+    .await
 }
 
 /// The tranches of a programme's grants (for the ledger), grant by grant.

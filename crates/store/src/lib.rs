@@ -33,3 +33,20 @@ pub use sea_orm::{ConnectionTrait, DatabaseConnection, DatabaseTransaction};
 
 /// Result of a store operation.
 pub type StoreResult<T> = Result<T, StoreError>;
+
+/// Reads the rows for `ids` a thousand ids at a time, since both databases
+/// cap the parameters of one statement, and gathers what each read found:
+/// a page's worth is one query.
+pub(crate) async fn in_chunks<'a, I, T, Fut>(
+    ids: &'a [I],
+    mut read: impl FnMut(&'a [I]) -> Fut,
+) -> StoreResult<Vec<T>>
+where
+    Fut: std::future::Future<Output = StoreResult<Vec<T>>>,
+{
+    let mut found = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(1_000) {
+        found.extend(read(chunk).await?);
+    }
+    Ok(found)
+}

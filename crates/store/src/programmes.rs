@@ -84,6 +84,23 @@ pub async fn find(
         .transpose()
 }
 
+/// The programmes with these ids that exist: one query per thousand ids.
+pub async fn find_many(
+    c: &impl ConnectionTrait,
+    ids: &[ProgrammeId],
+) -> StoreResult<Vec<ProgrammeRecord>> {
+    crate::in_chunks(ids, async |chunk| {
+        programme::Entity::find()
+            .filter(programme::Column::Id.is_in(chunk.iter().map(|id| id.uuid())))
+            .all(c)
+            .await?
+            .into_iter()
+            .map(record)
+            .collect()
+    })
+    .await
+}
+
 /// Up to `limit` programmes created after `after`, oldest first.
 pub async fn list(
     c: &impl ConnectionTrait,

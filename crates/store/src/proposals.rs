@@ -246,17 +246,16 @@ pub async fn find_many(
     c: &impl ConnectionTrait,
     ids: &[ProposalId],
 ) -> StoreResult<Vec<ProposalRecord>> {
-    // In chunks: both databases cap the parameters of one statement.
-    let mut found = Vec::with_capacity(ids.len());
-    for chunk in ids.chunks(1_000) {
-        let rows = proposal::Entity::find()
+    let mut found = crate::in_chunks(ids, async |chunk| {
+        proposal::Entity::find()
             .filter(proposal::Column::Id.is_in(chunk.iter().map(|id| id.uuid())))
             .all(c)
-            .await?;
-        for row in rows {
-            found.push(record(row)?);
-        }
-    }
+            .await?
+            .into_iter()
+            .map(record)
+            .collect()
+    })
+    .await?;
     found.sort_by_key(|p| p.id);
     Ok(found)
 }

@@ -4,12 +4,15 @@
 //! Reviews keep their scores as JSON: the scoring crate owns their shape and
 //! checks them against the rubric before they are stored.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 use grants_domain::review::{BidLevel, ConflictKind, ReviewerProfile};
 use grants_domain::{ProgrammeId, ProposalId, UserId};
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
 };
 use uuid::Uuid;
 
@@ -607,6 +610,26 @@ pub async fn find_review(
         .one(c)
         .await?
         .map(review_record))
+}
+
+/// The state of each of these assignments' reviews that has been started
+/// (`draft` or `submitted`): one query per thousand assignments.
+pub async fn review_states(
+    c: &impl ConnectionTrait,
+    assignments: &[Uuid],
+) -> StoreResult<HashMap<Uuid, String>> {
+    let states: Vec<(Uuid, String)> = crate::in_chunks(assignments, async |chunk| {
+        Ok(review::Entity::find()
+            .select_only()
+            .column(review::Column::AssignmentId)
+            .column(review::Column::State)
+            .filter(review::Column::AssignmentId.is_in(chunk.iter().copied()))
+            .into_tuple()
+            .all(c)
+            .await?)
+    })
+    .await?;
+    Ok(states.into_iter().collect())
 }
 
 /// Starts the review of an assignment as a draft.

@@ -580,6 +580,22 @@ async fn from_the_ranking_to_the_first_tranche_paid(backend: Backend) {
         .expect_problem(404);
     let mine = r.app.get("/grants", Some(&r.applicant)).await;
     assert_eq!(mine.body["items"].as_array().map(Vec::len), Some(3));
+    // A page of grants (read in a fixed number of queries) shows each as the
+    // grant's own page does: its own tranches, with who acted on them.
+    let listed = r.app.get("/grants", Some(&r.finance)).await;
+    listed.expect(200);
+    let item = listed.body["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .find(|g| g["id"] == grant.as_str())
+        .expect("the grant is listed")
+        .clone();
+    assert_eq!(item, r.grant(&r.finance, &grant).await);
+    for who in ["requested_by_name", "approved_by_name", "paid_by_name"] {
+        assert_eq!(item["tranches"][0][who], "Test Person", "{who}");
+    }
+    assert!(item["tranches"][1]["requested_by_name"].is_null());
     assert_eq!(
         r.app.get("/grants", Some(&stranger)).await.body["items"]
             .as_array()

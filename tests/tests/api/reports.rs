@@ -216,6 +216,12 @@ async fn reminders_arrive_once_each_and_late_reports_reach_the_managers_weekly(b
     listed.expect(200);
     assert_eq!(listed.body["items"].as_array().expect("items").len(), 1);
     assert_eq!(listed.body["items"][0]["id"], interim.as_str());
+    // The page (read in a fixed number of queries) shows the report as its
+    // own page does: who owes it and when the next reminder goes.
+    let item = &listed.body["items"][0];
+    assert_eq!(*item, report(&round, &round.manager, &interim).await);
+    assert_eq!(item["grantee_name"], "Test Person");
+    assert!(time(&item["next_reminder_at"]) > round.app.clock.now());
 
     // A week on: one summary for the manager, one more weekly reminder for the grantee.
     round.app.clock.advance(chrono::Duration::days(7));
