@@ -220,10 +220,10 @@ mod tests {
             state_label(Locale::Mk, "proposal", "on_hold", "On hold"),
             "On hold"
         );
-        // A language without a catalogue: the definition's own words.
+        // A step a newer definition added, in another language: the definition's own words.
         assert_eq!(
-            step_label(Locale::Ro, "proposal", "submit", "Submit"),
-            "Submit"
+            step_label(Locale::Ro, "proposal", "put_on_hold", "Put on hold"),
+            "Put on hold"
         );
         assert_eq!(
             state_named(Locale::Mk, None, "report", "no_such_state"),

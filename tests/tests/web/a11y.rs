@@ -153,15 +153,15 @@ async fn every_role_s_main_pages_pass_the_accessibility_rules(backend: Backend) 
     // The jury chair: the assignment preview, the ranking, the funding line.
     tour.sign_in_as("chair").await;
     tour.check("the chair's home").await;
-    // The chair reads Romanian, which has no catalogue yet: the page is in
-    // English, and says so to screen readers.
+    // The chair reads Romanian: the page is in Romanian, and says so to
+    // screen readers.
     let lang = tour
         .browser
         .client
         .execute("return document.documentElement.lang;", vec![])
         .await
         .expect("the page answers a script");
-    assert_eq!(lang, "en", "an untranslated page declares English");
+    assert_eq!(lang, "ro", "the page declares its language");
     tour.visit(
         "the assignment preview",
         &format!("/app/programmes/{round}/assignment"),

@@ -170,7 +170,7 @@ async fn pages_follow_the_chosen_language_and_refuse_forged_forms(backend: Backe
         why.starts_with("Повикот се затвори на ") && why.ends_with("(Europe/Skopje)."),
         "{why}"
     );
-    // A language without a catalogue yet falls back to English, string by string.
+    // Any of the network's languages can be picked on any page.
     browser.open("/app/proposals").await;
     browser
         .find("#language")
@@ -179,7 +179,7 @@ async fn pages_follow_the_chosen_language_and_refuse_forged_forms(backend: Backe
         .await
         .expect("selected");
     browser.click_and_load("form.language button").await;
-    assert_eq!(browser.text("main h1").await, "Proposals");
+    assert_eq!(browser.text("main h1").await, "Predlogi");
     browser.close().await;
 
     // A form posted from elsewhere, with the session cookie but no token, changes nothing.
