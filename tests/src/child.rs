@@ -162,6 +162,13 @@ impl ChildServer {
     /// gains while one request runs is then that request's statements.
     pub fn log_statements(&self) {
         let config = std::fs::read_to_string(&self.config_file).expect("the configuration reads");
+        // `prepare` wrote these; a configuration that no longer has them
+        // would leave the statements unlogged and the loops awake.
+        assert!(
+            config.contains("filter = \"warn\"")
+                && config.matches("interval_ms = 100\n").count() == 2,
+            "the configuration `prepare` writes changed:\n{config}"
+        );
         let config = config
             .replace("filter = \"warn\"", "filter = \"warn,sqlx::query=debug\"")
             .replace("interval_ms = 100\n", "interval_ms = 3600000\n");

@@ -176,18 +176,10 @@ struct Context {
 
 impl Context {
     async fn load(c: &impl ConnectionTrait, report: &ReportRecord) -> AppResult<Context> {
-        let grant = grant_store::find_grant(c, report.grant_id)
+        Self::of_reports(c, std::slice::from_ref(report))
             .await?
-            .ok_or_else(|| AppError::internal("a report's grant is gone"))?;
-        let programme = crate::programmes::load_programme(c, report.programme_id).await?;
-        let proposal = grants_store::proposals::find(c, grant.proposal_id)
-            .await?
-            .ok_or_else(|| AppError::internal("a grant's proposal is gone"))?;
-        Ok(Context {
-            grant,
-            programme,
-            proposal,
-        })
+            .remove(&report.grant_id)
+            .ok_or_else(|| AppError::internal("a report's grant is gone"))
     }
 
     /// The contexts of these reports' grants, in three queries however

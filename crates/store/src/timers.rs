@@ -123,21 +123,10 @@ pub async fn pending(
     subject_type: &str,
     subject_id: Uuid,
 ) -> StoreResult<Vec<PendingTimer>> {
-    let rows = timer::Entity::find()
-        .filter(active())
-        .filter(timer::Column::SubjectType.eq(subject_type))
-        .filter(timer::Column::SubjectId.eq(subject_id))
-        .order_by_asc(timer::Column::FireAt)
-        .all(c)
-        .await?;
-    Ok(rows
-        .into_iter()
-        .map(|t| PendingTimer {
-            kind: t.kind,
-            transition: t.transition,
-            fire_at: t.fire_at,
-        })
-        .collect())
+    Ok(pending_of(c, subject_type, &[subject_id])
+        .await?
+        .remove(&subject_id)
+        .unwrap_or_default())
 }
 
 /// The running timers of each of these subjects, soonest first: one query

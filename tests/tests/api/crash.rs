@@ -245,15 +245,15 @@ async fn killed_at_random_the_server_loses_and_doubles_nothing(backend: Backend)
     for mail in smtp.messages() {
         *received.entry(mail.message_id).or_default() += 1;
     }
-    let domain = "innovation-awards.example";
+    let at_domain = "@innovation-awards.example";
     let missing: Vec<&String> = rows
         .iter()
-        .filter(|id| !received.contains_key(&format!("{id}@{domain}")))
+        .filter(|id| !received.contains_key(&format!("{id}{at_domain}")))
         .collect();
     assert!(missing.is_empty(), "never delivered: {missing:?}");
     let strangers: Vec<&String> = received
         .keys()
-        .filter(|m| !rows.iter().any(|id| **m == format!("{id}@{domain}")))
+        .filter(|m| !rows.iter().any(|id| **m == format!("{id}{at_domain}")))
         .collect();
     assert!(
         strangers.is_empty(),
@@ -272,7 +272,7 @@ async fn killed_at_random_the_server_loses_and_doubles_nothing(backend: Backend)
         .iter()
         .filter(|(id, n)| {
             let interrupted = id
-                .strip_suffix(&format!("@{domain}"))
+                .strip_suffix(at_domain)
                 .and_then(|row| in_flight.get(row))
                 .copied()
                 .unwrap_or(0);

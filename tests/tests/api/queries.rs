@@ -85,6 +85,7 @@ async fn a_list_reads_its_rows_in_a_fixed_number_of_statements(backend: Backend)
             .and_then(|r| r.as_array())
             .map_or(0, Vec::len);
         assert!(rows >= 3, "{list} shows the demo's rows: {rows}");
+        assert!(statements > 0, "{list}: the server logs its statements");
         assert!(
             statements <= FEW,
             "{list}: {rows} rows took {statements} statements"
