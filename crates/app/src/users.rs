@@ -334,9 +334,10 @@ pub async fn update_user(
     }
     let tx = app.store.begin().await?;
     let current = find_visible(&tx, actor, id).await?;
-    let revision = if_match
-        .or(input.revision)
-        .ok_or(AppError::RevisionRequired)?;
+    // Checked here, as every other update does: a revision the account is
+    // not at never reaches the store (which would add one to it).
+    crate::error::expect_revision(if_match, input.revision, "user", current.revision)?;
+    let revision = current.revision;
 
     let mut errors = ValidationErrors::default();
     let name = match input.name.as_deref() {

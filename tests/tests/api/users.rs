@@ -143,6 +143,16 @@ async fn updates_need_the_current_revision(backend: Backend) {
         .patch(&path, &admin, Some(1), &json!({ "name": "Caroline" }))
         .await;
     stale.expect_problem(409);
+    // The largest revision there is, which no account is at: refused the
+    // same way, and nothing overflows on the way.
+    app.patch(
+        &path,
+        &admin,
+        Some(i64::MAX),
+        &json!({ "name": "Caroline" }),
+    )
+    .await
+    .expect_problem(409);
     let body_revision = app
         .patch(
             &path,
