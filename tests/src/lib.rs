@@ -10,6 +10,7 @@ use std::time::Duration;
 
 pub mod browser;
 pub mod child;
+pub mod fixtures;
 pub mod invariants;
 pub mod smtp;
 pub mod sql;
@@ -21,6 +22,8 @@ use serde_json::{Value, json};
 use tempfile::TempDir;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
+
+pub use fixtures::{World, WorldBuilder};
 
 /// The environment variable naming the PostgreSQL database tests may use.
 pub const POSTGRES_URL_VAR: &str = "GRANTS_TEST_POSTGRES_URL";
@@ -216,7 +219,29 @@ pub struct Reply {
     pub body: Value,
 }
 
+/// The `"id"` of a JSON object the API answered with.
+pub trait HasId {
+    /// The id, which must be a string.
+    fn id(&self) -> String;
+}
+
+impl HasId for Value {
+    #[track_caller]
+    fn id(&self) -> String {
+        match self["id"].as_str() {
+            Some(id) => id.to_owned(),
+            None => panic!("an \"id\" string in {self:#}"),
+        }
+    }
+}
+
 impl Reply {
+    /// The body's `"id"`, which must be a string.
+    #[track_caller]
+    pub fn id(&self) -> String {
+        self.body.id()
+    }
+
     /// A header as text.
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers.get(name).and_then(|v| v.to_str().ok())
@@ -535,16 +560,48 @@ impl TestApp {
     /// If-Match counting up from `revision`; each must answer 200.
     pub async fn take_steps(&self, proposal: &str, revision: i64, steps: &[(&str, &str)]) {
         for (taken, (token, step)) in (revision..).zip(steps) {
-            self.request_with(
-                Method::POST,
-                &format!("/proposals/{proposal}/transitions/{step}"),
-                Some(token),
-                Some(&json!({})),
-                &[("if-match", &format!("\"{taken}\""))],
-            )
-            .await
-            .expect(200);
+            self.transition(token, proposal, step, taken, &json!({}))
+                .await
+                .expect(200);
         }
+    }
+
+    /// Takes the transition `name` on a proposal as `token`, with the
+    /// revision `reader` (who must see the proposal) reads now in If-Match.
+    pub async fn transition_now(
+        &self,
+        reader: &str,
+        token: &str,
+        proposal: &str,
+        name: &str,
+        body: &Value,
+    ) -> Reply {
+        let current = self
+            .get(&format!("/proposals/{proposal}"), Some(reader))
+            .await;
+        current.expect(200);
+        let revision = current.body["revision"].as_i64().expect("a revision");
+        self.transition(token, proposal, name, revision, body).await
+    }
+
+    /// Takes the transition `name` on a proposal as `token`, with
+    /// `revision` in If-Match.
+    pub async fn transition(
+        &self,
+        token: &str,
+        proposal: &str,
+        name: &str,
+        revision: i64,
+        body: &Value,
+    ) -> Reply {
+        self.request_with(
+            Method::POST,
+            &format!("/proposals/{proposal}/transitions/{name}"),
+            Some(token),
+            Some(body),
+            &[("if-match", &format!("\"{revision}\""))],
+        )
+        .await
     }
 
     /// The administrator's token.
@@ -587,8 +644,7 @@ impl TestApp {
             )
             .await;
         reply.expect(201);
-        let id = reply.body["id"].as_str().expect("id").to_owned();
-        (id, self.login(email, ADMIN_PASSWORD).await)
+        (reply.id(), self.login(email, ADMIN_PASSWORD).await)
     }
 }
 

@@ -18,6 +18,7 @@ mod api {
     mod programmes;
     mod proposals;
     mod queries;
+    mod refusals;
     mod reports;
     mod review;
     mod storage;

@@ -4,6 +4,14 @@
 mod web {
     mod a11y;
     mod jury;
-    mod pages;
     mod programmes;
+
+    // The pages of each role; `helpers` is what several of them start from.
+    mod admin;
+    mod applicant;
+    mod finance;
+    mod helpers;
+    mod jury_chair;
+    mod programme_manager;
+    mod reviewer;
 }

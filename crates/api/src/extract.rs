@@ -140,6 +140,7 @@ where
             .filter(|t| !t.is_empty())
             .ok_or(grants_app::AppError::Unauthenticated)?;
         let actor = grants_app::auth::authenticate(&state.app, token).await?;
+        crate::problem::note_profile(actor.locale);
         Ok(Auth(actor))
     }
 }

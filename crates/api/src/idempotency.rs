@@ -133,10 +133,8 @@ pub(crate) async fn layer(State(state): State<AppState>, request: Request, next:
             .into_response();
         }
         Ok(KeyClaim::InProgress) => {
-            return ApiError::App(AppError::Conflict(
-                "a request with this Idempotency-Key is still being handled; retry shortly".into(),
-            ))
-            .into_response();
+            return ApiError::App(AppError::conflict("idempotency-in-flight").done())
+                .into_response();
         }
         Ok(KeyClaim::Claimed) => {}
     }

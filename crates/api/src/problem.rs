@@ -1,28 +1,29 @@
-//! Errors as RFC 9457 problem details (`application/problem+json`).
+//! Errors as RFC 9457 problem details (`application/problem+json`), in the
+//! reader's language.
 //!
-//! Policy, applied here and nowhere else:
-//! - malformed requests (unparsable JSON, bad headers or query) → 400;
-//! - no or bad credentials → 401 with `WWW-Authenticate: Bearer`;
-//! - the role does not allow the kind of action → 403;
-//! - the object does not exist, or the caller has no relation to it → 404;
-//! - a stale revision, a taken unique value, or a state that forbids the action → 409;
-//! - a workflow transition that is blocked → 403 if the caller may never take it,
-//!   404 if it does not exist, else 409; every reason is listed in `blocked_by`;
-//! - a body of the wrong content type, or an uploaded file of a type not
-//!   taken (told from its bytes) → 415, the file's problem named on `file`;
-//! - an uploaded file over its programme's limit → 413, named on `file`;
-//! - well-formed input that breaks a rule → 422 with every field named;
-//! - an update without its revision → 428;
-//! - too many failed log-ins → 429 with `Retry-After`;
-//! - anything unexpected → logged with its whole source chain, answered as an opaque 500.
+//! Each use-case error's status and words come from `grants_i18n::errors`,
+//! the one mapping the pages use too (its doc states the policy). Here are
+//! only the API's own: malformed requests (unparsable JSON, bad headers or
+//! query) → 400; a body of the wrong content type → 415; a body of the
+//! wrong shape → 422; no route → 404. A 401 carries `WWW-Authenticate:
+//! Bearer`, a 429 `Retry-After`; an unexpected error is logged with its
+//! whole source chain and answered opaquely.
+//!
+//! The language is the request's `Accept-Language` when it names one of the
+//! service's, else the signed-in person's profile, else English. `code` and
+//! `args` stay the same in every language, for clients.
 
+use std::cell::Cell;
+use std::collections::BTreeMap;
+
+use axum::extract::Request;
 use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use grants_app::AppError;
-use grants_app::proposals::BlockedReasonView;
-use grants_domain::FieldError;
-use grants_domain::attachment::FileRefusal;
-use grants_workflow::ReasonKind;
+use grants_app::steps::BlockedReasonView;
+use grants_domain::{FieldError, Locale};
+use grants_i18n::errors;
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -38,6 +39,12 @@ pub struct Problem {
     pub status: u16,
     /// What went wrong in this case.
     pub detail: String,
+    /// A stable code of the problem, the same in every language
+    /// (`call-closed`, `role-required`, `stale-revision`, …).
+    pub code: String,
+    /// The facts `detail` names, by name, the same in every language.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub args: BTreeMap<String, String>,
     /// Per-field problems, for validation errors.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldError>,
@@ -67,112 +74,150 @@ impl From<AppError> for ApiError {
     }
 }
 
+tokio::task_local! {
+    /// Who reads this request's problems: the language asked for, and the
+    /// signed-in person's, once known.
+    static READER: Reader;
+}
+
+struct Reader {
+    asked: Option<Locale>,
+    profile: Cell<Option<Locale>>,
+}
+
+/// Middleware: notes the request's `Accept-Language` for its problems.
+pub async fn reader(request: Request, next: Next) -> Response {
+    let asked = request
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(grants_i18n::from_accept_language);
+    let reader = Reader {
+        asked,
+        profile: Cell::new(None),
+    };
+    READER.scope(reader, next.run(request)).await
+}
+
+/// The signed-in person's language, for problems when the request asked for none.
+pub(crate) fn note_profile(locale: Locale) {
+    // Outside the middleware (in-process tests) there is nobody to tell.
+    let _ = READER.try_with(|r| r.profile.set(Some(locale)));
+}
+
+/// The language this request's problems are written in.
+fn reader_locale() -> Locale {
+    READER
+        .try_with(|r| r.asked.or(r.profile.get()))
+        .ok()
+        .flatten()
+        .unwrap_or(Locale::En)
+}
+
+/// A problem of the API's own, before it is put into words.
+struct Own {
+    status: StatusCode,
+    slug: &'static str,
+    code: &'static str,
+    args: BTreeMap<String, String>,
+    errors: Vec<FieldError>,
+}
+
 impl ApiError {
-    fn problem(&self) -> (StatusCode, &'static str, String, Vec<FieldError>) {
-        use AppError as A;
-        match self {
-            ApiError::BadRequest(detail) => (
-                StatusCode::BAD_REQUEST,
-                "bad-request",
-                detail.clone(),
-                vec![],
-            ),
-            ApiError::UnsupportedMediaType(expected) => (
-                StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                "unsupported-media-type",
-                format!("send the body as {expected}"),
-                vec![],
-            ),
-            ApiError::InvalidBody(field) => (
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "validation",
-                format!("{}: {}", field.field, field.message),
-                vec![field.clone()],
-            ),
-            ApiError::NotFound => (
-                StatusCode::NOT_FOUND,
-                "not-found",
-                "no such resource".into(),
-                vec![],
-            ),
-            ApiError::App(err) => {
-                let detail = err.to_string();
-                match err {
-                    A::Unauthenticated | A::InvalidCredentials => {
-                        (StatusCode::UNAUTHORIZED, "unauthenticated", detail, vec![])
-                    }
-                    A::LockedOut { .. } => {
-                        (StatusCode::TOO_MANY_REQUESTS, "locked-out", detail, vec![])
-                    }
-                    A::Forbidden(_) => (StatusCode::FORBIDDEN, "forbidden", detail, vec![]),
-                    A::NotFound(_) => (StatusCode::NOT_FOUND, "not-found", detail, vec![]),
-                    A::Validation(errors) => (
-                        StatusCode::UNPROCESSABLE_ENTITY,
-                        "validation",
-                        format!("{} field(s) are invalid", errors.fields().len()),
-                        errors.fields().to_vec(),
-                    ),
-                    A::Duplicate { field } => (
-                        StatusCode::CONFLICT,
-                        "duplicate",
-                        detail.clone(),
-                        vec![FieldError {
-                            field: (*field).to_owned(),
-                            code: "taken".into(),
-                            message: detail,
-                        }],
-                    ),
-                    A::StaleRevision { .. } => {
-                        (StatusCode::CONFLICT, "stale-revision", detail, vec![])
-                    }
-                    A::Conflict(_) => (StatusCode::CONFLICT, "conflict", detail, vec![]),
-                    A::Blocked(blocked) => {
-                        let has = |kind| blocked.reasons.iter().any(|r| r.kind == kind);
-                        let status = if has(ReasonKind::NotPermitted) {
-                            StatusCode::FORBIDDEN
-                        } else if has(ReasonKind::UnknownTransition) {
-                            StatusCode::NOT_FOUND
-                        } else {
-                            StatusCode::CONFLICT
-                        };
-                        (status, "transition-blocked", detail, vec![])
-                    }
-                    A::FileRefused(refusal) => {
-                        let (status, slug) = match refusal {
-                            FileRefusal::TooLarge { .. } => {
-                                (StatusCode::PAYLOAD_TOO_LARGE, "too-large")
-                            }
-                            FileRefusal::Empty => (StatusCode::UNPROCESSABLE_ENTITY, "validation"),
-                            FileRefusal::UnsupportedType { .. }
-                            | FileRefusal::TypeMismatch { .. } => {
-                                (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type")
-                            }
-                        };
-                        let field = FieldError {
-                            field: "file".into(),
-                            code: refusal.code().into(),
-                            message: detail.clone(),
-                        };
-                        (status, slug, detail, vec![field])
-                    }
-                    A::Unreadable(_) => (StatusCode::BAD_REQUEST, "bad-request", detail, vec![]),
-                    A::RevisionRequired => (
-                        StatusCode::PRECONDITION_REQUIRED,
-                        "revision-required",
-                        detail,
-                        vec![],
-                    ),
-                    A::Internal(source) => {
-                        tracing::error!(error = %error_chain(source.as_ref()), "request failed");
-                        (
-                            StatusCode::INTERNAL_SERVER_ERROR,
-                            "internal",
-                            "something went wrong on our side; it has been logged".into(),
-                            vec![],
-                        )
-                    }
-                }
+    /// The API's own problems; a use case's error as it is.
+    fn own(&self) -> Result<Own, &AppError> {
+        let arg = |name: &str, value: String| BTreeMap::from([(name.to_owned(), value)]);
+        Ok(match self {
+            ApiError::App(err) => return Err(err),
+            ApiError::BadRequest(why) => Own {
+                status: StatusCode::BAD_REQUEST,
+                slug: "bad-request",
+                code: "bad-request",
+                args: arg("why", why.clone()),
+                errors: vec![],
+            },
+            ApiError::UnsupportedMediaType(expected) => Own {
+                status: StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                slug: "unsupported-media-type",
+                code: "unsupported-media-type",
+                args: arg("expected", (*expected).to_owned()),
+                errors: vec![],
+            },
+            ApiError::InvalidBody(field) => Own {
+                status: StatusCode::UNPROCESSABLE_ENTITY,
+                slug: "validation",
+                code: "invalid-body",
+                args: BTreeMap::from([
+                    ("field".to_owned(), field.field.clone()),
+                    ("why".to_owned(), field.message.clone()),
+                ]),
+                errors: vec![field.clone()],
+            },
+            ApiError::NotFound => Own {
+                status: StatusCode::NOT_FOUND,
+                slug: "not-found",
+                code: "no-such-resource",
+                args: BTreeMap::new(),
+                errors: vec![],
+            },
+        })
+    }
+
+    /// The problem document, in `locale`.
+    fn problem(&self, locale: Locale) -> Problem {
+        let err = match self.own() {
+            Err(err) => err,
+            Ok(own) => {
+                return Problem {
+                    kind: format!("/problems/{}", own.slug),
+                    title: errors::title(locale, own.status),
+                    status: own.status.as_u16(),
+                    detail: errors::said(locale, own.code, &own.args),
+                    code: own.code.to_owned(),
+                    args: own.args,
+                    errors: own.errors,
+                    blocked_by: vec![],
+                };
             }
+        };
+        let status = errors::status(err);
+        let detail = if let AppError::Internal(source) = err {
+            tracing::error!(error = %error_chain(source.as_ref()), "request failed");
+            errors::said(locale, "internal", &BTreeMap::new())
+        } else {
+            errors::detail(locale, err)
+        };
+        let fields = match err {
+            AppError::Validation(errors) => errors.fields().to_vec(),
+            AppError::Duplicate { field } => vec![FieldError {
+                field: (*field).to_owned(),
+                code: "taken".into(),
+                message: detail.clone(),
+            }],
+            AppError::FileRefused(refusal) => vec![FieldError {
+                field: "file".into(),
+                code: refusal.code().into(),
+                message: detail.clone(),
+            }],
+            _ => vec![],
+        };
+        let blocked_by = match err {
+            AppError::Blocked(blocked) => blocked
+                .reasons
+                .iter()
+                .map(BlockedReasonView::from)
+                .collect(),
+            _ => Vec::new(),
+        };
+        Problem {
+            kind: format!("/problems/{}", errors::slug(err)),
+            title: errors::title(locale, status),
+            status: status.as_u16(),
+            detail,
+            code: err.code().to_owned(),
+            args: err.args(),
+            errors: fields,
+            blocked_by,
         }
     }
 }
@@ -191,23 +236,9 @@ fn error_chain(err: &(dyn std::error::Error + 'static)) -> String {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let (status, slug, detail, errors) = self.problem();
-        let blocked_by = match &self {
-            ApiError::App(AppError::Blocked(blocked)) => blocked
-                .reasons
-                .iter()
-                .map(BlockedReasonView::from)
-                .collect(),
-            _ => Vec::new(),
-        };
-        let problem = Problem {
-            kind: format!("/problems/{slug}"),
-            title: status.canonical_reason().unwrap_or("Error").to_owned(),
-            status: status.as_u16(),
-            detail,
-            errors,
-            blocked_by,
-        };
+        let problem = self.problem(reader_locale());
+        let status =
+            StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let body = serde_json::to_vec(&problem).unwrap_or_default();
         let mut response = (status, body).into_response();
         let headers = response.headers_mut();

@@ -1,8 +1,9 @@
 //! Emailed account links: confirming an address, and resetting a forgotten
-//! password. The links carry single-use secrets stored only as hashes.
+//! password. The links carry single-use secrets stored only as hashes. And
+//! what parts of the service a person may open ([`Reach`]).
 
 use chrono::{DateTime, Utc};
-use grants_domain::{Email, UserId, ValidationErrors};
+use grants_domain::{Email, Role, UserId, ValidationErrors};
 use grants_notify::{AccountRegistered, Letter, Notification, PasswordReset};
 use grants_store::audit::{self, AuditEntry};
 use grants_store::email_tokens::{self, RESET_PASSWORD, VERIFY_EMAIL};
@@ -13,7 +14,7 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 
 use crate::auth::{hash_token, new_secret};
-use crate::{App, AppError, AppResult, password};
+use crate::{Actor, App, AppError, AppResult, password};
 
 /// A secret from an emailed link.
 #[derive(Debug, Deserialize, ToSchema)]
@@ -206,4 +207,45 @@ async fn record(
     )
     .await?;
     Ok(())
+}
+
+/// The parts of the service a person may open, for the menu and the home
+/// page: decided here from their roles, so that no page decides it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Reach {
+    /// Write proposals.
+    pub proposals_of_own: bool,
+    /// Their review assignments (reviewers).
+    pub assignments: bool,
+    /// Grants and reports (grantees, who are applicants; finance, managers, administrators).
+    pub grants: bool,
+    /// Screening proposals (managers and ambassadors).
+    pub screening: bool,
+    /// The programmes' set-up.
+    pub programme_setup: bool,
+    /// Each programme's jury: assignment, ranking, funding.
+    pub juries: bool,
+    /// Each programme's ledger.
+    pub ledgers: bool,
+    /// The administration pages.
+    pub admin: bool,
+    /// The workflow definitions.
+    pub workflows: bool,
+}
+
+impl Reach {
+    /// What `actor` may open.
+    pub fn of(actor: &Actor) -> Reach {
+        Reach {
+            proposals_of_own: actor.has(Role::Applicant),
+            assignments: actor.has(Role::Reviewer),
+            grants: actor.has(Role::Applicant) || actor.has_any(crate::grants::GRANT_READERS),
+            screening: actor.has_any(&[Role::ProgrammeManager, Role::Ambassador]),
+            programme_setup: actor.has_any(crate::programmes::MANAGERS),
+            juries: crate::jury::runs_jury(actor),
+            ledgers: actor.has_any(crate::ledger::LEDGER_READERS),
+            admin: actor.has(Role::Admin),
+            workflows: actor.has_any(crate::workflows::DEFINITION_READERS),
+        }
+    }
 }

@@ -34,9 +34,9 @@ impl Actor {
             return Ok(());
         }
         let names: Vec<_> = roles.iter().map(|r| r.as_str()).collect();
-        Err(AppError::Forbidden(format!(
-            "only a user with the role {} may {to}",
-            names.join(" or ")
-        )))
+        Err(AppError::forbidden("role-required")
+            .with("roles", names.join(", "))
+            .with("action", to)
+            .done())
     }
 }

@@ -36,7 +36,7 @@ use crate::{Actor, App, AppError, AppResult};
 /// The audit trail's and the timers' name for assignments.
 pub(crate) const SUBJECT: &str = "review_assignment";
 /// The proposal state while reviews are collected.
-pub(crate) const IN_REVIEW: &str = "in_review";
+pub(crate) const IN_REVIEW: &str = crate::names::proposal::IN_REVIEW;
 /// Timer kinds of an assignment, with the step each fires.
 const REMINDER: (&str, &str) = ("review_reminder", "remind");
 const OVERDUE: (&str, &str) = ("review_overdue", "mark_overdue");
@@ -420,7 +420,7 @@ pub async fn preview_run(
     programme_id: ProgrammeId,
     input: AssignmentRunInput,
 ) -> AppResult<AssignmentPreview> {
-    actor.require_any(ASSIGNERS, "run reviewer assignment")?;
+    actor.require_any(ASSIGNERS, "run_reviewer_assignment")?;
     let c = app.store.conn();
     let programme = load_programme(c, programme_id).await?;
     let round = round(c, &programme, &input).await?;
@@ -438,7 +438,7 @@ pub async fn commit_run(
     programme_id: ProgrammeId,
     input: AssignmentRunInput,
 ) -> AppResult<AssignmentCommitted> {
-    actor.require_any(ASSIGNERS, "run reviewer assignment")?;
+    actor.require_any(ASSIGNERS, "run_reviewer_assignment")?;
     let Some(expected) = input.fingerprint.clone() else {
         return Err(ValidationErrors::single(
             "fingerprint",
@@ -451,9 +451,7 @@ pub async fn commit_run(
     let programme = load_programme(&tx, programme_id).await?;
     let round = round(&tx, &programme, &input).await?;
     if round.fingerprint != expected {
-        return Err(AppError::Conflict(
-            "the assignments, profiles, bids, conflicts or proposals changed since this preview; preview again".into(),
-        ));
+        return Err(AppError::conflict("assignment-preview-stale").done());
     }
     let result = solve(&round)?;
     let now = app.now();
@@ -494,7 +492,7 @@ pub async fn commit_run(
                 &tx,
                 app,
                 proposal.id,
-                "start_review",
+                crate::names::proposal::START_REVIEW,
                 Some(actor),
                 None,
                 now,
@@ -853,7 +851,7 @@ pub async fn in_programme(
     actor: &Actor,
     programme_id: ProgrammeId,
 ) -> AppResult<Vec<AssignmentView>> {
-    actor.require_any(JURY_RUNNERS, "see the assignments")?;
+    actor.require_any(JURY_RUNNERS, "see_the_assignments")?;
     let c = app.store.conn();
     load_programme(c, programme_id).await?;
     views(
@@ -872,7 +870,7 @@ pub async fn add(
     programme_id: ProgrammeId,
     pair: PairInput,
 ) -> AppResult<AssignmentView> {
-    actor.require_any(ASSIGNERS, "assign reviewers")?;
+    actor.require_any(ASSIGNERS, "assign_reviewers")?;
     let tx = app.store.begin().await?;
     let programme = load_programme(&tx, programme_id).await?;
     let proposal = proposal_store::find(&tx, pair.proposal_id.into())
@@ -886,10 +884,9 @@ pub async fn add(
             ))
         })?;
     if ![OPEN_FOR_REVIEW, IN_REVIEW].contains(&proposal.state.as_str()) {
-        return Err(AppError::Conflict(format!(
-            "reviewers are assigned to eligible proposals or proposals in review; this one is {}",
-            proposal.state
-        )));
+        return Err(AppError::conflict("assignment-proposal-state")
+            .with("proposal_state", &proposal.state)
+            .done());
     }
     let jury = Jury::load(&tx, &programme).await?;
     let reviewer = UserId::from(pair.reviewer_id);
@@ -903,10 +900,9 @@ pub async fn add(
     let conflicts = jury.conflicts(&proposal, member);
     if !conflicts.is_empty() {
         let kinds: Vec<&str> = conflicts.iter().map(|k| k.as_str()).collect();
-        return Err(AppError::Conflict(format!(
-            "the reviewer has a conflict of interest with this proposal ({})",
-            kinds.join(", ")
-        )));
+        return Err(AppError::conflict("reviewer-conflicted")
+            .with("kinds", kinds.join(", "))
+            .done());
     }
     if !member.profile.reads(proposal.content.language) {
         return Err(ValidationErrors::single(
@@ -928,10 +924,9 @@ pub async fn add(
         .filter(|a| a.programme_id == programme_id && a.is_active())
         .count();
     if load >= usize::from(member.profile.max_load) {
-        return Err(AppError::Conflict(format!(
-            "the reviewer is at their load cap of {}",
-            member.profile.max_load
-        )));
+        return Err(AppError::conflict("reviewer-at-cap")
+            .with("cap", member.profile.max_load)
+            .done());
     }
     if let Some(existing) = store::find_assignment_pair(&tx, proposal.id, reviewer).await? {
         if existing.is_active() {
@@ -940,9 +935,7 @@ pub async fn add(
             });
         }
         if existing.state == assignment_state::DECLINED {
-            return Err(AppError::Conflict(
-                "the reviewer declined this proposal".into(),
-            ));
+            return Err(AppError::conflict("reviewer-declined").done());
         }
     }
     let now = app.now();
@@ -952,7 +945,7 @@ pub async fn add(
             &tx,
             app,
             proposal.id,
-            "start_review",
+            crate::names::proposal::START_REVIEW,
             Some(actor),
             None,
             now,
@@ -1022,7 +1015,7 @@ pub async fn remove(
     input: EndAssignmentInput,
     if_match: Option<i64>,
 ) -> AppResult<AssignmentView> {
-    actor.require_any(ASSIGNERS, "remove reviewers")?;
+    actor.require_any(ASSIGNERS, "remove_reviewers")?;
     end(app, actor, id, (input, if_match), assignment_state::REMOVED).await
 }
 
@@ -1047,15 +1040,12 @@ async fn end(
     let a = load(&tx).await?;
     check_revision(&a, if_match.or(input.revision))?;
     if !a.is_active() {
-        return Err(AppError::Conflict(format!(
-            "the assignment is already {}",
-            a.state
-        )));
+        return Err(AppError::conflict("assignment-already")
+            .with("assignment_state", &a.state)
+            .done());
     }
     if has_submitted_review(&tx, &a).await? {
-        return Err(AppError::Conflict(
-            "the review is submitted; the chair must reopen it first".into(),
-        ));
+        return Err(AppError::conflict("review-submitted-chair-reopens").done());
     }
     let now = app.now();
     withdraw(&tx, &a, state, &reason, now).await?;
@@ -1105,7 +1095,9 @@ pub async fn accept(
             .await?;
         }
         other => {
-            return Err(AppError::Conflict(format!("the assignment is {other}")));
+            return Err(AppError::conflict("assignment-is")
+                .with("assignment_state", other)
+                .done());
         }
     }
     let updated = own(&tx, actor, id).await?;

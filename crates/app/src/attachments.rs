@@ -205,7 +205,7 @@ async fn authorise(
                 crate::proposals::require_changeable(
                     actor,
                     &proposal,
-                    "add or remove its attachments",
+                    "add_or_remove_its_attachments",
                 )?;
             }
             let programme = crate::programmes::load_programme(c, proposal.programme_id).await?;
@@ -240,10 +240,10 @@ fn hidden(err: AppError) -> AppError {
 }
 
 fn full(parent: AttachmentParent) -> AppError {
-    AppError::Conflict(format!(
-        "a {} carries at most {MAX_PER_PARENT} attachments; remove one before adding another",
-        parent.kind()
-    ))
+    AppError::conflict("attachments-full")
+        .with("kind", parent.kind())
+        .with("max", MAX_PER_PARENT)
+        .done()
 }
 
 fn folder_failed(what: &str) -> impl Fn(std::io::Error) -> AppError {
@@ -386,7 +386,15 @@ pub async fn list(
 ) -> AppResult<Vec<AttachmentView>> {
     let conn = app.store.conn();
     authorise(conn, actor, parent, Access::Read).await?;
-    Ok(store::of_parent(conn, parent.kind(), parent.id())
+    of_visible(conn, parent).await
+}
+
+/// The files attached to a parent its reader may see.
+pub(crate) async fn of_visible(
+    c: &impl ConnectionTrait,
+    parent: AttachmentParent,
+) -> AppResult<Vec<AttachmentView>> {
+    Ok(store::of_parent(c, parent.kind(), parent.id())
         .await?
         .into_iter()
         .map(AttachmentView::from)

@@ -49,7 +49,7 @@ pub async fn list(
     filter: &AuditFilter,
     page: &PageRequest,
 ) -> AppResult<Page<AuditEventView>> {
-    actor.require_any(&[Role::Admin], "read the audit trail")?;
+    actor.require_any(&[Role::Admin], "read_the_audit_trail")?;
     let (after, fetch) = page.parse()?;
     let subject = filter.subject_type.as_deref().zip(filter.subject_id);
     let rows = audit::list(app.store.conn(), subject, after, fetch).await?;
@@ -83,6 +83,6 @@ pub async fn verify(app: &App) -> AppResult<audit::Verification> {
 
 /// The same walk, asked for by an administrator (the admin page).
 pub async fn verify_as(app: &App, actor: &Actor) -> AppResult<audit::Verification> {
-    actor.require_any(&[Role::Admin], "verify the audit trail")?;
+    actor.require_any(&[Role::Admin], "verify_the_audit_trail")?;
     verify(app).await
 }

@@ -11,11 +11,14 @@ use grants_domain::finance::check_award;
 use grants_domain::programme::MoneyInput;
 use grants_domain::{Currency, GrantId, Locale, Money, ProposalId, Role, ValidationErrors};
 use grants_notify::Letter;
+use grants_store::ConnectionTrait;
 use grants_store::grants::{self as store, DecisionRecord};
+use grants_store::proposals::ProposalRecord;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
+use crate::names::proposal;
 use crate::proposals::{self, ProposalView};
 use crate::{Actor, App, AppError, AppResult, ledger};
 
@@ -34,17 +37,18 @@ pub enum Outcome {
 impl Outcome {
     fn transition(self) -> &'static str {
         match self {
-            Outcome::Funded => "fund",
-            Outcome::Waitlisted => "waitlist",
-            Outcome::Declined => "decline",
+            Outcome::Funded => proposal::FUND,
+            Outcome::Waitlisted => proposal::WAITLIST,
+            Outcome::Declined => proposal::DECLINE,
         }
     }
 
-    fn as_str(self) -> &'static str {
+    /// The outcome's name, the state it leads to (`funded`, …).
+    pub fn as_str(self) -> &'static str {
         match self {
-            Outcome::Funded => "funded",
-            Outcome::Waitlisted => "waitlisted",
-            Outcome::Declined => "declined",
+            Outcome::Funded => proposal::FUNDED,
+            Outcome::Waitlisted => proposal::WAITLISTED,
+            Outcome::Declined => proposal::DECLINED,
         }
     }
 }
@@ -138,7 +142,7 @@ pub async fn decide(
     input: DecisionInput,
     if_match: Option<i64>,
 ) -> AppResult<DecisionResult> {
-    actor.require_any(&[Role::ProgrammeManager], "record funding decisions")?;
+    actor.require_any(&[Role::ProgrammeManager], "record_funding_decisions")?;
     let tx = app.store.begin().await?;
     let record = proposals::load_visible(&tx, actor, id).await?;
     crate::error::expect_revision(if_match, input.revision, "proposal", record.revision)?;
@@ -154,7 +158,7 @@ pub async fn decide(
             let requested = record
                 .content
                 .requested_amount
-                .ok_or_else(|| AppError::Conflict("the proposal requests no amount".into()))?;
+                .ok_or_else(|| AppError::conflict("no-requested-amount").done())?;
             let award = award_of(input.award.as_ref(), requested)?;
             check_award(requested, award, comment).map_err(|e| {
                 let field = if matches!(
@@ -264,12 +268,35 @@ pub async fn for_proposal(
 ) -> AppResult<Vec<DecisionView>> {
     let c = app.store.conn();
     let record = proposals::load_visible(c, actor, id).await?;
-    if record.owner_id != actor.id && !actor.has_any(DECISION_READERS) {
+    if !may_read(actor, &record) {
         return Err(AppError::NotFound("proposal"));
     }
-    Ok(store::decisions_for(c, id)
+    of_visible(c, &record).await
+}
+
+/// Whether the actor, who sees the proposal, may read its decisions.
+pub(crate) fn may_read(actor: &Actor, record: &ProposalRecord) -> bool {
+    record.owner_id == actor.id || actor.has_any(DECISION_READERS)
+}
+
+/// The decisions on a proposal whose reader may read them.
+pub(crate) async fn of_visible(
+    c: &impl ConnectionTrait,
+    record: &ProposalRecord,
+) -> AppResult<Vec<DecisionView>> {
+    Ok(store::decisions_for(c, record.id)
         .await?
         .into_iter()
         .map(DecisionView::from)
         .collect())
+}
+
+/// The outcomes a decision on a proposal in `state` may take: every one
+/// once it is reviewed; from the waiting list, funded or declined.
+pub fn outcomes(state: &str) -> &'static [Outcome] {
+    match state {
+        proposal::REVIEWED => &[Outcome::Funded, Outcome::Waitlisted, Outcome::Declined],
+        proposal::WAITLISTED => &[Outcome::Funded, Outcome::Declined],
+        _ => &[],
+    }
 }

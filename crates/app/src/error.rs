@@ -1,5 +1,47 @@
+use std::collections::BTreeMap;
+
 use grants_domain::ValidationErrors;
+use grants_domain::attachment::FileRefusal;
 use grants_store::StoreError;
+
+/// A refusal as data: a stable code and the facts its sentence names, never
+/// the sentence itself. The catalogues say it in the reader's language
+/// (`problem-{code}`), so the API and the pages word it alike; clients read
+/// `code` and `args` beside the words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refused {
+    /// Stable, e.g. `call-closed`.
+    pub code: &'static str,
+    /// The facts, by name, e.g. `closes_at`.
+    pub args: BTreeMap<String, String>,
+}
+
+impl Refused {
+    /// A refusal with no facts yet.
+    pub fn new(code: &'static str) -> Self {
+        Self {
+            code,
+            args: BTreeMap::new(),
+        }
+    }
+
+    /// Adds the fact `name`.
+    pub fn with(mut self, name: &str, value: impl ToString) -> Self {
+        self.args.insert(name.to_owned(), value.to_string());
+        self
+    }
+}
+
+impl std::fmt::Display for Refused {
+    /// For logs: the code and its facts.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code)?;
+        for (name, value) in &self.args {
+            write!(f, " {name}={value:?}")?;
+        }
+        Ok(())
+    }
+}
 
 /// Why a use case did not happen. The API maps each variant to one HTTP status.
 #[derive(Debug, thiserror::Error)]
@@ -17,9 +59,9 @@ pub enum AppError {
         /// Seconds until log-in is possible again.
         retry_after_secs: u64,
     },
-    /// The actor lacks the role for this kind of action.
-    #[error("{0}")]
-    Forbidden(String),
+    /// The actor lacks the role or relation for this kind of action.
+    #[error("forbidden: {0}")]
+    Forbidden(Refused),
     /// The object does not exist or the actor has no relation to it.
     #[error("{0} not found")]
     NotFound(&'static str),
@@ -44,8 +86,8 @@ pub enum AppError {
     #[error("send the revision you are editing (If-Match header or `revision` field)")]
     RevisionRequired,
     /// The object's state does not allow the action.
-    #[error("{0}")]
-    Conflict(String),
+    #[error("conflict: {0}")]
+    Conflict(Refused),
     /// An uploaded file is refused (too large, empty, or of a type not taken); nothing was stored.
     #[error(transparent)]
     FileRefused(#[from] grants_domain::attachment::FileRefusal),
@@ -61,6 +103,69 @@ pub enum AppError {
 }
 
 impl AppError {
+    /// A 409: the object's state does not allow the action.
+    pub fn conflict(code: &'static str) -> Refusing {
+        Refusing(Refused::new(code), AppError::Conflict)
+    }
+
+    /// A 403: the actor may never do this.
+    pub fn forbidden(code: &'static str) -> Refusing {
+        Refusing(Refused::new(code), AppError::Forbidden)
+    }
+
+    /// The stable code of the error, for clients and translation.
+    pub fn code(&self) -> &str {
+        match self {
+            AppError::Unauthenticated => "unauthenticated",
+            AppError::InvalidCredentials => "invalid-credentials",
+            AppError::LockedOut { .. } => "locked-out",
+            AppError::Forbidden(r) | AppError::Conflict(r) => r.code,
+            AppError::NotFound(_) => "not-found",
+            AppError::Validation(_) => "validation",
+            AppError::Duplicate { .. } => "duplicate",
+            AppError::StaleRevision { .. } => "stale-revision",
+            AppError::RevisionRequired => "revision-required",
+            AppError::FileRefused(refusal) => refusal.code(),
+            AppError::Unreadable(_) => "unreadable",
+            AppError::Blocked(_) => "transition-blocked",
+            AppError::Internal(_) => "internal",
+        }
+    }
+
+    /// The facts the error's sentence names, by name.
+    pub fn args(&self) -> BTreeMap<String, String> {
+        let pairs: Vec<(&str, String)> = match self {
+            AppError::LockedOut { retry_after_secs } => {
+                vec![("retry_after_secs", retry_after_secs.to_string())]
+            }
+            AppError::Forbidden(r) | AppError::Conflict(r) => return r.args.clone(),
+            AppError::NotFound(what) => vec![("what", (*what).to_owned())],
+            AppError::Validation(errors) => vec![("count", errors.fields().len().to_string())],
+            AppError::Duplicate { field } => vec![("field", (*field).to_owned())],
+            AppError::StaleRevision { what, current } => {
+                vec![
+                    ("what", (*what).to_owned()),
+                    ("current", current.to_string()),
+                ]
+            }
+            AppError::Unreadable(why) => vec![("why", why.clone())],
+            AppError::FileRefused(refusal) => match refusal {
+                FileRefusal::TooLarge { limit } => vec![("limit", limit.to_string())],
+                FileRefusal::Empty => vec![],
+                FileRefusal::UnsupportedType { detected } => vec![("detected", detected.clone())],
+                FileRefusal::TypeMismatch { declared, detected } => vec![
+                    ("declared", declared.clone()),
+                    ("detected", detected.clone()),
+                ],
+            },
+            _ => vec![],
+        };
+        pairs
+            .into_iter()
+            .map(|(name, value)| (name.to_owned(), value))
+            .collect()
+    }
+
     /// Maps a store error for an object of kind `what`.
     pub(crate) fn from_store(what: &'static str) -> impl Fn(StoreError) -> AppError {
         move |err| match err {
@@ -107,5 +212,27 @@ impl AppError {
 impl From<StoreError> for AppError {
     fn from(err: StoreError) -> Self {
         AppError::from_store("record")(err)
+    }
+}
+
+/// A refusal being built: its facts, then [`Refusing::done`] (or `?`/`into`).
+#[derive(Debug)]
+pub struct Refusing(Refused, fn(Refused) -> AppError);
+
+impl Refusing {
+    /// Adds the fact `name`.
+    pub fn with(self, name: &str, value: impl ToString) -> Self {
+        Refusing(self.0.with(name, value), self.1)
+    }
+
+    /// The error.
+    pub fn done(self) -> AppError {
+        (self.1)(self.0)
+    }
+}
+
+impl From<Refusing> for AppError {
+    fn from(r: Refusing) -> Self {
+        r.done()
     }
 }

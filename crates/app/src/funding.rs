@@ -14,10 +14,11 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::jury::JURY_RUNNERS;
+use crate::names::proposal;
 use crate::{Actor, App, AppError, AppResult};
 
 /// Proposals that compete for the money: reviewed, or waiting on the list.
-const CANDIDATE_STATES: &[&str] = &["reviewed", "waitlisted"];
+const CANDIDATE_STATES: &[&str] = &[proposal::REVIEWED, proposal::WAITLISTED];
 
 /// What to preview.
 #[derive(Debug, Deserialize, ToSchema)]
@@ -75,7 +76,7 @@ pub async fn plan(
     programme_id: ProgrammeId,
     input: FundingPlanInput,
 ) -> AppResult<FundingPlanView> {
-    actor.require_any(JURY_RUNNERS, "preview the funding line")?;
+    actor.require_any(JURY_RUNNERS, "preview_the_funding_line")?;
     let ranking = crate::reviews::ranking(app, actor, programme_id).await?;
     let c = app.store.conn();
     let programme = crate::programmes::load_programme(c, programme_id).await?;

@@ -18,19 +18,23 @@ use grants_store::ledger::EntryKind;
 use grants_store::programmes::ProgrammeRecord;
 use grants_store::proposals::ProposalRecord;
 use grants_store::users::{self as user_store, UserRecord};
-use grants_workflow::{ActorFacts, Definition, Effect, GuardCheck, Plan, Refusal};
+use grants_workflow::{ActorFacts, Plan, Refusal};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::audit::AuditEventView;
 use crate::ledger::{self, Book, Movement, OPEN_TRANCHES};
-use crate::proposals::TransitionView;
+use crate::names::grant as names;
+use crate::steps::{self, Moved, Step, Subject};
 use crate::tranches::{self, TrancheView};
 use crate::{Actor, App, AppError, AppResult, Page, PageRequest};
 
 /// The workflow grants follow.
 pub const WORKFLOW: &str = "grant";
+
+/// A grant, as the workflow driver ([`crate::steps`]) takes it.
+pub type Grant = GrantRecord;
 /// The audit trail's name for grants.
 pub(crate) const SUBJECT: &str = "grant";
 /// Roles that see every grant.
@@ -107,6 +111,9 @@ pub struct GrantTransitionInput {
     pub revision: Option<i64>,
 }
 
+/// Relations an actor can have to a grant and its tranches and reports.
+pub(crate) const GRANT_RELATIONS: &[&str] = &["grantee"];
+
 pub(crate) fn can_see(actor: &Actor, grant: &GrantRecord) -> bool {
     actor.id == grant.grantee_id || actor.has_any(GRANT_READERS)
 }
@@ -134,15 +141,6 @@ pub(crate) async fn load_visible(
         .await?
         .filter(|g| can_see(actor, g))
         .ok_or(AppError::NotFound("grant"))
-}
-
-/// The definition an instance is pinned to.
-pub(crate) async fn definition(
-    app: &App,
-    workflow: &str,
-    version: u32,
-) -> AppResult<std::sync::Arc<Definition>> {
-    app.workflows.load(&app.store, workflow, version).await
 }
 
 /// The people a grant or tranche email goes to: `grantee`, or every
@@ -409,7 +407,7 @@ async fn view_with(
     grant: GrantRecord,
     shown: &mut Shown,
 ) -> AppResult<GrantView> {
-    let def = definition(app, &grant.workflow, grant.workflow_version).await?;
+    let def = steps::definition(app, &grant).await?;
     let book = match shown.books.entry(grant.programme_id) {
         Entry::Occupied(known) => known.into_mut(),
         Entry::Vacant(slot) => {
@@ -471,6 +469,18 @@ pub async fn of_proposal(app: &App, actor: &Actor, proposal: ProposalId) -> AppR
     view(c, app, grant).await
 }
 
+/// The grant of a proposal, if there is one and the actor may see it.
+pub(crate) async fn id_of_proposal(
+    c: &impl ConnectionTrait,
+    actor: &Actor,
+    proposal: ProposalId,
+) -> AppResult<Option<GrantId>> {
+    Ok(store::grant_of_proposal(c, proposal)
+        .await?
+        .filter(|g| can_see(actor, g))
+        .map(|g| g.id))
+}
+
 /// The grants the actor may see: a grantee their own, finance, managers
 /// and administrators all; a page at a time.
 pub async fn list(
@@ -499,36 +509,84 @@ pub async fn list(
     })
 }
 
-/// The grant guards.
-struct Guards<'a> {
-    comment: Option<&'a str>,
-    tranches: &'a [TrancheRecord],
+steps::step_input!(GrantTransitionInput);
+
+/// What a grant's guards and effects read around it.
+#[derive(Debug)]
+pub struct AroundGrant {
+    programme: ProgrammeRecord,
+    tranches: Vec<TrancheRecord>,
+    /// Guard `final_report_accepted`, as the reports stand.
     final_report: Result<(), Refusal>,
 }
 
-impl<'a> Guards<'a> {
-    /// The guards over the grant's tranches and reports as they are now.
-    async fn read(
-        c: &impl ConnectionTrait,
-        grant: GrantId,
-        tranches: &'a [TrancheRecord],
-        comment: Option<&'a str>,
-    ) -> AppResult<Guards<'a>> {
-        Ok(Guards {
-            comment,
-            tranches,
-            final_report: crate::reports::final_report_accepted(c, grant).await?,
+impl AroundGrant {
+    async fn read(c: &impl ConnectionTrait, grant: &GrantRecord) -> AppResult<AroundGrant> {
+        Ok(AroundGrant {
+            programme: crate::programmes::load_programme(c, grant.programme_id).await?,
+            tranches: store::tranches_of(c, grant.id).await?,
+            final_report: crate::reports::final_report_accepted(c, grant.id).await?,
         })
     }
 }
 
-impl GuardCheck for Guards<'_> {
-    fn check(&self, guard: &str) -> Result<(), Refusal> {
+impl Subject for GrantRecord {
+    const KIND: &'static str = SUBJECT;
+    const TRANSITION: &'static str = "grant.transition";
+    const RELATIONS: &'static [&'static str] = GRANT_RELATIONS;
+    const GUARDS: &'static [&'static str] =
+        &["comment_given", "tranches_settled", "final_report_accepted"];
+    const EFFECTS: &'static [&'static str] = &[
+        "cancel_open_tranches",
+        "schedule_reports",
+        "cancel_open_reports",
+    ];
+    type Id = GrantId;
+    type Around = AroundGrant;
+    type Input = GrantTransitionInput;
+    type Extra = ();
+    type View = GrantView;
+
+    steps::instance_fields!();
+
+    async fn load(c: &impl ConnectionTrait, id: GrantId) -> AppResult<Option<Self>> {
+        Ok(store::find_grant(c, id).await?)
+    }
+
+    async fn around(&self, c: &impl ConnectionTrait) -> AppResult<AroundGrant> {
+        AroundGrant::read(c, self).await
+    }
+
+    async fn may_see(
+        &self,
+        _: &impl ConnectionTrait,
+        actor: &Actor,
+        _: &AroundGrant,
+    ) -> AppResult<bool> {
+        Ok(can_see(actor, self))
+    }
+
+    async fn lock(&self, tx: &impl ConnectionTrait, around: AroundGrant) -> AppResult<AroundGrant> {
+        ledger::lock(tx, around.programme.id).await?;
+        self.around(tx).await
+    }
+
+    fn facts(&self, actor: &Actor, _: &AroundGrant) -> ActorFacts {
+        facts(actor, self)
+    }
+
+    fn guard(
+        &self,
+        around: &AroundGrant,
+        step: &Step<'_>,
+        _: Option<&()>,
+        guard: &str,
+    ) -> Result<(), Refusal> {
         match guard {
-            "comment_given" => grants_domain::proposal::comment_given(self.comment),
-            "final_report_accepted" => self.final_report.clone(),
+            "comment_given" => grants_domain::proposal::comment_given(step.comment),
+            "final_report_accepted" => around.final_report.clone(),
             "tranches_settled" => {
-                let open: Vec<&str> = self
+                let open: Vec<&str> = around
                     .tranches
                     .iter()
                     .filter(|t| OPEN_TRANCHES.contains(&t.state.as_str()))
@@ -547,172 +605,139 @@ impl GuardCheck for Guards<'_> {
             other => Err(format!("the guard '{other}' is not implemented").into()),
         }
     }
-}
 
-/// Every transition from the grant's state, with whether the actor may take it.
-pub async fn transitions(app: &App, actor: &Actor, id: GrantId) -> AppResult<Vec<TransitionView>> {
-    let c = app.store.conn();
-    let grant = load_visible(c, actor, id).await?;
-    let def = definition(app, &grant.workflow, grant.workflow_version).await?;
-    let tranche_rows = store::tranches_of(c, id).await?;
-    let guards = Guards::read(c, id, &tranche_rows, Some("-")).await?;
-    Ok(TransitionView::list(grants_workflow::options(
-        &def,
-        &grant.state,
-        &facts(actor, &grant),
-        &guards,
-    )))
-}
+    async fn write(
+        tx: &impl ConnectionTrait,
+        grant: &Self,
+        _: &AroundGrant,
+        plan: &Plan,
+        step: &Step<'_>,
+        _: &(),
+    ) -> AppResult<()> {
+        let change = match plan.to.as_str() {
+            names::ACTIVE if grant.agreement_accepted_at.is_none() => {
+                GrantChange::AgreementAccepted
+            }
+            names::CLOSED | names::TERMINATED => {
+                GrantChange::Ended(step.comment.map(str::to_owned))
+            }
+            _ => GrantChange::None,
+        };
+        store::set_grant_state(
+            tx,
+            grant.id,
+            grant.revision,
+            (&plan.from, &plan.to),
+            change,
+            step.now,
+        )
+        .await
+        .map_err(AppError::from_store("grant"))
+    }
 
-/// Takes a grant transition (accept the agreement, start reporting, close,
-/// terminate) in one transaction with its effects, or not at all.
-#[tracing::instrument(skip_all, fields(actor = %actor.id, grant.id = %id, transition = name))]
-pub async fn transition(
-    app: &App,
-    actor: &Actor,
-    id: GrantId,
-    name: &str,
-    input: GrantTransitionInput,
-    if_match: Option<i64>,
-) -> AppResult<GrantView> {
-    let tx = app.store.begin().await?;
-    let grant = load_visible(&tx, actor, id).await?;
-    crate::error::expect_revision(if_match, input.revision, "grant", grant.revision)?;
-    let programme = crate::programmes::load_programme(&tx, grant.programme_id).await?;
-    ledger::lock(&tx, programme.id).await?;
-    let def = definition(app, &grant.workflow, grant.workflow_version).await?;
-    let comment = input
-        .comment
-        .as_deref()
-        .map(str::trim)
-        .filter(|c| !c.is_empty());
-    let tranche_rows = store::tranches_of(&tx, id).await?;
-    let guards = Guards::read(&tx, id, &tranche_rows, comment).await?;
-    let plan = grants_workflow::plan(&def, &grant.state, name, &facts(actor, &grant), &guards)
-        .map_err(AppError::Blocked)?;
-    let now = app.now();
-    apply(
-        &tx,
-        app,
-        (&grant, &programme),
-        &plan,
-        (Some(actor.id), comment),
-        now,
-    )
-    .await?;
-    let updated = store::find_grant(&tx, id)
-        .await?
-        .ok_or(AppError::NotFound("grant"))?;
-    let shown = view(&tx, app, updated).await?;
-    tx.commit().await.map_err(grants_store::StoreError::from)?;
-    tracing::info!(from = %plan.from, to = %plan.to, "grant moved");
-    Ok(shown)
-}
-
-/// Applies a grant plan inside the caller's transaction.
-async fn apply(
-    tx: &impl ConnectionTrait,
-    app: &App,
-    (grant, programme): (&GrantRecord, &ProgrammeRecord),
-    plan: &Plan,
-    (actor, comment): (Option<UserId>, Option<&str>),
-    now: DateTime<Utc>,
-) -> AppResult<()> {
-    let change = match plan.to.as_str() {
-        "active" if grant.agreement_accepted_at.is_none() => GrantChange::AgreementAccepted,
-        "closed" | "terminated" => GrantChange::Ended(comment.map(str::to_owned)),
-        _ => GrantChange::None,
-    };
-    store::set_grant_state(
-        tx,
-        grant.id,
-        grant.revision,
-        (&plan.from, &plan.to),
-        change,
-        now,
-    )
-    .await
-    .map_err(AppError::from_store("grant"))?;
-    let event_id = audit::record(
-        tx,
-        AuditEntry {
-            actor,
-            action: "grant.transition",
-            subject_type: SUBJECT,
-            subject_id: grant.id.uuid(),
-            details: serde_json::json!({
-                "transition": plan.transition,
-                "from": plan.from,
-                "to": plan.to,
-                "comment": comment,
-                "workflow": grant.workflow,
-                "version": grant.workflow_version,
-            }),
-        },
-        now,
-    )
-    .await?;
-    for effect in &plan.effects {
-        match effect {
-            Effect::Notify { event, to } => {
-                let notification = match event.as_str() {
-                    "grant_closed" => {
-                        let paid = Book::read(tx, programme).await?.grant(grant).disbursed;
-                        Notification::GrantClosed(grants_notify::GrantClosed {
-                            proposal_title: title_of(tx, grant).await?,
-                            total_paid: paid,
-                        })
-                    }
-                    other => {
-                        return Err(AppError::internal(format!(
-                            "the email '{other}' cannot be sent about a grant"
-                        )));
-                    }
-                };
-                let people = recipients(tx, to, grant.grantee_id).await?;
-                let dedupe = event_id.to_string();
-                send(
-                    tx,
-                    app,
-                    (SUBJECT, grant.id.uuid()),
-                    (programme, &people),
-                    &notification,
-                    &dedupe,
-                    now,
-                )
-                .await?;
-            }
-            Effect::Run { name } if name == "schedule_reports" => {
-                crate::reports::schedule_for_grant(tx, app, (grant, programme), now).await?;
-            }
-            Effect::Run { name } if name == "cancel_open_reports" => {
-                let reason = format!(
-                    "the grant was terminated: {}",
-                    comment.unwrap_or("no reason given")
-                );
-                // Boxed: a report's effects can move the grant in turn.
-                Box::pin(crate::reports::cancel_open(tx, app, grant.id, &reason, now)).await?;
-            }
-            Effect::Run { name } if name == "cancel_open_tranches" => {
-                let reason = format!(
-                    "the grant was terminated: {}",
-                    comment.unwrap_or("no reason given")
-                );
-                for t in store::tranches_of(tx, grant.id).await? {
-                    if OPEN_TRANCHES.contains(&t.state.as_str()) {
-                        tranches::cancel_as_system(tx, app, (grant, programme), &t, &reason, now)
-                            .await?;
-                    }
-                }
+    async fn notify(
+        tx: &impl ConnectionTrait,
+        app: &App,
+        grant: &Self,
+        around: &AroundGrant,
+        (_, step, _): (&Plan, &Step<'_>, &()),
+        event: &str,
+        to: &[String],
+        dedupe: &str,
+    ) -> AppResult<()> {
+        let programme = &around.programme;
+        let notification = match event {
+            "grant_closed" => {
+                let paid = Book::read(tx, programme).await?.grant(grant).disbursed;
+                Notification::GrantClosed(grants_notify::GrantClosed {
+                    proposal_title: title_of(tx, grant).await?,
+                    total_paid: paid,
+                })
             }
             other => {
                 return Err(AppError::internal(format!(
-                    "the effect {other:?} is not implemented for grants"
+                    "the email '{other}' cannot be sent about a grant"
                 )));
             }
+        };
+        let people = recipients(tx, to, grant.grantee_id).await?;
+        send(
+            tx,
+            app,
+            (SUBJECT, grant.id.uuid()),
+            (programme, &people),
+            &notification,
+            dedupe,
+            step.now,
+        )
+        .await
+    }
+
+    async fn run(
+        tx: &impl ConnectionTrait,
+        app: &App,
+        grant: &Self,
+        around: &AroundGrant,
+        (_, step, _): (&Plan, &Step<'_>, &()),
+        name: &str,
+    ) -> AppResult<()> {
+        let programme = &around.programme;
+        let ended = || {
+            format!(
+                "the grant was terminated: {}",
+                step.comment.unwrap_or("no reason given")
+            )
+        };
+        match name {
+            "schedule_reports" => {
+                crate::reports::schedule_for_grant(tx, app, (grant, programme), step.now).await
+            }
+            "cancel_open_reports" => {
+                // Boxed: a report's effects can move the grant in turn.
+                Box::pin(crate::reports::cancel_open(
+                    tx,
+                    app,
+                    grant.id,
+                    &ended(),
+                    step.now,
+                ))
+                .await
+            }
+            "cancel_open_tranches" => {
+                let reason = ended();
+                for t in &around.tranches {
+                    if OPEN_TRANCHES.contains(&t.state.as_str()) {
+                        Box::pin(tranches::cancel_as_system(
+                            tx,
+                            app,
+                            (grant, programme),
+                            t,
+                            &reason,
+                            step.now,
+                        ))
+                        .await?;
+                    }
+                }
+                Ok(())
+            }
+            other => Err(AppError::internal(format!(
+                "the effect '{other}' is not implemented for grants"
+            ))),
         }
     }
-    Ok(())
+
+    async fn view_after(
+        c: &impl ConnectionTrait,
+        app: &App,
+        _: &Actor,
+        id: GrantId,
+        _: Moved<'_, Self>,
+    ) -> AppResult<GrantView> {
+        let updated = store::find_grant(c, id)
+            .await?
+            .ok_or(AppError::NotFound("grant"))?;
+        view(c, app, updated).await
+    }
 }
 
 /// Takes `name` on the grant as the system if the grant's workflow allows
@@ -721,19 +746,20 @@ async fn take_as_system_if_allowed(
     tx: &impl ConnectionTrait,
     app: &App,
     grant: GrantId,
-    programme: &ProgrammeRecord,
     name: &str,
     now: DateTime<Utc>,
 ) -> AppResult<bool> {
-    let grant = store::find_grant(tx, grant)
+    let (grant, around) = GrantRecord::find(tx, grant)
         .await?
         .ok_or(AppError::NotFound("grant"))?;
-    let def = definition(app, &grant.workflow, grant.workflow_version).await?;
-    let tranche_rows = store::tranches_of(tx, grant.id).await?;
-    let guards = Guards::read(tx, grant.id, &tranche_rows, None).await?;
-    match grants_workflow::plan(&def, &grant.state, name, &ActorFacts::system(), &guards) {
-        Ok(plan) => {
-            apply(tx, app, (&grant, programme), &plan, (None, None), now).await?;
+    let step = Step {
+        actor: None,
+        comment: None,
+        deadline: None,
+        now,
+    };
+    match steps::take_inside(tx, app, (&grant, &around), name, &step, &()).await? {
+        Ok((plan, _)) => {
             tracing::info!(grant.id = %grant.id, from = %plan.from, to = %plan.to, "grant moved by the system");
             Ok(true)
         }
@@ -746,10 +772,9 @@ pub(crate) async fn start_reporting_as_system(
     tx: &impl ConnectionTrait,
     app: &App,
     grant: GrantId,
-    programme: &ProgrammeRecord,
     now: DateTime<Utc>,
 ) -> AppResult<bool> {
-    take_as_system_if_allowed(tx, app, grant, programme, "start_reporting", now).await
+    take_as_system_if_allowed(tx, app, grant, names::START_REPORTING, now).await
 }
 
 /// Closes the grant once its final report is accepted and every tranche is
@@ -758,10 +783,9 @@ pub(crate) async fn close_when_done(
     tx: &impl ConnectionTrait,
     app: &App,
     grant: GrantId,
-    programme: &ProgrammeRecord,
     now: DateTime<Utc>,
 ) -> AppResult<bool> {
-    take_as_system_if_allowed(tx, app, grant, programme, "close", now).await
+    take_as_system_if_allowed(tx, app, grant, names::CLOSE, now).await
 }
 
 /// The funded proposal's title.
@@ -774,13 +798,8 @@ pub(crate) async fn title_of(c: &impl ConnectionTrait, grant: &GrantRecord) -> A
 
 /// The grant's history and its tranches', oldest first.
 pub async fn history(app: &App, actor: &Actor, id: GrantId) -> AppResult<Vec<AuditEventView>> {
+    let mut events = steps::history::<GrantRecord>(app, actor, id).await?;
     let c = app.store.conn();
-    load_visible(c, actor, id).await?;
-    let mut events: Vec<AuditEventView> = audit::history(c, SUBJECT, id.uuid())
-        .await?
-        .into_iter()
-        .map(AuditEventView::from)
-        .collect();
     for t in store::tranches_of(c, id).await? {
         events.extend(
             audit::history(c, tranches::SUBJECT, t.id.uuid())

@@ -34,7 +34,7 @@ use crate::{Actor, App, AppError, AppResult};
 /// The audit trail's name for a programme's jury records.
 pub(crate) const JURY_SUBJECT: &str = "programme_jury";
 /// The proposal state in which reviewers bid and assignment takes proposals.
-pub(crate) const OPEN_FOR_REVIEW: &str = "eligible";
+pub(crate) const OPEN_FOR_REVIEW: &str = crate::names::proposal::ELIGIBLE;
 /// Those who run the jury: they see every profile, conflict and bid.
 pub(crate) const JURY_RUNNERS: &[Role] = &[Role::JuryChair, Role::ProgrammeManager, Role::Admin];
 /// Those who may add or lift conflicts for others.
@@ -374,7 +374,7 @@ pub async fn profiles(
     actor: &Actor,
     programme_id: ProgrammeId,
 ) -> AppResult<Vec<ReviewerProfileView>> {
-    actor.require_any(JURY_RUNNERS, "see the jury")?;
+    actor.require_any(JURY_RUNNERS, "see_the_jury")?;
     let c = app.store.conn();
     let programme = load_programme(c, programme_id).await?;
     let jury = Jury::load(c, &programme).await?;
@@ -470,7 +470,7 @@ pub async fn add_reviewer(
     programme_id: ProgrammeId,
     email: &str,
 ) -> AppResult<ReviewerProfileView> {
-    actor.require_any(JURY_RUNNERS, "add reviewers to the jury")?;
+    actor.require_any(JURY_RUNNERS, "add_reviewers_to_the_jury")?;
     let c = app.store.conn();
     load_programme(c, programme_id).await?;
     let wanted = Email::parse(email).map_err(|e| {
@@ -555,7 +555,7 @@ pub async fn conflicts(
     actor: &Actor,
     proposal_id: ProposalId,
 ) -> AppResult<Vec<ConflictView>> {
-    actor.require_any(JURY_RUNNERS, "see conflicts of interest")?;
+    actor.require_any(JURY_RUNNERS, "see_conflicts_of_interest")?;
     let c = app.store.conn();
     let proposal = crate::proposals::load_visible(c, actor, proposal_id).await?;
     let programme = load_programme(c, proposal.programme_id).await?;
@@ -650,10 +650,10 @@ pub async fn declare_conflict(
     let own = reviewer == actor.id;
     let tx = app.store.begin().await?;
     let proposal = if own {
-        actor.require_any(&[Role::Reviewer], "declare a conflict of interest")?;
+        actor.require_any(&[Role::Reviewer], "declare_a_conflict_of_interest")?;
         crate::proposals::load_visible(&tx, actor, proposal_id).await?
     } else {
-        actor.require_any(CONFLICT_KEEPERS, "record a conflict for another reviewer")?;
+        actor.require_any(CONFLICT_KEEPERS, "record_a_conflict_for_another_reviewer")?;
         crate::proposals::load_visible(&tx, actor, proposal_id).await?
     };
     let reason = reason_text(input.reason.as_deref(), !own)?;
@@ -691,7 +691,7 @@ pub async fn lift_conflict(
     proposal_id: ProposalId,
     input: LiftConflictInput,
 ) -> AppResult<Vec<ConflictKind>> {
-    actor.require_any(CONFLICT_KEEPERS, "lift a conflict of interest")?;
+    actor.require_any(CONFLICT_KEEPERS, "lift_a_conflict_of_interest")?;
     let reason = reason_text(Some(&input.reason), true)?;
     let reviewer = UserId::from(input.reviewer_id);
     let tx = app.store.begin().await?;
@@ -766,22 +766,19 @@ pub async fn bid(
     proposal_id: ProposalId,
     level: Option<BidLevel>,
 ) -> AppResult<Option<BidView>> {
-    actor.require_any(&[Role::Reviewer], "bid on proposals")?;
+    actor.require_any(&[Role::Reviewer], "bid_on_proposals")?;
     let tx = app.store.begin().await?;
     let proposal = crate::proposals::load_visible(&tx, actor, proposal_id).await?;
     if store::find_profile(&tx, proposal.programme_id, actor.id)
         .await?
         .is_none()
     {
-        return Err(AppError::Conflict(
-            "save your reviewer profile for this programme before bidding".into(),
-        ));
+        return Err(AppError::conflict("bid-needs-profile").done());
     }
     if proposal.state != OPEN_FOR_REVIEW {
-        return Err(AppError::Conflict(format!(
-            "bids are taken while a proposal waits for assignment; this one is {}",
-            proposal.state
-        )));
+        return Err(AppError::conflict("bid-proposal-state")
+            .with("proposal_state", &proposal.state)
+            .done());
     }
     let now = app.now();
     store::set_bid(
@@ -811,7 +808,7 @@ pub async fn bids(app: &App, actor: &Actor, programme_id: ProgrammeId) -> AppRes
             Role::ProgrammeManager,
             Role::Admin,
         ],
-        "see bids",
+        "see_bids",
     )?;
     let c = app.store.conn();
     load_programme(c, programme_id).await?;

@@ -28,7 +28,7 @@ use crate::{Actor, App, AppError, AppResult};
 pub const LEDGER_READERS: &[Role] = &[Role::Finance, Role::ProgrammeManager, Role::Admin];
 
 /// Tranche states still to be paid.
-pub(crate) const OPEN_TRANCHES: &[&str] = &["scheduled", "requested", "approved"];
+pub(crate) const OPEN_TRANCHES: &[&str] = crate::names::tranche::OPEN;
 
 /// Serialises the programme's money-moving writers until the transaction ends.
 pub(crate) async fn lock(tx: &impl ConnectionTrait, programme: ProgrammeId) -> AppResult<()> {
@@ -256,7 +256,7 @@ fn by_id(grants: Vec<GrantRecord>) -> HashMap<GrantId, GrantRecord> {
 
 /// The ledger as finance reads it.
 pub async fn ledger(app: &App, actor: &Actor, programme_id: ProgrammeId) -> AppResult<LedgerView> {
-    actor.require_any(LEDGER_READERS, "read the ledger")?;
+    actor.require_any(LEDGER_READERS, "read_the_ledger")?;
     let c = app.store.conn();
     let programme = crate::programmes::load_programme(c, programme_id).await?;
     let book = Book::read(c, &programme).await?;
@@ -352,7 +352,7 @@ impl Names {
 
 /// Every ledger entry of the programme with running totals, as CSV.
 pub async fn ledger_csv(app: &App, actor: &Actor, programme_id: ProgrammeId) -> AppResult<String> {
-    actor.require_any(LEDGER_READERS, "export the ledger")?;
+    actor.require_any(LEDGER_READERS, "export_the_ledger")?;
     let c = app.store.conn();
     let programme = crate::programmes::load_programme(c, programme_id).await?;
     let (grants, titles) = all_grants(c, programme_id).await?;
@@ -419,7 +419,7 @@ pub async fn payments_csv(
     actor: &Actor,
     programme_id: ProgrammeId,
 ) -> AppResult<String> {
-    actor.require_any(LEDGER_READERS, "export the payments")?;
+    actor.require_any(LEDGER_READERS, "export_the_payments")?;
     let c = app.store.conn();
     crate::programmes::load_programme(c, programme_id).await?;
     let (grants, titles) = all_grants(c, programme_id).await?;

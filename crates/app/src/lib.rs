@@ -22,12 +22,14 @@ pub mod jury;
 pub mod ledger;
 pub mod mail;
 pub mod metrics;
+pub mod names;
 mod page;
 mod password;
 pub mod programmes;
 pub mod proposals;
 pub mod reports;
 pub mod reviews;
+pub mod steps;
 pub mod timers;
 pub mod tranches;
 pub mod users;
@@ -38,7 +40,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 pub use actor::Actor;
-pub use error::AppError;
+pub use error::{AppError, Refused, Refusing};
 /// Dates and amounts as readers of each language expect them, as the emails write them.
 pub use grants_notify::Formatter;
 pub use grants_store::{DatabaseSettings, Store};

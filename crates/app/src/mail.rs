@@ -452,7 +452,7 @@ pub async fn list(
     filter: &OutboxFilter,
     page: &PageRequest,
 ) -> AppResult<Page<OutboxMessageView>> {
-    actor.require_any(&[Role::Admin], "read the outbox")?;
+    actor.require_any(&[Role::Admin], "read_the_outbox")?;
     if let Some(state) = &filter.state
         && !outbox::STATES.contains(&state.as_str())
     {
@@ -475,7 +475,7 @@ pub async fn list(
 
 /// Message counts by state (administrators; also for metrics).
 pub async fn counts(app: &App, actor: &Actor) -> AppResult<OutboxCounts> {
-    actor.require_any(&[Role::Admin], "read the outbox")?;
+    actor.require_any(&[Role::Admin], "read_the_outbox")?;
     Ok(OutboxCounts {
         counts: state_counts(app).await?,
     })
@@ -525,7 +525,7 @@ async fn change_state(
     to: &str,
     verb: &str,
 ) -> AppResult<OutboxMessageView> {
-    actor.require_any(&[Role::Admin], "manage the outbox")?;
+    actor.require_any(&[Role::Admin], "manage_the_outbox")?;
     // One transaction, so the answer is the state this request set: a
     // dispatcher may claim a retried message the moment it is committed.
     let tx = app.store.begin().await?;
@@ -533,10 +533,10 @@ async fn change_state(
         .await?
         .ok_or(AppError::NotFound("outbox message"))?;
     if !outbox::set_state(&tx, id, from, to, app.now()).await? {
-        return Err(AppError::Conflict(format!(
-            "a message that is {} cannot be {verb}ed",
-            current.state
-        )));
+        return Err(AppError::conflict("outbox-message-state")
+            .with("message_state", &current.state)
+            .with("action", verb)
+            .done());
     }
     let changed = outbox::find(&tx, id)
         .await?
@@ -572,7 +572,7 @@ pub struct PreviewQuery {
 
 /// Renders any event in any language with sample data (administrators).
 pub async fn preview(app: &App, actor: &Actor, query: &PreviewQuery) -> AppResult<PreviewView> {
-    actor.require_any(&[Role::Admin], "preview emails")?;
+    actor.require_any(&[Role::Admin], "preview_emails")?;
     let locale = match query.locale.as_deref() {
         Some(raw) => Locale::parse(raw)
             .map_err(|e| grants_domain::ValidationErrors::single("locale", e.code, e.message))?,

@@ -52,7 +52,7 @@ pub struct ProgrammeView {
 }
 
 impl ProgrammeView {
-    fn new(record: ProgrammeRecord, now: DateTime<Utc>) -> Self {
+    pub(crate) fn new(record: ProgrammeRecord, now: DateTime<Utc>) -> Self {
         let status = if record.archived_at.is_some() {
             ProgrammeStatus::Archived
         } else {
@@ -97,8 +97,26 @@ pub struct ProgrammeFilter {
 
 /// A programme manager or administrator creates a programme.
 #[tracing::instrument(skip_all, fields(actor = %actor.id))]
+/// Opens the programmes' set-up pages (the list, a new programme's form)
+/// to those who manage programmes; a 403 that says so otherwise.
+pub fn may_set_up(actor: &Actor) -> AppResult<()> {
+    actor.require_any(MANAGERS, "manage_programmes")
+}
+
+/// Opens a new programme's form to those who may create one.
+pub fn may_create(actor: &Actor) -> AppResult<()> {
+    actor.require_any(MANAGERS, "create_programmes")
+}
+
+/// A programme for its set-up form, to those who may edit programmes.
+pub async fn for_setup(app: &App, actor: &Actor, id: ProgrammeId) -> AppResult<ProgrammeView> {
+    actor.require_any(MANAGERS, "edit_programmes")?;
+    get(app, actor, id).await
+}
+
+/// A programme manager or administrator creates a programme.
 pub async fn create(app: &App, actor: &Actor, input: ProgrammeInput) -> AppResult<ProgrammeView> {
-    actor.require_any(MANAGERS, "create programmes")?;
+    actor.require_any(MANAGERS, "create_programmes")?;
     let spec = input.validate()?;
     let now = app.now();
     let tx = app.store.begin().await?;
@@ -152,16 +170,14 @@ pub async fn update(
     update: ProgrammeUpdate,
     if_match: Option<i64>,
 ) -> AppResult<ProgrammeView> {
-    actor.require_any(MANAGERS, "edit programmes")?;
+    actor.require_any(MANAGERS, "edit_programmes")?;
     let tx = app.store.begin().await?;
     let current = load_programme(&tx, id).await?;
     let revision = if_match
         .or(update.revision)
         .ok_or(AppError::RevisionRequired)?;
     if current.archived_at.is_some() {
-        return Err(AppError::Conflict(
-            "an archived programme cannot be edited; restore it first".into(),
-        ));
+        return Err(AppError::conflict("programme-archived-edit").done());
     }
     let changed = changed_fields(&update.changes);
     let spec = current.spec.to_input().overlay(update.changes).validate()?;
@@ -192,7 +208,7 @@ pub async fn set_archived(
     archived: bool,
     if_match: Option<i64>,
 ) -> AppResult<ProgrammeView> {
-    actor.require_any(MANAGERS, "archive programmes")?;
+    actor.require_any(MANAGERS, "archive_programmes")?;
     let tx = app.store.begin().await?;
     let current = load_programme(&tx, id).await?;
     if current.archived_at.is_some() == archived {

@@ -9,11 +9,10 @@
 //! applicant's identity or organisation either. The jury chair sees every
 //! proposal past its draft. Everyone else gets a 404, as if it did not exist.
 
+use std::collections::HashMap;
 use std::collections::hash_map::Entry;
-use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Utc};
-use grants_domain::programme::ProgrammeSpec;
 use grants_domain::proposal::{self, ProposalContent, ProposalInput};
 use grants_domain::{Money, ProgrammeId, ProposalId, Role, UserId, ValidationErrors};
 use grants_notify::{Envelope, Letter, Notification};
@@ -23,21 +22,25 @@ use grants_store::programmes::{self as programme_store, ProgrammeRecord};
 use grants_store::proposals::{
     self as store, NewProposal, ProposalFilter, ProposalRecord, Visibility,
 };
-use grants_store::timers::{self, DueTimer, PendingTimer};
+use grants_store::timers;
 use grants_store::users::{self as user_store, UserRecord};
-use grants_workflow::{ActorFacts, Definition, Effect, GuardCheck, Plan, ReasonKind, Refusal};
+use grants_workflow::{ActorFacts, Plan, Refusal};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::audit::AuditEventView;
 use crate::programmes::load_programme;
+use crate::steps::{self, Moved, Running, Step, StepInput, Subject};
 use crate::{Actor, App, AppError, AppResult, Page, PageRequest};
 
 /// The workflow proposals follow.
 pub const WORKFLOW: &str = "proposal";
+
+/// A proposal, as the workflow driver ([`crate::steps`]) takes it.
+pub type Proposal = ProposalRecord;
 /// The audit trail's name for proposals.
-const SUBJECT: &str = "proposal";
+pub(crate) const SUBJECT: &str = "proposal";
 
 /// A new draft: the programme, and whatever the applicant has written so far.
 #[derive(Debug, Deserialize, ToSchema)]
@@ -119,71 +122,103 @@ pub struct ProposalView {
     pub updated_at: DateTime<Utc>,
     /// When it was last submitted.
     pub submitted_at: Option<DateTime<Utc>>,
+    /// What the reader may do with it now.
+    pub may: ProposalPermissions,
 }
 
-/// Why a transition is blocked.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct BlockedReasonView {
-    /// `wrong_state`, `not_permitted`, `guard` or `unknown_transition`.
-    pub kind: &'static str,
-    /// The guard that failed.
-    pub guard: Option<String>,
-    /// What to tell the person, in English.
-    pub message: String,
-    /// The facts in the message, by name, to say it in another language:
-    /// `workflow`, `transition`, and for a wrong state `step`, `state` and
-    /// `state_label`, for a refused caller `step` and `allowed`; a guard its
-    /// own, e.g. `case` (which refusal), `closes_at` (RFC 3339, local to the
-    /// programme) and `time_zone`, `min` and `max`, `missing` (joined by ", ").
-    pub args: BTreeMap<String, String>,
+/// What the reader of a proposal may do with it now, so that a page need
+/// not know the rules. The use cases check the same again when asked.
+#[derive(Debug, Clone, Default, Serialize, ToSchema)]
+pub struct ProposalPermissions {
+    /// Edit it and its attachments (its owner, as a draft or when changes were requested).
+    pub edit: bool,
+    /// Bid on reviewing it (a reviewer, while it waits for assignment).
+    pub bid: bool,
+    /// Declare a conflict of interest with it (a reviewer who does not own it).
+    pub declare_conflict: bool,
+    /// Read and keep its conflicts of interest (those who run the jury).
+    pub see_conflicts: bool,
+    /// The outcomes a funding decision may record now (a programme manager,
+    /// on a reviewed or waitlisted proposal that requests an amount); empty
+    /// when no decision may be recorded.
+    pub decide: Vec<crate::decisions::Outcome>,
 }
 
-impl TransitionView {
-    /// The engine's options as the caller sees them.
-    pub(crate) fn list(options: Vec<grants_workflow::TransitionOption>) -> Vec<TransitionView> {
-        options
-            .into_iter()
-            .map(|o| TransitionView {
-                name: o.name,
-                label: o.label,
-                to: o.to,
-                allowed: o.allowed,
-                blocked_by: o.blocked_by.iter().map(BlockedReasonView::from).collect(),
-            })
-            .collect()
-    }
-}
-
-impl From<&grants_workflow::Reason> for BlockedReasonView {
-    fn from(r: &grants_workflow::Reason) -> Self {
+impl ProposalPermissions {
+    fn of(actor: &Actor, p: &ProposalRecord) -> Self {
+        let decides = actor.has(Role::ProgrammeManager) && p.content.requested_amount.is_some();
         Self {
-            kind: match r.kind {
-                ReasonKind::UnknownTransition => "unknown_transition",
-                ReasonKind::WrongState => "wrong_state",
-                ReasonKind::NotPermitted => "not_permitted",
-                ReasonKind::Guard => "guard",
+            edit: require_changeable(actor, p, "edit_it").is_ok(),
+            bid: actor.has(Role::Reviewer) && p.state == names::ELIGIBLE,
+            declare_conflict: actor.has(Role::Reviewer) && p.owner_id != actor.id,
+            see_conflicts: crate::jury::runs_jury(actor),
+            decide: if decides {
+                crate::decisions::outcomes(&p.state).to_vec()
+            } else {
+                Vec::new()
             },
-            guard: r.guard.clone(),
-            message: r.message.clone(),
-            args: r.args.clone(),
         }
     }
 }
 
-/// A transition from the proposal's current state, as offered to the caller.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct TransitionView {
-    /// The transition's name, for `POST …/transitions/{name}`.
-    pub name: String,
-    /// What the button says.
-    pub label: String,
-    /// The state it leads to.
-    pub to: String,
-    /// Whether the caller may take it now.
-    pub allowed: bool,
-    /// Why not.
-    pub blocked_by: Vec<BlockedReasonView>,
+/// Everything a proposal's page shows, read after one visibility check.
+#[derive(Debug)]
+pub struct ProposalPage {
+    /// The proposal, as the reader may read it, with what they may do.
+    pub proposal: ProposalView,
+    /// Its programme.
+    pub programme: crate::programmes::ProgrammeView,
+    /// Its steps from here, with whether the reader may take each.
+    pub transitions: Vec<TransitionView>,
+    /// Its history, oldest first.
+    pub history: Vec<AuditEventView>,
+    /// The files attached.
+    pub attachments: Vec<crate::attachments::AttachmentView>,
+    /// The decisions taken, with their letters, where the reader may read them.
+    pub decisions: Vec<crate::decisions::DecisionView>,
+    /// The submitted reviews, as far as the reader may read them.
+    pub reviews: Vec<crate::reviews::ReviewView>,
+    /// Its grant, once funded, where the reader may see it.
+    pub grant_id: Option<grants_domain::GrantId>,
 }
+
+/// Everything a proposal's page shows, if the actor may see it.
+pub async fn page(app: &App, actor: &Actor, id: ProposalId) -> AppResult<ProposalPage> {
+    let c = app.store.conn();
+    let (record, programme) = load_visible_with_programme(c, actor, id).await?;
+    let transitions = steps::options(app, actor, &record, &programme).await?;
+    let history = audit::history(c, SUBJECT, id.uuid())
+        .await?
+        .into_iter()
+        .map(AuditEventView::from)
+        .collect();
+    let parent = crate::attachments::AttachmentParent::Proposal(id);
+    let attachments = crate::attachments::of_visible(c, parent).await?;
+    let decisions = if crate::decisions::may_read(actor, &record) {
+        crate::decisions::of_visible(c, &record).await?
+    } else {
+        Vec::new()
+    };
+    // A reviewer before their own review is in, or where reviews are kept apart, reads none.
+    let reviews = match crate::reviews::readable(c, actor, &record, &programme).await {
+        Err(AppError::Forbidden(_)) => Vec::new(),
+        found => found?,
+    };
+    let grant_id = crate::grants::id_of_proposal(c, actor, id).await?;
+    let proposal = view_for(c, app, actor, record).await?;
+    Ok(ProposalPage {
+        proposal,
+        programme: crate::programmes::ProgrammeView::new(programme, app.now()),
+        transitions,
+        history,
+        attachments,
+        decisions,
+        reviews,
+        grant_id,
+    })
+}
+
+use crate::steps::TransitionView;
 
 /// Filters for listing proposals.
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -229,40 +264,6 @@ fn facts(actor: &Actor, p: &ProposalRecord) -> ActorFacts {
     ActorFacts::new(names)
 }
 
-/// The proposal guards, over a snapshot of the proposal and its programme.
-struct Guards<'a> {
-    programme: &'a ProgrammeSpec,
-    content: &'a ProposalContent,
-    comment: Option<&'a str>,
-    /// True only on the decision path, which records the letter and any grant.
-    decision: bool,
-    now: DateTime<Utc>,
-}
-
-impl GuardCheck for Guards<'_> {
-    fn check(&self, guard: &str) -> Result<(), Refusal> {
-        match guard {
-            "call_open" => proposal::call_open(self.programme, self.now),
-            "form_complete" => proposal::form_complete(self.content),
-            "country_eligible" => proposal::country_eligible(self.content, self.programme),
-            "amount_within_limits" => proposal::amount_within_limits(self.content, self.programme),
-            "comment_given" => proposal::comment_given(self.comment),
-            "decision_recorded" => {
-                if self.decision {
-                    Ok(())
-                } else {
-                    Err(
-                        "a funding decision is recorded with its letter (and, to fund, the award) \
-                         through the proposal's decision form"
-                            .into(),
-                    )
-                }
-            }
-            other => Err(format!("the guard '{other}' is not implemented").into()),
-        }
-    }
-}
-
 /// The proposal, if the actor may see it; a 404 otherwise.
 pub(crate) async fn load_visible(
     c: &impl ConnectionTrait,
@@ -300,13 +301,6 @@ async fn ensure_visible(
     }
 }
 
-/// The definition the proposal is pinned to.
-async fn definition(app: &App, p: &ProposalRecord) -> AppResult<std::sync::Arc<Definition>> {
-    app.workflows
-        .load(&app.store, &p.workflow, p.workflow_version)
-        .await
-}
-
 /// What a reader who sees the proposal only as a reviewer may not read.
 async fn redact_for_reviewer(
     c: &impl ConnectionTrait,
@@ -342,23 +336,29 @@ async fn view_for(
     actor: &Actor,
     p: ProposalRecord,
 ) -> AppResult<ProposalView> {
-    let mut shown = view(c, app, p).await?;
+    let mut shown = view(c, app, actor, p).await?;
     redact_for_reviewer(c, actor, &mut shown, &mut HashMap::new()).await?;
     Ok(shown)
 }
 
-async fn view(c: &impl ConnectionTrait, app: &App, p: ProposalRecord) -> AppResult<ProposalView> {
-    view_with(c, app, p, None).await
+async fn view(
+    c: &impl ConnectionTrait,
+    app: &App,
+    actor: &Actor,
+    p: ProposalRecord,
+) -> AppResult<ProposalView> {
+    view_with(c, app, actor, p, None).await
 }
 
 /// The view, with the running timers when the caller already has them.
 async fn view_with(
     c: &impl ConnectionTrait,
     app: &App,
+    actor: &Actor,
     p: ProposalRecord,
     running: Running,
 ) -> AppResult<ProposalView> {
-    let def = definition(app, &p).await?;
+    let def = steps::definition(app, &p).await?;
     let state_label = def
         .state(&p.state)
         .map_or_else(|| p.state.clone(), |s| s.label.clone());
@@ -374,7 +374,9 @@ async fn view_with(
             due_at: t.fire_at,
         })
         .collect();
+    let may = ProposalPermissions::of(actor, &p);
     Ok(ProposalView {
+        may,
         id: p.id,
         programme_id: p.programme_id,
         owner_id: Some(p.owner_id),
@@ -398,7 +400,7 @@ pub async fn create(
     actor: &Actor,
     input: CreateProposalInput,
 ) -> AppResult<ProposalView> {
-    actor.require_any(&[Role::Applicant], "write proposals")?;
+    actor.require_any(&[Role::Applicant], "write_proposals")?;
     let content = input.content.validate_draft()?;
     let tx = app.store.begin().await?;
     let programme = load_programme(&tx, input.programme_id.into())
@@ -412,15 +414,20 @@ pub async fn create(
         })?;
     let now = app.now();
     if programme.archived_at.is_some() {
-        return Err(AppError::Conflict(
-            "the programme is archived and takes no proposals".into(),
-        ));
+        return Err(AppError::conflict("programme-archived").done());
     }
     if now >= programme.spec.closes_at {
-        return Err(AppError::Conflict(format!(
-            "the call closed on {}",
-            proposal::local_time(&programme.spec, programme.spec.closes_at)
-        )));
+        return Err(AppError::conflict("call-closed")
+            .with(
+                "closes_at",
+                programme
+                    .spec
+                    .closes_at
+                    .with_timezone(&programme.spec.time_zone)
+                    .to_rfc3339(),
+            )
+            .with("time_zone", programme.spec.time_zone.name())
+            .done());
     }
     let def = app
         .workflows
@@ -451,7 +458,7 @@ pub async fn create(
         now,
     )
     .await?;
-    let shown = view(&tx, app, record).await?;
+    let shown = view(&tx, app, actor, record).await?;
     tx.commit().await.map_err(grants_store::StoreError::from)?;
     Ok(shown)
 }
@@ -500,7 +507,7 @@ pub async fn list(
     let mut blind = HashMap::new();
     for record in page.items {
         let timers = running.remove(&record.id.uuid()).unwrap_or_default();
-        let mut shown = view_with(conn, app, record, Some(timers)).await?;
+        let mut shown = view_with(conn, app, actor, record, Some(timers)).await?;
         redact_for_reviewer(conn, actor, &mut shown, &mut blind).await?;
         views.push(shown);
     }
@@ -511,22 +518,19 @@ pub async fn list(
 }
 
 /// The states in which the owner may change a proposal: its content and its attachments.
-const CHANGEABLE: [&str; 2] = ["draft", "changes_requested"];
+const CHANGEABLE: [&str; 2] = [names::DRAFT, names::CHANGES_REQUESTED];
 
 /// Refuses a change (`to` do what, e.g. "edit it") to a proposal the actor
 /// sees: by anyone but its owner (403), or in a state that allows no
 /// changes (409).
 pub(crate) fn require_changeable(actor: &Actor, p: &ProposalRecord, to: &str) -> AppResult<()> {
     if p.owner_id != actor.id {
-        return Err(AppError::Forbidden(format!(
-            "only the applicant who owns a proposal may {to}"
-        )));
+        return Err(AppError::forbidden("owner-only").with("action", to).done());
     }
     if !CHANGEABLE.contains(&p.state.as_str()) {
-        return Err(AppError::Conflict(format!(
-            "a proposal can be changed only as a draft or when changes were requested; it is {}",
-            p.state
-        )));
+        return Err(AppError::conflict("proposal-not-changeable")
+            .with("proposal_state", &p.state)
+            .done());
     }
     Ok(())
 }
@@ -542,7 +546,7 @@ pub async fn update(
 ) -> AppResult<ProposalView> {
     let tx = app.store.begin().await?;
     let current = load_visible(&tx, actor, id).await?;
-    require_changeable(actor, &current, "edit it")?;
+    require_changeable(actor, &current, "edit_it")?;
     let revision = if_match
         .or(input.revision)
         .ok_or(AppError::RevisionRequired)?;
@@ -571,7 +575,7 @@ pub async fn update(
     let record = store::find(&tx, id)
         .await?
         .ok_or(AppError::NotFound("proposal"))?;
-    let shown = view(&tx, app, record).await?;
+    let shown = view(&tx, app, actor, record).await?;
     tx.commit().await.map_err(grants_store::StoreError::from)?;
     Ok(shown)
 }
@@ -601,109 +605,200 @@ fn changed_fields(input: &ProposalInput) -> Vec<&'static str> {
     .collect()
 }
 
-/// Every transition from the proposal's state, with whether the actor may take it and why not.
-pub async fn transitions(
-    app: &App,
-    actor: &Actor,
-    id: ProposalId,
-) -> AppResult<Vec<TransitionView>> {
-    let conn = app.store.conn();
-    let (record, programme) = load_visible_with_programme(conn, actor, id).await?;
-    let def = definition(app, &record).await?;
-    let guards = Guards {
-        programme: &programme.spec,
-        content: &record.content,
-        // The comment is not known before the request; do not block on it here.
-        comment: Some("-"),
-        decision: false,
-        now: app.now(),
-    };
-    Ok(TransitionView::list(grants_workflow::options(
-        &def,
-        &record.state,
-        &facts(actor, &record),
-        &guards,
-    )))
+impl StepInput for TransitionInput {
+    fn comment(&self) -> Option<&str> {
+        self.comment.as_deref()
+    }
+
+    fn revision(&self) -> Option<i64> {
+        self.revision
+    }
+
+    fn deadline(&self) -> Option<DateTime<Utc>> {
+        self.deadline
+    }
 }
 
-/// Takes a transition as the actor: checked, applied and recorded in one
-/// database transaction, or not at all.
-#[tracing::instrument(skip_all, fields(actor = %actor.id, proposal.id = %id, transition = name))]
-pub async fn transition(
-    app: &App,
-    actor: &Actor,
-    id: ProposalId,
-    name: &str,
-    input: TransitionInput,
-    if_match: Option<i64>,
-) -> AppResult<ProposalView> {
-    let tx = app.store.begin().await?;
-    let (record, programme) = load_visible_with_programme(&tx, actor, id).await?;
-    crate::error::expect_revision(if_match, input.revision, "proposal", record.revision)?;
-    let def = definition(app, &record).await?;
-    let now = app.now();
-    let comment = input
-        .comment
-        .as_deref()
-        .map(str::trim)
-        .filter(|c| !c.is_empty());
-    let guards = Guards {
-        programme: &programme.spec,
-        content: &record.content,
-        comment,
-        decision: false,
-        now,
-    };
-    let plan = grants_workflow::plan(&def, &record.state, name, &facts(actor, &record), &guards)
-        .map_err(AppError::Blocked)?;
-    if let Some(deadline) = input.deadline {
-        if !plan
-            .effects
-            .iter()
-            .any(|e| matches!(e, Effect::Timer { .. }))
-        {
-            return Err(ValidationErrors::single(
-                "deadline",
-                "no_deadline",
-                format!("'{name}' sets no deadline"),
-            )
-            .into());
-        }
-        if deadline <= now {
-            return Err(ValidationErrors::single(
-                "deadline",
-                "in_the_past",
-                "the deadline must be in the future",
-            )
-            .into());
+/// What the decision path brings to a proposal's step: that the decision
+/// is recorded with its letter, and the award if it funds.
+#[derive(Debug, Default)]
+pub struct Decision {
+    recorded: bool,
+    award: Option<Money>,
+}
+
+impl Subject for ProposalRecord {
+    const KIND: &'static str = SUBJECT;
+    const TRANSITION: &'static str = "proposal.transition";
+    const RELATIONS: &'static [&'static str] = &["owner", COUNTRY_AMBASSADOR];
+    const GUARDS: &'static [&'static str] = &[
+        "call_open",
+        "form_complete",
+        "country_eligible",
+        "amount_within_limits",
+        "comment_given",
+        "decision_recorded",
+    ];
+    type Id = ProposalId;
+    type Around = ProgrammeRecord;
+    type Input = TransitionInput;
+    type Extra = Decision;
+    type View = ProposalView;
+
+    steps::instance_fields!();
+
+    async fn load(c: &impl ConnectionTrait, id: ProposalId) -> AppResult<Option<Self>> {
+        Ok(store::find(c, id).await?)
+    }
+
+    async fn around(&self, c: &impl ConnectionTrait) -> AppResult<ProgrammeRecord> {
+        load_programme(c, self.programme_id).await
+    }
+
+    /// The proposal and its programme in one query, as every step needs both.
+    async fn find(
+        c: &impl ConnectionTrait,
+        id: ProposalId,
+    ) -> AppResult<Option<(Self, ProgrammeRecord)>> {
+        Ok(store::find_with_programme(c, id).await?)
+    }
+
+    async fn may_see(
+        &self,
+        c: &impl ConnectionTrait,
+        actor: &Actor,
+        _: &ProgrammeRecord,
+    ) -> AppResult<bool> {
+        Ok(can_see(actor, self) || crate::jury::reviewer_may_see(c, actor, self).await?)
+    }
+
+    fn facts(&self, actor: &Actor, _: &ProgrammeRecord) -> ActorFacts {
+        facts(actor, self)
+    }
+
+    fn guard(
+        &self,
+        programme: &ProgrammeRecord,
+        step: &Step<'_>,
+        decision: Option<&Decision>,
+        guard: &str,
+    ) -> Result<(), Refusal> {
+        let content = &self.content;
+        match guard {
+            "call_open" => proposal::call_open(&programme.spec, step.now),
+            "form_complete" => proposal::form_complete(content),
+            "country_eligible" => proposal::country_eligible(content, &programme.spec),
+            "amount_within_limits" => proposal::amount_within_limits(content, &programme.spec),
+            "comment_given" => proposal::comment_given(step.comment),
+            "decision_recorded" => {
+                if decision.is_some_and(|d| d.recorded) {
+                    Ok(())
+                } else {
+                    Err(
+                        "a funding decision is recorded with its letter (and, to fund, the award) \
+                         through the proposal's decision form"
+                            .into(),
+                    )
+                }
+            }
+            other => Err(format!("the guard '{other}' is not implemented").into()),
         }
     }
-    let step = Step {
-        actor: Some(actor.id),
-        comment,
-        deadline: input.deadline,
-        award: None,
-        now,
-    };
-    let running = apply(&tx, app, &record, &programme, &plan, step).await?;
-    // What `apply` wrote, without reading it back.
-    let submitted = plan.to == "submitted";
-    let updated = ProposalRecord {
-        state: plan.to.clone(),
-        revision: record.revision + 1,
-        updated_at: now,
-        submitted_at: if submitted {
-            Some(now)
-        } else {
-            record.submitted_at
-        },
-        ..record
-    };
-    let shown = view_with(&tx, app, updated, running).await?;
-    tx.commit().await.map_err(grants_store::StoreError::from)?;
-    tracing::info!(from = %plan.from, to = %plan.to, "proposal moved");
-    Ok(shown)
+
+    async fn write(
+        tx: &impl ConnectionTrait,
+        record: &Self,
+        _: &ProgrammeRecord,
+        plan: &Plan,
+        step: &Step<'_>,
+        _: &Decision,
+    ) -> AppResult<()> {
+        store::set_state(
+            tx,
+            record.id,
+            record.revision,
+            &plan.from,
+            &plan.to,
+            plan.to == SUBMITTED,
+            step.now,
+        )
+        .await
+        .map_err(AppError::from_store("proposal"))
+    }
+
+    async fn notify(
+        tx: &impl ConnectionTrait,
+        app: &App,
+        record: &Self,
+        programme: &ProgrammeRecord,
+        (plan, step, decision): (&Plan, &Step<'_>, &Decision),
+        event: &str,
+        to: &[String],
+        dedupe: &str,
+    ) -> AppResult<()> {
+        let people = recipients(tx, to, record).await?;
+        // The applicant's name, for the emails: read again only when
+        // the applicant is not among those written to.
+        let owner_name = match people.iter().find(|p| p.id == record.owner_id) {
+            Some(owner) => owner.name.to_string(),
+            None => user_store::find(tx, record.owner_id)
+                .await?
+                .map_or_else(String::new, |u| u.name.to_string()),
+        };
+        let timer_due = crate::steps::timer_due(plan, step);
+        let mut letters = Vec::with_capacity(people.len());
+        for recipient in &people {
+            let facts = Letterhead {
+                app,
+                record,
+                comment: step.comment,
+                timer_due,
+                applicant_name: &owner_name,
+                is_owner: recipient.id == record.owner_id,
+                award: decision.award,
+                now: step.now,
+            };
+            let letter = Letter {
+                envelope: envelope(recipient, programme),
+                notification: notification(event, &facts)?,
+            };
+            let dedupe_key = format!("{event}:{dedupe}:{}", recipient.id);
+            letters.push((recipient, letter, dedupe_key));
+        }
+        crate::mail::enqueue_all(tx, app, (SUBJECT, record.id.uuid()), letters, step.now).await
+    }
+
+    async fn view_after(
+        c: &impl ConnectionTrait,
+        app: &App,
+        actor: &Actor,
+        _: ProposalId,
+        moved: Moved<'_, Self>,
+    ) -> AppResult<ProposalView> {
+        // What the step wrote, without reading it back.
+        let Moved {
+            before,
+            plan,
+            now,
+            running,
+        } = moved;
+        let submitted = plan.to == SUBMITTED;
+        let updated = ProposalRecord {
+            state: plan.to.clone(),
+            revision: before.revision + 1,
+            updated_at: now,
+            submitted_at: if submitted {
+                Some(now)
+            } else {
+                before.submitted_at
+            },
+            ..before
+        };
+        view_with(c, app, actor, updated, running).await
+    }
 }
+
+use crate::names::proposal::{self as names, SUBMITTED};
 
 /// Takes `transition` on a proposal inside the caller's transaction, as the
 /// actor or (with `None`) the system, when the workflow allows it now.
@@ -718,19 +813,25 @@ pub(crate) async fn advance(
     comment: Option<&str>,
     now: DateTime<Utc>,
 ) -> AppResult<bool> {
-    let record = store::find(tx, id)
+    let (record, programme) = store::find_with_programme(tx, id)
         .await?
         .ok_or(AppError::NotFound("proposal"))?;
-    let programme = load_programme(tx, record.programme_id).await?;
-    let taking = Taking {
-        transition,
+    let step = Step {
         actor,
         comment,
-        decision: None,
+        deadline: None,
+        now,
     };
-    Ok(take(tx, app, (&record, &programme), taking, now)
-        .await?
-        .is_ok())
+    let taken = steps::take_inside(
+        tx,
+        app,
+        (&record, &programme),
+        transition,
+        &step,
+        &Decision::default(),
+    )
+    .await?;
+    Ok(taken.is_ok())
 }
 
 /// Takes a decision transition (`fund`, `waitlist`, `decline`) as a
@@ -745,215 +846,19 @@ pub(crate) async fn take_decision(
     (transition, comment, award): (&str, Option<&str>, Option<Money>),
     now: DateTime<Utc>,
 ) -> AppResult<Plan> {
-    let taking = Taking {
-        transition,
+    let step = Step {
         actor: Some(actor),
         comment,
-        decision: Some(award),
-    };
-    take(tx, app, (record, programme), taking, now)
-        .await?
-        .map_err(AppError::Blocked)
-}
-
-/// A transition taken from inside another use case.
-struct Taking<'a> {
-    transition: &'a str,
-    /// The person; `None` for the system.
-    actor: Option<&'a Actor>,
-    comment: Option<&'a str>,
-    /// On the decision path: the award, if the decision funds.
-    decision: Option<Option<Money>>,
-}
-
-/// Plans `taking` and, if the workflow allows it now, applies it; the
-/// blocked plan is returned for the caller to judge.
-async fn take(
-    tx: &impl ConnectionTrait,
-    app: &App,
-    (record, programme): (&ProposalRecord, &ProgrammeRecord),
-    taking: Taking<'_>,
-    now: DateTime<Utc>,
-) -> AppResult<Result<Plan, grants_workflow::Blocked>> {
-    let def = definition(app, record).await?;
-    let guards = Guards {
-        programme: &programme.spec,
-        content: &record.content,
-        comment: taking.comment,
-        decision: taking.decision.is_some(),
-        now,
-    };
-    let facts = taking
-        .actor
-        .map_or_else(ActorFacts::system, |a| facts(a, record));
-    let plan = match grants_workflow::plan(&def, &record.state, taking.transition, &facts, &guards)
-    {
-        Ok(plan) => plan,
-        Err(blocked) => return Ok(Err(blocked)),
-    };
-    let step = Step {
-        actor: taking.actor.map(|a| a.id),
-        comment: taking.comment,
         deadline: None,
-        award: taking.decision.flatten(),
         now,
     };
-    apply(tx, app, record, programme, &plan, step).await?;
-    Ok(Ok(plan))
-}
-
-/// Who takes a transition and with what: the parts of a step that are not the plan.
-struct Step<'a> {
-    /// The person; `None` for the system.
-    actor: Option<UserId>,
-    /// Their reason, if given.
-    comment: Option<&'a str>,
-    /// A deadline replacing the workflow's default for timers this step starts.
-    deadline: Option<DateTime<Utc>>,
-    /// The award of a funding decision, for its letter.
-    award: Option<Money>,
-    /// When it happens.
-    now: DateTime<Utc>,
-}
-
-/// Applies a plan inside the caller's transaction: the conditional state
-/// change, one audit event, and the effects' rows (outbox, timers).
-async fn apply(
-    tx: &impl ConnectionTrait,
-    app: &App,
-    record: &ProposalRecord,
-    programme: &ProgrammeRecord,
-    plan: &Plan,
-    step: Step<'_>,
-) -> AppResult<Running> {
-    let Step {
-        actor,
-        comment,
-        deadline,
+    let decision = Decision {
+        recorded: true,
         award,
-        now,
-    } = step;
-    store::set_state(
-        tx,
-        record.id,
-        record.revision,
-        &plan.from,
-        &plan.to,
-        plan.to == "submitted",
-        now,
-    )
-    .await
-    .map_err(AppError::from_store("proposal"))?;
-    let event_id = audit::record(
-        tx,
-        AuditEntry {
-            actor,
-            action: "proposal.transition",
-            subject_type: SUBJECT,
-            subject_id: record.id.uuid(),
-            details: serde_json::json!({
-                "transition": plan.transition,
-                "from": plan.from,
-                "to": plan.to,
-                "comment": comment,
-                "workflow": record.workflow,
-                "version": record.workflow_version,
-            }),
-        },
-        now,
-    )
-    .await?;
-    // A deadline this step starts, for the emails that announce it.
-    let timer_due = plan.effects.iter().find_map(|e| match e {
-        Effect::Timer { after, .. } => Some(
-            deadline
-                .unwrap_or_else(|| now + chrono::Duration::from_std(*after).unwrap_or_default()),
-        ),
-        _ => None,
-    });
-    let id = record.id.uuid();
-    let mut running: Running = None;
-    for effect in &plan.effects {
-        match effect {
-            Effect::Notify { event, to } => {
-                let people = recipients(tx, to, record).await?;
-                // The applicant's name, for the emails: read again only when
-                // the applicant is not among those written to.
-                let owner_name = match people.iter().find(|p| p.id == record.owner_id) {
-                    Some(owner) => owner.name.to_string(),
-                    None => user_store::find(tx, record.owner_id)
-                        .await?
-                        .map_or_else(String::new, |u| u.name.to_string()),
-                };
-                let mut letters = Vec::with_capacity(people.len());
-                for recipient in &people {
-                    let facts = Letterhead {
-                        app,
-                        record,
-                        comment,
-                        timer_due,
-                        applicant_name: &owner_name,
-                        is_owner: recipient.id == record.owner_id,
-                        award,
-                        now,
-                    };
-                    let letter = Letter {
-                        envelope: envelope(recipient, programme),
-                        notification: notification(event, &facts)?,
-                    };
-                    let dedupe_key = format!("{event}:{event_id}:{}", recipient.id);
-                    letters.push((recipient, letter, dedupe_key));
-                }
-                crate::mail::enqueue_all(tx, app, (SUBJECT, record.id.uuid()), letters, now)
-                    .await?;
-            }
-            Effect::Timer { kind, after, fire } => {
-                let after = chrono::Duration::from_std(*after)
-                    .map_err(|e| AppError::internal(format!("timer {kind} is too long: {e}")))?;
-                let fire_at = deadline.unwrap_or(now + after);
-                let running = running.get_or_insert(timers::pending(tx, SUBJECT, id).await?);
-                stop_running(tx, running, id, kind, now).await?;
-                timers::insert(tx, SUBJECT, id, kind, fire, fire_at, now).await?;
-                running.push(PendingTimer {
-                    kind: kind.clone(),
-                    transition: fire.clone(),
-                    fire_at,
-                });
-                running.sort_by_key(|t| t.fire_at);
-            }
-            Effect::CancelTimer { kind } => {
-                let running = running.get_or_insert(timers::pending(tx, SUBJECT, id).await?);
-                stop_running(tx, running, id, kind, now).await?;
-            }
-            Effect::Run { name } => {
-                return Err(AppError::internal(format!(
-                    "effect '{name}' is not implemented"
-                )));
-            }
-        }
-    }
-    Ok(running)
-}
-
-/// The proposal's running timers as a step's effects left them, when the
-/// step started or stopped one (it read them once, so the answer need not);
-/// `None` when it touched none.
-type Running = Option<Vec<PendingTimer>>;
-
-/// Cancels the running timer of `kind`, if `running` holds one: a kind not
-/// running costs no statement.
-async fn stop_running(
-    tx: &impl ConnectionTrait,
-    running: &mut Vec<PendingTimer>,
-    id: Uuid,
-    kind: &str,
-    now: DateTime<Utc>,
-) -> AppResult<()> {
-    if running.iter().any(|t| t.kind == kind) {
-        timers::cancel(tx, SUBJECT, id, kind, now).await?;
-        running.retain(|t| t.kind != kind);
-    }
-    Ok(())
+    };
+    let taken =
+        steps::take_inside(tx, app, (record, programme), transition, &step, &decision).await?;
+    taken.map(|(plan, _)| plan).map_err(AppError::Blocked)
 }
 
 /// What the proposal emails say, gathered once per step.
@@ -1076,72 +981,4 @@ async fn recipients(
         covers,
     )
     .await
-}
-
-/// The proposal's history: every recorded event, oldest first.
-pub async fn history(app: &App, actor: &Actor, id: ProposalId) -> AppResult<Vec<AuditEventView>> {
-    let conn = app.store.conn();
-    load_visible(conn, actor, id).await?;
-    Ok(audit::history(conn, SUBJECT, id.uuid())
-        .await?
-        .into_iter()
-        .map(AuditEventView::from)
-        .collect())
-}
-
-/// Fires a claimed timer on a proposal: takes its transition as the system
-/// if the workflow still allows it, and marks the timer done, in one
-/// transaction. Returns what happened.
-pub(crate) async fn fire_timer(app: &App, owner: &str, timer: &DueTimer) -> AppResult<String> {
-    let tx = app.store.begin().await?;
-    let now = app.now();
-    let id = ProposalId::from(timer.subject_id);
-    let Some(record) = store::find(&tx, id).await? else {
-        timers::complete(
-            &tx,
-            timer.id,
-            owner,
-            "skipped: the proposal no longer exists",
-            now,
-        )
-        .await?;
-        tx.commit().await.map_err(grants_store::StoreError::from)?;
-        return Ok("skipped".into());
-    };
-    let programme = load_programme(&tx, record.programme_id).await?;
-    let def = definition(app, &record).await?;
-    let guards = Guards {
-        programme: &programme.spec,
-        content: &record.content,
-        comment: None,
-        decision: false,
-        now,
-    };
-    let outcome = match grants_workflow::plan(
-        &def,
-        &record.state,
-        &timer.transition,
-        &ActorFacts::system(),
-        &guards,
-    ) {
-        Ok(plan) => {
-            let comment = format!("the {} deadline passed", timer.kind.replace('_', " "));
-            let step = Step {
-                actor: None,
-                comment: Some(&comment),
-                deadline: None,
-                award: None,
-                now,
-            };
-            apply(&tx, app, &record, &programme, &plan, step).await?;
-            format!("transitioned: {} → {}", plan.from, plan.to)
-        }
-        Err(blocked) => format!("skipped: {blocked}"),
-    };
-    if !timers::complete(&tx, timer.id, owner, &outcome, now).await? {
-        // Our lease ran out and another instance has it: leave it to them.
-        return Ok("lease lost".into());
-    }
-    tx.commit().await.map_err(grants_store::StoreError::from)?;
-    Ok(outcome)
 }

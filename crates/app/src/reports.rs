@@ -26,18 +26,22 @@ use grants_store::proposals::ProposalRecord;
 use grants_store::reports::{self as store, ReportChange, ReportFilter, ReportRecord};
 use grants_store::timers::{self, DueTimer};
 use grants_store::users::{self as user_store, UserRecord};
-use grants_workflow::{ActorFacts, Effect, GuardCheck, Plan, Refusal};
+use grants_workflow::{ActorFacts, Plan, Refusal};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::audit::AuditEventView;
 use crate::grants::{self, GRANT_READERS};
-use crate::proposals::TransitionView;
+use crate::names::grant;
+use crate::names::report::{self as names, CLOSED, EDITABLE, OWED};
+use crate::steps::{self, Moved, Step, Subject};
 use crate::{Actor, App, AppError, AppResult, Page, PageRequest};
 
 /// The workflow reports follow.
 pub const WORKFLOW: &str = "report";
+
+/// A report, as the workflow driver ([`crate::steps`]) takes it.
+pub type Report = ReportRecord;
 /// The audit trail's and the timers' name for reports.
 pub(crate) const SUBJECT: &str = "report";
 /// The timers' name for a programme's weekly overdue summary.
@@ -46,12 +50,6 @@ pub(crate) const SUMMARY_SUBJECT: &str = "programme_reports";
 const REMINDER: &str = "report_reminder";
 /// The timer of a programme's weekly overdue summary.
 const SUMMARY: &str = "overdue_summary";
-/// States in which the grantee still owes the report.
-const OWED: &[&str] = &["scheduled", "due", "overdue"];
-/// States in which the grantee may write.
-const EDITABLE: &[&str] = &["scheduled", "due", "overdue", "changes_requested"];
-/// States a report is closed in.
-const CLOSED: &[&str] = &["accepted", "cancelled"];
 
 /// A report as its readers see it.
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -120,6 +118,8 @@ pub struct ReportView {
     pub review_comment: Option<String>,
     /// The next reminder the grantee gets, while the report is owed.
     pub next_reminder_at: Option<DateTime<Utc>>,
+    /// What the reader may do with it now.
+    pub may: ReportPermissions,
 }
 
 /// Filters for listing reports.
@@ -168,7 +168,8 @@ pub struct MoveDueDateInput {
 }
 
 /// What a report is read and checked with: its grant, programme and proposal.
-struct Context {
+#[derive(Debug)]
+pub struct Context {
     grant: GrantRecord,
     programme: ProgrammeRecord,
     proposal: ProposalRecord,
@@ -291,17 +292,14 @@ pub(crate) async fn load_visible(
 /// Whether the actor may write the report now: its grantee, while it is open for writing.
 pub(crate) fn may_write(actor: &Actor, report: &ReportRecord) -> AppResult<()> {
     if actor.id != report.grantee_id {
-        return Err(AppError::Forbidden(
-            "only the grantee writes the report".into(),
-        ));
+        return Err(AppError::forbidden("grantee-only-writes").done());
     }
     if EDITABLE.contains(&report.state.as_str()) {
         Ok(())
     } else {
-        Err(AppError::Conflict(format!(
-            "the report is {}; it can no longer be changed",
-            report.state
-        )))
+        Err(AppError::conflict("report-closed")
+            .with("report_state", &report.state)
+            .done())
     }
 }
 
@@ -362,7 +360,7 @@ async fn view_with(
     context: &Context,
     around: &Around,
 ) -> AppResult<ReportView> {
-    let def = grants::definition(app, &report.workflow, report.workflow_version).await?;
+    let def = steps::definition(app, &report).await?;
     let now = app.now();
     let schedule = context.schedule(&report);
     let deadline = schedule.deadline();
@@ -379,6 +377,7 @@ async fn view_with(
         None
     };
     let currency = context.programme.spec.currency;
+    let may = ReportPermissions::of(actor, &report);
     Ok(ReportView {
         id: report.id,
         grant_id: report.grant_id,
@@ -416,9 +415,32 @@ async fn view_with(
         reviewed_at: report.reviewed.map(|(_, at)| at),
         review_comment: report.review_comment,
         next_reminder_at,
+        may,
         state: report.state,
         content: report.content,
     })
+}
+
+/// What the reader of a report may do with it now, so that a page need
+/// not know the rules.
+#[derive(Debug, Clone, Copy, Default, Serialize, ToSchema)]
+pub struct ReportPermissions {
+    /// Write and save its content (the grantee, while it is open for writing).
+    pub write: bool,
+    /// Move its due date (managers and administrators, while it is owed).
+    pub move_due_date: bool,
+}
+
+/// Who moves a report's due date.
+const DUE_DATE_MOVERS: &[Role] = &[Role::ProgrammeManager, Role::Admin];
+
+impl ReportPermissions {
+    fn of(actor: &Actor, report: &ReportRecord) -> Self {
+        Self {
+            write: may_write(actor, report).is_ok(),
+            move_due_date: actor.has_any(DUE_DATE_MOVERS) && OWED.contains(&report.state.as_str()),
+        }
+    }
 }
 
 /// One report, if the actor may see it.
@@ -457,7 +479,7 @@ pub async fn list(
     let c = app.store.conn();
     let mut states: Vec<String> = filter.state.iter().cloned().collect();
     if filter.late == Some(true) {
-        states = vec!["overdue".into()];
+        states = vec![names::OVERDUE.into()];
     }
     let store_filter = ReportFilter {
         programme: filter.programme_id.map(ProgrammeId::from),
@@ -512,104 +534,221 @@ pub async fn update(
     Ok(shown)
 }
 
-/// The report guards.
-struct Guards<'a> {
-    report: &'a ReportRecord,
-    context: &'a Context,
-    comment: Option<&'a str>,
-}
+steps::step_input!(ReportTransitionInput);
 
-impl GuardCheck for Guards<'_> {
-    fn check(&self, guard: &str) -> Result<(), Refusal> {
+impl Subject for ReportRecord {
+    const KIND: &'static str = SUBJECT;
+    const TRANSITION: &'static str = "report.transition";
+    const RELATIONS: &'static [&'static str] = grants::GRANT_RELATIONS;
+    const GUARDS: &'static [&'static str] = &["comment_given", "grant_running", "report_complete"];
+    const EFFECTS: &'static [&'static str] = &[
+        "start_final_reporting",
+        "release_tranches",
+        "close_grant_when_done",
+    ];
+    type Id = ReportId;
+    type Around = Context;
+    type Input = ReportTransitionInput;
+    type Extra = ();
+    type View = ReportView;
+
+    steps::instance_fields!();
+
+    async fn load(c: &impl ConnectionTrait, id: ReportId) -> AppResult<Option<Self>> {
+        Ok(store::find_report(c, id).await?)
+    }
+
+    async fn around(&self, c: &impl ConnectionTrait) -> AppResult<Context> {
+        Context::load(c, self).await
+    }
+
+    async fn may_see(
+        &self,
+        _: &impl ConnectionTrait,
+        actor: &Actor,
+        _: &Context,
+    ) -> AppResult<bool> {
+        Ok(can_see(actor, self))
+    }
+
+    async fn lock(&self, tx: &impl ConnectionTrait, context: Context) -> AppResult<Context> {
+        // Accepting can close the grant, which moves money totals: one writer per programme.
+        crate::ledger::lock(tx, context.programme.id).await?;
+        self.around(tx).await
+    }
+
+    fn facts(&self, actor: &Actor, context: &Context) -> ActorFacts {
+        grants::facts(actor, &context.grant)
+    }
+
+    fn guard(
+        &self,
+        context: &Context,
+        step: &Step<'_>,
+        _: Option<&()>,
+        guard: &str,
+    ) -> Result<(), Refusal> {
         match guard {
-            "comment_given" => grants_domain::proposal::comment_given(self.comment),
+            "comment_given" => grants_domain::proposal::comment_given(step.comment),
             "grant_running" => {
-                let state = self.context.grant.state.as_str();
-                if ["active", "reporting"].contains(&state) {
+                let state = context.grant.state.as_str();
+                if [grant::ACTIVE, grant::REPORTING].contains(&state) {
                     Ok(())
                 } else {
                     Err(crate::tranches::grant_not_running(state))
                 }
             }
-            "report_complete" => rules::report_complete(&self.report.content, self.context.rules()),
+            "report_complete" => rules::report_complete(&self.content, context.rules()),
             other => Err(format!("the guard '{other}' is not implemented").into()),
         }
     }
-}
 
-/// Every transition from the report's state, with whether the actor may take it.
-pub async fn transitions(app: &App, actor: &Actor, id: ReportId) -> AppResult<Vec<TransitionView>> {
-    let c = app.store.conn();
-    let report = load_visible(c, actor, id).await?;
-    let context = Context::load(c, &report).await?;
-    let def = grants::definition(app, &report.workflow, report.workflow_version).await?;
-    let guards = Guards {
-        report: &report,
-        context: &context,
-        comment: Some("-"),
-    };
-    Ok(TransitionView::list(grants_workflow::options(
-        &def,
-        &report.state,
-        &grants::facts(actor, &context.grant),
-        &guards,
-    )))
-}
+    async fn write(
+        tx: &impl ConnectionTrait,
+        report: &Self,
+        _: &Context,
+        plan: &Plan,
+        step: &Step<'_>,
+        _: &(),
+    ) -> AppResult<()> {
+        let change = match (plan.to.as_str(), step.actor_id()) {
+            (names::SUBMITTED, _) => ReportChange::Submitted,
+            (names::ACCEPTED | names::CHANGES_REQUESTED, Some(by)) => {
+                ReportChange::Reviewed(by, step.comment.map(str::to_owned))
+            }
+            _ => ReportChange::None,
+        };
+        store::set_report_state(
+            tx,
+            report.id,
+            report.revision,
+            (&plan.from, &plan.to),
+            change,
+            step.now,
+        )
+        .await
+        .map_err(AppError::from_store("report"))?;
+        if CLOSED.contains(&plan.to.as_str()) || plan.to == names::SUBMITTED {
+            // Nothing more to remind about.
+            timers::cancel(tx, SUBJECT, report.id.uuid(), REMINDER, step.now).await?;
+        }
+        Ok(())
+    }
 
-/// Takes a report transition (submit, accept, ask for changes) in one
-/// transaction with its effects (emails, released tranches, the grant's
-/// closure), or not at all.
-#[tracing::instrument(skip_all, fields(actor = %actor.id, report.id = %id, transition = name))]
-pub async fn transition(
-    app: &App,
-    actor: &Actor,
-    id: ReportId,
-    name: &str,
-    input: ReportTransitionInput,
-    if_match: Option<i64>,
-) -> AppResult<ReportView> {
-    let tx = app.store.begin().await?;
-    let report = load_visible(&tx, actor, id).await?;
-    crate::error::expect_revision(if_match, input.revision, "report", report.revision)?;
-    let context = Context::load(&tx, &report).await?;
-    // Accepting can close the grant, which moves money totals: one writer per programme.
-    crate::ledger::lock(&tx, context.programme.id).await?;
-    let def = grants::definition(app, &report.workflow, report.workflow_version).await?;
-    let comment = input
-        .comment
-        .as_deref()
-        .map(str::trim)
-        .filter(|c| !c.is_empty());
-    let guards = Guards {
-        report: &report,
-        context: &context,
-        comment,
-    };
-    let plan = grants_workflow::plan(
-        &def,
-        &report.state,
-        name,
-        &grants::facts(actor, &context.grant),
-        &guards,
-    )
-    .map_err(AppError::Blocked)?;
-    let now = app.now();
-    apply(
-        &tx,
-        app,
-        (&report, &context),
-        &plan,
-        (Some(actor.id), comment),
-        now,
-    )
-    .await?;
-    let updated = store::find_report(&tx, id)
-        .await?
-        .ok_or(AppError::NotFound("report"))?;
-    let shown = view(&tx, app, actor, updated).await?;
-    tx.commit().await.map_err(grants_store::StoreError::from)?;
-    tracing::info!(from = %plan.from, to = %plan.to, "report moved");
-    Ok(shown)
+    fn details(&self, _: &Plan, _: &()) -> serde_json::Map<String, serde_json::Value> {
+        serde_json::Map::from_iter([(
+            "grant_id".to_owned(),
+            serde_json::Value::String(self.grant_id.to_string()),
+        )])
+    }
+
+    async fn notify(
+        tx: &impl ConnectionTrait,
+        app: &App,
+        report: &Self,
+        context: &Context,
+        (_, step, _): (&Plan, &Step<'_>, &()),
+        event: &str,
+        to: &[String],
+        dedupe: &str,
+    ) -> AppResult<()> {
+        let people = grants::recipients(tx, to, report.grantee_id).await?;
+        let grantee_name = if event == "report_submitted" {
+            user_store::find(tx, report.grantee_id)
+                .await?
+                .map_or_else(String::new, |u| u.name.to_string())
+        } else {
+            String::new()
+        };
+        let link = app.link(&format!("/app/reports/{}", report.id));
+        for person in &people {
+            let report_name = context.name(report, person.locale);
+            let proposal_title = context.title();
+            let notification = match event {
+                "report_submitted" => {
+                    Notification::ReportSubmitted(grants_notify::ReportSubmitted {
+                        proposal_title,
+                        report_name,
+                        grantee_name: grantee_name.clone(),
+                        report_url: link.clone(),
+                    })
+                }
+                "report_accepted" => Notification::ReportAccepted(grants_notify::ReportAccepted {
+                    proposal_title,
+                    report_name,
+                }),
+                "report_changes_requested" => {
+                    Notification::ReportChangesRequested(grants_notify::ReportChangesRequested {
+                        proposal_title,
+                        report_name,
+                        comment: step.comment.unwrap_or_default().to_owned(),
+                        report_url: link.clone(),
+                    })
+                }
+                other => {
+                    return Err(AppError::internal(format!(
+                        "the email '{other}' cannot be sent about a report"
+                    )));
+                }
+            };
+            grants::send(
+                tx,
+                app,
+                (SUBJECT, report.id.uuid()),
+                (&context.programme, std::slice::from_ref(person)),
+                &notification,
+                dedupe,
+                step.now,
+            )
+            .await?;
+        }
+        Ok(())
+    }
+
+    async fn run(
+        tx: &impl ConnectionTrait,
+        app: &App,
+        report: &Self,
+        context: &Context,
+        (_, step, _): (&Plan, &Step<'_>, &()),
+        name: &str,
+    ) -> AppResult<()> {
+        match name {
+            "start_final_reporting" => {
+                if report.kind == ReportKind::Final {
+                    Box::pin(grants::start_reporting_as_system(
+                        tx,
+                        app,
+                        report.grant_id,
+                        step.now,
+                    ))
+                    .await?;
+                }
+                Ok(())
+            }
+            "release_tranches" => release_tranches(tx, app, (report, context), step.now).await,
+            "close_grant_when_done" => {
+                Box::pin(grants::close_when_done(tx, app, report.grant_id, step.now)).await?;
+                Ok(())
+            }
+            other => Err(AppError::internal(format!(
+                "the effect '{other}' is not implemented for reports"
+            ))),
+        }
+    }
+
+    async fn view_after(
+        c: &impl ConnectionTrait,
+        app: &App,
+        actor: &Actor,
+        id: ReportId,
+        _: Moved<'_, Self>,
+    ) -> AppResult<ReportView> {
+        let updated = store::find_report(c, id)
+            .await?
+            .ok_or(AppError::NotFound("report"))?;
+        view(c, app, actor, updated).await
+    }
 }
 
 /// Takes `name` as the system (timers, a terminated grant), inside the caller's transaction.
@@ -621,150 +760,16 @@ async fn take_as_system(
     comment: Option<&str>,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    let def = grants::definition(app, &report.workflow, report.workflow_version).await?;
-    let guards = Guards {
-        report,
-        context,
+    let step = Step {
+        actor: None,
         comment,
-    };
-    let plan = grants_workflow::plan(&def, &report.state, name, &ActorFacts::system(), &guards)
-        .map_err(AppError::Blocked)?;
-    apply(tx, app, (report, context), &plan, (None, comment), now).await
-}
-
-/// Applies a report plan inside the caller's transaction: the conditional
-/// state change, one audit event, then the effects.
-async fn apply(
-    tx: &impl ConnectionTrait,
-    app: &App,
-    (report, context): (&ReportRecord, &Context),
-    plan: &Plan,
-    (actor, comment): (Option<UserId>, Option<&str>),
-    now: DateTime<Utc>,
-) -> AppResult<()> {
-    let change = match (plan.to.as_str(), actor) {
-        ("submitted", _) => ReportChange::Submitted,
-        ("accepted" | "changes_requested", Some(by)) => {
-            ReportChange::Reviewed(by, comment.map(str::to_owned))
-        }
-        _ => ReportChange::None,
-    };
-    store::set_report_state(
-        tx,
-        report.id,
-        report.revision,
-        (&plan.from, &plan.to),
-        change,
+        deadline: None,
         now,
-    )
-    .await
-    .map_err(AppError::from_store("report"))?;
-    let event_id = audit::record(
-        tx,
-        AuditEntry {
-            actor,
-            action: "report.transition",
-            subject_type: SUBJECT,
-            subject_id: report.id.uuid(),
-            details: serde_json::json!({
-                "transition": plan.transition,
-                "from": plan.from,
-                "to": plan.to,
-                "comment": comment,
-                "grant_id": report.grant_id,
-                "workflow": report.workflow,
-                "version": report.workflow_version,
-            }),
-        },
-        now,
-    )
-    .await?;
-    if CLOSED.contains(&plan.to.as_str()) || plan.to == "submitted" {
-        // Nothing more to remind about.
-        timers::cancel(tx, SUBJECT, report.id.uuid(), REMINDER, now).await?;
-    }
-    for effect in &plan.effects {
-        match effect {
-            Effect::Notify { event, to } => {
-                let people = grants::recipients(tx, to, report.grantee_id).await?;
-                let grantee_name = if event == "report_submitted" {
-                    user_store::find(tx, report.grantee_id)
-                        .await?
-                        .map_or_else(String::new, |u| u.name.to_string())
-                } else {
-                    String::new()
-                };
-                let link = app.link(&format!("/app/reports/{}", report.id));
-                for person in &people {
-                    let report_name = context.name(report, person.locale);
-                    let proposal_title = context.title();
-                    let notification = match event.as_str() {
-                        "report_submitted" => {
-                            Notification::ReportSubmitted(grants_notify::ReportSubmitted {
-                                proposal_title,
-                                report_name,
-                                grantee_name: grantee_name.clone(),
-                                report_url: link.clone(),
-                            })
-                        }
-                        "report_accepted" => {
-                            Notification::ReportAccepted(grants_notify::ReportAccepted {
-                                proposal_title,
-                                report_name,
-                            })
-                        }
-                        "report_changes_requested" => Notification::ReportChangesRequested(
-                            grants_notify::ReportChangesRequested {
-                                proposal_title,
-                                report_name,
-                                comment: comment.unwrap_or_default().to_owned(),
-                                report_url: link.clone(),
-                            },
-                        ),
-                        other => {
-                            return Err(AppError::internal(format!(
-                                "the email '{other}' cannot be sent about a report"
-                            )));
-                        }
-                    };
-                    grants::send(
-                        tx,
-                        app,
-                        (SUBJECT, report.id.uuid()),
-                        (&context.programme, std::slice::from_ref(person)),
-                        &notification,
-                        &event_id.to_string(),
-                        now,
-                    )
-                    .await?;
-                }
-            }
-            Effect::Run { name } if name == "start_final_reporting" => {
-                if report.kind == ReportKind::Final {
-                    grants::start_reporting_as_system(
-                        tx,
-                        app,
-                        report.grant_id,
-                        &context.programme,
-                        now,
-                    )
-                    .await?;
-                }
-            }
-            Effect::Run { name } if name == "release_tranches" => {
-                release_tranches(tx, app, (report, context), now).await?;
-            }
-            Effect::Run { name } if name == "close_grant_when_done" => {
-                grants::close_when_done(tx, app, report.grant_id, &context.programme, now).await?;
-            }
-            other => {
-                return Err(AppError::internal(format!(
-                    "the effect {other:?} is not implemented for reports"
-                )));
-            }
-        }
-    }
-    Ok(())
+    };
+    steps::take_inside(tx, app, (report, context), name, &step, &())
+        .await?
+        .map(|_| ())
+        .map_err(AppError::Blocked)
 }
 
 /// The tranches waiting for this report can now be requested: each gets a
@@ -778,7 +783,7 @@ async fn release_tranches(
     let waiting: Vec<_> = grant_store::tranches_of(tx, report.grant_id)
         .await?
         .into_iter()
-        .filter(|t| t.state == "scheduled")
+        .filter(|t| t.state == crate::names::tranche::SCHEDULED)
         .filter(|t| {
             matches!(&t.condition, TrancheCondition::ReportAccepted { report: key } if *key == report.key)
         })
@@ -910,7 +915,15 @@ pub(crate) async fn cancel_open(
     for report in store::reports_of(tx, grant).await? {
         if !CLOSED.contains(&report.state.as_str()) {
             let context = Context::load(tx, &report).await?;
-            take_as_system(tx, app, (&report, &context), "cancel", Some(reason), now).await?;
+            take_as_system(
+                tx,
+                app,
+                (&report, &context),
+                names::CANCEL,
+                Some(reason),
+                now,
+            )
+            .await?;
         }
     }
     Ok(())
@@ -924,7 +937,7 @@ pub(crate) async fn accepted_keys(
     Ok(store::reports_of(c, grant)
         .await?
         .into_iter()
-        .filter(|r| r.state == "accepted")
+        .filter(|r| r.state == names::ACCEPTED)
         .map(|r| r.key)
         .collect())
 }
@@ -937,7 +950,7 @@ pub(crate) async fn final_report_accepted(
 ) -> AppResult<Result<(), Refusal>> {
     let reports = store::reports_of(c, grant).await?;
     Ok(match reports.iter().find(|r| r.kind == ReportKind::Final) {
-        Some(r) if r.state == "accepted" => Ok(()),
+        Some(r) if r.state == names::ACCEPTED => Ok(()),
         Some(r) => Err(
             Refusal::new(format!("the final report is {}, not accepted", r.state))
                 .case("not_accepted")
@@ -960,16 +973,12 @@ pub async fn move_due_date(
 ) -> AppResult<ReportView> {
     let tx = app.store.begin().await?;
     let report = load_visible(&tx, actor, id).await?;
-    actor.require_any(
-        &[Role::ProgrammeManager, Role::Admin],
-        "move a report's due date",
-    )?;
+    actor.require_any(DUE_DATE_MOVERS, "move_a_report_s_due_date")?;
     crate::error::expect_revision(if_match, input.revision, "report", report.revision)?;
     if !OWED.contains(&report.state.as_str()) {
-        return Err(AppError::Conflict(format!(
-            "the report is {}; only a report still owed gets a new due date",
-            report.state
-        )));
+        return Err(AppError::conflict("report-not-owed")
+            .with("report_state", &report.state)
+            .done());
     }
     let context = Context::load(&tx, &report).await?;
     let now = app.now();
@@ -1017,8 +1026,8 @@ pub async fn move_due_date(
         .await?
         .ok_or(AppError::NotFound("report"))?;
     let schedule = context.schedule(&moved);
-    if moved.state == "overdue" && schedule.deadline() > now {
-        take_as_system(&tx, app, (&moved, &context), "extend", comment, now).await?;
+    if moved.state == names::OVERDUE && schedule.deadline() > now {
+        take_as_system(&tx, app, (&moved, &context), names::EXTEND, comment, now).await?;
         moved = store::find_report(&tx, id)
             .await?
             .ok_or(AppError::NotFound("report"))?;
@@ -1036,17 +1045,6 @@ pub async fn move_due_date(
     let shown = view_in(&tx, app, actor, moved, &context).await?;
     tx.commit().await.map_err(grants_store::StoreError::from)?;
     Ok(shown)
-}
-
-/// The report's history, oldest first.
-pub async fn history(app: &App, actor: &Actor, id: ReportId) -> AppResult<Vec<AuditEventView>> {
-    let c = app.store.conn();
-    load_visible(c, actor, id).await?;
-    Ok(audit::history(c, SUBJECT, id.uuid())
-        .await?
-        .into_iter()
-        .map(AuditEventView::from)
-        .collect())
 }
 
 /// Fires a report's reminder: opens the report or marks it overdue as the
@@ -1089,11 +1087,11 @@ async fn remind(
     now: DateTime<Utc>,
 ) -> AppResult<String> {
     let overdue = matches!(step.kind, ReminderKind::Overdue { .. });
-    if report.state == "scheduled" && !overdue {
-        take_as_system(tx, app, (report, context), "open", None, now).await?;
+    if report.state == names::SCHEDULED && !overdue {
+        take_as_system(tx, app, (report, context), names::OPEN, None, now).await?;
     }
-    if report.state != "overdue" && overdue {
-        take_as_system(tx, app, (report, context), "mark_overdue", None, now).await?;
+    if report.state != names::OVERDUE && overdue {
+        take_as_system(tx, app, (report, context), names::MARK_OVERDUE, None, now).await?;
         start_summary(tx, &context.programme, now).await?;
     }
     let Some(grantee) = user_store::find(tx, report.grantee_id)
@@ -1170,7 +1168,7 @@ pub(crate) async fn fire_summary(app: &App, owner: &str, timer: &DueTimer) -> Ap
     let filter = ReportFilter {
         programme: Some(programme.id),
         grantee: None,
-        states: vec!["overdue".into()],
+        states: vec![names::OVERDUE.into()],
     };
     let late = store::list_reports(&tx, &filter, None, 10_000).await?;
     let outcome = if late.is_empty() {
@@ -1281,7 +1279,7 @@ pub struct ImpactView {
 /// proposals' targets, reports on time or late, money paid against awarded,
 /// per country and in total. Finance, programme managers and administrators.
 pub async fn impact(app: &App, actor: &Actor, programme_id: ProgrammeId) -> AppResult<ImpactView> {
-    actor.require_any(GRANT_READERS, "read the impact summary")?;
+    actor.require_any(GRANT_READERS, "read_the_impact_summary")?;
     let c = app.store.conn();
     let programme = crate::programmes::load_programme(c, programme_id).await?;
     let filter = grant_store::GrantFilter {
@@ -1314,12 +1312,12 @@ pub async fn impact(app: &App, actor: &Actor, programme_id: ProgrammeId) -> AppR
                 targets: targets.get(&g.proposal_id).cloned().unwrap_or_default(),
                 achieved: own
                     .iter()
-                    .filter(|r| r.state == "accepted")
+                    .filter(|r| r.state == names::ACCEPTED)
                     .max_by_key(|r| r.position)
                     .map(|r| r.content.indicators.clone()),
                 reports: own
                     .iter()
-                    .filter(|r| r.state != "cancelled")
+                    .filter(|r| r.state != names::CANCELLED)
                     .map(|r| {
                         rules::timeliness(
                             rules::deadline(r.due_on, spec.time_zone),

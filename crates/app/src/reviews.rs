@@ -19,7 +19,7 @@ use grants_store::programmes::ProgrammeRecord;
 use grants_store::proposals::{self as proposal_store, ProposalRecord};
 use grants_store::review::{
     self as store, AssignmentRecord, AssignmentScope, ReviewContent, ReviewRecord, ReviewScope,
-    review_state,
+    assignment_state, review_state,
 };
 use grants_store::users as user_store;
 use serde::{Deserialize, Serialize};
@@ -29,13 +29,20 @@ use uuid::Uuid;
 
 use crate::assignments::{self, IN_REVIEW};
 use crate::jury::{JURY_RUNNERS, Jury};
+use crate::names::proposal;
 use crate::programmes::load_programme;
 use crate::{Actor, App, AppError, AppResult};
 
 /// Proposal states that appear in the ranking.
-const RANKED_STATES: &[&str] = &[IN_REVIEW, "reviewed", "waitlisted", "funded", "declined"];
+const RANKED_STATES: &[&str] = &[
+    IN_REVIEW,
+    proposal::REVIEWED,
+    proposal::WAITLISTED,
+    proposal::FUNDED,
+    proposal::DECLINED,
+];
 /// Proposal states in which the applicant reads the reviewers' comments to them.
-const DECIDED_STATES: &[&str] = &["waitlisted", "funded", "declined"];
+const DECIDED_STATES: &[&str] = &[proposal::WAITLISTED, proposal::FUNDED, proposal::DECLINED];
 /// The longest comment.
 const MAX_COMMENT_CHARS: usize = 20_000;
 
@@ -98,6 +105,30 @@ pub struct ReviewView {
     pub submitted_at: Option<DateTime<Utc>>,
     /// When it last changed.
     pub updated_at: Option<DateTime<Utc>>,
+    /// What the reader may do with it now.
+    pub may: ReviewPermissions,
+}
+
+/// What the reader of a review may do with it now, so that a page need not
+/// know the rules.
+#[derive(Debug, Clone, Copy, Default, Serialize, ToSchema)]
+pub struct ReviewPermissions {
+    /// Write and submit it: its reviewer, while the assignment is active
+    /// and the review not yet submitted.
+    pub write: bool,
+    /// Accept or decline the assignment: its reviewer, while invited.
+    pub answer: bool,
+}
+
+impl ReviewPermissions {
+    fn of(actor: &Actor, assignment: &AssignmentRecord, record: Option<&ReviewRecord>) -> Self {
+        let own = actor.id == assignment.reviewer_id;
+        let submitted = record.is_some_and(|r| r.state == review_state::SUBMITTED);
+        Self {
+            write: own && assignment.is_active() && !submitted,
+            answer: own && assignment.state == assignment_state::INVITED,
+        }
+    }
 }
 
 fn stored_scores(record: &ReviewRecord) -> AppResult<ScoreSheetInput> {
@@ -121,10 +152,12 @@ fn recommendation_name(r: Recommendation) -> String {
 
 async fn view(
     c: &impl ConnectionTrait,
+    actor: &Actor,
     programme: &ProgrammeRecord,
     assignment: &AssignmentRecord,
     record: Option<ReviewRecord>,
 ) -> AppResult<ReviewView> {
+    let may = ReviewPermissions::of(actor, assignment, record.as_ref());
     let name = user_store::find(c, assignment.reviewer_id)
         .await?
         .map(|u| u.name.to_string());
@@ -143,6 +176,7 @@ async fn view(
             revision: 0,
             submitted_at: None,
             updated_at: None,
+            may,
         });
     };
     let scores = stored_scores(&record)?;
@@ -164,6 +198,7 @@ async fn view(
         revision: record.revision,
         submitted_at: record.submitted_at,
         updated_at: Some(record.updated_at),
+        may,
     })
 }
 
@@ -173,7 +208,7 @@ pub async fn get(app: &App, actor: &Actor, assignment_id: Uuid) -> AppResult<Rev
     let assignment = assignments::load_visible(c, actor, assignment_id).await?;
     let programme = load_programme(c, assignment.programme_id).await?;
     let record = store::find_review(c, assignment.id).await?;
-    view(c, &programme, &assignment, record).await
+    view(c, actor, &programme, &assignment, record).await
 }
 
 fn comment(field: &str, raw: Option<String>) -> AppResult<Option<String>> {
@@ -205,10 +240,9 @@ pub async fn save(
     let tx = app.store.begin().await?;
     let assignment = assignments::own(&tx, actor, assignment_id).await?;
     if !assignment.is_active() {
-        return Err(AppError::Conflict(format!(
-            "the assignment is {}",
-            assignment.state
-        )));
+        return Err(AppError::conflict("assignment-is")
+            .with("assignment_state", &assignment.state)
+            .done());
     }
     let programme = load_programme(&tx, assignment.programme_id).await?;
     let existing = store::find_review(&tx, assignment.id).await?;
@@ -216,9 +250,7 @@ pub async fn save(
         .as_ref()
         .is_some_and(|r| r.state == review_state::SUBMITTED)
     {
-        return Err(AppError::Conflict(
-            "the review is submitted; only the jury chair can reopen it".into(),
-        ));
+        return Err(AppError::conflict("review-submitted").done());
     }
     let base_scores = match &existing {
         Some(r) => stored_scores(r)?,
@@ -278,7 +310,7 @@ pub async fn save(
     }
     let record = store::find_review(&tx, assignment.id).await?;
     let assignment = assignments::own(&tx, actor, assignment_id).await?;
-    let shown = view(&tx, &programme, &assignment, record).await?;
+    let shown = view(&tx, actor, &programme, &assignment, record).await?;
     tx.commit().await.map_err(grants_store::StoreError::from)?;
     Ok(shown)
 }
@@ -296,17 +328,16 @@ pub async fn submit(
     let tx = app.store.begin().await?;
     let assignment = assignments::own(&tx, actor, assignment_id).await?;
     if !assignment.is_active() {
-        return Err(AppError::Conflict(format!(
-            "the assignment is {}",
-            assignment.state
-        )));
+        return Err(AppError::conflict("assignment-is")
+            .with("assignment_state", &assignment.state)
+            .done());
     }
     let programme = load_programme(&tx, assignment.programme_id).await?;
     let record = store::find_review(&tx, assignment.id)
         .await?
-        .ok_or_else(|| AppError::Conflict("save the review before submitting it".into()))?;
+        .ok_or_else(|| AppError::conflict("review-not-saved").done())?;
     if record.state == review_state::SUBMITTED {
-        return Err(AppError::Conflict("the review is already submitted".into()));
+        return Err(AppError::conflict("review-already-submitted").done());
     }
     crate::error::expect_revision(if_match, input.revision, "review", record.revision)?;
     let mut errors = match sheet::validate_sheet(
@@ -351,7 +382,7 @@ pub async fn submit(
     .await?;
     complete_if_done(&tx, app, &programme, assignment.proposal_id, now).await?;
     let record = store::find_review(&tx, assignment.id).await?;
-    let shown = view(&tx, &programme, &assignment, record).await?;
+    let shown = view(&tx, actor, &programme, &assignment, record).await?;
     tx.commit().await.map_err(grants_store::StoreError::from)?;
     Ok(shown)
 }
@@ -372,7 +403,7 @@ async fn complete_if_done(
         tx,
         app,
         proposal,
-        "complete_review",
+        proposal::COMPLETE_REVIEW,
         None,
         Some("every review is in"),
         now,
@@ -431,7 +462,7 @@ pub async fn reopen(
     input: ReviewStepInput,
     if_match: Option<i64>,
 ) -> AppResult<ReviewView> {
-    actor.require_any(&[Role::JuryChair], "reopen a review")?;
+    actor.require_any(&[Role::JuryChair], "reopen_a_review")?;
     let reason = input
         .reason
         .as_deref()
@@ -447,7 +478,7 @@ pub async fn reopen(
     let record = store::find_review(&tx, assignment.id)
         .await?
         .filter(|r| r.state == review_state::SUBMITTED)
-        .ok_or_else(|| AppError::Conflict("only a submitted review can be reopened".into()))?;
+        .ok_or_else(|| AppError::conflict("review-not-submitted").done())?;
     let revision = if_match.or(input.revision).unwrap_or(record.revision);
     let now = app.now();
     store::set_review_state(
@@ -472,7 +503,7 @@ pub async fn reopen(
     )
     .await?;
     let record = store::find_review(&tx, assignment.id).await?;
-    let shown = view(&tx, &programme, &assignment, record).await?;
+    let shown = view(&tx, actor, &programme, &assignment, record).await?;
     tx.commit().await.map_err(grants_store::StoreError::from)?;
     Ok(shown)
 }
@@ -489,6 +520,18 @@ pub async fn for_proposal(
     let c = app.store.conn();
     let proposal = crate::proposals::load_visible(c, actor, proposal_id).await?;
     let programme = load_programme(c, proposal.programme_id).await?;
+    readable(c, actor, &proposal, &programme).await
+}
+
+/// The submitted reviews of a proposal the actor sees, as far as they may
+/// read them (see [`for_proposal`]).
+pub(crate) async fn readable(
+    c: &impl ConnectionTrait,
+    actor: &Actor,
+    proposal: &ProposalRecord,
+    programme: &ProgrammeRecord,
+) -> AppResult<Vec<ReviewView>> {
+    let proposal_id = proposal.id;
     let submitted: Vec<ReviewRecord> = store::reviews(c, ReviewScope::Proposal(proposal_id))
         .await?
         .into_iter()
@@ -501,14 +544,10 @@ pub async fn for_proposal(
         && mine.is_active()
     {
         if !submitted.iter().any(|r| r.reviewer_id == actor.id) {
-            return Err(AppError::Forbidden(
-                "submit your own review before reading the others".into(),
-            ));
+            return Err(AppError::forbidden("reviews-after-own").done());
         }
         if !programme.spec.review.share_reviews_after_submission {
-            return Err(AppError::Forbidden(
-                "this programme does not share reviews between reviewers".into(),
-            ));
+            return Err(AppError::forbidden("reviews-not-shared").done());
         }
         Audience::Jury
     } else if proposal.owner_id == actor.id {
@@ -517,16 +556,14 @@ pub async fn for_proposal(
         }
         Audience::Applicant
     } else {
-        return Err(AppError::Forbidden(
-            "only the jury and, after the decision, the applicant read reviews".into(),
-        ));
+        return Err(AppError::forbidden("reviews-readers").done());
     };
     let mut views = Vec::new();
     for record in submitted {
         let Some(assignment) = store::find_assignment(c, record.assignment_id).await? else {
             continue;
         };
-        let mut shown = view(c, &programme, &assignment, Some(record)).await?;
+        let mut shown = view(c, actor, programme, &assignment, Some(record)).await?;
         if audience == Audience::Applicant {
             shown.reviewer_id = None;
             shown.reviewer_name = None;
@@ -595,7 +632,7 @@ pub async fn ranking(
     actor: &Actor,
     programme_id: ProgrammeId,
 ) -> AppResult<RankingView> {
-    actor.require_any(JURY_RUNNERS, "see the ranking")?;
+    actor.require_any(JURY_RUNNERS, "see_the_ranking")?;
     let c = app.store.conn();
     let programme = load_programme(c, programme_id).await?;
     let jury = Jury::load(c, &programme).await?;
@@ -620,11 +657,7 @@ pub async fn ranking(
             &stored_scores(r)?,
             Completeness::Submission,
         )
-        .map_err(|_| {
-            AppError::Conflict(
-                "a submitted review no longer fits the programme's rubric (it was changed after reviewing began); reopen that review".into(),
-            )
-        })?;
+        .map_err(|_| AppError::conflict("review-off-rubric").done())?;
         records.push(ranking::ReviewRecord {
             proposal: r.proposal_id,
             reviewer: r.reviewer_id,

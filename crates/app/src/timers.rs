@@ -20,7 +20,15 @@ pub async fn fire_due(app: &App, owner: &str, limit: u64, claim: Duration) -> Ap
     let mut fired = 0;
     for timer in &due {
         let outcome = match timer.subject_type.as_str() {
-            "proposal" => crate::proposals::fire_timer(app, owner, timer).await,
+            crate::proposals::SUBJECT => {
+                crate::steps::fire_timer::<grants_store::proposals::ProposalRecord>(
+                    app,
+                    owner,
+                    timer,
+                    timer.subject_id.into(),
+                )
+                .await
+            }
             crate::assignments::SUBJECT => crate::assignments::fire_timer(app, owner, timer).await,
             crate::reports::SUBJECT => crate::reports::fire_reminder(app, owner, timer).await,
             crate::reports::SUMMARY_SUBJECT => {

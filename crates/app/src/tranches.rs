@@ -14,23 +14,26 @@ use grants_domain::programme::TrancheCondition;
 use grants_domain::{Currency, GrantId, Money, TrancheId, UserId, ValidationErrors};
 use grants_notify::Notification;
 use grants_store::ConnectionTrait;
-use grants_store::audit::{self, AuditEntry};
 use grants_store::grants::{
     self as store, GrantRecord, PaymentRecord, TrancheChange, TrancheRecord,
 };
 use grants_store::ledger::EntryKind;
 use grants_store::programmes::ProgrammeRecord;
-use grants_workflow::{ActorFacts, Effect, GuardCheck, Plan, Refusal};
+use grants_workflow::{ActorFacts, Plan, Refusal};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::grants::{self, load_visible as load_grant};
 use crate::ledger::{self, Movement};
-use crate::proposals::TransitionView;
+use crate::names::{grant as grant_names, tranche as names};
+use crate::steps::{self, Moved, Step, Subject};
 use crate::{Actor, App, AppError, AppResult};
 
 /// The workflow tranches follow.
 pub const WORKFLOW: &str = "tranche";
+
+/// A tranche, as the workflow driver ([`crate::steps`]) takes it.
+pub type Tranche = TrancheRecord;
 /// The audit trail's name for tranches.
 pub(crate) const SUBJECT: &str = "tranche";
 
@@ -155,7 +158,7 @@ pub(crate) async fn view_named(
     t: TrancheRecord,
     names: &HashMap<UserId, String>,
 ) -> AppResult<TrancheView> {
-    let def = grants::definition(app, &t.workflow, t.workflow_version).await?;
+    let def = steps::definition(app, &t).await?;
     // Who acted is part of the record finance and the grantee read.
     let name =
         |who: Option<(UserId, DateTime<Utc>)>| who.and_then(|(by, _)| names.get(&by).cloned());
@@ -192,47 +195,6 @@ pub(crate) async fn view_named(
         }),
         comment: t.comment,
     })
-}
-
-/// The tranche guards, over a snapshot of the tranche and its grant.
-struct Guards<'a> {
-    tranche: &'a TrancheRecord,
-    grant: &'a GrantRecord,
-    /// The keys of the grant's accepted reports.
-    accepted_reports: &'a [String],
-    actor: Option<UserId>,
-    comment: Option<&'a str>,
-    now: DateTime<Utc>,
-}
-
-impl GuardCheck for Guards<'_> {
-    fn check(&self, guard: &str) -> Result<(), Refusal> {
-        match guard {
-            "comment_given" => grants_domain::proposal::comment_given(self.comment),
-            "grant_running" => {
-                if ["active", "reporting"].contains(&self.grant.state.as_str()) {
-                    Ok(())
-                } else if self.grant.state == "agreement_pending" {
-                    Err(
-                        Refusal::new("the grantee has not accepted the agreement yet")
-                            .case("agreement_pending"),
-                    )
-                } else {
-                    Err(grant_not_running(&self.grant.state))
-                }
-            }
-            "condition_met" => {
-                condition_met(self.tranche, self.grant, self.accepted_reports, self.now)
-            }
-            "not_requester" => match self.tranche.requested {
-                Some((by, _)) if Some(by) == self.actor => {
-                    Err("you requested this payment; another finance user must approve it".into())
-                }
-                _ => Ok(()),
-            },
-            other => Err(format!("the guard '{other}' is not implemented").into()),
-        }
-    }
 }
 
 /// The refusal of guard `grant_running` for a grant in `state` (ended, or not begun).
@@ -307,31 +269,6 @@ pub async fn get(app: &App, actor: &Actor, id: TrancheId) -> AppResult<TrancheVi
     view(app.store.conn(), app, tranche).await
 }
 
-/// Every transition from the tranche's state, with whether the actor may take it.
-pub async fn transitions(
-    app: &App,
-    actor: &Actor,
-    id: TrancheId,
-) -> AppResult<Vec<TransitionView>> {
-    let (tranche, grant) = load(app.store.conn(), actor, id).await?;
-    let def = grants::definition(app, &tranche.workflow, tranche.workflow_version).await?;
-    let accepted = crate::reports::accepted_keys(app.store.conn(), grant.id).await?;
-    let guards = Guards {
-        tranche: &tranche,
-        grant: &grant,
-        accepted_reports: &accepted,
-        actor: Some(actor.id),
-        comment: Some("-"),
-        now: app.now(),
-    };
-    Ok(TransitionView::list(grants_workflow::options(
-        &def,
-        &tranche.state,
-        &grants::facts(actor, &grant),
-        &guards,
-    )))
-}
-
 /// Checks the payment finance records against the tranche.
 fn payment(
     input: Option<PaymentInput>,
@@ -396,86 +333,292 @@ fn payment(
     })
 }
 
-/// Takes a tranche transition (request, approve, send back, pay, cancel) in
-/// one transaction with its ledger entry and emails, or not at all.
-#[tracing::instrument(skip_all, fields(actor = %actor.id, tranche.id = %id, transition = name))]
-pub async fn transition(
-    app: &App,
-    actor: &Actor,
-    id: TrancheId,
-    name: &str,
-    input: TrancheTransitionInput,
-    if_match: Option<i64>,
-) -> AppResult<TrancheView> {
-    let tx = app.store.begin().await?;
-    let (tranche, grant) = load(&tx, actor, id).await?;
-    crate::error::expect_revision(if_match, input.revision, "tranche", tranche.revision)?;
-    let programme = crate::programmes::load_programme(&tx, grant.programme_id).await?;
-    ledger::lock(&tx, programme.id).await?;
-    let def = grants::definition(app, &tranche.workflow, tranche.workflow_version).await?;
-    let now = app.now();
-    let comment = input
-        .comment
-        .as_deref()
-        .map(str::trim)
-        .filter(|c| !c.is_empty());
-    let accepted = crate::reports::accepted_keys(&tx, grant.id).await?;
-    let guards = Guards {
-        tranche: &tranche,
-        grant: &grant,
-        accepted_reports: &accepted,
-        actor: Some(actor.id),
-        comment,
-        now,
-    };
-    let plan = grants_workflow::plan(
-        &def,
-        &tranche.state,
-        name,
-        &grants::facts(actor, &grant),
-        &guards,
-    )
-    .map_err(AppError::Blocked)?;
-    let paid = if plan.to == "paid" {
-        let today = now.with_timezone(&programme.spec.time_zone).date_naive();
-        Some(payment(input.payment, &tranche, today)?)
-    } else if input.payment.is_some() {
-        return Err(ValidationErrors::single(
-            "payment",
-            "not_a_payment",
-            format!("'{name}' records no payment"),
-        )
-        .into());
-    } else {
-        None
-    };
-    let change = match (plan.transition.as_str(), paid) {
-        (_, Some(p)) => TrancheChange::Paid(actor.id, p),
-        ("request", _) => TrancheChange::Requested(actor.id),
-        ("approve", _) => TrancheChange::Approved(actor.id),
-        _ => TrancheChange::Commented(comment.map(str::to_owned)),
-    };
-    apply(
-        &tx,
-        app,
-        (&grant, &programme),
-        &tranche,
-        &plan,
-        (Some(actor.id), comment, change),
-        now,
-    )
-    .await?;
-    if ["paid", "cancelled"].contains(&plan.to.as_str()) {
-        // The last tranche settled may be all a grant with an accepted final report waited for.
-        grants::close_when_done(&tx, app, grant.id, &programme, now).await?;
+steps::step_input!(TrancheTransitionInput);
+
+/// What a tranche's guards and effects read around it.
+#[derive(Debug)]
+pub struct AroundTranche {
+    grant: GrantRecord,
+    programme: ProgrammeRecord,
+    /// The keys of the grant's accepted reports.
+    accepted_reports: Vec<String>,
+}
+
+impl AroundTranche {
+    async fn read(c: &impl ConnectionTrait, grant: GrantRecord) -> AppResult<AroundTranche> {
+        Ok(AroundTranche {
+            programme: crate::programmes::load_programme(c, grant.programme_id).await?,
+            accepted_reports: crate::reports::accepted_keys(c, grant.id).await?,
+            grant,
+        })
     }
-    let updated = store::find_tranche(&tx, id)
-        .await?
-        .ok_or(AppError::NotFound("tranche"))?;
-    let shown = view(&tx, app, updated).await?;
-    tx.commit().await.map_err(grants_store::StoreError::from)?;
-    tracing::info!(from = %plan.from, to = %plan.to, "tranche moved");
-    Ok(shown)
+}
+
+impl Subject for TrancheRecord {
+    const KIND: &'static str = SUBJECT;
+    const TRANSITION: &'static str = "tranche.transition";
+    const RELATIONS: &'static [&'static str] = grants::GRANT_RELATIONS;
+    const GUARDS: &'static [&'static str] = &[
+        "comment_given",
+        "grant_running",
+        "condition_met",
+        "not_requester",
+    ];
+    const EFFECTS: &'static [&'static str] = &["record_disbursement", "release_commitment"];
+    type Id = TrancheId;
+    type Around = AroundTranche;
+    type Input = TrancheTransitionInput;
+    /// The payment a `pay` step records.
+    type Extra = Option<PaymentRecord>;
+    type View = TrancheView;
+
+    steps::instance_fields!();
+
+    async fn load(c: &impl ConnectionTrait, id: TrancheId) -> AppResult<Option<Self>> {
+        Ok(store::find_tranche(c, id).await?)
+    }
+
+    async fn around(&self, c: &impl ConnectionTrait) -> AppResult<AroundTranche> {
+        let grant = store::find_grant(c, self.grant_id)
+            .await?
+            .ok_or(AppError::NotFound("grant"))?;
+        AroundTranche::read(c, grant).await
+    }
+
+    /// Those who see its grant.
+    async fn may_see(
+        &self,
+        _: &impl ConnectionTrait,
+        actor: &Actor,
+        around: &AroundTranche,
+    ) -> AppResult<bool> {
+        Ok(grants::can_see(actor, &around.grant))
+    }
+
+    async fn lock(
+        &self,
+        tx: &impl ConnectionTrait,
+        around: AroundTranche,
+    ) -> AppResult<AroundTranche> {
+        ledger::lock(tx, around.programme.id).await?;
+        self.around(tx).await
+    }
+
+    fn facts(&self, actor: &Actor, around: &AroundTranche) -> ActorFacts {
+        grants::facts(actor, &around.grant)
+    }
+
+    fn guard(
+        &self,
+        around: &AroundTranche,
+        step: &Step<'_>,
+        _: Option<&Option<PaymentRecord>>,
+        guard: &str,
+    ) -> Result<(), Refusal> {
+        let grant = &around.grant;
+        match guard {
+            "comment_given" => grants_domain::proposal::comment_given(step.comment),
+            "grant_running" => {
+                if [grant_names::ACTIVE, grant_names::REPORTING].contains(&grant.state.as_str()) {
+                    Ok(())
+                } else if grant.state == grant_names::AGREEMENT_PENDING {
+                    Err(
+                        Refusal::new("the grantee has not accepted the agreement yet")
+                            .case("agreement_pending"),
+                    )
+                } else {
+                    Err(grant_not_running(&grant.state))
+                }
+            }
+            "condition_met" => condition_met(self, grant, &around.accepted_reports, step.now),
+            "not_requester" => match self.requested {
+                Some((by, _)) if Some(by) == step.actor_id() => {
+                    Err("you requested this payment; another finance user must approve it".into())
+                }
+                _ => Ok(()),
+            },
+            other => Err(format!("the guard '{other}' is not implemented").into()),
+        }
+    }
+
+    fn extra(
+        &self,
+        around: &AroundTranche,
+        plan: &Plan,
+        input: TrancheTransitionInput,
+        now: DateTime<Utc>,
+    ) -> AppResult<Option<PaymentRecord>> {
+        if plan.to == names::PAID {
+            let today = now
+                .with_timezone(&around.programme.spec.time_zone)
+                .date_naive();
+            Ok(Some(payment(input.payment, self, today)?))
+        } else if input.payment.is_some() {
+            Err(ValidationErrors::single(
+                "payment",
+                "not_a_payment",
+                format!("'{}' records no payment", plan.transition),
+            )
+            .into())
+        } else {
+            Ok(None)
+        }
+    }
+
+    async fn write(
+        tx: &impl ConnectionTrait,
+        tranche: &Self,
+        _: &AroundTranche,
+        plan: &Plan,
+        step: &Step<'_>,
+        paid: &Option<PaymentRecord>,
+    ) -> AppResult<()> {
+        let change = match (plan.transition.as_str(), paid, step.actor_id()) {
+            (_, Some(p), Some(by)) => TrancheChange::Paid(by, p.clone()),
+            (names::REQUEST, _, Some(by)) => TrancheChange::Requested(by),
+            (names::APPROVE, _, Some(by)) => TrancheChange::Approved(by),
+            _ => TrancheChange::Commented(step.comment.map(str::to_owned)),
+        };
+        store::set_tranche_state(
+            tx,
+            tranche.id,
+            tranche.revision,
+            (&plan.from, &plan.to),
+            change,
+            step.now,
+        )
+        .await
+        .map_err(AppError::from_store("tranche"))
+    }
+
+    fn details(
+        &self,
+        _: &Plan,
+        payment: &Option<PaymentRecord>,
+    ) -> serde_json::Map<String, serde_json::Value> {
+        let serde_json::Value::Object(details) = serde_json::json!({
+            "grant_id": self.grant_id,
+            "tranche": self.key,
+            "amount": self.amount,
+            "payment": payment.as_ref().map(|p| serde_json::json!({
+                "reference": p.reference,
+                "value_date": p.value_date,
+                "paid": p.paid,
+                "exchange_rate": p.rate.to_string(),
+            })),
+        }) else {
+            return serde_json::Map::new();
+        };
+        details
+    }
+
+    async fn notify(
+        tx: &impl ConnectionTrait,
+        app: &App,
+        _: &Self,
+        around: &AroundTranche,
+        (_, step, payment): (&Plan, &Step<'_>, &Option<PaymentRecord>),
+        event: &str,
+        to: &[String],
+        dedupe: &str,
+    ) -> AppResult<()> {
+        if event != "tranche_paid" {
+            return Err(AppError::internal(format!(
+                "the email '{event}' cannot be sent about a tranche"
+            )));
+        }
+        let Some(p) = payment else {
+            return Err(AppError::internal("tranche_paid without a payment"));
+        };
+        let grant = &around.grant;
+        let notification = Notification::TranchePaid(grants_notify::TranchePaid {
+            proposal_title: grants::title_of(tx, grant).await?,
+            amount: p.paid,
+            paid_on: p.value_date,
+            payment_reference: p.reference.clone(),
+        });
+        let people = grants::recipients(tx, to, grant.grantee_id).await?;
+        grants::send(
+            tx,
+            app,
+            (grants::SUBJECT, grant.id.uuid()),
+            (&around.programme, &people),
+            &notification,
+            dedupe,
+            step.now,
+        )
+        .await
+    }
+
+    async fn run(
+        tx: &impl ConnectionTrait,
+        _: &App,
+        tranche: &Self,
+        around: &AroundTranche,
+        (_, step, payment): (&Plan, &Step<'_>, &Option<PaymentRecord>),
+        name: &str,
+    ) -> AppResult<()> {
+        let grant = &around.grant;
+        let title = grants::title_of(tx, grant).await?;
+        let (kind, memo) = match name {
+            "record_disbursement" => {
+                let reference = payment.as_ref().map_or("", |p| p.reference.as_str());
+                (
+                    EntryKind::Disbursement,
+                    format!("tranche '{}' of \"{title}\", ref. {reference}", tranche.key),
+                )
+            }
+            "release_commitment" => (
+                EntryKind::Release,
+                format!(
+                    "tranche '{}' of \"{title}\" cancelled: {}",
+                    tranche.key,
+                    step.comment.unwrap_or("")
+                ),
+            ),
+            other => {
+                return Err(AppError::internal(format!(
+                    "the effect '{other}' is not implemented for tranches"
+                )));
+            }
+        };
+        let movement = Movement {
+            grant,
+            tranche: Some(tranche.id),
+            kind,
+            amount: tranche.amount,
+            memo,
+        };
+        ledger::append(tx, &around.programme, movement, step.actor_id(), step.now).await
+    }
+
+    async fn after(
+        tx: &impl ConnectionTrait,
+        app: &App,
+        _: &Self,
+        around: &AroundTranche,
+        plan: &Plan,
+        step: &Step<'_>,
+    ) -> AppResult<()> {
+        if [names::PAID, names::CANCELLED].contains(&plan.to.as_str()) {
+            // The last tranche settled may be all a grant with an accepted final report waited for.
+            grants::close_when_done(tx, app, around.grant.id, step.now).await?;
+        }
+        Ok(())
+    }
+
+    async fn view_after(
+        c: &impl ConnectionTrait,
+        app: &App,
+        _: &Actor,
+        id: TrancheId,
+        _: Moved<'_, Self>,
+    ) -> AppResult<TrancheView> {
+        let updated = store::find_tranche(c, id)
+            .await?
+            .ok_or(AppError::NotFound("tranche"))?;
+        view(c, app, updated).await
+    }
 }
 
 /// Cancels an open tranche as the system (a terminated grant), releasing
@@ -488,146 +631,19 @@ pub(crate) async fn cancel_as_system(
     reason: &str,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    let def = grants::definition(app, &tranche.workflow, tranche.workflow_version).await?;
-    let guards = Guards {
-        tranche,
-        grant,
-        accepted_reports: &[],
+    let around = AroundTranche {
+        grant: grant.clone(),
+        programme: programme.clone(),
+        accepted_reports: Vec::new(),
+    };
+    let step = Step {
         actor: None,
         comment: Some(reason),
+        deadline: None,
         now,
     };
-    let plan = grants_workflow::plan(
-        &def,
-        &tranche.state,
-        "cancel",
-        &ActorFacts::system(),
-        &guards,
-    )
-    .map_err(AppError::Blocked)?;
-    let change = TrancheChange::Commented(Some(reason.to_owned()));
-    apply(
-        tx,
-        app,
-        (grant, programme),
-        tranche,
-        &plan,
-        (None, Some(reason), change),
-        now,
-    )
-    .await
-}
-
-/// Applies a tranche plan inside the caller's transaction: the conditional
-/// state change, one audit event, the ledger entry and the emails.
-async fn apply(
-    tx: &impl ConnectionTrait,
-    app: &App,
-    (grant, programme): (&GrantRecord, &ProgrammeRecord),
-    tranche: &TrancheRecord,
-    plan: &Plan,
-    (actor, comment, change): (Option<UserId>, Option<&str>, TrancheChange),
-    now: DateTime<Utc>,
-) -> AppResult<()> {
-    let payment = match &change {
-        TrancheChange::Paid(_, p) => Some(p.clone()),
-        _ => None,
-    };
-    store::set_tranche_state(
-        tx,
-        tranche.id,
-        tranche.revision,
-        (&plan.from, &plan.to),
-        change,
-        now,
-    )
-    .await
-    .map_err(AppError::from_store("tranche"))?;
-    let event_id = audit::record(
-        tx,
-        AuditEntry {
-            actor,
-            action: "tranche.transition",
-            subject_type: SUBJECT,
-            subject_id: tranche.id.uuid(),
-            details: serde_json::json!({
-                "grant_id": grant.id,
-                "tranche": tranche.key,
-                "transition": plan.transition,
-                "from": plan.from,
-                "to": plan.to,
-                "comment": comment,
-                "amount": tranche.amount,
-                "payment": payment.as_ref().map(|p| serde_json::json!({
-                    "reference": p.reference,
-                    "value_date": p.value_date,
-                    "paid": p.paid,
-                    "exchange_rate": p.rate.to_string(),
-                })),
-            }),
-        },
-        now,
-    )
-    .await?;
-    let title = grants::title_of(tx, grant).await?;
-    for effect in &plan.effects {
-        match effect {
-            Effect::Run { name }
-                if name == "record_disbursement" || name == "release_commitment" =>
-            {
-                let (kind, memo) = if name == "record_disbursement" {
-                    let reference = payment.as_ref().map_or("", |p| p.reference.as_str());
-                    (
-                        EntryKind::Disbursement,
-                        format!("tranche '{}' of \"{title}\", ref. {reference}", tranche.key),
-                    )
-                } else {
-                    (
-                        EntryKind::Release,
-                        format!(
-                            "tranche '{}' of \"{title}\" cancelled: {}",
-                            tranche.key,
-                            comment.unwrap_or("")
-                        ),
-                    )
-                };
-                let movement = Movement {
-                    grant,
-                    tranche: Some(tranche.id),
-                    kind,
-                    amount: tranche.amount,
-                    memo,
-                };
-                ledger::append(tx, programme, movement, actor, now).await?;
-            }
-            Effect::Notify { event, to } if event == "tranche_paid" => {
-                let Some(p) = &payment else {
-                    return Err(AppError::internal("tranche_paid without a payment"));
-                };
-                let notification = Notification::TranchePaid(grants_notify::TranchePaid {
-                    proposal_title: title.clone(),
-                    amount: p.paid,
-                    paid_on: p.value_date,
-                    payment_reference: p.reference.clone(),
-                });
-                let people = grants::recipients(tx, to, grant.grantee_id).await?;
-                grants::send(
-                    tx,
-                    app,
-                    (grants::SUBJECT, grant.id.uuid()),
-                    (programme, &people),
-                    &notification,
-                    &event_id.to_string(),
-                    now,
-                )
-                .await?;
-            }
-            other => {
-                return Err(AppError::internal(format!(
-                    "the effect {other:?} is not implemented for tranches"
-                )));
-            }
-        }
-    }
-    Ok(())
+    steps::take_inside(tx, app, (tranche, &around), names::CANCEL, &step, &None)
+        .await?
+        .map(|_| ())
+        .map_err(AppError::Blocked)
 }

@@ -180,7 +180,7 @@ pub async fn register(app: &App, input: RegisterInput) -> AppResult<UserView> {
 /// An administrator creates an account with any roles.
 #[tracing::instrument(skip_all, fields(actor = %actor.id))]
 pub async fn create_user(app: &App, actor: &Actor, input: CreateUserInput) -> AppResult<UserView> {
-    actor.require_any(&[Role::Admin], "create users")?;
+    actor.require_any(&[Role::Admin], "create_users")?;
     create(app, Some(actor.id), input).await
 }
 
@@ -297,7 +297,7 @@ pub async fn get_user(app: &App, actor: &Actor, id: UserId) -> AppResult<UserVie
 
 /// Every account, a page at a time (administrators only).
 pub async fn list_users(app: &App, actor: &Actor, page: &PageRequest) -> AppResult<Page<UserView>> {
-    actor.require_any(&[Role::Admin], "list users")?;
+    actor.require_any(&[Role::Admin], "list_users")?;
     let (after, fetch) = page.parse()?;
     let rows = store_users::list(app.store.conn(), after, fetch).await?;
     Ok(Page::from_rows(
@@ -322,15 +322,10 @@ pub async fn update_user(
     let admin = actor.has(Role::Admin);
     let own = actor.id == id;
     if (input.roles.is_some() || input.active.is_some()) && !admin {
-        return Err(AppError::Forbidden(
-            "only an administrator may change roles or deactivate accounts".into(),
-        ));
+        return Err(AppError::forbidden("admin-only-roles").done());
     }
     if own && (input.active == Some(false) || removes_own_admin(&input)) {
-        return Err(AppError::Conflict(
-            "you cannot deactivate yourself or drop your own admin role; ask another administrator"
-                .into(),
-        ));
+        return Err(AppError::conflict("self-deactivation").done());
     }
     let tx = app.store.begin().await?;
     let current = find_visible(&tx, actor, id).await?;

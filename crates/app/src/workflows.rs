@@ -18,6 +18,7 @@ use grants_store::workflows::{self as store, Registration};
 use grants_workflow::{Definition, Problem, Registry};
 use sha2::{Digest, Sha256};
 
+use crate::steps::Kind;
 use crate::{AppError, AppResult, Store};
 
 /// The definitions built into the binary: (file name, YAML).
@@ -40,75 +41,33 @@ const BUILT_IN: &[(&str, &str)] = &[
     ),
 ];
 
-/// Relations an actor can have to a proposal.
-pub const PROPOSAL_RELATIONS: &[&str] = &["owner", "country_ambassador"];
-
-/// Guards implemented for proposals (see [`crate::proposals`]).
-pub const PROPOSAL_GUARDS: &[&str] = &[
-    "call_open",
-    "form_complete",
-    "country_eligible",
-    "amount_within_limits",
-    "comment_given",
-    "decision_recorded",
-];
-
-/// Relations an actor can have to a grant and its tranches.
-pub const GRANT_RELATIONS: &[&str] = &["grantee"];
-
-/// Guards implemented for grants (see [`crate::grants`]).
-pub const GRANT_GUARDS: &[&str] = &["comment_given", "tranches_settled", "final_report_accepted"];
-
-/// Effects implemented for grants.
-pub const GRANT_EFFECTS: &[&str] = &[
-    "cancel_open_tranches",
-    "schedule_reports",
-    "cancel_open_reports",
-];
-
-/// Guards implemented for tranches (see [`crate::tranches`]).
-pub const TRANCHE_GUARDS: &[&str] = &[
-    "comment_given",
-    "grant_running",
-    "condition_met",
-    "not_requester",
-];
-
-/// Effects implemented for tranches.
-pub const TRANCHE_EFFECTS: &[&str] = &["record_disbursement", "release_commitment"];
-
-/// Guards implemented for reports (see [`crate::reports`]).
-pub const REPORT_GUARDS: &[&str] = &["comment_given", "grant_running", "report_complete"];
-
-/// Effects implemented for reports.
-pub const REPORT_EFFECTS: &[&str] = &[
-    "start_final_reporting",
-    "release_tranches",
-    "close_grant_when_done",
-];
-
 /// The actor that takes transitions when timers fire.
 pub const SYSTEM: &str = "system";
 
-/// The workflows the service runs: each has its own relations, guards and
-/// effects implemented in code.
-pub const RUN: &[&str] = &["proposal", "grant", "tranche", "report"];
+/// The subjects the service moves through workflows, each with the
+/// relations, guards and effects its code implements. A new subject is its
+/// file (implementing [`crate::steps::Subject`]), its YAML and a line here.
+pub const SUBJECTS: &[Kind] = &[
+    Kind::of::<crate::proposals::Proposal>(),
+    Kind::of::<crate::grants::Grant>(),
+    Kind::of::<crate::tranches::Tranche>(),
+    Kind::of::<crate::reports::Report>(),
+];
+
+/// The workflows the service runs.
+pub fn run() -> Vec<&'static str> {
+    SUBJECTS.iter().map(|k| k.workflow).collect()
+}
 
 /// Everything the definition of `workflow` may name: roles, its relations,
 /// guards and effects, and `events`: those with templates in English and
 /// Macedonian. `None` for a workflow the service does not run.
 pub fn registry(workflow: &str, events: &[&str]) -> Option<Registry> {
-    let (relations, guards, effects): (&[&str], &[&str], &[&str]) = match workflow {
-        "proposal" => (PROPOSAL_RELATIONS, PROPOSAL_GUARDS, &[]),
-        "grant" => (GRANT_RELATIONS, GRANT_GUARDS, GRANT_EFFECTS),
-        "tranche" => (GRANT_RELATIONS, TRANCHE_GUARDS, TRANCHE_EFFECTS),
-        "report" => (GRANT_RELATIONS, REPORT_GUARDS, REPORT_EFFECTS),
-        _ => return None,
-    };
+    let kind = SUBJECTS.iter().find(|k| k.workflow == workflow)?;
     let mut actors: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
-    actors.extend_from_slice(relations);
+    actors.extend_from_slice(kind.relations);
     actors.push(SYSTEM);
-    Some(Registry::new(&actors, guards, events, effects))
+    Some(Registry::new(&actors, kind.guards, events, kind.effects))
 }
 
 /// A definition's file and text.
@@ -165,13 +124,16 @@ pub fn check(sources: &[Source], events: &[&str]) -> Result<Vec<Definition>, Vec
                         format!(
                             "the service runs no workflow named '{}' (it runs {})",
                             def.name.value,
-                            RUN.join(", ")
+                            run().join(", ")
                         ),
                     ));
                     continue;
                 };
+                let unknown_names = crate::names::check(&def);
                 if let Err(found) = grants_workflow::validate(&def, &registry) {
                     problems.extend(found);
+                } else if !unknown_names.is_empty() {
+                    problems.extend(unknown_names);
                 } else if let Some(other) =
                     definitions.iter().find(|d| d.name.value == def.name.value)
                 {
@@ -193,7 +155,7 @@ pub fn check(sources: &[Source], events: &[&str]) -> Result<Vec<Definition>, Vec
     // Once the files given are valid, every workflow the service runs must be among them.
     if problems.is_empty() {
         let file = sources.first().map_or("workflows", |s| s.file.as_str());
-        for name in RUN {
+        for name in run() {
             if !definitions.iter().any(|d| d.name.value == *name) {
                 problems.push(Problem::new(
                     file,
@@ -335,7 +297,7 @@ pub const DEFINITION_READERS: &[Role] = &[Role::Admin, Role::ProgrammeManager];
 /// The current version of every workflow the service runs, by name, for
 /// the [`DEFINITION_READERS`].
 pub fn definitions(app: &crate::App, actor: &crate::Actor) -> AppResult<Vec<Arc<Definition>>> {
-    actor.require_any(DEFINITION_READERS, "read the workflow definitions")?;
+    actor.require_any(DEFINITION_READERS, "read_the_workflow_definitions")?;
     let workflows = app.workflows();
     Ok(workflows
         .names()
@@ -369,8 +331,12 @@ pub async fn migrate_instances(
     if name != crate::proposals::WORKFLOW {
         return Err(AppError::NotFound("workflow with instances"));
     }
-    let missing =
-        |v| AppError::Conflict(format!("workflow '{name}' has no registered version {v}"));
+    let missing = |v| {
+        AppError::conflict("workflow-version-unknown")
+            .with("workflow_name", name)
+            .with("version", v)
+            .done()
+    };
     let old = app
         .workflows
         .load(&app.store, name, from)
@@ -453,6 +419,6 @@ mod tests {
     fn the_built_in_definitions_validate() {
         let definitions = check(&built_in(), grants_notify::Notification::EVENTS).expect("valid");
         let names: Vec<_> = definitions.iter().map(|d| d.name.value.as_str()).collect();
-        assert_eq!(names, RUN);
+        assert_eq!(names, run());
     }
 }

@@ -1,7 +1,8 @@
 //! Reproducible instances of any size, and timing the solver on them.
 //!
 //! Used by `grants bench assignment` and by the comparison with OR-tools in
-//! `bench/assignment/`. The generator draws from a tiny built-in PRNG
+//! `bench/assignment/`; compiled only with the feature `bench` (and in this
+//! crate's tests), so production builds leave it out. The generator draws from a tiny built-in PRNG
 //! (SplitMix64) with integer thresholds only, so the same [`GeneratorSpec`]
 //! gives the same [`Instance`] on every machine and every build.
 

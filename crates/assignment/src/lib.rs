@@ -97,7 +97,7 @@
 //!
 //! | instance | candidate pairs | this crate, build + solve | OR-tools `SimpleMinCostFlow`, arcs + solve |
 //! |---|---|---|---|
-//! | 2,000 × 300, k = 3, 5% conflicts, cap 21 ([`bench::GeneratorSpec::default`]) | 222,650 | 18–27 ms | 99 ms (250 ms with its Python set-up) |
+//! | 2,000 × 300, k = 3, 5% conflicts, cap 21 (`bench::GeneratorSpec::default`, feature `bench`) | 222,650 | 18–27 ms | 99 ms (250 ms with its Python set-up) |
 //! | 20,000 × 3,000, k = 3, 5% conflicts, cap 21 | 22,080,291 | 1.8 s (0.4 s build), 194 MiB peak for the whole process | 23 s, 2.9 GB |
 //!
 //! Objectives (and filled slots) were equal on both, and on a dozen more
@@ -144,6 +144,7 @@
 //! # Ok::<(), grants_assignment::AssignmentError>(())
 //! ```
 
+#[cfg(any(test, feature = "bench"))]
 pub mod bench;
 mod error;
 mod flow;

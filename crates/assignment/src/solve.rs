@@ -2,7 +2,7 @@
 
 use grants_domain::{ProposalId, UserId};
 
-use crate::flow::{self, FlowStats};
+use crate::flow;
 use crate::network::{FLOW, Prepared, pair_key, prepare};
 use crate::{
     AssignedPair, Assignment, AssignmentError, Forbidden, Instance, ReviewerLoad, Shortfall,
@@ -39,6 +39,7 @@ pub fn repair(
 }
 
 /// [`repair`] in two timed halves, for the benchmark.
+#[cfg(any(test, feature = "bench"))]
 pub(crate) fn solve_timed(instance: &Instance) -> Result<(Assignment, Timings), AssignmentError> {
     let start = std::time::Instant::now();
     let mut prepared = prepare(instance, &[])?;
@@ -56,12 +57,13 @@ pub(crate) fn solve_timed(instance: &Instance) -> Result<(Assignment, Timings), 
 }
 
 /// What [`solve_timed`] measured.
+#[cfg(any(test, feature = "bench"))]
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Timings {
     pub build: std::time::Duration,
     pub solve: std::time::Duration,
     pub edges: u64,
-    pub stats: FlowStats,
+    pub stats: flow::FlowStats,
 }
 
 fn assemble(prepared: &Prepared<'_>) -> Assignment {

@@ -67,14 +67,14 @@
 //! (within a country, a cheaper candidate scoring higher is never passed
 //! over for the other). Details are in the source of `funding::solver`.
 //!
-//! On the benchmark ([`bench`](mod@bench), release build): 10,000 candidates in whole
-//! hundreds of euros take 10 to 20 ms without country rules, and typically
-//! 40 to 200 ms with a cap binding for two countries and a minimum binding
-//! for two others. Some such inputs take a second or two, and a few end in
-//! [`FundingError::SearchLimit`]: scores that are means of three reviews,
-//! rounded to the millionth, make many sets tie to within a unit or two,
-//! and proving which is best is then slow. Amounts in arbitrary cents
-//! weaken the tables in the same way.
+//! On the benchmark (module `bench`, with the feature `bench`; release
+//! build): 10,000 candidates in whole hundreds of euros take 10 to 20 ms
+//! without country rules, and typically 40 to 200 ms with a cap binding for
+//! two countries and a minimum binding for two others. Some such inputs
+//! take a second or two, and a few end in [`FundingError::SearchLimit`]:
+//! scores that are means of three reviews, rounded to the millionth, make
+//! many sets tie to within a unit or two, and proving which is best is then
+//! slow. Amounts in arbitrary cents weaken the tables in the same way.
 //!
 //! # Output
 //!
@@ -91,6 +91,7 @@ use utoipa::ToSchema;
 
 use crate::ranking::RankedProposal;
 
+#[cfg(any(test, feature = "bench"))]
 pub mod bench;
 mod solver;
 

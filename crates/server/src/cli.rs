@@ -69,7 +69,9 @@ pub enum Command {
         #[command(subcommand)]
         command: AuditCommand,
     },
-    /// Measure the service's algorithms on generated instances.
+    /// Measure the service's algorithms on generated instances (built
+    /// with the feature `bench` only).
+    #[cfg(feature = "bench")]
     Bench {
         /// What to measure.
         #[command(subcommand)]
@@ -80,6 +82,7 @@ pub enum Command {
 }
 
 /// Benchmarks.
+#[cfg(feature = "bench")]
 #[derive(Debug, Subcommand)]
 pub enum BenchCommand {
     /// Reviewer assignment: generate an instance (or read one), solve it
@@ -265,6 +268,7 @@ impl Cli {
             Command::Audit {
                 command: AuditCommand::Verify,
             } => verify_audit(&config).await,
+            #[cfg(feature = "bench")]
             Command::Bench {
                 command:
                     BenchCommand::Assignment {
@@ -287,6 +291,7 @@ impl Cli {
                 };
                 bench_assignment(&spec, input.as_deref(), export.as_deref())
             }
+            #[cfg(feature = "bench")]
             Command::Bench {
                 command:
                     BenchCommand::Funding {
@@ -314,6 +319,7 @@ impl Cli {
 }
 
 /// The most memory the process has held, in MiB (Linux; `None` elsewhere).
+#[cfg(feature = "bench")]
 fn peak_rss_mib() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
@@ -321,6 +327,7 @@ fn peak_rss_mib() -> Option<u64> {
     Some(kib / 1024)
 }
 
+#[cfg(feature = "bench")]
 fn bench_assignment(
     spec: &grants_assignment::bench::GeneratorSpec,
     input: Option<&std::path::Path>,
@@ -493,7 +500,10 @@ async fn run_workflow(config: &Config, command: WorkflowCommand) -> anyhow::Resu
                         .collect();
                     anyhow::bail!("nothing was moved:\n{}", lines.join("\n"))
                 }
-                Err(err) => Err(anyhow::anyhow!("nothing was moved: {err}")),
+                Err(err) => Err(anyhow::anyhow!(
+                    "nothing was moved: {}",
+                    grants_i18n::errors::detail(grants_domain::Locale::En, &err)
+                )),
             }
         }
     }

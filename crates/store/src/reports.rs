@@ -296,22 +296,6 @@ pub async fn set_report_state(
     expect_one_row::<report::Entity>(c, id.uuid(), result.rows_affected, |r| r.revision).await
 }
 
-/// The programmes that have reports in any of `states`, for the weekly summaries.
-pub async fn programmes_with(
-    c: &impl ConnectionTrait,
-    states: &[&str],
-) -> StoreResult<Vec<ProgrammeId>> {
-    let ids: Vec<Uuid> = report::Entity::find()
-        .select_only()
-        .column(report::Column::ProgrammeId)
-        .distinct()
-        .filter(report::Column::State.is_in(states.iter().copied()))
-        .into_tuple()
-        .all(c)
-        .await?;
-    Ok(ids.into_iter().map(ProgrammeId::from).collect())
-}
-
 fn report_record(row: report::Model) -> StoreResult<ReportRecord> {
     let kind = match row.kind.as_str() {
         "interim" => ReportKind::Interim,

@@ -236,22 +236,3 @@ pub async fn counts(c: &impl ConnectionTrait, now: DateTime<Utc>) -> StoreResult
         .await?;
     Ok((running, due))
 }
-
-/// Moves a running timer's due time (tests and administrators).
-pub async fn reschedule(
-    c: &impl ConnectionTrait,
-    subject_type: &str,
-    subject_id: Uuid,
-    kind: &str,
-    fire_at: DateTime<Utc>,
-) -> StoreResult<u64> {
-    let result = timer::Entity::update_many()
-        .col_expr(timer::Column::FireAt, Expr::value(fire_at))
-        .filter(active())
-        .filter(timer::Column::SubjectType.eq(subject_type))
-        .filter(timer::Column::SubjectId.eq(subject_id))
-        .filter(timer::Column::Kind.eq(kind))
-        .exec(c)
-        .await?;
-    Ok(result.rows_affected)
-}

@@ -9,11 +9,19 @@
 //! transition list as `GET /proposals/{id}/transitions`: a step the person
 //! cannot take now is shown disabled with every reason.
 
-mod i18n;
 mod pages;
 mod render;
 mod session;
-mod workflow_text;
+
+/// The catalogues, as the pages call them.
+mod i18n {
+    pub(crate) use grants_i18n::catalogue::*;
+}
+
+/// Workflow words, as the pages call them.
+mod workflow_text {
+    pub(crate) use grants_i18n::workflow::*;
+}
 
 use std::sync::OnceLock;
 
@@ -21,8 +29,7 @@ use axum::Router;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use grants_app::{App, AppError};
-use grants_domain::attachment::FileRefusal;
-use grants_workflow::ReasonKind;
+pub(crate) use grants_i18n::errors::status as status_of;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::render::Views;
@@ -118,7 +125,7 @@ impl IntoResponse for PageError {
                 (viewer, StatusCode::FORBIDDEN, message)
             }
             PageError::Failed { viewer, error } => {
-                let status = status_of(&error);
+                let status = grants_i18n::errors::status(&error);
                 let message = if status == StatusCode::INTERNAL_SERVER_ERROR {
                     tracing::error!(error = %error, "a page failed");
                     i18n::text(viewer.locale, "error-internal")
@@ -143,40 +150,6 @@ impl IntoResponse for PageError {
             ),
             None => (status, message).into_response(),
         }
-    }
-}
-
-/// The same statuses the API gives for the same errors.
-fn status_of(error: &AppError) -> StatusCode {
-    match error {
-        AppError::Unauthenticated | AppError::InvalidCredentials => StatusCode::UNAUTHORIZED,
-        AppError::LockedOut { .. } => StatusCode::TOO_MANY_REQUESTS,
-        AppError::Forbidden(_) => StatusCode::FORBIDDEN,
-        AppError::NotFound(_) => StatusCode::NOT_FOUND,
-        AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
-        AppError::Duplicate { .. } | AppError::StaleRevision { .. } | AppError::Conflict(_) => {
-            StatusCode::CONFLICT
-        }
-        AppError::RevisionRequired => StatusCode::PRECONDITION_REQUIRED,
-        AppError::FileRefused(refusal) => match refusal {
-            FileRefusal::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
-            FileRefusal::Empty => StatusCode::UNPROCESSABLE_ENTITY,
-            FileRefusal::UnsupportedType { .. } | FileRefusal::TypeMismatch { .. } => {
-                StatusCode::UNSUPPORTED_MEDIA_TYPE
-            }
-        },
-        AppError::Unreadable(_) => StatusCode::BAD_REQUEST,
-        AppError::Blocked(blocked) => {
-            let has = |kind| blocked.reasons.iter().any(|r| r.kind == kind);
-            if has(ReasonKind::NotPermitted) {
-                StatusCode::FORBIDDEN
-            } else if has(ReasonKind::UnknownTransition) {
-                StatusCode::NOT_FOUND
-            } else {
-                StatusCode::CONFLICT
-            }
-        }
-        AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }
 

@@ -5,7 +5,7 @@
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use fluent_templates::FluentLoader;
-use grants_domain::{Locale, Role};
+use grants_domain::Locale;
 use handlebars::Handlebars;
 use include_dir::{Dir, include_dir};
 use serde::Serialize;
@@ -95,6 +95,7 @@ impl Views {
         let locale = viewer.locale;
         let mut nav = Vec::new();
         if let Some(actor) = &viewer.actor {
+            let reach = grants_app::account::Reach::of(actor);
             nav.push(NavLink {
                 href: "/app",
                 label: text(locale, "nav-home"),
@@ -103,14 +104,13 @@ impl Views {
                 href: "/app/proposals",
                 label: text(locale, "nav-proposals"),
             });
-            if actor.has(Role::Reviewer) {
+            if reach.assignments {
                 nav.push(NavLink {
                     href: "/app/assignments",
                     label: text(locale, "nav-assignments"),
                 });
             }
-            // Grantees are applicants; finance, managers and administrators see every grant.
-            if actor.has(Role::Applicant) || actor.has_any(grants_app::grants::GRANT_READERS) {
+            if reach.grants {
                 nav.push(NavLink {
                     href: "/app/grants",
                     label: text(locale, "nav-grants"),
@@ -120,13 +120,13 @@ impl Views {
                     label: text(locale, "nav-reports"),
                 });
             }
-            if actor.has_any(grants_app::programmes::MANAGERS) {
+            if reach.programme_setup {
                 nav.push(NavLink {
                     href: "/app/programmes",
                     label: text(locale, "programme-setup-nav"),
                 });
             }
-            if actor.has(Role::Admin) {
+            if reach.admin {
                 nav.push(NavLink {
                     href: "/app/admin",
                     label: text(locale, "nav-admin"),
@@ -167,6 +167,20 @@ impl Views {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_key_the_templates_use_is_in_english() {
+        let en = grants_i18n::catalogue::catalogue_keys("en");
+        let dir = format!("{}/templates", env!("CARGO_MANIFEST_DIR"));
+        for entry in std::fs::read_dir(&dir).expect("templates") {
+            let path = entry.expect("entry").path();
+            let source = std::fs::read_to_string(&path).expect("readable");
+            for used in source.split("{{t \"").skip(1) {
+                let key = used.split('"').next().unwrap_or_default();
+                assert!(en.contains(key), "{}: '{key}' is not in en", path.display());
+            }
+        }
+    }
 
     #[test]
     fn every_template_compiles() {

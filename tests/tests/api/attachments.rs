@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use grants_tests::{
-    Backend, Reply, TestApp, complete_proposal_json, on_both_databases, open_programme_json,
+    Backend, Reply, TestApp, World, complete_proposal_json, on_both_databases, open_programme_json,
 };
 use reqwest::Method;
 use sea_orm::ConnectionTrait;
@@ -22,85 +22,57 @@ on_both_databases!(
     an_upload_that_breaks_off_leaves_nothing_behind,
 );
 
-/// A server with a programme manager, an applicant from North Macedonia,
-/// an open programme (with `limit` bytes per file, if given) and a draft.
-struct World {
-    app: TestApp,
-    manager: String,
-    applicant: String,
-    programme_id: String,
-    proposal_id: String,
-}
-
-async fn world(backend: Backend, limit: Option<u64>) -> World {
-    let app = TestApp::spawn(backend).await;
-    let (_, manager) = app
-        .user_with_roles("manager@tests.example", &["programme_manager"])
-        .await;
-    let (_, applicant) = app
-        .user_with_roles("ana@tests.example", &["applicant"])
-        .await;
+/// The shared [`World`] with a draft, in a programme (`FILES`) with
+/// `limit` bytes per file, if given.
+async fn files_world(backend: Backend, limit: Option<u64>) -> World {
     let mut programme = open_programme_json("FILES");
     if let Some(limit) = limit {
         programme["reporting"] = json!({ "max_attachment_bytes": limit });
     }
-    let programme = app.post("/programmes", Some(&manager), &programme).await;
-    programme.expect(201);
-    let programme_id = programme.body["id"].as_str().expect("id").to_owned();
-    let draft = app
-        .post(
-            "/proposals",
-            Some(&applicant),
-            &complete_proposal_json(&programme_id, "MK"),
-        )
-        .await;
-    draft.expect(201);
-    let proposal_id = draft.body["id"].as_str().expect("id").to_owned();
-    World {
-        app,
-        manager,
-        applicant,
-        programme_id,
-        proposal_id,
-    }
+    TestApp::init(backend)
+        .with_programme(programme)
+        .with_draft("MK")
+        .await
 }
 
-impl World {
-    fn attachments_path(&self) -> String {
-        format!("/proposals/{}/attachments", self.proposal_id)
-    }
+/// What these tests do with the draft's attachments and what they leave behind.
+trait Attachments {
+    fn attachments_path(&self) -> String;
 
-    async fn upload_as(&self, token: &str, file: (&str, &str, Vec<u8>)) -> Reply {
-        self.app
-            .upload(&self.attachments_path(), Some(token), file)
-            .await
+    /// Uploads a file as the applicant.
+    async fn upload(&self, file: (&str, &str, Vec<u8>)) -> Reply;
+
+    /// Takes a transition with the proposal's current revision; it must succeed.
+    async fn step(&self, token: &str, name: &str);
+
+    /// Rows in the attachments table.
+    async fn rows(&self) -> i64;
+
+    /// The kept files and the temporary files in the attachment folder.
+    fn folder(&self) -> (Vec<PathBuf>, Vec<PathBuf>);
+
+    /// Asserts that nothing was stored: no row, no kept file, no temporary file.
+    #[track_caller]
+    fn assert_nothing_stored(&self, rows: i64);
+}
+
+impl Attachments for World {
+    fn attachments_path(&self) -> String {
+        format!("/proposals/{}/attachments", self.proposal_id())
     }
 
     async fn upload(&self, file: (&str, &str, Vec<u8>)) -> Reply {
-        self.upload_as(&self.applicant, file).await
+        self.app
+            .upload(&self.attachments_path(), Some(&self.applicant), file)
+            .await
     }
 
-    /// Takes a transition with the proposal's current revision.
-    async fn take(&self, token: &str, name: &str) {
-        let current = self
-            .app
-            .get(&format!("/proposals/{}", self.proposal_id), Some(token))
-            .await;
-        current.expect(200);
-        let etag = format!("\"{}\"", current.body["revision"]);
-        self.app
-            .request_with(
-                Method::POST,
-                &format!("/proposals/{}/transitions/{name}", self.proposal_id),
-                Some(token),
-                Some(&json!({})),
-                &[("if-match", etag.as_str())],
-            )
+    async fn step(&self, token: &str, name: &str) {
+        self.take(token, self.proposal_id(), name, json!({}))
             .await
             .expect(200);
     }
 
-    /// Rows in the attachments table.
     async fn rows(&self) -> i64 {
         let db = self.app.database.connect().await;
         let row = db
@@ -114,7 +86,6 @@ impl World {
         row.try_get::<i64>("", "n").expect("a number")
     }
 
-    /// The kept files and the temporary files in the attachment folder.
     fn folder(&self) -> (Vec<PathBuf>, Vec<PathBuf>) {
         let dir = self.app.config.attachment_dir();
         let kept = files_in(&dir.join("sha256"))
@@ -124,7 +95,6 @@ impl World {
         (kept, files_in(&dir.join("tmp")))
     }
 
-    /// Asserts that nothing was stored: no row, no kept file, no temporary file.
     #[track_caller]
     fn assert_nothing_stored(&self, rows: i64) {
         assert_eq!(rows, 0, "no attachment row");
@@ -157,7 +127,7 @@ fn sha256_hex(bytes: &[u8]) -> String {
 async fn an_uploaded_file_downloads_byte_for_byte_and_the_same_bytes_are_kept_once(
     backend: Backend,
 ) {
-    let w = world(backend, None).await;
+    let w = files_world(backend, None).await;
     // Larger than the 1 MiB every other request may send.
     let bytes = pdf(2 * 1024 * 1024 + 123, 7);
     let sha = sha256_hex(&bytes);
@@ -176,7 +146,7 @@ async fn an_uploaded_file_downloads_byte_for_byte_and_the_same_bytes_are_kept_on
         )
         .await;
     uploaded.expect(201);
-    let id = uploaded.body["id"].as_str().expect("id").to_owned();
+    let id = uploaded.id();
     assert_eq!(
         uploaded.header("location"),
         Some(&*format!("/attachments/{id}"))
@@ -263,7 +233,7 @@ async fn an_uploaded_file_downloads_byte_for_byte_and_the_same_bytes_are_kept_on
         1,
         "the other attachment still uses the file"
     );
-    let other = again.body["id"].as_str().expect("id");
+    let other = again.id();
     w.app
         .request(
             Method::DELETE,
@@ -280,7 +250,7 @@ async fn an_uploaded_file_downloads_byte_for_byte_and_the_same_bytes_are_kept_on
     let history = w
         .app
         .get(
-            &format!("/proposals/{}/history", w.proposal_id),
+            &format!("/proposals/{}/history", w.proposal_id()),
             Some(&w.applicant),
         )
         .await;
@@ -302,16 +272,16 @@ async fn an_uploaded_file_downloads_byte_for_byte_and_the_same_bytes_are_kept_on
             "attachment.removed"
         ]
     );
-    w.app.finish().await;
+    w.finish().await;
 }
 
 async fn a_file_over_the_programmes_limit_is_refused_and_nothing_is_stored(backend: Backend) {
-    let w = world(backend, Some(4096)).await;
+    let w = files_world(backend, Some(4096)).await;
     let at_limit = w
         .upload(("exact.pdf", "application/pdf", pdf(4096, 1)))
         .await;
     at_limit.expect(201);
-    let id = at_limit.body["id"].as_str().expect("id").to_owned();
+    let id = at_limit.id();
     w.app
         .request(
             Method::DELETE,
@@ -338,11 +308,11 @@ async fn a_file_over_the_programmes_limit_is_refused_and_nothing_is_stored(backe
         );
         w.assert_nothing_stored(w.rows().await);
     }
-    w.app.finish().await;
+    w.finish().await;
 }
 
 async fn a_file_of_a_refused_type_is_refused_and_nothing_is_stored(backend: Backend) {
-    let w = world(backend, None).await;
+    let w = files_world(backend, None).await;
     let mut elf = b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x02\0\x3e\0".to_vec();
     elf.resize(4096, 0x90);
     let html = b"<!DOCTYPE html><html><body><script>alert(1)</script></body></html>".to_vec();
@@ -412,7 +382,7 @@ async fn a_file_of_a_refused_type_is_refused_and_nothing_is_stored(backend: Back
         .await;
     disguised.expect(201);
     assert_eq!(disguised.body["content_type"], "application/pdf");
-    let id = csv.body["id"].as_str().expect("id");
+    let id = csv.id();
     let (_, headers, _) = w
         .app
         .download(&format!("/attachments/{id}/content"), Some(&w.applicant))
@@ -421,14 +391,14 @@ async fn a_file_of_a_refused_type_is_refused_and_nothing_is_stored(backend: Back
         headers.get("content-type").and_then(|v| v.to_str().ok()),
         Some("text/csv; charset=utf-8")
     );
-    w.app.finish().await;
+    w.finish().await;
 }
 
 /// What a caller may do, in the order list, details, download, upload, delete.
 type Expected = [u16; 5];
 
 async fn who_may_list_read_download_upload_and_delete(backend: Backend) {
-    let w = world(backend, None).await;
+    let w = files_world(backend, None).await;
     let app = &w.app;
     let (_, other_applicant) = app
         .user_with_roles("boris@tests.example", &["applicant"])
@@ -457,7 +427,7 @@ async fn who_may_list_read_download_upload_and_delete(backend: Backend) {
         .upload(("plan.pdf", "application/pdf", pdf(2048, 9)))
         .await;
     kept.expect(201);
-    let attachment = kept.body["id"].as_str().expect("id").to_owned();
+    let attachment = kept.id();
 
     let callers: [(&str, Option<&str>); 8] = [
         ("owner", Some(&w.applicant)),
@@ -498,9 +468,9 @@ async fn who_may_list_read_download_upload_and_delete(backend: Backend) {
     let mut wrong = Vec::new();
     for (phase, expected) in [("draft", as_draft), ("eligible", once_eligible)] {
         if phase == "eligible" {
-            w.take(&w.applicant, "submit").await;
-            w.take(&w.manager, "start_screening").await;
-            w.take(&w.manager, "mark_eligible").await;
+            w.step(&w.applicant, "submit").await;
+            w.step(&w.manager, "start_screening").await;
+            w.step(&w.manager, "mark_eligible").await;
         }
         for ((who, token), expected) in callers.iter().zip(expected) {
             let list = app.get(&w.attachments_path(), *token).await.status;
@@ -548,11 +518,11 @@ async fn who_may_list_read_download_upload_and_delete(backend: Backend) {
     let (kept, temporary) = w.folder();
     assert_eq!(kept.len(), 1);
     assert!(temporary.is_empty());
-    w.app.finish().await;
+    w.finish().await;
 }
 
 async fn a_proposal_carries_at_most_twenty_attachments(backend: Backend) {
-    let w = world(backend, None).await;
+    let w = files_world(backend, None).await;
     for i in 0..20 {
         w.upload((
             &format!("note-{i}.txt"),
@@ -574,7 +544,7 @@ async fn a_proposal_carries_at_most_twenty_attachments(backend: Backend) {
         refused.body
     );
     assert_eq!(w.rows().await, 20);
-    w.app.finish().await;
+    w.finish().await;
 }
 
 /// Bodies declared over a mebibyte are refused from the headers alone,
@@ -582,7 +552,7 @@ async fn a_proposal_carries_at_most_twenty_attachments(backend: Backend) {
 /// that sends only the headers: a client still writing a body the server
 /// has already refused may see its write fail before it reads the 413.
 async fn every_other_request_keeps_the_one_mebibyte_limit(backend: Backend) {
-    let w = world(backend, None).await;
+    let w = files_world(backend, None).await;
     let declared = 1024 * 1024 + 1;
     let api = status_of_unsent_body(
         &w.app.base,
@@ -607,7 +577,7 @@ async fn every_other_request_keeps_the_one_mebibyte_limit(backend: Backend) {
     draft["summary"] = json!("x".repeat(1000 * 1000));
     let api = w.app.post("/proposals", Some(&w.applicant), &draft).await;
     assert_ne!(api.status, 413, "{}", api.body);
-    w.app.finish().await;
+    w.finish().await;
 }
 
 /// Sends a POST's headers declaring `length` bytes of body and none of the
@@ -661,7 +631,7 @@ async fn status_of_unsent_body(
 async fn an_upload_that_breaks_off_leaves_nothing_behind(backend: Backend) {
     use tokio::io::AsyncWriteExt;
 
-    let w = world(backend, None).await;
+    let w = files_world(backend, None).await;
     let boundary = "----broken-off-upload";
     let head = format!(
         "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"plan.pdf\"\r\n\
@@ -704,5 +674,5 @@ async fn an_upload_that_breaks_off_leaves_nothing_behind(backend: Backend) {
     assert!(left.1.is_empty(), "the temporary file is removed: {left:?}");
     let listed = w.app.get(&w.attachments_path(), Some(&w.applicant)).await;
     assert_eq!(listed.body, json!([]));
-    w.app.finish().await;
+    w.finish().await;
 }

@@ -30,7 +30,7 @@ async fn an_applicant_registers_logs_in_and_sees_themself(backend: Backend) {
         )
         .await;
     reply.expect(201);
-    let id = reply.body["id"].as_str().expect("id").to_owned();
+    let id = reply.id();
     assert_eq!(
         reply.header("location"),
         Some(format!("/users/{id}").as_str())

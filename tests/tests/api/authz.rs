@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use grants_tests::{
-    Backend, TestApp, complete_proposal_json, on_both_databases, open_programme_json,
+    Backend, HasId, TestApp, complete_proposal_json, on_both_databases, open_programme_json,
 };
 use reqwest::Method;
 use serde_json::{Value, json};
@@ -354,7 +354,7 @@ async fn someone_elses_grant(
         )
         .await;
     proposal.expect(201);
-    let proposal_id = proposal.body["id"].as_str().expect("id").to_owned();
+    let proposal_id = proposal.id();
     let attachment = app
         .upload(
             &format!("/proposals/{proposal_id}/attachments"),
@@ -363,7 +363,7 @@ async fn someone_elses_grant(
         )
         .await;
     attachment.expect(201);
-    let attachment_id = attachment.body["id"].as_str().expect("id").to_owned();
+    let attachment_id = attachment.id();
     app.take_steps(
         &proposal_id,
         1,
@@ -406,7 +406,7 @@ async fn someone_elses_grant(
     let reports = app
         .get(&format!("/grants/{grant_id}/reports"), Some(manager))
         .await;
-    let report_id = reports.body[0]["id"].as_str().expect("a report").to_owned();
+    let report_id = reports.body[0].id();
     (grant_id, tranche_id, report_id, attachment_id)
 }
 
@@ -427,7 +427,7 @@ async fn someone_elses_assignment(
         )
         .await;
     proposal.expect(201);
-    let proposal_id = proposal.body["id"].as_str().expect("id").to_owned();
+    let proposal_id = proposal.id();
     app.take_steps(
         &proposal_id,
         1,
@@ -457,7 +457,7 @@ async fn someone_elses_assignment(
         )
         .await;
     assigned.expect(201);
-    assigned.body["id"].as_str().expect("id").to_owned()
+    assigned.id()
 }
 
 async fn every_route_refuses_every_role_it_should(backend: Backend) {
@@ -482,7 +482,7 @@ async fn every_route_refuses_every_role_it_should(backend: Backend) {
         .post("/programmes", Some(&admin), &open_programme_json("AUTHZ"))
         .await;
     programme.expect(201);
-    let programme_id = programme.body["id"].as_str().expect("id").to_owned();
+    let programme_id = programme.id();
     let draft = app
         .post(
             "/proposals",
@@ -506,7 +506,7 @@ async fn every_route_refuses_every_role_it_should(backend: Backend) {
         owner_id,
         owner_email: "owner@tests.example".into(),
         programme_id,
-        draft_id: draft.body["id"].as_str().expect("id").to_owned(),
+        draft_id: draft.id(),
         outbox_id: outbox.body["items"][0]["id"]
             .as_str()
             .expect("a message to someone else")

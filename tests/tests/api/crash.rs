@@ -14,7 +14,7 @@ use std::time::Duration;
 
 use grants_tests::child::ChildServer;
 use grants_tests::smtp::SmtpServer;
-use grants_tests::{Backend, TestApp, TestDatabase, on_both_databases, open_programme_json};
+use grants_tests::{Backend, TestApp, TestDatabase, World, on_both_databases};
 use grants_tests::{invariants, sql};
 use rand::{Rng, SeedableRng};
 use reqwest::Method;
@@ -62,25 +62,24 @@ async fn killed_at_random_the_server_loses_and_doubles_nothing(backend: Backend)
     )
     .await;
     server.start().await;
-    let app = Arc::new(TestApp::attach(&server.base, database));
-    let (_, manager) = app
-        .user_with_roles("manager@tests.example", &["programme_manager"])
+    let World {
+        app,
+        manager,
+        applicant,
+        programme_id: programme,
+        ..
+    } = TestApp::attach(&server.base, database)
+        .seed()
+        .with_open_programme("CRASH")
         .await;
-    let (_, applicant) = app
-        .user_with_roles("ana@tests.example", &["applicant"])
-        .await;
-    let created = app
-        .post("/programmes", Some(&manager), &open_programme_json("CRASH"))
-        .await;
-    created.expect(201);
-    let programme = created.body["id"].as_str().expect("an id").to_owned();
+    let app = Arc::new(app);
     let mut proposals = Vec::new();
     for n in 0..PROPOSALS {
         let mut body = grants_tests::complete_proposal_json(&programme, "MK");
         body["title"] = json!(format!("Proposal {n:02} under fire"));
         let draft = app.post("/proposals", Some(&applicant), &body).await;
         draft.expect(201);
-        proposals.push(draft.body["id"].as_str().expect("an id").to_owned());
+        proposals.push(draft.id());
     }
 
     // Clients walk the proposals through their steps while the server is

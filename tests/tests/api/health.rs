@@ -185,29 +185,10 @@ async fn unknown_routes_are_problem_404s_with_security_headers(backend: Backend)
 }
 
 async fn metrics_count_the_outbox_proposals_and_timers(backend: Backend) {
-    let app = TestApp::spawn(backend).await;
-    let (_, manager) = app
-        .user_with_roles("pm@tests.example", &["programme_manager"])
-        .await;
-    let (_, applicant) = app
-        .user_with_roles("ana@tests.example", &["applicant"])
-        .await;
-    let programme = app
-        .post(
-            "/programmes",
-            Some(&manager),
-            &grants_tests::open_programme_json("M"),
-        )
-        .await;
-    let programme_id = programme.body["id"].as_str().expect("id");
+    let w = TestApp::init(backend).with_open_programme("M").await;
+    let app = &w.app;
     for _ in 0..2 {
-        app.post(
-            "/proposals",
-            Some(&applicant),
-            &grants_tests::complete_proposal_json(programme_id, "MK"),
-        )
-        .await
-        .expect(201);
+        w.draft("MK").await;
     }
     let reply = app
         .client
@@ -237,7 +218,7 @@ async fn metrics_count_the_outbox_proposals_and_timers(backend: Backend) {
         "{text}"
     );
     assert!(text.trim_end().ends_with("# EOF"));
-    app.finish().await;
+    w.finish().await;
 }
 
 async fn other_sites_get_no_cross_origin_access(backend: Backend) {

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use grants_server::Application;
 use grants_tests::smtp::SmtpServer;
-use grants_tests::{Backend, TestApp, on_both_databases, open_programme_json};
+use grants_tests::{Backend, TestApp, World, on_both_databases};
 use reqwest::Method;
 use serde_json::json;
 use tokio::sync::oneshot;
@@ -35,17 +35,13 @@ async fn two_instances_send_each_email_and_fire_each_deadline_once(backend: Back
         let _ = stopped.await;
     }));
 
-    let (_, manager) = app
-        .user_with_roles("manager@tests.example", &["programme_manager"])
-        .await;
-    let (_, applicant) = app
-        .user_with_roles("ana@tests.example", &["applicant"])
-        .await;
-    let created = app
-        .post("/programmes", Some(&manager), &open_programme_json("TWIN"))
-        .await;
-    created.expect(201);
-    let programme_id = created.body["id"].as_str().expect("id").to_owned();
+    let World {
+        app,
+        manager,
+        applicant,
+        programme_id,
+        ..
+    } = app.seed().with_open_programme("TWIN").await;
 
     // Proposals sent back for changes through either instance, all with the
     // same deadline a few seconds away (set once the slow part is done).
@@ -74,7 +70,7 @@ async fn two_instances_send_each_email_and_fire_each_deadline_once(backend: Back
         body["title"] = json!(title);
         let draft = app.post("/proposals", Some(&applicant), &body).await;
         draft.expect(201);
-        let id = draft.body["id"].as_str().expect("id").to_owned();
+        let id = draft.id();
         for (token, name, revision) in [(&applicant, "submit", 1), (&manager, "start_screening", 2)]
         {
             let reply = step(base_of(n), token, &id, name, revision, json!({}))

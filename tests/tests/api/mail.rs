@@ -46,19 +46,13 @@ async fn draft(app: &TestApp, manager: &str, applicant: &str) -> String {
         )
         .await;
     draft.expect(201);
-    draft.body["id"].as_str().expect("id").to_owned()
+    draft.id()
 }
 
 async fn submit(app: &TestApp, applicant: &str, id: &str) {
-    app.request_with(
-        Method::POST,
-        &format!("/proposals/{id}/transitions/submit"),
-        Some(applicant),
-        Some(&json!({})),
-        &[("if-match", "\"1\"")],
-    )
-    .await
-    .expect(200);
+    app.transition(applicant, id, "submit", 1, &json!({}))
+        .await
+        .expect(200);
 }
 
 async fn outbox(app: &TestApp, admin: &str, state: &str) -> Vec<Value> {
@@ -488,10 +482,7 @@ async fn people_who_chose_a_daily_summary_get_one_mail_a_day(backend: Backend) {
             &complete_proposal_json(&programme, "MK"),
         )
         .await
-        .body["id"]
-        .as_str()
-        .expect("id")
-        .to_owned();
+        .id();
     submit(&app, &applicant, &second).await;
 
     let mails = smtp.wait_for(2).await;

@@ -7,7 +7,7 @@
 use std::time::Duration;
 
 use grants_tests::smtp::SmtpServer;
-use grants_tests::{Backend, Reply, TestApp, on_both_databases, open_programme_json};
+use grants_tests::{Backend, HasId, Reply, TestApp, on_both_databases, open_programme_json};
 use reqwest::Method;
 use serde_json::{Value, json};
 
@@ -36,42 +36,34 @@ pub(crate) async fn round(
     shape: impl FnOnce(&mut Value),
     adjust: impl FnOnce(&mut grants_server::Config),
 ) -> Round {
-    let app = TestApp::spawn_with(backend, adjust).await;
-    let (_, manager) = app
-        .user_with_roles("manager@tests.example", &["programme_manager"])
-        .await;
-    let (_, chair) = app
-        .user_with_roles("chair@tests.example", &["jury_chair"])
-        .await;
-    let (_, finance) = app.user_with_roles("fin@tests.example", &["finance"]).await;
-    let (_, second_finance) = app
-        .user_with_roles("fin2@tests.example", &["finance"])
-        .await;
-    let (_, applicant) = app
-        .user_speaking("ana@tests.example", &["applicant"], "mk")
-        .await;
     let mut programme = open_programme_json("MONEY");
     programme["budget"] = json!({ "minor": budget, "currency": "EUR" });
     programme["max_award"] = json!({ "minor": budget.min(1_500_000), "currency": "EUR" });
     programme["reviews_per_proposal"] = json!(1);
     shape(&mut programme);
-    let created = app.post("/programmes", Some(&manager), &programme).await;
-    created.expect(201);
-    let programme_id = id(&created);
+    let w = TestApp::spawn_with(backend, adjust)
+        .await
+        .seed()
+        .with_user(CHAIR, &["jury_chair"])
+        .with_user(FINANCE, &["finance"])
+        .with_user(SECOND_FINANCE, &["finance"])
+        .with_applicant_speaking("mk")
+        .with_programme(programme)
+        .await;
     Round {
-        app,
-        manager,
-        chair,
-        finance,
-        second_finance,
-        applicant,
-        programme_id,
+        chair: w.token(CHAIR).to_owned(),
+        finance: w.token(FINANCE).to_owned(),
+        second_finance: w.token(SECOND_FINANCE).to_owned(),
+        app: w.app,
+        manager: w.manager,
+        applicant: w.applicant,
+        programme_id: w.programme_id,
     }
 }
 
-pub(crate) fn id(reply: &Reply) -> String {
-    reply.body["id"].as_str().expect("an id").to_owned()
-}
+const CHAIR: &str = "chair@tests.example";
+const FINANCE: &str = "fin@tests.example";
+const SECOND_FINANCE: &str = "fin2@tests.example";
 
 pub(crate) fn etag(revision: &Value) -> String {
     format!("\"{revision}\"")
@@ -80,18 +72,8 @@ pub(crate) fn etag(revision: &Value) -> String {
 impl Round {
     /// Takes a proposal transition at the proposal's current revision.
     pub(crate) async fn take(&self, token: &str, proposal: &str, transition: &str) -> Reply {
-        let current = self
-            .app
-            .get(&format!("/proposals/{proposal}"), Some(&self.applicant))
-            .await;
         self.app
-            .request_with(
-                Method::POST,
-                &format!("/proposals/{proposal}/transitions/{transition}"),
-                Some(token),
-                Some(&json!({})),
-                &[("if-match", &etag(&current.body["revision"]))],
-            )
+            .transition_now(&self.applicant, token, proposal, transition, &json!({}))
             .await
     }
 
@@ -108,7 +90,7 @@ impl Round {
             .post("/proposals", Some(&self.applicant), &body)
             .await;
         draft.expect(201);
-        let proposal = id(&draft);
+        let proposal = draft.id();
         for (token, step) in [
             (&self.applicant, "submit"),
             (&self.manager, "start_screening"),
@@ -253,7 +235,7 @@ impl Round {
             .as_array()
             .expect("tranches")
             .iter()
-            .map(|t| t["id"].as_str().expect("id").to_owned())
+            .map(|t| t.id())
             .collect();
         self.tranche(&self.finance, &tranches[0], "request", json!({}))
             .await
@@ -700,7 +682,7 @@ async fn bad_money_input_is_refused_and_writes_nothing(backend: Backend) {
         .get(&format!("/proposals/{proposal}/grant"), Some(&r.finance))
         .await;
     grant.expect(200);
-    let grant_id = id(&grant);
+    let grant_id = grant.id();
     r.accept_agreement(&grant_id).await;
     let first = grant.body["tranches"][0]["id"]
         .as_str()

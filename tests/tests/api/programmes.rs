@@ -29,7 +29,7 @@ async fn a_manager_creates_lists_shows_and_edits_a_programme(backend: Backend) {
         .post("/programmes", Some(&manager), &programme_json("INELI-2027"))
         .await;
     created.expect(201);
-    let id = created.body["id"].as_str().expect("id").to_owned();
+    let id = created.id();
     assert_eq!(
         created.header("location"),
         Some(format!("/programmes/{id}").as_str())
@@ -207,7 +207,7 @@ async fn only_managers_and_admins_set_up_programmes(backend: Backend) {
         .post("/programmes", Some(&admin), &programme_json("ADMIN-MADE"))
         .await;
     created.expect(201);
-    let id = created.body["id"].as_str().expect("id").to_owned();
+    let id = created.id();
     let (_, applicant) = app
         .user_with_roles("late@tests.example", &["applicant"])
         .await;
@@ -252,10 +252,7 @@ async fn archived_programmes_leave_the_lists_and_come_back(backend: Backend) {
     let id = app
         .post("/programmes", Some(&admin), &programme_json("OLD"))
         .await
-        .body["id"]
-        .as_str()
-        .expect("id")
-        .to_owned();
+        .id();
     app.post("/programmes", Some(&admin), &programme_json("NEW"))
         .await
         .expect(201);
@@ -377,10 +374,7 @@ async fn edits_are_validated_as_a_whole_and_need_the_revision(backend: Backend) 
     let id = app
         .post("/programmes", Some(&admin), &programme_json("EDIT"))
         .await
-        .body["id"]
-        .as_str()
-        .expect("id")
-        .to_owned();
+        .id();
     let path = format!("/programmes/{id}");
     // Lowering the budget below the largest award breaks a rule between fields.
     let below = app

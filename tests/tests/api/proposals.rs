@@ -2,10 +2,7 @@ use std::time::Duration;
 
 use clap::Parser;
 use grants_server::cli::Cli;
-use grants_tests::{
-    Backend, Reply, TestApp, complete_proposal_json, on_both_databases, open_programme_json,
-};
-use reqwest::Method;
+use grants_tests::{Backend, HasId, Reply, TestApp, complete_proposal_json, on_both_databases};
 use sea_orm::ConnectionTrait;
 use serde_json::{Value, json};
 
@@ -24,96 +21,6 @@ on_both_databases!(
     bodies_of_the_wrong_shape_name_the_field,
 );
 
-/// A server with a programme manager, an applicant from North Macedonia and an open programme.
-struct World {
-    app: TestApp,
-    manager: String,
-    applicant: String,
-    programme_id: String,
-}
-
-async fn world(backend: Backend) -> World {
-    let app = TestApp::spawn(backend).await;
-    let (_, manager) = app
-        .user_with_roles("manager@tests.example", &["programme_manager"])
-        .await;
-    let (_, applicant) = app
-        .user_with_roles("ana@tests.example", &["applicant"])
-        .await;
-    let programme = app
-        .post("/programmes", Some(&manager), &open_programme_json("OPEN"))
-        .await;
-    programme.expect(201);
-    let programme_id = programme.body["id"].as_str().expect("id").to_owned();
-    World {
-        app,
-        manager,
-        applicant,
-        programme_id,
-    }
-}
-
-impl World {
-    /// A complete draft by the applicant; returns its id.
-    async fn draft(&self, country: &str) -> String {
-        let reply = self
-            .app
-            .post(
-                "/proposals",
-                Some(&self.applicant),
-                &complete_proposal_json(&self.programme_id, country),
-            )
-            .await;
-        reply.expect(201);
-        reply.body["id"].as_str().expect("id").to_owned()
-    }
-
-    async fn get(&self, token: &str, id: &str) -> Reply {
-        self.app.get(&format!("/proposals/{id}"), Some(token)).await
-    }
-
-    async fn revision(&self, id: &str) -> i64 {
-        let reply = self.get(&self.applicant, id).await;
-        reply.expect(200);
-        reply.body["revision"].as_i64().expect("revision")
-    }
-
-    /// Takes a transition with the current revision in If-Match.
-    async fn take(&self, token: &str, id: &str, name: &str, body: Value) -> Reply {
-        let revision = self.revision(id).await;
-        self.take_at(token, id, name, revision, body).await
-    }
-
-    async fn take_at(
-        &self,
-        token: &str,
-        id: &str,
-        name: &str,
-        revision: i64,
-        body: Value,
-    ) -> Reply {
-        let etag = format!("\"{revision}\"");
-        self.app
-            .request_with(
-                Method::POST,
-                &format!("/proposals/{id}/transitions/{name}"),
-                Some(token),
-                Some(&body),
-                &[("if-match", etag.as_str())],
-            )
-            .await
-    }
-
-    async fn history(&self, token: &str, id: &str) -> Vec<Value> {
-        let reply = self
-            .app
-            .get(&format!("/proposals/{id}/history"), Some(token))
-            .await;
-        reply.expect(200);
-        reply.body.as_array().expect("events").clone()
-    }
-}
-
 fn transitions_of(history: &[Value]) -> Vec<String> {
     history
         .iter()
@@ -128,7 +35,7 @@ fn transitions_of(history: &[Value]) -> Vec<String> {
 }
 
 async fn an_applicant_drafts_completes_and_submits_while_the_call_is_open(backend: Backend) {
-    let w = world(backend).await;
+    let w = TestApp::init(backend).await;
     let empty = w
         .app
         .post(
@@ -145,7 +52,7 @@ async fn an_applicant_drafts_completes_and_submits_while_the_call_is_open(backen
             .as_u64()
             .is_some_and(|v| v >= 1)
     );
-    let id = empty.body["id"].as_str().expect("id").to_owned();
+    let id = empty.id();
 
     let offered = w
         .app
@@ -266,27 +173,13 @@ async fn an_applicant_drafts_completes_and_submits_while_the_call_is_open(backen
             "{state}"
         );
     }
-    w.app.finish().await;
+    w.finish().await;
 }
 
 async fn submission_is_refused_once_the_call_has_closed(backend: Backend) {
-    let w = world(backend).await;
+    let w = TestApp::init(backend).await;
     let id = w.draft("MK").await;
-    let now = chrono::Utc::now();
-    let programme = w
-        .app
-        .get(&format!("/programmes/{}", w.programme_id), Some(&w.manager))
-        .await;
-    let revision = programme.body["revision"].as_i64().expect("revision");
-    w.app
-        .patch(
-            &format!("/programmes/{}", w.programme_id),
-            &w.manager,
-            Some(revision),
-            &json!({ "opens_at": now - chrono::Duration::days(10), "closes_at": now - chrono::Duration::minutes(1) }),
-        )
-        .await
-        .expect(200);
+    w.close_the_call().await;
     let refused = w.take(&w.applicant, &id, "submit", json!({})).await;
     refused.expect_problem(409);
     let reason = &refused.body["blocked_by"][0];
@@ -324,34 +217,31 @@ async fn submission_is_refused_once_the_call_has_closed(backend: Backend) {
         )
         .await;
     late.expect_problem(409);
-    w.app.finish().await;
+    w.finish().await;
 }
 
 async fn only_the_ambassador_of_the_proposals_country_screens_it(backend: Backend) {
-    let w = world(backend).await;
-    let (_, albania) = w
-        .app
-        .user_with_roles("amb.al@tests.example", &["ambassador:AL"])
+    let w = TestApp::init(backend)
+        .with_user("amb.al@tests.example", &["ambassador:AL"])
+        .with_user("amb.mk@tests.example", &["ambassador:MK"])
         .await;
-    let (_, macedonia) = w
-        .app
-        .user_with_roles("amb.mk@tests.example", &["ambassador:MK"])
-        .await;
+    let albania = w.token("amb.al@tests.example");
+    let macedonia = w.token("amb.mk@tests.example");
     let id = w.draft("MK").await;
     // Nobody but the owner sees a draft.
-    w.get(&macedonia, &id).await.expect_problem(404);
+    w.get(macedonia, &id).await.expect_problem(404);
     w.get(&w.manager, &id).await.expect_problem(404);
     w.take(&w.applicant, &id, "submit", json!({}))
         .await
         .expect(200);
 
-    w.get(&albania, &id).await.expect_problem(404);
-    w.take(&albania, &id, "start_screening", json!({}))
+    w.get(albania, &id).await.expect_problem(404);
+    w.take(albania, &id, "start_screening", json!({}))
         .await
         .expect_problem(404);
     let offered = w
         .app
-        .get(&format!("/proposals/{id}/transitions"), Some(&macedonia))
+        .get(&format!("/proposals/{id}/transitions"), Some(macedonia))
         .await;
     offered.expect(200);
     assert!(
@@ -381,18 +271,18 @@ async fn only_the_ambassador_of_the_proposals_country_screens_it(backend: Backen
         .await
         .expect_problem(403);
 
-    let screening = w.take(&macedonia, &id, "start_screening", json!({})).await;
+    let screening = w.take(macedonia, &id, "start_screening", json!({})).await;
     screening.expect(200);
     assert_eq!(screening.body["state"], "screening");
     w.take(&w.manager, &id, "mark_eligible", json!({}))
         .await
         .expect(200);
     assert_eq!(w.get(&w.applicant, &id).await.body["state"], "eligible");
-    w.app.finish().await;
+    w.finish().await;
 }
 
 async fn changes_are_requested_with_a_reason_and_the_proposal_resubmitted(backend: Backend) {
-    let w = world(backend).await;
+    let w = TestApp::init(backend).await;
     let id = w.draft("MK").await;
     w.take(&w.applicant, &id, "submit", json!({}))
         .await
@@ -471,11 +361,11 @@ async fn changes_are_requested_with_a_reason_and_the_proposal_resubmitted(backen
         .find(|e| e["details"]["transition"] == "request_changes")
         .expect("recorded");
     assert_eq!(request["details"]["comment"], "Please add staff costs.");
-    w.app.finish().await;
+    w.finish().await;
 }
 
 async fn a_missed_change_deadline_closes_the_proposal_by_timer(backend: Backend) {
-    let w = world(backend).await;
+    let w = TestApp::init(backend).await;
     let id = w.draft("MK").await;
     w.take(&w.applicant, &id, "submit", json!({}))
         .await
@@ -510,11 +400,11 @@ async fn a_missed_change_deadline_closes_the_proposal_by_timer(backend: Backend)
         "the changes due deadline passed"
     );
     assert_eq!(transitions_of(&history).len(), 3, "fired once");
-    w.app.finish().await;
+    w.finish().await;
 }
 
 async fn the_owner_withdraws_and_nothing_leaves_a_final_state(backend: Backend) {
-    let w = world(backend).await;
+    let w = TestApp::init(backend).await;
     let id = w.draft("MK").await;
     w.take(&w.applicant, &id, "submit", json!({}))
         .await
@@ -540,11 +430,11 @@ async fn the_owner_withdraws_and_nothing_leaves_a_final_state(backend: Backend) 
     let again = w.take(&w.applicant, &id, "submit", json!({})).await;
     again.expect_problem(409);
     assert_eq!(again.body["blocked_by"][0]["kind"], "wrong_state");
-    w.app.finish().await;
+    w.finish().await;
 }
 
 async fn concurrent_identical_transitions_succeed_exactly_once(backend: Backend) {
-    let w = world(backend).await;
+    let w = TestApp::init(backend).await;
     let id = w.draft("MK").await;
     let revision = w.revision(&id).await;
     let mut requests = tokio::task::JoinSet::new();
@@ -580,11 +470,11 @@ async fn concurrent_identical_transitions_succeed_exactly_once(backend: Backend)
     );
     let history = w.history(&w.applicant, &id).await;
     assert_eq!(transitions_of(&history), ["submit"]);
-    w.app.finish().await;
+    w.finish().await;
 }
 
 async fn audit_verify_detects_an_edited_row(backend: Backend) {
-    let w = world(backend).await;
+    let w = TestApp::init(backend).await;
     let id = w.draft("MK").await;
     w.take(&w.applicant, &id, "submit", json!({}))
         .await
@@ -613,7 +503,7 @@ async fn audit_verify_detects_an_edited_row(backend: Backend) {
         .iter()
         .find(|e| e["details"]["transition"] == "submit")
         .expect("submit recorded");
-    let event_id = submit["id"].as_str().expect("id");
+    let event_id = submit.id();
     let db = w.app.database.connect().await;
     let backend = db.get_database_backend();
     let sql = match backend {
@@ -630,20 +520,17 @@ async fn audit_verify_detects_an_edited_row(backend: Backend) {
     let changed = db.execute_unprepared(&sql).await.expect("tampered");
     assert_eq!(changed.rows_affected(), 1);
     let err = verify().await.expect_err("the edit is detected");
-    assert!(err.to_string().contains(event_id), "{err}");
-    w.app.finish().await;
+    assert!(err.to_string().contains(&event_id), "{err}");
+    w.finish().await;
 }
 
 async fn each_person_lists_only_the_proposals_they_may_see(backend: Backend) {
-    let w = world(backend).await;
-    let (_, other) = w
-        .app
-        .user_with_roles("boris@tests.example", &["applicant"])
+    let w = TestApp::init(backend)
+        .with_user("boris@tests.example", &["applicant"])
+        .with_user("amb.al@tests.example", &["ambassador:AL"])
         .await;
-    let (_, albania) = w
-        .app
-        .user_with_roles("amb.al@tests.example", &["ambassador:AL"])
-        .await;
+    let other = w.token("boris@tests.example");
+    let albania = w.token("amb.al@tests.example");
     let mk_draft = w.draft("MK").await;
     let mk_submitted = w.draft("MK").await;
     let al_submitted = w.draft("AL").await;
@@ -671,11 +558,11 @@ async fn each_person_lists_only_the_proposals_they_may_see(backend: Backend) {
         [mk_submitted.clone(), al_submitted.clone()],
         "no drafts"
     );
-    let albanian = w.app.get("/proposals", Some(&albania)).await;
+    let albanian = w.app.get("/proposals", Some(albania)).await;
     assert_eq!(ids(&albanian), std::slice::from_ref(&al_submitted));
-    let nothing = w.app.get("/proposals", Some(&other)).await;
+    let nothing = w.app.get("/proposals", Some(other)).await;
     assert_eq!(ids(&nothing), Vec::<String>::new());
-    w.get(&other, &mk_submitted).await.expect_problem(404);
+    w.get(other, &mk_submitted).await.expect_problem(404);
 
     let filtered = w
         .app
@@ -691,11 +578,11 @@ async fn each_person_lists_only_the_proposals_they_may_see(backend: Backend) {
         .await;
     assert_eq!(ids(&by_programme), [mk_submitted]);
     assert!(by_programme.body["next_cursor"].is_string());
-    w.app.finish().await;
+    w.finish().await;
 }
 
 async fn bad_transition_requests_get_precise_errors(backend: Backend) {
-    let w = world(backend).await;
+    let w = TestApp::init(backend).await;
     let id = w.draft("MK").await;
     w.take(&w.applicant, &id, "fly_to_the_moon", json!({}))
         .await
@@ -741,11 +628,11 @@ async fn bad_transition_requests_get_precise_errors(backend: Backend) {
     w.take(&reviewer, &id, "start_screening", json!({}))
         .await
         .expect_problem(404);
-    w.app.finish().await;
+    w.finish().await;
 }
 
 async fn invalid_drafts_name_the_field_and_write_nothing(backend: Backend) {
-    let w = world(backend).await;
+    let w = TestApp::init(backend).await;
     let mut bad = complete_proposal_json(&w.programme_id, "MK");
     bad["requested_amount"]["minor"] = json!(-5);
     bad["country"] = json!("YU");
@@ -772,13 +659,13 @@ async fn invalid_drafts_name_the_field_and_write_nothing(backend: Backend) {
         .expect_problem(403);
     let list = w.app.get("/proposals", Some(&w.applicant)).await;
     assert_eq!(list.body["items"], json!([]));
-    w.app.finish().await;
+    w.finish().await;
 }
 
 /// A missing, unknown or mistyped field is named, not left blank, also
 /// among the proposal's own fields (which the body carries flattened).
 async fn bodies_of_the_wrong_shape_name_the_field(backend: Backend) {
-    let w = world(backend).await;
+    let w = TestApp::init(backend).await;
     let cases = [
         (json!({}), "programme_id", "required"),
         (
@@ -805,13 +692,13 @@ async fn bodies_of_the_wrong_shape_name_the_field(backend: Backend) {
     }
     let list = w.app.get("/proposals", Some(&w.applicant)).await;
     assert_eq!(list.body["items"], json!([]));
-    w.app.finish().await;
+    w.finish().await;
 }
 
 on_both_databases!(two_servers_on_one_database_fire_each_deadline_once);
 
 async fn two_servers_on_one_database_fire_each_deadline_once(backend: Backend) {
-    let w = world(backend).await;
+    let w = TestApp::init(backend).await;
     // The second server sleeps through the set-up, then competes for the same timers.
     let second = grants_server::Application::build(&w.app.config, false)
         .await
@@ -878,5 +765,5 @@ async fn two_servers_on_one_database_fire_each_deadline_once(backend: Backend) {
         .await
         .expect("task")
         .expect("second server stopped cleanly");
-    w.app.finish().await;
+    w.finish().await;
 }

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use grants_tests::smtp::{ReceivedMail, SmtpServer};
-use grants_tests::{Backend, Reply, on_both_databases};
+use grants_tests::{Backend, HasId, Reply, on_both_databases};
 use reqwest::Method;
 use serde_json::{Value, json};
 
@@ -176,7 +176,7 @@ async fn reminders_arrive_once_each_and_late_reports_reach_the_managers_weekly(b
         6,
         "due six months after the start"
     );
-    let interim = reports[0]["id"].as_str().expect("id").to_owned();
+    let interim = reports[0].id();
 
     // Fourteen days before: the report opens and the grantee is reminded, in Macedonian.
     let first = time(&reports[0]["next_reminder_at"]);
@@ -308,7 +308,7 @@ async fn accepted_reports_unlock_tranches_and_the_final_one_closes_the_grant(bac
         .as_array()
         .expect("tranches")
         .iter()
-        .map(|t| t["id"].as_str().expect("id").to_owned())
+        .map(|t| t.id())
         .collect();
     assert_eq!(tranches.len(), 3, "signing, interim, final");
     pay(&round, &tranches[0]).await;
@@ -322,10 +322,7 @@ async fn accepted_reports_unlock_tranches_and_the_final_one_closes_the_grant(bac
     );
 
     let reports = reports_of(&round, &round.applicant, &grant).await;
-    let (interim, last) = (
-        reports[0]["id"].as_str().expect("id").to_owned(),
-        reports[1]["id"].as_str().expect("id").to_owned(),
-    );
+    let (interim, last) = (reports[0].id(), reports[1].id());
     advance_past(&round, time(&reports[0]["next_reminder_at"]));
     until_state(&round, &interim, "due").await;
 
@@ -471,7 +468,7 @@ async fn accepted_reports_unlock_tranches_and_the_final_one_closes_the_grant(bac
 async fn bad_report_input_is_refused_and_changes_nothing(backend: Backend) {
     let (round, grant) = started_grant(backend, None).await;
     let reports = reports_of(&round, &round.applicant, &grant).await;
-    let interim = reports[0]["id"].as_str().expect("id").to_owned();
+    let interim = reports[0].id();
     let (_, stranger) = round
         .app
         .user_with_roles("stranger@tests.example", &["applicant"])
@@ -630,7 +627,7 @@ const PIXEL_PNG: &[u8] = &[
 async fn report_files_are_the_grantees_to_add_and_its_readers_to_read(backend: Backend) {
     let (round, grant) = started_grant(backend, None).await;
     let reports = reports_of(&round, &round.applicant, &grant).await;
-    let interim = reports[0]["id"].as_str().expect("id").to_owned();
+    let interim = reports[0].id();
     let (_, stranger) = round
         .app
         .user_with_roles("stranger@tests.example", &["applicant"])
@@ -652,7 +649,7 @@ async fn report_files_are_the_grantees_to_add_and_its_readers_to_read(backend: B
         .await;
     photo.expect(201);
     assert_eq!(photo.body["content_type"], "image/png");
-    let photo_id = photo.body["id"].as_str().expect("id").to_owned();
+    let photo_id = photo.id();
 
     // A program dressed as a PDF is refused, and nothing is added.
     round

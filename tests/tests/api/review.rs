@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use grants_tests::smtp::SmtpServer;
-use grants_tests::{Backend, Reply, TestApp, on_both_databases, open_programme_json};
+use grants_tests::{Backend, HasId, Reply, TestApp, on_both_databases, open_programme_json};
 use reqwest::Method;
 use sea_orm::ConnectionTrait;
 use serde_json::{Value, json};
@@ -30,52 +30,32 @@ struct Jury {
 }
 
 async fn jury(backend: Backend, adjust: impl FnOnce(&mut grants_server::Config)) -> Jury {
-    let app = TestApp::spawn_with(backend, adjust).await;
-    let (_, manager) = app
-        .user_with_roles("manager@tests.example", &["programme_manager"])
-        .await;
-    let (_, chair) = app
-        .user_with_roles("chair@tests.example", &["jury_chair"])
-        .await;
-    let (_, applicant) = app
-        .user_with_roles("ana@tests.example", &["applicant"])
-        .await;
     let mut programme = open_programme_json("JURY");
     programme["reviews_per_proposal"] = json!(2);
     programme["reviewer_load_cap"] = json!(3);
     programme["review"] = json!({ "normalise_min_reviews": 2, "disagreement_threshold": 20 });
-    let created = app.post("/programmes", Some(&manager), &programme).await;
-    created.expect(201);
-    let programme_id = created.body["id"].as_str().expect("id").to_owned();
+    let w = TestApp::spawn_with(backend, adjust)
+        .await
+        .seed()
+        .with_user(CHAIR, &["jury_chair"])
+        .with_programme(programme)
+        .await;
     Jury {
-        app,
-        manager,
-        chair,
-        applicant,
-        programme_id,
+        chair: w.token(CHAIR).to_owned(),
+        app: w.app,
+        manager: w.manager,
+        applicant: w.applicant,
+        programme_id: w.programme_id,
     }
 }
 
-fn id(reply: &Reply) -> String {
-    reply.body["id"].as_str().expect("an id").to_owned()
-}
+const CHAIR: &str = "chair@tests.example";
 
 impl Jury {
     /// Takes a proposal transition with the proposal's current revision.
     async fn take(&self, token: &str, proposal: &str, transition: &str) -> Reply {
-        let current = self
-            .app
-            .get(&format!("/proposals/{proposal}"), Some(&self.applicant))
-            .await;
-        let etag = format!("\"{}\"", current.body["revision"]);
         self.app
-            .request_with(
-                Method::POST,
-                &format!("/proposals/{proposal}/transitions/{transition}"),
-                Some(token),
-                Some(&json!({})),
-                &[("if-match", &etag)],
-            )
+            .transition_now(&self.applicant, token, proposal, transition, &json!({}))
             .await
     }
 
@@ -92,7 +72,7 @@ impl Jury {
             .post("/proposals", Some(&self.applicant), &body)
             .await;
         draft.expect(201);
-        let proposal = id(&draft);
+        let proposal = draft.id();
         for (token, step) in [
             (&self.applicant, "submit"),
             (&self.manager, "start_screening"),
@@ -732,7 +712,7 @@ async fn the_chair_previews_commits_and_repairs_the_assignment(backend: Backend)
         .clone();
     let (pair_proposal, pair_id) = (
         some["proposal_id"].as_str().expect("id").to_owned(),
-        some["id"].as_str().expect("id").to_owned(),
+        some.id(),
     );
     j.app
         .post(

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 use grants_tests::invariants::{self, Findings};
 use grants_tests::sql;
-use grants_tests::{Backend, Reply, on_both_databases};
+use grants_tests::{Backend, HasId, Reply, on_both_databases};
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
@@ -23,7 +23,7 @@ use serde_json::{Value, json};
 use tokio::sync::Mutex;
 use uuid::Uuid;
 
-use super::money::{Round, etag, id, round};
+use super::money::{Round, etag, round};
 
 on_both_databases!(sixty_four_clients_race_and_every_invariant_holds);
 
@@ -342,7 +342,7 @@ async fn arena(backend: Backend) -> Arena {
             .as_array()
             .expect("tranches")
         {
-            tranches.push(t["id"].as_str().expect("id").to_owned());
+            tranches.push(t.id());
         }
     }
 
@@ -359,7 +359,7 @@ async fn arena(backend: Backend) -> Arena {
         .as_array()
         .expect("assignments")
         .iter()
-        .map(|a| a["id"].as_str().expect("id").to_owned())
+        .map(|a| a.id())
         .collect();
     assert_eq!(assignments.len(), reviewed_ones.len());
     for assignment in &assignments {
@@ -381,7 +381,7 @@ async fn arena(backend: Backend) -> Arena {
         body["title"] = json!(format!("Contested proposal {n}"));
         let draft = r.app.post("/proposals", Some(&r.applicant), &body).await;
         draft.expect(201);
-        let proposal = id(&draft);
+        let proposal = draft.id();
         r.take(&r.applicant, &proposal, "submit").await.expect(200);
         proposals.push(proposal);
     }

@@ -232,7 +232,7 @@ async fn a_deactivated_account_loses_its_tokens_and_its_log_in(backend: Backend)
         .expect_problem(401);
 
     let me = app.get("/me", Some(&admin)).await;
-    let admin_id = me.body["id"].as_str().expect("id").to_owned();
+    let admin_id = me.id();
     let suicide = app
         .patch(
             &format!("/users/{admin_id}"),

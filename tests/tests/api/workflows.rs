@@ -1,10 +1,7 @@
 use clap::Parser;
 use grants_server::Application;
 use grants_server::cli::Cli;
-use grants_tests::{
-    Backend, TestApp, complete_proposal_json, on_both_databases, open_programme_json,
-};
-use reqwest::Method;
+use grants_tests::{Backend, TestApp, on_both_databases};
 use serde_json::json;
 
 on_both_databases!(
@@ -102,40 +99,14 @@ fn built_in_version() -> u32 {
 async fn a_changed_definition_needs_a_new_version_and_instances_move_explicitly(backend: Backend) {
     let current = built_in_version();
     let next = current + 1;
-    let app = TestApp::spawn(backend).await;
-    let (_, manager) = app
-        .user_with_roles("pm@tests.example", &["programme_manager"])
+    let w = TestApp::init(backend)
+        .with_open_programme("V")
+        .with_draft("MK")
         .await;
-    let (_, applicant) = app
-        .user_with_roles("ana@tests.example", &["applicant"])
-        .await;
-    let programme = app
-        .post("/programmes", Some(&manager), &open_programme_json("V"))
+    let (app, applicant, id) = (&w.app, &w.applicant, w.proposal_id());
+    app.transition(applicant, id, "submit", 1, &json!({}))
         .await
-        .body["id"]
-        .as_str()
-        .expect("id")
-        .to_owned();
-    let id = app
-        .post(
-            "/proposals",
-            Some(&applicant),
-            &complete_proposal_json(&programme, "MK"),
-        )
-        .await
-        .body["id"]
-        .as_str()
-        .expect("id")
-        .to_owned();
-    app.request_with(
-        Method::POST,
-        &format!("/proposals/{id}/transitions/submit"),
-        Some(&applicant),
-        Some(&json!({})),
-        &[("if-match", "\"1\"")],
-    )
-    .await
-    .expect(200);
+        .expect(200);
 
     // The same version with other content is refused at start-up.
     let built_in = include_str!("../../../workflows/proposal.yaml");
@@ -214,11 +185,11 @@ async fn a_changed_definition_needs_a_new_version_and_instances_move_explicitly(
     .await
     .expect("migrates");
 
-    let moved = app.get(&format!("/proposals/{id}"), Some(&applicant)).await;
+    let moved = app.get(&format!("/proposals/{id}"), Some(applicant)).await;
     assert_eq!(moved.body["workflow_version"], next);
     assert_eq!(moved.body["state"], "submitted");
     let history = app
-        .get(&format!("/proposals/{id}/history"), Some(&applicant))
+        .get(&format!("/proposals/{id}/history"), Some(applicant))
         .await;
     let last = history
         .body
@@ -228,5 +199,5 @@ async fn a_changed_definition_needs_a_new_version_and_instances_move_explicitly(
         .clone();
     assert_eq!(last["action"], "proposal.workflow_migrated");
     assert_eq!(last["details"]["to_version"], next);
-    app.finish().await;
+    w.finish().await;
 }

@@ -5,60 +5,34 @@
 
 use fantoccini::Locator;
 use grants_tests::browser::Browser;
-use grants_tests::{
-    ADMIN_PASSWORD, Backend, TestApp, complete_proposal_json, on_both_databases,
-    open_programme_json,
-};
-use reqwest::Method;
+use grants_tests::{ADMIN_PASSWORD, Backend, TestApp, on_both_databases};
 use serde_json::json;
+
+use super::helpers::add_reviewer;
 
 on_both_databases!(the_chair_edits_the_jury_and_a_manager_lifts_a_conflict);
 
 async fn the_chair_edits_the_jury_and_a_manager_lifts_a_conflict(backend: Backend) {
-    let app = TestApp::spawn(backend).await;
-    let (_, manager) = app
-        .user_with_roles("manager@tests.example", &["programme_manager"])
+    let w = TestApp::init(backend)
+        .with_open_programme("JURY")
+        .with_draft("MK")
         .await;
-    let (_, applicant) = app
-        .user_with_roles("ana@tests.example", &["applicant"])
-        .await;
-    let programme = app
-        .post("/programmes", Some(&manager), &open_programme_json("JURY"))
-        .await;
-    programme.expect(201);
-    let programme_id = programme.body["id"].as_str().expect("id").to_owned();
-    let proposal = app
-        .post(
-            "/proposals",
-            Some(&applicant),
-            &complete_proposal_json(&programme_id, "MK"),
-        )
-        .await;
-    proposal.expect(201);
-    let proposal_id = proposal.body["id"].as_str().expect("id").to_owned();
+    let (app, manager, applicant) = (&w.app, &w.manager, &w.applicant);
+    let (programme_id, proposal_id) = (&w.programme_id, w.proposal_id());
     app.take_steps(
-        &proposal_id,
+        proposal_id,
         1,
         &[
-            (&applicant, "submit"),
-            (&manager, "start_screening"),
-            (&manager, "mark_eligible"),
+            (applicant, "submit"),
+            (manager, "start_screening"),
+            (manager, "mark_eligible"),
         ],
     )
     .await;
     // Two reviewers on the jury; the Macedonian one is conflicted (same country).
     let mut jury = Vec::new();
     for (email, country) in [("rs@tests.example", "RS"), ("mk@tests.example", "MK")] {
-        let (id, token) = app.user_with_roles(email, &["reviewer"]).await;
-        app.request(
-            Method::PUT,
-            &format!("/programmes/{programme_id}/reviewers/{id}"),
-            Some(&manager),
-            Some(&json!({ "languages": ["mk"], "country": country })),
-        )
-        .await
-        .expect(200);
-        jury.push((id, token));
+        jury.push(add_reviewer(&w, email, country).await);
     }
     let (rs, rs_token) = jury[0].clone();
     let (mk, mk_token) = jury[1].clone();
@@ -293,7 +267,7 @@ async fn the_chair_edits_the_jury_and_a_manager_lifts_a_conflict(backend: Backen
     let refusal = app
         .get(
             &format!("/proposals/{proposal_id}/conflicts"),
-            Some(&applicant),
+            Some(applicant),
         )
         .await;
     refusal.expect(403);
@@ -303,5 +277,5 @@ async fn the_chair_edits_the_jury_and_a_manager_lifts_a_conflict(backend: Backen
         refusal.body["detail"].as_str().expect("a detail")
     );
     browser.close().await;
-    app.finish().await;
+    w.finish().await;
 }

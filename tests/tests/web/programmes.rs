@@ -381,7 +381,11 @@ async fn a_manager_sets_up_a_programme_in_the_browser(backend: Backend) {
     ] {
         browser.open(&path).await;
         let refusal = browser.text("main .error").await;
-        assert!(refusal.contains("programme_manager"), "{path}: {refusal}");
+        // The role needed, named in the reader's (Macedonian) words.
+        assert!(
+            refusal.contains("менаџерот на програмата") && !refusal.contains("programme_manager"),
+            "{path}: {refusal}"
+        );
         assert_eq!(
             page_status(&app, "ana@tests.example", &path).await,
             403,

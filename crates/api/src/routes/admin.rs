@@ -6,9 +6,10 @@ use grants_app::{Page, PageRequest};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::responses::{ActionErrors, Invalid, RestrictedListErrors};
 use crate::AppState;
 use crate::extract::{Auth, IdPath, Query};
-use crate::problem::{ApiResult, Problem};
+use crate::problem::ApiResult;
 
 pub(super) fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -28,9 +29,7 @@ pub(super) fn routes() -> OpenApiRouter<AppState> {
     params(OutboxFilter, PageRequest),
     responses(
         (status = 200, body = Page<OutboxMessageView>),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
+        RestrictedListErrors, Invalid,
     )
 )]
 async fn list_outbox(
@@ -52,8 +51,7 @@ async fn list_outbox(
     security(("bearer" = [])),
     responses(
         (status = 200, body = OutboxCounts),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
+        RestrictedListErrors,
     )
 )]
 async fn outbox_counts(
@@ -72,10 +70,7 @@ async fn outbox_counts(
     params(("id" = String, Path, format = Uuid, description = "The message's id")),
     responses(
         (status = 200, body = OutboxMessageView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
+        ActionErrors,
     )
 )]
 async fn retry_message(
@@ -95,10 +90,7 @@ async fn retry_message(
     params(("id" = String, Path, format = Uuid, description = "The message's id")),
     responses(
         (status = 200, body = OutboxMessageView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
+        ActionErrors,
     )
 )]
 async fn cancel_message(
@@ -118,9 +110,7 @@ async fn cancel_message(
     params(PreviewQuery),
     responses(
         (status = 200, body = PreviewView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
+        RestrictedListErrors, Invalid,
     )
 )]
 async fn preview_email(

@@ -16,6 +16,7 @@ use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::responses::{ActionErrors, ReadErrors};
 use crate::AppState;
 use crate::extract::{Auth, IdPath};
 use crate::problem::{ApiError, ApiResult, Problem};
@@ -74,10 +75,9 @@ struct UploadForm {
     responses(
         (status = 201, description = "Attached", body = AttachmentView),
         (status = 200, description = "The proposal already has this very file", body = AttachmentView),
+        ActionErrors,
         (status = 400, description = "The form could not be read", body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not your proposal", body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The proposal is not editable now, or has 20 attachments", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The file is over the programme's limit (named on `file`); nothing was stored", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "Not a multipart form, or a file of a type not taken (named on `file`, with what it was found to be); nothing was stored", body = Problem, content_type = "application/problem+json"),
@@ -127,10 +127,9 @@ async fn upload_to(
     responses(
         (status = 201, description = "Attached", body = AttachmentView),
         (status = 200, description = "The report already has this very file", body = AttachmentView),
+        ActionErrors,
         (status = 400, description = "The form could not be read", body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not your report", body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The report is handed in or closed, or has 20 attachments", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The file is over the programme's limit (named on `file`); nothing was stored", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "Not a multipart form, or a file of a type not taken (named on `file`); nothing was stored", body = Problem, content_type = "application/problem+json"),
@@ -155,8 +154,7 @@ async fn upload_report_attachment(
     params(("id" = String, Path, format = Uuid, description = "The report's id")),
     responses(
         (status = 200, body = Vec<AttachmentView>),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        ReadErrors,
     )
 )]
 async fn list_report_attachments(
@@ -178,8 +176,7 @@ async fn list_report_attachments(
     params(("id" = String, Path, format = Uuid, description = "The proposal's id")),
     responses(
         (status = 200, body = Vec<AttachmentView>),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        ReadErrors,
     )
 )]
 async fn list_proposal_attachments(
@@ -201,8 +198,7 @@ async fn list_proposal_attachments(
     params(("id" = String, Path, format = Uuid, description = "The attachment's id")),
     responses(
         (status = 200, body = AttachmentView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        ReadErrors,
     )
 )]
 async fn get_attachment(
@@ -223,8 +219,7 @@ async fn get_attachment(
     params(("id" = String, Path, format = Uuid, description = "The attachment's id")),
     responses(
         (status = 200, description = "The file, as an attachment (Content-Disposition) with its type and length; the document lists every type it can have", content_type = "application/octet-stream", body = Vec<u8>),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        ReadErrors,
     )
 )]
 async fn download_attachment(
@@ -246,9 +241,8 @@ async fn download_attachment(
     params(("id" = String, Path, format = Uuid, description = "The attachment's id")),
     responses(
         (status = 204, description = "Removed"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
+        ActionErrors,
         (status = 403, description = "Not your proposal", body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The proposal is not editable now", body = Problem, content_type = "application/problem+json"),
     )
 )]

@@ -4,9 +4,10 @@ use grants_app::{Page, PageRequest};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::responses::RestrictedListErrors;
 use crate::AppState;
 use crate::extract::{Auth, Query};
-use crate::problem::{ApiResult, Problem};
+use crate::problem::ApiResult;
 
 pub(super) fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(list_audit_events))
@@ -21,8 +22,7 @@ pub(super) fn routes() -> OpenApiRouter<AppState> {
     params(AuditFilter, PageRequest),
     responses(
         (status = 200, body = Page<AuditEventView>),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
+        RestrictedListErrors,
     )
 )]
 async fn list_audit_events(

@@ -12,9 +12,10 @@ use grants_domain::{ProgrammeId, ProposalId, UserId};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::responses::{ActionErrors, Invalid, ReadErrors, RestrictedErrors};
 use crate::AppState;
 use crate::extract::{Auth, IdPair, IdPath, Json};
-use crate::problem::{ApiResult, Problem};
+use crate::problem::ApiResult;
 
 pub(super) fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -36,9 +37,7 @@ pub(super) fn routes() -> OpenApiRouter<AppState> {
     params(("id" = String, Path, format = Uuid, description = "The programme's id")),
     responses(
         (status = 200, body = Vec<ReviewerProfileView>),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        RestrictedErrors,
     )
 )]
 async fn list_reviewers(
@@ -61,8 +60,7 @@ async fn list_reviewers(
     ),
     responses(
         (status = 200, body = ReviewerProfileView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        ReadErrors,
     )
 )]
 async fn get_reviewer_profile(
@@ -90,9 +88,7 @@ async fn get_reviewer_profile(
     request_body = ReviewerProfileInput,
     responses(
         (status = 200, body = ReviewerProfileView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
+        ReadErrors, Invalid,
     )
 )]
 async fn save_reviewer_profile(
@@ -116,9 +112,7 @@ async fn save_reviewer_profile(
     params(("id" = String, Path, format = Uuid, description = "The proposal's id")),
     responses(
         (status = 200, body = Vec<ConflictView>),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        RestrictedErrors,
     )
 )]
 async fn list_conflicts(
@@ -141,10 +135,7 @@ async fn list_conflicts(
     request_body = DeclareConflictInput,
     responses(
         (status = 201, body = Vec<ConflictKind>),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
+        RestrictedErrors, Invalid,
     )
 )]
 async fn declare_conflict(
@@ -168,10 +159,7 @@ async fn declare_conflict(
     request_body = LiftConflictInput,
     responses(
         (status = 200, body = Vec<ConflictKind>),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
+        RestrictedErrors, Invalid,
     )
 )]
 async fn lift_conflict(
@@ -196,11 +184,7 @@ async fn lift_conflict(
     request_body = BidInput,
     responses(
         (status = 200, body = BidView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
+        ActionErrors, Invalid,
     )
 )]
 async fn place_bid(
@@ -222,10 +206,7 @@ async fn place_bid(
     params(("id" = String, Path, format = Uuid, description = "The proposal's id")),
     responses(
         (status = 204, description = "The bid is withdrawn"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
+        ActionErrors,
     )
 )]
 async fn withdraw_bid(
@@ -246,9 +227,7 @@ async fn withdraw_bid(
     params(("id" = String, Path, format = Uuid, description = "The programme's id")),
     responses(
         (status = 200, body = Vec<BidView>),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        RestrictedErrors,
     )
 )]
 async fn list_bids(

@@ -10,6 +10,7 @@ mod money;
 mod programmes;
 mod proposals;
 mod reports;
+mod responses;
 mod review;
 mod users;
 mod workflows;

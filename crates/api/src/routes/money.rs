@@ -7,13 +7,16 @@ use grants_app::audit::AuditEventView;
 use grants_app::decisions::{self, DecisionInput, DecisionResult, DecisionView};
 use grants_app::grants::{self, GrantListFilter, GrantTransitionInput, GrantView};
 use grants_app::ledger::{self, LedgerView};
-use grants_app::proposals::TransitionView;
+use grants_app::steps::TransitionView;
 use grants_app::tranches::{self, TrancheTransitionInput, TrancheView};
 use grants_app::{Page, PageRequest};
 use grants_domain::{GrantId, ProgrammeId, ProposalId, TrancheId};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::responses::{
+    Invalid, ReadErrors, RestrictedErrors, RevisedWriteErrors, Unauthenticated,
+};
 use crate::AppState;
 use crate::extract::{Auth, IdName, IdPath, IfMatch, Json, Query};
 use crate::problem::{ApiResult, Problem};
@@ -54,12 +57,9 @@ pub(super) fn routes() -> OpenApiRouter<AppState> {
     request_body = DecisionInput,
     responses(
         (status = 200, body = DecisionResult),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        RevisedWriteErrors,
         (status = 409, description = "Stale revision or the proposal's state does not allow it", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Award above the request or the remaining budget, or a cut without a reason", body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "No revision was sent (If-Match or `revision`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 async fn decide(
@@ -83,8 +83,7 @@ async fn decide(
     params(("id" = String, Path, format = Uuid, description = "The proposal's id")),
     responses(
         (status = 200, body = Vec<DecisionView>),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        ReadErrors,
     )
 )]
 async fn list_decisions(
@@ -106,8 +105,7 @@ async fn list_decisions(
     params(("id" = String, Path, format = Uuid, description = "The proposal's id")),
     responses(
         (status = 200, body = GrantView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        ReadErrors,
     )
 )]
 async fn proposal_grant(
@@ -129,9 +127,7 @@ async fn proposal_grant(
     params(GrantListFilter, PageRequest),
     responses(
         (status = 200, body = Page<GrantView>),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
+        Unauthenticated, Invalid,
     )
 )]
 async fn list_grants(
@@ -154,8 +150,7 @@ async fn list_grants(
     params(("id" = String, Path, format = Uuid, description = "The grant's id")),
     responses(
         (status = 200, body = GrantView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        ReadErrors,
     )
 )]
 async fn get_grant(
@@ -176,8 +171,7 @@ async fn get_grant(
     params(("id" = String, Path, format = Uuid, description = "The grant's id")),
     responses(
         (status = 200, body = Vec<AuditEventView>),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        ReadErrors,
     )
 )]
 async fn grant_history(
@@ -185,7 +179,9 @@ async fn grant_history(
     Auth(actor): Auth,
     IdPath(id): IdPath<GrantId>,
 ) -> ApiResult<axum::Json<Vec<AuditEventView>>> {
-    Ok(axum::Json(grants::history(&state.app, &actor, id).await?))
+    Ok(axum::Json(
+        grants_app::steps::history::<grants::Grant>(&state.app, &actor, id).await?,
+    ))
 }
 
 /// Every transition from the grant's state: whether you may take it now, and why not.
@@ -197,8 +193,7 @@ async fn grant_history(
     params(("id" = String, Path, format = Uuid, description = "The grant's id")),
     responses(
         (status = 200, body = Vec<TransitionView>),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        ReadErrors,
     )
 )]
 async fn grant_transitions(
@@ -207,7 +202,7 @@ async fn grant_transitions(
     IdPath(id): IdPath<GrantId>,
 ) -> ApiResult<axum::Json<Vec<TransitionView>>> {
     Ok(axum::Json(
-        grants::transitions(&state.app, &actor, id).await?,
+        grants_app::steps::transitions::<grants::Grant>(&state.app, &actor, id).await?,
     ))
 }
 
@@ -227,12 +222,7 @@ async fn grant_transitions(
     request_body = GrantTransitionInput,
     responses(
         (status = 200, body = GrantView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
-        (status = 428, body = Problem, content_type = "application/problem+json"),
+        RevisedWriteErrors,
     )
 )]
 async fn take_grant_transition(
@@ -242,7 +232,9 @@ async fn take_grant_transition(
     IfMatch(revision): IfMatch,
     Json(input): Json<GrantTransitionInput>,
 ) -> ApiResult<Response> {
-    let grant = grants::transition(&state.app, &actor, id, &name, input, revision).await?;
+    let grant =
+        grants_app::steps::take::<grants::Grant>(&state.app, &actor, id, &name, input, revision)
+            .await?;
     Ok(with_etag(StatusCode::OK, grant.revision, grant))
 }
 
@@ -255,8 +247,7 @@ async fn take_grant_transition(
     params(("id" = String, Path, format = Uuid, description = "The tranche's id")),
     responses(
         (status = 200, body = TrancheView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        ReadErrors,
     )
 )]
 async fn get_tranche(
@@ -277,8 +268,7 @@ async fn get_tranche(
     params(("id" = String, Path, format = Uuid, description = "The tranche's id")),
     responses(
         (status = 200, body = Vec<TransitionView>),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        ReadErrors,
     )
 )]
 async fn tranche_transitions(
@@ -287,7 +277,7 @@ async fn tranche_transitions(
     IdPath(id): IdPath<TrancheId>,
 ) -> ApiResult<axum::Json<Vec<TransitionView>>> {
     Ok(axum::Json(
-        tranches::transitions(&state.app, &actor, id).await?,
+        grants_app::steps::transitions::<tranches::Tranche>(&state.app, &actor, id).await?,
     ))
 }
 
@@ -310,12 +300,7 @@ async fn tranche_transitions(
     request_body = TrancheTransitionInput,
     responses(
         (status = 200, body = TrancheView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
-        (status = 428, body = Problem, content_type = "application/problem+json"),
+        RevisedWriteErrors,
     )
 )]
 async fn take_tranche_transition(
@@ -325,7 +310,10 @@ async fn take_tranche_transition(
     IfMatch(revision): IfMatch,
     Json(input): Json<TrancheTransitionInput>,
 ) -> ApiResult<Response> {
-    let tranche = tranches::transition(&state.app, &actor, id, &name, input, revision).await?;
+    let tranche = grants_app::steps::take::<tranches::Tranche>(
+        &state.app, &actor, id, &name, input, revision,
+    )
+    .await?;
     Ok(with_etag(StatusCode::OK, tranche.revision, tranche))
 }
 
@@ -339,9 +327,7 @@ async fn take_tranche_transition(
     params(("id" = String, Path, format = Uuid, description = "The programme's id")),
     responses(
         (status = 200, body = LedgerView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        RestrictedErrors,
     )
 )]
 async fn programme_ledger(
@@ -361,9 +347,7 @@ async fn programme_ledger(
     params(("id" = String, Path, format = Uuid, description = "The programme's id")),
     responses(
         (status = 200, content_type = "text/csv", body = String),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        RestrictedErrors,
     )
 )]
 async fn programme_ledger_csv(
@@ -387,9 +371,7 @@ async fn programme_ledger_csv(
     params(("id" = String, Path, format = Uuid, description = "The programme's id")),
     responses(
         (status = 200, content_type = "text/csv", body = String),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        RestrictedErrors,
     )
 )]
 async fn programme_payments_csv(

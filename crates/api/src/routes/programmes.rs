@@ -8,6 +8,9 @@ use grants_domain::programme::ProgrammeInput;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::responses::{
+    ActionErrors, CreateErrors, ReadErrors, RevisedWriteErrors, Unauthenticated,
+};
 use crate::AppState;
 use crate::extract::{Auth, IdPath, IfMatch, Json, Query};
 use crate::problem::{ApiResult, Problem};
@@ -29,7 +32,7 @@ pub(super) fn routes() -> OpenApiRouter<AppState> {
     params(ProgrammeFilter, PageRequest),
     responses(
         (status = 200, body = Page<ProgrammeView>),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
+        Unauthenticated,
     )
 )]
 async fn list_programmes(
@@ -53,10 +56,8 @@ async fn list_programmes(
     request_body = ProgrammeInput,
     responses(
         (status = 201, body = ProgrammeView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
+        CreateErrors,
         (status = 409, description = "The code is taken", body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
     )
 )]
 async fn create_programme(
@@ -81,8 +82,7 @@ async fn create_programme(
     params(("id" = String, Path, format = Uuid, description = "The programme's id")),
     responses(
         (status = 200, body = ProgrammeView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        ReadErrors,
     )
 )]
 async fn get_programme(
@@ -108,12 +108,7 @@ async fn get_programme(
     request_body = ProgrammeUpdate,
     responses(
         (status = 200, body = ProgrammeView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
-        (status = 428, body = Problem, content_type = "application/problem+json"),
+        RevisedWriteErrors,
     )
 )]
 async fn update_programme(
@@ -139,10 +134,7 @@ async fn update_programme(
     ),
     responses(
         (status = 200, body = ProgrammeView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
+        ActionErrors,
     )
 )]
 async fn archive_programme(
@@ -167,10 +159,7 @@ async fn archive_programme(
     ),
     responses(
         (status = 200, body = ProgrammeView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
+        ActionErrors,
     )
 )]
 async fn restore_programme(

@@ -3,14 +3,16 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use grants_app::audit::AuditEventView;
 use grants_app::proposals::{
-    self, CreateProposalInput, ProposalListFilter, ProposalView, TransitionInput, TransitionView,
+    self, CreateProposalInput, ProposalListFilter, ProposalView, TransitionInput,
     UpdateProposalInput,
 };
+use grants_app::steps::TransitionView;
 use grants_app::{Page, PageRequest};
 use grants_domain::ProposalId;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::responses::{CreateErrors, Invalid, ReadErrors, RevisedWriteErrors, Unauthenticated};
 use crate::AppState;
 use crate::extract::{Auth, IdPath, IfMatch, Json, Query};
 use crate::problem::{ApiError, ApiResult, Problem};
@@ -35,8 +37,7 @@ pub(super) fn routes() -> OpenApiRouter<AppState> {
     params(ProposalListFilter, PageRequest),
     responses(
         (status = 200, body = Page<ProposalView>),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
+        Unauthenticated, Invalid,
     )
 )]
 async fn list_proposals(
@@ -59,10 +60,8 @@ async fn list_proposals(
     request_body = CreateProposalInput,
     responses(
         (status = 201, body = ProposalView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
+        CreateErrors,
         (status = 409, description = "The call is closed or archived", body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
     )
 )]
 async fn create_proposal(
@@ -87,8 +86,7 @@ async fn create_proposal(
     params(("id" = String, Path, format = Uuid, description = "The proposal's id")),
     responses(
         (status = 200, body = ProposalView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        ReadErrors,
     )
 )]
 async fn get_proposal(
@@ -114,12 +112,7 @@ async fn get_proposal(
     request_body = UpdateProposalInput,
     responses(
         (status = 200, body = ProposalView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
-        (status = 428, body = Problem, content_type = "application/problem+json"),
+        RevisedWriteErrors,
     )
 )]
 async fn update_proposal(
@@ -143,8 +136,7 @@ async fn update_proposal(
     params(("id" = String, Path, format = Uuid, description = "The proposal's id")),
     responses(
         (status = 200, body = Vec<TransitionView>),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        ReadErrors,
     )
 )]
 async fn list_transitions(
@@ -153,7 +145,7 @@ async fn list_transitions(
     IdPath(id): IdPath<ProposalId>,
 ) -> ApiResult<axum::Json<Vec<TransitionView>>> {
     Ok(axum::Json(
-        proposals::transitions(&state.app, &actor, id).await?,
+        grants_app::steps::transitions::<proposals::Proposal>(&state.app, &actor, id).await?,
     ))
 }
 
@@ -172,12 +164,10 @@ async fn list_transitions(
     request_body = TransitionInput,
     responses(
         (status = 200, body = ProposalView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
+        RevisedWriteErrors,
         (status = 403, description = "You may not take this transition", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such proposal or transition", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Blocked by the state or a guard, or the revision is stale", body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
-        (status = 428, body = Problem, content_type = "application/problem+json"),
     )
 )]
 async fn take_transition(
@@ -190,7 +180,10 @@ async fn take_transition(
     let id: ProposalId = uuid::Uuid::parse_str(&id)
         .map_err(|_| ApiError::NotFound)?
         .into();
-    let proposal = proposals::transition(&state.app, &actor, id, &name, input, revision).await?;
+    let proposal = grants_app::steps::take::<proposals::Proposal>(
+        &state.app, &actor, id, &name, input, revision,
+    )
+    .await?;
     Ok(with_etag(StatusCode::OK, proposal.revision, proposal))
 }
 
@@ -204,8 +197,7 @@ async fn take_transition(
     params(("id" = String, Path, format = Uuid, description = "The proposal's id")),
     responses(
         (status = 200, body = Vec<AuditEventView>),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        ReadErrors,
     )
 )]
 async fn proposal_history(
@@ -214,6 +206,6 @@ async fn proposal_history(
     IdPath(id): IdPath<ProposalId>,
 ) -> ApiResult<axum::Json<Vec<AuditEventView>>> {
     Ok(axum::Json(
-        proposals::history(&state.app, &actor, id).await?,
+        grants_app::steps::history::<proposals::Proposal>(&state.app, &actor, id).await?,
     ))
 }

@@ -4,16 +4,19 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use grants_app::audit::AuditEventView;
-use grants_app::proposals::TransitionView;
 use grants_app::reports::{
     self, ImpactView, MoveDueDateInput, ReportListFilter, ReportTransitionInput, ReportUpdateInput,
     ReportView,
 };
+use grants_app::steps::TransitionView;
 use grants_app::{Page, PageRequest};
 use grants_domain::{GrantId, ProgrammeId, ReportId};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::responses::{
+    Invalid, ReadErrors, RestrictedErrors, RevisedWriteErrors, Unauthenticated,
+};
 use crate::AppState;
 use crate::extract::{Auth, IdName, IdPath, IfMatch, Json, Query};
 use crate::problem::{ApiResult, Problem};
@@ -42,9 +45,7 @@ pub(super) fn routes() -> OpenApiRouter<AppState> {
     params(ReportListFilter, PageRequest),
     responses(
         (status = 200, body = Page<ReportView>),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
+        Unauthenticated, Invalid,
     )
 )]
 async fn list_reports(
@@ -68,8 +69,7 @@ async fn list_reports(
     params(("id" = String, Path, format = Uuid, description = "The report's id")),
     responses(
         (status = 200, body = ReportView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        ReadErrors,
     )
 )]
 async fn get_report(
@@ -96,12 +96,8 @@ async fn get_report(
     request_body = ReportUpdateInput,
     responses(
         (status = 200, body = ReportView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        RevisedWriteErrors,
         (status = 409, description = "Stale revision, or the report can no longer be changed", body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
-        (status = 428, body = Problem, content_type = "application/problem+json"),
     )
 )]
 async fn update_report(
@@ -124,8 +120,7 @@ async fn update_report(
     params(("id" = String, Path, format = Uuid, description = "The report's id")),
     responses(
         (status = 200, body = Vec<AuditEventView>),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        ReadErrors,
     )
 )]
 async fn report_history(
@@ -133,7 +128,9 @@ async fn report_history(
     Auth(actor): Auth,
     IdPath(id): IdPath<ReportId>,
 ) -> ApiResult<axum::Json<Vec<AuditEventView>>> {
-    Ok(axum::Json(reports::history(&state.app, &actor, id).await?))
+    Ok(axum::Json(
+        grants_app::steps::history::<reports::Report>(&state.app, &actor, id).await?,
+    ))
 }
 
 /// Every transition from the report's state: whether you may take it now, and why not.
@@ -145,8 +142,7 @@ async fn report_history(
     params(("id" = String, Path, format = Uuid, description = "The report's id")),
     responses(
         (status = 200, body = Vec<TransitionView>),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        ReadErrors,
     )
 )]
 async fn report_transitions(
@@ -155,7 +151,7 @@ async fn report_transitions(
     IdPath(id): IdPath<ReportId>,
 ) -> ApiResult<axum::Json<Vec<TransitionView>>> {
     Ok(axum::Json(
-        reports::transitions(&state.app, &actor, id).await?,
+        grants_app::steps::transitions::<reports::Report>(&state.app, &actor, id).await?,
     ))
 }
 
@@ -176,12 +172,7 @@ async fn report_transitions(
     request_body = ReportTransitionInput,
     responses(
         (status = 200, body = ReportView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
-        (status = 428, body = Problem, content_type = "application/problem+json"),
+        RevisedWriteErrors,
     )
 )]
 async fn take_report_transition(
@@ -191,7 +182,9 @@ async fn take_report_transition(
     IfMatch(revision): IfMatch,
     Json(input): Json<ReportTransitionInput>,
 ) -> ApiResult<Response> {
-    let report = reports::transition(&state.app, &actor, id, &name, input, revision).await?;
+    let report =
+        grants_app::steps::take::<reports::Report>(&state.app, &actor, id, &name, input, revision)
+            .await?;
     Ok(with_etag(StatusCode::OK, report.revision, report))
 }
 
@@ -210,12 +203,7 @@ async fn take_report_transition(
     request_body = MoveDueDateInput,
     responses(
         (status = 200, body = ReportView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
-        (status = 428, body = Problem, content_type = "application/problem+json"),
+        RevisedWriteErrors,
     )
 )]
 async fn move_due_date(
@@ -238,8 +226,7 @@ async fn move_due_date(
     params(("id" = String, Path, format = Uuid, description = "The grant's id")),
     responses(
         (status = 200, body = Vec<ReportView>),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        ReadErrors,
     )
 )]
 async fn grant_reports(
@@ -262,9 +249,7 @@ async fn grant_reports(
     params(("id" = String, Path, format = Uuid, description = "The programme's id")),
     responses(
         (status = 200, body = ImpactView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        RestrictedErrors,
     )
 )]
 async fn programme_impact(
@@ -284,9 +269,7 @@ async fn programme_impact(
     params(("id" = String, Path, format = Uuid, description = "The programme's id")),
     responses(
         (status = 200, content_type = "text/csv", body = String),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        RestrictedErrors,
     )
 )]
 async fn programme_impact_csv(

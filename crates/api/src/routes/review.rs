@@ -14,6 +14,10 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use uuid::Uuid;
 
+use super::responses::{
+    ActionErrors, Conflict, Invalid, ReadErrors, RestrictedErrors, RevisionRequired,
+    Unauthenticated,
+};
 use crate::AppState;
 use crate::extract::{Auth, IdPath, IfMatch, Json};
 use crate::problem::{ApiResult, Problem};
@@ -50,10 +54,7 @@ pub(super) fn routes() -> OpenApiRouter<AppState> {
     request_body = AssignmentRunInput,
     responses(
         (status = 200, body = AssignmentPreview),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
+        RestrictedErrors, Invalid,
     )
 )]
 async fn preview_assignment(
@@ -79,11 +80,8 @@ async fn preview_assignment(
     request_body = AssignmentRunInput,
     responses(
         (status = 200, body = AssignmentCommitted),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        ActionErrors, Invalid,
         (status = 409, description = "The preview is stale", body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
     )
 )]
 async fn commit_assignment(
@@ -106,9 +104,7 @@ async fn commit_assignment(
     params(("id" = String, Path, format = Uuid, description = "The programme's id")),
     responses(
         (status = 200, body = Vec<AssignmentView>),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        RestrictedErrors,
     )
 )]
 async fn list_assignments(
@@ -132,11 +128,7 @@ async fn list_assignments(
     request_body = PairInput,
     responses(
         (status = 201, body = AssignmentView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
+        ActionErrors, Invalid,
     )
 )]
 async fn add_assignment(
@@ -161,7 +153,7 @@ async fn add_assignment(
     security(("bearer" = [])),
     responses(
         (status = 200, body = Vec<AssignmentView>),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
+        Unauthenticated,
     )
 )]
 async fn my_assignments(
@@ -180,8 +172,7 @@ async fn my_assignments(
     params(("id" = String, Path, format = Uuid, description = "The assignment's id")),
     responses(
         (status = 200, body = AssignmentView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        ReadErrors,
     )
 )]
 async fn get_assignment(
@@ -206,9 +197,7 @@ async fn get_assignment(
     request_body = AcceptAssignmentInput,
     responses(
         (status = 200, body = AssignmentView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
+        ReadErrors, Conflict,
     )
 )]
 async fn accept_assignment(
@@ -235,10 +224,7 @@ async fn accept_assignment(
     request_body = EndAssignmentInput,
     responses(
         (status = 200, body = AssignmentView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
+        ReadErrors, Conflict, Invalid,
     )
 )]
 async fn decline_assignment(
@@ -265,11 +251,7 @@ async fn decline_assignment(
     request_body = EndAssignmentInput,
     responses(
         (status = 200, body = AssignmentView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
+        ActionErrors, Invalid,
     )
 )]
 async fn remove_assignment(
@@ -292,8 +274,7 @@ async fn remove_assignment(
     params(("id" = String, Path, format = Uuid, description = "The assignment's id")),
     responses(
         (status = 200, body = ReviewView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        ReadErrors,
     )
 )]
 async fn get_review(
@@ -319,11 +300,7 @@ async fn get_review(
     request_body = ReviewInput,
     responses(
         (status = 200, body = ReviewView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
-        (status = 428, body = Problem, content_type = "application/problem+json"),
+        ReadErrors, Conflict, Invalid, RevisionRequired,
     )
 )]
 async fn save_review(
@@ -350,11 +327,7 @@ async fn save_review(
     request_body = ReviewStepInput,
     responses(
         (status = 200, body = ReviewView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
-        (status = 428, body = Problem, content_type = "application/problem+json"),
+        ReadErrors, Conflict, Invalid, RevisionRequired,
     )
 )]
 async fn submit_review(
@@ -381,11 +354,7 @@ async fn submit_review(
     request_body = ReviewStepInput,
     responses(
         (status = 200, body = ReviewView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
+        ActionErrors, Invalid,
     )
 )]
 async fn reopen_review(
@@ -410,9 +379,7 @@ async fn reopen_review(
     params(("id" = String, Path, format = Uuid, description = "The proposal's id")),
     responses(
         (status = 200, body = Vec<ReviewView>),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        RestrictedErrors,
     )
 )]
 async fn proposal_reviews(
@@ -435,10 +402,7 @@ async fn proposal_reviews(
     params(("id" = String, Path, format = Uuid, description = "The programme's id")),
     responses(
         (status = 200, body = RankingView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
+        RestrictedErrors, Conflict,
     )
 )]
 async fn programme_ranking(
@@ -458,10 +422,7 @@ async fn programme_ranking(
     params(("id" = String, Path, format = Uuid, description = "The programme's id")),
     responses(
         (status = 200, body = String, content_type = "text/csv"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
+        RestrictedErrors, Conflict,
     )
 )]
 async fn programme_ranking_csv(
@@ -486,10 +447,7 @@ async fn programme_ranking_csv(
     request_body = FundingPlanInput,
     responses(
         (status = 200, body = FundingPlanView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
+        RestrictedErrors, Invalid,
     )
 )]
 async fn funding_plan(

@@ -8,6 +8,9 @@ use grants_domain::UserId;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::responses::{
+    CreateErrors, Invalid, ReadErrors, RestrictedListErrors, RevisedWriteErrors, Unauthenticated,
+};
 use crate::AppState;
 use crate::extract::{Auth, IdPath, IfMatch, Json, Query};
 use crate::problem::{ApiResult, Problem};
@@ -50,7 +53,7 @@ async fn register(
     security(("bearer" = [])),
     responses(
         (status = 200, body = UserView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
+        Unauthenticated,
     )
 )]
 async fn me(State(state): State<AppState>, Auth(actor): Auth) -> ApiResult<Response> {
@@ -66,7 +69,7 @@ async fn me(State(state): State<AppState>, Auth(actor): Auth) -> ApiResult<Respo
     security(("bearer" = [])),
     responses(
         (status = 200, body = Vec<PreferenceView>),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
+        Unauthenticated,
     )
 )]
 async fn my_preferences(
@@ -86,8 +89,7 @@ async fn my_preferences(
     request_body = PreferencesInput,
     responses(
         (status = 200, body = Vec<PreferenceView>),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
+        Unauthenticated, Invalid,
     )
 )]
 async fn set_my_preferences(
@@ -109,8 +111,7 @@ async fn set_my_preferences(
     params(PageRequest),
     responses(
         (status = 200, body = Page<UserView>),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
+        RestrictedListErrors,
     )
 )]
 async fn list_users(
@@ -132,10 +133,7 @@ async fn list_users(
     request_body = CreateUserInput,
     responses(
         (status = 201, body = UserView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
+        CreateErrors,
     )
 )]
 async fn create_user(
@@ -156,8 +154,7 @@ async fn create_user(
     params(("id" = String, Path, format = Uuid, description = "The account's id")),
     responses(
         (status = 200, body = UserView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        ReadErrors,
     )
 )]
 async fn get_user(
@@ -183,12 +180,7 @@ async fn get_user(
     request_body = UpdateUserInput,
     responses(
         (status = 200, body = UserView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
-        (status = 428, body = Problem, content_type = "application/problem+json"),
+        RevisedWriteErrors,
     )
 )]
 async fn update_user(

@@ -6,6 +6,7 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::responses::NotFound;
 use crate::AppState;
 use crate::extract::Query;
 use crate::problem::{ApiError, ApiResult, Problem};
@@ -76,8 +77,8 @@ struct DiagramFormat {
     params(("name" = String, Path, description = "The workflow, e.g. proposal"), DiagramFormat),
     responses(
         (status = 200, description = "The diagram source", body = String, content_type = "text/plain"),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        NotFound,
+        (status = 400, description = "The format is neither `mermaid` nor `dot`", body = Problem, content_type = "application/problem+json"),
     )
 )]
 async fn workflow_diagram(

@@ -5,6 +5,8 @@
 //! bit, from a small built-in generator (SplitMix64), with no dependency on
 //! any random-number crate. [`measure`] is the one function of this crate
 //! that reads the clock; it exists for the `grants bench funding` command.
+//! The module is compiled only with the feature `bench` (and in this
+//! crate's tests), so production builds leave it out.
 //!
 //! A generated ranking has candidates from the programme's eleven countries
 //! (unevenly: Romania has the most, Montenegro and Kosovo the fewest),

@@ -7,7 +7,7 @@ use axum_extra::extract::{CookieJar, Form};
 use grants_app::auth::{self, LoginInput};
 use grants_app::programmes::{self, ProgrammeFilter, ProgrammeStatus};
 use grants_app::{AppError, PageRequest};
-use grants_domain::{Locale, Role};
+use grants_domain::Locale;
 use serde::{Deserialize, Serialize};
 
 use super::{OrPage, localized, render, render_status, when};
@@ -203,8 +203,9 @@ pub(crate) async fn home(
             closes: when(viewer.locale, &p.spec, p.spec.closes_at),
         })
         .collect();
-    let runs_juries = grants_app::jury::runs_jury(actor);
-    let reads_ledger = actor.has_any(grants_app::ledger::LEDGER_READERS);
+    let reach = grants_app::account::Reach::of(actor);
+    let runs_juries = reach.juries;
+    let reads_ledger = reach.ledgers;
     let links: Vec<JuryLink> = calls
         .items
         .iter()
@@ -229,13 +230,13 @@ pub(crate) async fn home(
             open_calls,
             juries,
             ledgers,
-            is_applicant: actor.has(Role::Applicant),
-            is_reviewer: actor.has(Role::Reviewer),
-            screens: actor.has_any(&[Role::ProgrammeManager, Role::Ambassador]),
-            is_admin: actor.has(Role::Admin),
-            reads_workflows: actor.has_any(grants_app::workflows::DEFINITION_READERS),
-            programmes_link: actor
-                .has_any(programmes::MANAGERS)
+            is_applicant: reach.proposals_of_own,
+            is_reviewer: reach.assignments,
+            screens: reach.screening,
+            is_admin: reach.admin,
+            reads_workflows: reach.workflows,
+            programmes_link: reach
+                .programme_setup
                 .then(|| text(viewer.locale, "programme-setup-nav")),
         },
     ))

@@ -43,17 +43,27 @@ pub(crate) async fn rows(
     parent: AttachmentParent,
     spec: &ProgrammeSpec,
 ) -> Result<Vec<AttachmentRow>, PageError> {
-    Ok(attachments::list(&state.app, actor, parent)
+    let found = attachments::list(&state.app, actor, parent)
         .await
-        .or_page(viewer)?
+        .or_page(viewer)?;
+    Ok(shown(viewer, found, spec))
+}
+
+/// Attachments already read, as the page lists them.
+pub(crate) fn shown(
+    viewer: &Viewer,
+    found: Vec<AttachmentView>,
+    spec: &ProgrammeSpec,
+) -> Vec<AttachmentRow> {
+    found
         .into_iter()
-        .map(|a: AttachmentView| AttachmentRow {
+        .map(|a| AttachmentRow {
             id: a.id.to_string(),
             file_name: a.file_name.to_string(),
             size: size_text(a.size_bytes),
             when: when(viewer.locale, spec, a.created_at),
         })
-        .collect())
+        .collect()
 }
 
 /// A size as people read it: `800 B`, `12 KB`, `2.4 MB`, `10 MB`.

@@ -152,7 +152,10 @@ fn page(
                 .collect::<BTreeMap<_, _>>(),
             Vec::new(),
         ),
-        Some(other) => (BTreeMap::new(), vec![other.to_string()]),
+        Some(other) => (
+            BTreeMap::new(),
+            vec![crate::workflow_text::failure(viewer.locale, &other)],
+        ),
         None => (BTreeMap::new(), Vec::new()),
     };
     let mut lines: Vec<Line> = typed

@@ -7,17 +7,17 @@
 use std::collections::BTreeMap;
 
 use axum::extract::{Path, Query, State};
-use axum::response::{IntoResponse, Redirect, Response};
-use axum_extra::extract::Form;
+use axum::response::Response;
 use chrono::{DateTime, NaiveDate, Utc};
 use grants_app::grants::{self, GrantListFilter, GrantTransitionInput};
-use grants_app::proposals::TransitionView;
+use grants_app::steps::{OwnForm, TransitionView};
 use grants_app::tranches::{self, PaymentInput, TrancheTransitionInput, TrancheView};
 use grants_app::{Actor, AppError, PageRequest};
 use grants_domain::programme::{ProgrammeSpec, TrancheCondition};
 use grants_domain::{Currency, GrantId, Locale, TrancheId, UserId, ValidationErrors};
 use serde::{Deserialize, Serialize};
 
+use super::steps::StepPage;
 use super::{OrPage, StepForm, localized, parse_id, render, render_status, when};
 use crate::i18n::text;
 use crate::session::Viewer;
@@ -119,9 +119,6 @@ struct Step {
     errors: BTreeMap<String, String>,
 }
 
-/// Steps that need a reason in words.
-const COMMENTED: [&str; 3] = ["terminate", "send_back", "cancel"];
-
 /// The fields of the step forms, as the use cases name them
 /// (`payment.exchange_rate` is shown at `exchange_rate`).
 const FIELDS: [&str; 5] = [
@@ -152,8 +149,8 @@ fn steps(
             } else {
                 format!("{id}-{}", t.name)
             },
-            needs_comment: COMMENTED.contains(&t.name.as_str()),
-            pay: (t.name == "pay").then(|| pay.clone()),
+            needs_comment: t.needs_comment,
+            pay: (t.form == Some(OwnForm::Payment)).then(|| pay.clone()),
             comment: String::new(),
             errors: BTreeMap::new(),
             revision,
@@ -283,7 +280,7 @@ async fn tranche_row(
     t: TrancheView,
     pay: &PayForm,
 ) -> Result<TrancheRow, PageError> {
-    let options = tranches::transitions(&state.app, actor, t.id)
+    let options = grants_app::steps::transitions::<tranches::Tranche>(&state.app, actor, t.id)
         .await
         .or_page(viewer)?;
     let id = t.id.to_string();
@@ -345,7 +342,9 @@ async fn grant_page(
         award_currency: grant.award.currency.code().to_owned(),
         ..PayForm::default()
     };
-    let options = grants::transitions(app, actor, id).await.or_page(viewer)?;
+    let options = grants_app::steps::transitions::<grants::Grant>(app, actor, id)
+        .await
+        .or_page(viewer)?;
     let reports = grants_app::reports::of_grant(app, actor, id)
         .await
         .or_page(viewer)?
@@ -488,31 +487,39 @@ async fn refused(
     Ok(render_status(status, viewer, "grant", "grant-title", page))
 }
 
-/// Takes a grant step (accept the agreement, terminate, …), then shows the grant again.
-pub(crate) async fn take(
-    State(state): State<WebState>,
-    viewer: Viewer,
-    Path((raw, name)): Path<(String, String)>,
-    Form(form): Form<StepForm>,
-) -> Result<Response, PageError> {
-    let here = format!("/app/grants/{raw}");
-    let actor = viewer.signed_in(&here)?;
-    viewer.check_form(&form.csrf)?;
-    let id: GrantId = parse_id(&raw, &viewer, "grant")?;
-    let input = GrantTransitionInput {
-        comment: form.comment(),
-        revision: form.revision,
-    };
-    match grants::transition(&state.app, actor, id, &name, input, None).await {
-        Ok(_) => Ok(Redirect::to(&here).into_response()),
-        Err(error) => {
-            let typed = Typed {
-                step: name,
-                comment: form.comment.unwrap_or_default(),
-                pay: None,
-            };
-            refused(&state, &viewer, actor, id, error, typed).await
-        }
+impl StepPage for grants::Grant {
+    type Form = StepForm;
+    const WHAT: &'static str = "grant";
+
+    fn page(raw: &str) -> String {
+        format!("/app/grants/{raw}")
+    }
+
+    fn csrf(form: &StepForm) -> &str {
+        &form.csrf
+    }
+
+    fn input(form: &StepForm, _: &str, _: &Viewer) -> Result<GrantTransitionInput, AppError> {
+        Ok(GrantTransitionInput {
+            comment: form.comment(),
+            revision: form.revision,
+        })
+    }
+
+    async fn refused(
+        state: &WebState,
+        viewer: &Viewer,
+        actor: &Actor,
+        (id, name): (GrantId, String),
+        form: StepForm,
+        error: AppError,
+    ) -> Result<Response, PageError> {
+        let typed = Typed {
+            step: name,
+            comment: form.comment.unwrap_or_default(),
+            pay: None,
+        };
+        refused(state, viewer, actor, id, error, typed).await
     }
 }
 
@@ -529,6 +536,11 @@ pub(crate) struct TrancheForm {
 }
 
 impl TrancheForm {
+    /// The form of a payment step: it sends the payment's fields.
+    fn has_payment(&self) -> bool {
+        self.reference.is_some() || self.value_date.is_some()
+    }
+
     fn typed(&self) -> PayForm {
         let get = |v: &Option<String>| v.clone().unwrap_or_default();
         PayForm {
@@ -580,45 +592,53 @@ impl TrancheForm {
     }
 }
 
-/// Takes a tranche step (request, approve, send back, pay, cancel), then
-/// shows its grant again.
-pub(crate) async fn take_tranche(
-    State(state): State<WebState>,
-    viewer: Viewer,
-    Path((raw, name)): Path<(String, String)>,
-    Form(form): Form<TrancheForm>,
-) -> Result<Response, PageError> {
-    let actor = viewer.signed_in("/app/grants")?;
-    viewer.check_form(&form.csrf)?;
-    let id: TrancheId = parse_id(&raw, &viewer, "tranche")?;
-    let tranche = tranches::get(&state.app, actor, id)
-        .await
-        .or_page(&viewer)?;
-    let payment = if name == "pay" {
-        Some(form.payment(&viewer))
-    } else {
-        None
-    };
-    let outcome = match payment.transpose() {
-        Ok(payment) => {
-            let input = TrancheTransitionInput {
-                comment: trimmed(form.comment.as_ref()),
-                revision: form.revision,
-                payment,
-            };
-            tranches::transition(&state.app, actor, id, &name, input, None).await
-        }
-        Err(error) => Err(error),
-    };
-    match outcome {
-        Ok(done) => Ok(Redirect::to(&format!("/app/grants/{}", done.grant_id)).into_response()),
-        Err(error) => {
-            let typed = Typed {
-                step: format!("{}-{name}", tranche.key),
-                pay: (name == "pay").then(|| form.typed()),
-                comment: form.comment.unwrap_or_default(),
-            };
-            refused(&state, &viewer, actor, tranche.grant_id, error, typed).await
-        }
+impl StepPage for tranches::Tranche {
+    type Form = TrancheForm;
+    const WHAT: &'static str = "tranche";
+
+    fn page(_: &str) -> String {
+        "/app/grants".to_owned()
+    }
+
+    fn csrf(form: &TrancheForm) -> &str {
+        &form.csrf
+    }
+
+    fn input(
+        form: &TrancheForm,
+        _: &str,
+        viewer: &Viewer,
+    ) -> Result<TrancheTransitionInput, AppError> {
+        let payment = if form.has_payment() {
+            Some(form.payment(viewer)?)
+        } else {
+            None
+        };
+        Ok(TrancheTransitionInput {
+            comment: trimmed(form.comment.as_ref()),
+            revision: form.revision,
+            payment,
+        })
+    }
+
+    fn done(_: &str, done: &TrancheView) -> String {
+        format!("/app/grants/{}", done.grant_id)
+    }
+
+    async fn refused(
+        state: &WebState,
+        viewer: &Viewer,
+        actor: &Actor,
+        (id, name): (TrancheId, String),
+        form: TrancheForm,
+        error: AppError,
+    ) -> Result<Response, PageError> {
+        let tranche = tranches::get(&state.app, actor, id).await.or_page(viewer)?;
+        let typed = Typed {
+            step: format!("{}-{name}", tranche.key),
+            pay: form.has_payment().then(|| form.typed()),
+            comment: form.comment.unwrap_or_default(),
+        };
+        refused(state, viewer, actor, tranche.grant_id, error, typed).await
     }
 }

@@ -164,7 +164,14 @@ pub(crate) async fn commit(
         Ok(done) => Ok(Redirect::to(&format!("{here}?committed={}", done.created)).into_response()),
         Err(error @ AppError::Conflict(_)) => {
             // A stale preview: show the fresh one with the reason.
-            let page = assignment_page(&state, &viewer, actor, id, Some(error.to_string())).await?;
+            let page = assignment_page(
+                &state,
+                &viewer,
+                actor,
+                id,
+                Some(crate::workflow_text::failure(viewer.locale, &error)),
+            )
+            .await?;
             Ok(render_status(
                 StatusCode::CONFLICT,
                 &viewer,

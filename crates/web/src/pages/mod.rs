@@ -17,6 +17,7 @@ mod proposals;
 mod register;
 mod reports;
 mod review;
+mod steps;
 mod users;
 mod workflows;
 
@@ -72,7 +73,7 @@ pub(crate) fn routes() -> Router<WebState> {
         )
         .route(
             "/app/proposals/{id}/transitions/{name}",
-            post(proposals::take),
+            post(steps::take::<grants_app::proposals::Proposal>),
         )
         .route("/app/assignments", get(assignments::list))
         .route(
@@ -114,10 +115,13 @@ pub(crate) fn routes() -> Router<WebState> {
         .route("/app/proposals/{id}/decision", post(proposals::decide))
         .route("/app/grants", get(grants::list))
         .route("/app/grants/{id}", get(grants::show))
-        .route("/app/grants/{id}/transitions/{name}", post(grants::take))
+        .route(
+            "/app/grants/{id}/transitions/{name}",
+            post(steps::take::<grants_app::grants::Grant>),
+        )
         .route(
             "/app/tranches/{id}/transitions/{name}",
-            post(grants::take_tranche),
+            post(steps::take::<grants_app::tranches::Tranche>),
         )
         .route("/app/programmes/{id}/ledger", get(ledger::show))
         .route("/app/programmes/{id}/ledger.csv", get(ledger::ledger_csv))
@@ -127,7 +131,10 @@ pub(crate) fn routes() -> Router<WebState> {
         )
         .route("/app/reports", get(reports::list))
         .route("/app/reports/{id}", get(reports::show).post(reports::save))
-        .route("/app/reports/{id}/transitions/{name}", post(reports::take))
+        .route(
+            "/app/reports/{id}/transitions/{name}",
+            post(steps::take::<grants_app::reports::Report>),
+        )
         .route("/app/reports/{id}/due-date", post(reports::move_due_date))
         .route("/app/programmes/{id}/impact", get(reports::impact))
         .route("/app/programmes/{id}/impact.csv", get(reports::impact_csv))
@@ -159,7 +166,7 @@ pub(crate) fn upload_routes() -> Router<WebState> {
 /// Whether a page offers a workflow step as a button: the viewer may take
 /// it now, or could once what blocks it changes (shown disabled, with the
 /// reason). Steps only other people may take are left out.
-fn offered(step: &grants_app::proposals::TransitionView) -> bool {
+fn offered(step: &grants_app::steps::TransitionView) -> bool {
     step.allowed || step.blocked_by.iter().all(|r| r.kind != "not_permitted")
 }
 

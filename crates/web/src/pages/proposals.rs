@@ -11,9 +11,10 @@ use grants_app::proposals::{self, ProposalListFilter, ProposalView, TransitionIn
 use grants_app::{Actor, AppError, PageRequest};
 use grants_domain::programme::MoneyInput;
 use grants_domain::review::BidLevel;
-use grants_domain::{ProposalId, Role, ValidationErrors};
+use grants_domain::{ProposalId, ValidationErrors};
 use serde::{Deserialize, Serialize};
 
+use super::steps::StepPage;
 use super::{OrPage, StepForm, localized, render, render_status, when};
 use crate::i18n::text;
 use crate::session::Viewer;
@@ -128,10 +129,6 @@ struct Decision {
     letter_text: String,
 }
 
-/// Steps recorded through the decision form, with their letter and grant,
-/// not as plain buttons.
-const DECISION_STEPS: [&str; 3] = ["fund", "waitlist", "decline"];
-
 #[derive(Debug, Serialize)]
 struct ShowPage {
     id: String,
@@ -194,27 +191,14 @@ struct ScoreRead {
     score: String,
 }
 
-/// The reviews the viewer may read; none where the use case refuses them
-/// (a reviewer before their own is in, or where the programme keeps them apart).
-async fn reviews_read(
-    app: &grants_app::App,
+/// The reviews the viewer may read, as the page shows them.
+fn reviews_shown(
     viewer: &Viewer,
-    actor: &Actor,
-    id: ProposalId,
+    reviews: Vec<grants_app::reviews::ReviewView>,
     spec: &grants_domain::programme::ProgrammeSpec,
-) -> Result<Vec<ReviewRead>, PageError> {
-    let reviews = match grants_app::reviews::for_proposal(app, actor, id).await {
-        Ok(found) => found,
-        Err(AppError::NotFound(_) | AppError::Forbidden(_)) => return Ok(Vec::new()),
-        Err(error) => {
-            return Err(PageError::Failed {
-                viewer: Box::new(viewer.clone()),
-                error,
-            });
-        }
-    };
+) -> Vec<ReviewRead> {
     let locale = viewer.locale;
-    Ok(reviews
+    reviews
         .into_iter()
         .enumerate()
         .map(|(i, r)| ReviewRead {
@@ -246,36 +230,28 @@ async fn reviews_read(
             comment_for_jury: r.comment_for_jury.filter(|c| !c.trim().is_empty()),
             when: r.submitted_at.map(|at| when(viewer.locale, spec, at)),
         })
-        .collect())
+        .collect()
 }
 
-/// The outcomes a proposal in `state` can be given.
-fn outcomes(state: &str) -> &'static [(Outcome, &'static str)] {
-    const ALL: &[(Outcome, &str)] = &[
-        (Outcome::Funded, "funded"),
-        (Outcome::Waitlisted, "waitlisted"),
-        (Outcome::Declined, "declined"),
-    ];
-    const FROM_WAITLIST: &[(Outcome, &str)] =
-        &[(Outcome::Funded, "funded"), (Outcome::Declined, "declined")];
-    if state == "waitlisted" {
-        FROM_WAITLIST
-    } else {
-        ALL
-    }
-}
-
-fn decision_form(viewer: &Viewer, actor: &Actor, proposal: &ProposalView) -> Option<DecisionForm> {
-    let decidable = actor.has(Role::ProgrammeManager)
-        && ["reviewed", "waitlisted"].contains(&proposal.state.as_str());
+/// The decision form, where the reader may record a decision (the
+/// outcomes it may take come from the use case); none is preselected.
+fn decision_form(viewer: &Viewer, proposal: &ProposalView) -> Option<DecisionForm> {
     let requested = proposal.content.requested_amount?;
-    decidable.then(|| DecisionForm {
-        outcomes: outcomes(&proposal.state)
+    if proposal.may.decide.is_empty() {
+        return None;
+    }
+    Some(DecisionForm {
+        outcomes: proposal
+            .may
+            .decide
             .iter()
-            .map(|&(_, value)| OutcomeChoice {
-                value,
-                label: text(viewer.locale, &format!("outcome-{value}")),
-                checked: value == "funded",
+            .map(|&outcome| {
+                let value = outcome.as_str();
+                OutcomeChoice {
+                    value,
+                    label: text(viewer.locale, &format!("outcome-{value}")),
+                    checked: outcome == Outcome::Funded,
+                }
             })
             .collect(),
         award: super::draft::amount_text(requested),
@@ -292,19 +268,18 @@ async fn show_page(
     id: ProposalId,
     error: Option<String>,
 ) -> Result<ShowPage, PageError> {
-    let app = &state.app;
-    let proposal: ProposalView = proposals::get(app, actor, id).await.or_page(viewer)?;
-    let programme = grants_app::programmes::get(app, actor, proposal.programme_id)
+    let page = proposals::page(&state.app, actor, id)
         .await
         .or_page(viewer)?;
-    let spec = &programme.spec;
-    let steps = proposals::transitions(app, actor, id)
-        .await
-        .or_page(viewer)?
+    let proposal = page.proposal;
+    let spec = &page.programme.spec;
+    let steps = page
+        .transitions
         .into_iter()
         // Steps only other roles may take are not this person's buttons.
         .filter(super::offered)
-        .filter(|t| !DECISION_STEPS.contains(&t.name.as_str()))
+        // Decisions are recorded through the decision form, with their letters.
+        .filter(|t| t.form.is_none())
         .map(|t| Step {
             label: step_label(viewer.locale, &proposal.workflow, &t.name, &t.label),
             reasons: blocked_reasons(viewer.locale, &t.blocked_by),
@@ -313,12 +288,12 @@ async fn show_page(
         })
         .collect();
     // Steps of the history are named as the definition the proposal is pinned to names them.
-    let definition = app
+    let definition = state
+        .app
         .workflows()
         .get(&proposal.workflow, proposal.workflow_version);
-    let history = proposals::history(app, actor, id)
-        .await
-        .or_page(viewer)?
+    let history = page
+        .history
         .into_iter()
         .map(|e| Event {
             when: when(viewer.locale, spec, e.occurred_at),
@@ -333,45 +308,18 @@ async fn show_page(
                 .map(str::to_owned),
         })
         .collect();
-    let attachments = super::attachments::rows(
-        state,
-        viewer,
-        actor,
-        grants_app::attachments::AttachmentParent::Proposal(id),
-        spec,
-    )
-    .await?;
-    let decisions = match decisions::for_proposal(app, actor, id).await {
-        Ok(found) => found
-            .into_iter()
-            .map(|d| Decision {
-                outcome: text(viewer.locale, &format!("decided-{}", d.outcome)),
-                award: d.award.map(|m| m.to_string()),
-                comment: d.comment,
-                when: when(viewer.locale, spec, d.decided_at),
-                letter_subject: d.letter_subject,
-                letter_text: d.letter_text,
-            })
-            .collect(),
-        Err(AppError::NotFound(_) | AppError::Forbidden(_)) => Vec::new(),
-        Err(error) => {
-            return Err(PageError::Failed {
-                viewer: Box::new(viewer.clone()),
-                error,
-            });
-        }
-    };
-    let reviews = reviews_read(app, viewer, actor, id, spec).await?;
-    let grant_id = match grants_app::grants::of_proposal(app, actor, id).await {
-        Ok(grant) => Some(grant.id.to_string()),
-        Err(AppError::NotFound(_)) => None,
-        Err(error) => {
-            return Err(PageError::Failed {
-                viewer: Box::new(viewer.clone()),
-                error,
-            });
-        }
-    };
+    let decisions = page
+        .decisions
+        .into_iter()
+        .map(|d| Decision {
+            outcome: text(viewer.locale, &format!("decided-{}", d.outcome)),
+            award: d.award.map(|m| m.to_string()),
+            comment: d.comment,
+            when: when(viewer.locale, spec, d.decided_at),
+            letter_subject: d.letter_subject,
+            letter_text: d.letter_text,
+        })
+        .collect();
     Ok(ShowPage {
         id: proposal.id.to_string(),
         revision: proposal.revision,
@@ -396,16 +344,15 @@ async fn show_page(
             .iter()
             .map(|d| when(viewer.locale, spec, d.due_at))
             .collect(),
-        editable: proposal.owner_id == Some(actor.id)
-            && ["draft", "changes_requested"].contains(&proposal.state.as_str()),
-        can_bid: actor.has(Role::Reviewer) && proposal.state == "eligible",
-        can_declare: actor.has(Role::Reviewer) && proposal.owner_id != Some(actor.id),
-        conflicts_link: grants_app::jury::runs_jury(actor),
-        decision: decision_form(viewer, actor, &proposal),
+        editable: proposal.may.edit,
+        can_bid: proposal.may.bid,
+        can_declare: proposal.may.declare_conflict,
+        conflicts_link: proposal.may.see_conflicts,
+        decision: decision_form(viewer, &proposal),
         decisions,
-        reviews,
-        grant_id,
-        attachments,
+        reviews: reviews_shown(viewer, page.reviews, spec),
+        grant_id: page.grant_id.map(|g| g.to_string()),
+        attachments: super::attachments::shown(viewer, page.attachments, spec),
         attachment_limit: super::attachments::size_text(spec.reporting.max_attachment_bytes),
         attachments_base: format!("/app/proposals/{id}"),
         steps,
@@ -429,26 +376,35 @@ pub(crate) async fn show(
     Ok(render(&viewer, "proposal", "proposal-title", page))
 }
 
-/// Takes a step, then shows the proposal again; a refused step comes back
-/// on the same page with its reason, nothing changed.
-pub(crate) async fn take(
-    State(state): State<WebState>,
-    viewer: Viewer,
-    Path((raw, name)): Path<(String, String)>,
-    Form(form): Form<StepForm>,
-) -> Result<Response, PageError> {
-    let here = format!("/app/proposals/{raw}");
-    let actor = viewer.signed_in(&here)?;
-    viewer.check_form(&form.csrf)?;
-    let id = parse_id(&raw, &viewer)?;
-    let input = TransitionInput {
-        comment: form.comment.filter(|c| !c.trim().is_empty()),
-        revision: form.revision,
-        deadline: None,
-    };
-    match proposals::transition(&state.app, actor, id, &name, input, None).await {
-        Ok(_) => Ok(Redirect::to(&here).into_response()),
-        Err(error) => step_refused(&state, &viewer, actor, id, error).await,
+impl StepPage for proposals::Proposal {
+    type Form = StepForm;
+    const WHAT: &'static str = "proposal";
+
+    fn page(raw: &str) -> String {
+        format!("/app/proposals/{raw}")
+    }
+
+    fn csrf(form: &StepForm) -> &str {
+        &form.csrf
+    }
+
+    fn input(form: &StepForm, _: &str, _: &Viewer) -> Result<TransitionInput, AppError> {
+        Ok(TransitionInput {
+            comment: form.comment(),
+            revision: form.revision,
+            deadline: None,
+        })
+    }
+
+    async fn refused(
+        state: &WebState,
+        viewer: &Viewer,
+        actor: &Actor,
+        (id, _): (ProposalId, String),
+        _: StepForm,
+        error: AppError,
+    ) -> Result<Response, PageError> {
+        step_refused(state, viewer, actor, id, error).await
     }
 }
 
@@ -558,10 +514,11 @@ pub(crate) async fn decide(
         .await
         .or_page(&viewer)?;
     let mut errors = ValidationErrors::default();
-    let outcome = outcomes(&proposal.state)
+    // Any outcome the state allows is parsed: the use case says who may record it.
+    let outcome = decisions::outcomes(&proposal.state)
         .iter()
-        .find(|(_, value)| Some(*value) == form.outcome.as_deref())
-        .map(|(outcome, _)| *outcome);
+        .copied()
+        .find(|o| Some(o.as_str()) == form.outcome.as_deref());
     if outcome.is_none() {
         errors.push("outcome", "required", text(viewer.locale, "error-outcome"));
     }

@@ -42,7 +42,9 @@ fn problems(viewer: &Viewer, error: &AppError) -> Problems {
                 .insert((*field).to_owned(), text(viewer.locale, "email-taken"));
         }
         AppError::Internal(_) => found.general.push(text(viewer.locale, "error-internal")),
-        other => found.general.push(other.to_string()),
+        other => found
+            .general
+            .push(crate::workflow_text::failure(viewer.locale, other)),
     }
     found
 }
@@ -170,7 +172,11 @@ pub(crate) async fn verify(
     .await;
     let (status, ok, message) = match outcome {
         Ok(()) => (StatusCode::OK, true, text(viewer.locale, "email-confirmed")),
-        Err(error) => (status_of(&error), false, error.to_string()),
+        Err(error) => (
+            status_of(&error),
+            false,
+            crate::workflow_text::failure(viewer.locale, &error),
+        ),
     };
     render_status(
         status,

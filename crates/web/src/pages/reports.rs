@@ -18,6 +18,7 @@ use grants_domain::report::{ReportContentInput, SpendingInput};
 use grants_domain::{ProgrammeId, ReportId, ValidationErrors, programme::MoneyInput};
 use serde::{Deserialize, Serialize};
 
+use super::steps::StepPage;
 use super::{OrPage, StepForm, csv_download, localized, parse_id, render, render_status, when};
 use crate::i18n::text;
 use crate::session::Viewer;
@@ -210,9 +211,6 @@ struct Typed {
     step: Option<(String, String)>,
 }
 
-const OWED: [&str; 3] = ["scheduled", "due", "overdue"];
-const EDITABLE: [&str; 4] = ["scheduled", "due", "overdue", "changes_requested"];
-
 async fn report_page(
     state: &WebState,
     viewer: &Viewer,
@@ -226,8 +224,12 @@ async fn report_page(
         .await
         .or_page(viewer)?;
     let spec = &programme.spec;
-    let options = reports::transitions(app, actor, id).await.or_page(viewer)?;
-    let history = reports::history(app, actor, id).await.or_page(viewer)?;
+    let options = grants_app::steps::transitions::<reports::Report>(app, actor, id)
+        .await
+        .or_page(viewer)?;
+    let history = grants_app::steps::history::<reports::Report>(app, actor, id)
+        .await
+        .or_page(viewer)?;
     let attachments = super::attachments::rows(
         state,
         viewer,
@@ -297,7 +299,7 @@ async fn report_page(
         .map(|t| Step {
             action: format!("{here}/transitions/{}", t.name),
             id: t.name.clone(),
-            needs_comment: t.name == "request_changes",
+            needs_comment: t.needs_comment,
             comment: String::new(),
             pay: None,
             errors: BTreeMap::new(),
@@ -317,10 +319,7 @@ async fn report_page(
             step.errors.insert("comment".into(), message.clone());
         }
     }
-    let may_move = actor.has_any(&[
-        grants_domain::Role::ProgrammeManager,
-        grants_domain::Role::Admin,
-    ]) && OWED.contains(&report.state.as_str());
+    let may_move = report.may.move_due_date;
     Ok(ReportPage {
         id: id.to_string(),
         grant_id: report.grant_id.to_string(),
@@ -345,7 +344,7 @@ async fn report_page(
             .map(|at| when(viewer.locale, spec, at)),
         review_comment: report.review_comment,
         revision: report.revision,
-        editable: actor.id == report.grantee_id && EDITABLE.contains(&report.state.as_str()),
+        editable: report.may.write,
         narrative: typed_or(
             "narrative",
             report.content.narrative.clone().unwrap_or_default(),
@@ -561,30 +560,38 @@ pub(crate) async fn save(
     }
 }
 
-/// Takes a report step (submit, accept, ask for changes), then shows the report again.
-pub(crate) async fn take(
-    State(state): State<WebState>,
-    viewer: Viewer,
-    Path((raw, name)): Path<(String, String)>,
-    Form(form): Form<StepForm>,
-) -> Result<Response, PageError> {
-    let here = format!("/app/reports/{raw}");
-    let actor = viewer.signed_in(&here)?;
-    viewer.check_form(&form.csrf)?;
-    let id: ReportId = parse_id(&raw, &viewer, "report")?;
-    let input = ReportTransitionInput {
-        comment: form.comment(),
-        revision: form.revision,
-    };
-    match reports::transition(&state.app, actor, id, &name, input, None).await {
-        Ok(_) => Ok(Redirect::to(&here).into_response()),
-        Err(error) => {
-            let typed = Typed {
-                step: Some((name, form.comment.unwrap_or_default())),
-                ..Typed::default()
-            };
-            refused(&state, &viewer, actor, id, error, typed).await
-        }
+impl StepPage for reports::Report {
+    type Form = StepForm;
+    const WHAT: &'static str = "report";
+
+    fn page(raw: &str) -> String {
+        format!("/app/reports/{raw}")
+    }
+
+    fn csrf(form: &StepForm) -> &str {
+        &form.csrf
+    }
+
+    fn input(form: &StepForm, _: &str, _: &Viewer) -> Result<ReportTransitionInput, AppError> {
+        Ok(ReportTransitionInput {
+            comment: form.comment(),
+            revision: form.revision,
+        })
+    }
+
+    async fn refused(
+        state: &WebState,
+        viewer: &Viewer,
+        actor: &Actor,
+        (id, name): (ReportId, String),
+        form: StepForm,
+        error: AppError,
+    ) -> Result<Response, PageError> {
+        let typed = Typed {
+            step: Some((name, form.comment.unwrap_or_default())),
+            ..Typed::default()
+        };
+        refused(state, viewer, actor, id, error, typed).await
     }
 }
 

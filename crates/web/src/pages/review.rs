@@ -138,7 +138,10 @@ async fn review_page(
                 .collect::<Vec<_>>(),
             Vec::new(),
         ),
-        Some(other) => (Vec::new(), vec![other.to_string()]),
+        Some(other) => (
+            Vec::new(),
+            vec![crate::workflow_text::failure(viewer.locale, other)],
+        ),
         None => (Vec::new(), Vec::new()),
     };
     let criteria = spec
@@ -186,7 +189,7 @@ async fn review_page(
             .filter(|(f, _)| !f.starts_with("scores."))
             .map(|(_, m)| m.clone()),
     );
-    let submitted = review.state == "submitted";
+    let submitted = review.submitted_at.is_some();
     Ok(ReviewPage {
         id: id.to_string(),
         proposal_id: assignment.proposal_id.to_string(),
@@ -194,8 +197,8 @@ async fn review_page(
         due: when(viewer.locale, spec, assignment.due_at),
         overdue: assignment.overdue,
         state: super::assignments::state_text(viewer.locale, &assignment.state),
-        can_answer: assignment.state == "invited",
-        editable: !submitted && ["invited", "accepted"].contains(&assignment.state.as_str()),
+        can_answer: review.may.answer,
+        editable: review.may.write,
         submitted,
         revision: review.revision,
         criteria,

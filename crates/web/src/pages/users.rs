@@ -379,7 +379,7 @@ async fn change(
                 AppError::StaleRevision { .. } => {
                     refusal.error = Some(stale(locale, &form, &current));
                 }
-                other => refusal.error = Some(other.to_string()),
+                other => refusal.error = Some(crate::workflow_text::failure(locale, other)),
             }
             let page = users_page(
                 &state,

@@ -1,10 +1,22 @@
-use chrono::Utc;
-use grants_domain::Currency;
-use grants_domain::programme::ProgrammeInput;
+use std::collections::BTreeSet;
 
-use super::form::Reader;
-use super::*;
+use axum::http::StatusCode;
+use chrono::Utc;
+use grants_app::AppError;
+use grants_app::programmes::{ProgrammeStatus, ProgrammeView};
+use grants_domain::programme::{ProgrammeInput, ProgrammeSpec};
+use grants_domain::{Currency, Locale, ProgrammeId, ValidationErrors};
+
+use super::fields::Field;
+use super::form::{Reader, Typed, field_id};
+use super::list::{ListPage, ListRow};
+use super::page::{Existing, SetupPage, setup_page};
+use super::setup::{SentForm, refusal};
+use super::stale::{fingerprint, what_changed};
+use super::{PREFIX, catalogue_keys, labels};
+use crate::i18n::text;
 use crate::render::Views;
+use crate::session::Viewer;
 
 fn sample() -> ProgrammeSpec {
     let input: ProgrammeInput = serde_json::from_value(serde_json::json!({
@@ -342,7 +354,7 @@ fn a_stale_form_tells_what_someone_else_changed() {
 fn the_page_s_strings_are_in_english_and_macedonian() {
     let keys = |locale: &str| -> BTreeSet<String> {
         let path = format!(
-            "{}/locales/{locale}/programme.ftl",
+            "{}/../i18n/locales/{locale}/programme.ftl",
             env!("CARGO_MANIFEST_DIR")
         );
         std::fs::read_to_string(&path)

@@ -15,21 +15,21 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use fluent_templates::fluent_bundle::FluentValue;
-use grants_app::proposals::BlockedReasonView;
+use grants_app::steps::BlockedReasonView;
 use grants_app::{AppError, Formatter};
 use grants_domain::Locale;
 use grants_workflow::Definition;
 
-use crate::i18n::{Args, own_text};
+use crate::catalogue::{Args, own_text, text};
 
 /// A state of `workflow` in the reader's language, else `label`, the definition's.
-pub(crate) fn state_label(locale: Locale, workflow: &str, state: &str, label: &str) -> String {
+pub fn state_label(locale: Locale, workflow: &str, state: &str, label: &str) -> String {
     own_text(locale, &format!("{workflow}-state-{state}"), &Args::new())
         .unwrap_or_else(|| label.to_owned())
 }
 
 /// A step (transition) of `workflow` in the reader's language, else `label`, the definition's.
-pub(crate) fn step_label(locale: Locale, workflow: &str, transition: &str, label: &str) -> String {
+pub fn step_label(locale: Locale, workflow: &str, transition: &str, label: &str) -> String {
     own_text(
         locale,
         &format!("{workflow}-step-{transition}"),
@@ -40,7 +40,7 @@ pub(crate) fn step_label(locale: Locale, workflow: &str, transition: &str, label
 
 /// A state known only by its name (a history line, a ledger row): in the
 /// reader's language, else the definition's label, else the name.
-pub(crate) fn state_named(
+pub fn state_named(
     locale: Locale,
     definition: Option<&Definition>,
     workflow: &str,
@@ -54,7 +54,7 @@ pub(crate) fn state_named(
 
 /// A step known only by its name: in the reader's language, else the
 /// definition's label, else the name.
-pub(crate) fn step_named(
+pub fn step_named(
     locale: Locale,
     definition: Option<&Definition>,
     workflow: &str,
@@ -68,7 +68,7 @@ pub(crate) fn step_named(
 
 /// Why a step is blocked, in the reader's language with its facts, else
 /// the English message.
-pub(crate) fn blocked_reason(locale: Locale, reason: &BlockedReasonView) -> String {
+pub fn blocked_reason(locale: Locale, reason: &BlockedReasonView) -> String {
     let key = match (reason.kind, reason.guard.as_deref()) {
         ("wrong_state", _) => Cow::Borrowed("blocked-wrong-state"),
         ("not_permitted", _) => Cow::Borrowed("blocked-not-permitted"),
@@ -81,27 +81,18 @@ pub(crate) fn blocked_reason(locale: Locale, reason: &BlockedReasonView) -> Stri
 }
 
 /// Every reason of a list, in the reader's language.
-pub(crate) fn blocked_reasons(locale: Locale, reasons: &[BlockedReasonView]) -> Vec<String> {
+pub fn blocked_reasons(locale: Locale, reasons: &[BlockedReasonView]) -> Vec<String> {
     reasons.iter().map(|r| blocked_reason(locale, r)).collect()
 }
 
-/// What a refused use case says, for the top of a page: a blocked step
-/// with every reason in the reader's language, anything else in its own words.
-pub(crate) fn failure(locale: Locale, error: &AppError) -> String {
-    match error {
-        AppError::Blocked(blocked) => blocked
-            .reasons
-            .iter()
-            .map(|r| blocked_reason(locale, &BlockedReasonView::from(r)))
-            .collect::<Vec<_>>()
-            .join("; "),
-        other => other.to_string(),
-    }
+/// What a refused use case says, for the top of a page, in the reader's language.
+pub fn failure(locale: Locale, error: &AppError) -> String {
+    crate::errors::detail(locale, error)
 }
 
 /// The facts of a reason as the reader reads them: states, steps and who
 /// may take them in their language, moments and dates as they write them.
-fn fluent_args(locale: Locale, args: &BTreeMap<String, String>) -> Args {
+pub(crate) fn fluent_args(locale: Locale, args: &BTreeMap<String, String>) -> Args {
     let workflow = args.get("workflow").map_or("", String::as_str);
     let each = |list: &str, prefix: &str| -> Vec<String> {
         list.split(", ")
@@ -122,7 +113,9 @@ fn fluent_args(locale: Locale, args: &BTreeMap<String, String>) -> Args {
                     let label = args.get("state_label").unwrap_or(value);
                     state_label(locale, workflow, value, label)
                 }
-                "allowed" => one_of(locale, each(value, "actor-")),
+                "allowed" | "roles" => one_of(locale, each(value, "actor-")),
+                "action" => text(locale, &format!("action-{value}")),
+                "what" | "kind" => text(locale, &format!("object-{}", value.replace(' ', "-"))),
                 "missing" => each(value, "form-part-").join(", "),
                 other => match (
                     other.strip_suffix("_state"),
@@ -136,7 +129,12 @@ fn fluent_args(locale: Locale, args: &BTreeMap<String, String>) -> Args {
                     _ => value.clone(),
                 },
             };
-            (Cow::Owned(name.clone()), FluentValue::from(shown))
+            // A count is a number, so that plural forms apply to it.
+            let shown = match shown.parse::<i64>() {
+                Ok(number) => FluentValue::from(number),
+                Err(_) => FluentValue::from(shown),
+            };
+            (Cow::Owned(name.clone()), shown)
         })
         .collect()
 }
@@ -178,7 +176,7 @@ mod tests {
     use grants_domain::Role;
 
     use super::*;
-    use crate::i18n::catalogue_keys;
+    use crate::catalogue::catalogue_keys;
 
     fn reason(kind: &'static str, guard: Option<&str>, args: &[(&str, &str)]) -> BlockedReasonView {
         BlockedReasonView {
@@ -513,20 +511,18 @@ mod tests {
     #[test]
     fn every_guard_and_actor_the_workflows_may_name_is_in_english_and_macedonian() {
         let (en, mk) = (catalogue_keys("en"), catalogue_keys("mk"));
-        let guards: BTreeSet<&str> = [
-            workflows::PROPOSAL_GUARDS,
-            workflows::GRANT_GUARDS,
-            workflows::TRANCHE_GUARDS,
-            workflows::REPORT_GUARDS,
-        ]
-        .concat()
-        .into_iter()
-        .collect();
+        let guards: BTreeSet<&str> = workflows::SUBJECTS
+            .iter()
+            .flat_map(|k| k.guards.iter().copied())
+            .collect();
         let actors = Role::ALL
             .iter()
             .map(|r| r.as_str())
-            .chain(workflows::PROPOSAL_RELATIONS.iter().copied())
-            .chain(workflows::GRANT_RELATIONS.iter().copied())
+            .chain(
+                workflows::SUBJECTS
+                    .iter()
+                    .flat_map(|k| k.relations.iter().copied()),
+            )
             .chain([workflows::SYSTEM]);
         let keys = guards
             .into_iter()

@@ -1,0 +1,136 @@
+# Откази и грешки: какво казват problem+json на API-то (title, detail) и
+# страниците, когато заявка е отказана. Ключовете и аргументите са
+# обяснени в en/errors.ftl.
+
+## Заглавието на проблема: HTTP статусът с думи.
+status-400 = Невалидна заявка
+status-401 = Нужен е вход
+status-403 = Не е позволено
+status-404 = Не е намерено
+status-409 = В момента не е възможно
+status-413 = Твърде голямо
+status-415 = Неподдържан тип
+status-422 = Невалидни данни
+status-428 = Нужна е версия
+status-429 = Твърде много опити
+status-500 = Вътрешна грешка
+
+## Грешки от всякакъв вид.
+problem-unauthenticated = нужен е вход
+problem-invalid-credentials = имейлът или паролата са грешни
+problem-locked-out = твърде много неуспешни опити за вход; опитайте отново след { $retry_after_secs } сек.
+problem-not-found = не е намерено: { $what }
+problem-validation = { $count ->
+    [one] { $count } поле е невалидно
+   *[other] невалидни полета: { $count }
+}
+problem-duplicate = стойността на „{ $field }“ вече е заета
+problem-stale-revision = { $what }: някой друг е направил промени междувременно; заредете текущата версия (№ { $current })
+problem-revision-required = изпратете версията, която редактирате (заглавие If-Match или поле `revision`)
+problem-unreadable = заявката не можа да бъде прочетена: { $why }
+problem-internal = нещо се обърка при нас; грешката е записана
+problem-bad-request = { $why }
+problem-invalid-body = { $field }: { $why }
+problem-unsupported-media-type = изпратете съдържанието на заявката като { $expected }
+problem-no-such-resource = такъв ресурс не съществува
+
+## Откази: липсва роля или връзка (403).
+problem-role-required = само { $roles } може да { $action }
+problem-owner-only = само кандидатът, чието е предложението, може да { $action }
+problem-grantee-only-writes = отчета го пише само получателят на гранта
+problem-admin-only-roles = само администратор може да променя роли или да деактивира профили
+problem-reviews-after-own = подайте своята рецензия, преди да четете останалите
+problem-reviews-not-shared = в тази програма рецензентите не виждат рецензиите един на друг
+problem-reviews-readers = рецензиите се четат само от журито и, след решението, от кандидата
+
+## Откази: състоянието не го позволява сега (409).
+problem-call-closed = поканата се затвори на { $closes_at }
+problem-programme-archived = програмата е архивирана и не приема предложения
+problem-programme-archived-edit = архивирана програма не може да се редактира; първо я възстановете
+problem-proposal-not-changeable = предложението може да се променя само като чернова или когато са поискани промени; сега е в състояние „{ $proposal_state }“
+problem-no-requested-amount = в предложението няма поискана сума
+problem-report-closed = отчетът е в състояние „{ $report_state }“ и вече не може да се променя
+problem-report-not-owed = отчетът е в състояние „{ $report_state }“; нов срок може да получи само отчет, който все още се дължи
+problem-assignment-preview-stale = разпределенията, профилите, заявеният интерес, конфликтите на интереси или предложенията са се променили след този преглед; направете нов преглед
+problem-assignment-proposal-state = рецензенти се разпределят към допустими предложения или към предложения в рецензиране; това е в състояние „{ $proposal_state }“
+problem-reviewer-conflicted = рецензентът има конфликт на интереси с това предложение ({ $kinds })
+problem-reviewer-at-cap = рецензентът е достигнал максималната си допустима натовареност ({ $cap })
+problem-reviewer-declined = рецензентът е отказал това предложение
+problem-assignment-already = задачата вече е в състояние „{ $assignment_state }“
+problem-assignment-is = задачата е в състояние „{ $assignment_state }“
+problem-review-submitted-chair-reopens = рецензията е подадена; първо председателят на журито трябва да я отвори отново
+problem-review-submitted = рецензията е подадена; само председателят на журито може да я отвори отново
+problem-review-not-saved = запазете рецензията, преди да я подадете
+problem-review-already-submitted = рецензията вече е подадена
+problem-review-not-submitted = само подадена рецензия може да бъде отворена отново
+problem-review-off-rubric = подадена рецензия вече не отговаря на критериите за оценяване на програмата (те са променени след началото на рецензирането); отворете отново тази рецензия
+problem-bid-needs-profile = запазете профила си на рецензент за тази програма, преди да заявите интерес
+problem-bid-proposal-state = интерес може да се заявява, докато предложението чака разпределяне на рецензенти; това е в състояние „{ $proposal_state }“
+problem-self-deactivation = не можете да деактивирате себе си, нито да премахнете собствената си администраторска роля; помолете друг администратор
+problem-attachments-full = най-много { $max } прикачени файла на { $kind }; премахнете един, преди да добавите друг
+problem-workflow-version-unknown = работният поток „{ $workflow_name }“ няма регистрирана версия { $version }
+problem-outbox-message-state = съобщение в състояние „{ $message_state }“ не може да бъде { $action }
+problem-idempotency-in-flight = заявка с този Idempotency-Key все още се обработва; опитайте отново след малко
+
+## Какво назовава отказът: обектите на услугата.
+object-assignment = задача за рецензиране
+object-attachment = прикачен файл
+object-grant = грант
+object-ledger-entry = запис в главната книга
+object-outbox-message = съобщение в изходящата поща
+object-programme = програма
+object-proposal = предложение
+object-record = запис
+object-report = отчет
+object-review = рецензия
+object-reviewer-profile = профил на рецензент
+object-tranche = транш
+object-user = потребител
+object-workflow-with-instances = работен поток с инстанции
+
+## Какво човекът не може да направи („само … може да …“); `action-retry` и
+## `action-cancel` завършват „съобщение … не може да бъде …“.
+action-add_or_remove_its_attachments = добавя или премахва прикачените към него файлове
+action-add_reviewers_to_the_jury = добавя рецензенти към журито
+action-archive_programmes = архивира програми
+action-assign_reviewers = разпределя рецензенти
+action-bid_on_proposals = заявява интерес за рецензиране на предложения
+action-cancel = отменено
+action-create_programmes = създава програми
+action-create_users = създава потребителски профили
+action-declare_a_conflict_of_interest = декларира конфликт на интереси
+action-edit_it = го редактира
+action-edit_programmes = редактира програми
+action-export_the_ledger = експортира главната книга
+action-export_the_payments = експортира плащанията
+action-lift_a_conflict_of_interest = отменя конфликт на интереси
+action-list_users = вижда списъка с потребители
+action-manage_programmes = управлява програми
+action-manage_the_outbox = управлява изходящата поща
+action-move_a_report_s_due_date = премества срока на отчет
+action-preview_emails = преглежда имейлите преди изпращане
+action-preview_the_funding_line = преглежда границата на финансиране
+action-read_the_audit_trail = чете одитната следа
+action-read_the_impact_summary = чете обобщението на въздействието
+action-read_the_ledger = чете главната книга
+action-read_the_outbox = чете изходящата поща
+action-read_the_workflow_definitions = чете дефинициите на работните потоци
+action-record_a_conflict_for_another_reviewer = записва конфликт на интереси за друг рецензент
+action-record_funding_decisions = записва решения за финансиране
+action-remove_reviewers = премахва рецензенти
+action-reopen_a_review = отваря отново рецензия
+action-retry = изпратено отново
+action-run_reviewer_assignment = извършва разпределяне на рецензенти
+action-see_bids = вижда интереса на рецензентите
+action-see_conflicts_of_interest = вижда конфликтите на интереси
+action-see_the_assignments = вижда разпределенията
+action-see_the_jury = вижда журито
+action-see_the_ranking = вижда класирането
+action-verify_the_audit_trail = проверява одитната следа
+action-write_proposals = пише предложения
+
+## Отказани качени файлове.
+problem-too_large = файлът е по-голям от разрешените от тази програма { $limit } байта
+problem-empty = файлът е празен
+problem-unsupported_type = файлове от този тип не се приемат (съдържанието е { $detected }); прикачете PDF, изображение PNG, JPEG, GIF или WebP, офис документ (docx, xlsx, pptx, odt, ods, odp) или обикновен текст или CSV в UTF-8
+problem-type_mismatch = файлът е изпратен като { $declared }, но съдържанието му е { $detected }

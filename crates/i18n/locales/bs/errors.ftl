@@ -1,0 +1,137 @@
+# Odbijanja i greške: šta kažu problem+json API-ja (title, detail) i
+# stranice kada je zahtjev odbijen. Ključevi i argumenti su objašnjeni u
+# en/errors.ftl.
+
+## Naslov problema: HTTP status riječima.
+status-400 = Neispravan zahtjev
+status-401 = Potrebna je prijava
+status-403 = Nije dozvoljeno
+status-404 = Nije pronađeno
+status-409 = Trenutno nije moguće
+status-413 = Preveliko
+status-415 = Nepodržan tip
+status-422 = Neispravni podaci
+status-428 = Potrebna je verzija
+status-429 = Previše pokušaja
+status-500 = Interna greška
+
+## Greške svih vrsta.
+problem-unauthenticated = potrebna je prijava
+problem-invalid-credentials = e-mail ili lozinka nisu tačni
+problem-locked-out = previše neuspjelih prijava; pokušajte ponovo za { $retry_after_secs } sek.
+problem-not-found = nije pronađeno: { $what }
+problem-validation = { $count ->
+    [one] { $count } polje nije ispravno
+    [few] { $count } polja nisu ispravna
+   *[other] neispravna polja: { $count }
+}
+problem-duplicate = vrijednost za „{ $field }“ je već zauzeta
+problem-stale-revision = { $what }: neko drugi je u međuvremenu unio izmjene; učitajte trenutnu verziju (br. { $current })
+problem-revision-required = pošaljite verziju koju uređujete (zaglavlje If-Match ili polje `revision`)
+problem-unreadable = zahtjev nije moguće pročitati: { $why }
+problem-internal = došlo je do greške na našoj strani; greška je zabilježena
+problem-bad-request = { $why }
+problem-invalid-body = { $field }: { $why }
+problem-unsupported-media-type = pošaljite sadržaj zahtjeva kao { $expected }
+problem-no-such-resource = takav resurs ne postoji
+
+## Odbijanja: nedostaje uloga ili veza (403).
+problem-role-required = { $action } može samo { $roles }
+problem-owner-only = { $action } može samo aplikant čiji je to prijedlog
+problem-grantee-only-writes = izvještaj piše samo korisnik granta
+problem-admin-only-roles = samo administrator može mijenjati uloge ili deaktivirati račune
+problem-reviews-after-own = podnesite svoju ocjenu prije nego što pročitate ostale
+problem-reviews-not-shared = u ovom programu recenzenti ne vide ocjene jedni drugih
+problem-reviews-readers = ocjene čitaju samo žiri i, nakon odluke, aplikant
+
+## Odbijanja: stanje to sada ne dozvoljava (409).
+problem-call-closed = poziv je zatvoren { $closes_at }
+problem-programme-archived = program je arhiviran i ne prima prijedloge
+problem-programme-archived-edit = arhivirani program se ne može uređivati; prvo ga vratite
+problem-proposal-not-changeable = prijedlog se može mijenjati samo kao nacrt ili kada su tražene izmjene; trenutno je u stanju „{ $proposal_state }“
+problem-no-requested-amount = u prijedlogu nije tražen nikakav iznos
+problem-report-closed = izvještaj je u stanju „{ $report_state }“ i više se ne može mijenjati
+problem-report-not-owed = izvještaj je u stanju „{ $report_state }“; novi rok može dobiti samo izvještaj koji tek treba podnijeti
+problem-assignment-preview-stale = raspoređivanja, profili, iskazani interesi, sukobi interesa ili prijedlozi promijenili su se nakon ovog pregleda; ponovo napravite pregled
+problem-assignment-proposal-state = recenzenti se raspoređuju na prijedloge koji ispunjavaju uslove ili su u ocjenjivanju; ovaj je u stanju „{ $proposal_state }“
+problem-reviewer-conflicted = recenzent je u sukobu interesa s ovim prijedlogom ({ $kinds })
+problem-reviewer-at-cap = recenzent je dostigao najveće dozvoljeno opterećenje ({ $cap })
+problem-reviewer-declined = recenzent je odbio ovaj prijedlog
+problem-assignment-already = zadatak je već u stanju „{ $assignment_state }“
+problem-assignment-is = zadatak je u stanju „{ $assignment_state }“
+problem-review-submitted-chair-reopens = ocjena je podnesena; predsjednik žirija je prvo mora ponovo otvoriti
+problem-review-submitted = ocjena je podnesena; samo je predsjednik žirija može ponovo otvoriti
+problem-review-not-saved = sačuvajte ocjenu prije nego što je podnesete
+problem-review-already-submitted = ocjena je već podnesena
+problem-review-not-submitted = ponovo se može otvoriti samo podnesena ocjena
+problem-review-off-rubric = podnesena ocjena više ne odgovara kriterijima ocjenjivanja programa (promijenjeni su nakon što je ocjenjivanje počelo); ponovo otvorite tu ocjenu
+problem-bid-needs-profile = sačuvajte svoj profil recenzenta za ovaj program prije nego što iskažete interes
+problem-bid-proposal-state = interes se iskazuje dok prijedlog čeka raspoređivanje recenzenata; ovaj je u stanju „{ $proposal_state }“
+problem-self-deactivation = ne možete deaktivirati sebe niti sebi oduzeti administratorsku ulogu; zamolite drugog administratora
+problem-attachments-full = { $kind }: najveći dozvoljeni broj priloga je { $max }; uklonite jedan prije nego što dodate novi
+problem-workflow-version-unknown = tok rada „{ $workflow_name }“ nema registrovanu verziju { $version }
+problem-outbox-message-state = poruka u stanju „{ $message_state }“ ne može biti { $action }
+problem-idempotency-in-flight = zahtjev s ovim Idempotency-Key se još obrađuje; pokušajte ponovo uskoro
+
+## Šta odbijanje imenuje: objekti usluge.
+object-assignment = zadatak ocjenjivanja
+object-attachment = prilog
+object-grant = grant
+object-ledger-entry = stavka glavne knjige
+object-outbox-message = poruka u odlaznoj pošti
+object-programme = program
+object-proposal = prijedlog
+object-record = zapis
+object-report = izvještaj
+object-review = ocjena
+object-reviewer-profile = profil recenzenta
+object-tranche = tranša
+object-user = korisnik
+object-workflow-with-instances = tok rada s instancama
+
+## Šta osoba ne smije uraditi („… može samo …“, infinitiv); `action-retry` i
+## `action-cancel` dovršavaju „poruka … ne može biti …“.
+action-add_or_remove_its_attachments = dodavati ili uklanjati njegove priloge
+action-add_reviewers_to_the_jury = dodavati recenzente u žiri
+action-archive_programmes = arhivirati programe
+action-assign_reviewers = raspoređivati recenzente
+action-bid_on_proposals = iskazivati interes za ocjenjivanje prijedloga
+action-cancel = otkazana
+action-create_programmes = kreirati programe
+action-create_users = kreirati korisničke račune
+action-declare_a_conflict_of_interest = prijaviti sukob interesa
+action-edit_it = uređivati ga
+action-edit_programmes = uređivati programe
+action-export_the_ledger = izvoziti glavnu knjigu
+action-export_the_payments = izvoziti isplate
+action-lift_a_conflict_of_interest = ukinuti sukob interesa
+action-list_users = vidjeti spisak korisnika
+action-manage_programmes = upravljati programima
+action-manage_the_outbox = upravljati odlaznom poštom
+action-move_a_report_s_due_date = pomjeriti rok izvještaja
+action-preview_emails = pregledati e-mailove prije slanja
+action-preview_the_funding_line = pregledati liniju finansiranja
+action-read_the_audit_trail = čitati revizijski trag
+action-read_the_impact_summary = čitati pregled uticaja
+action-read_the_ledger = čitati glavnu knjigu
+action-read_the_outbox = čitati odlaznu poštu
+action-read_the_workflow_definitions = čitati definicije tokova rada
+action-record_a_conflict_for_another_reviewer = evidentirati sukob interesa za drugog recenzenta
+action-record_funding_decisions = evidentirati odluke o finansiranju
+action-remove_reviewers = uklanjati recenzente
+action-reopen_a_review = ponovo otvoriti ocjenu
+action-retry = ponovo poslana
+action-run_reviewer_assignment = pokrenuti raspoređivanje recenzenata
+action-see_bids = vidjeti interes recenzenata
+action-see_conflicts_of_interest = vidjeti sukobe interesa
+action-see_the_assignments = vidjeti raspoređivanja
+action-see_the_jury = vidjeti žiri
+action-see_the_ranking = vidjeti rang-listu
+action-verify_the_audit_trail = provjeriti revizijski trag
+action-write_proposals = pisati prijedloge
+
+## Odbijene učitane datoteke.
+problem-too_large = datoteka je veća od { $limit } bajtova, koliko ovaj program dozvoljava
+problem-empty = datoteka je prazna
+problem-unsupported_type = datoteke ove vrste se ne primaju (sadržaj je { $detected }); priložite PDF, sliku PNG, JPEG, GIF ili WebP, kancelarijski dokument (docx, xlsx, pptx, odt, ods, odp) ili običan tekst ili CSV u UTF-8
+problem-type_mismatch = datoteka je poslana kao { $declared }, ali je njen sadržaj { $detected }

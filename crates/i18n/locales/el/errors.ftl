@@ -1,0 +1,136 @@
+# Απορρίψεις και σφάλματα: τι λένε το problem+json του API (title, detail)
+# και οι σελίδες όταν ένα αίτημα απορρίπτεται. Τα κλειδιά και τα ορίσματα
+# εξηγούνται στο en/errors.ftl.
+
+## Ο τίτλος του προβλήματος: η κατάσταση HTTP με λέξεις.
+status-400 = Μη έγκυρο αίτημα
+status-401 = Απαιτείται σύνδεση
+status-403 = Δεν επιτρέπεται
+status-404 = Δεν βρέθηκε
+status-409 = Δεν είναι δυνατό τώρα
+status-413 = Πολύ μεγάλο
+status-415 = Μη υποστηριζόμενος τύπος
+status-422 = Μη έγκυρα στοιχεία
+status-428 = Απαιτείται έκδοση
+status-429 = Πάρα πολλές προσπάθειες
+status-500 = Εσωτερικό σφάλμα
+
+## Σφάλματα κάθε είδους.
+problem-unauthenticated = απαιτείται σύνδεση
+problem-invalid-credentials = το email ή ο κωδικός πρόσβασης είναι λανθασμένα
+problem-locked-out = πάρα πολλές αποτυχημένες προσπάθειες σύνδεσης· δοκιμάστε ξανά σε { $retry_after_secs } δευτ.
+problem-not-found = δεν βρέθηκε: { $what }
+problem-validation = { $count ->
+    [one] { $count } πεδίο δεν είναι έγκυρο
+   *[other] μη έγκυρα πεδία: { $count }
+}
+problem-duplicate = η τιμή για το «{ $field }» χρησιμοποιείται ήδη
+problem-stale-revision = { $what }: κάποιος άλλος έκανε αλλαγές στο μεταξύ· φορτώστε την τρέχουσα έκδοση (αρ. { $current })
+problem-revision-required = στείλτε την έκδοση που επεξεργάζεστε (κεφαλίδα If-Match ή πεδίο `revision`)
+problem-unreadable = δεν ήταν δυνατή η ανάγνωση του αιτήματος: { $why }
+problem-internal = παρουσιάστηκε σφάλμα από την πλευρά μας· έχει καταγραφεί
+problem-bad-request = { $why }
+problem-invalid-body = { $field }: { $why }
+problem-unsupported-media-type = στείλτε το περιεχόμενο του αιτήματος ως { $expected }
+problem-no-such-resource = δεν υπάρχει τέτοιος πόρος
+
+## Απορρίψεις: λείπει ο ρόλος ή η σχέση (403).
+problem-role-required = μόνο { $roles } μπορεί να { $action }
+problem-owner-only = μόνο ο αιτών στον οποίο ανήκει η πρόταση μπορεί να { $action }
+problem-grantee-only-writes = την έκθεση τη συντάσσει μόνο ο δικαιούχος
+problem-admin-only-roles = μόνο ένας διαχειριστής μπορεί να αλλάξει ρόλους ή να απενεργοποιήσει λογαριασμούς
+problem-reviews-after-own = υποβάλετε τη δική σας αξιολόγηση πριν διαβάσετε τις υπόλοιπες
+problem-reviews-not-shared = σε αυτό το πρόγραμμα οι αξιολογητές δεν βλέπουν ο ένας τις αξιολογήσεις του άλλου
+problem-reviews-readers = τις αξιολογήσεις τις διαβάζουν μόνο η κριτική επιτροπή και, μετά την απόφαση, ο αιτών
+
+## Απορρίψεις: η κατάσταση δεν το επιτρέπει τώρα (409).
+problem-call-closed = η πρόσκληση έκλεισε στις { $closes_at }
+problem-programme-archived = το πρόγραμμα έχει αρχειοθετηθεί και δεν δέχεται προτάσεις
+problem-programme-archived-edit = ένα αρχειοθετημένο πρόγραμμα δεν μπορεί να τροποποιηθεί· επαναφέρετέ το πρώτα
+problem-proposal-not-changeable = μια πρόταση μπορεί να αλλάξει μόνο ως πρόχειρο ή όταν έχουν ζητηθεί αλλαγές· η κατάστασή της είναι «{ $proposal_state }»
+problem-no-requested-amount = η πρόταση δεν ζητά κανένα ποσό
+problem-report-closed = η έκθεση είναι σε κατάσταση «{ $report_state }»· δεν μπορεί πλέον να αλλάξει
+problem-report-not-owed = η έκθεση είναι σε κατάσταση «{ $report_state }»· νέα προθεσμία παίρνει μόνο μια έκθεση που εκκρεμεί ακόμη
+problem-assignment-preview-stale = οι αναθέσεις, τα προφίλ, οι εκδηλώσεις ενδιαφέροντος, οι συγκρούσεις συμφερόντων ή οι προτάσεις άλλαξαν μετά από αυτή την προεπισκόπηση· κάντε νέα προεπισκόπηση
+problem-assignment-proposal-state = οι αξιολογητές ανατίθενται σε επιλέξιμες προτάσεις ή σε προτάσεις υπό αξιολόγηση· αυτή είναι σε κατάσταση «{ $proposal_state }»
+problem-reviewer-conflicted = ο αξιολογητής έχει σύγκρουση συμφερόντων με αυτή την πρόταση ({ $kinds })
+problem-reviewer-at-cap = ο αξιολογητής έχει φτάσει τον μέγιστο επιτρεπόμενο φόρτο ({ $cap })
+problem-reviewer-declined = ο αξιολογητής απέρριψε αυτή την πρόταση
+problem-assignment-already = η ανάθεση είναι ήδη σε κατάσταση «{ $assignment_state }»
+problem-assignment-is = η ανάθεση είναι σε κατάσταση «{ $assignment_state }»
+problem-review-submitted-chair-reopens = η αξιολόγηση έχει υποβληθεί· πρέπει πρώτα ο πρόεδρος της κριτικής επιτροπής να την ανοίξει ξανά
+problem-review-submitted = η αξιολόγηση έχει υποβληθεί· μόνο ο πρόεδρος της κριτικής επιτροπής μπορεί να την ανοίξει ξανά
+problem-review-not-saved = αποθηκεύστε την αξιολόγηση πριν την υποβάλετε
+problem-review-already-submitted = η αξιολόγηση έχει ήδη υποβληθεί
+problem-review-not-submitted = μόνο μια υποβληθείσα αξιολόγηση μπορεί να ανοίξει ξανά
+problem-review-off-rubric = μια υποβληθείσα αξιολόγηση δεν ταιριάζει πλέον στα κριτήρια αξιολόγησης του προγράμματος (άλλαξαν αφού ξεκίνησε η αξιολόγηση)· ανοίξτε ξανά αυτή την αξιολόγηση
+problem-bid-needs-profile = αποθηκεύστε το προφίλ αξιολογητή σας για αυτό το πρόγραμμα πριν εκδηλώσετε ενδιαφέρον
+problem-bid-proposal-state = ενδιαφέρον εκδηλώνεται όσο μια πρόταση περιμένει ανάθεση αξιολογητών· αυτή είναι σε κατάσταση «{ $proposal_state }»
+problem-self-deactivation = δεν μπορείτε να απενεργοποιήσετε τον εαυτό σας ούτε να αφαιρέσετε τον δικό σας ρόλο διαχειριστή· ζητήστε το από άλλον διαχειριστή
+problem-attachments-full = { $kind }: επιτρέπονται έως { $max } συνημμένα· αφαιρέστε ένα πριν προσθέσετε άλλο
+problem-workflow-version-unknown = η ροή εργασιών «{ $workflow_name }» δεν έχει καταχωρισμένη έκδοση { $version }
+problem-outbox-message-state = ένα μήνυμα σε κατάσταση «{ $message_state }» δεν μπορεί να { $action }
+problem-idempotency-in-flight = ένα αίτημα με αυτό το Idempotency-Key βρίσκεται ακόμη σε επεξεργασία· δοκιμάστε ξανά σε λίγο
+
+## Τι κατονομάζει μια απόρριψη: τα αντικείμενα της υπηρεσίας.
+object-assignment = ανάθεση
+object-attachment = συνημμένο
+object-grant = επιχορήγηση
+object-ledger-entry = εγγραφή καθολικού
+object-outbox-message = μήνυμα εξερχομένων
+object-programme = πρόγραμμα
+object-proposal = πρόταση
+object-record = εγγραφή
+object-report = έκθεση
+object-review = αξιολόγηση
+object-reviewer-profile = προφίλ αξιολογητή
+object-tranche = δόση
+object-user = χρήστης
+object-workflow-with-instances = ροή εργασιών με στιγμιότυπα
+
+## Τι δεν μπορεί να κάνει το πρόσωπο («μόνο … μπορεί να …»);
+## τα `action-retry` και `action-cancel` συμπληρώνουν «ένα μήνυμα … δεν μπορεί να …».
+action-add_or_remove_its_attachments = προσθέσει ή να αφαιρέσει συνημμένα της
+action-add_reviewers_to_the_jury = προσθέσει αξιολογητές στην κριτική επιτροπή
+action-archive_programmes = αρχειοθετήσει προγράμματα
+action-assign_reviewers = ορίσει αξιολογητές
+action-bid_on_proposals = εκδηλώσει ενδιαφέρον για την αξιολόγηση προτάσεων
+action-cancel = ακυρωθεί
+action-create_programmes = δημιουργήσει προγράμματα
+action-create_users = δημιουργήσει λογαριασμούς χρηστών
+action-declare_a_conflict_of_interest = δηλώσει σύγκρουση συμφερόντων
+action-edit_it = την επεξεργαστεί
+action-edit_programmes = επεξεργαστεί προγράμματα
+action-export_the_ledger = εξαγάγει το καθολικό
+action-export_the_payments = εξαγάγει τις πληρωμές
+action-lift_a_conflict_of_interest = άρει μια σύγκρουση συμφερόντων
+action-list_users = δει τη λίστα των χρηστών
+action-manage_programmes = διαχειριστεί προγράμματα
+action-manage_the_outbox = διαχειριστεί τα εξερχόμενα email
+action-move_a_report_s_due_date = μεταθέσει την προθεσμία μιας έκθεσης
+action-preview_emails = κάνει προεπισκόπηση των email
+action-preview_the_funding_line = κάνει προεπισκόπηση του ορίου χρηματοδότησης
+action-read_the_audit_trail = διαβάσει το ίχνος ελέγχου
+action-read_the_impact_summary = διαβάσει τη σύνοψη αντικτύπου
+action-read_the_ledger = διαβάσει το καθολικό
+action-read_the_outbox = διαβάσει τα εξερχόμενα email
+action-read_the_workflow_definitions = διαβάσει τους ορισμούς των ροών εργασιών
+action-record_a_conflict_for_another_reviewer = καταχωρίσει σύγκρουση συμφερόντων για άλλον αξιολογητή
+action-record_funding_decisions = καταχωρίσει αποφάσεις χρηματοδότησης
+action-remove_reviewers = αφαιρέσει αξιολογητές
+action-reopen_a_review = ανοίξει ξανά μια αξιολόγηση
+action-retry = σταλεί ξανά
+action-run_reviewer_assignment = εκτελέσει την ανάθεση αξιολογητών
+action-see_bids = δει το ενδιαφέρον των αξιολογητών
+action-see_conflicts_of_interest = δει τις συγκρούσεις συμφερόντων
+action-see_the_assignments = δει τις αναθέσεις
+action-see_the_jury = δει την κριτική επιτροπή
+action-see_the_ranking = δει την κατάταξη
+action-verify_the_audit_trail = επαληθεύσει το ίχνος ελέγχου
+action-write_proposals = συντάξει προτάσεις
+
+## Απορριφθέντα αρχεία που ανέβηκαν.
+problem-too_large = το αρχείο υπερβαίνει τα { $limit } byte που επιτρέπει αυτό το πρόγραμμα
+problem-empty = το αρχείο είναι κενό
+problem-unsupported_type = αρχεία αυτού του τύπου δεν γίνονται δεκτά (το περιεχόμενο είναι { $detected })· επισυνάψτε PDF, εικόνα PNG, JPEG, GIF ή WebP, έγγραφο γραφείου (docx, xlsx, pptx, odt, ods, odp) ή απλό κείμενο ή CSV σε UTF-8
+problem-type_mismatch = το αρχείο στάλθηκε ως { $declared }, αλλά το περιεχόμενό του είναι { $detected }

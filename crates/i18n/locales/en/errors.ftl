@@ -1,0 +1,136 @@
+# Refusals and errors: what the API's problem+json (title, detail) and the
+# pages say when a request is refused. Each error has a stable code; its
+# facts arrive as arguments. States, steps, roles and objects in the
+# arguments are said through their own keys (actor-, action-, object-).
+
+## The title of a problem: the HTTP status in words.
+status-400 = Bad request
+status-401 = Sign-in required
+status-403 = Not allowed
+status-404 = Not found
+status-409 = Conflict
+status-413 = Too large
+status-415 = Unsupported type
+status-422 = Invalid input
+status-428 = Revision required
+status-429 = Too many attempts
+status-500 = Internal error
+
+## Errors of every kind.
+problem-unauthenticated = authentication required
+problem-invalid-credentials = the email or password is wrong
+problem-locked-out = too many failed log-ins; try again in { $retry_after_secs } seconds
+problem-not-found = { $what } not found
+problem-validation = { $count ->
+    [one] { $count } field is invalid
+   *[other] { $count } fields are invalid
+}
+problem-duplicate = { $field } is already taken
+problem-stale-revision = the { $what } was changed by someone else; reload it (now at revision { $current })
+problem-revision-required = send the revision you are editing (If-Match header or `revision` field)
+problem-unreadable = the request could not be read: { $why }
+problem-internal = something went wrong on our side; it has been logged
+problem-bad-request = { $why }
+problem-invalid-body = { $field }: { $why }
+problem-unsupported-media-type = send the body as { $expected }
+problem-no-such-resource = no such resource
+
+## Refusals: the role or relation is missing (403).
+problem-role-required = only { $roles } may { $action }
+problem-owner-only = only the applicant who owns a proposal may { $action }
+problem-grantee-only-writes = only the grantee writes the report
+problem-admin-only-roles = only an administrator may change roles or deactivate accounts
+problem-reviews-after-own = submit your own review before reading the others
+problem-reviews-not-shared = this programme does not share reviews between reviewers
+problem-reviews-readers = only the jury and, after the decision, the applicant read reviews
+
+## Refusals: the state does not allow it now (409).
+problem-call-closed = the call closed on { $closes_at }
+problem-programme-archived = the programme is archived and takes no proposals
+problem-programme-archived-edit = an archived programme cannot be edited; restore it first
+problem-proposal-not-changeable = a proposal can be changed only as a draft or when changes were requested; it is { $proposal_state }
+problem-no-requested-amount = the proposal requests no amount
+problem-report-closed = the report is { $report_state }; it can no longer be changed
+problem-report-not-owed = the report is { $report_state }; only a report still owed gets a new due date
+problem-assignment-preview-stale = the assignments, profiles, bids, conflicts or proposals changed since this preview; preview again
+problem-assignment-proposal-state = reviewers are assigned to eligible proposals or proposals in review; this one is { $proposal_state }
+problem-reviewer-conflicted = the reviewer has a conflict of interest with this proposal ({ $kinds })
+problem-reviewer-at-cap = the reviewer is at their load cap of { $cap }
+problem-reviewer-declined = the reviewer declined this proposal
+problem-assignment-already = the assignment is already { $assignment_state }
+problem-assignment-is = the assignment is { $assignment_state }
+problem-review-submitted-chair-reopens = the review is submitted; the chair must reopen it first
+problem-review-submitted = the review is submitted; only the jury chair can reopen it
+problem-review-not-saved = save the review before submitting it
+problem-review-already-submitted = the review is already submitted
+problem-review-not-submitted = only a submitted review can be reopened
+problem-review-off-rubric = a submitted review no longer fits the programme's rubric (it was changed after reviewing began); reopen that review
+problem-bid-needs-profile = save your reviewer profile for this programme before bidding
+problem-bid-proposal-state = bids are taken while a proposal waits for assignment; this one is { $proposal_state }
+problem-self-deactivation = you cannot deactivate yourself or drop your own admin role; ask another administrator
+problem-attachments-full = a { $kind } carries at most { $max } attachments; remove one before adding another
+problem-workflow-version-unknown = workflow '{ $workflow_name }' has no registered version { $version }
+problem-outbox-message-state = a message that is { $message_state } cannot be { $action }
+problem-idempotency-in-flight = a request with this Idempotency-Key is still being handled; retry shortly
+
+## What a refusal names: the objects of the service.
+object-assignment = assignment
+object-attachment = attachment
+object-grant = grant
+object-ledger-entry = ledger entry
+object-outbox-message = outbox message
+object-programme = programme
+object-proposal = proposal
+object-record = record
+object-report = report
+object-review = review
+object-reviewer-profile = reviewer profile
+object-tranche = tranche
+object-user = user
+object-workflow-with-instances = workflow with instances
+
+## What a refusal says the person may not do.
+action-add_or_remove_its_attachments = add or remove its attachments
+action-add_reviewers_to_the_jury = add reviewers to the jury
+action-archive_programmes = archive programmes
+action-assign_reviewers = assign reviewers
+action-bid_on_proposals = bid on proposals
+action-cancel = cancelled
+action-create_programmes = create programmes
+action-create_users = create users
+action-declare_a_conflict_of_interest = declare a conflict of interest
+action-edit_it = edit it
+action-edit_programmes = edit programmes
+action-export_the_ledger = export the ledger
+action-export_the_payments = export the payments
+action-lift_a_conflict_of_interest = lift a conflict of interest
+action-list_users = list users
+action-manage_programmes = manage programmes
+action-manage_the_outbox = manage the outbox
+action-move_a_report_s_due_date = move a report's due date
+action-preview_emails = preview emails
+action-preview_the_funding_line = preview the funding line
+action-read_the_audit_trail = read the audit trail
+action-read_the_impact_summary = read the impact summary
+action-read_the_ledger = read the ledger
+action-read_the_outbox = read the outbox
+action-read_the_workflow_definitions = read the workflow definitions
+action-record_a_conflict_for_another_reviewer = record a conflict for another reviewer
+action-record_funding_decisions = record funding decisions
+action-remove_reviewers = remove reviewers
+action-reopen_a_review = reopen a review
+action-retry = retried
+action-run_reviewer_assignment = run reviewer assignment
+action-see_bids = see bids
+action-see_conflicts_of_interest = see conflicts of interest
+action-see_the_assignments = see the assignments
+action-see_the_jury = see the jury
+action-see_the_ranking = see the ranking
+action-verify_the_audit_trail = verify the audit trail
+action-write_proposals = write proposals
+
+## Uploaded files refused.
+problem-too_large = the file is larger than the { $limit } bytes this programme allows
+problem-empty = the file is empty
+problem-unsupported_type = files of this type are not accepted (the content is { $detected }); attach a PDF, a PNG, JPEG, GIF or WebP image, an office document (docx, xlsx, pptx, odt, ods, odp), or plain text or CSV in UTF-8
+problem-type_mismatch = the file was sent as { $declared } but its content is { $detected }

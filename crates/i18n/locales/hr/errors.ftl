@@ -1,0 +1,137 @@
+# Odbijanja i pogreške: što kažu problem+json API-ja (title, detail) i
+# stranice kada je zahtjev odbijen. Ključevi i argumenti objašnjeni su u
+# en/errors.ftl.
+
+## Naslov problema: HTTP status riječima.
+status-400 = Neispravan zahtjev
+status-401 = Potrebna je prijava
+status-403 = Nije dopušteno
+status-404 = Nije pronađeno
+status-409 = Trenutačno nije moguće
+status-413 = Preveliko
+status-415 = Nepodržana vrsta
+status-422 = Neispravni podaci
+status-428 = Potrebna je verzija
+status-429 = Previše pokušaja
+status-500 = Unutarnja pogreška
+
+## Pogreške svih vrsta.
+problem-unauthenticated = potrebna je prijava
+problem-invalid-credentials = e-adresa ili lozinka nisu točni
+problem-locked-out = previše neuspjelih prijava; pokušajte ponovno za { $retry_after_secs } s
+problem-not-found = nije pronađeno: { $what }
+problem-validation = { $count ->
+    [one] { $count } polje nije ispravno
+    [few] { $count } polja nisu ispravna
+   *[other] neispravna polja: { $count }
+}
+problem-duplicate = vrijednost za „{ $field }” već je zauzeta
+problem-stale-revision = { $what }: netko je drugi u međuvremenu unio izmjene; učitajte trenutačnu verziju (br. { $current })
+problem-revision-required = pošaljite verziju koju uređujete (zaglavlje If-Match ili polje `revision`)
+problem-unreadable = zahtjev nije moguće pročitati: { $why }
+problem-internal = došlo je do pogreške na našoj strani; pogreška je zabilježena
+problem-bad-request = { $why }
+problem-invalid-body = { $field }: { $why }
+problem-unsupported-media-type = pošaljite sadržaj zahtjeva kao { $expected }
+problem-no-such-resource = takav resurs ne postoji
+
+## Odbijanja: nedostaje uloga ili veza (403).
+problem-role-required = { $action } može samo { $roles }
+problem-owner-only = { $action } može samo prijavitelj čiji je to prijedlog
+problem-grantee-only-writes = izvješće piše samo korisnik potpore
+problem-admin-only-roles = samo administrator može mijenjati uloge ili deaktivirati račune
+problem-reviews-after-own = predajte svoju recenziju prije nego što pročitate ostale
+problem-reviews-not-shared = u ovom programu recenzenti ne vide recenzije jedni drugih
+problem-reviews-readers = recenzije čitaju samo žiri i, nakon odluke, prijavitelj
+
+## Odbijanja: stanje to sada ne dopušta (409).
+problem-call-closed = poziv je zatvoren { $closes_at }
+problem-programme-archived = program je arhiviran i ne prima prijedloge
+problem-programme-archived-edit = arhivirani program ne može se uređivati; najprije ga vratite
+problem-proposal-not-changeable = prijedlog se može mijenjati samo kao nacrt ili kada su zatražene izmjene; trenutačno je u stanju „{ $proposal_state }”
+problem-no-requested-amount = u prijedlogu nije zatražen nikakav iznos
+problem-report-closed = izvješće je u stanju „{ $report_state }” i više se ne može mijenjati
+problem-report-not-owed = izvješće je u stanju „{ $report_state }”; novi rok može dobiti samo izvješće koje tek treba predati
+problem-assignment-preview-stale = raspodjele, profili, iskazani interesi, sukobi interesa ili prijedlozi promijenili su se nakon ovog pregleda; ponovno napravite pregled
+problem-assignment-proposal-state = recenzenti se raspoređuju na prihvatljive prijedloge ili prijedloge u recenziji; ovaj je u stanju „{ $proposal_state }”
+problem-reviewer-conflicted = recenzent je u sukobu interesa s ovim prijedlogom ({ $kinds })
+problem-reviewer-at-cap = recenzent je dosegnuo najveće dopušteno opterećenje ({ $cap })
+problem-reviewer-declined = recenzent je odbio ovaj prijedlog
+problem-assignment-already = zadatak je već u stanju „{ $assignment_state }”
+problem-assignment-is = zadatak je u stanju „{ $assignment_state }”
+problem-review-submitted-chair-reopens = recenzija je predana; predsjednik žirija najprije je mora ponovno otvoriti
+problem-review-submitted = recenzija je predana; samo je predsjednik žirija može ponovno otvoriti
+problem-review-not-saved = spremite recenziju prije nego što je predate
+problem-review-already-submitted = recenzija je već predana
+problem-review-not-submitted = ponovno se može otvoriti samo predana recenzija
+problem-review-off-rubric = predana recenzija više ne odgovara kriterijima ocjenjivanja programa (promijenjeni su nakon početka recenziranja); ponovno otvorite tu recenziju
+problem-bid-needs-profile = spremite svoj profil recenzenta za ovaj program prije nego što iskažete interes
+problem-bid-proposal-state = interes se iskazuje dok prijedlog čeka raspodjelu recenzenata; ovaj je u stanju „{ $proposal_state }”
+problem-self-deactivation = ne možete deaktivirati sebe niti sebi oduzeti administratorsku ulogu; zamolite drugog administratora
+problem-attachments-full = { $kind }: najveći dopušteni broj privitaka je { $max }; uklonite jedan prije nego što dodate novi
+problem-workflow-version-unknown = tijek rada „{ $workflow_name }” nema registriranu verziju { $version }
+problem-outbox-message-state = poruka u stanju „{ $message_state }” ne može biti { $action }
+problem-idempotency-in-flight = zahtjev s ovim Idempotency-Key još se obrađuje; pokušajte ponovno uskoro
+
+## Što odbijanje imenuje: objekti usluge.
+object-assignment = zadatak recenziranja
+object-attachment = privitak
+object-grant = potpora
+object-ledger-entry = stavka glavne knjige
+object-outbox-message = poruka u odlaznoj pošti
+object-programme = program
+object-proposal = prijedlog
+object-record = zapis
+object-report = izvješće
+object-review = recenzija
+object-reviewer-profile = profil recenzenta
+object-tranche = obrok
+object-user = korisnik
+object-workflow-with-instances = tijek rada s instancama
+
+## Što osoba ne smije učiniti („… može samo …”, infinitiv); `action-retry` i
+## `action-cancel` dovršavaju „poruka … ne može biti …”.
+action-add_or_remove_its_attachments = dodavati ili uklanjati njegove privitke
+action-add_reviewers_to_the_jury = dodavati recenzente u žiri
+action-archive_programmes = arhivirati programe
+action-assign_reviewers = raspoređivati recenzente
+action-bid_on_proposals = iskazivati interes za recenziranje prijedloga
+action-cancel = otkazana
+action-create_programmes = stvarati programe
+action-create_users = otvarati korisničke račune
+action-declare_a_conflict_of_interest = prijaviti sukob interesa
+action-edit_it = uređivati ga
+action-edit_programmes = uređivati programe
+action-export_the_ledger = izvoziti glavnu knjigu
+action-export_the_payments = izvoziti isplate
+action-lift_a_conflict_of_interest = ukinuti sukob interesa
+action-list_users = vidjeti popis korisnika
+action-manage_programmes = upravljati programima
+action-manage_the_outbox = upravljati odlaznom poštom
+action-move_a_report_s_due_date = pomaknuti rok izvješća
+action-preview_emails = pregledavati e-poruke prije slanja
+action-preview_the_funding_line = pregledati granicu financiranja
+action-read_the_audit_trail = čitati revizijski trag
+action-read_the_impact_summary = čitati pregled učinka
+action-read_the_ledger = čitati glavnu knjigu
+action-read_the_outbox = čitati odlaznu poštu
+action-read_the_workflow_definitions = čitati definicije tijekova rada
+action-record_a_conflict_for_another_reviewer = zabilježiti sukob interesa za drugog recenzenta
+action-record_funding_decisions = bilježiti odluke o financiranju
+action-remove_reviewers = uklanjati recenzente
+action-reopen_a_review = ponovno otvoriti recenziju
+action-retry = ponovno poslana
+action-run_reviewer_assignment = pokrenuti raspodjelu recenzenata
+action-see_bids = vidjeti interes recenzenata
+action-see_conflicts_of_interest = vidjeti sukobe interesa
+action-see_the_assignments = vidjeti raspodjele
+action-see_the_jury = vidjeti žiri
+action-see_the_ranking = vidjeti rang-listu
+action-verify_the_audit_trail = provjeriti revizijski trag
+action-write_proposals = pisati prijedloge
+
+## Odbijene prenesene datoteke.
+problem-too_large = datoteka je veća od { $limit } bajtova, koliko ovaj program dopušta
+problem-empty = datoteka je prazna
+problem-unsupported_type = datoteke ove vrste ne primaju se (sadržaj je { $detected }); priložite PDF, sliku PNG, JPEG, GIF ili WebP, uredski dokument (docx, xlsx, pptx, odt, ods, odp) ili obični tekst ili CSV u UTF-8
+problem-type_mismatch = datoteka je poslana kao { $declared }, ali njezin je sadržaj { $detected }

@@ -1,0 +1,136 @@
+# Одбивања и грешки: што велат problem+json на API-то (title, detail) и
+# страниците кога барањето е одбиено. Клучевите и аргументите се објаснети
+# во en/errors.ftl.
+
+## Насловот на проблемот: HTTP-статусот со зборови.
+status-400 = Неисправно барање
+status-401 = Потребна е најава
+status-403 = Не е дозволено
+status-404 = Не е пронајдено
+status-409 = Моментално не е можно
+status-413 = Премногу големо
+status-415 = Неподдржан тип
+status-422 = Неважечки податоци
+status-428 = Потребна е верзија
+status-429 = Премногу обиди
+status-500 = Внатрешна грешка
+
+## Грешки од секаков вид.
+problem-unauthenticated = потребна е најава
+problem-invalid-credentials = е-поштата или лозинката се погрешни
+problem-locked-out = премногу неуспешни најави; обидете се повторно за { $retry_after_secs } сек.
+problem-not-found = не е пронајдено: { $what }
+problem-validation = { $count ->
+    [one] { $count } поле не е исправно
+   *[other] неисправни полиња: { $count }
+}
+problem-duplicate = вредноста за „{ $field }“ веќе е зафатена
+problem-stale-revision = { $what }: некој друг во меѓувреме направи измени; вчитајте ја тековната верзија (бр. { $current })
+problem-revision-required = испратете ја верзијата што ја уредувате (заглавие If-Match или поле `revision`)
+problem-unreadable = барањето не може да се прочита: { $why }
+problem-internal = нешто тргна наопаку кај нас; грешката е запишана
+problem-bad-request = { $why }
+problem-invalid-body = { $field }: { $why }
+problem-unsupported-media-type = испратете ја содржината на барањето како { $expected }
+problem-no-such-resource = таков ресурс не постои
+
+## Одбивања: недостасува улога или врска (403).
+problem-role-required = само { $roles } може да { $action }
+problem-owner-only = само апликантот чиј е предлогот може да { $action }
+problem-grantee-only-writes = извештајот го пишува само корисникот на грантот
+problem-admin-only-roles = само администратор може да менува улоги или да деактивира сметки
+problem-reviews-after-own = поднесете ја својата оценка пред да ги читате другите
+problem-reviews-not-shared = во оваа програма оценувачите не ги гледаат оценките едни на други
+problem-reviews-readers = оценките ги читаат само жирито и, по одлуката, апликантот
+
+## Одбивања: состојбата сега не го дозволува тоа (409).
+problem-call-closed = повикот се затвори на { $closes_at }
+problem-programme-archived = програмата е архивирана и не прима предлози
+problem-programme-archived-edit = архивирана програма не може да се уредува; прво вратете ја
+problem-proposal-not-changeable = предлогот може да се менува само како нацрт или кога се побарани измени; сега е во состојба „{ $proposal_state }“
+problem-no-requested-amount = во предлогот не е побаран износ
+problem-report-closed = извештајот е во состојба „{ $report_state }“ и повеќе не може да се менува
+problem-report-not-owed = извештајот е во состојба „{ $report_state }“; нов рок може да добие само извештај што сè уште се должи
+problem-assignment-preview-stale = распределбите, профилите, интересите, судирите на интереси или предлозите се променија по овој преглед; направете нов преглед
+problem-assignment-proposal-state = оценувачи се распределуваат на подобни предлози или на предлози во оценување; овој е во состојба „{ $proposal_state }“
+problem-reviewer-conflicted = оценувачот има судир на интереси со овој предлог ({ $kinds })
+problem-reviewer-at-cap = оценувачот ја достигна најголемата дозволена оптовареност ({ $cap })
+problem-reviewer-declined = оценувачот го одби овој предлог
+problem-assignment-already = задачата веќе е во состојба „{ $assignment_state }“
+problem-assignment-is = задачата е во состојба „{ $assignment_state }“
+problem-review-submitted-chair-reopens = оценката е поднесена; претседателот на жирито прво треба повторно да ја отвори
+problem-review-submitted = оценката е поднесена; само претседателот на жирито може повторно да ја отвори
+problem-review-not-saved = зачувајте ја оценката пред да ја поднесете
+problem-review-already-submitted = оценката е веќе поднесена
+problem-review-not-submitted = повторно може да се отвори само поднесена оценка
+problem-review-off-rubric = поднесена оценка повеќе не одговара на критериумите за оценување на програмата (тие се променети откако започна оценувањето); отворете ја повторно таа оценка
+problem-bid-needs-profile = зачувајте го својот профил на оценувач за оваа програма пред да изразите интерес
+problem-bid-proposal-state = интерес може да се изрази додека предлогот чека распределба на оценувачи; овој е во состојба „{ $proposal_state }“
+problem-self-deactivation = не можете да се деактивирате себеси ниту да си ја одземете својата администраторска улога; побарајте од друг администратор
+problem-attachments-full = најмногу { $max } прилози по { $kind }; отстранете еден пред да додадете друг
+problem-workflow-version-unknown = работниот тек „{ $workflow_name }“ нема регистрирана верзија { $version }
+problem-outbox-message-state = порака во состојба „{ $message_state }“ не може да биде { $action }
+problem-idempotency-in-flight = барање со овој Idempotency-Key сè уште се обработува; обидете се повторно наскоро
+
+## Што именува одбивањето: објектите на услугата.
+object-assignment = задача за оценување
+object-attachment = прилог
+object-grant = грант
+object-ledger-entry = запис во главната книга
+object-outbox-message = порака во излезната пошта
+object-programme = програма
+object-proposal = предлог
+object-record = запис
+object-report = извештај
+object-review = оценка
+object-reviewer-profile = профил на оценувач
+object-tranche = транша
+object-user = корисник
+object-workflow-with-instances = работен тек со инстанци
+
+## Што лицето не смее да направи („само … може да …“); `action-retry` и
+## `action-cancel` завршуваат „порака … не може да биде …“.
+action-add_or_remove_its_attachments = додава или отстранува негови прилози
+action-add_reviewers_to_the_jury = додава оценувачи во жирито
+action-archive_programmes = архивира програми
+action-assign_reviewers = распределува оценувачи
+action-bid_on_proposals = изразува интерес за оценување предлози
+action-cancel = откажана
+action-create_programmes = создава програми
+action-create_users = создава кориснички сметки
+action-declare_a_conflict_of_interest = пријавува судир на интереси
+action-edit_it = го уредува
+action-edit_programmes = уредува програми
+action-export_the_ledger = ја извезува главната книга
+action-export_the_payments = ги извезува исплатите
+action-lift_a_conflict_of_interest = укинува судир на интереси
+action-list_users = го гледа списокот на корисници
+action-manage_programmes = управува со програми
+action-manage_the_outbox = управува со излезната пошта
+action-move_a_report_s_due_date = поместува рок на извештај
+action-preview_emails = прегледува е-пораки пред испраќање
+action-preview_the_funding_line = ја прегледува линијата на финансирање
+action-read_the_audit_trail = ја чита ревизорската трага
+action-read_the_impact_summary = го чита прегледот на влијанието
+action-read_the_ledger = ја чита главната книга
+action-read_the_outbox = ја чита излезната пошта
+action-read_the_workflow_definitions = ги чита дефинициите на работните текови
+action-record_a_conflict_for_another_reviewer = запишува судир на интереси за друг оценувач
+action-record_funding_decisions = запишува одлуки за финансирање
+action-remove_reviewers = отстранува оценувачи
+action-reopen_a_review = повторно отвора оценка
+action-retry = испратена повторно
+action-run_reviewer_assignment = врши распределба на оценувачи
+action-see_bids = го гледа интересот на оценувачите
+action-see_conflicts_of_interest = ги гледа судирите на интереси
+action-see_the_assignments = ги гледа распределбите
+action-see_the_jury = го гледа жирито
+action-see_the_ranking = го гледа рангирањето
+action-verify_the_audit_trail = ја проверува ревизорската трага
+action-write_proposals = пишува предлози
+
+## Одбиени прикачени датотеки.
+problem-too_large = датотеката е поголема од { $limit } бајти, колку што дозволува оваа програма
+problem-empty = датотеката е празна
+problem-unsupported_type = датотеки од овој тип не се примаат (содржината е { $detected }); прикачете PDF, слика PNG, JPEG, GIF или WebP, канцелариски документ (docx, xlsx, pptx, odt, ods, odp) или обичен текст или CSV во UTF-8
+problem-type_mismatch = датотеката е испратена како { $declared }, но нејзината содржина е { $detected }

@@ -1,0 +1,137 @@
+# Refuzuri și erori: ce spun documentul problem+json al API-ului (title,
+# detail) și paginile când o cerere este refuzată. Cheile și argumentele
+# sunt explicate în en/errors.ftl.
+
+## Titlul problemei: statusul HTTP în cuvinte.
+status-400 = Cerere incorectă
+status-401 = Este necesară autentificarea
+status-403 = Nu este permis
+status-404 = Nu a fost găsit
+status-409 = Nu este posibil acum
+status-413 = Prea mare
+status-415 = Tip neacceptat
+status-422 = Date nevalide
+status-428 = Este necesară versiunea
+status-429 = Prea multe încercări
+status-500 = Eroare internă
+
+## Erori de orice fel.
+problem-unauthenticated = este necesară autentificarea
+problem-invalid-credentials = adresa de e-mail sau parola nu este corectă
+problem-locked-out = prea multe încercări de autentificare eșuate; încercați din nou peste { $retry_after_secs } s
+problem-not-found = nu s-a găsit: { $what }
+problem-validation = { $count ->
+    [one] { $count } câmp nu este valid
+    [few] { $count } câmpuri nu sunt valide
+   *[other] câmpuri nevalide: { $count }
+}
+problem-duplicate = valoarea pentru „{ $field }” este deja folosită
+problem-stale-revision = { $what }: altcineva a făcut modificări între timp; reîncărcați versiunea curentă (nr. { $current })
+problem-revision-required = trimiteți versiunea pe care o editați (antetul If-Match sau câmpul `revision`)
+problem-unreadable = cererea nu a putut fi citită: { $why }
+problem-internal = a apărut o eroare din partea noastră; eroarea a fost înregistrată
+problem-bad-request = { $why }
+problem-invalid-body = { $field }: { $why }
+problem-unsupported-media-type = trimiteți conținutul cererii ca { $expected }
+problem-no-such-resource = această resursă nu există
+
+## Refuzuri: lipsește rolul sau relația (403).
+problem-role-required = numai { $roles } poate să { $action }
+problem-owner-only = numai solicitantul căruia îi aparține propunerea poate să { $action }
+problem-grantee-only-writes = raportul îl scrie numai beneficiarul grantului
+problem-admin-only-roles = numai un administrator poate modifica roluri sau dezactiva conturi
+problem-reviews-after-own = trimiteți-vă propria evaluare înainte de a le citi pe celelalte
+problem-reviews-not-shared = în acest program evaluatorii nu văd evaluările celorlalți evaluatori
+problem-reviews-readers = evaluările le citesc doar juriul și, după decizie, solicitantul
+
+## Refuzuri: starea nu permite acum acest lucru (409).
+problem-call-closed = apelul s-a închis la { $closes_at }
+problem-programme-archived = programul este arhivat și nu mai primește propuneri
+problem-programme-archived-edit = un program arhivat nu poate fi editat; restaurați-l mai întâi
+problem-proposal-not-changeable = o propunere poate fi modificată doar ca ciornă sau când s-au solicitat modificări; aceasta are starea „{ $proposal_state }”
+problem-no-requested-amount = propunerea nu solicită nicio sumă
+problem-report-closed = raportul are starea „{ $report_state }” și nu mai poate fi modificat
+problem-report-not-owed = raportul are starea „{ $report_state }”; doar un raport încă datorat poate primi un termen nou
+problem-assignment-preview-stale = repartizările, profilurile, manifestările de interes, conflictele de interese sau propunerile s-au schimbat după această previzualizare; previzualizați din nou
+problem-assignment-proposal-state = evaluatorii se repartizează la propuneri eligibile sau aflate în evaluare; aceasta are starea „{ $proposal_state }”
+problem-reviewer-conflicted = evaluatorul are un conflict de interese cu această propunere ({ $kinds })
+problem-reviewer-at-cap = evaluatorul a atins volumul maxim de lucru permis ({ $cap })
+problem-reviewer-declined = evaluatorul a refuzat această propunere
+problem-assignment-already = sarcina are deja starea „{ $assignment_state }”
+problem-assignment-is = sarcina are starea „{ $assignment_state }”
+problem-review-submitted-chair-reopens = evaluarea a fost trimisă; președintele juriului trebuie mai întâi să o redeschidă
+problem-review-submitted = evaluarea a fost trimisă; numai președintele juriului o poate redeschide
+problem-review-not-saved = salvați evaluarea înainte de a o trimite
+problem-review-already-submitted = evaluarea a fost deja trimisă
+problem-review-not-submitted = numai o evaluare trimisă poate fi redeschisă
+problem-review-off-rubric = o evaluare trimisă nu mai corespunde grilei de evaluare a programului (aceasta a fost modificată după începerea evaluării); redeschideți acea evaluare
+problem-bid-needs-profile = salvați-vă profilul de evaluator pentru acest program înainte de a vă exprima interesul
+problem-bid-proposal-state = interesul se poate exprima cât timp propunerea așteaptă repartizarea evaluatorilor; aceasta are starea „{ $proposal_state }”
+problem-self-deactivation = nu vă puteți dezactiva propriul cont și nici nu vă puteți retrage propriul rol de administrator; rugați un alt administrator
+problem-attachments-full = { $kind }: numărul maxim de atașamente este { $max }; eliminați unul înainte de a adăuga altul
+problem-workflow-version-unknown = fluxul de lucru „{ $workflow_name }” nu are o versiune înregistrată { $version }
+problem-outbox-message-state = un mesaj cu starea „{ $message_state }” nu poate fi { $action }
+problem-idempotency-in-flight = o cerere cu acest antet Idempotency-Key este încă în curs de procesare; încercați din nou în scurt timp
+
+## Ce numește un refuz: obiectele serviciului.
+object-assignment = sarcină de evaluare
+object-attachment = atașament
+object-grant = grant
+object-ledger-entry = înregistrare din registrul contabil
+object-outbox-message = mesaj din căsuța de ieșire
+object-programme = program
+object-proposal = propunere
+object-record = înregistrare
+object-report = raport
+object-review = evaluare
+object-reviewer-profile = profil de evaluator
+object-tranche = tranșă
+object-user = utilizator
+object-workflow-with-instances = flux de lucru cu instanțe
+
+## Ce nu poate face persoana („numai … poate să …”, conjunctiv);
+## `action-retry` și `action-cancel` completează „un mesaj … nu poate fi …”.
+action-add_or_remove_its_attachments = adauge sau să elimine atașamentele ei
+action-add_reviewers_to_the_jury = adauge evaluatori în juriu
+action-archive_programmes = arhiveze programe
+action-assign_reviewers = repartizeze evaluatori
+action-bid_on_proposals = își exprime interesul pentru evaluarea propunerilor
+action-cancel = anulat
+action-create_programmes = creeze programe
+action-create_users = creeze conturi de utilizator
+action-declare_a_conflict_of_interest = declare un conflict de interese
+action-edit_it = o editeze
+action-edit_programmes = editeze programe
+action-export_the_ledger = exporte registrul contabil
+action-export_the_payments = exporte plățile
+action-lift_a_conflict_of_interest = ridice un conflict de interese
+action-list_users = vadă lista utilizatorilor
+action-manage_programmes = gestioneze programe
+action-manage_the_outbox = gestioneze căsuța de ieșire
+action-move_a_report_s_due_date = mute termenul unui raport
+action-preview_emails = previzualizeze e-mailurile
+action-preview_the_funding_line = previzualizeze pragul de finanțare
+action-read_the_audit_trail = citească jurnalul de audit
+action-read_the_impact_summary = citească sinteza impactului
+action-read_the_ledger = citească registrul contabil
+action-read_the_outbox = citească căsuța de ieșire
+action-read_the_workflow_definitions = citească definițiile fluxurilor de lucru
+action-record_a_conflict_for_another_reviewer = înregistreze un conflict de interese pentru alt evaluator
+action-record_funding_decisions = înregistreze decizii de finanțare
+action-remove_reviewers = elimine evaluatori
+action-reopen_a_review = redeschidă o evaluare
+action-retry = retrimis
+action-run_reviewer_assignment = efectueze repartizarea evaluatorilor
+action-see_bids = vadă interesul evaluatorilor
+action-see_conflicts_of_interest = vadă conflictele de interese
+action-see_the_assignments = vadă repartizările
+action-see_the_jury = vadă juriul
+action-see_the_ranking = vadă clasamentul
+action-verify_the_audit_trail = verifice jurnalul de audit
+action-write_proposals = scrie propuneri
+
+## Fișiere încărcate refuzate.
+problem-too_large = fișierul depășește limita de { $limit } de octeți permisă de acest program
+problem-empty = fișierul este gol
+problem-unsupported_type = fișierele de acest tip nu sunt acceptate (conținutul este { $detected }); atașați un PDF, o imagine PNG, JPEG, GIF sau WebP, un document office (docx, xlsx, pptx, odt, ods, odp) ori text simplu sau CSV în UTF-8
+problem-type_mismatch = fișierul a fost trimis ca { $declared }, dar conținutul lui este { $detected }

@@ -1,0 +1,138 @@
+# Zavrnitve in napake: kaj povedo problem+json API-ja (title, detail) in
+# strani, ko je zahteva zavrnjena. Ključi in argumenti so pojasnjeni v
+# en/errors.ftl.
+
+## Naslov težave: stanje HTTP z besedami.
+status-400 = Neveljavna zahteva
+status-401 = Potrebna je prijava
+status-403 = Ni dovoljeno
+status-404 = Ni najdeno
+status-409 = Trenutno ni mogoče
+status-413 = Preveliko
+status-415 = Nepodprta vrsta
+status-422 = Neveljavni podatki
+status-428 = Potrebna je različica
+status-429 = Preveč poskusov
+status-500 = Notranja napaka
+
+## Napake vseh vrst.
+problem-unauthenticated = potrebna je prijava
+problem-invalid-credentials = e-poštni naslov ali geslo ni pravilno
+problem-locked-out = preveč neuspešnih prijav; poskusite znova čez { $retry_after_secs } s
+problem-not-found = ni najdeno: { $what }
+problem-validation = { $count ->
+    [one] { $count } polje ni veljavno
+    [two] { $count } polji nista veljavni
+    [few] { $count } polja niso veljavna
+   *[other] neveljavna polja: { $count }
+}
+problem-duplicate = vrednost za »{ $field }« je že zasedena
+problem-stale-revision = { $what }: nekdo drug je medtem naredil spremembe; naložite trenutno različico (št. { $current })
+problem-revision-required = pošljite različico, ki jo urejate (glava If-Match ali polje `revision`)
+problem-unreadable = zahteve ni bilo mogoče prebrati: { $why }
+problem-internal = na naši strani je prišlo do napake; napaka je zabeležena
+problem-bad-request = { $why }
+problem-invalid-body = { $field }: { $why }
+problem-unsupported-media-type = vsebino zahteve pošljite kot { $expected }
+problem-no-such-resource = tak vir ne obstaja
+
+## Zavrnitve: manjka vloga ali razmerje (403).
+problem-role-required = samo { $roles } { $action }
+problem-owner-only = samo prijavitelj, ki mu predlog pripada, { $action }
+problem-grantee-only-writes = poročilo piše samo prejemnik sredstev
+problem-admin-only-roles = samo skrbnik lahko spreminja vloge ali deaktivira račune
+problem-reviews-after-own = preden preberete ocene drugih, oddajte svojo
+problem-reviews-not-shared = v tem programu ocenjevalci ne vidijo ocen drug drugega
+problem-reviews-readers = ocene berejo samo žirija in po odločitvi prijavitelj
+
+## Zavrnitve: stanje tega zdaj ne dovoljuje (409).
+problem-call-closed = razpis je zaprt; rok za oddajo je potekel: { $closes_at }
+problem-programme-archived = program je arhiviran in ne sprejema predlogov
+problem-programme-archived-edit = arhiviranega programa ni mogoče urejati; najprej ga obnovite
+problem-proposal-not-changeable = predlog je mogoče spreminjati samo kot osnutek ali ko so zahtevane spremembe; zdaj je v stanju »{ $proposal_state }«
+problem-no-requested-amount = v predlogu ni zaprošenega zneska
+problem-report-closed = poročilo je v stanju »{ $report_state }« in ga ni več mogoče spreminjati
+problem-report-not-owed = poročilo je v stanju »{ $report_state }«; nov rok je mogoče določiti samo za poročilo, ki še ni oddano
+problem-assignment-preview-stale = dodelitve, profili, izraženo zanimanje, nasprotja interesov ali predlogi so se po tem predogledu spremenili; naredite nov predogled
+problem-assignment-proposal-state = ocenjevalci se dodeljujejo upravičenim predlogom ali predlogom v ocenjevanju; ta je v stanju »{ $proposal_state }«
+problem-reviewer-conflicted = ocenjevalec je v nasprotju interesov s tem predlogom ({ $kinds })
+problem-reviewer-at-cap = ocenjevalec je dosegel največjo dovoljeno obremenitev ({ $cap })
+problem-reviewer-declined = ocenjevalec je ta predlog zavrnil
+problem-assignment-already = naloga je že v stanju »{ $assignment_state }«
+problem-assignment-is = naloga je v stanju »{ $assignment_state }«
+problem-review-submitted-chair-reopens = ocena je oddana; predsednik žirije jo mora najprej znova odpreti
+problem-review-submitted = ocena je oddana; znova jo lahko odpre samo predsednik žirije
+problem-review-not-saved = oceno shranite, preden jo oddate
+problem-review-already-submitted = ocena je že oddana
+problem-review-not-submitted = znova je mogoče odpreti samo oddano oceno
+problem-review-off-rubric = oddana ocena ne ustreza več merilom za ocenjevanje v programu (spremenjena so bila po začetku ocenjevanja); to oceno znova odprite
+problem-bid-needs-profile = preden izrazite zanimanje, shranite svoj profil ocenjevalca za ta program
+problem-bid-proposal-state = zanimanje je mogoče izraziti, dokler predlog čaka na dodelitev ocenjevalcev; ta je v stanju »{ $proposal_state }«
+problem-self-deactivation = sebe ne morete deaktivirati niti si odvzeti skrbniške vloge; prosite drugega skrbnika
+problem-attachments-full = { $kind }: največje dovoljeno število prilog je { $max }; preden dodate novo, eno odstranite
+problem-workflow-version-unknown = potek dela »{ $workflow_name }« nima registrirane različice { $version }
+problem-outbox-message-state = sporočila v stanju »{ $message_state }« ni mogoče { $action }
+problem-idempotency-in-flight = zahteva s tem Idempotency-Key se še obdeluje; kmalu poskusite znova
+
+## Kaj zavrnitev imenuje: predmeti storitve.
+object-assignment = naloga ocenjevanja
+object-attachment = priloga
+object-grant = nepovratna sredstva
+object-ledger-entry = vnos v glavni knjigi
+object-outbox-message = sporočilo v odhodni pošti
+object-programme = program
+object-proposal = predlog
+object-record = zapis
+object-report = poročilo
+object-review = ocena
+object-reviewer-profile = profil ocenjevalca
+object-tranche = obrok
+object-user = uporabnik
+object-workflow-with-instances = potek dela z instancami
+
+## Česa oseba ne sme storiti (dopolnjuje »samo …«, zato vrednosti vsebujejo »lahko«);
+## `action-retry` in `action-cancel` dopolnjujeta »sporočila … ni mogoče …«.
+action-add_or_remove_its_attachments = lahko dodaja ali odstranjuje njegove priloge
+action-add_reviewers_to_the_jury = lahko dodaja ocenjevalce v žirijo
+action-archive_programmes = lahko arhivira programe
+action-assign_reviewers = lahko dodeljuje ocenjevalce
+action-bid_on_proposals = lahko izraža zanimanje za ocenjevanje predlogov
+action-cancel = preklicati
+action-create_programmes = lahko ustvarja programe
+action-create_users = lahko ustvarja uporabniške račune
+action-declare_a_conflict_of_interest = lahko prijavi nasprotje interesov
+action-edit_it = ga lahko ureja
+action-edit_programmes = lahko ureja programe
+action-export_the_ledger = lahko izvozi glavno knjigo
+action-export_the_payments = lahko izvozi izplačila
+action-lift_a_conflict_of_interest = lahko odpravi nasprotje interesov
+action-list_users = lahko vidi seznam uporabnikov
+action-manage_programmes = lahko upravlja programe
+action-manage_the_outbox = lahko upravlja odhodno pošto
+action-move_a_report_s_due_date = lahko prestavi rok poročila
+action-preview_emails = si lahko pred pošiljanjem ogleda e-poštna sporočila
+action-preview_the_funding_line = si lahko ogleda predogled meje financiranja
+action-read_the_audit_trail = lahko bere revizijsko sled
+action-read_the_impact_summary = lahko bere povzetek učinka
+action-read_the_ledger = lahko bere glavno knjigo
+action-read_the_outbox = lahko bere odhodno pošto
+action-read_the_workflow_definitions = lahko bere definicije potekov dela
+action-record_a_conflict_for_another_reviewer = lahko zabeleži nasprotje interesov za drugega ocenjevalca
+action-record_funding_decisions = lahko beleži odločitve o financiranju
+action-remove_reviewers = lahko odstranjuje ocenjevalce
+action-reopen_a_review = lahko znova odpre oceno
+action-retry = znova poslati
+action-run_reviewer_assignment = lahko zažene dodelitev ocenjevalcev
+action-see_bids = lahko vidi zanimanje ocenjevalcev
+action-see_conflicts_of_interest = lahko vidi nasprotja interesov
+action-see_the_assignments = lahko vidi dodelitve
+action-see_the_jury = lahko vidi žirijo
+action-see_the_ranking = lahko vidi razvrstitev
+action-verify_the_audit_trail = lahko preveri revizijsko sled
+action-write_proposals = lahko piše predloge
+
+## Zavrnjene naložene datoteke.
+problem-too_large = datoteka je večja od { $limit } bajtov, kolikor jih dovoljuje ta program
+problem-empty = datoteka je prazna
+problem-unsupported_type = datoteke te vrste niso sprejete (vsebina je { $detected }); priložite PDF, sliko PNG, JPEG, GIF ali WebP, pisarniški dokument (docx, xlsx, pptx, odt, ods, odp) ali navadno besedilo oz. CSV v UTF-8
+problem-type_mismatch = datoteka je bila poslana kot { $declared }, vendar je njena vsebina { $detected }

@@ -1,0 +1,137 @@
+# Refuzimet dhe gabimet: çfarë thonë problem+json i API-së (title, detail)
+# dhe faqet kur një kërkesë refuzohet. Çelësat dhe argumentet shpjegohen
+# te en/errors.ftl.
+
+## Titulli i problemit: statusi HTTP me fjalë.
+status-400 = Kërkesë e pavlefshme
+status-401 = Duhet të hyni
+status-403 = Nuk lejohet
+status-404 = Nuk u gjet
+status-409 = Nuk është e mundur tani
+status-413 = Shumë i madh
+status-415 = Lloj i pambështetur
+status-422 = Të dhëna të pavlefshme
+status-428 = Kërkohet versioni
+status-429 = Shumë përpjekje
+status-500 = Gabim i brendshëm
+
+## Gabime të çdo lloji.
+problem-unauthenticated = duhet të hyni
+problem-invalid-credentials = email-i ose fjalëkalimi është i gabuar
+problem-locked-out = shumë përpjekje të dështuara për të hyrë; provoni përsëri pas { $retry_after_secs } sek.
+problem-not-found = nuk u gjet: { $what }
+problem-validation = { $count ->
+    [one] { $count } fushë është e pavlefshme
+   *[other] fusha të pavlefshme: { $count }
+}
+problem-duplicate = vlera për “{ $field }” është tashmë e zënë
+problem-stale-revision = { $what }: dikush tjetër bëri ndryshime ndërkohë; ngarkoni versionin aktual (nr. { $current })
+problem-revision-required = dërgoni versionin që po ndryshoni (koka If-Match ose fusha `revision`)
+problem-unreadable = kërkesa nuk mund të lexohej: { $why }
+problem-internal = diçka shkoi keq nga ana jonë; gabimi u regjistrua
+problem-bad-request = { $why }
+problem-invalid-body = { $field }: { $why }
+problem-unsupported-media-type = dërgoni përmbajtjen e kërkesës si { $expected }
+problem-no-such-resource = ky burim nuk ekziston
+
+## Refuzime: mungon roli ose lidhja (403).
+problem-role-required = vetëm { $roles } mund { $action }
+problem-owner-only = vetëm aplikuesi të cilit i përket propozimi mund { $action }
+problem-grantee-only-writes = raportin e shkruan vetëm përfituesi i grantit
+problem-admin-only-roles = vetëm një administrator mund të ndryshojë rolet ose të çaktivizojë llogari
+problem-reviews-after-own = dorëzoni vlerësimin tuaj para se të lexoni të tjerët
+problem-reviews-not-shared = në këtë program vlerësuesit nuk i shohin vlerësimet e njëri-tjetrit
+problem-reviews-readers = vlerësimet i lexojnë vetëm juria dhe, pas vendimit, aplikuesi
+
+## Refuzime: gjendja nuk e lejon tani (409).
+problem-call-closed = thirrja u mbyll më { $closes_at }
+problem-programme-archived = programi është arkivuar dhe nuk pranon propozime
+problem-programme-archived-edit = një program i arkivuar nuk mund të ndryshohet; rikthejeni më parë
+problem-proposal-not-changeable = një propozim mund të ndryshohet vetëm si skicë ose kur janë kërkuar ndryshime; ky është në gjendjen “{ $proposal_state }”
+problem-no-requested-amount = propozimi nuk kërkon asnjë shumë
+problem-report-closed = raporti është në gjendjen “{ $report_state }”; nuk mund të ndryshohet më
+problem-report-not-owed = raporti është në gjendjen “{ $report_state }”; afat të ri merr vetëm një raport që ende duhet dorëzuar
+problem-assignment-preview-stale = caktimet, profilet, interesat e shprehura, konfliktet e interesit ose propozimet kanë ndryshuar pas kësaj pamjeje paraprake; krijoni një pamje paraprake të re
+problem-assignment-proposal-state = vlerësuesit u caktohen propozimeve të pranueshme ose propozimeve në vlerësim; ky është në gjendjen “{ $proposal_state }”
+problem-reviewer-conflicted = vlerësuesi ka konflikt interesi me këtë propozim ({ $kinds })
+problem-reviewer-at-cap = vlerësuesi ka arritur ngarkesën maksimale të lejuar ({ $cap })
+problem-reviewer-declined = vlerësuesi e ka refuzuar këtë propozim
+problem-assignment-already = detyra është tashmë në gjendjen “{ $assignment_state }”
+problem-assignment-is = detyra është në gjendjen “{ $assignment_state }”
+problem-review-submitted-chair-reopens = vlerësimi është dorëzuar; kryetari i jurisë duhet ta rihapë më parë
+problem-review-submitted = vlerësimi është dorëzuar; vetëm kryetari i jurisë mund ta rihapë
+problem-review-not-saved = ruajeni vlerësimin para se ta dorëzoni
+problem-review-already-submitted = vlerësimi është dorëzuar tashmë
+problem-review-not-submitted = vetëm një vlerësim i dorëzuar mund të rihapet
+problem-review-off-rubric = një vlerësim i dorëzuar nuk përputhet më me kriteret e vlerësimit të programit (ato u ndryshuan pasi filloi vlerësimi); rihapeni atë vlerësim
+problem-bid-needs-profile = ruani profilin tuaj të vlerësuesit për këtë program para se të shprehni interes
+problem-bid-proposal-state = interesi shprehet ndërsa propozimi pret caktimin e vlerësuesve; ky është në gjendjen “{ $proposal_state }”
+problem-self-deactivation = nuk mund të çaktivizoni veten as të hiqni rolin tuaj të administratorit; kërkojini një administratori tjetër
+problem-attachments-full = { $kind }: lejohen deri në { $max } bashkëngjitje; hiqni një para se të shtoni një tjetër
+problem-workflow-version-unknown = rrjedha e punës “{ $workflow_name }” nuk ka version të regjistruar { $version }
+problem-outbox-message-state = një mesazh në gjendjen “{ $message_state }” nuk mund { $action }
+problem-idempotency-in-flight = një kërkesë me këtë Idempotency-Key po përpunohet ende; provoni përsëri pas pak
+
+## Çfarë emërton një refuzim: objektet e shërbimit.
+object-assignment = detyrë vlerësimi
+object-attachment = bashkëngjitje
+object-grant = grant
+object-ledger-entry = regjistrim në librin kryesor
+object-outbox-message = mesazh në dalje
+object-programme = program
+object-proposal = propozim
+object-record = regjistrim
+object-report = raport
+object-review = vlerësim
+object-reviewer-profile = profil vlerësuesi
+object-tranche = këst
+object-user = përdorues
+object-workflow-with-instances = rrjedhë pune me instanca
+
+## Çfarë nuk mund të bëjë personi („vetëm … mund …“, prandaj çdo vlerë
+## fillon me „të“ ose „ta“); `action-retry` dhe `action-cancel` plotësojnë
+## „një mesazh … nuk mund …“.
+action-add_or_remove_its_attachments = të shtojë ose të heqë bashkëngjitjet e tij
+action-add_reviewers_to_the_jury = të shtojë vlerësues në juri
+action-archive_programmes = të arkivojë programe
+action-assign_reviewers = të caktojë vlerësues
+action-bid_on_proposals = të shprehë interes për të vlerësuar propozime
+action-cancel = të anulohet
+action-create_programmes = të krijojë programe
+action-create_users = të krijojë llogari përdoruesish
+action-declare_a_conflict_of_interest = të deklarojë konflikt interesi
+action-edit_it = ta ndryshojë
+action-edit_programmes = të ndryshojë programe
+action-export_the_ledger = të eksportojë librin kryesor
+action-export_the_payments = të eksportojë pagesat
+action-lift_a_conflict_of_interest = të heqë një konflikt interesi
+action-list_users = të shohë listën e përdoruesve
+action-manage_programmes = të menaxhojë programe
+action-manage_the_outbox = të menaxhojë emailet në dalje
+action-move_a_report_s_due_date = të ndryshojë afatin e një raporti
+action-preview_emails = të shohë paraprakisht emailet
+action-preview_the_funding_line = të shohë paraprakisht linjën e financimit
+action-read_the_audit_trail = të lexojë gjurmën e auditimit
+action-read_the_impact_summary = të lexojë përmbledhjen e ndikimit
+action-read_the_ledger = të lexojë librin kryesor
+action-read_the_outbox = të lexojë emailet në dalje
+action-read_the_workflow_definitions = të lexojë përkufizimet e rrjedhave të punës
+action-record_a_conflict_for_another_reviewer = të regjistrojë një konflikt interesi për një vlerësues tjetër
+action-record_funding_decisions = të regjistrojë vendime financimi
+action-remove_reviewers = të heqë vlerësues
+action-reopen_a_review = të rihapë një vlerësim
+action-retry = të ridërgohet
+action-run_reviewer_assignment = të kryejë caktimin e vlerësuesve
+action-see_bids = të shohë interesin e vlerësuesve
+action-see_conflicts_of_interest = të shohë konfliktet e interesit
+action-see_the_assignments = të shohë caktimet
+action-see_the_jury = të shohë jurinë
+action-see_the_ranking = të shohë renditjen
+action-verify_the_audit_trail = të verifikojë gjurmën e auditimit
+action-write_proposals = të shkruajë propozime
+
+## Skedarë të ngarkuar të refuzuar.
+problem-too_large = skedari është më i madh se { $limit } bajtët që lejon ky program
+problem-empty = skedari është bosh
+problem-unsupported_type = skedarët e këtij lloji nuk pranohen (përmbajtja është { $detected }); bashkëngjitni një PDF, një imazh PNG, JPEG, GIF ose WebP, një dokument zyre (docx, xlsx, pptx, odt, ods, odp), ose tekst të thjeshtë ose CSV në UTF-8
+problem-type_mismatch = skedari u dërgua si { $declared }, por përmbajtja e tij është { $detected }

@@ -1,0 +1,137 @@
+# Одбијања и грешке: шта кажу problem+json API-ја (title, detail) и
+# странице када је захтев одбијен. Кључеви и аргументи су објашњени у
+# en/errors.ftl.
+
+## Наслов проблема: HTTP статус речима.
+status-400 = Неисправан захтев
+status-401 = Потребна је пријава
+status-403 = Није дозвољено
+status-404 = Није пронађено
+status-409 = Тренутно није могуће
+status-413 = Превелико
+status-415 = Неподржан тип
+status-422 = Неисправни подаци
+status-428 = Потребна је верзија
+status-429 = Превише покушаја
+status-500 = Интерна грешка
+
+## Грешке свих врста.
+problem-unauthenticated = потребна је пријава
+problem-invalid-credentials = е-пошта или лозинка нису исправни
+problem-locked-out = превише неуспешних пријава; покушајте поново за { $retry_after_secs } сек.
+problem-not-found = није пронађено: { $what }
+problem-validation = { $count ->
+    [one] { $count } поље није исправно
+    [few] { $count } поља нису исправна
+   *[other] неисправна поља: { $count }
+}
+problem-duplicate = вредност за „{ $field }“ је већ заузета
+problem-stale-revision = { $what }: неко други је у међувремену унео измене; учитајте тренутну верзију (бр. { $current })
+problem-revision-required = пошаљите верзију коју уређујете (заглавље If-Match или поље `revision`)
+problem-unreadable = захтев није могуће прочитати: { $why }
+problem-internal = дошло је до грешке на нашој страни; грешка је забележена
+problem-bad-request = { $why }
+problem-invalid-body = { $field }: { $why }
+problem-unsupported-media-type = пошаљите садржај захтева као { $expected }
+problem-no-such-resource = такав ресурс не постоји
+
+## Одбијања: недостаје улога или веза (403).
+problem-role-required = само { $roles } може да { $action }
+problem-owner-only = само подносилац пријаве чији је предлог може да { $action }
+problem-grantee-only-writes = извештај пише само корисник гранта
+problem-admin-only-roles = само администратор може да мења улоге или деактивира налоге
+problem-reviews-after-own = поднесите своју оцену пре него што прочитате остале
+problem-reviews-not-shared = у овом програму рецензенти не виде оцене једни других
+problem-reviews-readers = оцене читају само жири и, након одлуке, подносилац пријаве
+
+## Одбијања: стање то сада не дозвољава (409).
+problem-call-closed = позив је затворен { $closes_at }
+problem-programme-archived = програм је архивиран и не прима предлоге
+problem-programme-archived-edit = архивирани програм не може да се уређује; прво га вратите
+problem-proposal-not-changeable = предлог може да се мења само као нацрт или када су тражене измене; тренутно је у стању „{ $proposal_state }“
+problem-no-requested-amount = у предлогу није тражен никакав износ
+problem-report-closed = извештај је у стању „{ $report_state }“ и више не може да се мења
+problem-report-not-owed = извештај је у стању „{ $report_state }“; нови рок може да добије само извештај који тек треба поднети
+problem-assignment-preview-stale = распоређивања, профили, исказана интересовања, сукоби интереса или предлози промењени су после овог прегледа; поново направите преглед
+problem-assignment-proposal-state = рецензенти се распоређују на предлоге који испуњавају услове или су у оцењивању; овај је у стању „{ $proposal_state }“
+problem-reviewer-conflicted = рецензент је у сукобу интереса са овим предлогом ({ $kinds })
+problem-reviewer-at-cap = рецензент је достигао највеће дозвољено оптерећење ({ $cap })
+problem-reviewer-declined = рецензент је одбио овај предлог
+problem-assignment-already = задатак је већ у стању „{ $assignment_state }“
+problem-assignment-is = задатак је у стању „{ $assignment_state }“
+problem-review-submitted-chair-reopens = оцена је поднета; председник жирија мора прво поново да је отвори
+problem-review-submitted = оцена је поднета; само председник жирија може поново да је отвори
+problem-review-not-saved = сачувајте оцену пре него што је поднесете
+problem-review-already-submitted = оцена је већ поднета
+problem-review-not-submitted = поново може да се отвори само поднета оцена
+problem-review-off-rubric = поднета оцена више не одговара критеријумима оцењивања програма (промењени су након што је оцењивање почело); поново отворите ту оцену
+problem-bid-needs-profile = сачувајте свој профил рецензента за овај програм пре него што искажете интересовање
+problem-bid-proposal-state = интересовање се исказује док предлог чека распоређивање рецензената; овај је у стању „{ $proposal_state }“
+problem-self-deactivation = не можете да деактивирате себе нити да себи одузмете администраторску улогу; замолите другог администратора
+problem-attachments-full = { $kind }: највећи дозвољени број прилога је { $max }; уклоните један пре него што додате нови
+problem-workflow-version-unknown = радни ток „{ $workflow_name }“ нема регистровану верзију { $version }
+problem-outbox-message-state = порука у стању „{ $message_state }“ не може да буде { $action }
+problem-idempotency-in-flight = захтев са овим Idempotency-Key се још обрађује; покушајте поново ускоро
+
+## Шта одбијање именује: објекти услуге.
+object-assignment = задатак оцењивања
+object-attachment = прилог
+object-grant = грант
+object-ledger-entry = ставка главне књиге
+object-outbox-message = порука у одлазној пошти
+object-programme = програм
+object-proposal = предлог
+object-record = запис
+object-report = извештај
+object-review = оцена
+object-reviewer-profile = профил рецензента
+object-tranche = транша
+object-user = корисник
+object-workflow-with-instances = радни ток са инстанцама
+
+## Шта особа не сме да уради („само … може да …“); `action-retry` и
+## `action-cancel` довршавају „порука … не може да буде …“.
+action-add_or_remove_its_attachments = додаје или уклања његове прилоге
+action-add_reviewers_to_the_jury = додаје рецензенте у жири
+action-archive_programmes = архивира програме
+action-assign_reviewers = распоређује рецензенте
+action-bid_on_proposals = исказује интересовање за оцењивање предлога
+action-cancel = отказана
+action-create_programmes = креира програме
+action-create_users = креира корисничке налоге
+action-declare_a_conflict_of_interest = пријављује сукоб интереса
+action-edit_it = га уређује
+action-edit_programmes = уређује програме
+action-export_the_ledger = извози главну књигу
+action-export_the_payments = извози исплате
+action-lift_a_conflict_of_interest = укида сукоб интереса
+action-list_users = види списак корисника
+action-manage_programmes = управља програмима
+action-manage_the_outbox = управља одлазном поштом
+action-move_a_report_s_due_date = помера рок извештаја
+action-preview_emails = прегледа е-поруке пре слања
+action-preview_the_funding_line = прегледа линију финансирања
+action-read_the_audit_trail = чита ревизорски траг
+action-read_the_impact_summary = чита преглед утицаја
+action-read_the_ledger = чита главну књигу
+action-read_the_outbox = чита одлазну пошту
+action-read_the_workflow_definitions = чита дефиниције радних токова
+action-record_a_conflict_for_another_reviewer = евидентира сукоб интереса за другог рецензента
+action-record_funding_decisions = евидентира одлуке о финансирању
+action-remove_reviewers = уклања рецензенте
+action-reopen_a_review = поново отвара оцену
+action-retry = поново послата
+action-run_reviewer_assignment = покреће распоређивање рецензената
+action-see_bids = види интересовања рецензената
+action-see_conflicts_of_interest = види сукобе интереса
+action-see_the_assignments = види распоређивања
+action-see_the_jury = види жири
+action-see_the_ranking = види рангирање
+action-verify_the_audit_trail = проверава ревизорски траг
+action-write_proposals = пише предлоге
+
+## Одбијене отпремљене датотеке.
+problem-too_large = датотека је већа од { $limit } бајтова, колико овај програм дозвољава
+problem-empty = датотека је празна
+problem-unsupported_type = датотеке ове врсте се не примају (садржај је { $detected }); приложите PDF, слику PNG, JPEG, GIF или WebP, канцеларијски документ (docx, xlsx, pptx, odt, ods, odp) или обичан текст или CSV у UTF-8
+problem-type_mismatch = датотека је послата као { $declared }, али је њен садржај { $detected }

@@ -1,0 +1,237 @@
+//! Every error of a use case as its reader reads it: the HTTP status (the
+//! one mapping both the API and the pages use) and the words, from the
+//! catalogues' `errors.ftl` with the error's code and facts.
+//!
+//! Policy:
+//! - no or bad credentials → 401;
+//! - the role or relation does not allow the kind of action → 403;
+//! - the object does not exist, or the caller has no relation to it → 404;
+//! - a stale revision, a taken unique value, or a state that forbids the action → 409;
+//! - a workflow transition that is blocked → 403 if the caller may never take it,
+//!   404 if it does not exist, else 409;
+//! - an uploaded file over its limit → 413; of a type not taken → 415;
+//! - well-formed input that breaks a rule → 422;
+//! - an update without its revision → 428;
+//! - too many failed log-ins → 429;
+//! - anything unexpected → 500, said opaquely.
+
+use grants_app::AppError;
+use grants_app::steps::BlockedReasonView;
+use grants_domain::Locale;
+use grants_domain::attachment::FileRefusal;
+use grants_workflow::ReasonKind;
+use http::StatusCode;
+
+use crate::catalogue::{Args, text, text_with};
+use crate::workflow::{blocked_reason, fluent_args};
+
+/// The status an error is answered with, on the API and on the pages alike.
+pub fn status(error: &AppError) -> StatusCode {
+    match error {
+        AppError::Unauthenticated | AppError::InvalidCredentials => StatusCode::UNAUTHORIZED,
+        AppError::LockedOut { .. } => StatusCode::TOO_MANY_REQUESTS,
+        AppError::Forbidden(_) => StatusCode::FORBIDDEN,
+        AppError::NotFound(_) => StatusCode::NOT_FOUND,
+        AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        AppError::Duplicate { .. } | AppError::StaleRevision { .. } | AppError::Conflict(_) => {
+            StatusCode::CONFLICT
+        }
+        AppError::RevisionRequired => StatusCode::PRECONDITION_REQUIRED,
+        AppError::FileRefused(refusal) => match refusal {
+            FileRefusal::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            FileRefusal::Empty => StatusCode::UNPROCESSABLE_ENTITY,
+            FileRefusal::UnsupportedType { .. } | FileRefusal::TypeMismatch { .. } => {
+                StatusCode::UNSUPPORTED_MEDIA_TYPE
+            }
+        },
+        AppError::Unreadable(_) => StatusCode::BAD_REQUEST,
+        AppError::Blocked(blocked) => {
+            let has = |kind| blocked.reasons.iter().any(|r| r.kind == kind);
+            if has(ReasonKind::NotPermitted) {
+                StatusCode::FORBIDDEN
+            } else if has(ReasonKind::UnknownTransition) {
+                StatusCode::NOT_FOUND
+            } else {
+                StatusCode::CONFLICT
+            }
+        }
+        AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}
+
+/// The kind of problem, for the problem document's `type` (`/problems/{slug}`).
+pub fn slug(error: &AppError) -> &'static str {
+    match error {
+        AppError::Unauthenticated | AppError::InvalidCredentials => "unauthenticated",
+        AppError::LockedOut { .. } => "locked-out",
+        AppError::Forbidden(_) => "forbidden",
+        AppError::NotFound(_) => "not-found",
+        AppError::Validation(_) => "validation",
+        AppError::Duplicate { .. } => "duplicate",
+        AppError::StaleRevision { .. } => "stale-revision",
+        AppError::Conflict(_) => "conflict",
+        AppError::RevisionRequired => "revision-required",
+        AppError::FileRefused(refusal) => match refusal {
+            FileRefusal::TooLarge { .. } => "too-large",
+            FileRefusal::Empty => "validation",
+            FileRefusal::UnsupportedType { .. } | FileRefusal::TypeMismatch { .. } => {
+                "unsupported-media-type"
+            }
+        },
+        AppError::Unreadable(_) => "bad-request",
+        AppError::Blocked(_) => "transition-blocked",
+        AppError::Internal(_) => "internal",
+    }
+}
+
+/// A status in words, for the problem document's `title`.
+pub fn title(locale: Locale, status: StatusCode) -> String {
+    let key = format!("status-{}", status.as_u16());
+    let said = text(locale, &key);
+    if said == key {
+        status.canonical_reason().unwrap_or("Error").to_owned()
+    } else {
+        said
+    }
+}
+
+/// What went wrong, in the reader's language: a blocked step with every
+/// reason, any other error from its code and facts.
+pub fn detail(locale: Locale, error: &AppError) -> String {
+    match error {
+        AppError::Blocked(blocked) => blocked
+            .reasons
+            .iter()
+            .map(|r| blocked_reason(locale, &BlockedReasonView::from(r)))
+            .collect::<Vec<_>>()
+            .join("; "),
+        other => said(locale, other.code(), &other.args()),
+    }
+}
+
+/// The catalogue's `problem-{code}` with `args` said in the reader's words.
+pub fn said(
+    locale: Locale,
+    code: &str,
+    args: &std::collections::BTreeMap<String, String>,
+) -> String {
+    let args: Args = fluent_args(locale, args);
+    text_with(locale, &format!("problem-{code}"), &args)
+}
+
+#[cfg(test)]
+mod tests {
+    use grants_app::Refused;
+
+    use super::*;
+    use crate::catalogue::catalogue_keys;
+
+    #[test]
+    fn a_refusal_is_said_in_the_readers_language_with_its_facts() {
+        let archived = AppError::Conflict(Refused::new("programme-archived"));
+        assert_eq!(status(&archived), StatusCode::CONFLICT);
+        assert_eq!(
+            detail(Locale::En, &archived),
+            "the programme is archived and takes no proposals"
+        );
+        assert_ne!(detail(Locale::Mk, &archived), detail(Locale::En, &archived));
+        let role = AppError::Forbidden(
+            Refused::new("role-required")
+                .with("roles", "programme_manager, admin")
+                .with("action", "create_programmes"),
+        );
+        assert_eq!(
+            detail(Locale::En, &role),
+            "only the programme manager or an administrator may create programmes"
+        );
+        let stale = AppError::StaleRevision {
+            what: "proposal",
+            current: 3,
+        };
+        assert_eq!(
+            detail(Locale::En, &stale),
+            "the proposal was changed by someone else; reload it (now at revision 3)"
+        );
+        assert_eq!(title(Locale::En, StatusCode::CONFLICT), "Conflict");
+    }
+
+    /// Every `.rs` file under `dir`, with its text.
+    fn sources(dir: &std::path::Path, found: &mut Vec<(String, String)>) {
+        for entry in std::fs::read_dir(dir).expect("a source folder").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                sources(&path, found);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).expect("readable");
+                found.push((path.display().to_string(), text));
+            }
+        }
+    }
+
+    /// The first string literal after each `marker` in `text`.
+    fn literals_after<'a>(text: &'a str, marker: &str) -> Vec<&'a str> {
+        text.split(marker)
+            .skip(1)
+            .filter_map(|rest| {
+                let rest = &rest[..rest.find(')').unwrap_or(rest.len())];
+                rest.split('"').nth(1)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_refusal_the_code_names_has_its_words() {
+        let en = catalogue_keys("en");
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let mut found = Vec::new();
+        for crate_dir in ["app", "api", "web"] {
+            sources(&root.join(crate_dir).join("src"), &mut found);
+        }
+        let mut checked = 0;
+        for (file, text) in &found {
+            let codes = literals_after(text, "AppError::conflict(")
+                .into_iter()
+                .chain(literals_after(text, "AppError::forbidden("))
+                .map(|code| format!("problem-{code}"));
+            let actions = literals_after(text, "require_any(")
+                .into_iter()
+                .chain(literals_after(text, "require_changeable("))
+                .map(|code| format!("action-{code}"));
+            for key in codes.chain(actions) {
+                checked += 1;
+                assert!(en.contains(&key), "{file}: '{key}' is not in en/errors.ftl");
+            }
+        }
+        assert!(checked > 60, "only {checked} refusals found");
+    }
+
+    #[test]
+    fn every_action_is_said_in_words() {
+        for key in catalogue_keys("en") {
+            if key.starts_with("action-") || key.starts_with("object-") {
+                for locale in Locale::ALL {
+                    let said = text(locale, &key);
+                    assert!(!said.contains('_'), "{}: {key} = {said}", locale.code());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_language_words_every_error() {
+        let en: Vec<String> = catalogue_keys("en")
+            .into_iter()
+            .filter(|k| {
+                ["problem-", "status-", "object-", "action-"]
+                    .iter()
+                    .any(|p| k.starts_with(p))
+            })
+            .collect();
+        assert!(en.len() > 60, "{}", en.len());
+        for locale in Locale::ALL {
+            let keys = catalogue_keys(locale.code());
+            let missing: Vec<_> = en.iter().filter(|k| !keys.contains(*k)).collect();
+            assert!(missing.is_empty(), "{} lacks {missing:?}", locale.code());
+        }
+    }
+}

@@ -1,0 +1,201 @@
+//! The administrator's pages: users and roles (a refused grant, a stale
+//! deactivation, a forged form) and the workflow diagrams.
+
+use grants_tests::browser::Browser;
+use grants_tests::{ADMIN_PASSWORD, Backend, TestApp, on_both_databases};
+use serde_json::json;
+
+on_both_databases!(the_admin_grants_roles_and_reads_the_workflow_diagrams);
+
+async fn the_admin_grants_roles_and_reads_the_workflow_diagrams(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (rita, _) = app
+        .user_with_roles("rita@tests.example", &["applicant"])
+        .await;
+    let admin = app.admin_token().await;
+    let row = "tr[data-email='rita@tests.example']";
+    let browser = Browser::start(&app.base).await;
+    browser.open("/app/login").await;
+    browser
+        .sign_in(grants_tests::ADMIN_EMAIL, ADMIN_PASSWORD)
+        .await;
+
+    // From the home page to Users and roles; Rita is an applicant.
+    browser.click_and_load("#users-and-roles").await;
+    assert_eq!(browser.path().await, "/app/admin/users");
+    assert!(
+        browser
+            .text(&format!("{row} .user-roles"))
+            .await
+            .contains("Applicant")
+    );
+
+    // The admin makes her a reviewer too.
+    browser
+        .find(&format!("{row} select[name=role]"))
+        .await
+        .select_by_value("reviewer")
+        .await
+        .expect("chosen");
+    browser
+        .click_and_load(&format!("{row} button[data-grant]"))
+        .await;
+    let roles = browser.text(&format!("{row} .user-roles")).await;
+    assert!(
+        roles.contains("Reviewer") && roles.contains("Applicant"),
+        "{roles}"
+    );
+    assert!(
+        browser
+            .text(&format!("{row} .notice"))
+            .await
+            .contains("Saved")
+    );
+    let api = app.get(&format!("/users/{rita}"), Some(&admin)).await;
+    let held: Vec<&str> = api.body["roles"]
+        .as_array()
+        .expect("roles")
+        .iter()
+        .filter_map(|r| r["role"].as_str())
+        .collect();
+    assert_eq!(held, ["applicant", "reviewer"]);
+
+    // An ambassador for a place that does not exist: refused beside the
+    // area, with what was typed still there, and nothing changed.
+    browser
+        .find(&format!("{row} select[name=role]"))
+        .await
+        .select_by_value("ambassador")
+        .await
+        .expect("chosen");
+    browser
+        .fill(&format!("{row} input[name=area]"), "Atlantis")
+        .await;
+    browser
+        .click_and_load(&format!("{row} button[data-grant]"))
+        .await;
+    let why = browser.text(&format!("[id='error-area-{rita}']")).await;
+    browser.screenshot("admin-users-refused").await;
+    assert!(why.to_lowercase().contains("atlantis"), "{why}");
+    assert_eq!(
+        browser.value(&format!("{row} input[name=area]")).await,
+        "Atlantis"
+    );
+    assert_eq!(
+        browser.value(&format!("{row} select[name=role]")).await,
+        "ambassador"
+    );
+    assert_eq!(
+        browser
+            .find(&format!("{row} input[name=area]"))
+            .await
+            .attr("aria-invalid")
+            .await
+            .expect("attribute")
+            .as_deref(),
+        Some("true")
+    );
+    let api = app.get(&format!("/users/{rita}"), Some(&admin)).await;
+    assert_eq!(api.body["roles"].as_array().map(Vec::len), Some(2));
+
+    // Someone else gives her the finance role meanwhile: deactivating her
+    // from the page as it was shown is refused, saying what changed.
+    let revision = api.body["revision"].as_i64();
+    app.patch(
+        &format!("/users/{rita}"),
+        &admin,
+        revision,
+        &json!({ "roles": [{ "role": "applicant" }, { "role": "reviewer" }, { "role": "finance" }] }),
+    )
+    .await
+    .expect(200);
+    browser
+        .click_and_load(&format!("{row} button[data-deactivate]"))
+        .await;
+    let stale = browser.text(&format!("[id='error-user-{rita}']")).await;
+    assert!(
+        stale.contains("Someone else") && stale.contains("Finance"),
+        "{stale}"
+    );
+    let api = app.get(&format!("/users/{rita}"), Some(&admin)).await;
+    assert_eq!(api.body["active"], true);
+    // The page now shows the account as it is.
+    assert!(
+        browser
+            .text(&format!("{row} .user-roles"))
+            .await
+            .contains("Finance")
+    );
+
+    // The workflows, from the admin page: the proposal's drawn as an image.
+    browser.open("/app/admin").await;
+    browser.click_and_load("#workflows").await;
+    assert_eq!(browser.path().await, "/app/admin/workflows");
+    browser.screenshot("admin-workflows").await;
+    let diagram = browser.find("#workflow-proposal svg[role=img]").await;
+    let drawn = diagram.text().await.expect("its text");
+    assert!(drawn.contains("Eligible, ready for review"), "{drawn}");
+    let states = browser
+        .client
+        .find_all(fantoccini::Locator::Css("#workflow-proposal svg g.state"))
+        .await
+        .expect("states");
+    assert_eq!(states.len(), 12);
+    let transitions = browser.text("#workflow-proposal table.transitions").await;
+    assert!(
+        transitions.contains("decision_recorded") && transitions.contains("proposal_submitted"),
+        "{transitions}"
+    );
+    browser.click_and_load("form.logout button").await;
+
+    // Rita is no administrator: neither page is hers, nor any change.
+    browser.sign_in("rita@tests.example", ADMIN_PASSWORD).await;
+    assert!(
+        browser
+            .client
+            .find(fantoccini::Locator::Css("#users-and-roles"))
+            .await
+            .is_err()
+    );
+    browser.open("/app/admin/users").await;
+    assert!(browser.text(".error").await.contains("admin"));
+    browser.open("/app/admin/workflows").await;
+    assert!(browser.text(".error").await.contains("admin"));
+    // A form she builds herself to make her own account an admin is refused.
+    let api = app.get(&format!("/users/{rita}"), Some(&admin)).await;
+    let page = browser.find("html").await;
+    browser
+        .client
+        .execute(
+            "const [id, revision] = arguments;\
+             const form = document.createElement('form');\
+             form.method = 'post';\
+             form.action = `/app/admin/users/${id}/roles`;\
+             const token = document.querySelector('form.logout input[name=_csrf]').value;\
+             for (const [name, value] of [['_csrf', token], ['revision', revision], ['role', 'admin']]) {\
+               const input = document.createElement('input');\
+               input.type = 'hidden'; input.name = name; input.value = value;\
+               form.appendChild(input);\
+             }\
+             document.body.appendChild(form);\
+             form.submit();",
+            vec![json!(rita), json!(api.body["revision"].to_string())],
+        )
+        .await
+        .expect("the page takes a script");
+    for _ in 0..200 {
+        if page.tag_name().await.is_err() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    assert!(
+        browser.text(".error").await.contains("administrator"),
+        "{}",
+        browser.text("main").await
+    );
+    let after = app.get(&format!("/users/{rita}"), Some(&admin)).await;
+    assert_eq!(after.body["revision"], api.body["revision"]);
+    browser.close().await;
+    app.finish().await;
+}

@@ -1,0 +1,248 @@
+//! The money pages: the manager's decision form, the grantee accepting the
+//! agreement, a tranche requested, approved and paid by two finance users,
+//! and the ledger with its CSV.
+
+use grants_tests::browser::Browser;
+use grants_tests::{ADMIN_PASSWORD, Backend, TestApp, on_both_databases};
+use serde_json::json;
+
+use super::helpers::reviewed;
+
+on_both_databases!(a_decision_an_accepted_agreement_and_a_payment_by_two_finance_users);
+
+async fn a_decision_an_accepted_agreement_and_a_payment_by_two_finance_users(backend: Backend) {
+    // EUR 2000.00 requested; screened, and an empty review round closed.
+    let w = reviewed(
+        TestApp::init(backend)
+            .with_user("fin@tests.example", &["finance"])
+            .with_user("fin2@tests.example", &["finance"]),
+        "MONEYWEB",
+    )
+    .await;
+    let (app, programme_id, proposal) = (&w.app, &w.programme_id, w.proposal_id());
+    let browser = Browser::start(&app.base).await;
+
+    // The manager decides in the form: the plain Fund button is not there.
+    browser.open("/app/login").await;
+    browser
+        .sign_in("manager@tests.example", ADMIN_PASSWORD)
+        .await;
+    browser.open(&format!("/app/proposals/{proposal}")).await;
+    assert_eq!(browser.text("#state").await, "Reviewed");
+    for step in ["fund", "waitlist", "decline"] {
+        assert!(
+            browser
+                .client
+                .find(fantoccini::Locator::Css(&format!(
+                    "button[data-step={step}]"
+                )))
+                .await
+                .is_err(),
+            "'{step}' is taken through the decision form"
+        );
+    }
+    assert_eq!(browser.value("#award").await, "2000.00");
+    assert!(
+        browser
+            .find("#outcome-funded")
+            .await
+            .prop("checked")
+            .await
+            .ok()
+            .flatten()
+            .is_some_and(|c| c == "true")
+    );
+    // Less than requested without a reason: refused, the reason asked for beside its field.
+    browser.retype("#award", "1 500").await;
+    browser.click_and_load("#record-decision").await;
+    assert!(
+        browser.text("#error-comment").await.contains("reason"),
+        "{}",
+        browser.text("main").await
+    );
+    assert_eq!(browser.text("#state").await, "Reviewed");
+    assert_eq!(browser.value("#award").await, "1 500");
+    browser
+        .fill("#decision-comment", "Travel costs are not eligible.")
+        .await;
+    browser.click_and_load("#record-decision").await;
+    assert_eq!(browser.text("#state").await, "Funded");
+    let letters = browser.text(".decision-letter").await;
+    assert!(
+        letters.contains("Funded")
+            && letters.contains("EUR 1500.00")
+            && letters.contains("Travel costs are not eligible."),
+        "{letters}"
+    );
+    let grant_path = browser
+        .find("#grant-link")
+        .await
+        .attr("href")
+        .await
+        .expect("attribute")
+        .expect("a link to the grant");
+    assert!(grant_path.starts_with("/app/grants/"), "{grant_path}");
+
+    // The grantee finds the grant, reads the agreement and accepts it.
+    browser.sign_out_and_in("ana@tests.example").await;
+    browser.click_and_load("nav a[href='/app/grants']").await;
+    let list = browser.text("main table").await;
+    assert!(
+        list.contains("Maker space for teenagers") && list.contains("EUR 1500.00"),
+        "{list}"
+    );
+    browser.click_and_load("main table a").await;
+    assert_eq!(browser.path().await, grant_path);
+    assert_eq!(
+        browser.text("#state").await,
+        "Agreement awaiting acceptance"
+    );
+    let agreement = browser.text("#agreement").await;
+    assert!(
+        agreement.contains("GRANT AGREEMENT") && agreement.contains("Maker space for teenagers"),
+        "{agreement}"
+    );
+    assert_eq!(browser.text("#award").await, "EUR 1500.00");
+    assert!(
+        browser
+            .client
+            .find(fantoccini::Locator::Css(".tranche-actions"))
+            .await
+            .is_err(),
+        "the grantee moves no payments"
+    );
+    browser
+        .click_and_load("button[data-step=accept_agreement]")
+        .await;
+    assert_eq!(browser.text("#state").await, "Active");
+    assert!(!browser.text("#accepted").await.is_empty());
+
+    // Finance user A requests the signing tranche and may not approve it too.
+    browser.sign_out_and_in("fin@tests.example").await;
+    browser.open(&grant_path).await;
+    assert!(
+        browser
+            .text("#why-interim-request")
+            .await
+            .contains("interim"),
+        "the interim tranche waits for its report"
+    );
+    browser
+        .click_and_load("#tranche-signing button[data-step=request]")
+        .await;
+    assert_eq!(
+        browser.text("#tranche-state-signing").await,
+        "Payment requested"
+    );
+    assert!(browser.text("#requested-signing").await.starts_with("you"));
+    let approve = browser
+        .find("#tranche-signing button[data-step=approve]")
+        .await;
+    assert_eq!(
+        approve
+            .attr("disabled")
+            .await
+            .expect("attribute")
+            .as_deref(),
+        Some("true")
+    );
+    let why = browser.text("#why-signing-approve").await;
+    assert!(
+        why.contains("another finance user must approve it"),
+        "{why}"
+    );
+
+    // Finance user B approves.
+    browser.sign_out_and_in("fin2@tests.example").await;
+    browser.open(&grant_path).await;
+    browser
+        .click_and_load("#tranche-signing button[data-step=approve]")
+        .await;
+    assert_eq!(
+        browser.text("#tranche-state-signing").await,
+        "Approved for payment"
+    );
+    assert!(browser.text("#approved-signing").await.starts_with("you"));
+    // The requester is named (every test account is "Test Person").
+    assert!(
+        browser
+            .text("#requested-signing")
+            .await
+            .starts_with("Test Person")
+    );
+
+    // A records the payment in denars: without the rate it is refused beside the rate.
+    browser.sign_out_and_in("fin@tests.example").await;
+    browser.open(&grant_path).await;
+    assert_eq!(browser.value("#currency-signing-pay").await, "EUR");
+    browser.fill("#reference-signing-pay", "MK-2027-0001").await;
+    browser.retype("#currency-signing-pay", "MKD").await;
+    browser
+        .click_and_load("#tranche-signing button[data-step=pay]")
+        .await;
+    let error = browser.text("#error-exchange_rate-signing-pay").await;
+    assert!(error.contains("exchange rate"), "{error}");
+    assert!(browser.text("#error").await.contains("marked below"));
+    assert_eq!(
+        browser.value("#reference-signing-pay").await,
+        "MK-2027-0001"
+    );
+    assert_eq!(browser.value("#currency-signing-pay").await, "MKD");
+    assert_eq!(
+        browser.text("#tranche-state-signing").await,
+        "Approved for payment"
+    );
+    browser.fill("#exchange-rate-signing-pay", "61.5").await;
+    browser
+        .click_and_load("#tranche-signing button[data-step=pay]")
+        .await;
+    assert_eq!(browser.text("#tranche-state-signing").await, "Paid");
+    let payment = browser.text("#payment-signing").await;
+    // 60 % of EUR 1500.00 at 61.5.
+    assert!(
+        payment.contains("MK-2027-0001") && payment.contains("MKD 55350.00"),
+        "{payment}"
+    );
+    assert_eq!(browser.text("#disbursed").await, "EUR 900.00");
+    assert_eq!(browser.text("#outstanding").await, "EUR 600.00");
+
+    // The ledger, reached from the home page, shows where the money is.
+    browser.open("/app").await;
+    browser
+        .click_and_load(&format!("a[href='/app/programmes/{programme_id}/ledger']"))
+        .await;
+    assert_eq!(browser.text("#disbursed").await, "EUR 900.00");
+    assert_eq!(browser.text("#committed").await, "EUR 1500.00");
+    assert!(
+        browser
+            .text("table.ledger-grants")
+            .await
+            .contains("Maker space for teenagers")
+    );
+    let csv_link = browser
+        .find("#ledger-csv")
+        .await
+        .attr("href")
+        .await
+        .expect("attribute")
+        .expect("a link");
+    assert_eq!(
+        csv_link,
+        format!("/app/programmes/{programme_id}/ledger.csv")
+    );
+    let csv = browser
+        .client
+        .execute(
+            "return fetch(arguments[0]).then(r => r.text())",
+            vec![json!(csv_link)],
+        )
+        .await
+        .expect("the CSV downloads");
+    let csv = csv.as_str().unwrap_or_default();
+    assert!(
+        csv.contains("recorded_at,kind,amount") && csv.contains("disbursement"),
+        "{csv}"
+    );
+    browser.close().await;
+    w.finish().await;
+}
