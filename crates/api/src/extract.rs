@@ -3,7 +3,7 @@
 use axum::body::Bytes;
 use axum::extract::{FromRef, FromRequest, FromRequestParts, Request};
 use axum::http::{HeaderMap, header, request::Parts};
-use grants_app::Actor;
+use grants_app::{Actor, PageRequest};
 use grants_domain::FieldError;
 use serde::de::DeserializeOwned;
 
@@ -233,6 +233,21 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Query<T> {
             .await
             .map(|q| Query(q.0))
             .map_err(|e| ApiError::BadRequest(e.body_text()))
+    }
+}
+
+/// What a list reads from the query string: its filter and the page asked
+/// for (each as [`Query`] reads it, the filter first).
+#[derive(Debug)]
+pub struct Paged<F>(pub F, pub PageRequest);
+
+impl<F: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for Paged<F> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let Query(filter) = Query::<F>::from_request_parts(parts, state).await?;
+        let Query(page) = Query::<PageRequest>::from_request_parts(parts, state).await?;
+        Ok(Paged(filter, page))
     }
 }
 

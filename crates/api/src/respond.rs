@@ -3,10 +3,59 @@
 use axum::Json;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use grants_app::assignments::AssignmentView;
+use grants_app::grants::GrantView;
+use grants_app::programmes::ProgrammeView;
+use grants_app::proposals::ProposalView;
+use grants_app::reports::ReportView;
+use grants_app::reviews::ReviewView;
+use grants_app::tranches::TrancheView;
+use grants_app::users::UserView;
 use serde::Serialize;
 
+/// A view of an object edited against its revision: what its ETag says.
+pub trait Revised: Serialize {
+    /// The revision the view shows.
+    fn revision(&self) -> i64;
+}
+
+/// [`Revised`] for views that carry their object's `revision` field.
+macro_rules! revised_views {
+    ($($view:ty),+ $(,)?) => {
+        $(
+            impl Revised for $view {
+                fn revision(&self) -> i64 {
+                    self.revision
+                }
+            }
+        )+
+    };
+}
+
+revised_views!(
+    AssignmentView,
+    GrantView,
+    ProgrammeView,
+    ProposalView,
+    ReportView,
+    ReviewView,
+    TrancheView,
+    UserView,
+);
+
+/// `200 OK` with the view as JSON and `ETag: "<revision>"`: what a read or
+/// an edit of a revised object answers with, so clients can send the ETag
+/// back in If-Match.
+pub struct WithEtag<T>(pub T);
+
+impl<T: Revised> IntoResponse for WithEtag<T> {
+    fn into_response(self) -> Response {
+        with_etag(StatusCode::OK, self.0.revision(), self.0)
+    }
+}
+
 /// A JSON body with `ETag: "<revision>"`, so clients can send it back in If-Match.
-pub fn with_etag<T: Serialize>(status: StatusCode, revision: i64, body: T) -> Response {
+fn with_etag<T: Serialize>(status: StatusCode, revision: i64, body: T) -> Response {
     let mut response = (status, Json(body)).into_response();
     if let Ok(etag) = HeaderValue::from_str(&format!("\"{revision}\"")) {
         response.headers_mut().insert(header::ETAG, etag);
@@ -15,8 +64,8 @@ pub fn with_etag<T: Serialize>(status: StatusCode, revision: i64, body: T) -> Re
 }
 
 /// `201 Created` with the new resource's location and ETag.
-pub fn created<T: Serialize>(location: String, revision: i64, body: T) -> Response {
-    let mut response = with_etag(StatusCode::CREATED, revision, body);
+pub fn created<T: Revised>(location: String, body: T) -> Response {
+    let mut response = with_etag(StatusCode::CREATED, body.revision(), body);
     if let Ok(location) = HeaderValue::from_str(&location) {
         response.headers_mut().insert(header::LOCATION, location);
     }

@@ -566,9 +566,8 @@ impl Subject for GrantRecord {
         Ok(can_see(actor, self))
     }
 
-    async fn lock(&self, tx: &impl ConnectionTrait, around: AroundGrant) -> AppResult<AroundGrant> {
-        ledger::lock(tx, around.programme.id).await?;
-        self.around(tx).await
+    fn ledger(around: &AroundGrant) -> Option<ProgrammeId> {
+        Some(around.programme.id)
     }
 
     fn facts(&self, actor: &Actor, _: &AroundGrant) -> ActorFacts {

@@ -571,10 +571,9 @@ impl Subject for ReportRecord {
         Ok(can_see(actor, self))
     }
 
-    async fn lock(&self, tx: &impl ConnectionTrait, context: Context) -> AppResult<Context> {
-        // Accepting can close the grant, which moves money totals: one writer per programme.
-        crate::ledger::lock(tx, context.programme.id).await?;
-        self.around(tx).await
+    /// Accepting can close the grant, which moves money totals: one writer per programme.
+    fn ledger(context: &Context) -> Option<ProgrammeId> {
+        Some(context.programme.id)
     }
 
     fn facts(&self, actor: &Actor, context: &Context) -> ActorFacts {

@@ -227,6 +227,22 @@ fn comment(field: &str, raw: Option<String>) -> AppResult<Option<String>> {
     Ok(Some(text.to_owned()))
 }
 
+/// The actor's own assignment, while it is active, and its programme.
+async fn own_active(
+    c: &impl ConnectionTrait,
+    actor: &Actor,
+    assignment_id: Uuid,
+) -> AppResult<(AssignmentRecord, ProgrammeRecord)> {
+    let assignment = assignments::own(c, actor, assignment_id).await?;
+    if !assignment.is_active() {
+        return Err(AppError::conflict("assignment-is")
+            .with("assignment_state", &assignment.state)
+            .done());
+    }
+    let programme = load_programme(c, assignment.programme_id).await?;
+    Ok((assignment, programme))
+}
+
 /// The reviewer saves their review as a draft (starting it on first save,
 /// which also accepts the assignment).
 #[tracing::instrument(skip_all, fields(actor = %actor.id, assignment.id = %assignment_id))]
@@ -238,13 +254,7 @@ pub async fn save(
     if_match: Option<i64>,
 ) -> AppResult<ReviewView> {
     let tx = app.store.begin().await?;
-    let assignment = assignments::own(&tx, actor, assignment_id).await?;
-    if !assignment.is_active() {
-        return Err(AppError::conflict("assignment-is")
-            .with("assignment_state", &assignment.state)
-            .done());
-    }
-    let programme = load_programme(&tx, assignment.programme_id).await?;
+    let (assignment, programme) = own_active(&tx, actor, assignment_id).await?;
     let existing = store::find_review(&tx, assignment.id).await?;
     if existing
         .as_ref()
@@ -326,13 +336,7 @@ pub async fn submit(
     if_match: Option<i64>,
 ) -> AppResult<ReviewView> {
     let tx = app.store.begin().await?;
-    let assignment = assignments::own(&tx, actor, assignment_id).await?;
-    if !assignment.is_active() {
-        return Err(AppError::conflict("assignment-is")
-            .with("assignment_state", &assignment.state)
-            .done());
-    }
-    let programme = load_programme(&tx, assignment.programme_id).await?;
+    let (assignment, programme) = own_active(&tx, actor, assignment_id).await?;
     let record = store::find_review(&tx, assignment.id)
         .await?
         .ok_or_else(|| AppError::conflict("review-not-saved").done())?;

@@ -249,16 +249,10 @@ pub trait Subject: Sized + Send + Sync {
         actor: &Actor,
         around: &Self::Around,
     ) -> AppResult<bool>;
-    /// Taken before a person's step plans anything (the programme's
-    /// ledger, for steps that move money): returns what is around the
-    /// subject as it stands once the lock is held, since another step may
-    /// have changed it while this one waited.
-    async fn lock(
-        &self,
-        _tx: &impl ConnectionTrait,
-        around: Self::Around,
-    ) -> AppResult<Self::Around> {
-        Ok(around)
+    /// The programme whose ledger a person's step locks before planning
+    /// (steps that move money, or may close a grant); `None` for none.
+    fn ledger(_around: &Self::Around) -> Option<grants_domain::ProgrammeId> {
+        None
     }
 
     /// The roles and relations `actor` holds for it.
@@ -502,7 +496,14 @@ pub async fn take<S: Subject>(
     let tx = app.store.begin().await?;
     let (subject, around) = visible::<S>(&tx, actor, id).await?;
     crate::error::expect_revision(if_match, input.revision(), S::KIND, subject.revision())?;
-    let around = subject.lock(&tx, around).await?;
+    let around = match S::ledger(&around) {
+        Some(programme) => {
+            crate::ledger::lock(&tx, programme).await?;
+            // Another step may have changed what is around it while this one waited.
+            subject.around(&tx).await?
+        }
+        None => around,
+    };
     let def = definition(app, &subject).await?;
     let now = app.now();
     let comment = input

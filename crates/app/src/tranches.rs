@@ -395,13 +395,8 @@ impl Subject for TrancheRecord {
         Ok(grants::can_see(actor, &around.grant))
     }
 
-    async fn lock(
-        &self,
-        tx: &impl ConnectionTrait,
-        around: AroundTranche,
-    ) -> AppResult<AroundTranche> {
-        ledger::lock(tx, around.programme.id).await?;
-        self.around(tx).await
+    fn ledger(around: &AroundTranche) -> Option<grants_domain::ProgrammeId> {
+        Some(around.programme.id)
     }
 
     fn facts(&self, actor: &Actor, around: &AroundTranche) -> ActorFacts {

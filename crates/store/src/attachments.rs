@@ -13,6 +13,7 @@ use uuid::Uuid;
 
 use crate::entity::attachment;
 use crate::error::corrupt;
+use crate::query;
 use crate::{StoreError, StoreResult};
 
 /// A stored attachment.
@@ -61,11 +62,7 @@ pub async fn find(
     c: &impl ConnectionTrait,
     id: AttachmentId,
 ) -> StoreResult<Option<AttachmentRecord>> {
-    attachment::Entity::find_by_id(id.uuid())
-        .one(c)
-        .await?
-        .map(record)
-        .transpose()
+    query::one(c, attachment::Entity::find_by_id(id.uuid()), record).await
 }
 
 /// Every attachment of one object, oldest first.
@@ -74,15 +71,11 @@ pub async fn of_parent(
     parent_type: &str,
     parent_id: Uuid,
 ) -> StoreResult<Vec<AttachmentRecord>> {
-    attachment::Entity::find()
+    let select = attachment::Entity::find()
         .filter(attachment::Column::ParentType.eq(parent_type))
         .filter(attachment::Column::ParentId.eq(parent_id))
-        .order_by_asc(attachment::Column::Id)
-        .all(c)
-        .await?
-        .into_iter()
-        .map(record)
-        .collect()
+        .order_by_asc(attachment::Column::Id);
+    query::all(c, select, record).await
 }
 
 /// How many attachments one object has.

@@ -10,13 +10,14 @@ use chrono::{DateTime, SubsecRound, Utc};
 use grants_domain::{AuditEventId, UserId};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect,
+    QuerySelect, Select,
 };
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use crate::StoreResult;
 use crate::entity::audit_event;
+use crate::query;
 
 /// One thing that happened, to be recorded with the change it describes.
 #[derive(Debug, Clone, PartialEq)]
@@ -134,17 +135,17 @@ pub async fn list(
     after: Option<AuditEventId>,
     limit: u64,
 ) -> StoreResult<Vec<AuditEvent>> {
-    let mut query = audit_event::Entity::find().order_by_asc(audit_event::Column::Id);
+    let mut select = audit_event::Entity::find();
     if let Some((kind, id)) = subject {
-        query = query
+        select = select
             .filter(audit_event::Column::SubjectType.eq(kind))
             .filter(audit_event::Column::SubjectId.eq(id));
     }
-    if let Some(after) = after {
-        query = query.filter(audit_event::Column::Id.gt(after.uuid()));
-    }
-    let rows = query.limit(limit).all(c).await?;
-    Ok(rows.into_iter().map(event).collect())
+    let after = after.map(AuditEventId::uuid);
+    query::page(c, select, audit_event::Column::Id, after, limit, |row| {
+        Ok(event(row))
+    })
+    .await
 }
 
 /// Every event of one subject, in chain order.
@@ -153,13 +154,15 @@ pub async fn history(
     subject_type: &str,
     subject_id: Uuid,
 ) -> StoreResult<Vec<AuditEvent>> {
-    let rows = audit_event::Entity::find()
+    query::all(c, chain(subject_type, subject_id), |row| Ok(event(row))).await
+}
+
+/// The events of one subject's chain, in chain order.
+fn chain(subject_type: &str, subject_id: Uuid) -> Select<audit_event::Entity> {
+    audit_event::Entity::find()
         .filter(audit_event::Column::SubjectType.eq(subject_type))
         .filter(audit_event::Column::SubjectId.eq(subject_id))
         .order_by_asc(audit_event::Column::Seq)
-        .all(c)
-        .await?;
-    Ok(rows.into_iter().map(event).collect())
 }
 
 fn event(r: audit_event::Model) -> AuditEvent {
@@ -205,12 +208,7 @@ pub async fn verify(c: &impl ConnectionTrait) -> StoreResult<Verification> {
     };
     for (subject_type, subject_id) in subjects {
         report.chains += 1;
-        let rows = audit_event::Entity::find()
-            .filter(audit_event::Column::SubjectType.eq(subject_type.as_str()))
-            .filter(audit_event::Column::SubjectId.eq(subject_id))
-            .order_by_asc(audit_event::Column::Seq)
-            .all(c)
-            .await?;
+        let rows = chain(&subject_type, subject_id).all(c).await?;
         let mut previous: Option<&audit_event::Model> = None;
         for row in &rows {
             report.events += 1;

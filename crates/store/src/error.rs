@@ -1,8 +1,4 @@
-use sea_orm::sea_query::{LockBehavior, LockType};
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, PrimaryKeyTrait, QueryOrder,
-    QuerySelect, SqlErr,
-};
+use sea_orm::{ConnectionTrait, DbErr, EntityTrait, PrimaryKeyTrait, SqlErr};
 use uuid::Uuid;
 
 /// What can go wrong in the store, in terms the app layer can act on.
@@ -67,6 +63,15 @@ pub(crate) fn corrupt(what: &str, err: impl std::fmt::Display) -> StoreError {
     StoreError::Corrupt(format!("{what}: {err}"))
 }
 
+/// Parses an optional stored column; a value that no longer parses is corrupt `what`.
+pub(crate) fn parse_optional<T, E: std::fmt::Display>(
+    what: &str,
+    raw: Option<&str>,
+    parse: impl FnOnce(&str) -> Result<T, E>,
+) -> Result<Option<T>, StoreError> {
+    raw.map(parse).transpose().map_err(|e| corrupt(what, e))
+}
+
 /// Explains a conditional update (`WHERE id = ? AND revision = ?`) that
 /// changed `rows_affected` rows: one is success; none means the record is
 /// gone ([`StoreError::NotFound`]) or moved on ([`StoreError::StaleRevision`]).
@@ -89,36 +94,4 @@ where
         }),
         None => Err(StoreError::NotFound),
     }
-}
-
-/// Locks the rows a claim selects for the claiming transaction, skipping
-/// rows another instance already holds (`FOR UPDATE SKIP LOCKED`), so
-/// several servers share the work. SQLite has no row locks; its single
-/// connection and `BEGIN IMMEDIATE` already serialise claims.
-pub(crate) fn skipping_locked<Q: QuerySelect>(query: Q, c: &impl ConnectionTrait) -> Q {
-    if c.get_database_backend() == DbBackend::Postgres {
-        query.lock_with_behavior(LockType::Update, LockBehavior::SkipLocked)
-    } else {
-        query
-    }
-}
-
-/// How many rows of `E` have each value of the text column `column`, by value.
-pub(crate) async fn count_by<E: EntityTrait>(
-    c: &impl ConnectionTrait,
-    column: E::Column,
-) -> Result<Vec<(String, u64)>, StoreError> {
-    let rows: Vec<(String, i64)> = E::find()
-        .select_only()
-        .column(column)
-        .column_as(column.count(), "n")
-        .group_by(column)
-        .order_by_asc(column)
-        .into_tuple()
-        .all(c)
-        .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(value, n)| (value, u64::try_from(n).unwrap_or(0)))
-        .collect())
 }

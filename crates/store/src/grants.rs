@@ -13,13 +13,14 @@ use grants_domain::{
 use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect,
+    QuerySelect, Select,
 };
 use uuid::Uuid;
 
 use crate::StoreResult;
 use crate::entity::{decision, grant, tranche};
-use crate::error::{corrupt, expect_one_row};
+use crate::error::{corrupt, parse_optional};
+use crate::query;
 
 /// A recorded funding decision and the letter that told the applicant.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,37 +75,36 @@ pub async fn decisions_for(
     c: &impl ConnectionTrait,
     proposal: ProposalId,
 ) -> StoreResult<Vec<DecisionRecord>> {
-    decision::Entity::find()
+    let select = decision::Entity::find()
         .filter(decision::Column::ProposalId.eq(proposal.uuid()))
         .order_by_asc(decision::Column::DecidedAt)
-        .order_by_asc(decision::Column::Id)
-        .all(c)
-        .await?
-        .into_iter()
-        .map(|row| {
-            let award = match (row.award_minor, row.currency.as_deref()) {
-                (Some(minor), Some(code)) => Some(Money::new(
-                    minor,
-                    Currency::parse(code).map_err(|e| corrupt("decisions.currency", e))?,
-                )),
-                _ => None,
-            };
-            Ok(DecisionRecord {
-                id: row.id,
-                proposal_id: row.proposal_id.into(),
-                programme_id: row.programme_id.into(),
-                outcome: row.outcome,
-                award,
-                reason: row.reason,
-                letter_locale: Locale::parse(&row.letter_locale)
-                    .map_err(|e| corrupt("decisions.letter_locale", e))?,
-                letter_subject: row.letter_subject,
-                letter_text: row.letter_text,
-                decided_by: row.decided_by.into(),
-                decided_at: row.decided_at,
-            })
-        })
-        .collect()
+        .order_by_asc(decision::Column::Id);
+    query::all(c, select, decision_record).await
+}
+
+/// The record of a stored decision.
+fn decision_record(row: decision::Model) -> StoreResult<DecisionRecord> {
+    let award = match (row.award_minor, row.currency.as_deref()) {
+        (Some(minor), Some(code)) => Some(Money::new(
+            minor,
+            Currency::parse(code).map_err(|e| corrupt("decisions.currency", e))?,
+        )),
+        _ => None,
+    };
+    Ok(DecisionRecord {
+        id: row.id,
+        proposal_id: row.proposal_id.into(),
+        programme_id: row.programme_id.into(),
+        outcome: row.outcome,
+        award,
+        reason: row.reason,
+        letter_locale: Locale::parse(&row.letter_locale)
+            .map_err(|e| corrupt("decisions.letter_locale", e))?,
+        letter_subject: row.letter_subject,
+        letter_text: row.letter_text,
+        decided_by: row.decided_by.into(),
+        decided_at: row.decided_at,
+    })
 }
 
 /// A grant: a funded proposal's award, agreement and life.
@@ -181,11 +181,7 @@ pub async fn insert_grant(c: &impl ConnectionTrait, g: &GrantRecord) -> StoreRes
 
 /// One grant.
 pub async fn find_grant(c: &impl ConnectionTrait, id: GrantId) -> StoreResult<Option<GrantRecord>> {
-    grant::Entity::find_by_id(id.uuid())
-        .one(c)
-        .await?
-        .map(grant_record)
-        .transpose()
+    query::one(c, grant::Entity::find_by_id(id.uuid()), grant_record).await
 }
 
 /// The grants with these ids that exist: one query per thousand ids.
@@ -193,15 +189,13 @@ pub async fn find_grants(
     c: &impl ConnectionTrait,
     ids: &[GrantId],
 ) -> StoreResult<Vec<GrantRecord>> {
-    crate::in_chunks(ids, async |chunk| {
-        grant::Entity::find()
-            .filter(grant::Column::Id.is_in(chunk.iter().map(|id| id.uuid())))
-            .all(c)
-            .await?
-            .into_iter()
-            .map(grant_record)
-            .collect()
-    })
+    query::all_in(
+        c,
+        grant::Entity::find(),
+        grant::Column::Id,
+        ids,
+        grant_record,
+    )
     .await
 }
 
@@ -210,12 +204,8 @@ pub async fn grant_of_proposal(
     c: &impl ConnectionTrait,
     proposal: ProposalId,
 ) -> StoreResult<Option<GrantRecord>> {
-    grant::Entity::find()
-        .filter(grant::Column::ProposalId.eq(proposal.uuid()))
-        .one(c)
-        .await?
-        .map(grant_record)
-        .transpose()
+    let select = grant::Entity::find().filter(grant::Column::ProposalId.eq(proposal.uuid()));
+    query::one(c, select, grant_record).await
 }
 
 /// Which grants to list.
@@ -236,26 +226,17 @@ pub async fn list_grants(
     after: Option<Uuid>,
     limit: u64,
 ) -> StoreResult<Vec<GrantRecord>> {
-    let mut query = grant::Entity::find().order_by_asc(grant::Column::Id);
+    let mut select = grant::Entity::find();
     if let Some(p) = filter.programme {
-        query = query.filter(grant::Column::ProgrammeId.eq(p.uuid()));
+        select = select.filter(grant::Column::ProgrammeId.eq(p.uuid()));
     }
     if let Some(g) = filter.grantee {
-        query = query.filter(grant::Column::GranteeId.eq(g.uuid()));
+        select = select.filter(grant::Column::GranteeId.eq(g.uuid()));
     }
     if let Some(s) = &filter.state {
-        query = query.filter(grant::Column::State.eq(s.as_str()));
+        select = select.filter(grant::Column::State.eq(s.as_str()));
     }
-    if let Some(after) = after {
-        query = query.filter(grant::Column::Id.gt(after));
-    }
-    query
-        .limit(limit)
-        .all(c)
-        .await?
-        .into_iter()
-        .map(grant_record)
-        .collect()
+    query::page(c, select, grant::Column::Id, after, limit, grant_record).await
 }
 
 /// What a grant transition changes besides the state.
@@ -278,10 +259,7 @@ pub async fn set_grant_state(
     change: GrantChange,
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
-    let mut update = grant::Entity::update_many()
-        .col_expr(grant::Column::State, Expr::value(to))
-        .col_expr(grant::Column::Revision, Expr::value(expected_revision + 1))
-        .col_expr(grant::Column::UpdatedAt, Expr::value(now));
+    let mut update = query::transition(grant::Column::State, (from, to));
     match change {
         GrantChange::None => {}
         GrantChange::AgreementAccepted => {
@@ -295,13 +273,7 @@ pub async fn set_grant_state(
                 .col_expr(grant::Column::EndReason, Expr::value(reason));
         }
     }
-    let result = update
-        .filter(grant::Column::Id.eq(id.uuid()))
-        .filter(grant::Column::Revision.eq(expected_revision))
-        .filter(grant::Column::State.eq(from))
-        .exec(c)
-        .await?;
-    expect_one_row::<grant::Entity>(c, id.uuid(), result.rows_affected, |g| g.revision).await
+    query::update_at_revision(c, update, id.uuid(), expected_revision, now).await
 }
 
 fn grant_record(row: grant::Model) -> StoreResult<GrantRecord> {
@@ -312,12 +284,7 @@ fn grant_record(row: grant::Model) -> StoreResult<GrantRecord> {
         proposal_id: row.proposal_id.into(),
         grantee_id: row.grantee_id.into(),
         country: CountryCode::parse(&row.country).map_err(|e| corrupt("grants.country", e))?,
-        region: row
-            .region
-            .as_deref()
-            .map(Area::parse)
-            .transpose()
-            .map_err(|e| corrupt("grants.region", e))?,
+        region: parse_optional("grants.region", row.region.as_deref(), Area::parse)?,
         award: Money::new(row.award_minor, currency),
         state: row.state,
         workflow: row.workflow,
@@ -446,18 +413,21 @@ pub async fn tranches_of_grants(
     c: &impl ConnectionTrait,
     grants: &[GrantId],
 ) -> StoreResult<Vec<TrancheRecord>> {
-    crate::in_chunks(grants, async |chunk| {
-        tranche::Entity::find()
-            .filter(tranche::Column::GrantId.is_in(chunk.iter().map(|g| g.uuid())))
-            .order_by_asc(tranche::Column::GrantId)
-            .order_by_asc(tranche::Column::Position)
-            .all(c)
-            .await?
-            .into_iter()
-            .map(tranche_record)
-            .collect()
-    })
+    query::all_in(
+        c,
+        in_payment_order(),
+        tranche::Column::GrantId,
+        grants,
+        tranche_record,
+    )
     .await
+}
+
+/// Tranches grant by grant, each grant's in payment order.
+fn in_payment_order() -> Select<tranche::Entity> {
+    tranche::Entity::find()
+        .order_by_asc(tranche::Column::GrantId)
+        .order_by_asc(tranche::Column::Position)
 }
 
 /// The tranches of a programme's grants (for the ledger), grant by grant.
@@ -474,15 +444,8 @@ pub async fn tranches_in_programme(
         .await?;
     let mut found = Vec::new();
     for ids in grant_ids.chunks(500) {
-        let rows = tranche::Entity::find()
-            .filter(tranche::Column::GrantId.is_in(ids.iter().copied()))
-            .order_by_asc(tranche::Column::GrantId)
-            .order_by_asc(tranche::Column::Position)
-            .all(c)
-            .await?;
-        for row in rows {
-            found.push(tranche_record(row)?);
-        }
+        let select = in_payment_order().filter(tranche::Column::GrantId.is_in(ids.iter().copied()));
+        found.extend(query::all(c, select, tranche_record).await?);
     }
     Ok(found)
 }
@@ -492,11 +455,7 @@ pub async fn find_tranche(
     c: &impl ConnectionTrait,
     id: TrancheId,
 ) -> StoreResult<Option<TrancheRecord>> {
-    tranche::Entity::find_by_id(id.uuid())
-        .one(c)
-        .await?
-        .map(tranche_record)
-        .transpose()
+    query::one(c, tranche::Entity::find_by_id(id.uuid()), tranche_record).await
 }
 
 /// What a tranche transition records besides the state.
@@ -523,13 +482,7 @@ pub async fn set_tranche_state(
     change: TrancheChange,
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
-    let mut update = tranche::Entity::update_many()
-        .col_expr(tranche::Column::State, Expr::value(to))
-        .col_expr(
-            tranche::Column::Revision,
-            Expr::value(expected_revision + 1),
-        )
-        .col_expr(tranche::Column::UpdatedAt, Expr::value(now));
+    let mut update = query::transition(tranche::Column::State, (from, to));
     let columns: Vec<(tranche::Column, SimpleExpr)> = match change {
         TrancheChange::None => vec![],
         // A new request starts afresh: an approval of a request sent back is void.
@@ -576,13 +529,7 @@ pub async fn set_tranche_state(
     for (column, value) in columns {
         update = update.col_expr(column, value);
     }
-    let result = update
-        .filter(tranche::Column::Id.eq(id.uuid()))
-        .filter(tranche::Column::Revision.eq(expected_revision))
-        .filter(tranche::Column::State.eq(from))
-        .exec(c)
-        .await?;
-    expect_one_row::<tranche::Entity>(c, id.uuid(), result.rows_affected, |t| t.revision).await
+    query::update_at_revision(c, update, id.uuid(), expected_revision, now).await
 }
 
 fn tranche_record(row: tranche::Model) -> StoreResult<TrancheRecord> {

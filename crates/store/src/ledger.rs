@@ -12,13 +12,14 @@ pub use grants_domain::finance::EntryKind;
 use grants_domain::{CountryCode, Currency, GrantId, Money, ProgrammeId, TrancheId, UserId};
 use sea_orm::sea_query::{Alias, Expr, Func, SimpleExpr};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, Statement,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
 };
 use uuid::Uuid;
 
-use crate::entity::ledger_entry;
-use crate::error::corrupt;
+use crate::entity::{ledger_entry, programme};
+use crate::error::{corrupt, parse_optional};
+use crate::query;
 use crate::{StoreError, StoreResult};
 
 /// One movement of money.
@@ -48,16 +49,11 @@ pub struct LedgerEntry {
 
 /// Serialises money-moving writers of one programme until the transaction ends.
 pub async fn lock_programme(c: &impl ConnectionTrait, programme: ProgrammeId) -> StoreResult<()> {
-    if c.get_database_backend() == DbBackend::Postgres {
-        c.query_one_raw(Statement::from_sql_and_values(
-            DbBackend::Postgres,
-            "SELECT id FROM programmes WHERE id = $1 FOR UPDATE",
-            [programme.uuid().into()],
-        ))
-        .await?
-        .ok_or(StoreError::NotFound)?;
+    if query::lock_row::<programme::Entity>(c, programme::Column::Id, programme.uuid()).await? {
+        Ok(())
+    } else {
+        Err(StoreError::NotFound)
     }
-    Ok(())
 }
 
 /// Appends an entry.
@@ -118,11 +114,7 @@ pub async fn sums(c: &impl ConnectionTrait, programme: ProgrammeId) -> StoreResu
         .map(|(grant, country, kind, minor)| {
             Ok(Sum {
                 grant_id: grant.map(GrantId::from),
-                country: country
-                    .as_deref()
-                    .map(CountryCode::parse)
-                    .transpose()
-                    .map_err(|e| corrupt("ledger_entries.country", e))?,
+                country: country_of(country.as_deref())?,
                 kind: entry_kind(&kind)?,
                 minor,
             })
@@ -135,39 +127,37 @@ pub async fn entries(
     c: &impl ConnectionTrait,
     programme: ProgrammeId,
 ) -> StoreResult<Vec<LedgerEntry>> {
-    ledger_entry::Entity::find()
+    let select = ledger_entry::Entity::find()
         .filter(ledger_entry::Column::ProgrammeId.eq(programme.uuid()))
         .order_by_asc(ledger_entry::Column::CreatedAt)
-        .order_by_asc(ledger_entry::Column::Id)
-        .all(c)
-        .await?
-        .into_iter()
-        .map(|row| {
-            Ok(LedgerEntry {
-                id: row.id,
-                programme_id: row.programme_id.into(),
-                grant_id: row.grant_id.map(GrantId::from),
-                tranche_id: row.tranche_id.map(TrancheId::from),
-                country: row
-                    .country
-                    .as_deref()
-                    .map(CountryCode::parse)
-                    .transpose()
-                    .map_err(|e| corrupt("ledger_entries.country", e))?,
-                kind: entry_kind(&row.kind)?,
-                amount: Money::new(
-                    row.amount_minor,
-                    Currency::parse(&row.currency)
-                        .map_err(|e| corrupt("ledger_entries.currency", e))?,
-                ),
-                actor_id: row.actor_id.map(UserId::from),
-                memo: row.memo,
-                created_at: row.created_at,
-            })
-        })
-        .collect()
+        .order_by_asc(ledger_entry::Column::Id);
+    query::all(c, select, entry).await
+}
+
+/// The record of a stored entry.
+fn entry(row: ledger_entry::Model) -> StoreResult<LedgerEntry> {
+    Ok(LedgerEntry {
+        id: row.id,
+        programme_id: row.programme_id.into(),
+        grant_id: row.grant_id.map(GrantId::from),
+        tranche_id: row.tranche_id.map(TrancheId::from),
+        country: country_of(row.country.as_deref())?,
+        kind: entry_kind(&row.kind)?,
+        amount: Money::new(
+            row.amount_minor,
+            Currency::parse(&row.currency).map_err(|e| corrupt("ledger_entries.currency", e))?,
+        ),
+        actor_id: row.actor_id.map(UserId::from),
+        memo: row.memo,
+        created_at: row.created_at,
+    })
 }
 
 fn entry_kind(raw: &str) -> StoreResult<EntryKind> {
     EntryKind::parse(raw).ok_or_else(|| corrupt("ledger_entries.kind", raw))
+}
+
+/// An entry's stored country, parsed.
+fn country_of(raw: Option<&str>) -> StoreResult<Option<CountryCode>> {
+    parse_optional("ledger_entries.country", raw, CountryCode::parse)
 }

@@ -19,6 +19,7 @@ pub mod outbox;
 pub mod preferences;
 pub mod programmes;
 pub mod proposals;
+mod query;
 pub mod reports;
 pub mod review;
 pub mod throttle;

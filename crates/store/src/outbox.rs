@@ -22,6 +22,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use crate::entity::{notification_preference, outbox_message};
+use crate::query;
 use crate::{StoreError, StoreResult};
 
 /// Waiting to be sent, now or at `next_attempt_at`.
@@ -243,17 +244,12 @@ async fn claim_where(
     limit: u64,
     due: Condition,
 ) -> StoreResult<Vec<QueuedMessage>> {
-    let query = outbox_message::Entity::find()
+    let select = outbox_message::Entity::find()
         .filter(due)
         .order_by_asc(outbox_message::Column::NextAttemptAt)
         .order_by_asc(outbox_message::Column::Id)
         .limit(limit);
-    let rows = crate::error::skipping_locked(query, c).all(c).await?;
-    if rows.is_empty() {
-        return Ok(Vec::new());
-    }
-    let lease_until = now + lease;
-    outbox_message::Entity::update_many()
+    let leased = outbox_message::Entity::update_many()
         .col_expr(outbox_message::Column::State, Expr::value(SENDING))
         .col_expr(
             outbox_message::Column::LeaseOwner,
@@ -261,15 +257,13 @@ async fn claim_where(
         )
         .col_expr(
             outbox_message::Column::LeaseUntil,
-            Expr::value(Some(lease_until)),
+            Expr::value(Some(now + lease)),
         )
         .col_expr(
             outbox_message::Column::Attempts,
             Expr::col(outbox_message::Column::Attempts).add(1),
-        )
-        .filter(outbox_message::Column::Id.is_in(rows.iter().map(|r| r.id)))
-        .exec(c)
-        .await?;
+        );
+    let rows = query::claim(c, select, leased, outbox_message::Column::Id, |m| m.id).await?;
     Ok(rows
         .into_iter()
         .map(|mut r| {
@@ -366,28 +360,20 @@ pub async fn list(
     after: Option<Uuid>,
     limit: u64,
 ) -> StoreResult<Vec<QueuedMessage>> {
-    let mut query = outbox_message::Entity::find().order_by_asc(outbox_message::Column::Id);
+    let mut select = outbox_message::Entity::find();
     if let Some(state) = state {
-        query = query.filter(outbox_message::Column::State.eq(state));
+        select = select.filter(outbox_message::Column::State.eq(state));
     }
-    if let Some(after) = after {
-        query = query.filter(outbox_message::Column::Id.gt(after));
-    }
-    Ok(query
-        .limit(limit)
-        .all(c)
-        .await?
-        .into_iter()
-        .map(queued)
-        .collect())
+    query::page(c, select, outbox_message::Column::Id, after, limit, |row| {
+        Ok(queued(row))
+    })
+    .await
 }
 
 /// One message.
 pub async fn find(c: &impl ConnectionTrait, id: Uuid) -> StoreResult<Option<QueuedMessage>> {
-    Ok(outbox_message::Entity::find_by_id(id)
-        .one(c)
-        .await?
-        .map(queued))
+    let select = outbox_message::Entity::find_by_id(id);
+    query::one(c, select, |row| Ok(queued(row))).await
 }
 
 /// The messages about one object, oldest first.
@@ -396,13 +382,11 @@ pub async fn for_subject(
     subject_type: &str,
     subject_id: Uuid,
 ) -> StoreResult<Vec<QueuedMessage>> {
-    let rows = outbox_message::Entity::find()
+    let select = outbox_message::Entity::find()
         .filter(outbox_message::Column::SubjectType.eq(subject_type))
         .filter(outbox_message::Column::SubjectId.eq(subject_id))
-        .order_by_asc(outbox_message::Column::Id)
-        .all(c)
-        .await?;
-    Ok(rows.into_iter().map(queued).collect())
+        .order_by_asc(outbox_message::Column::Id);
+    query::all(c, select, |row| Ok(queued(row))).await
 }
 
 /// Moves a message from one of `from` to `to` (retry a dead one, cancel a
@@ -431,5 +415,5 @@ pub async fn set_state(
 
 /// How many messages are in each state.
 pub async fn counts(c: &impl ConnectionTrait) -> StoreResult<Vec<(String, u64)>> {
-    crate::error::count_by::<outbox_message::Entity>(c, outbox_message::Column::State).await
+    query::count_by::<outbox_message::Entity>(c, outbox_message::Column::State).await
 }

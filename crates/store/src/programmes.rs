@@ -4,14 +4,12 @@ use chrono::{DateTime, Utc};
 use grants_domain::programme::ProgrammeSpec;
 use grants_domain::{ProgrammeId, UserId};
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect,
-};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use crate::StoreResult;
 use crate::entity::programme;
-use crate::error::{corrupt, expect_one_row};
+use crate::error::corrupt;
+use crate::query;
 
 /// A stored programme.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,11 +75,7 @@ pub async fn find(
     c: &impl ConnectionTrait,
     id: ProgrammeId,
 ) -> StoreResult<Option<ProgrammeRecord>> {
-    programme::Entity::find_by_id(id.uuid())
-        .one(c)
-        .await?
-        .map(record)
-        .transpose()
+    query::one(c, programme::Entity::find_by_id(id.uuid()), record).await
 }
 
 /// The programmes with these ids that exist: one query per thousand ids.
@@ -89,15 +83,13 @@ pub async fn find_many(
     c: &impl ConnectionTrait,
     ids: &[ProgrammeId],
 ) -> StoreResult<Vec<ProgrammeRecord>> {
-    crate::in_chunks(ids, async |chunk| {
-        programme::Entity::find()
-            .filter(programme::Column::Id.is_in(chunk.iter().map(|id| id.uuid())))
-            .all(c)
-            .await?
-            .into_iter()
-            .map(record)
-            .collect()
-    })
+    query::all_in(
+        c,
+        programme::Entity::find(),
+        programme::Column::Id,
+        ids,
+        record,
+    )
     .await
 }
 
@@ -108,20 +100,12 @@ pub async fn list(
     after: Option<ProgrammeId>,
     limit: u64,
 ) -> StoreResult<Vec<ProgrammeRecord>> {
-    let mut query = programme::Entity::find().order_by_asc(programme::Column::Id);
+    let mut select = programme::Entity::find();
     if !include_archived {
-        query = query.filter(programme::Column::ArchivedAt.is_null());
+        select = select.filter(programme::Column::ArchivedAt.is_null());
     }
-    if let Some(after) = after {
-        query = query.filter(programme::Column::Id.gt(after.uuid()));
-    }
-    query
-        .limit(limit)
-        .all(c)
-        .await?
-        .into_iter()
-        .map(record)
-        .collect()
+    let after = after.map(ProgrammeId::uuid);
+    query::page(c, select, programme::Column::Id, after, limit, record).await
 }
 
 /// Replaces the specification if the programme is still at `expected_revision`.
@@ -132,7 +116,7 @@ pub async fn update_spec(
     spec: &ProgrammeSpec,
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
-    let result = programme::Entity::update_many()
+    let update = programme::Entity::update_many()
         .col_expr(programme::Column::Code, Expr::value(spec.code.clone()))
         .col_expr(
             programme::Column::CodeNormalized,
@@ -148,17 +132,8 @@ pub async fn update_spec(
         )
         .col_expr(programme::Column::OpensAt, Expr::value(spec.opens_at))
         .col_expr(programme::Column::ClosesAt, Expr::value(spec.closes_at))
-        .col_expr(programme::Column::Spec, Expr::value(spec_json(spec)?))
-        .col_expr(
-            programme::Column::Revision,
-            Expr::value(expected_revision + 1),
-        )
-        .col_expr(programme::Column::UpdatedAt, Expr::value(now))
-        .filter(programme::Column::Id.eq(id.uuid()))
-        .filter(programme::Column::Revision.eq(expected_revision))
-        .exec(c)
-        .await?;
-    expect_one_row::<programme::Entity>(c, id.uuid(), result.rows_affected, |p| p.revision).await
+        .col_expr(programme::Column::Spec, Expr::value(spec_json(spec)?));
+    query::update_at_revision(c, update, id.uuid(), expected_revision, now).await
 }
 
 /// Archives (`Some`) or restores (`None`) the programme if it is still at `expected_revision`.
@@ -169,18 +144,9 @@ pub async fn set_archived(
     archived_at: Option<DateTime<Utc>>,
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
-    let result = programme::Entity::update_many()
-        .col_expr(programme::Column::ArchivedAt, Expr::value(archived_at))
-        .col_expr(
-            programme::Column::Revision,
-            Expr::value(expected_revision + 1),
-        )
-        .col_expr(programme::Column::UpdatedAt, Expr::value(now))
-        .filter(programme::Column::Id.eq(id.uuid()))
-        .filter(programme::Column::Revision.eq(expected_revision))
-        .exec(c)
-        .await?;
-    expect_one_row::<programme::Entity>(c, id.uuid(), result.rows_affected, |p| p.revision).await
+    let update = programme::Entity::update_many()
+        .col_expr(programme::Column::ArchivedAt, Expr::value(archived_at));
+    query::update_at_revision(c, update, id.uuid(), expected_revision, now).await
 }
 
 pub(crate) fn record(row: programme::Model) -> StoreResult<ProgrammeRecord> {

@@ -5,13 +5,13 @@ use grants_domain::proposal::ProposalContent;
 use grants_domain::{Area, ProgrammeId, ProposalId, UserId};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DbBackend, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, Statement,
+    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
 };
 
 use crate::entity::{programme, proposal};
-use crate::error::{corrupt, expect_one_row};
+use crate::error::corrupt;
 use crate::programmes::ProgrammeRecord;
+use crate::query;
 use crate::{StoreError, StoreResult};
 
 /// A stored proposal.
@@ -131,11 +131,7 @@ pub async fn insert(
 
 /// The proposal with this id.
 pub async fn find(c: &impl ConnectionTrait, id: ProposalId) -> StoreResult<Option<ProposalRecord>> {
-    proposal::Entity::find_by_id(id.uuid())
-        .one(c)
-        .await?
-        .map(record)
-        .transpose()
+    query::one(c, proposal::Entity::find_by_id(id.uuid()), record).await
 }
 
 /// The proposal with this id and the programme it applies to, in one query.
@@ -159,14 +155,7 @@ pub async fn find_with_programme(
 /// a transition. PostgreSQL locks the row (`FOR UPDATE`); SQLite already
 /// runs one writing transaction at a time.
 pub async fn lock(c: &impl ConnectionTrait, id: ProposalId) -> StoreResult<()> {
-    if c.get_database_backend() == DbBackend::Postgres {
-        c.query_one_raw(Statement::from_sql_and_values(
-            DbBackend::Postgres,
-            "SELECT id FROM proposals WHERE id = $1 FOR UPDATE",
-            [id.uuid().into()],
-        ))
-        .await?;
-    }
+    query::lock_row::<proposal::Entity>(c, proposal::Column::Id, id.uuid()).await?;
     Ok(())
 }
 
@@ -200,28 +189,18 @@ pub async fn list(
         visible =
             visible.add(proposal::Column::Id.is_in(visibility.ids.iter().map(|id| id.uuid())));
     }
-    let mut query = proposal::Entity::find()
-        .filter(visible)
-        .order_by_asc(proposal::Column::Id);
+    let mut select = proposal::Entity::find().filter(visible);
     if let Some(programme) = filter.programme {
-        query = query.filter(proposal::Column::ProgrammeId.eq(programme.uuid()));
+        select = select.filter(proposal::Column::ProgrammeId.eq(programme.uuid()));
     }
     if let Some(state) = &filter.state {
-        query = query.filter(proposal::Column::State.eq(state.as_str()));
+        select = select.filter(proposal::Column::State.eq(state.as_str()));
     }
     if let Some(country) = &filter.country {
-        query = query.filter(proposal::Column::Country.eq(country.as_str()));
+        select = select.filter(proposal::Column::Country.eq(country.as_str()));
     }
-    if let Some(after) = after {
-        query = query.filter(proposal::Column::Id.gt(after.uuid()));
-    }
-    query
-        .limit(limit)
-        .all(c)
-        .await?
-        .into_iter()
-        .map(record)
-        .collect()
+    let after = after.map(ProposalId::uuid);
+    query::page(c, select, proposal::Column::Id, after, limit, record).await
 }
 
 /// Every proposal of a programme in one of `states`, oldest first.
@@ -230,15 +209,11 @@ pub async fn in_programme(
     programme: ProgrammeId,
     states: &[&str],
 ) -> StoreResult<Vec<ProposalRecord>> {
-    proposal::Entity::find()
+    let select = proposal::Entity::find()
         .filter(proposal::Column::ProgrammeId.eq(programme.uuid()))
         .filter(proposal::Column::State.is_in(states.iter().copied()))
-        .order_by_asc(proposal::Column::Id)
-        .all(c)
-        .await?
-        .into_iter()
-        .map(record)
-        .collect()
+        .order_by_asc(proposal::Column::Id);
+    query::all(c, select, record).await
 }
 
 /// The proposals with these ids that exist, oldest first.
@@ -246,15 +221,13 @@ pub async fn find_many(
     c: &impl ConnectionTrait,
     ids: &[ProposalId],
 ) -> StoreResult<Vec<ProposalRecord>> {
-    let mut found = crate::in_chunks(ids, async |chunk| {
-        proposal::Entity::find()
-            .filter(proposal::Column::Id.is_in(chunk.iter().map(|id| id.uuid())))
-            .all(c)
-            .await?
-            .into_iter()
-            .map(record)
-            .collect()
-    })
+    let mut found = query::all_in(
+        c,
+        proposal::Entity::find(),
+        proposal::Column::Id,
+        ids,
+        record,
+    )
     .await?;
     found.sort_by_key(|p| p.id);
     Ok(found)
@@ -262,7 +235,7 @@ pub async fn find_many(
 
 /// How many proposals are in each state.
 pub async fn count_by_state(c: &impl ConnectionTrait) -> StoreResult<Vec<(String, u64)>> {
-    crate::error::count_by::<proposal::Entity>(c, proposal::Column::State).await
+    query::count_by::<proposal::Entity>(c, proposal::Column::State).await
 }
 
 /// Replaces the content if the proposal is still at `expected_revision`.
@@ -273,7 +246,7 @@ pub async fn update_content(
     content: &ProposalContent,
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
-    let result = proposal::Entity::update_many()
+    let update = proposal::Entity::update_many()
         .col_expr(
             proposal::Column::Content,
             Expr::value(content_json(content)?),
@@ -286,17 +259,8 @@ pub async fn update_content(
         .col_expr(
             proposal::Column::Region,
             Expr::value(content.region.as_ref().map(ToString::to_string)),
-        )
-        .col_expr(
-            proposal::Column::Revision,
-            Expr::value(expected_revision + 1),
-        )
-        .col_expr(proposal::Column::UpdatedAt, Expr::value(now))
-        .filter(proposal::Column::Id.eq(id.uuid()))
-        .filter(proposal::Column::Revision.eq(expected_revision))
-        .exec(c)
-        .await?;
-    expect_one_row::<proposal::Entity>(c, id.uuid(), result.rows_affected, |p| p.revision).await
+        );
+    query::update_at_revision(c, update, id.uuid(), expected_revision, now).await
 }
 
 /// Moves the proposal to `state` if it is still at `expected_revision` and
@@ -311,23 +275,11 @@ pub async fn set_state(
     submitted: bool,
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
-    let mut update = proposal::Entity::update_many()
-        .col_expr(proposal::Column::State, Expr::value(state))
-        .col_expr(
-            proposal::Column::Revision,
-            Expr::value(expected_revision + 1),
-        )
-        .col_expr(proposal::Column::UpdatedAt, Expr::value(now));
+    let mut update = query::transition(proposal::Column::State, (from, state));
     if submitted {
         update = update.col_expr(proposal::Column::SubmittedAt, Expr::value(Some(now)));
     }
-    let result = update
-        .filter(proposal::Column::Id.eq(id.uuid()))
-        .filter(proposal::Column::Revision.eq(expected_revision))
-        .filter(proposal::Column::State.eq(from))
-        .exec(c)
-        .await?;
-    expect_one_row::<proposal::Entity>(c, id.uuid(), result.rows_affected, |p| p.revision).await
+    query::update_at_revision(c, update, id.uuid(), expected_revision, now).await
 }
 
 /// Re-pins every proposal of `workflow` at `from_version` to `to_version`,
@@ -355,19 +307,13 @@ pub async fn repin(
             .iter()
             .find(|(old, _)| *old == row.state)
             .map_or_else(|| row.state.clone(), |(_, new)| new.clone());
-        let result = proposal::Entity::update_many()
+        let update = proposal::Entity::update_many()
             .col_expr(proposal::Column::State, Expr::value(new_state.as_str()))
             .col_expr(
                 proposal::Column::WorkflowVersion,
                 Expr::value(i32::try_from(to_version).unwrap_or(i32::MAX)),
-            )
-            .col_expr(proposal::Column::Revision, Expr::value(row.revision + 1))
-            .col_expr(proposal::Column::UpdatedAt, Expr::value(now))
-            .filter(proposal::Column::Id.eq(row.id))
-            .filter(proposal::Column::Revision.eq(row.revision))
-            .exec(c)
-            .await?;
-        expect_one_row::<proposal::Entity>(c, row.id, result.rows_affected, |p| p.revision).await?;
+            );
+        query::update_at_revision(c, update, row.id, row.revision, now).await?;
         moved.push((ProposalId::from(row.id), row.state, new_state));
     }
     Ok(moved)

@@ -11,13 +11,13 @@ use grants_domain::{Area, CountryCode, GrantId, ProgrammeId, ReportId, UserId};
 use sea_orm::sea_query::{Expr, ExprTrait, SimpleExpr};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect,
 };
 use uuid::Uuid;
 
 use crate::StoreResult;
 use crate::entity::report;
-use crate::error::{corrupt, expect_one_row};
+use crate::error::{corrupt, parse_optional};
+use crate::query;
 
 /// One report a grantee owes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,24 +113,13 @@ pub async fn find_report(
     c: &impl ConnectionTrait,
     id: ReportId,
 ) -> StoreResult<Option<ReportRecord>> {
-    report::Entity::find_by_id(id.uuid())
-        .one(c)
-        .await?
-        .map(report_record)
-        .transpose()
+    query::one(c, report::Entity::find_by_id(id.uuid()), report_record).await
 }
 
 /// Locks the report until the transaction `c` ends (PostgreSQL; SQLite's
 /// single writer serialises anyway), so a check made on it holds until commit.
 pub async fn lock(c: &impl ConnectionTrait, id: ReportId) -> StoreResult<()> {
-    if c.get_database_backend() == sea_orm::DbBackend::Postgres {
-        c.query_one_raw(sea_orm::Statement::from_sql_and_values(
-            sea_orm::DbBackend::Postgres,
-            "SELECT id FROM reports WHERE id = $1 FOR UPDATE",
-            [id.uuid().into()],
-        ))
-        .await?;
-    }
+    query::lock_row::<report::Entity>(c, report::Column::Id, id.uuid()).await?;
     Ok(())
 }
 
@@ -139,14 +128,10 @@ pub async fn reports_of(
     c: &impl ConnectionTrait,
     grant: GrantId,
 ) -> StoreResult<Vec<ReportRecord>> {
-    report::Entity::find()
+    let select = report::Entity::find()
         .filter(report::Column::GrantId.eq(grant.uuid()))
-        .order_by_asc(report::Column::Position)
-        .all(c)
-        .await?
-        .into_iter()
-        .map(report_record)
-        .collect()
+        .order_by_asc(report::Column::Position);
+    query::all(c, select, report_record).await
 }
 
 /// Which reports to list.
@@ -167,26 +152,18 @@ pub async fn list_reports(
     after: Option<Uuid>,
     limit: u64,
 ) -> StoreResult<Vec<ReportRecord>> {
-    let mut query = report::Entity::find().order_by_asc(report::Column::Id);
+    let mut select = report::Entity::find();
     if let Some(p) = filter.programme {
-        query = query.filter(report::Column::ProgrammeId.eq(p.uuid()));
+        select = select.filter(report::Column::ProgrammeId.eq(p.uuid()));
     }
     if let Some(g) = filter.grantee {
-        query = query.filter(report::Column::GranteeId.eq(g.uuid()));
+        select = select.filter(report::Column::GranteeId.eq(g.uuid()));
     }
     if !filter.states.is_empty() {
-        query = query.filter(report::Column::State.is_in(filter.states.iter().map(String::as_str)));
+        select =
+            select.filter(report::Column::State.is_in(filter.states.iter().map(String::as_str)));
     }
-    if let Some(after) = after {
-        query = query.filter(report::Column::Id.gt(after));
-    }
-    query
-        .limit(limit)
-        .all(c)
-        .await?
-        .into_iter()
-        .map(report_record)
-        .collect()
+    query::page(c, select, report::Column::Id, after, limit, report_record).await
 }
 
 /// Every report of a programme (for its impact summary), grant by grant.
@@ -194,15 +171,11 @@ pub async fn reports_in_programme(
     c: &impl ConnectionTrait,
     programme: ProgrammeId,
 ) -> StoreResult<Vec<ReportRecord>> {
-    report::Entity::find()
+    let select = report::Entity::find()
         .filter(report::Column::ProgrammeId.eq(programme.uuid()))
         .order_by_asc(report::Column::GrantId)
-        .order_by_asc(report::Column::Position)
-        .all(c)
-        .await?
-        .into_iter()
-        .map(report_record)
-        .collect()
+        .order_by_asc(report::Column::Position);
+    query::all(c, select, report_record).await
 }
 
 /// Saves what the grantee wrote if the report is still at `expected_revision`.
@@ -214,15 +187,8 @@ pub async fn save_content(
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
     let json = serde_json::to_value(content).map_err(|e| corrupt("reports.content", e))?;
-    let result = report::Entity::update_many()
-        .col_expr(report::Column::Content, Expr::value(json))
-        .col_expr(report::Column::Revision, Expr::value(expected_revision + 1))
-        .col_expr(report::Column::UpdatedAt, Expr::value(now))
-        .filter(report::Column::Id.eq(id.uuid()))
-        .filter(report::Column::Revision.eq(expected_revision))
-        .exec(c)
-        .await?;
-    expect_one_row::<report::Entity>(c, id.uuid(), result.rows_affected, |r| r.revision).await
+    let update = report::Entity::update_many().col_expr(report::Column::Content, Expr::value(json));
+    query::update_at_revision(c, update, id.uuid(), expected_revision, now).await
 }
 
 /// Moves the due date if the report is still at `expected_revision`.
@@ -233,15 +199,8 @@ pub async fn set_due_on(
     due_on: NaiveDate,
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
-    let result = report::Entity::update_many()
-        .col_expr(report::Column::DueOn, Expr::value(due_on))
-        .col_expr(report::Column::Revision, Expr::value(expected_revision + 1))
-        .col_expr(report::Column::UpdatedAt, Expr::value(now))
-        .filter(report::Column::Id.eq(id.uuid()))
-        .filter(report::Column::Revision.eq(expected_revision))
-        .exec(c)
-        .await?;
-    expect_one_row::<report::Entity>(c, id.uuid(), result.rows_affected, |r| r.revision).await
+    let update = report::Entity::update_many().col_expr(report::Column::DueOn, Expr::value(due_on));
+    query::update_at_revision(c, update, id.uuid(), expected_revision, now).await
 }
 
 /// What a report transition records besides the state.
@@ -264,10 +223,7 @@ pub async fn set_report_state(
     change: ReportChange,
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
-    let mut update = report::Entity::update_many()
-        .col_expr(report::Column::State, Expr::value(to))
-        .col_expr(report::Column::Revision, Expr::value(expected_revision + 1))
-        .col_expr(report::Column::UpdatedAt, Expr::value(now));
+    let mut update = query::transition(report::Column::State, (from, to));
     let columns: Vec<(report::Column, SimpleExpr)> = match change {
         ReportChange::None => vec![],
         ReportChange::Submitted => vec![
@@ -287,13 +243,7 @@ pub async fn set_report_state(
     for (column, value) in columns {
         update = update.col_expr(column, value);
     }
-    let result = update
-        .filter(report::Column::Id.eq(id.uuid()))
-        .filter(report::Column::Revision.eq(expected_revision))
-        .filter(report::Column::State.eq(from))
-        .exec(c)
-        .await?;
-    expect_one_row::<report::Entity>(c, id.uuid(), result.rows_affected, |r| r.revision).await
+    query::update_at_revision(c, update, id.uuid(), expected_revision, now).await
 }
 
 fn report_record(row: report::Model) -> StoreResult<ReportRecord> {
@@ -308,12 +258,7 @@ fn report_record(row: report::Model) -> StoreResult<ReportRecord> {
         programme_id: row.programme_id.into(),
         grantee_id: row.grantee_id.into(),
         country: CountryCode::parse(&row.country).map_err(|e| corrupt("reports.country", e))?,
-        region: row
-            .region
-            .as_deref()
-            .map(Area::parse)
-            .transpose()
-            .map_err(|e| corrupt("reports.region", e))?,
+        region: parse_optional("reports.region", row.region.as_deref(), Area::parse)?,
         key: row.key,
         kind,
         position: u16::try_from(row.position).map_err(|e| corrupt("reports.position", e))?,

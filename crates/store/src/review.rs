@@ -18,7 +18,8 @@ use uuid::Uuid;
 
 use crate::StoreResult;
 use crate::entity::{bid, conflict, review, review_assignment, reviewer_profile};
-use crate::error::{corrupt, expect_one_row};
+use crate::error::corrupt;
+use crate::query;
 
 /// A reviewer's profile for one programme.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,26 +82,19 @@ pub async fn find_profile(
     programme: ProgrammeId,
     user: UserId,
 ) -> StoreResult<Option<ProfileRecord>> {
-    reviewer_profile::Entity::find_by_id((programme.uuid(), user.uuid()))
-        .one(c)
-        .await?
-        .map(profile_record)
-        .transpose()
+    let select = reviewer_profile::Entity::find_by_id((programme.uuid(), user.uuid()));
+    query::one(c, select, profile_record).await
 }
 
 async fn profiles_where(
     c: &impl ConnectionTrait,
     condition: impl sea_orm::sea_query::IntoCondition,
 ) -> StoreResult<Vec<ProfileRecord>> {
-    reviewer_profile::Entity::find()
+    let select = reviewer_profile::Entity::find()
         .filter(condition)
         .order_by_asc(reviewer_profile::Column::ProgrammeId)
-        .order_by_asc(reviewer_profile::Column::UserId)
-        .all(c)
-        .await?
-        .into_iter()
-        .map(profile_record)
-        .collect()
+        .order_by_asc(reviewer_profile::Column::UserId);
+    query::all(c, select, profile_record).await
 }
 
 /// Every reviewer profile of a programme, in reviewer id order.
@@ -223,14 +217,10 @@ async fn conflicts_where(
     c: &impl ConnectionTrait,
     condition: impl sea_orm::sea_query::IntoCondition,
 ) -> StoreResult<Vec<ConflictRecord>> {
-    conflict::Entity::find()
+    let select = conflict::Entity::find()
         .filter(condition)
-        .order_by_asc(conflict::Column::Id)
-        .all(c)
-        .await?
-        .into_iter()
-        .map(conflict_record)
-        .collect()
+        .order_by_asc(conflict::Column::Id);
+    query::all(c, select, conflict_record).await
 }
 
 /// The recorded conflicts of a programme (active and lifted).
@@ -308,15 +298,11 @@ pub async fn bids_in_programme(
     c: &impl ConnectionTrait,
     programme: ProgrammeId,
 ) -> StoreResult<Vec<BidRecord>> {
-    bid::Entity::find()
+    let select = bid::Entity::find()
         .filter(bid::Column::ProgrammeId.eq(programme.uuid()))
         .order_by_asc(bid::Column::ProposalId)
-        .order_by_asc(bid::Column::ReviewerId)
-        .all(c)
-        .await?
-        .into_iter()
-        .map(bid_record)
-        .collect()
+        .order_by_asc(bid::Column::ReviewerId);
+    query::all(c, select, bid_record).await
 }
 
 /// The states of a review assignment.
@@ -394,7 +380,7 @@ pub async fn assign(
     now: DateTime<Utc>,
 ) -> StoreResult<AssignmentRecord> {
     if let Some(existing) = find_assignment_pair(c, proposal, reviewer).await? {
-        let result = review_assignment::Entity::update_many()
+        let update = review_assignment::Entity::update_many()
             .col_expr(
                 review_assignment::Column::State,
                 Expr::value(assignment_state::INVITED),
@@ -408,14 +394,9 @@ pub async fn assign(
                 review_assignment::Column::AssignedBy,
                 Expr::value(assigned_by.map(UserId::uuid)),
             )
-            .col_expr(
-                review_assignment::Column::Revision,
-                Expr::value(existing.revision + 1),
-            )
-            .col_expr(review_assignment::Column::UpdatedAt, Expr::value(now))
-            .filter(review_assignment::Column::Id.eq(existing.id))
-            .filter(review_assignment::Column::Revision.eq(existing.revision))
-            .filter(review_assignment::Column::State.eq(assignment_state::REMOVED))
+            .filter(review_assignment::Column::State.eq(assignment_state::REMOVED));
+        // A pair that is not removed is already assigned.
+        let result = query::at_revision(update, existing.id, existing.revision, now)
             .exec(c)
             .await?;
         if result.rows_affected != 1 {
@@ -453,10 +434,8 @@ pub async fn find_assignment(
     c: &impl ConnectionTrait,
     id: Uuid,
 ) -> StoreResult<Option<AssignmentRecord>> {
-    Ok(review_assignment::Entity::find_by_id(id)
-        .one(c)
-        .await?
-        .map(assignment_record))
+    let select = review_assignment::Entity::find_by_id(id);
+    query::one(c, select, |row| Ok(assignment_record(row))).await
 }
 
 /// The assignment of this reviewer to this proposal, in any state.
@@ -465,12 +444,10 @@ pub async fn find_assignment_pair(
     proposal: ProposalId,
     reviewer: UserId,
 ) -> StoreResult<Option<AssignmentRecord>> {
-    Ok(review_assignment::Entity::find()
+    let select = review_assignment::Entity::find()
         .filter(review_assignment::Column::ProposalId.eq(proposal.uuid()))
-        .filter(review_assignment::Column::ReviewerId.eq(reviewer.uuid()))
-        .one(c)
-        .await?
-        .map(assignment_record))
+        .filter(review_assignment::Column::ReviewerId.eq(reviewer.uuid()));
+    query::one(c, select, |row| Ok(assignment_record(row))).await
 }
 
 /// Which assignments to list.
@@ -494,14 +471,10 @@ pub async fn assignments(
         AssignmentScope::Proposal(id) => review_assignment::Column::ProposalId.eq(id.uuid()),
         AssignmentScope::Reviewer(id) => review_assignment::Column::ReviewerId.eq(id.uuid()),
     };
-    Ok(review_assignment::Entity::find()
+    let select = review_assignment::Entity::find()
         .filter(filter)
-        .order_by_asc(review_assignment::Column::Id)
-        .all(c)
-        .await?
-        .into_iter()
-        .map(assignment_record)
-        .collect())
+        .order_by_asc(review_assignment::Column::Id);
+    query::all(c, select, |row| Ok(assignment_record(row))).await
 }
 
 /// Moves an assignment to `state` if it is still at `expected_revision`.
@@ -513,22 +486,13 @@ pub async fn set_assignment_state(
     reason: Option<&str>,
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
-    let result = review_assignment::Entity::update_many()
+    let update = review_assignment::Entity::update_many()
         .col_expr(review_assignment::Column::State, Expr::value(state))
         .col_expr(
             review_assignment::Column::Reason,
             Expr::value(reason.map(str::to_owned)),
-        )
-        .col_expr(
-            review_assignment::Column::Revision,
-            Expr::value(expected_revision + 1),
-        )
-        .col_expr(review_assignment::Column::UpdatedAt, Expr::value(now))
-        .filter(review_assignment::Column::Id.eq(id))
-        .filter(review_assignment::Column::Revision.eq(expected_revision))
-        .exec(c)
-        .await?;
-    expect_one_row::<review_assignment::Entity>(c, id, result.rows_affected, |a| a.revision).await
+        );
+    query::update_at_revision(c, update, id, expected_revision, now).await
 }
 
 /// The states of a review.
@@ -606,10 +570,8 @@ pub async fn find_review(
     c: &impl ConnectionTrait,
     assignment: Uuid,
 ) -> StoreResult<Option<ReviewRecord>> {
-    Ok(review::Entity::find_by_id(assignment)
-        .one(c)
-        .await?
-        .map(review_record))
+    let select = review::Entity::find_by_id(assignment);
+    query::one(c, select, |row| Ok(review_record(row))).await
 }
 
 /// The state of each of these assignments' reviews that has been started
@@ -667,7 +629,7 @@ pub async fn update_review(
     content: ReviewContent,
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
-    let result = review::Entity::update_many()
+    let update = review::Entity::update_many()
         .col_expr(review::Column::Scores, Expr::value(content.scores))
         .col_expr(
             review::Column::Recommendation,
@@ -681,14 +643,8 @@ pub async fn update_review(
             review::Column::CommentForJury,
             Expr::value(content.comment_for_jury),
         )
-        .col_expr(review::Column::Revision, Expr::value(expected_revision + 1))
-        .col_expr(review::Column::UpdatedAt, Expr::value(now))
-        .filter(review::Column::AssignmentId.eq(assignment))
-        .filter(review::Column::Revision.eq(expected_revision))
-        .filter(review::Column::State.eq(review_state::DRAFT))
-        .exec(c)
-        .await?;
-    expect_one_row::<review::Entity>(c, assignment, result.rows_affected, |r| r.revision).await
+        .filter(review::Column::State.eq(review_state::DRAFT));
+    query::update_at_revision(c, update, assignment, expected_revision, now).await
 }
 
 /// Moves a review to `state` (submitting or reopening it) if it is still at `expected_revision`.
@@ -700,16 +656,10 @@ pub async fn set_review_state(
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
     let submitted_at = (state == review_state::SUBMITTED).then_some(now);
-    let result = review::Entity::update_many()
+    let update = review::Entity::update_many()
         .col_expr(review::Column::State, Expr::value(state))
-        .col_expr(review::Column::SubmittedAt, Expr::value(submitted_at))
-        .col_expr(review::Column::Revision, Expr::value(expected_revision + 1))
-        .col_expr(review::Column::UpdatedAt, Expr::value(now))
-        .filter(review::Column::AssignmentId.eq(assignment))
-        .filter(review::Column::Revision.eq(expected_revision))
-        .exec(c)
-        .await?;
-    expect_one_row::<review::Entity>(c, assignment, result.rows_affected, |r| r.revision).await
+        .col_expr(review::Column::SubmittedAt, Expr::value(submitted_at));
+    query::update_at_revision(c, update, assignment, expected_revision, now).await
 }
 
 /// Which reviews to list.
@@ -730,12 +680,8 @@ pub async fn reviews(
         ReviewScope::Programme(id) => review::Column::ProgrammeId.eq(id.uuid()),
         ReviewScope::Proposal(id) => review::Column::ProposalId.eq(id.uuid()),
     };
-    Ok(review::Entity::find()
+    let select = review::Entity::find()
         .filter(filter)
-        .order_by_asc(review::Column::AssignmentId)
-        .all(c)
-        .await?
-        .into_iter()
-        .map(review_record)
-        .collect())
+        .order_by_asc(review::Column::AssignmentId);
+    query::all(c, select, |row| Ok(review_record(row))).await
 }

@@ -166,7 +166,7 @@ pub async fn claim_due(
     lease: Duration,
     limit: u64,
 ) -> StoreResult<Vec<DueTimer>> {
-    let query = timer::Entity::find()
+    let select = timer::Entity::find()
         .filter(active())
         .filter(timer::Column::FireAt.lte(now))
         .filter(
@@ -176,20 +176,13 @@ pub async fn claim_due(
         )
         .order_by_asc(timer::Column::FireAt)
         .limit(limit);
-    let rows = crate::error::skipping_locked(query, c).all(c).await?;
-    if rows.is_empty() {
-        return Ok(Vec::new());
-    }
-    let lease_until = now + lease;
-    timer::Entity::update_many()
+    let leased = timer::Entity::update_many()
         .col_expr(
             timer::Column::LeaseOwner,
             Expr::value(Some(owner.to_owned())),
         )
-        .col_expr(timer::Column::LeaseUntil, Expr::value(Some(lease_until)))
-        .filter(timer::Column::Id.is_in(rows.iter().map(|r| r.id)))
-        .exec(c)
-        .await?;
+        .col_expr(timer::Column::LeaseUntil, Expr::value(Some(now + lease)));
+    let rows = crate::query::claim(c, select, leased, timer::Column::Id, |t| t.id).await?;
     Ok(rows
         .into_iter()
         .map(|t| DueTimer {

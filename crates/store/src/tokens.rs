@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use grants_domain::{TokenId, UserId};
-use sea_orm::sea_query::{Alias, Expr, ExprTrait};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, IntoCondition};
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
@@ -87,13 +87,7 @@ pub async fn revoke(
     id: TokenId,
     now: DateTime<Utc>,
 ) -> StoreResult<bool> {
-    let result = api_token::Entity::update_many()
-        .col_expr(api_token::Column::RevokedAt, Expr::value(Some(now)))
-        .filter(api_token::Column::Id.eq(id.uuid()))
-        .filter(api_token::Column::RevokedAt.is_null())
-        .exec(c)
-        .await?;
-    Ok(result.rows_affected == 1)
+    Ok(revoke_where(c, api_token::Column::Id.eq(id.uuid()), now).await? == 1)
 }
 
 /// Revokes every token of a user (deactivation, password change); returns how many.
@@ -102,9 +96,18 @@ pub async fn revoke_all_for_user(
     user_id: UserId,
     now: DateTime<Utc>,
 ) -> StoreResult<u64> {
+    revoke_where(c, api_token::Column::UserId.eq(user_id.uuid()), now).await
+}
+
+/// Revokes the active tokens `which` selects; returns how many.
+async fn revoke_where(
+    c: &impl ConnectionTrait,
+    which: impl IntoCondition,
+    now: DateTime<Utc>,
+) -> StoreResult<u64> {
     let result = api_token::Entity::update_many()
         .col_expr(api_token::Column::RevokedAt, Expr::value(Some(now)))
-        .filter(api_token::Column::UserId.eq(user_id.uuid()))
+        .filter(which)
         .filter(api_token::Column::RevokedAt.is_null())
         .exec(c)
         .await?;

@@ -10,8 +10,8 @@ use sea_orm::{
 use uuid::Uuid;
 
 use crate::entity::{user, user_role};
-use crate::error::{corrupt, expect_one_row};
-use crate::{StoreError, StoreResult};
+use crate::error::{corrupt, parse_optional};
+use crate::{StoreError, StoreResult, query};
 
 /// A user as the rest of the service sees it (without the password hash).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -270,7 +270,7 @@ pub async fn update_profile(
     profile: ProfileUpdate,
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
-    let result = user::Entity::update_many()
+    let update = user::Entity::update_many()
         .col_expr(user::Column::Name, Expr::value(profile.name.as_str()))
         .col_expr(user::Column::Locale, Expr::value(profile.locale.code()))
         .col_expr(
@@ -285,14 +285,8 @@ pub async fn update_profile(
             user::Column::ExpertiseTags,
             Expr::value(serde_json::json!(profile.expertise_tags)),
         )
-        .col_expr(user::Column::Active, Expr::value(profile.active))
-        .col_expr(user::Column::Revision, Expr::value(expected_revision + 1))
-        .col_expr(user::Column::UpdatedAt, Expr::value(now))
-        .filter(user::Column::Id.eq(id.uuid()))
-        .filter(user::Column::Revision.eq(expected_revision))
-        .exec(c)
-        .await?;
-    expect_one_row::<user::Entity>(c, id.uuid(), result.rows_affected, |u| u.revision).await
+        .col_expr(user::Column::Active, Expr::value(profile.active));
+    query::update_at_revision(c, update, id.uuid(), expected_revision, now).await
 }
 
 /// Records that the person confirmed their address (first time only).
@@ -388,12 +382,7 @@ fn record(row: user::Model, roles: &[user_role::Model]) -> StoreResult<UserRecor
         email: Email::parse(&row.email).map_err(|e| corrupt("users.email", e))?,
         name: PersonName::parse(&row.name).map_err(|e| corrupt("users.name", e))?,
         locale: Locale::parse(&row.locale).map_err(|e| corrupt("users.locale", e))?,
-        country: row
-            .country
-            .as_deref()
-            .map(CountryCode::parse)
-            .transpose()
-            .map_err(|e| corrupt("users.country", e))?,
+        country: parse_optional("users.country", row.country.as_deref(), CountryCode::parse)?,
         organisation: row.organisation,
         expertise_tags: serde_json::from_value(row.expertise_tags)
             .map_err(|e| corrupt("users.expertise_tags", e))?,

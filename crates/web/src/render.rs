@@ -67,6 +67,34 @@ pub(crate) fn native_name(locale: Locale) -> &'static str {
     }
 }
 
+/// The navigation bar: a link to each part the signed-in person reaches.
+fn nav(viewer: &Viewer) -> Vec<NavLink> {
+    let Some(actor) = &viewer.actor else {
+        return Vec::new();
+    };
+    let reach = grants_app::account::Reach::of(actor);
+    [
+        ("/app", "nav-home", true),
+        ("/app/proposals", "nav-proposals", true),
+        ("/app/assignments", "nav-assignments", reach.assignments),
+        ("/app/grants", "nav-grants", reach.grants),
+        ("/app/reports", "nav-reports", reach.grants),
+        (
+            "/app/programmes",
+            "programme-setup-nav",
+            reach.programme_setup,
+        ),
+        ("/app/admin", "nav-admin", reach.admin),
+    ]
+    .into_iter()
+    .filter(|(_, _, reached)| *reached)
+    .map(|(href, key, _)| NavLink {
+        href,
+        label: text(viewer.locale, key),
+    })
+    .collect()
+}
+
 impl Views {
     /// Loads and checks every template; a broken one stops start-up.
     pub(crate) fn load() -> Result<Views, handlebars::TemplateError> {
@@ -93,52 +121,12 @@ impl Views {
         page: T,
     ) -> Response {
         let locale = viewer.locale;
-        let mut nav = Vec::new();
-        if let Some(actor) = &viewer.actor {
-            let reach = grants_app::account::Reach::of(actor);
-            nav.push(NavLink {
-                href: "/app",
-                label: text(locale, "nav-home"),
-            });
-            nav.push(NavLink {
-                href: "/app/proposals",
-                label: text(locale, "nav-proposals"),
-            });
-            if reach.assignments {
-                nav.push(NavLink {
-                    href: "/app/assignments",
-                    label: text(locale, "nav-assignments"),
-                });
-            }
-            if reach.grants {
-                nav.push(NavLink {
-                    href: "/app/grants",
-                    label: text(locale, "nav-grants"),
-                });
-                nav.push(NavLink {
-                    href: "/app/reports",
-                    label: text(locale, "nav-reports"),
-                });
-            }
-            if reach.programme_setup {
-                nav.push(NavLink {
-                    href: "/app/programmes",
-                    label: text(locale, "programme-setup-nav"),
-                });
-            }
-            if reach.admin {
-                nav.push(NavLink {
-                    href: "/app/admin",
-                    label: text(locale, "nav-admin"),
-                });
-            }
-        }
         let frame = Frame {
             lang: crate::i18n::page_language(locale),
             title: text(locale, title_key),
             csrf: viewer.csrf.as_deref(),
             user_name: viewer.actor.as_ref().map(|a| a.name.clone()),
-            nav,
+            nav: nav(viewer),
             languages: Locale::ALL
                 .iter()
                 .map(|l| LanguageOption {
@@ -161,6 +149,22 @@ impl Views {
                     .into_response()
             }
         }
+    }
+}
+
+#[cfg(test)]
+impl Views {
+    /// The status page `name` renders with, for the tests that every page
+    /// renders in strict mode.
+    pub(crate) fn renders<T: Serialize>(
+        &self,
+        viewer: &Viewer,
+        name: &str,
+        title_key: &str,
+        page: T,
+    ) -> StatusCode {
+        self.page(StatusCode::OK, viewer, name, title_key, page)
+            .status()
     }
 }
 

@@ -116,6 +116,20 @@ pub(crate) fn language_cookie(locale: Locale, secure: bool) -> Cookie<'static> {
 }
 
 #[cfg(test)]
+impl Viewer {
+    /// Someone not signed in, with a session's CSRF token, reading `path`
+    /// in `locale`: for the tests that pages render.
+    pub(crate) fn reading(locale: Locale, path: &str) -> Viewer {
+        Viewer {
+            actor: None,
+            csrf: Some("token".into()),
+            locale,
+            path: path.to_owned(),
+        }
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 

@@ -279,5 +279,9 @@ async fn a_macedonian_reader_is_refused_in_macedonian_on_the_pages(backend: Back
     .await;
     assert_eq!(status, 422, "{html}");
     assert!(html.contains("lang=\"mk\""), "{html}");
+    assert!(
+        html.contains("Не е направено: означените полиња подолу бараат внимание."),
+        "{html}"
+    );
     app.finish().await;
 }

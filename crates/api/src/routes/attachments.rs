@@ -16,7 +16,9 @@ use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::responses::{ActionErrors, ReadErrors};
+use super::handlers::handlers;
+use super::params::{ATTACHMENT_ID, PROPOSAL_ID, REPORT_ID};
+use super::responses::{ActionErrors, ReadErrors, UploadErrors};
 use crate::AppState;
 use crate::extract::{Auth, IdPath};
 use crate::problem::{ApiError, ApiResult, Problem};
@@ -30,11 +32,7 @@ const DOWNLOAD_PIECE: usize = 64 * 1024;
 
 /// Listing, details, download and delete: ordinary requests.
 pub(super) fn routes() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(list_proposal_attachments))
-        .routes(routes!(list_report_attachments))
-        .routes(routes!(get_attachment, delete_attachment))
-        .routes(routes!(download_attachment))
+    proposal_routes().merge(report_routes())
 }
 
 /// Uploads: their own body cap and time limit (101 MiB, 10 minutes)
@@ -70,18 +68,15 @@ struct UploadForm {
     path = "/proposals/{id}/attachments",
     tag = "proposals",
     security(("bearer" = [])),
-    params(("id" = String, Path, format = Uuid, description = "The proposal's id")),
+    params(("id" = String, Path, format = Uuid, description = PROPOSAL_ID)),
     request_body(content = UploadForm, content_type = "multipart/form-data"),
     responses(
         (status = 201, description = "Attached", body = AttachmentView),
         (status = 200, description = "The proposal already has this very file", body = AttachmentView),
         ActionErrors,
-        (status = 400, description = "The form could not be read", body = Problem, content_type = "application/problem+json"),
+        UploadErrors,
         (status = 403, description = "Not your proposal", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The proposal is not editable now, or has 20 attachments", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "The file is over the programme's limit (named on `file`); nothing was stored", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Not a multipart form, or a file of a type not taken (named on `file`, with what it was found to be); nothing was stored", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "No file, or an empty one", body = Problem, content_type = "application/problem+json"),
     )
 )]
 async fn upload_proposal_attachment(
@@ -122,18 +117,15 @@ async fn upload_to(
     path = "/reports/{id}/attachments",
     tag = "reports",
     security(("bearer" = [])),
-    params(("id" = String, Path, format = Uuid, description = "The report's id")),
+    params(("id" = String, Path, format = Uuid, description = REPORT_ID)),
     request_body(content = UploadForm, content_type = "multipart/form-data"),
     responses(
         (status = 201, description = "Attached", body = AttachmentView),
         (status = 200, description = "The report already has this very file", body = AttachmentView),
         ActionErrors,
-        (status = 400, description = "The form could not be read", body = Problem, content_type = "application/problem+json"),
+        UploadErrors,
         (status = 403, description = "Not your report", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The report is handed in or closed, or has 20 attachments", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "The file is over the programme's limit (named on `file`); nothing was stored", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Not a multipart form, or a file of a type not taken (named on `file`); nothing was stored", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "No file, or an empty one", body = Problem, content_type = "application/problem+json"),
     )
 )]
 async fn upload_report_attachment(
@@ -145,68 +137,38 @@ async fn upload_report_attachment(
     upload_to(&state, &actor, AttachmentParent::Report(id), form).await
 }
 
-/// The attachments of a report you may see, oldest first.
-#[utoipa::path(
-    get,
-    path = "/reports/{id}/attachments",
-    tag = "reports",
-    security(("bearer" = [])),
-    params(("id" = String, Path, format = Uuid, description = "The report's id")),
-    responses(
-        (status = 200, body = Vec<AttachmentView>),
-        ReadErrors,
-    )
-)]
-async fn list_report_attachments(
-    State(state): State<AppState>,
-    Auth(actor): Auth,
-    IdPath(id): IdPath<ReportId>,
-) -> ApiResult<axum::Json<Vec<AttachmentView>>> {
-    Ok(axum::Json(
-        attachments::list(&state.app, &actor, AttachmentParent::Report(id)).await?,
-    ))
+handlers! {
+    fn report_routes(), tag = "reports";
+
+    /// The attachments of a report you may see, oldest first.
+    get "/reports/{id}/attachments",
+    fn list_report_attachments(id: IdPath<ReportId> = REPORT_ID) -> Json<Vec<AttachmentView>>,
+        [ReadErrors] = attachments::list(AttachmentParent::Report(id));
 }
 
-/// The attachments of a proposal you may see, oldest first.
-#[utoipa::path(
-    get,
-    path = "/proposals/{id}/attachments",
-    tag = "proposals",
-    security(("bearer" = [])),
-    params(("id" = String, Path, format = Uuid, description = "The proposal's id")),
-    responses(
-        (status = 200, body = Vec<AttachmentView>),
-        ReadErrors,
-    )
-)]
-async fn list_proposal_attachments(
-    State(state): State<AppState>,
-    Auth(actor): Auth,
-    IdPath(id): IdPath<ProposalId>,
-) -> ApiResult<axum::Json<Vec<AttachmentView>>> {
-    Ok(axum::Json(
-        attachments::list(&state.app, &actor, AttachmentParent::Proposal(id)).await?,
-    ))
-}
+handlers! {
+    fn proposal_routes(), tag = "proposals", also = [download_attachment];
 
-/// One attachment's details, for whoever may see what it is attached to.
-#[utoipa::path(
-    get,
-    path = "/attachments/{id}",
-    tag = "proposals",
-    security(("bearer" = [])),
-    params(("id" = String, Path, format = Uuid, description = "The attachment's id")),
-    responses(
-        (status = 200, body = AttachmentView),
-        ReadErrors,
-    )
-)]
-async fn get_attachment(
-    State(state): State<AppState>,
-    Auth(actor): Auth,
-    IdPath(id): IdPath<AttachmentId>,
-) -> ApiResult<axum::Json<AttachmentView>> {
-    Ok(axum::Json(attachments::get(&state.app, &actor, id).await?))
+    /// The attachments of a proposal you may see, oldest first.
+    get "/proposals/{id}/attachments",
+    fn list_proposal_attachments(id: IdPath<ProposalId> = PROPOSAL_ID) -> Json<Vec<AttachmentView>>,
+        [ReadErrors] = attachments::list(AttachmentParent::Proposal(id));
+
+    /// One attachment's details, for whoever may see what it is attached to.
+    get "/attachments/{id}",
+    fn get_attachment(id: IdPath<AttachmentId> = ATTACHMENT_ID) -> Json<AttachmentView>,
+        [ReadErrors] = attachments::get(id);
+
+    /// Remove an attachment from your proposal while it is a draft or returned
+    /// for changes. The file itself goes once nothing else is attached with
+    /// the same content.
+    delete "/attachments/{id}",
+    fn delete_attachment(id: IdPath<AttachmentId> = ATTACHMENT_ID) -> NoContent("Removed"),
+        [
+            ActionErrors,
+            (status = 403, description = "Not your proposal", body = Problem, content_type = "application/problem+json"),
+            (status = 409, description = "The proposal is not editable now", body = Problem, content_type = "application/problem+json"),
+        ] = attachments::delete(id);
 }
 
 /// Download an attachment: its bytes, with the type found on upload and its
@@ -216,7 +178,7 @@ async fn get_attachment(
     path = "/attachments/{id}/content",
     tag = "proposals",
     security(("bearer" = [])),
-    params(("id" = String, Path, format = Uuid, description = "The attachment's id")),
+    params(("id" = String, Path, format = Uuid, description = ATTACHMENT_ID)),
     responses(
         (status = 200, description = "The file, as an attachment (Content-Disposition) with its type and length; the document lists every type it can have", content_type = "application/octet-stream", body = Vec<u8>),
         ReadErrors,
@@ -228,31 +190,6 @@ async fn download_attachment(
     IdPath(id): IdPath<AttachmentId>,
 ) -> ApiResult<Response> {
     Ok(download(attachments::open(&state.app, &actor, id).await?))
-}
-
-/// Remove an attachment from your proposal while it is a draft or returned
-/// for changes. The file itself goes once nothing else is attached with
-/// the same content.
-#[utoipa::path(
-    delete,
-    path = "/attachments/{id}",
-    tag = "proposals",
-    security(("bearer" = [])),
-    params(("id" = String, Path, format = Uuid, description = "The attachment's id")),
-    responses(
-        (status = 204, description = "Removed"),
-        ActionErrors,
-        (status = 403, description = "Not your proposal", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The proposal is not editable now", body = Problem, content_type = "application/problem+json"),
-    )
-)]
-async fn delete_attachment(
-    State(state): State<AppState>,
-    Auth(actor): Auth,
-    IdPath(id): IdPath<AttachmentId>,
-) -> ApiResult<StatusCode> {
-    attachments::delete(&state.app, &actor, id).await?;
-    Ok(StatusCode::NO_CONTENT)
 }
 
 /// A form without a file.

@@ -4,14 +4,17 @@ mod admin;
 mod attachments;
 mod audit;
 mod auth;
+mod handlers;
 pub(crate) mod health;
 mod jury;
 mod money;
+mod params;
 mod programmes;
 mod proposals;
 mod reports;
 mod responses;
 mod review;
+mod steps;
 mod users;
 mod workflows;
 
@@ -32,6 +35,7 @@ pub(crate) fn api() -> OpenApiRouter<AppState> {
         .merge(review::routes())
         .merge(money::routes())
         .merge(reports::routes())
+        .merge(steps::routes())
         .merge(workflows::routes())
         .merge(audit::routes())
         .merge(admin::routes())

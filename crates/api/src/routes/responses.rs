@@ -59,6 +59,26 @@ pub(crate) struct Invalid(Problem);
 #[response(status = 428, content_type = "application/problem+json")]
 pub(crate) struct RevisionRequired(Problem);
 
+/// The form could not be read
+#[derive(IntoResponses)]
+#[response(status = 400, content_type = "application/problem+json")]
+pub(crate) struct UnreadableForm(Problem);
+
+/// The file is over the programme's limit (named on `file`); nothing was stored
+#[derive(IntoResponses)]
+#[response(status = 413, content_type = "application/problem+json")]
+pub(crate) struct FileTooLarge(Problem);
+
+/// Not a multipart form, or a file of a type not taken (named on `file`, with what it was found to be); nothing was stored
+#[derive(IntoResponses)]
+#[response(status = 415, content_type = "application/problem+json")]
+pub(crate) struct FileTypeRefused(Problem);
+
+/// No file, or an empty one
+#[derive(IntoResponses)]
+#[response(status = 422, content_type = "application/problem+json")]
+pub(crate) struct NoFile(Problem);
+
 /// A read of one object, or of what belongs to it: 401, 404.
 pub(crate) type ReadErrors = Problems<(Unauthenticated, NotFound)>;
 
@@ -84,6 +104,9 @@ pub(crate) type RevisedWriteErrors = Problems<(
     Invalid,
     RevisionRequired,
 )>;
+
+/// What an upload's form and file can be refused for: 400, 413, 415, 422.
+pub(crate) type UploadErrors = Problems<(UnreadableForm, FileTooLarge, FileTypeRefused, NoFile)>;
 
 /// The responses of every problem in the tuple `T`.
 pub(crate) struct Problems<T>(PhantomData<T>);
@@ -126,11 +149,15 @@ mod tests {
             statuses::<RevisedWriteErrors>(),
             ["401", "403", "404", "409", "422", "428"]
         );
+        assert_eq!(statuses::<UploadErrors>(), ["400", "413", "415", "422"]);
     }
 
     #[test]
     fn every_problem_is_described_and_drawn_as_a_problem_document() {
-        for (status, response) in RevisedWriteErrors::responses() {
+        let responses = RevisedWriteErrors::responses()
+            .into_iter()
+            .chain(UploadErrors::responses());
+        for (status, response) in responses {
             let response = serde_json::to_value(response).expect("a response serialises");
             assert!(
                 response["description"]

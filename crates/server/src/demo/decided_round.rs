@@ -12,7 +12,9 @@ use grants_domain::report::{ReportContentInput, SpendingInput};
 
 use super::review_round::ROUND;
 use super::sample::{sample_programme, sample_proposal};
-use super::support::{close_call, demo_email, eur, log_in, programme_exists, text};
+use super::support::{
+    close_call, demo_email, draft, eur, log_in, programme_exists, take_step, text,
+};
 
 /// The code of the programme whose round is decided and whose grants are paying out.
 pub const DEMO_DECIDED_PROGRAMME: &str = "INELI-2025";
@@ -46,24 +48,8 @@ pub(super) async fn seed_decided_round(app: &App) -> anyhow::Result<()> {
         let applicant = log_in(app, &demo_email(applicant)).await?;
         let mut content = sample_proposal(country, titles[1]);
         content.language = Some("en".into());
-        let draft = proposals::create(
-            app,
-            &applicant,
-            proposals::CreateProposalInput {
-                programme_id: programme.id.uuid(),
-                content,
-            },
-        )
-        .await?;
-        let sent = grants_app::steps::take::<proposals::Proposal>(
-            app,
-            &applicant,
-            draft.id,
-            "submit",
-            proposals::TransitionInput::default(),
-            Some(draft.revision),
-        )
-        .await?;
+        let draft = draft(app, &applicant, programme.id, content).await?;
+        let sent = take_step(app, &applicant, (draft.id, draft.revision), "submit", None).await?;
         submitted.push((applicant, sent.id));
     }
     close_call(
@@ -81,15 +67,7 @@ pub(super) async fn seed_decided_round(app: &App) -> anyhow::Result<()> {
             "complete_review",
         ] {
             let now = proposals::get(app, &manager, *id).await?;
-            grants_app::steps::take::<proposals::Proposal>(
-                app,
-                &manager,
-                *id,
-                step,
-                proposals::TransitionInput::default(),
-                Some(now.revision),
-            )
-            .await?;
+            take_step(app, &manager, (*id, now.revision), step, None).await?;
         }
     }
 

@@ -6,13 +6,13 @@ use std::collections::BTreeMap;
 
 use anyhow::Context;
 use chrono::Duration;
-use grants_app::{App, assignments, auth, jury, programmes, proposals, reviews};
+use grants_app::{App, assignments, auth, jury, programmes, reviews};
 use grants_domain::review::{BidLevel, Recommendation, ReviewerProfileInput};
 use grants_scoring::sheet::CriterionScore;
 
 use super::people::{PEOPLE, Person};
 use super::sample::{sample_programme, sample_proposal};
-use super::support::{close_call, demo_email, log_in, programme_exists, text};
+use super::support::{close_call, demo_email, draft, log_in, programme_exists, take_step, text};
 
 /// The code of the programme whose call has closed and whose jury is at work.
 pub const DEMO_REVIEW_PROGRAMME: &str = "INELI-2026";
@@ -168,24 +168,9 @@ pub(super) async fn seed_review_round(app: &App) -> anyhow::Result<()> {
                     .into(),
                 "community".into(),
             ]);
-            let draft = proposals::create(
-                app,
-                &applicant,
-                proposals::CreateProposalInput {
-                    programme_id: programme.id.uuid(),
-                    content,
-                },
-            )
-            .await?;
-            let sent = grants_app::steps::take::<proposals::Proposal>(
-                app,
-                &applicant,
-                draft.id,
-                "submit",
-                proposals::TransitionInput::default(),
-                Some(draft.revision),
-            )
-            .await?;
+            let draft = draft(app, &applicant, programme.id, content).await?;
+            let sent =
+                take_step(app, &applicant, (draft.id, draft.revision), "submit", None).await?;
             submitted.push(sent);
         }
         auth::logout(app, &applicant).await?;
@@ -199,13 +184,12 @@ pub(super) async fn seed_review_round(app: &App) -> anyhow::Result<()> {
     )
     .await?;
     for (i, proposal) in submitted.iter().enumerate() {
-        let screening = grants_app::steps::take::<proposals::Proposal>(
+        let screening = take_step(
             app,
             &manager,
-            proposal.id,
+            (proposal.id, proposal.revision),
             "start_screening",
-            proposals::TransitionInput::default(),
-            Some(proposal.revision),
+            None,
         )
         .await?;
         let (step, comment) = if i == submitted.len() - 1 {
@@ -216,16 +200,12 @@ pub(super) async fn seed_review_round(app: &App) -> anyhow::Result<()> {
         } else {
             ("mark_eligible", None)
         };
-        grants_app::steps::take::<proposals::Proposal>(
+        take_step(
             app,
             &manager,
-            proposal.id,
+            (proposal.id, screening.revision),
             step,
-            proposals::TransitionInput {
-                comment,
-                ..Default::default()
-            },
-            Some(screening.revision),
+            comment,
         )
         .await?;
     }

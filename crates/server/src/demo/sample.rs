@@ -12,7 +12,7 @@ use grants_domain::programme::{
 };
 use grants_domain::proposal::{BudgetLineInput, ProposalInput};
 
-use super::support::{eur, log_in, text};
+use super::support::{draft, eur, log_in, take_step, text};
 
 /// The code of the sample programme.
 pub const DEMO_PROGRAMME: &str = "INELI-DEMO";
@@ -72,25 +72,9 @@ pub(super) async fn seed_proposals(app: &App) -> anyhow::Result<()> {
             // A draft still being written: no budget yet.
             content.budget_lines = None;
         }
-        let draft = proposals::create(
-            app,
-            &applicant,
-            proposals::CreateProposalInput {
-                programme_id: programme.id.uuid(),
-                content,
-            },
-        )
-        .await?;
+        let draft = draft(app, &applicant, programme.id, content).await?;
         if submit {
-            grants_app::steps::take::<proposals::Proposal>(
-                app,
-                &applicant,
-                draft.id,
-                "submit",
-                proposals::TransitionInput::default(),
-                Some(draft.revision),
-            )
-            .await?;
+            take_step(app, &applicant, (draft.id, draft.revision), "submit", None).await?;
         }
         auth::logout(app, &applicant).await?;
     }

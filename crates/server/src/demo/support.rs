@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use anyhow::Context;
 use chrono::{Duration, Utc};
 use grants_app::auth::{self, LoginInput};
-use grants_app::{App, programmes};
+use grants_app::{App, programmes, proposals};
 use grants_domain::programme::{MoneyInput, ProgrammeInput};
 use secrecy::SecretString;
 
@@ -84,4 +84,36 @@ pub(super) fn eur(minor: i64) -> Option<MoneyInput> {
         minor,
         currency: "EUR".into(),
     })
+}
+
+/// An applicant's new draft with `content` in `programme`.
+pub(super) async fn draft(
+    app: &App,
+    applicant: &grants_app::Actor,
+    programme: grants_domain::ProgrammeId,
+    content: grants_domain::proposal::ProposalInput,
+) -> anyhow::Result<proposals::ProposalView> {
+    let input = proposals::CreateProposalInput {
+        programme_id: programme.uuid(),
+        content,
+    };
+    Ok(proposals::create(app, applicant, input).await?)
+}
+
+/// Takes step `name` of a proposal at `revision` as `actor`, with `comment`.
+pub(super) async fn take_step(
+    app: &App,
+    actor: &grants_app::Actor,
+    (id, revision): (grants_domain::ProposalId, i64),
+    name: &str,
+    comment: Option<String>,
+) -> anyhow::Result<proposals::ProposalView> {
+    let input = proposals::TransitionInput {
+        comment,
+        ..Default::default()
+    };
+    Ok(
+        grants_app::steps::take::<proposals::Proposal>(app, actor, id, name, input, Some(revision))
+            .await?,
+    )
 }

@@ -10,7 +10,7 @@ use grants_app::{AppError, PageRequest};
 use grants_domain::Locale;
 use serde::{Deserialize, Serialize};
 
-use super::{OrPage, localized, render, render_status, when};
+use super::{CsrfForm, OrPage, Visit, localized, render, render_status, when};
 use crate::i18n::text;
 use crate::session::{Viewer, ended_session, language_cookie, session_cookie};
 use crate::{PageError, WebState};
@@ -60,8 +60,7 @@ pub(crate) struct LoginForm {
 }
 
 pub(crate) async fn login(
-    State(state): State<WebState>,
-    viewer: Viewer,
+    Visit(state, viewer): Visit,
     jar: CookieJar,
     Form(form): Form<LoginForm>,
 ) -> Response {
@@ -100,15 +99,8 @@ pub(crate) async fn login(
     }
 }
 
-#[derive(Debug, Deserialize)]
-pub(crate) struct CsrfForm {
-    #[serde(rename = "_csrf", default)]
-    csrf: String,
-}
-
 pub(crate) async fn logout(
-    State(state): State<WebState>,
-    viewer: Viewer,
+    Visit(state, viewer): Visit,
     jar: CookieJar,
     Form(form): Form<CsrfForm>,
 ) -> Result<Response, PageError> {
@@ -179,10 +171,7 @@ struct HomePage {
     programmes_link: Option<String>,
 }
 
-pub(crate) async fn home(
-    State(state): State<WebState>,
-    viewer: Viewer,
-) -> Result<Response, PageError> {
+pub(crate) async fn home(Visit(state, viewer): Visit) -> Result<Response, PageError> {
     let actor = viewer.signed_in("/app")?;
     let calls = programmes::list(
         &state.app,

@@ -1,17 +1,16 @@
 //! The administrator's page: the outbox by state with its dead letters
 //! (sent again with one click), and the audit trail's check.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use grants_app::mail::{self, OutboxFilter};
-use grants_app::{AppError, PageRequest, audit};
+use grants_app::{PageRequest, audit};
 use serde::{Deserialize, Serialize};
 
-use super::{OrPage, render};
+use super::{CsrfForm, OrPage, Visit, render};
+use crate::PageError;
 use crate::i18n::text;
-use crate::session::Viewer;
-use crate::{PageError, WebState};
 
 #[derive(Debug, Serialize)]
 struct Count {
@@ -41,8 +40,7 @@ pub(crate) struct AdminQuery {
 }
 
 pub(crate) async fn show(
-    State(state): State<WebState>,
-    viewer: Viewer,
+    Visit(state, viewer): Visit,
     Query(query): Query<AdminQuery>,
 ) -> Result<Response, PageError> {
     let actor = viewer.signed_in("/app/admin")?;
@@ -108,24 +106,12 @@ pub(crate) async fn show(
     ))
 }
 
-#[derive(Debug, Deserialize)]
-pub(crate) struct CsrfForm {
-    #[serde(rename = "_csrf", default)]
-    csrf: String,
-}
-
 pub(crate) async fn retry(
-    State(state): State<WebState>,
-    viewer: Viewer,
+    Visit(state, viewer): Visit,
     Path(raw): Path<String>,
     Form(form): Form<CsrfForm>,
 ) -> Result<Response, PageError> {
-    let actor = viewer.signed_in("/app/admin")?;
-    viewer.check_form(&form.csrf)?;
-    let id = uuid::Uuid::parse_str(&raw).map_err(|_| PageError::Failed {
-        viewer: Box::new(viewer.clone()),
-        error: AppError::NotFound("message"),
-    })?;
+    let (actor, id) = viewer.sent_to("/app/admin", &form.csrf, &raw, "message")?;
     mail::retry(&state.app, actor, id).await.or_page(&viewer)?;
     Ok(Redirect::to("/app/admin").into_response())
 }

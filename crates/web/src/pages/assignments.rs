@@ -1,14 +1,12 @@
 //! A reviewer's assignments.
 
-use axum::extract::State;
 use axum::response::Response;
 use grants_app::assignments;
 use serde::Serialize;
 
-use super::{OrPage, render};
+use super::{OrPage, Visit, render};
+use crate::PageError;
 use crate::i18n::text;
-use crate::session::Viewer;
-use crate::{PageError, WebState};
 
 #[derive(Debug, Serialize)]
 struct Row {
@@ -29,10 +27,7 @@ struct ListPage {
     assignments: Vec<Row>,
 }
 
-pub(crate) async fn list(
-    State(state): State<WebState>,
-    viewer: Viewer,
-) -> Result<Response, PageError> {
+pub(crate) async fn list(Visit(state, viewer): Visit) -> Result<Response, PageError> {
     let actor = viewer.signed_in("/app/assignments")?;
     let mine = assignments::mine(&state.app, actor)
         .await

@@ -4,7 +4,7 @@
 
 use axum::body::{Body, Bytes};
 use axum::extract::multipart::{Field, MultipartError, MultipartRejection};
-use axum::extract::{Multipart, Path, State};
+use axum::extract::{Multipart, Path};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
@@ -12,11 +12,11 @@ use grants_app::attachments::{self, AttachmentContent, AttachmentParent, Attachm
 use grants_app::{Actor, AppError, AppResult};
 use grants_domain::attachment::{FileRefusal, LARGEST_LIMIT_BYTES};
 use grants_domain::programme::ProgrammeSpec;
-use grants_domain::{AttachmentId, ProposalId, ReportId, ValidationErrors};
-use serde::{Deserialize, Serialize};
+use grants_domain::{AttachmentId, ValidationErrors};
+use serde::Serialize;
 
 use super::proposals::step_refused;
-use super::{OrPage, parse_id, when};
+use super::{CsrfForm, OrPage, Visit, when};
 use crate::session::Viewer;
 use crate::{PageError, WebState};
 
@@ -107,41 +107,50 @@ async fn refused(
     }
 }
 
-/// The owner attaches a file to their proposal.
-pub(crate) async fn upload_to_proposal(
-    State(state): State<WebState>,
-    viewer: Viewer,
-    Path(raw): Path<String>,
-    form: Result<Multipart, MultipartRejection>,
-) -> Result<Response, PageError> {
-    viewer.signed_in(&format!("/app/proposals/{raw}"))?;
-    let id: ProposalId = parse_id(&raw, &viewer, "proposal")?;
-    upload(&state, &viewer, AttachmentParent::Proposal(id), form).await
+/// What files are attached to, as the routes name it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum On {
+    /// The owner's proposal, while they may change it.
+    Proposal,
+    /// The grantee's report, while they may write it.
+    Report,
 }
 
-/// The grantee attaches a file to their report.
-pub(crate) async fn upload_to_report(
-    State(state): State<WebState>,
-    viewer: Viewer,
-    Path(raw): Path<String>,
-    form: Result<Multipart, MultipartRejection>,
-) -> Result<Response, PageError> {
-    viewer.signed_in(&format!("/app/reports/{raw}"))?;
-    let id: ReportId = parse_id(&raw, &viewer, "report")?;
-    upload(&state, &viewer, AttachmentParent::Report(id), form).await
+impl On {
+    /// The proposal or report at the address with `raw`, for the person
+    /// signed in: anyone else signs in first, and comes back to its page.
+    fn parent<'v>(
+        self,
+        viewer: &'v Viewer,
+        raw: &str,
+    ) -> Result<(&'v Actor, AttachmentParent), PageError> {
+        Ok(match self {
+            On::Proposal => {
+                let here = format!("/app/proposals/{raw}");
+                let (actor, id) = viewer.signed_in_to(&here, raw, "proposal")?;
+                (actor, AttachmentParent::Proposal(id))
+            }
+            On::Report => {
+                let here = format!("/app/reports/{raw}");
+                let (actor, id) = viewer.signed_in_to(&here, raw, "report")?;
+                (actor, AttachmentParent::Report(id))
+            }
+        })
+    }
 }
 
-/// A file arrives: the form's CSRF token is read first, then who may
-/// attach is checked, and only then the file streams in. The page comes
-/// back with the file listed, or with why it was refused.
-async fn upload(
-    state: &WebState,
-    viewer: &Viewer,
-    parent: AttachmentParent,
+/// A file arrives for the proposal or report (`on`): the form's CSRF token
+/// is read first, then who may attach is checked, and only then the file
+/// streams in. The page comes back with the file listed, or with why it
+/// was refused.
+pub(crate) async fn upload(
+    Visit(state, viewer): Visit,
+    Path(raw): Path<String>,
     form: Result<Multipart, MultipartRejection>,
+    on: On,
 ) -> Result<Response, PageError> {
+    let (actor, parent) = on.parent(&viewer, &raw)?;
     let here = page_of(parent);
-    let actor = viewer.signed_in(&here)?;
     let Ok(mut form) = form else {
         return Err(PageError::Forged {
             viewer: Box::new(viewer.clone()),
@@ -174,79 +183,35 @@ async fn upload(
     .await;
     match outcome {
         Ok(_) => Ok(Redirect::to(&format!("{here}#attachments")).into_response()),
-        Err(error) => refused(state, viewer, actor, parent, error).await,
+        Err(error) => refused(&state, &viewer, actor, parent, error).await,
     }
 }
 
-#[derive(Debug, Deserialize)]
-pub(crate) struct RemoveForm {
-    #[serde(rename = "_csrf", default)]
-    csrf: String,
-}
-
-/// The owner removes an attachment of their proposal, then sees it again.
-pub(crate) async fn remove_from_proposal(
-    State(state): State<WebState>,
-    viewer: Viewer,
+/// Removes an attachment of the proposal or report (`on`), then shows its
+/// page again.
+pub(crate) async fn remove(
+    Visit(state, viewer): Visit,
     Path((raw, raw_attachment)): Path<(String, String)>,
-    Form(form): Form<RemoveForm>,
+    Form(form): Form<CsrfForm>,
+    on: On,
 ) -> Result<Response, PageError> {
-    viewer.signed_in(&format!("/app/proposals/{raw}"))?;
-    let id: ProposalId = parse_id(&raw, &viewer, "proposal")?;
-    remove(
-        &state,
-        &viewer,
-        AttachmentParent::Proposal(id),
-        &raw_attachment,
-        &form,
-    )
-    .await
-}
-
-/// The grantee removes an attachment of their report, then sees it again.
-pub(crate) async fn remove_from_report(
-    State(state): State<WebState>,
-    viewer: Viewer,
-    Path((raw, raw_attachment)): Path<(String, String)>,
-    Form(form): Form<RemoveForm>,
-) -> Result<Response, PageError> {
-    viewer.signed_in(&format!("/app/reports/{raw}"))?;
-    let id: ReportId = parse_id(&raw, &viewer, "report")?;
-    remove(
-        &state,
-        &viewer,
-        AttachmentParent::Report(id),
-        &raw_attachment,
-        &form,
-    )
-    .await
-}
-
-async fn remove(
-    state: &WebState,
-    viewer: &Viewer,
-    parent: AttachmentParent,
-    raw_attachment: &str,
-    form: &RemoveForm,
-) -> Result<Response, PageError> {
+    let (_, parent) = on.parent(&viewer, &raw)?;
     let here = page_of(parent);
-    let actor = viewer.signed_in(&here)?;
-    viewer.check_form(&form.csrf)?;
-    let attachment: AttachmentId = parse_id(raw_attachment, viewer, "attachment")?;
+    let (actor, attachment): (_, AttachmentId) =
+        viewer.sent_to(&here, &form.csrf, &raw_attachment, "attachment")?;
     match attachments::delete(&state.app, actor, attachment).await {
         Ok(()) => Ok(Redirect::to(&format!("{here}#attachments")).into_response()),
-        Err(error) => refused(state, viewer, actor, parent, error).await,
+        Err(error) => refused(&state, &viewer, actor, parent, error).await,
     }
 }
 
 /// Downloads an attachment: the file streamed from disk under its name.
 pub(crate) async fn download(
-    State(state): State<WebState>,
-    viewer: Viewer,
+    Visit(state, viewer): Visit,
     Path(raw): Path<String>,
 ) -> Result<Response, PageError> {
-    let actor = viewer.signed_in(&format!("/app/attachments/{raw}/content"))?;
-    let id: AttachmentId = parse_id(&raw, &viewer, "attachment")?;
+    let here = format!("/app/attachments/{raw}/content");
+    let (actor, id): (_, AttachmentId) = viewer.signed_in_to(&here, &raw, "attachment")?;
     let AttachmentContent {
         attachment,
         served_as,

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use grants_app::jury::{self, DeclareConflictInput, LiftConflictInput};
@@ -15,8 +15,8 @@ use grants_domain::review::ConflictKind;
 use grants_domain::{Locale, ProposalId, ValidationErrors};
 use serde::{Deserialize, Serialize};
 
-use super::jury_members::{problem_text, top_field};
-use super::{OrPage, localized, parse_id, render, render_status, when};
+use super::jury_members::by_field;
+use super::{Choice, OrPage, Visit, localized, render, render_status, when};
 use crate::i18n::{Args, text};
 use crate::session::Viewer;
 use crate::{PageError, WebState, status_of};
@@ -57,17 +57,10 @@ struct ReviewerConflicts {
     recorded: Vec<Recorded>,
 }
 
-#[derive(Debug, Serialize)]
-struct ReviewerChoice {
-    value: String,
-    label: String,
-    selected: bool,
-}
-
 /// The form to record a conflict for a reviewer, as typed.
 #[derive(Debug, Serialize)]
 struct DeclareForm {
-    reviewers: Vec<ReviewerChoice>,
+    reviewers: Vec<Choice>,
     reason: String,
     errors: BTreeMap<String, String>,
 }
@@ -170,7 +163,7 @@ async fn conflicts_page(
                 .into_iter()
                 .map(|m| {
                     let value = m.reviewer_id.to_string();
-                    ReviewerChoice {
+                    Choice {
                         selected: mine && value == refusal.reviewer_id,
                         value,
                         label: m.name,
@@ -217,13 +210,12 @@ pub(crate) struct ConflictsQuery {
 
 /// The conflicts on a proposal.
 pub(crate) async fn show(
-    State(state): State<WebState>,
-    viewer: Viewer,
+    Visit(state, viewer): Visit,
     Path(raw): Path<String>,
     Query(query): Query<ConflictsQuery>,
 ) -> Result<Response, PageError> {
-    let actor = viewer.signed_in(&format!("/app/proposals/{raw}/conflicts"))?;
-    let id = parse_id(&raw, &viewer, "proposal")?;
+    let here = format!("/app/proposals/{raw}/conflicts");
+    let (actor, id) = viewer.signed_in_to(&here, &raw, "proposal")?;
     let mut page = conflicts_page(&state, &viewer, actor, id, None).await?;
     page.done = match query.done.as_deref() {
         Some("lifted") => Some(text(viewer.locale, "jury-conflict-lifted")),
@@ -242,22 +234,12 @@ async fn refused(
     error: AppError,
     mut refusal: Refusal,
 ) -> Result<Response, PageError> {
-    let locale = viewer.locale;
+    let error = viewer.refusal_unless_forbidden(error)?;
     match &error {
         AppError::Validation(problems) => {
-            for f in problems.fields() {
-                let field = top_field(&f.field);
-                let message = problem_text(locale, field, f, &Args::new());
-                refusal.errors.entry(field.to_owned()).or_insert(message);
-            }
+            refusal.errors = by_field(viewer.locale, problems, &Args::new());
         }
-        AppError::NotFound(_) | AppError::Forbidden(_) | AppError::Internal(_) => {
-            return Err(PageError::Failed {
-                viewer: Box::new(viewer.clone()),
-                error,
-            });
-        }
-        other => refusal.error = Some(crate::workflow_text::failure(locale, other)),
+        other => refusal.error = Some(crate::workflow_text::failure(viewer.locale, other)),
     }
     let page = conflicts_page(state, viewer, actor, id, Some(refusal)).await?;
     Ok(render_status(
@@ -281,15 +263,12 @@ pub(crate) struct DeclareFormInput {
 
 /// Records a conflict for a reviewer, with a reason.
 pub(crate) async fn declare(
-    State(state): State<WebState>,
-    viewer: Viewer,
+    Visit(state, viewer): Visit,
     Path(raw): Path<String>,
     Form(form): Form<DeclareFormInput>,
 ) -> Result<Response, PageError> {
     let here = format!("/app/proposals/{raw}/conflicts");
-    let actor = viewer.signed_in(&here)?;
-    viewer.check_form(&form.csrf)?;
-    let id = parse_id(&raw, &viewer, "proposal")?;
+    let (actor, id) = viewer.sent_to(&here, &form.csrf, &raw, "proposal")?;
     // Without a reviewer the use case would record the person's own conflict.
     let outcome = match uuid::Uuid::parse_str(form.reviewer_id.trim()) {
         Ok(reviewer) => {
@@ -335,15 +314,12 @@ pub(crate) struct LiftFormInput {
 
 /// Lifts a conflict in force, with a reason kept on the record.
 pub(crate) async fn lift(
-    State(state): State<WebState>,
-    viewer: Viewer,
+    Visit(state, viewer): Visit,
     Path(raw): Path<String>,
     Form(form): Form<LiftFormInput>,
 ) -> Result<Response, PageError> {
     let here = format!("/app/proposals/{raw}/conflicts");
-    let actor = viewer.signed_in(&here)?;
-    viewer.check_form(&form.csrf)?;
-    let id = parse_id(&raw, &viewer, "proposal")?;
+    let (actor, id) = viewer.sent_to(&here, &form.csrf, &raw, "proposal")?;
     let outcome = match (
         uuid::Uuid::parse_str(form.reviewer_id.trim()),
         ConflictKind::parse(form.kind.trim()),
@@ -395,12 +371,7 @@ mod tests {
     fn the_conflicts_page_renders_in_strict_mode() {
         let views = Views::load().expect("the templates compile");
         for locale in [Locale::En, Locale::Mk] {
-            let viewer = Viewer {
-                actor: None,
-                csrf: Some("token".into()),
-                locale,
-                path: "/app/proposals/x/conflicts".into(),
-            };
+            let viewer = Viewer::reading(locale, "/app/proposals/x/conflicts");
             for keeps in [true, false] {
                 let reviewer = ReviewerConflicts {
                     reviewer_id: "r1".into(),
@@ -428,7 +399,7 @@ mod tests {
                     reviewers: vec![reviewer],
                     keeps,
                     declare: keeps.then(|| DeclareForm {
-                        reviewers: vec![ReviewerChoice {
+                        reviewers: vec![Choice {
                             value: "r1".into(),
                             label: "Ana".into(),
                             selected: true,
@@ -439,15 +410,7 @@ mod tests {
                     done: Some("lifted".into()),
                     error: Some("refused".into()),
                 };
-                let status = views
-                    .page(
-                        StatusCode::OK,
-                        &viewer,
-                        "conflicts",
-                        "jury-conflicts-title",
-                        page,
-                    )
-                    .status();
+                let status = views.renders(&viewer, "conflicts", "jury-conflicts-title", page);
                 assert_eq!(status, StatusCode::OK);
             }
         }

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
@@ -16,7 +16,9 @@ use grants_domain::proposal::{BudgetLineInput, ProposalContent, ProposalInput};
 use grants_domain::{Currency, Locale, ProgrammeId, ProposalId, ValidationErrors};
 use serde::{Deserialize, Serialize};
 
-use super::{OrPage, localized, render_status, when};
+use super::forms::{Problems, read_count, read_money, top_field};
+use super::{Choice, OrPage, Visit, localized, render_status, when};
+use crate::i18n::text;
 use crate::session::Viewer;
 use crate::{PageError, WebState, status_of};
 
@@ -38,13 +40,6 @@ struct Target {
     name: String,
     value: String,
     error: Option<String>,
-}
-
-#[derive(Debug, Serialize)]
-struct Choice {
-    value: String,
-    label: String,
-    selected: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -144,20 +139,16 @@ fn page(
     typed: Typed,
     errors: Option<AppError>,
 ) -> DraftPage {
-    let (field_errors, general) = match errors {
-        Some(AppError::Validation(v)) => (
-            v.fields()
-                .iter()
-                .map(|f| (f.field.clone(), f.message.clone()))
-                .collect::<BTreeMap<_, _>>(),
-            Vec::new(),
-        ),
-        Some(other) => (
-            BTreeMap::new(),
-            vec![crate::workflow_text::failure(viewer.locale, &other)],
-        ),
-        None => (BTreeMap::new(), Vec::new()),
-    };
+    let Problems {
+        fields: field_errors,
+        mut general,
+    } = errors
+        .map(|e| Problems::of(viewer, &e, |path| Some(path.to_owned())))
+        .unwrap_or_default();
+    // A long form says at its top that fields below need attention.
+    if !field_errors.is_empty() {
+        general.insert(0, text(viewer.locale, "error-see-below"));
+    }
     let mut lines: Vec<Line> = typed
         .lines
         .iter()
@@ -186,10 +177,7 @@ fn page(
     let by_field: BTreeMap<String, String> = field_errors
         .iter()
         .filter(|(f, _)| !f.starts_with("budget_lines["))
-        .map(|(f, m)| {
-            let top = f.split(['.', '[']).next().unwrap_or(f).to_owned();
-            (top, m.clone())
-        })
+        .map(|(f, m)| (top_field(f).to_owned(), m.clone()))
         .collect();
     let mut typed = typed;
     for key in TEXT_FIELDS
@@ -284,37 +272,23 @@ fn read_form(form: &DraftForm, currency: Currency) -> (Typed, ProposalInput, Val
         if description.trim().is_empty() && amount.trim().is_empty() {
             continue;
         }
-        let index = lines.len();
-        let minor = match currency.parse_amount(&amount) {
-            Ok(minor) => minor,
-            Err(e) => {
-                errors.push_parse(format!("budget_lines[{index}].amount"), e);
-                0
-            }
-        };
+        let field = format!("budget_lines[{}].amount", lines.len());
+        // One that does not read is kept as nothing, so the lines after it keep their places.
+        let read = read_money(&mut errors, field, currency, &amount).unwrap_or(MoneyInput {
+            minor: 0,
+            currency: currency.code().to_owned(),
+        });
         typed.lines.push((description.clone(), amount));
         lines.push(BudgetLineInput {
             description,
-            amount: MoneyInput {
-                minor,
-                currency: currency.code().to_owned(),
-            },
+            amount: read,
         });
     }
     let requested = get("requested_amount");
     let requested_amount = if requested.trim().is_empty() {
         None
     } else {
-        match currency.parse_amount(&requested) {
-            Ok(minor) => Some(MoneyInput {
-                minor,
-                currency: currency.code().to_owned(),
-            }),
-            Err(e) => {
-                errors.push_parse("requested_amount", e);
-                None
-            }
-        }
+        read_money(&mut errors, "requested_amount", currency, &requested)
     };
     // Targets are whole numbers; one that does not read is named beside its field.
     let mut targets = BTreeMap::new();
@@ -327,11 +301,11 @@ fn read_form(form: &DraftForm, currency: Currency) -> (Typed, ProposalInput, Val
         if raw.is_empty() {
             continue;
         }
-        match raw.replace([' ', '.', ','], "").parse::<i64>() {
-            Ok(n) => {
+        match read_count(raw) {
+            Some(n) => {
                 targets.insert(key.to_owned(), n);
             }
-            Err(_) => errors.push(
+            None => errors.push(
                 format!("indicator_targets.{key}"),
                 "not_a_number",
                 "give a whole number, e.g. 400",
@@ -388,13 +362,12 @@ async fn programme_spec(
 }
 
 pub(crate) async fn new_form(
-    State(state): State<WebState>,
-    viewer: Viewer,
+    Visit(state, viewer): Visit,
     Query(query): Query<NewQuery>,
 ) -> Result<Response, PageError> {
     let raw = query.programme.unwrap_or_default();
-    let actor = viewer.signed_in(&format!("/app/proposals/new?programme={raw}"))?;
-    let id: ProgrammeId = super::parse_id(&raw, &viewer, "programme")?;
+    let here = format!("/app/proposals/new?programme={raw}");
+    let (actor, id) = viewer.signed_in_to(&here, &raw, "programme")?;
     let spec = programme_spec(&state, &viewer, actor, id).await?;
     let mut typed = Typed::default();
     typed
@@ -409,15 +382,13 @@ pub(crate) async fn new_form(
 }
 
 pub(crate) async fn create(
-    State(state): State<WebState>,
-    viewer: Viewer,
+    Visit(state, viewer): Visit,
     Query(query): Query<NewQuery>,
     Form(form): Form<DraftForm>,
 ) -> Result<Response, PageError> {
     let raw = query.programme.unwrap_or_default();
-    let actor = viewer.signed_in(&format!("/app/proposals/new?programme={raw}"))?;
-    viewer.check_form(&form.csrf)?;
-    let id: ProgrammeId = super::parse_id(&raw, &viewer, "programme")?;
+    let here = format!("/app/proposals/new?programme={raw}");
+    let (actor, id) = viewer.sent_to(&here, &form.csrf, &raw, "programme")?;
     let spec = programme_spec(&state, &viewer, actor, id).await?;
     let (typed, input, money_errors) = read_form(&form, spec.currency);
     let action = format!("/app/proposals/new?programme={id}");
@@ -452,14 +423,12 @@ pub(crate) async fn create(
 }
 
 pub(crate) async fn edit_form(
-    State(state): State<WebState>,
-    viewer: Viewer,
+    Visit(state, viewer): Visit,
     Path(raw): Path<String>,
     Query(flags): Query<BTreeMap<String, String>>,
 ) -> Result<Response, PageError> {
     let here = format!("/app/proposals/{raw}/edit");
-    let actor = viewer.signed_in(&here)?;
-    let id: ProposalId = super::parse_id(&raw, &viewer, "proposal")?;
+    let (actor, id): (_, ProposalId) = viewer.signed_in_to(&here, &raw, "proposal")?;
     let proposal = proposals::get(&state.app, actor, id)
         .await
         .or_page(&viewer)?;
@@ -478,15 +447,12 @@ pub(crate) async fn edit_form(
 }
 
 pub(crate) async fn update(
-    State(state): State<WebState>,
-    viewer: Viewer,
+    Visit(state, viewer): Visit,
     Path(raw): Path<String>,
     Form(form): Form<DraftForm>,
 ) -> Result<Response, PageError> {
     let here = format!("/app/proposals/{raw}/edit");
-    let actor = viewer.signed_in(&here)?;
-    viewer.check_form(&form.csrf)?;
-    let id: ProposalId = super::parse_id(&raw, &viewer, "proposal")?;
+    let (actor, id): (_, ProposalId) = viewer.sent_to(&here, &form.csrf, &raw, "proposal")?;
     let proposal = proposals::get(&state.app, actor, id)
         .await
         .or_page(&viewer)?;
@@ -511,11 +477,8 @@ pub(crate) async fn update(
     };
     match outcome {
         Ok(()) => Ok(Redirect::to(&format!("{here}?saved")).into_response()),
-        Err(error @ (AppError::NotFound(_) | AppError::Internal(_))) => Err(PageError::Failed {
-            viewer: Box::new(viewer.clone()),
-            error,
-        }),
         Err(error) => {
+            let error = viewer.refusal(error)?;
             let status = status_of(&error);
             let mut page = page(&viewer, &spec, here, revision, typed, Some(error));
             page.proposal_id = Some(id.to_string());

@@ -4,24 +4,24 @@
 //! and records each payment. Buttons come from the transition lists of
 //! `grants_app::grants` and `grants_app::tranches`; a blocked one shows why.
 
-use std::collections::BTreeMap;
-
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::response::Response;
-use chrono::{DateTime, NaiveDate, Utc};
-use grants_app::grants::{self, GrantListFilter, GrantTransitionInput};
-use grants_app::steps::{OwnForm, TransitionView};
+use chrono::{DateTime, Utc};
+use grants_app::grants::{self, GrantListFilter};
 use grants_app::tranches::{self, PaymentInput, TrancheTransitionInput, TrancheView};
-use grants_app::{Actor, AppError, PageRequest};
+use grants_app::{Actor, AppError};
 use grants_domain::programme::{ProgrammeSpec, TrancheCondition};
-use grants_domain::{Currency, GrantId, Locale, TrancheId, UserId, ValidationErrors};
+use grants_domain::{Currency, GrantId, UserId, ValidationErrors};
 use serde::{Deserialize, Serialize};
 
-use super::steps::StepPage;
-use super::{OrPage, StepForm, localized, parse_id, render, render_status, when};
+use super::forms::{Problems, read_date};
+use super::steps::{Refused, Step, StepPage, StepSent, buttons};
+use super::{
+    CursorQuery, OrPage, StepForm, Visit, localized, page_request, render, render_status, when,
+};
 use crate::i18n::text;
 use crate::session::Viewer;
-use crate::workflow_text::{blocked_reasons, failure, state_label, step_label};
+use crate::workflow_text::state_label;
 use crate::{PageError, WebState, status_of};
 
 #[derive(Debug, Serialize)]
@@ -42,23 +42,14 @@ struct ListPage {
     next: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
-pub(crate) struct ListQuery {
-    cursor: Option<String>,
-}
-
 /// The grants the person may see: a grantee their own; finance, managers
 /// and administrators every grant.
 pub(crate) async fn list(
-    State(state): State<WebState>,
-    viewer: Viewer,
-    Query(query): Query<ListQuery>,
+    Visit(state, viewer): Visit,
+    Query(query): Query<CursorQuery>,
 ) -> Result<Response, PageError> {
     let actor = viewer.signed_in("/app/grants")?;
-    let request = PageRequest {
-        cursor: query.cursor.filter(|c| !c.is_empty()),
-        limit: None,
-    };
+    let request = page_request(query.cursor);
     let page = grants::list(&state.app, actor, &GrantListFilter::default(), &request)
         .await
         .or_page(&viewer)?;
@@ -87,36 +78,15 @@ pub(crate) async fn list(
     ))
 }
 
-/// What the payment form holds.
+/// What a payment step's form holds.
 #[derive(Debug, Default, Clone, Serialize)]
-struct PayForm {
+pub(super) struct PayForm {
     reference: String,
     value_date: String,
     currency: String,
     exchange_rate: String,
     /// The award's currency, the default.
     award_currency: String,
-}
-
-/// A step on the grant or one of its tranches: a button, or a small form.
-#[derive(Debug, Serialize)]
-struct Step {
-    /// Where the form posts.
-    action: String,
-    /// What makes the ids of its fields unique on the page.
-    id: String,
-    name: String,
-    label: String,
-    revision: i64,
-    allowed: bool,
-    reasons: Vec<String>,
-    /// A reason must be given (terminate, send back, cancel).
-    needs_comment: bool,
-    comment: String,
-    /// The payment's fields, for `pay`.
-    pay: Option<PayForm>,
-    /// What was wrong with what was typed, by field.
-    errors: BTreeMap<String, String>,
 }
 
 /// The fields of the step forms, as the use cases name them
@@ -128,39 +98,6 @@ const FIELDS: [&str; 5] = [
     "exchange_rate",
     "comment",
 ];
-
-/// The person's steps on a subject of `workflow`, in their language:
-/// what they may take, and what they could take but for a reason; steps
-/// only other roles take are not theirs to see.
-fn steps(
-    (locale, workflow): (Locale, &str),
-    options: Vec<TransitionView>,
-    (action, id): (&str, &str),
-    revision: i64,
-    pay: &PayForm,
-) -> Vec<Step> {
-    options
-        .into_iter()
-        .filter(super::offered)
-        .map(|t| Step {
-            action: format!("{action}/transitions/{}", t.name),
-            id: if id.is_empty() {
-                t.name.clone()
-            } else {
-                format!("{id}-{}", t.name)
-            },
-            needs_comment: t.needs_comment,
-            pay: (t.form == Some(OwnForm::Payment)).then(|| pay.clone()),
-            comment: String::new(),
-            errors: BTreeMap::new(),
-            revision,
-            allowed: t.allowed,
-            reasons: blocked_reasons(locale, &t.blocked_by),
-            label: step_label(locale, workflow, &t.name, &t.label),
-            name: t.name,
-        })
-        .collect()
-}
 
 /// When a tranche may be requested, for the template to put in words.
 #[derive(Debug, Serialize)]
@@ -285,12 +222,12 @@ async fn tranche_row(
         .or_page(viewer)?;
     let id = t.id.to_string();
     Ok(TrancheRow {
-        steps: steps(
+        steps: buttons(
             (viewer.locale, tranches::WORKFLOW),
             options,
             (&format!("/app/tranches/{id}"), &t.key),
             t.revision,
-            pay,
+            Some(pay),
         ),
         requested: who(
             viewer,
@@ -369,12 +306,12 @@ async fn grant_page(
     }
     Ok(GrantPage {
         id: id.to_string(),
-        steps: steps(
+        steps: buttons(
             (viewer.locale, grants::WORKFLOW),
             options,
             (&here, ""),
             grant.revision,
-            &pay,
+            Some(&pay),
         ),
         title: grant.title,
         proposal_id: grant.proposal_id.to_string(),
@@ -406,12 +343,10 @@ async fn grant_page(
 }
 
 pub(crate) async fn show(
-    State(state): State<WebState>,
-    viewer: Viewer,
+    Visit(state, viewer): Visit,
     Path(raw): Path<String>,
 ) -> Result<Response, PageError> {
-    let actor = viewer.signed_in(&format!("/app/grants/{raw}"))?;
-    let id: GrantId = parse_id(&raw, &viewer, "grant")?;
+    let (actor, id) = viewer.signed_in_to(&format!("/app/grants/{raw}"), &raw, "grant")?;
     let page = grant_page(&state, &viewer, actor, id, None).await?;
     Ok(render(&viewer, "grant", "grant-title", page))
 }
@@ -439,27 +374,11 @@ async fn refused(
     error: AppError,
     typed: Typed,
 ) -> Result<Response, PageError> {
-    if matches!(error, AppError::NotFound(_) | AppError::Internal(_)) {
-        return Err(PageError::Failed {
-            viewer: Box::new(viewer.clone()),
-            error,
-        });
-    }
-    let status = status_of(&error);
-    let (mut fields, mut general) = (BTreeMap::new(), Vec::new());
-    match &error {
-        AppError::Validation(v) => {
-            for f in v.fields() {
-                let name = f.field.strip_prefix("payment.").unwrap_or(&f.field);
-                if FIELDS.contains(&name) {
-                    fields.insert(name.to_owned(), f.message.clone());
-                } else {
-                    general.push(f.message.clone());
-                }
-            }
-        }
-        other => general.push(failure(viewer.locale, other)),
-    }
+    let error = viewer.refusal(error)?;
+    let mut problems = Problems::of(viewer, &error, |path| {
+        let name = path.strip_prefix("payment.").unwrap_or(path);
+        FIELDS.contains(&name).then(|| name.to_owned())
+    });
     let mut page = grant_page(state, viewer, actor, id, None).await?;
     let step = page
         .steps
@@ -468,8 +387,10 @@ async fn refused(
         .find(|s| s.id == typed.step);
     match step {
         Some(step) => {
-            if !fields.is_empty() {
-                general.push(text(viewer.locale, "error-see-below"));
+            if !problems.fields.is_empty() {
+                problems
+                    .general
+                    .push(text(viewer.locale, "error-see-below"));
             }
             step.comment = typed.comment;
             if let (Some(shown), Some(typed)) = (step.pay.as_mut(), typed.pay) {
@@ -478,48 +399,42 @@ async fn refused(
                     ..typed
                 };
             }
-            step.errors = fields;
+            step.errors = std::mem::take(&mut problems.fields);
         }
         // The step is gone (someone else moved it on): say everything at the top.
-        None => general.extend(fields.into_values()),
+        None => problems
+            .general
+            .extend(std::mem::take(&mut problems.fields).into_values()),
     }
-    page.error = (!general.is_empty()).then(|| general.join(" "));
-    Ok(render_status(status, viewer, "grant", "grant-title", page))
+    page.error = problems.on_top();
+    Ok(render_status(
+        status_of(&error),
+        viewer,
+        "grant",
+        "grant-title",
+        page,
+    ))
 }
 
 impl StepPage for grants::Grant {
     type Form = StepForm;
-    const WHAT: &'static str = "grant";
+    const PAGES: &'static str = "/app/grants";
 
-    fn page(raw: &str) -> String {
-        format!("/app/grants/{raw}")
-    }
-
-    fn csrf(form: &StepForm) -> &str {
-        &form.csrf
-    }
-
-    fn input(form: &StepForm, _: &str, _: &Viewer) -> Result<GrantTransitionInput, AppError> {
-        Ok(GrantTransitionInput {
-            comment: form.comment(),
-            revision: form.revision,
-        })
-    }
-
-    async fn refused(
-        state: &WebState,
-        viewer: &Viewer,
-        actor: &Actor,
-        (id, name): (GrantId, String),
-        form: StepForm,
-        error: AppError,
-    ) -> Result<Response, PageError> {
+    async fn refused(step: Refused<'_, Self>) -> Result<Response, PageError> {
         let typed = Typed {
-            step: name,
-            comment: form.comment.unwrap_or_default(),
+            step: step.name,
+            comment: step.form.comment.unwrap_or_default(),
             pay: None,
         };
-        refused(state, viewer, actor, id, error, typed).await
+        refused(
+            step.state,
+            step.viewer,
+            step.actor,
+            step.id,
+            step.error,
+            typed,
+        )
+        .await
     }
 }
 
@@ -556,15 +471,12 @@ impl TrancheForm {
     /// read is reported under the field the use case would name.
     fn payment(&self, viewer: &Viewer) -> Result<PaymentInput, AppError> {
         let mut errors = ValidationErrors::default();
-        let value_date = trimmed(self.value_date.as_ref())
-            .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
-        if value_date.is_none() {
-            errors.push(
-                "payment.value_date",
-                "invalid_date",
-                text(viewer.locale, "error-value-date"),
-            );
-        }
+        let value_date = read_date(
+            &mut errors,
+            "payment.value_date",
+            self.value_date.as_deref(),
+            viewer.locale,
+        );
         let currency = trimmed(self.currency.as_ref()).map(|c| c.to_ascii_uppercase());
         if let Some(code) = &currency
             && let Err(e) = Currency::parse(code)
@@ -592,53 +504,49 @@ impl TrancheForm {
     }
 }
 
-impl StepPage for tranches::Tranche {
-    type Form = TrancheForm;
-    const WHAT: &'static str = "tranche";
-
-    fn page(_: &str) -> String {
-        "/app/grants".to_owned()
+impl StepSent<TrancheTransitionInput> for TrancheForm {
+    fn csrf(&self) -> &str {
+        &self.csrf
     }
 
-    fn csrf(form: &TrancheForm) -> &str {
-        &form.csrf
-    }
-
-    fn input(
-        form: &TrancheForm,
-        _: &str,
-        viewer: &Viewer,
-    ) -> Result<TrancheTransitionInput, AppError> {
-        let payment = if form.has_payment() {
-            Some(form.payment(viewer)?)
+    fn input(&self, viewer: &Viewer) -> Result<TrancheTransitionInput, AppError> {
+        let payment = if self.has_payment() {
+            Some(self.payment(viewer)?)
         } else {
             None
         };
         Ok(TrancheTransitionInput {
-            comment: trimmed(form.comment.as_ref()),
-            revision: form.revision,
+            comment: trimmed(self.comment.as_ref()),
+            revision: self.revision,
             payment,
         })
     }
+}
 
-    fn done(_: &str, done: &TrancheView) -> String {
-        format!("/app/grants/{}", done.grant_id)
+impl StepPage for tranches::Tranche {
+    type Form = TrancheForm;
+    /// A tranche has no page of its own: it is shown on its grant's.
+    const PAGES: &'static str = "/app/grants";
+
+    fn page(_: &str) -> String {
+        Self::PAGES.to_owned()
     }
 
-    async fn refused(
-        state: &WebState,
-        viewer: &Viewer,
-        actor: &Actor,
-        (id, name): (TrancheId, String),
-        form: TrancheForm,
-        error: AppError,
-    ) -> Result<Response, PageError> {
-        let tranche = tranches::get(&state.app, actor, id).await.or_page(viewer)?;
+    fn done(_: &str, done: &TrancheView) -> String {
+        format!("{}/{}", Self::PAGES, done.grant_id)
+    }
+
+    async fn refused(step: Refused<'_, Self>) -> Result<Response, PageError> {
+        let tranche = tranches::get(&step.state.app, step.actor, step.id)
+            .await
+            .or_page(step.viewer)?;
+        let form = step.form;
         let typed = Typed {
-            step: format!("{}-{name}", tranche.key),
+            step: format!("{}-{}", tranche.key, step.name),
             pay: form.has_payment().then(|| form.typed()),
             comment: form.comment.unwrap_or_default(),
         };
-        refused(state, viewer, actor, tranche.grant_id, error, typed).await
+        let (state, viewer, actor) = (step.state, step.viewer, step.actor);
+        refused(state, viewer, actor, tranche.grant_id, step.error, typed).await
     }
 }

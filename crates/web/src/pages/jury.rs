@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
@@ -13,29 +13,9 @@ use grants_app::{Actor, AppError};
 use grants_domain::ProgrammeId;
 use serde::{Deserialize, Serialize};
 
-use super::{OrPage, csv_download, localized, render, render_status};
+use super::{OrPage, Visit, programme_title, render, render_status};
 use crate::session::Viewer;
 use crate::{PageError, WebState};
-
-fn parse_id(raw: &str, viewer: &Viewer) -> Result<ProgrammeId, PageError> {
-    super::parse_id(raw, viewer, "programme")
-}
-
-async fn programme_title(
-    state: &WebState,
-    viewer: &Viewer,
-    actor: &Actor,
-    id: ProgrammeId,
-) -> Result<String, PageError> {
-    let programme = grants_app::programmes::get(&state.app, actor, id)
-        .await
-        .or_page(viewer)?;
-    Ok(localized(
-        &programme.spec.title,
-        viewer.locale,
-        programme.spec.default_locale,
-    ))
-}
 
 #[derive(Debug, Serialize)]
 struct ProposalRow {
@@ -127,13 +107,12 @@ async fn assignment_page(
 }
 
 pub(crate) async fn assignment(
-    State(state): State<WebState>,
-    viewer: Viewer,
+    Visit(state, viewer): Visit,
     Path(raw): Path<String>,
     Query(flags): Query<BTreeMap<String, String>>,
 ) -> Result<Response, PageError> {
-    let actor = viewer.signed_in(&format!("/app/programmes/{raw}/assignment"))?;
-    let id = parse_id(&raw, &viewer)?;
+    let here = format!("/app/programmes/{raw}/assignment");
+    let (actor, id) = viewer.signed_in_to(&here, &raw, "programme")?;
     let mut page = assignment_page(&state, &viewer, actor, id, None).await?;
     page.committed = flags.get("committed").cloned();
     Ok(render(&viewer, "assignment", "assignment-title", page))
@@ -147,15 +126,12 @@ pub(crate) struct CommitForm {
 }
 
 pub(crate) async fn commit(
-    State(state): State<WebState>,
-    viewer: Viewer,
+    Visit(state, viewer): Visit,
     Path(raw): Path<String>,
     Form(form): Form<CommitForm>,
 ) -> Result<Response, PageError> {
     let here = format!("/app/programmes/{raw}/assignment");
-    let actor = viewer.signed_in(&here)?;
-    viewer.check_form(&form.csrf)?;
-    let id = parse_id(&raw, &viewer)?;
+    let (actor, id) = viewer.sent_to(&here, &form.csrf, &raw, "programme")?;
     let input = AssignmentRunInput {
         fingerprint: Some(form.fingerprint),
         ..Default::default()
@@ -180,10 +156,7 @@ pub(crate) async fn commit(
                 page,
             ))
         }
-        Err(error) => Err(PageError::Failed {
-            viewer: Box::new(viewer.clone()),
-            error,
-        }),
+        Err(error) => Err(viewer.error_page(error)),
     }
 }
 
@@ -215,12 +188,11 @@ fn points(value: Option<f64>) -> String {
 }
 
 pub(crate) async fn ranking(
-    State(state): State<WebState>,
-    viewer: Viewer,
+    Visit(state, viewer): Visit,
     Path(raw): Path<String>,
 ) -> Result<Response, PageError> {
-    let actor = viewer.signed_in(&format!("/app/programmes/{raw}/ranking"))?;
-    let id = parse_id(&raw, &viewer)?;
+    let here = format!("/app/programmes/{raw}/ranking");
+    let (actor, id) = viewer.signed_in_to(&here, &raw, "programme")?;
     let programme = programme_title(&state, &viewer, actor, id).await?;
     let ranking = reviews::ranking(&state.app, actor, id)
         .await
@@ -253,19 +225,6 @@ pub(crate) async fn ranking(
             rows,
         },
     ))
-}
-
-pub(crate) async fn ranking_csv(
-    State(state): State<WebState>,
-    viewer: Viewer,
-    Path(raw): Path<String>,
-) -> Result<Response, PageError> {
-    let actor = viewer.signed_in(&format!("/app/programmes/{raw}/ranking"))?;
-    let id = parse_id(&raw, &viewer)?;
-    let body = reviews::ranking_csv(&state.app, actor, id)
-        .await
-        .or_page(&viewer)?;
-    Ok(csv_download(&format!("ranking-{id}.csv"), &body))
 }
 
 #[derive(Debug, Serialize)]
@@ -305,14 +264,13 @@ pub(crate) struct PolicyQuery {
 
 /// The funding-line preview under one policy, with a tab for each.
 pub(crate) async fn funding(
-    State(state): State<WebState>,
-    viewer: Viewer,
+    Visit(state, viewer): Visit,
     Path(raw): Path<String>,
     Query(query): Query<PolicyQuery>,
 ) -> Result<Response, PageError> {
     use grants_scoring::funding::{Decision, FundingPolicy};
-    let actor = viewer.signed_in(&format!("/app/programmes/{raw}/funding"))?;
-    let id = parse_id(&raw, &viewer)?;
+    let here = format!("/app/programmes/{raw}/funding");
+    let (actor, id) = viewer.signed_in_to(&here, &raw, "programme")?;
     let policy = FundingPolicy::ALL
         .into_iter()
         .find(|p| Some(p.as_str()) == query.policy.as_deref())

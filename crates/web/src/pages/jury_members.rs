@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
@@ -16,7 +16,8 @@ use grants_domain::review::{BidLevel, ReviewerProfileInput};
 use grants_domain::{FieldError, Locale, ProgrammeId, UserId, ValidationErrors};
 use serde::{Deserialize, Serialize};
 
-use super::{OrPage, localized, parse_id, render, render_status};
+use super::forms::top_field;
+use super::{OrPage, SavedQuery, Visit, localized, parse_id, render, render_status};
 use crate::i18n::{Args, own_text};
 use crate::render::native_name;
 use crate::session::Viewer;
@@ -25,25 +26,19 @@ use crate::{PageError, WebState, status_of};
 /// A problem the use case found, in the reader's language when the jury
 /// catalogue words it (`jury-problem-{field}-{code}`), else in the use
 /// case's own words.
-pub(super) fn problem_text(
-    locale: Locale,
-    field: &str,
-    problem: &FieldError,
-    args: &Args,
-) -> String {
+fn problem_text(locale: Locale, field: &str, problem: &FieldError, args: &Args) -> String {
     let key = format!("jury-problem-{field}-{}", problem.code).replace('_', "-");
     own_text(locale, &key, args)
         .or_else(|| own_text(Locale::En, &key, args))
         .unwrap_or_else(|| problem.message.clone())
 }
 
-/// The field a problem belongs beside: `languages[0]` is shown at `languages`.
-pub(super) fn top_field(path: &str) -> &str {
-    path.split(['.', '[']).next().unwrap_or(path)
-}
-
 /// The problems of a refused form by field, the first one of each.
-fn by_field(locale: Locale, problems: &ValidationErrors, args: &Args) -> BTreeMap<String, String> {
+pub(super) fn by_field(
+    locale: Locale,
+    problems: &ValidationErrors,
+    args: &Args,
+) -> BTreeMap<String, String> {
     let mut shown = BTreeMap::new();
     for f in problems.fields() {
         let field = top_field(&f.field);
@@ -106,12 +101,6 @@ struct JuryPage {
     email_error: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
-pub(crate) struct JuryQuery {
-    /// The reviewer whose profile was just saved.
-    saved: Option<String>,
-}
-
 async fn jury_page(
     state: &WebState,
     viewer: &Viewer,
@@ -164,15 +153,14 @@ async fn jury_page(
     })
 }
 
-/// The programme's jury.
+/// The programme's jury; `saved` names the reviewer whose profile was just saved.
 pub(crate) async fn show(
-    State(state): State<WebState>,
-    viewer: Viewer,
+    Visit(state, viewer): Visit,
     Path(raw): Path<String>,
-    Query(query): Query<JuryQuery>,
+    Query(query): Query<SavedQuery>,
 ) -> Result<Response, PageError> {
-    let actor = viewer.signed_in(&format!("/app/programmes/{raw}/jury"))?;
-    let id = parse_id(&raw, &viewer, "programme")?;
+    let here = format!("/app/programmes/{raw}/jury");
+    let (actor, id) = viewer.signed_in_to(&here, &raw, "programme")?;
     let page = jury_page(&state, &viewer, actor, id, query.saved.as_deref()).await?;
     Ok(render(&viewer, "jury", "jury-title", page))
 }
@@ -188,15 +176,12 @@ pub(crate) struct AddForm {
 /// Adds a reviewer by email address, then opens their profile to fill in;
 /// an address that finds no reviewer comes back beside the field.
 pub(crate) async fn add(
-    State(state): State<WebState>,
-    viewer: Viewer,
+    Visit(state, viewer): Visit,
     Path(raw): Path<String>,
     Form(form): Form<AddForm>,
 ) -> Result<Response, PageError> {
     let here = format!("/app/programmes/{raw}/jury");
-    let actor = viewer.signed_in(&here)?;
-    viewer.check_form(&form.csrf)?;
-    let id = parse_id(&raw, &viewer, "programme")?;
+    let (actor, id) = viewer.sent_to(&here, &form.csrf, &raw, "programme")?;
     match jury::add_reviewer(&state.app, actor, id, &form.email).await {
         Ok(added) => Ok(Redirect::to(&format!("{here}/{}", added.reviewer_id)).into_response()),
         Err(AppError::Validation(problems)) => {
@@ -212,10 +197,7 @@ pub(crate) async fn add(
                 page,
             ))
         }
-        Err(error) => Err(PageError::Failed {
-            viewer: Box::new(viewer.clone()),
-            error,
-        }),
+        Err(error) => Err(viewer.error_page(error)),
     }
 }
 
@@ -315,18 +297,12 @@ fn parse_pair(
     ))
 }
 
-#[derive(Debug, Deserialize)]
-pub(crate) struct ProfileQuery {
-    saved: Option<String>,
-}
-
 /// One reviewer's profile with its form: for those who run the jury, and
 /// for the reviewer themself.
 pub(crate) async fn profile(
-    State(state): State<WebState>,
-    viewer: Viewer,
+    Visit(state, viewer): Visit,
     Path((raw, raw_reviewer)): Path<(String, String)>,
-    Query(query): Query<ProfileQuery>,
+    Query(query): Query<SavedQuery>,
 ) -> Result<Response, PageError> {
     let actor = viewer.signed_in(&format!("/app/programmes/{raw}/jury/{raw_reviewer}"))?;
     let (id, reviewer) = parse_pair(&raw, &raw_reviewer, &viewer)?;
@@ -351,6 +327,17 @@ pub(crate) async fn profile(
         page,
     ))
 }
+
+/// The fields of the profile form, as the use case names them.
+const PROFILE_FIELDS: [&str; 7] = [
+    "expertise",
+    "languages",
+    "country",
+    "organisation",
+    "max_load",
+    "min_load",
+    "available",
+];
 
 /// The profile form as sent. Every field is sent, so an emptied one clears
 /// the profile's value.
@@ -417,21 +404,12 @@ impl ProfileFormInput {
         args.insert("cap".into(), i64::from(cap).into());
         let mut errors = by_field(locale, problems, &args);
         // Problems with no field on the form (the reviewer's role) go on top.
-        let known = [
-            "expertise",
-            "languages",
-            "country",
-            "organisation",
-            "max_load",
-            "min_load",
-            "available",
-        ];
         let other: Vec<String> = errors
             .iter()
-            .filter(|(f, _)| !known.contains(&f.as_str()))
+            .filter(|(f, _)| !PROFILE_FIELDS.contains(&f.as_str()))
             .map(|(_, m)| m.clone())
             .collect();
-        errors.retain(|f, _| known.contains(&f.as_str()));
+        errors.retain(|f, _| PROFILE_FIELDS.contains(&f.as_str()));
         ProfileForm {
             expertise: self.expertise.clone(),
             languages: language_choices(&self.languages),
@@ -449,8 +427,7 @@ impl ProfileFormInput {
 /// Saves a reviewer's profile; a refused one comes back with each problem
 /// beside its field and what was typed.
 pub(crate) async fn save(
-    State(state): State<WebState>,
-    viewer: Viewer,
+    Visit(state, viewer): Visit,
     Path((raw, raw_reviewer)): Path<(String, String)>,
     Form(form): Form<ProfileFormInput>,
 ) -> Result<Response, PageError> {
@@ -490,10 +467,7 @@ pub(crate) async fn save(
         Err(error) => error,
     };
     let AppError::Validation(problems) = &error else {
-        return Err(PageError::Failed {
-            viewer: Box::new(viewer.clone()),
-            error,
-        });
+        return Err(viewer.error_page(error));
     };
     // The page again, as it was typed; the profile as saved gives the name and load.
     let shown = jury::profile(&state.app, actor, id, reviewer)
@@ -591,12 +565,7 @@ mod tests {
     fn the_jury_pages_render_in_strict_mode() {
         let views = Views::load().expect("the templates compile");
         for locale in [Locale::En, Locale::Mk] {
-            let viewer = Viewer {
-                actor: None,
-                csrf: Some("token".into()),
-                locale,
-                path: "/app/programmes/x/jury".into(),
-            };
+            let viewer = Viewer::reading(locale, "/app/programmes/x/jury");
             let member = |saved| Member {
                 id: "r1".into(),
                 name: "Ana".into(),
@@ -622,20 +591,11 @@ mod tests {
                     email: "ana@example.org".into(),
                     email_error,
                 };
-                let status = views
-                    .page(StatusCode::OK, &viewer, "jury", "jury-title", page)
-                    .status();
+                let status = views.renders(&viewer, "jury", "jury-title", page);
                 assert_eq!(status, StatusCode::OK);
             }
             let mut problems = ValidationErrors::default();
-            for field in [
-                "expertise",
-                "languages",
-                "country",
-                "organisation",
-                "max_load",
-                "min_load",
-            ] {
+            for field in PROFILE_FIELDS {
                 problems.push(field, "bad", "wrong");
             }
             for form in [
@@ -653,15 +613,7 @@ mod tests {
                     saved: true,
                     jury_link: true,
                 };
-                let status = views
-                    .page(
-                        StatusCode::OK,
-                        &viewer,
-                        "reviewer_profile",
-                        "jury-profile-title",
-                        page,
-                    )
-                    .status();
+                let status = views.renders(&viewer, "reviewer_profile", "jury-profile-title", page);
                 assert_eq!(status, StatusCode::OK);
             }
         }

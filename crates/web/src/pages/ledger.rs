@@ -1,16 +1,16 @@
 //! The ledger of a programme for finance and managers: the totals (as
-//! numbers and as a bar), per country, per grant, and the two CSV exports.
+//! numbers and as a bar), per country, per grant; its two CSV exports are
+//! `exports`'.
 
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::response::Response;
 use grants_app::ledger;
 use grants_domain::{Money, ProgrammeId};
 use serde::Serialize;
 
-use super::{OrPage, csv_download, localized, parse_id, render};
-use crate::session::Viewer;
+use super::{OrPage, Visit, programme_title, render};
+use crate::PageError;
 use crate::workflow_text::state_named;
-use crate::{PageError, WebState};
 
 #[derive(Debug, Serialize)]
 struct Totals {
@@ -94,47 +94,27 @@ fn bar(totals: &ledger::LedgerTotals) -> Option<Bar> {
 }
 
 pub(crate) async fn show(
-    State(state): State<WebState>,
-    viewer: Viewer,
+    Visit(state, viewer): Visit,
     Path(raw): Path<String>,
 ) -> Result<Response, PageError> {
-    let actor = viewer.signed_in(&format!("/app/programmes/{raw}/ledger"))?;
-    let id: ProgrammeId = parse_id(&raw, &viewer, "programme")?;
+    let here = format!("/app/programmes/{raw}/ledger");
+    let (actor, id): (_, ProgrammeId) = viewer.signed_in_to(&here, &raw, "programme")?;
     let book = ledger::ledger(&state.app, actor, id)
         .await
         .or_page(&viewer)?;
-    let programme = grants_app::programmes::get(&state.app, actor, id)
-        .await
-        .or_page(&viewer)?;
+    let programme = programme_title(&state, &viewer, actor, id).await?;
     let t = &book.totals;
+    // States in the reader's words, as each workflow's current version names them.
     let workflows = state.app.workflows();
-    let (grant, tranche) = (
-        workflows.current(grants_app::grants::WORKFLOW),
-        workflows.current(grants_app::tranches::WORKFLOW),
-    );
-    let grant_state = |s: &str| {
-        state_named(
-            viewer.locale,
-            grant.as_deref(),
-            grants_app::grants::WORKFLOW,
-            s,
-        )
+    let states_of = |workflow: &'static str| {
+        let definition = workflows.current(workflow);
+        move |s: &str| state_named(viewer.locale, definition.as_deref(), workflow, s)
     };
-    let tranche_state = |s: &str| {
-        state_named(
-            viewer.locale,
-            tranche.as_deref(),
-            grants_app::tranches::WORKFLOW,
-            s,
-        )
-    };
+    let grant_state = states_of(grants_app::grants::WORKFLOW);
+    let tranche_state = states_of(grants_app::tranches::WORKFLOW);
     let page = LedgerPage {
         id: id.to_string(),
-        programme: localized(
-            &programme.spec.title,
-            viewer.locale,
-            programme.spec.default_locale,
-        ),
+        programme,
         bar: bar(t),
         totals: Totals {
             budget: t.budget.to_string(),
@@ -177,32 +157,4 @@ pub(crate) async fn show(
             .collect(),
     };
     Ok(render(&viewer, "ledger", "ledger-title", page))
-}
-
-/// Every ledger entry with running totals.
-pub(crate) async fn ledger_csv(
-    State(state): State<WebState>,
-    viewer: Viewer,
-    Path(raw): Path<String>,
-) -> Result<Response, PageError> {
-    let actor = viewer.signed_in(&format!("/app/programmes/{raw}/ledger"))?;
-    let id: ProgrammeId = parse_id(&raw, &viewer, "programme")?;
-    let body = ledger::ledger_csv(&state.app, actor, id)
-        .await
-        .or_page(&viewer)?;
-    Ok(csv_download(&format!("ledger-{id}.csv"), &body))
-}
-
-/// Every payment.
-pub(crate) async fn payments_csv(
-    State(state): State<WebState>,
-    viewer: Viewer,
-    Path(raw): Path<String>,
-) -> Result<Response, PageError> {
-    let actor = viewer.signed_in(&format!("/app/programmes/{raw}/ledger"))?;
-    let id: ProgrammeId = parse_id(&raw, &viewer, "programme")?;
-    let body = ledger::payments_csv(&state.app, actor, id)
-        .await
-        .or_page(&viewer)?;
-    Ok(csv_download(&format!("payments-{id}.csv"), &body))
 }

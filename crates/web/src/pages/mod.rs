@@ -8,6 +8,8 @@ mod assignments;
 mod attachments;
 mod conflicts;
 mod draft;
+mod exports;
+mod forms;
 mod grants;
 mod jury;
 mod jury_members;
@@ -21,14 +23,21 @@ mod steps;
 mod users;
 mod workflows;
 
+use std::convert::Infallible;
+
 use axum::Router;
+use axum::extract::FromRequestParts;
 use axum::http::StatusCode;
+use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use grants_app::{Actor, AppError, AppResult};
-use grants_domain::Locale;
+use grants_app::{Actor, AppError, AppResult, PageRequest};
 use grants_domain::programme::{LocalizedText, ProgrammeSpec};
+use grants_domain::{Locale, ProgrammeId};
 
+use self::attachments::On;
+use self::exports::Export;
+use self::users::Change;
 use crate::session::Viewer;
 use crate::{PageError, WebState, views};
 
@@ -63,9 +72,18 @@ pub(crate) fn routes() -> Router<WebState> {
         .route("/app/admin", get(admin::show))
         .route("/app/admin/outbox/{id}/retry", post(admin::retry))
         .route("/app/admin/users", get(users::list))
-        .route("/app/admin/users/{id}/roles", post(users::grant))
-        .route("/app/admin/users/{id}/roles/remove", post(users::remove))
-        .route("/app/admin/users/{id}/active", post(users::activate))
+        .route(
+            "/app/admin/users/{id}/roles",
+            post(|visit, id, form| users::change(visit, id, form, Change::Grant)),
+        )
+        .route(
+            "/app/admin/users/{id}/roles/remove",
+            post(|visit, id, form| users::change(visit, id, form, Change::Remove)),
+        )
+        .route(
+            "/app/admin/users/{id}/active",
+            post(|visit, id, form| users::change(visit, id, form, Change::Activate)),
+        )
         .route("/app/admin/workflows", get(workflows::list))
         .route(
             "/app/proposals/{id}/edit",
@@ -90,8 +108,14 @@ pub(crate) fn routes() -> Router<WebState> {
             "/app/programmes/{id}/setup",
             get(programmes::edit_form).post(programmes::update),
         )
-        .route("/app/programmes/{id}/archive", post(programmes::archive))
-        .route("/app/programmes/{id}/restore", post(programmes::restore))
+        .route(
+            "/app/programmes/{id}/archive",
+            post(|visit, id, form| programmes::set_archived(visit, id, form, true)),
+        )
+        .route(
+            "/app/programmes/{id}/restore",
+            post(|visit, id, form| programmes::set_archived(visit, id, form, false)),
+        )
         .route(
             "/app/programmes/{id}/assignment",
             get(jury::assignment).post(jury::commit),
@@ -111,7 +135,10 @@ pub(crate) fn routes() -> Router<WebState> {
         .route("/app/proposals/{id}/conflicts/lift", post(conflicts::lift))
         .route("/app/programmes/{id}/ranking", get(jury::ranking))
         .route("/app/programmes/{id}/funding", get(jury::funding))
-        .route("/app/programmes/{id}/ranking.csv", get(jury::ranking_csv))
+        .route(
+            "/app/programmes/{id}/ranking.csv",
+            get(|visit, id| exports::download(visit, id, Export::Ranking)),
+        )
         .route("/app/proposals/{id}/decision", post(proposals::decide))
         .route("/app/grants", get(grants::list))
         .route("/app/grants/{id}", get(grants::show))
@@ -124,10 +151,13 @@ pub(crate) fn routes() -> Router<WebState> {
             post(steps::take::<grants_app::tranches::Tranche>),
         )
         .route("/app/programmes/{id}/ledger", get(ledger::show))
-        .route("/app/programmes/{id}/ledger.csv", get(ledger::ledger_csv))
+        .route(
+            "/app/programmes/{id}/ledger.csv",
+            get(|visit, id| exports::download(visit, id, Export::Ledger)),
+        )
         .route(
             "/app/programmes/{id}/payments.csv",
-            get(ledger::payments_csv),
+            get(|visit, id| exports::download(visit, id, Export::Payments)),
         )
         .route("/app/reports", get(reports::list))
         .route("/app/reports/{id}", get(reports::show).post(reports::save))
@@ -137,14 +167,17 @@ pub(crate) fn routes() -> Router<WebState> {
         )
         .route("/app/reports/{id}/due-date", post(reports::move_due_date))
         .route("/app/programmes/{id}/impact", get(reports::impact))
-        .route("/app/programmes/{id}/impact.csv", get(reports::impact_csv))
+        .route(
+            "/app/programmes/{id}/impact.csv",
+            get(|visit, id| exports::download(visit, id, Export::Impact)),
+        )
         .route(
             "/app/proposals/{id}/attachments/{attachment}/delete",
-            post(attachments::remove_from_proposal),
+            post(|visit, ids, form| attachments::remove(visit, ids, form, On::Proposal)),
         )
         .route(
             "/app/reports/{id}/attachments/{attachment}/delete",
-            post(attachments::remove_from_report),
+            post(|visit, ids, form| attachments::remove(visit, ids, form, On::Report)),
         )
         .route("/app/attachments/{id}/content", get(attachments::download))
 }
@@ -155,11 +188,11 @@ pub(crate) fn upload_routes() -> Router<WebState> {
     Router::new()
         .route(
             "/app/proposals/{id}/attachments",
-            post(attachments::upload_to_proposal),
+            post(|visit, id, form| attachments::upload(visit, id, form, On::Proposal)),
         )
         .route(
             "/app/reports/{id}/attachments",
-            post(attachments::upload_to_report),
+            post(|visit, id, form| attachments::upload(visit, id, form, On::Report)),
         )
 }
 
@@ -227,12 +260,52 @@ pub(crate) fn render_status<T: serde::Serialize>(
     }
 }
 
+/// What every page handler starts from: the service and who is looking,
+/// one extractor for the two every page takes.
+pub(crate) struct Visit(pub(crate) WebState, pub(crate) Viewer);
+
+impl FromRequestParts<WebState> for Visit {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, state: &WebState) -> Result<Self, Infallible> {
+        let viewer = Viewer::from_request_parts(parts, state).await?;
+        Ok(Visit(state.clone(), viewer))
+    }
+}
+
 impl Viewer {
     /// The signed-in person, or a trip to the sign-in page and back to `here`.
     pub(crate) fn signed_in(&self, here: &str) -> Result<&Actor, PageError> {
         self.actor.as_ref().ok_or_else(|| PageError::SignIn {
             next: here.to_owned(),
         })
+    }
+
+    /// The signed-in person and the id in the page's address (`raw`, a
+    /// `what`), in that order: someone signed out goes to sign in and back
+    /// to `here` before an id that does not read is a page that does not exist.
+    pub(crate) fn signed_in_to<T: From<uuid::Uuid>>(
+        &self,
+        here: &str,
+        raw: &str,
+        what: &'static str,
+    ) -> Result<(&Actor, T), PageError> {
+        let actor = self.signed_in(here)?;
+        Ok((actor, parse_id(raw, self, what)?))
+    }
+
+    /// The same for a form sent to `here`, which must also carry this
+    /// session's CSRF token (checked before the id is read).
+    pub(crate) fn sent_to<T: From<uuid::Uuid>>(
+        &self,
+        here: &str,
+        csrf: &str,
+        raw: &str,
+        what: &'static str,
+    ) -> Result<(&Actor, T), PageError> {
+        let actor = self.signed_in(here)?;
+        self.check_form(csrf)?;
+        Ok((actor, parse_id(raw, self, what)?))
     }
 
     /// Refuses a form that lacks this session's CSRF token.
@@ -245,6 +318,14 @@ impl Viewer {
             })
         }
     }
+
+    /// The error page for `error`, in this viewer's language and frame.
+    pub(crate) fn error_page(&self, error: AppError) -> PageError {
+        PageError::Failed {
+            viewer: Box::new(self.clone()),
+            error,
+        }
+    }
 }
 
 /// Turns a use case's error into an error page for the viewer.
@@ -255,10 +336,7 @@ pub(crate) trait OrPage<T> {
 
 impl<T> OrPage<T> for AppResult<T> {
     fn or_page(self, viewer: &Viewer) -> Result<T, PageError> {
-        self.map_err(|error: AppError| PageError::Failed {
-            viewer: Box::new(viewer.clone()),
-            error,
-        })
+        self.map_err(|error| viewer.error_page(error))
     }
 }
 
@@ -270,28 +348,67 @@ pub(crate) fn parse_id<T: From<uuid::Uuid>>(
 ) -> Result<T, PageError> {
     uuid::Uuid::parse_str(raw)
         .map(T::from)
-        .map_err(|_| PageError::Failed {
-            viewer: Box::new(viewer.clone()),
-            error: AppError::NotFound(what),
-        })
+        .map_err(|_| viewer.error_page(AppError::NotFound(what)))
 }
 
-/// A CSV download, with a byte-order mark so spreadsheets read it as UTF-8.
-pub(crate) fn csv_download(filename: &str, body: &str) -> Response {
-    (
-        [
-            (
-                axum::http::header::CONTENT_TYPE,
-                "text/csv; charset=utf-8".to_owned(),
-            ),
-            (
-                axum::http::header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{filename}\""),
-            ),
-        ],
-        format!("\u{feff}{body}"),
-    )
-        .into_response()
+/// A list's page from the `cursor` in its address; none, or an empty one,
+/// is the first page.
+pub(crate) fn page_request(cursor: Option<String>) -> PageRequest {
+    PageRequest {
+        cursor: cursor.filter(|c| !c.is_empty()),
+        limit: None,
+    }
+}
+
+/// A form that sends nothing but the session's CSRF token: a button.
+#[derive(Debug, serde::Deserialize)]
+pub(crate) struct CsrfForm {
+    #[serde(rename = "_csrf", default)]
+    pub(crate) csrf: String,
+}
+
+/// A form with a reason that may be left out, besides the session's CSRF
+/// token: declining an assignment, declaring a conflict.
+#[derive(Debug, serde::Deserialize)]
+pub(crate) struct ReasonForm {
+    #[serde(rename = "_csrf", default)]
+    pub(crate) csrf: String,
+    pub(crate) reason: Option<String>,
+}
+
+/// The address of a list: which of its pages to show.
+#[derive(Debug, serde::Deserialize)]
+pub(crate) struct CursorQuery {
+    pub(crate) cursor: Option<String>,
+}
+
+/// The address of a page shown again after a save: what was saved.
+#[derive(Debug, serde::Deserialize)]
+pub(crate) struct SavedQuery {
+    pub(crate) saved: Option<String>,
+}
+
+/// One option of a choice on a page (a select, or radio buttons).
+#[derive(Debug, serde::Serialize)]
+pub(crate) struct Choice {
+    pub(crate) value: String,
+    pub(crate) label: String,
+    pub(crate) selected: bool,
+}
+
+/// The title of programme `id` in the viewer's language, for a page about
+/// it; one the person may not see is the error page.
+pub(crate) async fn programme_title(
+    state: &WebState,
+    viewer: &Viewer,
+    actor: &Actor,
+    id: ProgrammeId,
+) -> Result<String, PageError> {
+    let programme = grants_app::programmes::get(&state.app, actor, id)
+        .await
+        .or_page(viewer)?;
+    let spec = &programme.spec;
+    Ok(localized(&spec.title, viewer.locale, spec.default_locale))
 }
 
 /// A text in the viewer's language, else the programme's, else any.

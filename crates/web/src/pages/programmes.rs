@@ -26,7 +26,7 @@ use grants_domain::Locale;
 use crate::i18n::text;
 
 pub(crate) use self::list::list;
-pub(crate) use self::setup::{archive, create, edit_form, new_form, restore, update};
+pub(crate) use self::setup::{create, edit_form, new_form, set_archived, update};
 
 /// The list's address.
 const LIST: &str = "/app/programmes";

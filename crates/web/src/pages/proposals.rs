@@ -3,23 +3,23 @@
 
 use std::collections::BTreeMap;
 
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use grants_app::decisions::{self, DecisionInput, Outcome};
 use grants_app::proposals::{self, ProposalListFilter, ProposalView, TransitionInput};
 use grants_app::{Actor, AppError, PageRequest};
-use grants_domain::programme::MoneyInput;
 use grants_domain::review::BidLevel;
 use grants_domain::{ProposalId, ValidationErrors};
 use serde::{Deserialize, Serialize};
 
-use super::steps::StepPage;
-use super::{OrPage, StepForm, localized, render, render_status, when};
+use super::forms::{Problems, read_money, top_field};
+use super::steps::{Refused, StepPage};
+use super::{OrPage, ReasonForm, StepForm, Visit, localized, render, render_status, when};
 use crate::i18n::text;
 use crate::session::Viewer;
 use crate::workflow_text::{blocked_reasons, failure, state_label, step_label, step_named};
-use crate::{PageError, WebState};
+use crate::{PageError, WebState, status_of};
 
 #[derive(Debug, Serialize)]
 struct Row {
@@ -45,8 +45,7 @@ pub(crate) struct ListQuery {
 }
 
 pub(crate) async fn list(
-    State(state): State<WebState>,
-    viewer: Viewer,
+    Visit(state, viewer): Visit,
     axum::extract::Query(query): axum::extract::Query<ListQuery>,
 ) -> Result<Response, PageError> {
     let actor = viewer.signed_in("/app/proposals")?;
@@ -361,50 +360,31 @@ async fn show_page(
     })
 }
 
-fn parse_id(raw: &str, viewer: &Viewer) -> Result<ProposalId, PageError> {
-    super::parse_id(raw, viewer, "proposal")
-}
-
 pub(crate) async fn show(
-    State(state): State<WebState>,
-    viewer: Viewer,
+    Visit(state, viewer): Visit,
     Path(raw): Path<String>,
 ) -> Result<Response, PageError> {
-    let actor = viewer.signed_in(&format!("/app/proposals/{raw}"))?;
-    let id = parse_id(&raw, &viewer)?;
+    let (actor, id) = viewer.signed_in_to(&format!("/app/proposals/{raw}"), &raw, "proposal")?;
     let page = show_page(&state, &viewer, actor, id, None).await?;
     Ok(render(&viewer, "proposal", "proposal-title", page))
 }
 
-impl StepPage for proposals::Proposal {
-    type Form = StepForm;
-    const WHAT: &'static str = "proposal";
-
-    fn page(raw: &str) -> String {
-        format!("/app/proposals/{raw}")
-    }
-
-    fn csrf(form: &StepForm) -> &str {
-        &form.csrf
-    }
-
-    fn input(form: &StepForm, _: &str, _: &Viewer) -> Result<TransitionInput, AppError> {
-        Ok(TransitionInput {
+impl From<&StepForm> for TransitionInput {
+    fn from(form: &StepForm) -> Self {
+        TransitionInput {
             comment: form.comment(),
             revision: form.revision,
             deadline: None,
-        })
+        }
     }
+}
 
-    async fn refused(
-        state: &WebState,
-        viewer: &Viewer,
-        actor: &Actor,
-        (id, _): (ProposalId, String),
-        _: StepForm,
-        error: AppError,
-    ) -> Result<Response, PageError> {
-        step_refused(state, viewer, actor, id, error).await
+impl StepPage for proposals::Proposal {
+    type Form = StepForm;
+    const PAGES: &'static str = "/app/proposals";
+
+    async fn refused(step: Refused<'_, Self>) -> Result<Response, PageError> {
+        step_refused(step.state, step.viewer, step.actor, step.id, step.error).await
     }
 }
 
@@ -417,15 +397,12 @@ pub(crate) struct BidForm {
 
 /// A reviewer's bid; an empty choice withdraws it.
 pub(crate) async fn bid(
-    State(state): State<WebState>,
-    viewer: Viewer,
+    Visit(state, viewer): Visit,
     Path(raw): Path<String>,
     Form(form): Form<BidForm>,
 ) -> Result<Response, PageError> {
     let here = format!("/app/proposals/{raw}");
-    let actor = viewer.signed_in(&here)?;
-    viewer.check_form(&form.csrf)?;
-    let id = parse_id(&raw, &viewer)?;
+    let (actor, id) = viewer.sent_to(&here, &form.csrf, &raw, "proposal")?;
     let level = BidLevel::parse(&form.level).ok();
     match grants_app::jury::bid(&state.app, actor, id, level).await {
         Ok(_) => Ok(Redirect::to(&here).into_response()),
@@ -433,24 +410,14 @@ pub(crate) async fn bid(
     }
 }
 
-#[derive(Debug, Deserialize)]
-pub(crate) struct ConflictForm {
-    #[serde(rename = "_csrf", default)]
-    csrf: String,
-    reason: Option<String>,
-}
-
 /// A reviewer declares a conflict: the proposal leaves their view at once.
 pub(crate) async fn declare_conflict(
-    State(state): State<WebState>,
-    viewer: Viewer,
+    Visit(state, viewer): Visit,
     Path(raw): Path<String>,
-    Form(form): Form<ConflictForm>,
+    Form(form): Form<ReasonForm>,
 ) -> Result<Response, PageError> {
     let here = format!("/app/proposals/{raw}");
-    let actor = viewer.signed_in(&here)?;
-    viewer.check_form(&form.csrf)?;
-    let id = parse_id(&raw, &viewer)?;
+    let (actor, id) = viewer.sent_to(&here, &form.csrf, &raw, "proposal")?;
     let input = grants_app::jury::DeclareConflictInput {
         reviewer_id: None,
         reason: form.reason,
@@ -469,17 +436,11 @@ pub(crate) async fn step_refused(
     id: ProposalId,
     error: AppError,
 ) -> Result<Response, PageError> {
-    if matches!(error, AppError::NotFound(_) | AppError::Internal(_)) {
-        return Err(PageError::Failed {
-            viewer: Box::new(viewer.clone()),
-            error,
-        });
-    }
-    let status = crate::status_of(&error);
+    let error = viewer.refusal(error)?;
     let message = failure(viewer.locale, &error);
     let page = show_page(state, viewer, actor, id, Some(message)).await?;
     Ok(render_status(
-        status,
+        status_of(&error),
         viewer,
         "proposal",
         "proposal-title",
@@ -501,15 +462,12 @@ pub(crate) struct DecisionFormInput {
 /// the award and the grant), then shows the proposal again; a refused one
 /// comes back with the problems beside the fields and what was typed.
 pub(crate) async fn decide(
-    State(state): State<WebState>,
-    viewer: Viewer,
+    Visit(state, viewer): Visit,
     Path(raw): Path<String>,
     Form(form): Form<DecisionFormInput>,
 ) -> Result<Response, PageError> {
     let here = format!("/app/proposals/{raw}");
-    let actor = viewer.signed_in(&here)?;
-    viewer.check_form(&form.csrf)?;
-    let id = parse_id(&raw, &viewer)?;
+    let (actor, id) = viewer.sent_to(&here, &form.csrf, &raw, "proposal")?;
     let proposal = proposals::get(&state.app, actor, id)
         .await
         .or_page(&viewer)?;
@@ -526,16 +484,7 @@ pub(crate) async fn decide(
     let typed_award = form.award.as_deref().map(str::trim).unwrap_or_default();
     let award = match (outcome, proposal.content.requested_amount) {
         (Some(Outcome::Funded), Some(requested)) if !typed_award.is_empty() => {
-            match requested.currency.parse_amount(typed_award) {
-                Ok(minor) => Some(MoneyInput {
-                    minor,
-                    currency: requested.currency.code().to_owned(),
-                }),
-                Err(e) => {
-                    errors.push_parse("award", e);
-                    None
-                }
-            }
+            read_money(&mut errors, "award", requested.currency, typed_award)
         }
         _ => None,
     };
@@ -555,29 +504,11 @@ pub(crate) async fn decide(
     };
     let error = match outcome {
         Ok(()) => return Ok(Redirect::to(&here).into_response()),
-        Err(error @ (AppError::NotFound(_) | AppError::Internal(_))) => {
-            return Err(PageError::Failed {
-                viewer: Box::new(viewer.clone()),
-                error,
-            });
-        }
-        Err(error) => error,
+        Err(error) => viewer.refusal(error)?,
     };
-    let status = crate::status_of(&error);
-    let (fields, general) = match error {
-        AppError::Validation(v) => (
-            v.fields()
-                .iter()
-                .map(|f| {
-                    let top = f.field.split(['.', '[']).next().unwrap_or(&f.field);
-                    (top.to_owned(), f.message.clone())
-                })
-                .collect::<BTreeMap<_, _>>(),
-            None,
-        ),
-        other => (BTreeMap::new(), Some(failure(viewer.locale, &other))),
-    };
-    let mut page = show_page(&state, &viewer, actor, id, general).await?;
+    let problems = Problems::of(&viewer, &error, |path| Some(top_field(path).to_owned()));
+    let mut page = show_page(&state, &viewer, actor, id, problems.on_top()).await?;
+    let fields = problems.fields;
     match page.decision.as_mut() {
         Some(shown) => {
             for choice in &mut shown.outcomes {
@@ -593,7 +524,7 @@ pub(crate) async fn decide(
         None => {}
     }
     Ok(render_status(
-        status,
+        status_of(&error),
         &viewer,
         "proposal",
         "proposal-title",

@@ -3,7 +3,7 @@
 //! The forms call the same use cases as `POST /users/register` and
 //! `/auth/…`; a refused field is shown beside the field.
 
-use axum::extract::{Query, State};
+use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum_extra::extract::Form;
@@ -13,7 +13,7 @@ use grants_app::users::{self, RegisterInput};
 use grants_domain::CountryCode;
 use serde::{Deserialize, Serialize};
 
-use super::{render, render_status};
+use super::{Visit, render, render_status};
 use crate::i18n::text;
 use crate::session::Viewer;
 use crate::status_of;
@@ -103,8 +103,7 @@ pub(crate) struct RegisterForm {
 }
 
 pub(crate) async fn register(
-    State(state): State<crate::WebState>,
-    viewer: Viewer,
+    Visit(state, viewer): Visit,
     Form(form): Form<RegisterForm>,
 ) -> Response {
     let input = RegisterInput {
@@ -159,8 +158,7 @@ struct MessagePage {
 
 /// The emailed link lands here and confirms the address at once.
 pub(crate) async fn verify(
-    State(state): State<crate::WebState>,
-    viewer: Viewer,
+    Visit(state, viewer): Visit,
     Query(query): Query<TokenQuery>,
 ) -> Response {
     let outcome = account::verify_email(
@@ -216,11 +214,7 @@ pub(crate) struct ResetForm {
     password: Option<String>,
 }
 
-pub(crate) async fn reset(
-    State(state): State<crate::WebState>,
-    viewer: Viewer,
-    Form(form): Form<ResetForm>,
-) -> Response {
+pub(crate) async fn reset(Visit(state, viewer): Visit, Form(form): Form<ResetForm>) -> Response {
     let app = &state.app;
     let (outcome, done_key) = if form.token.is_empty() {
         let outcome = account::request_password_reset(

@@ -6,23 +6,25 @@
 
 use std::collections::BTreeMap;
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
-use chrono::NaiveDate;
 use grants_app::reports::{
-    self, MoveDueDateInput, ReportListFilter, ReportTransitionInput, ReportUpdateInput, ReportView,
+    self, MoveDueDateInput, ReportListFilter, ReportUpdateInput, ReportView,
 };
-use grants_app::{Actor, AppError, PageRequest};
+use grants_app::{Actor, AppError};
 use grants_domain::report::{ReportContentInput, SpendingInput};
-use grants_domain::{ProgrammeId, ReportId, ValidationErrors, programme::MoneyInput};
+use grants_domain::{ProgrammeId, ReportId, ValidationErrors};
 use serde::{Deserialize, Serialize};
 
-use super::steps::StepPage;
-use super::{OrPage, StepForm, csv_download, localized, parse_id, render, render_status, when};
+use super::forms::{Problems, read_count, read_date, read_money};
+use super::steps::{Refused, Step, StepPage, buttons};
+use super::{
+    OrPage, StepForm, Visit, localized, page_request, programme_title, render, render_status, when,
+};
 use crate::i18n::text;
 use crate::session::Viewer;
-use crate::workflow_text::{blocked_reasons, failure, state_label, state_named, step_label};
+use crate::workflow_text::{state_label, state_named};
 use crate::{PageError, WebState, status_of};
 
 #[derive(Debug, Serialize)]
@@ -55,8 +57,7 @@ pub(crate) struct ListQuery {
 
 /// The reports the person may see; `late=true` for the overdue ones.
 pub(crate) async fn list(
-    State(state): State<WebState>,
-    viewer: Viewer,
+    Visit(state, viewer): Visit,
     Query(query): Query<ListQuery>,
 ) -> Result<Response, PageError> {
     let actor = viewer.signed_in("/app/reports")?;
@@ -70,11 +71,7 @@ pub(crate) async fn list(
         state: None,
         late: Some(late_only),
     };
-    let request = PageRequest {
-        cursor: query.cursor.filter(|c| !c.is_empty()),
-        limit: None,
-    };
-    let page = reports::list(&state.app, actor, &filter, &request)
+    let page = reports::list(&state.app, actor, &filter, &page_request(query.cursor))
         .await
         .or_page(&viewer)?;
     let link = |late: bool, cursor: Option<&str>| {
@@ -137,22 +134,6 @@ struct SpendingField {
     value: String,
     remaining: String,
     error: Option<String>,
-}
-
-/// A step on the report: a button, or a small form with a comment.
-#[derive(Debug, Serialize)]
-struct Step {
-    action: String,
-    id: String,
-    name: String,
-    label: String,
-    revision: i64,
-    allowed: bool,
-    reasons: Vec<String>,
-    needs_comment: bool,
-    comment: String,
-    pay: Option<()>,
-    errors: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -293,23 +274,13 @@ async fn report_page(
         })
         .collect();
     let here = format!("/app/reports/{id}");
-    let mut steps: Vec<Step> = options
-        .into_iter()
-        .filter(super::offered)
-        .map(|t| Step {
-            action: format!("{here}/transitions/{}", t.name),
-            id: t.name.clone(),
-            needs_comment: t.needs_comment,
-            comment: String::new(),
-            pay: None,
-            errors: BTreeMap::new(),
-            revision: report.revision,
-            allowed: t.allowed,
-            reasons: blocked_reasons(viewer.locale, &t.blocked_by),
-            label: step_label(viewer.locale, reports::WORKFLOW, &t.name, &t.label),
-            name: t.name,
-        })
-        .collect();
+    let mut steps = buttons(
+        (viewer.locale, reports::WORKFLOW),
+        options,
+        (&here, ""),
+        report.revision,
+        None,
+    );
     let definition = app.workflows().current(reports::WORKFLOW);
     if let Some((name, comment)) = &typed.step
         && let Some(step) = steps.iter_mut().find(|s| &s.name == name)
@@ -400,56 +371,59 @@ pub(crate) struct ShowQuery {
 }
 
 pub(crate) async fn show(
-    State(state): State<WebState>,
-    viewer: Viewer,
+    Visit(state, viewer): Visit,
     Path(raw): Path<String>,
     Query(query): Query<ShowQuery>,
 ) -> Result<Response, PageError> {
-    let actor = viewer.signed_in(&format!("/app/reports/{raw}"))?;
-    let id: ReportId = parse_id(&raw, &viewer, "report")?;
+    let (actor, id) = viewer.signed_in_to(&format!("/app/reports/{raw}"), &raw, "report")?;
     let mut page = report_page(&state, &viewer, actor, id, Typed::default()).await?;
     page.saved = query.saved == Some(true);
     Ok(render(&viewer, "report", "report-title", page))
 }
 
+/// Where a problem with the report's form is shown: `spending[0].budget_line`
+/// and its amount at the line (`spending.0`), the others at their field.
+fn report_field(path: &str) -> String {
+    match path.strip_prefix("spending[") {
+        Some(rest) => rest
+            .split_once(']')
+            .map_or_else(|| path.to_owned(), |(line, _)| format!("spending.{line}")),
+        None => path.to_owned(),
+    }
+}
+
+/// Where a problem with the due-date form is shown: its reason belongs to
+/// the move form, not to a step.
+fn move_field(path: &str) -> String {
+    if path == "comment" {
+        "move_comment".to_owned()
+    } else {
+        path.to_owned()
+    }
+}
+
 /// Shows the report again with why the action was refused: problems with a
-/// field beside it, the rest at the top; what was typed stays.
+/// field beside it (where `field` places them), the rest at the top; what
+/// was typed stays.
 async fn refused(
-    state: &WebState,
-    viewer: &Viewer,
-    actor: &Actor,
+    (state, viewer, actor): (&WebState, &Viewer, &Actor),
     id: ReportId,
     error: AppError,
     mut typed: Typed,
+    field: fn(&str) -> String,
 ) -> Result<Response, PageError> {
-    if matches!(error, AppError::NotFound(_) | AppError::Internal(_)) {
-        return Err(PageError::Failed {
-            viewer: Box::new(viewer.clone()),
-            error,
-        });
-    }
-    let status = status_of(&error);
-    let mut general = Vec::new();
-    match &error {
-        AppError::Validation(v) => {
-            for f in v.fields() {
-                // `spending[0].budget_line` and its amount are shown at the line.
-                let field = match f.field.strip_prefix("spending[") {
-                    Some(rest) => rest
-                        .split_once(']')
-                        .map_or_else(|| f.field.clone(), |(line, _)| format!("spending.{line}")),
-                    None => f.field.clone(),
-                };
-                typed.errors.insert(field, f.message.clone());
-            }
-            general.push(text(viewer.locale, "error-see-below"));
-        }
-        other => general.push(failure(viewer.locale, other)),
+    let error = viewer.refusal(error)?;
+    let mut problems = Problems::of(viewer, &error, |path| Some(field(path)));
+    typed.errors.append(&mut problems.fields);
+    if matches!(error, AppError::Validation(_)) {
+        problems
+            .general
+            .push(text(viewer.locale, "error-see-below"));
     }
     let mut page = report_page(state, viewer, actor, id, typed).await?;
-    page.error = Some(general.join(" "));
+    page.error = problems.on_top();
     Ok(render_status(
-        status,
+        status_of(&error),
         viewer,
         "report",
         "report-title",
@@ -465,7 +439,8 @@ pub(crate) async fn refused_on_page(
     id: ReportId,
     error: AppError,
 ) -> Result<Response, PageError> {
-    refused(state, viewer, actor, id, error, Typed::default()).await
+    let typed = Typed::default();
+    refused((state, viewer, actor), id, error, typed, report_field).await
 }
 
 /// The report form as it arrives: every field by its name.
@@ -486,29 +461,25 @@ fn content(
             continue;
         }
         if let Some(key) = name.strip_prefix("indicators.") {
-            match raw.replace([' ', '.', ','], "").parse::<i64>() {
-                Ok(n) => {
+            match read_count(raw) {
+                Some(n) => {
                     indicators.insert(key.to_owned(), n);
                 }
-                Err(_) => errors.push(
+                None => errors.push(
                     name.clone(),
                     "not_a_number",
                     "give a whole number, e.g. 420",
                 ),
             }
         } else if let Some(line) = name.strip_prefix("spending.") {
-            let Ok(line) = line.parse::<i64>() else {
+            let Ok(budget_line) = line.parse::<i64>() else {
                 continue;
             };
-            match currency.parse_amount(raw) {
-                Ok(minor) => spending.push(SpendingInput {
-                    budget_line: line,
-                    amount: MoneyInput {
-                        minor,
-                        currency: currency.code().to_owned(),
-                    },
-                }),
-                Err(e) => errors.push(name.clone(), e.code, e.message),
+            if let Some(amount) = read_money(&mut errors, name.clone(), currency, raw) {
+                spending.push(SpendingInput {
+                    budget_line,
+                    amount,
+                });
             }
         }
     }
@@ -530,16 +501,13 @@ fn csrf_and_revision(fields: &Fields) -> (String, Option<i64>) {
 
 /// Saves what the grantee wrote, then shows the report again.
 pub(crate) async fn save(
-    State(state): State<WebState>,
-    viewer: Viewer,
+    Visit(state, viewer): Visit,
     Path(raw): Path<String>,
     Form(fields): Form<Fields>,
 ) -> Result<Response, PageError> {
     let here = format!("/app/reports/{raw}");
-    let actor = viewer.signed_in(&here)?;
     let (csrf, revision) = csrf_and_revision(&fields);
-    viewer.check_form(&csrf)?;
-    let id: ReportId = parse_id(&raw, &viewer, "report")?;
+    let (actor, id) = viewer.sent_to(&here, &csrf, &raw, "report")?;
     let current = reports::get(&state.app, actor, id).await.or_page(&viewer)?;
     let outcome = match content(&fields, current.award.currency) {
         Ok(content) => {
@@ -555,43 +523,22 @@ pub(crate) async fn save(
                 fields,
                 ..Typed::default()
             };
-            refused(&state, &viewer, actor, id, error, typed).await
+            refused((&state, &viewer, actor), id, error, typed, report_field).await
         }
     }
 }
 
 impl StepPage for reports::Report {
     type Form = StepForm;
-    const WHAT: &'static str = "report";
+    const PAGES: &'static str = "/app/reports";
 
-    fn page(raw: &str) -> String {
-        format!("/app/reports/{raw}")
-    }
-
-    fn csrf(form: &StepForm) -> &str {
-        &form.csrf
-    }
-
-    fn input(form: &StepForm, _: &str, _: &Viewer) -> Result<ReportTransitionInput, AppError> {
-        Ok(ReportTransitionInput {
-            comment: form.comment(),
-            revision: form.revision,
-        })
-    }
-
-    async fn refused(
-        state: &WebState,
-        viewer: &Viewer,
-        actor: &Actor,
-        (id, name): (ReportId, String),
-        form: StepForm,
-        error: AppError,
-    ) -> Result<Response, PageError> {
+    async fn refused(step: Refused<'_, Self>) -> Result<Response, PageError> {
         let typed = Typed {
-            step: Some((name, form.comment.unwrap_or_default())),
+            step: Some((step.name, step.form.comment.unwrap_or_default())),
             ..Typed::default()
         };
-        refused(state, viewer, actor, id, error, typed).await
+        let page = (step.state, step.viewer, step.actor);
+        refused(page, step.id, step.error, typed, report_field).await
     }
 }
 
@@ -606,19 +553,14 @@ pub(crate) struct MoveForm {
 
 /// Moves the report's due date (managers), then shows the report again.
 pub(crate) async fn move_due_date(
-    State(state): State<WebState>,
-    viewer: Viewer,
+    Visit(state, viewer): Visit,
     Path(raw): Path<String>,
     Form(form): Form<MoveForm>,
 ) -> Result<Response, PageError> {
     let here = format!("/app/reports/{raw}");
-    let actor = viewer.signed_in(&here)?;
-    viewer.check_form(&form.csrf)?;
-    let id: ReportId = parse_id(&raw, &viewer, "report")?;
-    let due_on = form
-        .due_on
-        .as_deref()
-        .and_then(|d| NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").ok());
+    let (actor, id) = viewer.sent_to(&here, &form.csrf, &raw, "report")?;
+    let mut errors = ValidationErrors::default();
+    let due_on = read_date(&mut errors, "due_on", form.due_on.as_deref(), viewer.locale);
     let outcome = match due_on {
         Some(due_on) => {
             let input = MoveDueDateInput {
@@ -628,12 +570,7 @@ pub(crate) async fn move_due_date(
             };
             reports::move_due_date(&state.app, actor, id, input, None).await
         }
-        None => Err(ValidationErrors::single(
-            "due_on",
-            "invalid_date",
-            text(viewer.locale, "error-value-date"),
-        )
-        .into()),
+        None => Err(errors.into()),
     };
     match outcome {
         Ok(_) => Ok(Redirect::to(&here).into_response()),
@@ -641,31 +578,11 @@ pub(crate) async fn move_due_date(
             let mut fields = Fields::new();
             fields.insert("due_on".into(), form.due_on.unwrap_or_default());
             fields.insert("move_comment".into(), form.comment.unwrap_or_default());
-            let mut typed = Typed {
+            let typed = Typed {
                 fields,
                 ..Typed::default()
             };
-            // The reason's error belongs to the move form, not to a step.
-            if let AppError::Validation(v) = &error {
-                for f in v.fields() {
-                    let field = if f.field == "comment" {
-                        "move_comment"
-                    } else {
-                        f.field.as_str()
-                    };
-                    typed.errors.insert(field.to_owned(), f.message.clone());
-                }
-                let mut page = report_page(&state, &viewer, actor, id, typed).await?;
-                page.error = Some(text(viewer.locale, "error-see-below"));
-                return Ok(render_status(
-                    status_of(&error),
-                    &viewer,
-                    "report",
-                    "report-title",
-                    page,
-                ));
-            }
-            refused(&state, &viewer, actor, id, error, typed).await
+            refused((&state, &viewer, actor), id, error, typed, move_field).await
         }
     }
 }
@@ -723,23 +640,19 @@ fn impact_line(
 
 /// What the money built, and where.
 pub(crate) async fn impact(
-    State(state): State<WebState>,
-    viewer: Viewer,
+    Visit(state, viewer): Visit,
     Path(raw): Path<String>,
 ) -> Result<Response, PageError> {
-    let actor = viewer.signed_in(&format!("/app/programmes/{raw}/impact"))?;
-    let id: ProgrammeId = parse_id(&raw, &viewer, "programme")?;
+    let here = format!("/app/programmes/{raw}/impact");
+    let (actor, id): (_, ProgrammeId) = viewer.signed_in_to(&here, &raw, "programme")?;
     let impact = reports::impact(&state.app, actor, id)
         .await
         .or_page(&viewer)?;
-    let programme = grants_app::programmes::get(&state.app, actor, id)
-        .await
-        .or_page(&viewer)?;
-    let spec = &programme.spec;
+    let programme = programme_title(&state, &viewer, actor, id).await?;
     let keys: Vec<String> = impact.indicators.iter().map(|i| i.key.clone()).collect();
     let page = ImpactPage {
         programme_id: id.to_string(),
-        programme: localized(&spec.title, viewer.locale, spec.default_locale),
+        programme,
         indicators: impact.indicators.iter().map(|i| i.name.clone()).collect(),
         lines: impact
             .countries
@@ -749,18 +662,4 @@ pub(crate) async fn impact(
         total: impact_line(text(viewer.locale, "impact-all"), &impact.total, &keys),
     };
     Ok(render(&viewer, "impact", "impact-title", page))
-}
-
-/// The impact summary as a spreadsheet.
-pub(crate) async fn impact_csv(
-    State(state): State<WebState>,
-    viewer: Viewer,
-    Path(raw): Path<String>,
-) -> Result<Response, PageError> {
-    let actor = viewer.signed_in(&format!("/app/programmes/{raw}/impact"))?;
-    let id: ProgrammeId = parse_id(&raw, &viewer, "programme")?;
-    let body = reports::impact_csv(&state.app, actor, id)
-        .await
-        .or_page(&viewer)?;
-    Ok(csv_download("impact.csv", &body))
 }

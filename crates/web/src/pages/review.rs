@@ -3,8 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::extract::Path;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use grants_app::assignments::{self, AcceptAssignmentInput, EndAssignmentInput};
@@ -15,17 +14,10 @@ use grants_scoring::CriterionScore;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::{OrPage, localized, render_status, when};
+use super::{Choice, OrPage, ReasonForm, Visit, localized, render, render_status, when};
 use crate::i18n::text;
 use crate::session::Viewer;
-use crate::{PageError, WebState};
-
-#[derive(Debug, Serialize)]
-struct Choice {
-    value: String,
-    label: String,
-    selected: bool,
-}
+use crate::{PageError, WebState, status_of};
 
 #[derive(Debug, Serialize)]
 struct CriterionField {
@@ -78,10 +70,6 @@ pub(crate) fn recommendation_text(locale: grants_domain::Locale, chosen: Recomme
         .iter()
         .find(|(r, _, _)| *r == chosen)
         .map_or_else(String::new, |(_, _, key)| text(locale, key))
-}
-
-fn parse_id(raw: &str, viewer: &Viewer) -> Result<Uuid, PageError> {
-    super::parse_id(raw, viewer, "assignment")
 }
 
 /// What the form showed when it was sent, to show it again with its errors.
@@ -219,18 +207,31 @@ async fn review_page(
 }
 
 pub(crate) async fn show(
-    State(state): State<WebState>,
-    viewer: Viewer,
+    Visit(state, viewer): Visit,
     Path(raw): Path<String>,
     axum::extract::Query(flags): axum::extract::Query<BTreeMap<String, String>>,
 ) -> Result<Response, PageError> {
-    let actor = viewer.signed_in(&format!("/app/assignments/{raw}"))?;
-    let id = parse_id(&raw, &viewer)?;
+    let here = format!("/app/assignments/{raw}");
+    let (actor, id) = viewer.signed_in_to(&here, &raw, "assignment")?;
     let mut page = review_page(&state, &viewer, actor, id, None, None).await?;
     page.saved = flags.contains_key("saved");
+    Ok(render(&viewer, "review", "review-title", page))
+}
+
+/// Shows the assignment again with why the answer or the review was
+/// refused, and the review as it was sent.
+async fn refused(
+    (state, viewer, actor): (&WebState, &Viewer, &Actor),
+    id: Uuid,
+    sent: Option<Sent>,
+    error: AppError,
+) -> Result<Response, PageError> {
+    let error = viewer.refusal(error)?;
+    let status = status_of(&error);
+    let page = review_page(state, viewer, actor, id, sent, Some(error)).await?;
     Ok(render_status(
-        StatusCode::OK,
-        &viewer,
+        status,
+        viewer,
         "review",
         "review-title",
         page,
@@ -252,15 +253,12 @@ pub(crate) struct ReviewForm {
 }
 
 pub(crate) async fn save(
-    State(state): State<WebState>,
-    viewer: Viewer,
+    Visit(state, viewer): Visit,
     Path(raw): Path<String>,
     Form(form): Form<ReviewForm>,
 ) -> Result<Response, PageError> {
     let here = format!("/app/assignments/{raw}");
-    let actor = viewer.signed_in(&here)?;
-    viewer.check_form(&form.csrf)?;
-    let id = parse_id(&raw, &viewer)?;
+    let (actor, id) = viewer.sent_to(&here, &form.csrf, &raw, "assignment")?;
     let scores: BTreeMap<String, String> = form
         .rest
         .iter()
@@ -321,42 +319,18 @@ pub(crate) async fn save(
     };
     match outcome {
         Ok(()) => Ok(Redirect::to(&format!("{here}?saved")).into_response()),
-        Err(error @ (AppError::NotFound(_) | AppError::Internal(_))) => Err(PageError::Failed {
-            viewer: Box::new(viewer.clone()),
-            error,
-        }),
-        Err(error) => {
-            let status = crate::status_of(&error);
-            let page = review_page(&state, &viewer, actor, id, Some(sent), Some(error)).await?;
-            Ok(render_status(
-                status,
-                &viewer,
-                "review",
-                "review-title",
-                page,
-            ))
-        }
+        Err(error) => refused((&state, &viewer, actor), id, Some(sent), error).await,
     }
-}
-
-#[derive(Debug, Deserialize)]
-pub(crate) struct AnswerForm {
-    #[serde(rename = "_csrf", default)]
-    csrf: String,
-    reason: Option<String>,
 }
 
 /// Accepting or declining (`answer` is `accept` or `decline`).
 pub(crate) async fn answer(
-    State(state): State<WebState>,
-    viewer: Viewer,
+    Visit(state, viewer): Visit,
     Path((raw, answer)): Path<(String, String)>,
-    Form(form): Form<AnswerForm>,
+    Form(form): Form<ReasonForm>,
 ) -> Result<Response, PageError> {
     let here = format!("/app/assignments/{raw}");
-    let actor = viewer.signed_in(&here)?;
-    viewer.check_form(&form.csrf)?;
-    let id = parse_id(&raw, &viewer)?;
+    let (actor, id) = viewer.sent_to(&here, &form.csrf, &raw, "assignment")?;
     let app = &state.app;
     let outcome = match answer.as_str() {
         "accept" => assignments::accept(app, actor, id, AcceptAssignmentInput::default(), None)
@@ -378,20 +352,6 @@ pub(crate) async fn answer(
     };
     match outcome {
         Ok(()) => Ok(Redirect::to(&here).into_response()),
-        Err(error @ (AppError::NotFound(_) | AppError::Internal(_))) => Err(PageError::Failed {
-            viewer: Box::new(viewer.clone()),
-            error,
-        }),
-        Err(error) => {
-            let status = crate::status_of(&error);
-            let page = review_page(&state, &viewer, actor, id, None, Some(error)).await?;
-            Ok(render_status(
-                status,
-                &viewer,
-                "review",
-                "review-title",
-                page,
-            ))
-        }
+        Err(error) => refused((&state, &viewer, actor), id, None, error).await,
     }
 }

@@ -6,16 +6,16 @@
 
 use std::collections::BTreeMap;
 
-use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::extract::{Path, Query};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use grants_app::users::{self, RoleGrantInput, RoleGrantView, UpdateUserInput, UserView};
-use grants_app::{Actor, AppError, PageRequest};
+use grants_app::{Actor, AppError};
 use grants_domain::{Locale, Role, UserId};
 use serde::{Deserialize, Serialize};
 
-use super::{OrPage, parse_id, render_status};
+use super::forms::Problems;
+use super::{Choice, OrPage, Visit, page_request, render, render_status};
 use crate::i18n::text;
 use crate::render::native_name;
 use crate::session::Viewer;
@@ -63,13 +63,6 @@ struct RoleHeld {
 }
 
 #[derive(Debug, Serialize)]
-struct RoleOption {
-    value: String,
-    label: String,
-    selected: bool,
-}
-
-#[derive(Debug, Serialize)]
 struct Row {
     id: String,
     email: String,
@@ -81,7 +74,7 @@ struct Row {
     roles: Vec<RoleHeld>,
     /// The roles as the page showed them, sent back with each form.
     seen_roles: String,
-    role_options: Vec<RoleOption>,
+    role_options: Vec<Choice>,
     /// The area as typed, after a refusal.
     typed_area: String,
     /// Why the last change was refused, by field (`role`, `area`).
@@ -121,8 +114,7 @@ struct Refusal {
 }
 
 pub(crate) async fn list(
-    State(state): State<WebState>,
-    viewer: Viewer,
+    Visit(state, viewer): Visit,
     Query(query): Query<ListQuery>,
 ) -> Result<Response, PageError> {
     let actor = viewer.signed_in(HERE)?;
@@ -135,13 +127,7 @@ pub(crate) async fn list(
         None,
     )
     .await?;
-    Ok(render_status(
-        StatusCode::OK,
-        &viewer,
-        "users",
-        "users-title",
-        page,
-    ))
+    Ok(render(&viewer, "users", "users-title", page))
 }
 
 /// One page of accounts, with a refusal shown at its account.
@@ -153,10 +139,7 @@ async fn users_page(
     saved: Option<&str>,
     refusal: Option<Refusal>,
 ) -> Result<UsersPage, PageError> {
-    let request = PageRequest {
-        cursor: Some(cursor.clone()).filter(|c| !c.is_empty()),
-        limit: None,
-    };
+    let request = page_request(Some(cursor.clone()));
     let listed = users::list_users(&state.app, actor, &request)
         .await
         .or_page(viewer)?;
@@ -172,7 +155,7 @@ async fn users_page(
             Row {
                 role_options: Role::ALL
                     .iter()
-                    .map(|r| RoleOption {
+                    .map(|r| Choice {
                         value: r.as_str().to_owned(),
                         label: role_label(locale, *r),
                         selected: typed_role == r.as_str(),
@@ -240,53 +223,25 @@ pub(crate) struct UserForm {
     active: Option<bool>,
 }
 
-/// What a form asks for.
-enum Change {
+/// What a form of the page asks for; each posts to an address of its own.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Change {
+    /// Grants a role: the roles the account has plus the one chosen.
     Grant,
+    /// Removes a role.
     Remove,
+    /// Deactivates or reactivates an account.
     Activate,
 }
 
-/// Grants a role: the roles the account has plus the one chosen.
-pub(crate) async fn grant(
-    state: State<WebState>,
-    viewer: Viewer,
+/// Makes the `change` a form asks for.
+pub(crate) async fn change(
+    Visit(state, viewer): Visit,
     Path(raw): Path<String>,
     Form(form): Form<UserForm>,
-) -> Result<Response, PageError> {
-    change(state, viewer, raw, form, Change::Grant).await
-}
-
-/// Removes a role.
-pub(crate) async fn remove(
-    state: State<WebState>,
-    viewer: Viewer,
-    Path(raw): Path<String>,
-    Form(form): Form<UserForm>,
-) -> Result<Response, PageError> {
-    change(state, viewer, raw, form, Change::Remove).await
-}
-
-/// Deactivates or reactivates an account.
-pub(crate) async fn activate(
-    state: State<WebState>,
-    viewer: Viewer,
-    Path(raw): Path<String>,
-    Form(form): Form<UserForm>,
-) -> Result<Response, PageError> {
-    change(state, viewer, raw, form, Change::Activate).await
-}
-
-async fn change(
-    State(state): State<WebState>,
-    viewer: Viewer,
-    raw: String,
-    form: UserForm,
     change: Change,
 ) -> Result<Response, PageError> {
-    let actor = viewer.signed_in(HERE)?;
-    viewer.check_form(&form.csrf)?;
-    let id: UserId = parse_id(&raw, &viewer, "user")?;
+    let (actor, id): (_, UserId) = viewer.sent_to(HERE, &form.csrf, &raw, "user")?;
     // The roles as they are now; the revision the page showed makes sure
     // they are also the ones the administrator saw.
     let current = users::get_user(&state.app, actor, id)
@@ -344,15 +299,8 @@ async fn change(
             target.push_str(&format!("#user-{id}"));
             Ok(Redirect::to(&target).into_response())
         }
-        Err(error @ (AppError::NotFound(_) | AppError::Forbidden(_) | AppError::Internal(_))) => {
-            Err(PageError::Failed {
-                viewer: Box::new(viewer.clone()),
-                error,
-            })
-        }
         Err(error) => {
-            let status = status_of(&error);
-            let locale = viewer.locale;
+            let error = viewer.refusal_unless_forbidden(error)?;
             let mut refusal = Refusal {
                 user: id.to_string(),
                 ..Refusal::default()
@@ -363,24 +311,19 @@ async fn change(
             }
             // The new grant is the last one sent: its problems go beside its fields.
             let new_grant = format!("roles[{}].", current.roles.len());
-            match &error {
-                AppError::Validation(v) => {
-                    let mut general = Vec::new();
-                    for f in v.fields() {
-                        match f.field.strip_prefix(&new_grant) {
-                            Some(field @ ("role" | "area")) if matches!(change, Change::Grant) => {
-                                refusal.errors.insert(field.to_owned(), f.message.clone());
-                            }
-                            _ => general.push(f.message.clone()),
-                        }
+            let problems = Problems::of(&viewer, &error, |path| {
+                match path.strip_prefix(&new_grant) {
+                    Some(field @ ("role" | "area")) if matches!(change, Change::Grant) => {
+                        Some(field.to_owned())
                     }
-                    refusal.error = (!general.is_empty()).then(|| general.join(" "));
+                    _ => None,
                 }
-                AppError::StaleRevision { .. } => {
-                    refusal.error = Some(stale(locale, &form, &current));
-                }
-                other => refusal.error = Some(crate::workflow_text::failure(locale, other)),
-            }
+            });
+            refusal.error = match &error {
+                AppError::StaleRevision { .. } => Some(stale(viewer.locale, &form, &current)),
+                _ => problems.on_top(),
+            };
+            refusal.errors = problems.fields;
             let page = users_page(
                 &state,
                 &viewer,
@@ -390,7 +333,13 @@ async fn change(
                 Some(refusal),
             )
             .await?;
-            Ok(render_status(status, &viewer, "users", "users-title", page))
+            Ok(render_status(
+                status_of(&error),
+                &viewer,
+                "users",
+                "users-title",
+                page,
+            ))
         }
     }
 }

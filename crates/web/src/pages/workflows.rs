@@ -4,18 +4,16 @@
 //! States and steps are named in the reader's language where the
 //! catalogue knows them; names, guards and effects are the definition's.
 
-use axum::extract::State;
 use axum::response::Response;
 use grants_app::workflows;
 use grants_domain::Locale;
 use grants_workflow::{Definition, Effect};
 use serde::Serialize;
 
-use super::{OrPage, render};
+use super::{OrPage, Visit, render};
+use crate::PageError;
 use crate::i18n::text;
-use crate::session::Viewer;
 use crate::workflow_text::{state_label, step_label};
-use crate::{PageError, WebState};
 
 #[derive(Debug, Serialize)]
 struct StateRow {
@@ -51,10 +49,7 @@ struct WorkflowsPage {
     workflows: Vec<WorkflowView>,
 }
 
-pub(crate) async fn list(
-    State(state): State<WebState>,
-    viewer: Viewer,
-) -> Result<Response, PageError> {
+pub(crate) async fn list(Visit(state, viewer): Visit) -> Result<Response, PageError> {
     let actor = viewer.signed_in("/app/admin/workflows")?;
     let definitions = workflows::definitions(&state.app, actor).or_page(&viewer)?;
     let workflows = definitions

@@ -9,17 +9,11 @@ use serde::Serialize;
 
 use super::form::Texts;
 use super::t;
+use crate::pages::Choice;
 use crate::render::native_name;
 
 /// Blank rows offered below the filled ones of each repeated section.
 const SPARE_ROWS: usize = 2;
-
-#[derive(Debug, Serialize)]
-pub(super) struct Choice {
-    pub(super) value: String,
-    pub(super) label: String,
-    pub(super) selected: bool,
-}
 
 /// One field of the form, with everything its partial shows.
 #[derive(Debug, Serialize)]

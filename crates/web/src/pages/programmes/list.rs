@@ -2,21 +2,14 @@
 
 use std::collections::BTreeMap;
 
-use axum::extract::{Query, State};
+use axum::extract::Query;
 use axum::response::Response;
-use grants_app::PageRequest;
 use grants_app::programmes::{self, ProgrammeFilter, ProgrammeStatus};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::{LIST, labels, t};
-use crate::pages::{OrPage, localized, render, when};
-use crate::session::Viewer;
-use crate::{PageError, WebState};
-
-#[derive(Debug, Deserialize)]
-pub(crate) struct ListQuery {
-    cursor: Option<String>,
-}
+use crate::PageError;
+use crate::pages::{CursorQuery, OrPage, Visit, localized, page_request, render, when};
 
 #[derive(Debug, Serialize)]
 pub(super) struct ListRow {
@@ -38,16 +31,12 @@ pub(super) struct ListPage {
 
 /// The programmes a manager sets up, archived ones too.
 pub(crate) async fn list(
-    State(state): State<WebState>,
-    viewer: Viewer,
-    Query(query): Query<ListQuery>,
+    Visit(state, viewer): Visit,
+    Query(query): Query<CursorQuery>,
 ) -> Result<Response, PageError> {
     let actor = viewer.signed_in(LIST)?;
     programmes::may_set_up(actor).or_page(&viewer)?;
-    let request = PageRequest {
-        cursor: query.cursor.filter(|c| !c.is_empty()),
-        limit: None,
-    };
+    let request = page_request(query.cursor);
     let filter = ProgrammeFilter {
         include_archived: true,
     };

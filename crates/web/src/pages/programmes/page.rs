@@ -9,10 +9,10 @@ use grants_app::programmes::{ProgrammeStatus, ProgrammeView};
 use grants_domain::{Locale, ValidationErrors};
 use serde::Serialize;
 
-use super::fields::{Builder, Choice, Problem, Section};
+use super::fields::{Builder, Problem, Section};
 use super::form::{Typed, field_id};
 use super::{LIST, NEW, labels, sections};
-use crate::pages::{localized, render_status};
+use crate::pages::{Choice, localized, render_status};
 use crate::render::native_name;
 use crate::session::Viewer;
 

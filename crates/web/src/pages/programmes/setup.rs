@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
@@ -15,7 +15,7 @@ use super::form::Typed;
 use super::page::{Existing, render_setup, setup_page};
 use super::stale::{fingerprint, what_changed};
 use super::{LIST, NEW, t};
-use crate::pages::{OrPage, StepForm, parse_id};
+use crate::pages::{OrPage, StepForm, Visit, parse_id};
 use crate::session::Viewer;
 use crate::{PageError, WebState, status_of};
 
@@ -35,8 +35,7 @@ pub(crate) async fn new_form(viewer: Viewer) -> Result<Response, PageError> {
 }
 
 pub(crate) async fn create(
-    State(state): State<WebState>,
-    viewer: Viewer,
+    Visit(state, viewer): Visit,
     Form(form): Form<SentForm>,
 ) -> Result<Response, PageError> {
     let actor = viewer.signed_in(NEW)?;
@@ -55,23 +54,17 @@ pub(crate) async fn create(
     } else {
         Err(AppError::Validation(reading.all_problems()))
     };
-    match outcome {
+    let error = match outcome {
         Ok(created) => {
-            Ok(Redirect::to(&format!("{LIST}/{}/setup?saved", created.id)).into_response())
+            let saved = format!("{LIST}/{}/setup?saved", created.id);
+            return Ok(Redirect::to(&saved).into_response());
         }
-        Err(error @ (AppError::Forbidden(_) | AppError::NotFound(_) | AppError::Internal(_))) => {
-            Err(PageError::Failed {
-                viewer: Box::new(viewer.clone()),
-                error,
-            })
-        }
-        Err(error) => {
-            let status = status_of(&error);
-            let (problems, general) = refusal(&viewer, error);
-            let page = setup_page(&viewer, &typed, Some(&problems), general);
-            Ok(render_setup(status, &viewer, page))
-        }
-    }
+        Err(error) => viewer.refusal_unless_forbidden(error)?,
+    };
+    let status = status_of(&error);
+    let (problems, general) = refusal(&viewer, error);
+    let page = setup_page(&viewer, &typed, Some(&problems), general);
+    Ok(render_setup(status, &viewer, page))
 }
 
 /// The programme behind a setup address, for a manager; 403 for anyone
@@ -89,8 +82,7 @@ async fn programme_to_set_up(
 }
 
 pub(crate) async fn edit_form(
-    State(state): State<WebState>,
-    viewer: Viewer,
+    Visit(state, viewer): Visit,
     Path(raw): Path<String>,
     Query(flags): Query<BTreeMap<String, String>>,
 ) -> Result<Response, PageError> {
@@ -114,8 +106,7 @@ pub(crate) async fn edit_form(
 }
 
 pub(crate) async fn update(
-    State(state): State<WebState>,
-    viewer: Viewer,
+    Visit(state, viewer): Visit,
     Path(raw): Path<String>,
     Form(form): Form<SentForm>,
 ) -> Result<Response, PageError> {
@@ -153,71 +144,41 @@ pub(crate) async fn update(
     } else {
         Err(AppError::Validation(reading.all_problems()))
     };
-    match outcome {
-        Ok(()) => Ok(Redirect::to(&format!("{here}?saved")).into_response()),
-        Err(error @ (AppError::Forbidden(_) | AppError::NotFound(_) | AppError::Internal(_))) => {
-            Err(PageError::Failed {
-                viewer: Box::new(viewer.clone()),
-                error,
-            })
-        }
-        // Someone saved meanwhile: say what they changed, keep what was
-        // typed, and let a second save knowingly replace their version.
-        Err(error @ AppError::StaleRevision { .. }) => {
-            let status = status_of(&error);
-            let changed = what_changed(&viewer, &seen, &current.spec);
-            let mut page = setup_page(&viewer, &typed, None, Vec::new()).of(
-                &existing,
-                current.revision,
-                fingerprint(&current.spec),
-            );
-            page.stale = Some(changed);
-            Ok(render_setup(status, &viewer, page))
-        }
-        Err(error) => {
-            let status = status_of(&error);
-            let (problems, general) = refusal(&viewer, error);
-            let page = setup_page(&viewer, &typed, Some(&problems), general).of(
-                &existing,
-                revision.unwrap_or(current.revision),
-                seen,
-            );
-            Ok(render_setup(status, &viewer, page))
-        }
+    let error = match outcome {
+        Ok(()) => return Ok(Redirect::to(&format!("{here}?saved")).into_response()),
+        Err(error) => viewer.refusal_unless_forbidden(error)?,
+    };
+    let status = status_of(&error);
+    // Someone saved meanwhile: say what they changed, keep what was
+    // typed, and let a second save knowingly replace their version.
+    if let AppError::StaleRevision { .. } = error {
+        let changed = what_changed(&viewer, &seen, &current.spec);
+        let mut page = setup_page(&viewer, &typed, None, Vec::new()).of(
+            &existing,
+            current.revision,
+            fingerprint(&current.spec),
+        );
+        page.stale = Some(changed);
+        return Ok(render_setup(status, &viewer, page));
     }
+    let (problems, general) = refusal(&viewer, error);
+    let page = setup_page(&viewer, &typed, Some(&problems), general).of(
+        &existing,
+        revision.unwrap_or(current.revision),
+        seen,
+    );
+    Ok(render_setup(status, &viewer, page))
 }
 
-/// Archives a programme: it leaves the lists until restored.
-pub(crate) async fn archive(
-    state: State<WebState>,
-    viewer: Viewer,
+/// Archives a programme (it leaves the lists until restored), or restores it.
+pub(crate) async fn set_archived(
+    Visit(state, viewer): Visit,
     Path(raw): Path<String>,
     Form(form): Form<StepForm>,
-) -> Result<Response, PageError> {
-    set_archived(state, viewer, raw, form, true).await
-}
-
-/// Restores an archived programme.
-pub(crate) async fn restore(
-    state: State<WebState>,
-    viewer: Viewer,
-    Path(raw): Path<String>,
-    Form(form): Form<StepForm>,
-) -> Result<Response, PageError> {
-    set_archived(state, viewer, raw, form, false).await
-}
-
-async fn set_archived(
-    State(state): State<WebState>,
-    viewer: Viewer,
-    raw: String,
-    form: StepForm,
     archived: bool,
 ) -> Result<Response, PageError> {
     let here = format!("{LIST}/{raw}/setup");
-    let actor = viewer.signed_in(&here)?;
-    viewer.check_form(&form.csrf)?;
-    let id: ProgrammeId = parse_id(&raw, &viewer, "programme")?;
+    let (actor, id) = viewer.sent_to(&here, &form.csrf, &raw, "programme")?;
     programmes::set_archived(&state.app, actor, id, archived, form.revision)
         .await
         .or_page(&viewer)?;

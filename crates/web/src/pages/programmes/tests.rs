@@ -58,12 +58,7 @@ fn sample() -> ProgrammeSpec {
 }
 
 fn viewer(locale: Locale) -> Viewer {
-    Viewer {
-        actor: None,
-        csrf: Some("token".into()),
-        locale,
-        path: "/app/programmes/new".into(),
-    }
+    Viewer::reading(locale, "/app/programmes/new")
 }
 
 /// What a browser sends for the page's form: every field's name and value,
@@ -87,6 +82,19 @@ fn sent(page: &SetupPage) -> SentForm {
     form
 }
 
+/// The sample programme's form as a browser sends it back unchanged.
+fn sample_sent() -> SentForm {
+    let typed = Typed::from_spec(&sample());
+    sent(&setup_page(&viewer(Locale::En), &typed, None, Vec::new()))
+}
+
+/// Types `typed` over what the form holds, field by field.
+fn type_over(form: &mut SentForm, typed: &[(&str, &str)]) {
+    for (name, value) in typed {
+        form.insert((*name).to_owned(), (*value).to_owned());
+    }
+}
+
 fn field<'a>(page: &'a SetupPage, id: &str) -> &'a Field {
     page.sections
         .iter()
@@ -98,13 +106,7 @@ fn field<'a>(page: &'a SetupPage, id: &str) -> &'a Field {
 #[test]
 fn a_programme_comes_back_from_its_form_exactly() {
     let spec = sample();
-    let page = setup_page(
-        &viewer(Locale::En),
-        &Typed::from_spec(&spec),
-        None,
-        Vec::new(),
-    );
-    let form = sent(&page);
+    let form = sample_sent();
     assert_eq!(
         form.get("opens_at").map(String::as_str),
         Some("2027-01-10T10:00")
@@ -118,22 +120,20 @@ fn a_programme_comes_back_from_its_form_exactly() {
 
 #[test]
 fn blank_and_removed_rows_are_left_out() {
-    let spec = sample();
-    let page = setup_page(
-        &viewer(Locale::En),
-        &Typed::from_spec(&spec),
-        None,
-        Vec::new(),
-    );
-    let mut form = sent(&page);
+    let mut form = sample_sent();
     // Two spare rows per section: the rubric's are rows 2 and 3.
     assert!(form.contains_key("rubric.3.key"));
-    form.insert("rubric.0.remove".into(), "on".into());
-    form.insert("rubric.3.key".into(), "reach".into());
-    form.insert("rubric.3.title.en".into(), "Reach".into());
-    form.insert("rubric.3.weight".into(), "1".into());
-    form.insert("rubric.3.scale_min".into(), "1".into());
-    form.insert("rubric.3.scale_max".into(), "5".into());
+    type_over(
+        &mut form,
+        &[
+            ("rubric.0.remove", "on"),
+            ("rubric.3.key", "reach"),
+            ("rubric.3.title.en", "Reach"),
+            ("rubric.3.weight", "1"),
+            ("rubric.3.scale_min", "1"),
+            ("rubric.3.scale_max", "5"),
+        ],
+    );
     let typed = Typed::from_form(&form);
     let keys: Vec<_> = typed.rubric.iter().map(|c| c.key.as_str()).collect();
     assert_eq!(keys, ["feasibility", "reach"]);
@@ -145,22 +145,20 @@ fn blank_and_removed_rows_are_left_out() {
 
 #[test]
 fn what_does_not_read_is_named_beside_its_field_and_kept() {
-    let spec = sample();
-    let page = setup_page(
-        &viewer(Locale::En),
-        &Typed::from_spec(&spec),
-        None,
-        Vec::new(),
+    let mut form = sample_sent();
+    type_over(
+        &mut form,
+        &[
+            ("budget", "50 000x"),
+            ("rubric.1.weight", "two"),
+            ("rubric.1.scale_max", ""),
+            ("tranche.0.percent", "50"),
+            ("tranche.2.condition", "whenever"),
+            ("report.0.kind", "monthly"),
+            ("closes_at", "soon"),
+            ("review.review_days", "3.5"),
+        ],
     );
-    let mut form = sent(&page);
-    form.insert("budget".into(), "50 000x".into());
-    form.insert("rubric.1.weight".into(), "two".into());
-    form.insert("rubric.1.scale_max".into(), String::new());
-    form.insert("tranche.0.percent".into(), "50".into());
-    form.insert("tranche.2.condition".into(), "whenever".into());
-    form.insert("report.0.kind".into(), "monthly".into());
-    form.insert("closes_at".into(), "soon".into());
-    form.insert("review.review_days".into(), "3.5".into());
     let typed = Typed::from_form(&form);
     let reading = typed.read(Locale::En);
     let problems = reading.all_problems();
@@ -400,15 +398,12 @@ fn the_pages_render_in_strict_mode() {
         let viewer = viewer(locale);
         let blank = setup_page(&viewer, &Typed::blank(locale), None, Vec::new());
         let ok = |page: SetupPage| {
-            views
-                .page(
-                    StatusCode::OK,
-                    &viewer,
-                    "programme_setup",
-                    "programme-setup-new-title",
-                    page,
-                )
-                .status()
+            views.renders(
+                &viewer,
+                "programme_setup",
+                "programme-setup-new-title",
+                page,
+            )
         };
         assert_eq!(ok(blank), StatusCode::OK);
         let typed = Typed::from_spec(&spec);
@@ -468,30 +463,14 @@ fn the_pages_render_in_strict_mode() {
             }],
             next: Some("/app/programmes?cursor=x".into()),
         };
-        let status = views
-            .page(
-                StatusCode::OK,
-                &viewer,
-                "programmes",
-                "programme-setup-list-title",
-                list,
-            )
-            .status();
+        let status = views.renders(&viewer, "programmes", "programme-setup-list-title", list);
         assert_eq!(status, StatusCode::OK);
         let empty = ListPage {
             t: labels(locale),
             rows: Vec::new(),
             next: None,
         };
-        let status = views
-            .page(
-                StatusCode::OK,
-                &viewer,
-                "programmes",
-                "programme-setup-list-title",
-                empty,
-            )
-            .status();
+        let status = views.renders(&viewer, "programmes", "programme-setup-list-title", empty);
         assert_eq!(status, StatusCode::OK);
     }
 }
