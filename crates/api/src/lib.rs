@@ -79,7 +79,9 @@ pub fn router(state: AppState, pages: Router, page_uploads: Router) -> Router {
             state.clone(),
             idempotency::layer,
         ))
-        .with_state(state.clone());
+        .with_state(state.clone())
+        // Answers hold people's data: no browser or proxy keeps them.
+        .layer(security_header(header::CACHE_CONTROL, "no-store"));
     let page_uploads = page_uploads
         .layer(upload_body_limit())
         .layer(upload_time_limit());

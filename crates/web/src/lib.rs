@@ -74,9 +74,23 @@ pub fn router(state: WebState) -> Result<WebRoutes, handlebars::TemplateError> {
             ),
         )
     };
+    // Pages are personal: after signing out on a shared computer, Back must
+    // not show the previous person's pages from the browser's cache.
+    let not_kept = || {
+        SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        )
+    };
     Ok(WebRoutes {
-        pages: pages::routes().with_state(state.clone()).layer(policy()),
-        uploads: pages::upload_routes().with_state(state).layer(policy()),
+        pages: pages::routes()
+            .with_state(state.clone())
+            .layer(policy())
+            .layer(not_kept()),
+        uploads: pages::upload_routes()
+            .with_state(state)
+            .layer(policy())
+            .layer(not_kept()),
     })
 }
 

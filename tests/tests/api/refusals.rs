@@ -13,6 +13,7 @@ on_both_databases!(
     a_macedonian_reader_is_refused_in_macedonian_by_the_api,
     the_language_asked_for_comes_before_the_profile,
     a_macedonian_reader_is_refused_in_macedonian_on_the_pages,
+    personal_pages_are_not_kept_and_every_address_under_app_is_a_page,
 );
 
 const NOWHERE: &str = "0190c6d2-0000-7000-8000-000000000000";
@@ -283,5 +284,60 @@ async fn a_macedonian_reader_is_refused_in_macedonian_on_the_pages(backend: Back
         html.contains("Не е направено: означените полиња подолу бараат внимание."),
         "{html}"
     );
+    app.finish().await;
+}
+
+async fn personal_pages_are_not_kept_and_every_address_under_app_is_a_page(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (programme, mk) = macedonian_applicant(&app).await;
+    let cookie = app.session_cookie("ana@tests.example").await;
+    let headers = |path: &str| {
+        let request = app
+            .client
+            .get(format!("{}{path}", app.base))
+            .header("cookie", cookie.clone());
+        async move { request.send().await.expect("the server answers") }
+    };
+
+    // After signing out on a shared computer, Back must not show her pages.
+    for path in [
+        "/app",
+        "/app/proposals",
+        &format!("/app/proposals/new?programme={programme}"),
+    ] {
+        let page = headers(path).await;
+        assert_eq!(page.status(), 200, "{path}");
+        assert_eq!(page.headers()["cache-control"], "no-store", "{path}");
+    }
+    let me = app.get("/me", Some(&mk)).await;
+    me.expect(200);
+    assert_eq!(me.header("cache-control"), Some("no-store"));
+    // The stylesheet is the same for everyone and may be kept.
+    let style = headers("/app/app.css").await;
+    assert_ne!(style.headers()["cache-control"], "no-store");
+
+    // An address under /app that is no page answers with a page, in her language.
+    let (status, html) = page(&app, &cookie, "/app/no-such-page/at-all").await;
+    assert_eq!(status, 404);
+    assert!(
+        html.contains("<html") && html.contains("lang=\"mk\""),
+        "{html}"
+    );
+    assert!(
+        html.contains("Оваа страница не постои или немате пристап до неа."),
+        "{html}"
+    );
+    // The API's own unknown addresses still answer problem+json.
+    let unknown = app.get("/no-such-route", Some(&mk)).await;
+    unknown.expect_problem(404);
+
+    // The proposal form's language field does not take the menu's id.
+    let (_, form) = page(
+        &app,
+        &cookie,
+        &format!("/app/proposals/new?programme={programme}"),
+    )
+    .await;
+    assert_eq!(form.matches("id=\"language\"").count(), 1, "{form}");
     app.finish().await;
 }

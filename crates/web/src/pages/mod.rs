@@ -46,6 +46,8 @@ pub(crate) fn routes() -> Router<WebState> {
         .route("/", get(|| async { Redirect::to("/app") }))
         .route("/app", get(account::home))
         .route("/app/app.css", get(stylesheet))
+        // Any other address under /app is a page that does not exist.
+        .route("/app/{*rest}", axum::routing::any(no_such_page))
         .route("/app/login", get(account::login_form).post(account::login))
         .route("/app/logout", post(account::logout))
         .route(
@@ -203,9 +205,18 @@ fn offered(step: &grants_app::steps::TransitionView) -> bool {
     step.allowed || step.blocked_by.iter().all(|r| r.kind != "not_permitted")
 }
 
+/// An address under `/app` that is no page: the error page, in the reader's language.
+async fn no_such_page(viewer: Viewer) -> PageError {
+    viewer.error_page(AppError::NotFound("page"))
+}
+
 async fn stylesheet() -> Response {
     (
-        [(axum::http::header::CONTENT_TYPE, "text/css; charset=utf-8")],
+        [
+            (axum::http::header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            // The same for everyone; pages themselves are never kept.
+            (axum::http::header::CACHE_CONTROL, "public, max-age=300"),
+        ],
         include_str!("../../static/app.css"),
     )
         .into_response()
