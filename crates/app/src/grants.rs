@@ -26,7 +26,7 @@ use uuid::Uuid;
 use crate::audit::AuditEventView;
 use crate::ledger::{self, Book, Movement, OPEN_TRANCHES};
 use crate::names::grant as names;
-use crate::steps::{self, Moved, Step, Subject};
+use crate::steps::{self, Step, Subject};
 use crate::tranches::{self, TrancheView};
 use crate::{Actor, App, AppError, AppResult, Page, PageRequest};
 
@@ -725,17 +725,13 @@ impl Subject for GrantRecord {
         }
     }
 
-    async fn view_after(
+    async fn view(
         c: &impl ConnectionTrait,
         app: &App,
         _: &Actor,
-        id: GrantId,
-        _: Moved<'_, Self>,
+        grant: Self,
     ) -> AppResult<GrantView> {
-        let updated = store::find_grant(c, id)
-            .await?
-            .ok_or(AppError::NotFound("grant"))?;
-        view(c, app, updated).await
+        view(c, app, grant).await
     }
 }
 

@@ -768,6 +768,15 @@ impl Subject for ProposalRecord {
         crate::mail::enqueue_all(tx, app, (SUBJECT, record.id.uuid()), letters, step.now).await
     }
 
+    async fn view(
+        c: &impl ConnectionTrait,
+        app: &App,
+        actor: &Actor,
+        record: Self,
+    ) -> AppResult<ProposalView> {
+        view_for(c, app, actor, record).await
+    }
+
     async fn view_after(
         c: &impl ConnectionTrait,
         app: &App,

@@ -34,7 +34,7 @@ use uuid::Uuid;
 use crate::grants::{self, GRANT_READERS};
 use crate::names::grant;
 use crate::names::report::{self as names, CLOSED, EDITABLE, OWED};
-use crate::steps::{self, Moved, Step, Subject};
+use crate::steps::{self, Step, Subject};
 use crate::{Actor, App, AppError, AppResult, Page, PageRequest};
 
 /// The workflow reports follow.
@@ -736,17 +736,13 @@ impl Subject for ReportRecord {
         }
     }
 
-    async fn view_after(
+    async fn view(
         c: &impl ConnectionTrait,
         app: &App,
         actor: &Actor,
-        id: ReportId,
-        _: Moved<'_, Self>,
+        report: Self,
     ) -> AppResult<ReportView> {
-        let updated = store::find_report(c, id)
-            .await?
-            .ok_or(AppError::NotFound("report"))?;
-        view(c, app, actor, updated).await
+        view(c, app, actor, report).await
     }
 }
 

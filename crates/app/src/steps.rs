@@ -335,15 +335,28 @@ pub trait Subject: Sized + Send + Sync {
     ) -> AppResult<()> {
         Ok(())
     }
-    /// It as `actor` sees it after a step; `running` are its timers when
-    /// the step already knows them.
+    /// It as `actor` sees it.
+    async fn view(
+        c: &impl ConnectionTrait,
+        app: &App,
+        actor: &Actor,
+        subject: Self,
+    ) -> AppResult<Self::View>;
+    /// It as `actor` sees it after a step: read again, as the step's
+    /// effects may have moved it further; a subject that knows what the
+    /// step wrote may build it without reading.
     async fn view_after(
         c: &impl ConnectionTrait,
         app: &App,
         actor: &Actor,
         id: Self::Id,
-        moved: Moved<'_, Self>,
-    ) -> AppResult<Self::View>;
+        _moved: Moved<'_, Self>,
+    ) -> AppResult<Self::View> {
+        let subject = Self::load(c, id)
+            .await?
+            .ok_or(AppError::NotFound(Self::KIND))?;
+        Self::view(c, app, actor, subject).await
+    }
 }
 
 /// What the workflow validator must know of a subject: the workflow it

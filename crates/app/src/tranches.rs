@@ -26,7 +26,7 @@ use utoipa::ToSchema;
 use crate::grants::{self, load_visible as load_grant};
 use crate::ledger::{self, Movement};
 use crate::names::{grant as grant_names, tranche as names};
-use crate::steps::{self, Moved, Step, Subject};
+use crate::steps::{self, Step, Subject};
 use crate::{Actor, App, AppError, AppResult};
 
 /// The workflow tranches follow.
@@ -602,17 +602,13 @@ impl Subject for TrancheRecord {
         Ok(())
     }
 
-    async fn view_after(
+    async fn view(
         c: &impl ConnectionTrait,
         app: &App,
         _: &Actor,
-        id: TrancheId,
-        _: Moved<'_, Self>,
+        tranche: Self,
     ) -> AppResult<TrancheView> {
-        let updated = store::find_tranche(c, id)
-            .await?
-            .ok_or(AppError::NotFound("tranche"))?;
-        view(c, app, updated).await
+        view(c, app, tranche).await
     }
 }
 
