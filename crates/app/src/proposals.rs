@@ -185,7 +185,7 @@ pub struct ProposalPage {
 /// Everything a proposal's page shows, if the actor may see it.
 pub async fn page(app: &App, actor: &Actor, id: ProposalId) -> AppResult<ProposalPage> {
     let c = app.store.conn();
-    let (record, programme) = load_visible_with_programme(c, actor, id).await?;
+    let (record, programme) = steps::visible::<ProposalRecord>(c, actor, id).await?;
     let transitions = steps::options(app, actor, &record, &programme).await?;
     let history = audit::history(c, SUBJECT, id.uuid())
         .await?
@@ -276,29 +276,22 @@ pub(crate) async fn load_visible(
     ensure_visible(c, actor, record).await
 }
 
-/// The proposal and its programme (read together, as every step needs
-/// both), if the actor may see the proposal; a 404 otherwise.
-async fn load_visible_with_programme(
-    c: &impl ConnectionTrait,
-    actor: &Actor,
-    id: ProposalId,
-) -> AppResult<(ProposalRecord, ProgrammeRecord)> {
-    let (record, programme) = store::find_with_programme(c, id)
-        .await?
-        .ok_or(AppError::NotFound("proposal"))?;
-    Ok((ensure_visible(c, actor, record).await?, programme))
-}
-
 async fn ensure_visible(
     c: &impl ConnectionTrait,
     actor: &Actor,
     record: ProposalRecord,
 ) -> AppResult<ProposalRecord> {
-    if can_see(actor, &record) || crate::jury::reviewer_may_see(c, actor, &record).await? {
+    if sees(c, actor, &record).await? {
         Ok(record)
     } else {
         Err(AppError::NotFound("proposal"))
     }
+}
+
+/// Whether the actor may see the proposal: by role or relation, or as a
+/// reviewer the jury rules let read it.
+async fn sees(c: &impl ConnectionTrait, actor: &Actor, record: &ProposalRecord) -> AppResult<bool> {
+    Ok(can_see(actor, record) || crate::jury::reviewer_may_see(c, actor, record).await?)
 }
 
 /// What a reader who sees the proposal only as a reviewer may not read.
@@ -669,7 +662,7 @@ impl Subject for ProposalRecord {
         actor: &Actor,
         _: &ProgrammeRecord,
     ) -> AppResult<bool> {
-        Ok(can_see(actor, self) || crate::jury::reviewer_may_see(c, actor, self).await?)
+        sees(c, actor, self).await
     }
 
     fn facts(&self, actor: &Actor, _: &ProgrammeRecord) -> ActorFacts {

@@ -27,60 +27,48 @@ use crate::workflow::{blocked_reason, fluent_args};
 
 /// The status an error is answered with, on the API and on the pages alike.
 pub fn status(error: &AppError) -> StatusCode {
+    kind(error).0
+}
+
+/// The kind of problem, for the problem document's `type` (`/problems/{slug}`).
+pub fn slug(error: &AppError) -> &'static str {
+    kind(error).1
+}
+
+/// The one classification of errors: each kind's status and slug.
+fn kind(error: &AppError) -> (StatusCode, &'static str) {
     match error {
-        AppError::Unauthenticated | AppError::InvalidCredentials => StatusCode::UNAUTHORIZED,
-        AppError::LockedOut { .. } => StatusCode::TOO_MANY_REQUESTS,
-        AppError::Forbidden(_) => StatusCode::FORBIDDEN,
-        AppError::NotFound(_) => StatusCode::NOT_FOUND,
-        AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
-        AppError::Duplicate { .. } | AppError::StaleRevision { .. } | AppError::Conflict(_) => {
-            StatusCode::CONFLICT
+        AppError::Unauthenticated | AppError::InvalidCredentials => {
+            (StatusCode::UNAUTHORIZED, "unauthenticated")
         }
-        AppError::RevisionRequired => StatusCode::PRECONDITION_REQUIRED,
+        AppError::LockedOut { .. } => (StatusCode::TOO_MANY_REQUESTS, "locked-out"),
+        AppError::Forbidden(_) => (StatusCode::FORBIDDEN, "forbidden"),
+        AppError::NotFound(_) => (StatusCode::NOT_FOUND, "not-found"),
+        AppError::Validation(_) => (StatusCode::UNPROCESSABLE_ENTITY, "validation"),
+        AppError::Duplicate { .. } => (StatusCode::CONFLICT, "duplicate"),
+        AppError::StaleRevision { .. } => (StatusCode::CONFLICT, "stale-revision"),
+        AppError::Conflict(_) => (StatusCode::CONFLICT, "conflict"),
+        AppError::RevisionRequired => (StatusCode::PRECONDITION_REQUIRED, "revision-required"),
         AppError::FileRefused(refusal) => match refusal {
-            FileRefusal::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
-            FileRefusal::Empty => StatusCode::UNPROCESSABLE_ENTITY,
+            FileRefusal::TooLarge { .. } => (StatusCode::PAYLOAD_TOO_LARGE, "too-large"),
+            FileRefusal::Empty => (StatusCode::UNPROCESSABLE_ENTITY, "validation"),
             FileRefusal::UnsupportedType { .. } | FileRefusal::TypeMismatch { .. } => {
-                StatusCode::UNSUPPORTED_MEDIA_TYPE
+                (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type")
             }
         },
-        AppError::Unreadable(_) => StatusCode::BAD_REQUEST,
+        AppError::Unreadable(_) => (StatusCode::BAD_REQUEST, "bad-request"),
         AppError::Blocked(blocked) => {
             let has = |kind| blocked.reasons.iter().any(|r| r.kind == kind);
-            if has(ReasonKind::NotPermitted) {
+            let status = if has(ReasonKind::NotPermitted) {
                 StatusCode::FORBIDDEN
             } else if has(ReasonKind::UnknownTransition) {
                 StatusCode::NOT_FOUND
             } else {
                 StatusCode::CONFLICT
-            }
+            };
+            (status, "transition-blocked")
         }
-        AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
-    }
-}
-
-/// The kind of problem, for the problem document's `type` (`/problems/{slug}`).
-pub fn slug(error: &AppError) -> &'static str {
-    match error {
-        AppError::Unauthenticated | AppError::InvalidCredentials => "unauthenticated",
-        AppError::LockedOut { .. } => "locked-out",
-        AppError::Forbidden(_) => "forbidden",
-        AppError::NotFound(_) => "not-found",
-        AppError::Validation(_) => "validation",
-        AppError::Duplicate { .. } => "duplicate",
-        AppError::StaleRevision { .. } => "stale-revision",
-        AppError::Conflict(_) => "conflict",
-        AppError::RevisionRequired => "revision-required",
-        AppError::FileRefused(refusal) => match refusal {
-            FileRefusal::TooLarge { .. } => "too-large",
-            FileRefusal::Empty => "validation",
-            FileRefusal::UnsupportedType { .. } | FileRefusal::TypeMismatch { .. } => {
-                "unsupported-media-type"
-            }
-        },
-        AppError::Unreadable(_) => "bad-request",
-        AppError::Blocked(_) => "transition-blocked",
-        AppError::Internal(_) => "internal",
+        AppError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
     }
 }
 

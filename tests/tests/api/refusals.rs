@@ -31,6 +31,19 @@ async fn macedonian_applicant(app: &TestApp) -> (String, String) {
     (programme.id(), token)
 }
 
+/// A Macedonian draft, "Читалница", of the applicant with `token`; its id.
+async fn reading_room(app: &TestApp, token: &str, programme: &str) -> String {
+    let draft = app
+        .post(
+            "/proposals",
+            Some(token),
+            &json!({ "programme_id": programme, "title": "Читалница" }),
+        )
+        .await;
+    draft.expect(201);
+    draft.id()
+}
+
 fn detail(body: &Value) -> &str {
     body["detail"].as_str().unwrap_or_default()
 }
@@ -79,15 +92,7 @@ async fn a_macedonian_reader_is_refused_in_macedonian_by_the_api(backend: Backen
     );
 
     // 409: a stale revision, and a step the workflow does not allow yet.
-    let draft = app
-        .post(
-            "/proposals",
-            Some(&mk),
-            &json!({ "programme_id": programme, "title": "Читалница" }),
-        )
-        .await;
-    draft.expect(201);
-    let id = draft.id();
+    let id = reading_room(&app, &mk, &programme).await;
     let stale = app
         .patch(
             &format!("/proposals/{id}"),
@@ -209,15 +214,7 @@ fn hidden(html: &str, name: &str) -> String {
 async fn a_macedonian_reader_is_refused_in_macedonian_on_the_pages(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let (programme, mk) = macedonian_applicant(&app).await;
-    let draft = app
-        .post(
-            "/proposals",
-            Some(&mk),
-            &json!({ "programme_id": programme, "title": "Читалница" }),
-        )
-        .await;
-    draft.expect(201);
-    let id = draft.id();
+    let id = reading_room(&app, &mk, &programme).await;
     let cookie = app.session_cookie("ana@tests.example").await;
 
     // 403: the administration's users, refused in words with who may.
