@@ -14,4 +14,5 @@ mod web {
     mod jury_chair;
     mod programme_manager;
     mod reviewer;
+    mod words;
 }

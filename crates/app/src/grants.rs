@@ -150,7 +150,20 @@ pub(crate) async fn recipients(
     to: &[String],
     grantee: UserId,
 ) -> AppResult<Vec<UserRecord>> {
-    crate::mail::recipients(c, to, ("grantee", grantee), &[], |_, _| true).await
+    recipients_but(c, to, grantee, None).await
+}
+
+/// As [`recipients`], leaving out `actor`: whoever took a step is not the
+/// one it now waits on (the requester of a payment cannot approve it).
+pub(crate) async fn recipients_but(
+    c: &impl ConnectionTrait,
+    to: &[String],
+    grantee: UserId,
+    actor: Option<UserId>,
+) -> AppResult<Vec<UserRecord>> {
+    let mut people = crate::mail::recipients(c, to, ("grantee", grantee), &[], |_, _| true).await?;
+    people.retain(|person| Some(person.id) != actor);
+    Ok(people)
 }
 
 /// Queues `notification` about the grant for each recipient.

@@ -31,6 +31,7 @@ pub mod reports;
 pub mod reviews;
 pub mod steps;
 pub mod timers;
+pub mod todo;
 pub mod tranches;
 pub mod users;
 pub mod workflows;

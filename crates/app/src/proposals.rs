@@ -463,15 +463,9 @@ pub async fn get(app: &App, actor: &Actor, id: ProposalId) -> AppResult<Proposal
     view_for(conn, app, actor, record).await
 }
 
-/// The proposals the actor may see, filtered and a page at a time.
-pub async fn list(
-    app: &App,
-    actor: &Actor,
-    filter: &ProposalListFilter,
-    page: &PageRequest,
-) -> AppResult<Page<ProposalView>> {
-    let (after, fetch) = page.parse()?;
-    let visibility = Visibility {
+/// Which proposals `actor` may see in lists.
+pub(crate) async fn visibility(app: &App, actor: &Actor) -> AppResult<Visibility> {
+    Ok(Visibility {
         owner: Some(actor.id),
         all_submitted: actor.has_any(OVERSEERS),
         areas: actor
@@ -481,7 +475,18 @@ pub async fn list(
             .filter_map(|g| g.area().cloned())
             .collect(),
         ids: crate::jury::reviewer_visible(app.store.conn(), actor).await?,
-    };
+    })
+}
+
+/// The proposals the actor may see, filtered and a page at a time.
+pub async fn list(
+    app: &App,
+    actor: &Actor,
+    filter: &ProposalListFilter,
+    page: &PageRequest,
+) -> AppResult<Page<ProposalView>> {
+    let (after, fetch) = page.parse()?;
+    let visibility = visibility(app, actor).await?;
     let filter = ProposalFilter {
         programme: filter.programme_id.map(ProgrammeId::from),
         state: filter.state.clone(),

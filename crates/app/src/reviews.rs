@@ -211,6 +211,39 @@ pub async fn get(app: &App, actor: &Actor, assignment_id: Uuid) -> AppResult<Rev
     view(c, actor, &programme, &assignment, record).await
 }
 
+/// Everything a reviewer's scoring page shows: the assignment, the review,
+/// the programme's rubric, and the proposal to read beside the score sheet.
+#[derive(Debug, Clone)]
+pub struct ReviewPage {
+    /// The assignment, with its state and due date.
+    pub assignment: assignments::AssignmentView,
+    /// The review as far as it is written.
+    pub review: ReviewView,
+    /// The programme, for its rubric.
+    pub programme: crate::programmes::ProgrammeView,
+    /// The proposal as the reviewer may read it; `None` once she no longer
+    /// may (she declined, or was released from it).
+    pub proposal: Option<crate::proposals::ProposalView>,
+}
+
+/// The scoring page of one of the actor's assignments.
+pub async fn page(app: &App, actor: &Actor, assignment_id: Uuid) -> AppResult<ReviewPage> {
+    let assignment = assignments::get(app, actor, assignment_id).await?;
+    let review = get(app, actor, assignment_id).await?;
+    let programme = crate::programmes::get(app, actor, assignment.programme_id).await?;
+    let proposal = match crate::proposals::get(app, actor, assignment.proposal_id).await {
+        Ok(proposal) => Some(proposal),
+        Err(AppError::Forbidden(_) | AppError::NotFound(_)) => None,
+        Err(other) => return Err(other),
+    };
+    Ok(ReviewPage {
+        assignment,
+        review,
+        programme,
+        proposal,
+    })
+}
+
 fn comment(field: &str, raw: Option<String>) -> AppResult<Option<String>> {
     let Some(text) = raw else {
         return Ok(None);

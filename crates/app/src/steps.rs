@@ -79,6 +79,9 @@ pub struct TransitionView {
     /// funding decision (with its letter and award) or a payment (with its
     /// reference and value date).
     pub form: Option<OwnForm>,
+    /// It leads to a final state and cannot be undone (withdraw, terminate,
+    /// cancel a payment): a page asks the person to confirm it first.
+    pub irreversible: bool,
 }
 
 /// A step taken through a form of its own.
@@ -486,6 +489,8 @@ pub(crate) async fn options<S: Subject>(
                 .transition(&o.name)
                 .is_some_and(|t| t.guards.iter().any(|g| g.value == "comment_given")),
             form: OwnForm::of(&def, &o.name),
+            irreversible: OwnForm::of(&def, &o.name).is_none()
+                && def.state(&o.to).is_some_and(|s| s.is_final),
             name: o.name,
             label: o.label,
             to: o.to,

@@ -507,32 +507,72 @@ impl Subject for TrancheRecord {
         details
     }
 
+    /// `tranche_paid` to the grantee; `tranche_requested` and
+    /// `tranche_approved` to the finance users the payment now waits on,
+    /// never to whoever took the step (the requester cannot approve).
     async fn notify(
         tx: &impl ConnectionTrait,
         app: &App,
-        _: &Self,
+        tranche: &Self,
         around: &AroundTranche,
         (_, step, payment): (&Plan, &Step<'_>, &Option<PaymentRecord>),
         event: &str,
         to: &[String],
         dedupe: &str,
     ) -> AppResult<()> {
-        if event != "tranche_paid" {
-            return Err(AppError::internal(format!(
-                "the email '{event}' cannot be sent about a tranche"
-            )));
-        }
-        let Some(p) = payment else {
-            return Err(AppError::internal("tranche_paid without a payment"));
-        };
         let grant = &around.grant;
-        let notification = Notification::TranchePaid(grants_notify::TranchePaid {
-            proposal_title: grants::title_of(tx, grant).await?,
-            amount: p.paid,
-            paid_on: p.value_date,
-            payment_reference: p.reference.clone(),
-        });
-        let people = grants::recipients(tx, to, grant.grantee_id).await?;
+        let proposal_title = grants::title_of(tx, grant).await?;
+        let grant_url = || app.link(&format!("/app/grants/{}", grant.id));
+        let actor_name = || step.actor.map_or_else(String::new, |a| a.name.clone());
+        let (notification, leave_out) = match event {
+            "tranche_paid" => {
+                let Some(p) = payment else {
+                    return Err(AppError::internal("tranche_paid without a payment"));
+                };
+                let paid = Notification::TranchePaid(grants_notify::TranchePaid {
+                    proposal_title,
+                    amount: p.paid,
+                    paid_on: p.value_date,
+                    payment_reference: p.reference.clone(),
+                });
+                (paid, None)
+            }
+            "tranche_requested" => {
+                let requested = Notification::TrancheRequested(grants_notify::TrancheRequested {
+                    proposal_title,
+                    tranche_name: tranche.key.clone(),
+                    amount: tranche.amount,
+                    requested_by_name: actor_name(),
+                    grant_url: grant_url(),
+                });
+                (requested, step.actor_id())
+            }
+            "tranche_approved" => {
+                // `tranche` is as it was before this step: its request is recorded.
+                let requested_by_name = match tranche.requested {
+                    Some((by, _)) => crate::users::names(tx, [by])
+                        .await?
+                        .remove(&by)
+                        .unwrap_or_default(),
+                    None => String::new(),
+                };
+                let approved = Notification::TrancheApproved(grants_notify::TrancheApproved {
+                    proposal_title,
+                    tranche_name: tranche.key.clone(),
+                    amount: tranche.amount,
+                    requested_by_name,
+                    approved_by_name: actor_name(),
+                    grant_url: grant_url(),
+                });
+                (approved, step.actor_id())
+            }
+            other => {
+                return Err(AppError::internal(format!(
+                    "the email '{other}' cannot be sent about a tranche"
+                )));
+            }
+        };
+        let people = grants::recipients_but(tx, to, grant.grantee_id, leave_out).await?;
         grants::send(
             tx,
             app,

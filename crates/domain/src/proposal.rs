@@ -14,6 +14,41 @@ use crate::{Area, CountryCode, Currency, Locale, Money, Refusal, ValidationError
 /// The longest a free-text section may be.
 const MAX_SECTION_CHARS: usize = 20_000;
 
+/// The most characters each free-text field takes, as forms announce them.
+pub const TEXT_LIMITS: [(&str, usize); 7] = [
+    ("title", 200),
+    ("summary", 2_000),
+    ("problem", MAX_SECTION_CHARS),
+    ("proposed_service", MAX_SECTION_CHARS),
+    ("target_group", MAX_SECTION_CHARS),
+    ("planned_activities", MAX_SECTION_CHARS),
+    ("organisation", 200),
+];
+
+/// The fields a proposal must have before it is submitted (a draft may
+/// lack any of them); [`form_complete`] checks the same list.
+pub const REQUIRED_TO_SUBMIT: [&str; 11] = [
+    "title",
+    "summary",
+    "problem",
+    "proposed_service",
+    "target_group",
+    "planned_activities",
+    "organisation",
+    "requested_amount",
+    "country",
+    "language",
+    "budget_lines",
+];
+
+/// The most characters the free-text field `field` takes.
+fn text_limit(field: &str) -> usize {
+    TEXT_LIMITS
+        .iter()
+        .find(|(name, _)| *name == field)
+        .map_or(MAX_SECTION_CHARS, |(_, max)| *max)
+}
+
 /// One line of a proposal's budget, as sent by a client.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -193,7 +228,8 @@ impl ProposalInput {
     /// Checks the format of every field given; missing fields are fine in a draft.
     pub fn validate_draft(self) -> Result<ProposalContent, ValidationErrors> {
         let mut errors = ValidationErrors::default();
-        let mut text = |field: &str, value: Option<String>, max: usize| -> Option<String> {
+        let mut text = |field: &str, value: Option<String>| -> Option<String> {
+            let max = text_limit(field);
             let value = value?;
             let trimmed = value.trim();
             if trimmed.chars().count() > max {
@@ -202,17 +238,13 @@ impl ProposalInput {
             }
             (!trimmed.is_empty()).then(|| trimmed.to_owned())
         };
-        let title = text("title", self.title, 200);
-        let summary = text("summary", self.summary, 2_000);
-        let problem = text("problem", self.problem, MAX_SECTION_CHARS);
-        let proposed_service = text("proposed_service", self.proposed_service, MAX_SECTION_CHARS);
-        let target_group = text("target_group", self.target_group, MAX_SECTION_CHARS);
-        let planned_activities = text(
-            "planned_activities",
-            self.planned_activities,
-            MAX_SECTION_CHARS,
-        );
-        let organisation = text("organisation", self.organisation, 200);
+        let title = text("title", self.title);
+        let summary = text("summary", self.summary);
+        let problem = text("problem", self.problem);
+        let proposed_service = text("proposed_service", self.proposed_service);
+        let target_group = text("target_group", self.target_group);
+        let planned_activities = text("planned_activities", self.planned_activities);
+        let organisation = text("organisation", self.organisation);
 
         let mut budget_lines = Vec::new();
         let raw_lines = self.budget_lines.unwrap_or_default();

@@ -1,8 +1,9 @@
 //! The interface's translations: one Fluent catalogue per locale, the
 //! `.ftl` files of `locales/{code}/` (`main.ftl` for the pages,
-//! `workflow.ftl` for workflow states, steps and blocked reasons), built
-//! into the binary, with English as the fallback for a string a catalogue
-//! lacks.
+//! `workflow.ftl` for workflow states, steps and blocked reasons,
+//! `errors.ftl` for refusals, `programme.ftl` for setting up programmes,
+//! `jury.ftl` for the jury pages), built into the binary, with English as
+//! the fallback for a string a catalogue lacks.
 //!
 //! The language of a page is, in order: the one the person picked (a
 //! cookie), their profile's, the browser's (`Accept-Language`), English.
@@ -60,6 +61,33 @@ pub fn own_text(locale: Locale, key: &str, args: &Args) -> Option<String> {
     CATALOGUES
         .lookup_single_language(&lang, key, Some(args))
         .ok()
+}
+
+/// A country's name in `locale` (`places.ftl`), or its code where the
+/// catalogue has none (a country outside the region the catalogues name).
+pub fn country_name(locale: Locale, country: &str) -> String {
+    let key = format!("country-{country}");
+    match text(locale, &key) {
+        found if found != key => found,
+        _ => country.to_owned(),
+    }
+}
+
+/// Each language by its own name, as people look for their language in a
+/// list: `Македонски`, `Shqip`.
+pub fn language_name(locale: Locale) -> &'static str {
+    match locale {
+        Locale::En => "English",
+        Locale::Mk => "Македонски",
+        Locale::Sq => "Shqip",
+        Locale::Bs => "Bosanski",
+        Locale::Bg => "Български",
+        Locale::Hr => "Hrvatski",
+        Locale::El => "Ελληνικά",
+        Locale::Ro => "Română",
+        Locale::Sr => "Српски",
+        Locale::Sl => "Slovenščina",
+    }
 }
 
 /// Every key of a locale's catalogue, from all its files, read from the
@@ -136,7 +164,7 @@ pub fn from_accept_language(header: &str) -> Option<Locale> {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeSet;
+    use std::collections::{BTreeMap, BTreeSet};
 
     use super::*;
 
@@ -206,27 +234,54 @@ mod tests {
         );
     }
 
+    /// Every language of the programme has each file English has, with
+    /// every key of it: a page, refusal or setup form never falls back to
+    /// English because a translation was forgotten.
     #[test]
-    fn every_language_translates_every_page_and_workflow_string() {
-        let file_keys = |locale: &str, file: &str| -> BTreeSet<String> {
+    fn every_language_translates_every_file_english_has() {
+        let files = |locale: &str| -> BTreeMap<String, BTreeSet<String>> {
             catalogue_files(locale)
                 .iter()
-                .filter(|(path, _)| path.file_name().is_some_and(|name| name == file))
-                .flat_map(|(_, source)| message_ids(source))
+                .filter_map(|(path, source)| {
+                    let name = path.file_name()?.to_str()?.to_owned();
+                    Some((name, message_ids(source).into_iter().collect()))
+                })
                 .collect()
         };
-        for file in ["main.ftl", "workflow.ftl"] {
-            let en = file_keys("en", file);
-            for locale in Locale::ALL {
-                let translated = file_keys(locale.code(), file);
-                let missing: Vec<_> = en.difference(&translated).collect();
-                assert!(
-                    missing.is_empty(),
-                    "{}/{file} lacks {missing:?}",
-                    locale.code()
-                );
+        let en = files("en");
+        // The check has teeth: it covers every file, not only the first ones.
+        for file in [
+            "main.ftl",
+            "workflow.ftl",
+            "errors.ftl",
+            "programme.ftl",
+            "jury.ftl",
+        ] {
+            assert!(
+                en.get(file).is_some_and(|keys| !keys.is_empty()),
+                "en/{file} is missing or empty"
+            );
+        }
+        let mut gaps = Vec::new();
+        for locale in Locale::ALL {
+            let translated = files(locale.code());
+            for (file, keys) in &en {
+                match translated.get(file) {
+                    None => gaps.push(format!("{}/{file} does not exist", locale.code())),
+                    Some(theirs) => {
+                        let missing: Vec<_> = keys.difference(theirs).collect();
+                        if !missing.is_empty() {
+                            gaps.push(format!("{}/{file} lacks {missing:?}", locale.code()));
+                        }
+                    }
+                }
             }
         }
+        assert!(
+            gaps.is_empty(),
+            "incomplete catalogues:\n{}",
+            gaps.join("\n")
+        );
     }
 
     #[test]
@@ -257,11 +312,25 @@ mod tests {
     }
 
     #[test]
+    fn countries_are_named_in_the_readers_language() {
+        assert_eq!(country_name(Locale::Mk, "AL"), "Албанија");
+        assert_eq!(country_name(Locale::En, "MK"), "North Macedonia");
+        // A country no catalogue names keeps its code.
+        assert_eq!(country_name(Locale::Mk, "FR"), "FR");
+    }
+
+    #[test]
     fn a_missing_translation_falls_back_to_english() {
         assert_eq!(text(Locale::En, "sign-in"), "Sign in");
         assert_eq!(text(Locale::Mk, "sign-in"), "Најава");
-        // Slovenian has no catalogue of the jury pages yet: English.
-        assert_eq!(text(Locale::Sl, "jury-title"), "Jury");
+        // Every language of the programme is complete (a test above checks
+        // it), so the fallback `text` relies on is shown with a language
+        // that has no catalogue: the loader answers in English.
+        let german = "de".parse().expect("a language identifier");
+        assert_eq!(
+            CATALOGUES.try_lookup(&german, "jury-title").as_deref(),
+            Some("Jury")
+        );
         assert_eq!(text(Locale::En, "no-such-key"), "no-such-key");
     }
 

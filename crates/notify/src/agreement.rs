@@ -11,7 +11,8 @@ use serde_json::json;
 
 use crate::{Formatter, TemplateProblem};
 
-/// The languages with an agreement template, and the templates.
+/// The languages with an agreement template, and the templates: every
+/// language of [`Locale::ALL`], English first (the fallback).
 const TEMPLATES: &[(Locale, &str)] = &[
     (
         Locale::En,
@@ -20,6 +21,38 @@ const TEMPLATES: &[(Locale, &str)] = &[
     (
         Locale::Mk,
         include_str!("../../../document-templates/mk.grant_agreement.txt.hbs"),
+    ),
+    (
+        Locale::Sq,
+        include_str!("../../../document-templates/sq.grant_agreement.txt.hbs"),
+    ),
+    (
+        Locale::Bs,
+        include_str!("../../../document-templates/bs.grant_agreement.txt.hbs"),
+    ),
+    (
+        Locale::Bg,
+        include_str!("../../../document-templates/bg.grant_agreement.txt.hbs"),
+    ),
+    (
+        Locale::Hr,
+        include_str!("../../../document-templates/hr.grant_agreement.txt.hbs"),
+    ),
+    (
+        Locale::El,
+        include_str!("../../../document-templates/el.grant_agreement.txt.hbs"),
+    ),
+    (
+        Locale::Ro,
+        include_str!("../../../document-templates/ro.grant_agreement.txt.hbs"),
+    ),
+    (
+        Locale::Sr,
+        include_str!("../../../document-templates/sr.grant_agreement.txt.hbs"),
+    ),
+    (
+        Locale::Sl,
+        include_str!("../../../document-templates/sl.grant_agreement.txt.hbs"),
     ),
 ];
 
@@ -181,9 +214,9 @@ mod tests {
             render_agreement(Locale::En, chrono_tz::Europe::Skopje, &terms()).expect("renders");
         assert_eq!(locale, Locale::En);
         for expected in [
-            "EUR 5,000.00",
-            "EUR 3,000.00 (60%) — once this agreement is accepted",
-            "EUR 2,000.00 (40%) — once the report \"final\" is accepted",
+            "€5,000.00",
+            "€3,000.00 (60%) — once this agreement is accepted",
+            "€2,000.00 (40%) — once the report \"final\" is accepted",
             "final (final report), due 12 months after the start (by 10 January 2028",
             "Ana Petrovska, City Library Skopje",
         ] {
@@ -192,13 +225,110 @@ mod tests {
         let (locale, text) =
             render_agreement(Locale::Mk, chrono_tz::Europe::Skopje, &terms()).expect("renders");
         assert_eq!(locale, Locale::Mk);
-        assert!(text.contains("5.000,00 EUR"), "{text}");
+        assert!(text.contains("5.000,00\u{a0}€"), "{text}");
     }
 
+    /// The agreement's first words in each language (Macedonian and Bulgarian
+    /// happen to share them): a template left in English does not pass for
+    /// a translation.
+    fn heading(locale: Locale) -> &'static str {
+        match locale {
+            Locale::En => "GRANT AGREEMENT — ",
+            Locale::Mk => "ДОГОВОР ЗА ГРАНТ — ",
+            Locale::Sq => "MARRËVESHJA E GRANTIT — ",
+            Locale::Bs => "UGOVOR O GRANTU — ",
+            Locale::Bg => "ДОГОВОР ЗА ГРАНТ — ",
+            Locale::Hr => "UGOVOR O POTPORI — ",
+            Locale::El => "ΣΥΜΒΑΣΗ ΕΠΙΧΟΡΗΓΗΣΗΣ — ",
+            Locale::Ro => "CONTRACT DE FINANȚARE — ",
+            Locale::Sr => "УГОВОР О ГРАНТУ — ",
+            Locale::Sl => "POGODBA O DODELITVI SREDSTEV — ",
+        }
+    }
+
+    /// A grantee is bound by the text they accept, so every language of the
+    /// programme has its own agreement, not English's, and it states every
+    /// term: each kind of tranche and report, in that language's formats.
     #[test]
-    fn a_language_without_a_template_gets_english() {
-        let (locale, _) =
-            render_agreement(Locale::Sq, chrono_tz::Europe::Tirane, &terms()).expect("renders");
-        assert_eq!(locale, Locale::En);
+    fn every_language_has_its_own_agreement_stating_every_term() {
+        let mut full = terms();
+        full.tranches.push(AgreedTranche {
+            amount: Money::new(50_000, Currency::EUR),
+            percent: 10,
+            condition: TrancheCondition::MonthsAfterStart { months: 7 },
+        });
+        full.reports.insert(
+            0,
+            AgreedReport {
+                key: "midterm".into(),
+                kind: ReportKind::Interim,
+                months_after_start: 6,
+                due_on: None,
+            },
+        );
+        let mut texts = std::collections::BTreeSet::new();
+        for locale in Locale::ALL {
+            let (chosen, text) = render_agreement(locale, chrono_tz::Europe::Skopje, &full)
+                .unwrap_or_else(|e| panic!("{locale}: {e}"));
+            assert_eq!(chosen, locale, "{locale} falls back to {chosen}");
+            assert!(
+                text.starts_with(heading(locale)),
+                "{locale} does not start with its heading:\n{text}"
+            );
+            if locale != Locale::En {
+                assert!(!text.contains("GRANT AGREEMENT"), "{locale}:\n{text}");
+            }
+            let f = Formatter::new(locale, chrono_tz::Europe::Skopje);
+            let mut expected = vec![
+                full.programme_title.clone(),
+                format!("{}, City Library Skopje", full.grantee_name),
+                full.proposal_title.clone(),
+                f.money(full.award),
+                f.date(full.prepared_on),
+                "midterm".to_owned(),
+                "final".to_owned(),
+                " 7".to_owned(),
+                " 12".to_owned(),
+                format!(" {}", full.tranches.len()),
+            ];
+            for tranche in &full.tranches {
+                expected.push(format!(
+                    "{} ({}%)",
+                    f.money(tranche.amount),
+                    tranche.percent
+                ));
+            }
+            expected.extend(
+                full.reports
+                    .iter()
+                    .filter_map(|r| r.due_on.map(|d| f.date(d))),
+            );
+            for value in expected {
+                assert!(
+                    text.contains(&value),
+                    "{locale}: '{value}' missing from:\n{text}"
+                );
+            }
+            assert!(!text.contains("{{"), "{locale}:\n{text}");
+            assert!(
+                texts.insert(text),
+                "{locale} repeats another language's text"
+            );
+        }
+    }
+
+    /// The optional parts (an organisation, a reporting schedule) may be
+    /// absent: every template renders without them in strict mode.
+    #[test]
+    fn every_agreement_renders_without_the_optional_parts() {
+        let mut bare = terms();
+        bare.organisation = None;
+        bare.reports.clear();
+        for locale in Locale::ALL {
+            let (_, text) = render_agreement(locale, chrono_tz::Europe::Skopje, &bare)
+                .unwrap_or_else(|e| panic!("{locale}: {e}"));
+            assert!(!text.contains("City Library Skopje"), "{locale}:\n{text}");
+            assert!(text.contains("Ana Petrovska ("), "{locale}:\n{text}");
+        }
     }
 }

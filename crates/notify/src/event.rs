@@ -83,6 +83,9 @@ impl FieldValue for String {
                 "applicant_name" => "Ana Petrovska".into(),
                 "report_name" => "interim report".into(),
                 "payment_reference" => "PAY-2027-0042".into(),
+                "tranche_name" => "interim".into(),
+                "requested_by_name" => "Marko Stojanovski".into(),
+                "approved_by_name" => "Elena Dimitrova".into(),
                 _ => format!("<{field}>"),
             }
         }
@@ -359,6 +362,36 @@ events! {
         award: Money,
         /// Where to read and accept it.
         agreement_url: String,
+    }
+    /// Finance requested a tranche's payment: the other finance users may
+    /// approve it (never the requester: four eyes).
+    TrancheRequested = "tranche_requested", urgent: false {
+        /// The proposal's title.
+        proposal_title: String,
+        /// The tranche's name in the payment template.
+        tranche_name: String,
+        /// Its amount.
+        amount: Money,
+        /// Who requested it.
+        requested_by_name: String,
+        /// Where to approve it.
+        grant_url: String,
+    }
+    /// A second finance user approved a tranche's payment: it waits to be
+    /// paid and recorded.
+    TrancheApproved = "tranche_approved", urgent: false {
+        /// The proposal's title.
+        proposal_title: String,
+        /// The tranche's name in the payment template.
+        tranche_name: String,
+        /// Its amount.
+        amount: Money,
+        /// Who requested it.
+        requested_by_name: String,
+        /// Who approved it.
+        approved_by_name: String,
+        /// Where to record the payment.
+        grant_url: String,
     }
     /// A tranche was paid.
     TranchePaid = "tranche_paid", urgent: true {

@@ -73,8 +73,9 @@ impl Formatter {
             .to_string()
     }
 
-    /// An amount with the locale's separators and the currency code:
-    /// `EUR 1,500.00` in English, `1.500,00 EUR` in Macedonian.
+    /// An amount as the reader writes it: `€1,500.00` in English,
+    /// `1.500,00 €` in Macedonian, `JPY 1,200` for a currency without a
+    /// common symbol.
     pub fn money(self, money: Money) -> String {
         let numbers = self.numbers();
         let exponent = u32::from(money.currency.exponent());
@@ -96,9 +97,21 @@ impl Formatter {
                 width = exponent as usize
             )
         };
-        match self.locale {
-            Locale::En => format!("{} {amount}", money.currency),
-            _ => format!("{amount} {}", money.currency),
+        // CLDR's currency patterns: English puts the symbol first
+        // (`€1,500.00`), the region's languages after the number, kept on
+        // its line (`1.500,00 €`); a currency without a common symbol
+        // keeps its code.
+        let symbol = match money.currency.code() {
+            "EUR" => "€",
+            code => code,
+        };
+        match (self.locale, symbol) {
+            (Locale::En, "€") => match amount.strip_prefix(numbers.minus_sign()) {
+                Some(positive) => format!("{}€{positive}", numbers.minus_sign()),
+                None => format!("€{amount}"),
+            },
+            (Locale::En, code) => format!("{code}\u{a0}{amount}"),
+            (_, symbol) => format!("{amount}\u{a0}{symbol}"),
         }
     }
 
@@ -147,14 +160,13 @@ mod tests {
 
     #[test]
     fn money_follows_the_locale_number_format() {
-        assert_eq!(
-            skopje(Locale::En).money(eur(150_000_050)),
-            "EUR 1,500,000.50"
-        );
-        assert_eq!(skopje(Locale::Mk).money(eur(150_050)), "1.500,50 EUR");
+        assert_eq!(skopje(Locale::En).money(eur(150_000_050)), "€1,500,000.50");
+        assert_eq!(skopje(Locale::Mk).money(eur(500_000)), "5.000,00\u{a0}€");
+        assert_eq!(skopje(Locale::Mk).money(eur(150_050)), "1.500,50\u{a0}€");
         let jpy = Money::new(1200, Currency::parse("JPY").expect("JPY"));
-        assert_eq!(skopje(Locale::En).money(jpy), "JPY 1,200");
-        assert_eq!(skopje(Locale::En).money(eur(-5)), "EUR -0.05");
+        assert_eq!(skopje(Locale::En).money(jpy), "JPY\u{a0}1,200");
+        assert_eq!(skopje(Locale::Mk).money(jpy), "1.200\u{a0}JPY");
+        assert_eq!(skopje(Locale::En).money(eur(-5)), "-€0.05");
     }
 
     #[test]
@@ -162,7 +174,7 @@ mod tests {
         for locale in Locale::ALL {
             let f = skopje(locale);
             assert!(!f.date_time(at()).is_empty());
-            assert!(f.money(eur(123_456)).contains("EUR"));
+            assert!(f.money(eur(123_456)).contains('€'));
             assert!(!f.count(12_345).is_empty());
         }
     }

@@ -472,6 +472,14 @@ mod tests {
         insta::assert_snapshot!("decision_funded_el", as_read("decision_funded", Locale::El));
         insta::assert_snapshot!("tranche_paid_sq", as_read("tranche_paid", Locale::Sq));
         insta::assert_snapshot!(
+            "tranche_requested_mk",
+            as_read("tranche_requested", Locale::Mk)
+        );
+        insta::assert_snapshot!(
+            "tranche_approved_en",
+            as_read("tranche_approved", Locale::En)
+        );
+        insta::assert_snapshot!(
             "proposal_submitted_sr",
             as_read("proposal_submitted", Locale::Sr)
         );

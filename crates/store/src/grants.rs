@@ -450,6 +450,16 @@ pub async fn tranches_in_programme(
     Ok(found)
 }
 
+/// Every tranche in one of `states`, oldest grant first: the payments
+/// waiting for finance.
+pub async fn tranches_in_states(
+    c: &impl ConnectionTrait,
+    states: &[&str],
+) -> StoreResult<Vec<TrancheRecord>> {
+    let select = in_payment_order().filter(tranche::Column::State.is_in(states.iter().copied()));
+    query::all(c, select, tranche_record).await
+}
+
 /// One tranche.
 pub async fn find_tranche(
     c: &impl ConnectionTrait,

@@ -5,7 +5,8 @@ use grants_domain::proposal::ProposalContent;
 use grants_domain::{Area, ProgrammeId, ProposalId, UserId};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, Select,
 };
 
 use crate::entity::{programme, proposal};
@@ -167,6 +168,23 @@ pub async fn list(
     after: Option<ProposalId>,
     limit: u64,
 ) -> StoreResult<Vec<ProposalRecord>> {
+    let after = after.map(ProposalId::uuid);
+    let select = visible(visibility, filter);
+    query::page(c, select, proposal::Column::Id, after, limit, record).await
+}
+
+/// How many proposals are visible as `visibility` says and match `filter`:
+/// a to-do list's "3 proposals to screen".
+pub async fn count(
+    c: &impl ConnectionTrait,
+    visibility: &Visibility,
+    filter: &ProposalFilter,
+) -> StoreResult<u64> {
+    Ok(visible(visibility, filter).count(c).await?)
+}
+
+/// The proposals `visibility` lets a reader see, narrowed by `filter`.
+fn visible(visibility: &Visibility, filter: &ProposalFilter) -> Select<proposal::Entity> {
     let mut visible = Condition::any();
     if let Some(owner) = visibility.owner {
         visible = visible.add(proposal::Column::OwnerId.eq(owner.uuid()));
@@ -199,8 +217,7 @@ pub async fn list(
     if let Some(country) = &filter.country {
         select = select.filter(proposal::Column::Country.eq(country.as_str()));
     }
-    let after = after.map(ProposalId::uuid);
-    query::page(c, select, proposal::Column::Id, after, limit, record).await
+    select
 }
 
 /// Every proposal of a programme in one of `states`, oldest first.

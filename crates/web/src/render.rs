@@ -51,21 +51,8 @@ struct Frame<'a, T: Serialize> {
     page: T,
 }
 
-/// Each language's own name, for the switcher.
-pub(crate) fn native_name(locale: Locale) -> &'static str {
-    match locale {
-        Locale::En => "English",
-        Locale::Mk => "Македонски",
-        Locale::Sq => "Shqip",
-        Locale::Bs => "Bosanski",
-        Locale::Bg => "Български",
-        Locale::Hr => "Hrvatski",
-        Locale::El => "Ελληνικά",
-        Locale::Ro => "Română",
-        Locale::Sr => "Српски",
-        Locale::Sl => "Slovenščina",
-    }
-}
+/// Each language's own name, for the switcher and the language fields.
+pub(crate) use crate::i18n::language_name as native_name;
 
 /// The navigation bar: a link to each part the signed-in person reaches.
 fn nav(viewer: &Viewer) -> Vec<NavLink> {

@@ -42,6 +42,17 @@ pub(crate) fn csrf_token(session: &str) -> String {
 }
 
 impl Viewer {
+    /// An amount as the reader writes it, the same on every page and in
+    /// every letter (the formatting lives with the emails').
+    pub(crate) fn money(&self, money: grants_domain::Money) -> String {
+        grants_app::Formatter::new(self.locale, chrono_tz::UTC).money(money)
+    }
+
+    /// A whole number with the reader's grouping: `12,500`, `12.500`.
+    pub(crate) fn count(&self, n: u64) -> String {
+        grants_app::Formatter::new(self.locale, chrono_tz::UTC).count(n)
+    }
+
     /// True when `sent` is this session's CSRF token.
     pub(crate) fn csrf_ok(&self, sent: &str) -> bool {
         self.csrf.as_deref().is_some_and(|ours| {

@@ -6,13 +6,14 @@
 
 use std::time::Duration;
 
-use grants_tests::smtp::SmtpServer;
+use grants_tests::smtp::{ReceivedMail, SmtpServer};
 use grants_tests::{Backend, HasId, Reply, TestApp, on_both_databases, open_programme_json};
 use reqwest::Method;
 use serde_json::{Value, json};
 
 on_both_databases!(
     from_the_ranking_to_the_first_tranche_paid,
+    a_payment_waiting_on_finance_emails_the_other_finance_users_in_their_language,
     bad_money_input_is_refused_and_writes_nothing,
     a_tranche_is_paid_once_whatever_the_retries_and_races,
     two_commitments_that_together_overspend_are_not_both_made,
@@ -64,6 +65,8 @@ pub(crate) async fn round(
 const CHAIR: &str = "chair@tests.example";
 const FINANCE: &str = "fin@tests.example";
 const SECOND_FINANCE: &str = "fin2@tests.example";
+/// A third finance user, reading Macedonian.
+const MACEDONIAN_FINANCE: &str = "fin.mk@tests.example";
 
 pub(crate) fn etag(revision: &Value) -> String {
     format!("\"{revision}\"")
@@ -345,7 +348,7 @@ async fn from_the_ranking_to_the_first_tranche_paid(backend: Backend) {
         .as_str()
         .unwrap_or_default();
     assert_eq!(funded.body["decision"]["letter_locale"], "mk");
-    assert!(letter.contains("2.000,00 EUR"), "{letter}");
+    assert!(letter.contains("2.000,00\u{a0}€"), "{letter}");
     let grant = funded.body["grant_id"]
         .as_str()
         .expect("a grant")
@@ -378,7 +381,7 @@ async fn from_the_ranking_to_the_first_tranche_paid(backend: Backend) {
     letters.expect(200);
     let text = letters.body[0]["letter_text"].as_str().unwrap_or_default();
     assert!(
-        text.contains("1.500,00 EUR") && text.contains("Travel costs"),
+        text.contains("1.500,00\u{a0}€") && text.contains("Travel costs"),
         "{text}"
     );
 
@@ -390,7 +393,7 @@ async fn from_the_ranking_to_the_first_tranche_paid(backend: Backend) {
         shown["agreement_text"]
             .as_str()
             .unwrap_or_default()
-            .contains("1.200,00 EUR (60%)"),
+            .contains("1.200,00\u{a0}€ (60%)"),
         "{}",
         shown["agreement_text"]
     );
@@ -598,7 +601,7 @@ async fn from_the_ranking_to_the_first_tranche_paid(backend: Backend) {
         .find(|m| m.text.contains("MK-2027-0001"))
         .expect("the payment was announced");
     assert!(
-        paid_mail.text.contains("73.800,00 MKD"),
+        paid_mail.text.contains("73.800,00\u{a0}MKD"),
         "{}",
         paid_mail.text
     );
@@ -607,6 +610,163 @@ async fn from_the_ranking_to_the_first_tranche_paid(backend: Backend) {
             .iter()
             .any(|m| m.text.contains(&format!("/app/grants/{grant}"))),
         "the agreement link was sent"
+    );
+    drop(smtp);
+    r.app.finish().await;
+}
+
+/// The mails to finance users, once `count` have arrived and a moment
+/// more has shown that no other is coming.
+async fn finance_mails(smtp: &SmtpServer, count: usize) -> Vec<ReceivedMail> {
+    let to_finance = || {
+        smtp.messages()
+            .into_iter()
+            .filter(|m| [FINANCE, SECOND_FINANCE, MACEDONIAN_FINANCE].contains(&m.to.as_str()))
+            .collect::<Vec<_>>()
+    };
+    for _ in 0..300 {
+        if to_finance().len() >= count {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    to_finance()
+}
+
+async fn a_payment_waiting_on_finance_emails_the_other_finance_users_in_their_language(
+    backend: Backend,
+) {
+    let smtp = SmtpServer::start().await;
+    let r = round(
+        backend,
+        500_000,
+        |_| {},
+        |config| {
+            config.mail.transport = grants_server::config::MailTransport::Smtp;
+            config.mail.smtp.host = "127.0.0.1".into();
+            config.mail.smtp.port = smtp.port;
+        },
+    )
+    .await;
+    r.app
+        .user_speaking(MACEDONIAN_FINANCE, &["finance"], "mk")
+        .await;
+    let proposal = r.reviewed("MK", "Seed library", 200_000).await;
+    let decided = r.decide(&proposal, json!({ "outcome": "funded" })).await;
+    decided.expect(200);
+    let grant = decided.body["grant_id"]
+        .as_str()
+        .expect("a grant")
+        .to_owned();
+    r.accept_agreement(&grant).await;
+    let first = r.grant(&r.finance, &grant).await["tranches"][0].id();
+    let link = format!("/app/grants/{grant}");
+    assert!(
+        finance_mails(&smtp, 0).await.is_empty(),
+        "nothing waits on finance before a request"
+    );
+
+    // Requested: every other finance user may approve it, each in their
+    // language; the requester may not, so gets nothing.
+    r.tranche(&r.finance, &first, "request", json!({}))
+        .await
+        .expect(200);
+    let requested = finance_mails(&smtp, 2).await;
+    let to = |mails: &[ReceivedMail], address: &str| -> Vec<ReceivedMail> {
+        mails.iter().filter(|m| m.to == address).cloned().collect()
+    };
+    assert_eq!(requested.len(), 2, "{requested:#?}");
+    assert!(
+        to(&requested, FINANCE).is_empty(),
+        "the requester cannot approve: {requested:#?}"
+    );
+    let english = &to(&requested, SECOND_FINANCE)[0];
+    assert_eq!(english.language, "en");
+    // Amounts as the reader's locale writes them (1,200.00 in English).
+    assert!(
+        english.subject.starts_with("Payment to approve: ")
+            && english.subject.contains("1,200.00")
+            && english.subject.ends_with(" for Seed library"),
+        "{}",
+        english.subject
+    );
+    assert!(
+        english.text.contains("for \"Seed library\" (tranche \"signing\") waits for your approval. Test Person requested it"),
+        "{}",
+        english.text
+    );
+    assert!(english.text.contains(&link), "{}", english.text);
+    assert!(
+        english
+            .html
+            .contains(&format!("{link}\">Open the grant</a>")),
+        "{}",
+        english.html
+    );
+    let macedonian = &to(&requested, MACEDONIAN_FINANCE)[0];
+    assert_eq!(macedonian.language, "mk");
+    assert!(
+        macedonian.subject.starts_with("Исплата за одобрување: ")
+            && macedonian.subject.contains("1.200,00")
+            && macedonian.subject.ends_with(" за „Seed library“"),
+        "{}",
+        macedonian.subject
+    );
+    assert!(
+        macedonian.text.contains("чека на Вашето одобрување")
+            && macedonian.text.contains("Ја побара Test Person")
+            && macedonian.text.contains(&link),
+        "{}",
+        macedonian.text
+    );
+
+    // Approved: it waits to be paid and recorded by anyone in finance but
+    // the approver.
+    r.tranche(&r.second_finance, &first, "approve", json!({}))
+        .await
+        .expect(200);
+    let all = finance_mails(&smtp, 4).await;
+    let approved: Vec<ReceivedMail> = all
+        .into_iter()
+        .filter(|m| !requested.iter().any(|r| r.message_id == m.message_id))
+        .collect();
+    assert_eq!(approved.len(), 2, "{approved:#?}");
+    assert!(
+        to(&approved, SECOND_FINANCE).is_empty(),
+        "not the approver: {approved:#?}"
+    );
+    let requester = &to(&approved, FINANCE)[0];
+    assert_eq!(requester.language, "en");
+    assert!(
+        requester
+            .subject
+            .starts_with("Payment approved, to be paid: ")
+            && requester.subject.contains("1,200.00"),
+        "{}",
+        requester.subject
+    );
+    assert!(
+        requester.text.contains("waits to be paid and recorded") && requester.text.contains(&link),
+        "{}",
+        requester.text
+    );
+    let macedonian = &to(&approved, MACEDONIAN_FINANCE)[0];
+    assert_eq!(macedonian.language, "mk");
+    assert!(
+        macedonian
+            .subject
+            .starts_with("Одобрена исплата, чека плаќање: ")
+            && macedonian.subject.contains("1.200,00"),
+        "{}",
+        macedonian.subject
+    );
+    assert!(
+        macedonian
+            .text
+            .contains("чека да биде исплатена и евидентирана"),
+        "{}",
+        macedonian.text
     );
     drop(smtp);
     r.app.finish().await;

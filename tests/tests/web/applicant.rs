@@ -65,12 +65,49 @@ async fn an_applicant_signs_in_sees_why_a_step_is_blocked_and_submits(backend: B
         why.contains("incomplete") && why.contains("summary"),
         "{why}"
     );
-    // Withdrawing is open to the owner.
+    // Withdrawing is open to the owner, and cannot be undone: its button
+    // only opens a confirmation, whose red button withdraws.
     let withdraw = browser.find("button[data-step=withdraw]").await;
     assert_eq!(withdraw.attr("disabled").await.expect("attribute"), None);
+    assert!(!withdraw.is_displayed().await.expect("shown or not"));
+    browser.click("#open-withdraw").await;
+    assert!(withdraw.is_displayed().await.expect("shown or not"));
+    assert_eq!(
+        withdraw.attr("class").await.expect("attribute").as_deref(),
+        Some("danger")
+    );
+    assert!(
+        browser
+            .text("#warning-withdraw")
+            .await
+            .contains("cannot be undone")
+    );
 
-    // The complete one is submitted from the page, and its history shows it.
+    // The home page lists what waits for her: both drafts, to finish and submit.
+    browser.open("/app").await;
+    let todo = browser.text("#todo").await;
+    assert!(
+        todo.contains("Finish and submit “Ready to go”")
+            && todo.contains("Finish and submit “Half-written idea”"),
+        "{todo}"
+    );
+
+    // The complete one is submitted from the page, and its history shows it;
+    // she reads every answer she gave on it.
     browser.open(&format!("/app/proposals/{complete}")).await;
+    let read = browser.text("#proposal-read").await;
+    for answer in [
+        "Teenagers stop visiting the library at 13.",
+        "Weekly maker workshops with 3D printing.",
+        "Teenagers aged 13 to 18.",
+        "Buy equipment, train two librarians, run 40 workshops.",
+        "3D printer",
+        "City Library",
+        "Македонски",
+        "makerspace",
+    ] {
+        assert!(read.contains(answer), "'{answer}' is not shown: {read}");
+    }
     browser
         .fill("#comment-submit", "Looking forward to it.")
         .await;
@@ -90,9 +127,21 @@ async fn an_applicant_signs_in_sees_why_a_step_is_blocked_and_submits(backend: B
         .await;
     assert_eq!(api.body["state"], "submitted");
 
-    // Signing out ends the session.
+    // Signing out ends the session, and Back on a shared computer shows
+    // the sign-in, not her pages (they are never kept: no-store).
     browser.click_and_load("form.logout button").await;
     assert_eq!(browser.path().await, "/app/login");
+    browser.client.back().await.expect("went back");
+    let shown = browser.text("main").await;
+    assert!(
+        !shown.contains("Maker space for teenagers") && !shown.contains("Ready to go"),
+        "Back after signing out shows a private page: {shown}"
+    );
+    assert!(
+        browser.path().await.starts_with("/app/login"),
+        "{}",
+        browser.path().await
+    );
     browser.open("/app").await;
     assert_eq!(browser.path().await, "/app/login?next=/app");
     browser.close().await;
@@ -309,6 +358,22 @@ async fn a_newcomer_registers_confirms_by_email_and_resets_the_password(backend:
     assert!(
         browser
             .find("#done")
+            .await
+            .is_displayed()
+            .await
+            .expect("shown")
+    );
+    // The link works once: used again, the page says so and offers a new one.
+    browser.open(&reset).await;
+    browser.fill("#password", "yet another long password").await;
+    browser
+        .click_and_load("form.stack button[type=submit]")
+        .await;
+    let said = browser.text("main .error").await;
+    assert!(said.contains("no longer works"), "{said}");
+    assert!(
+        browser
+            .find("#email")
             .await
             .is_displayed()
             .await

@@ -42,16 +42,14 @@ async fn a_decision_an_accepted_agreement_and_a_payment_by_two_finance_users(bac
         );
     }
     assert_eq!(browser.value("#award").await, "2000.00");
-    assert!(
-        browser
-            .find("#outcome-funded")
-            .await
-            .prop("checked")
-            .await
-            .ok()
-            .flatten()
-            .is_some_and(|c| c == "true")
-    );
+    // No outcome is chosen for her: she picks one.
+    for outcome in ["funded", "waitlisted", "declined"] {
+        assert!(
+            !browser.ticked(&format!("#outcome-{outcome}")).await,
+            "{outcome} is preselected"
+        );
+    }
+    browser.click("#outcome-funded").await;
     // Less than requested without a reason: refused, the reason asked for beside its field.
     browser.retype("#award", "1 500").await;
     browser.click_and_load("#record-decision").await;
@@ -70,7 +68,7 @@ async fn a_decision_an_accepted_agreement_and_a_payment_by_two_finance_users(bac
     let letters = browser.text(".decision-letter").await;
     assert!(
         letters.contains("Funded")
-            && letters.contains("EUR 1500.00")
+            && letters.contains("€1,500.00")
             && letters.contains("Travel costs are not eligible."),
         "{letters}"
     );
@@ -83,12 +81,20 @@ async fn a_decision_an_accepted_agreement_and_a_payment_by_two_finance_users(bac
         .expect("a link to the grant");
     assert!(grant_path.starts_with("/app/grants/"), "{grant_path}");
 
-    // The grantee finds the grant, reads the agreement and accepts it.
+    // The grantee finds the grant on her home page, reads the agreement and accepts it.
     browser.sign_out_and_in("ana@tests.example").await;
+    browser.open("/app").await;
+    let todo = browser.text("#todo").await;
+    assert!(
+        todo.contains(
+            "Read and accept the grant agreement for “Maker space for teenagers” (€1,500.00)"
+        ),
+        "{todo}"
+    );
     browser.click_and_load("nav a[href='/app/grants']").await;
     let list = browser.text("main table").await;
     assert!(
-        list.contains("Maker space for teenagers") && list.contains("EUR 1500.00"),
+        list.contains("Maker space for teenagers") && list.contains("€1,500.00"),
         "{list}"
     );
     browser.click_and_load("main table a").await;
@@ -102,7 +108,7 @@ async fn a_decision_an_accepted_agreement_and_a_payment_by_two_finance_users(bac
         agreement.contains("GRANT AGREEMENT") && agreement.contains("Maker space for teenagers"),
         "{agreement}"
     );
-    assert_eq!(browser.text("#award").await, "EUR 1500.00");
+    assert_eq!(browser.text("#award").await, "€1,500.00");
     assert!(
         browser
             .client
@@ -152,9 +158,16 @@ async fn a_decision_an_accepted_agreement_and_a_payment_by_two_finance_users(bac
         "{why}"
     );
 
-    // Finance user B approves.
+    // Finance user B finds the payment waiting for her on her home page, and approves it.
     browser.sign_out_and_in("fin2@tests.example").await;
-    browser.open(&grant_path).await;
+    browser.open("/app").await;
+    let todo = browser.text("#todo").await;
+    assert!(
+        todo.contains("Approve the payment of €900.00 for “Maker space for teenagers”"),
+        "{todo}"
+    );
+    browser.click_and_load("#todo a").await;
+    assert_eq!(browser.path().await, grant_path);
     browser
         .click_and_load("#tranche-signing button[data-step=approve]")
         .await;
@@ -173,6 +186,12 @@ async fn a_decision_an_accepted_agreement_and_a_payment_by_two_finance_users(bac
 
     // A records the payment in denars: without the rate it is refused beside the rate.
     browser.sign_out_and_in("fin@tests.example").await;
+    browser.open("/app").await;
+    let todo = browser.text("#todo").await;
+    assert!(
+        todo.contains("Pay €900.00 for “Maker space for teenagers” and record the payment"),
+        "{todo}"
+    );
     browser.open(&grant_path).await;
     assert_eq!(browser.value("#currency-signing-pay").await, "EUR");
     browser.fill("#reference-signing-pay", "MK-2027-0001").await;
@@ -198,21 +217,21 @@ async fn a_decision_an_accepted_agreement_and_a_payment_by_two_finance_users(bac
         .await;
     assert_eq!(browser.text("#tranche-state-signing").await, "Paid");
     let payment = browser.text("#payment-signing").await;
-    // 60 % of EUR 1500.00 at 61.5.
+    // 60 % of €1,500.00 at 61.5 (WebDriver reads the no-break space as a space).
     assert!(
-        payment.contains("MK-2027-0001") && payment.contains("MKD 55350.00"),
+        payment.contains("MK-2027-0001") && payment.contains("MKD 55,350.00"),
         "{payment}"
     );
-    assert_eq!(browser.text("#disbursed").await, "EUR 900.00");
-    assert_eq!(browser.text("#outstanding").await, "EUR 600.00");
+    assert_eq!(browser.text("#disbursed").await, "€900.00");
+    assert_eq!(browser.text("#outstanding").await, "€600.00");
 
     // The ledger, reached from the home page, shows where the money is.
     browser.open("/app").await;
     browser
         .click_and_load(&format!("a[href='/app/programmes/{programme_id}/ledger']"))
         .await;
-    assert_eq!(browser.text("#disbursed").await, "EUR 900.00");
-    assert_eq!(browser.text("#committed").await, "EUR 1500.00");
+    assert_eq!(browser.text("#disbursed").await, "€900.00");
+    assert_eq!(browser.text("#committed").await, "€1,500.00");
     assert!(
         browser
             .text("table.ledger-grants")

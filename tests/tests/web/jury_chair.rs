@@ -119,7 +119,18 @@ async fn the_chair_assigns_a_reviewer_scores_and_the_chair_ranks(backend: Backen
         .get(&format!("/proposals/{complete}/reviews"), Some(applicant))
         .await;
     assert_eq!(reviews.body, json!([]));
+    // Before the review is closed the proposal is not on the funding line,
+    // and the page says so rather than leaving it out.
+    browser
+        .open(&format!("/app/programmes/{programme_id}/funding"))
+        .await;
+    let off = browser.text("#off-the-line").await;
+    assert!(
+        off.contains("Ready to go") && off.contains("not closed yet"),
+        "{off}"
+    );
     // The chair closes the review and previews the funding line.
+    browser.open(&format!("/app/proposals/{complete}")).await;
     browser
         .click_and_load("button[data-step=complete_review]")
         .await;
@@ -135,6 +146,28 @@ async fn the_chair_assigns_a_reviewer_scores_and_the_chair_ranks(backend: Backen
         "{plan}"
     );
     assert_eq!(browser.text("#funded-count").await, "1");
+    // The figures a manager checks: the mean the ranking shows, the whole
+    // budget, nothing committed before, what this line takes, what is left.
+    assert!(plan.contains("75.0"), "{plan}");
+    assert_eq!(browser.text("#budget").await, "€100,000.00");
+    assert_eq!(browser.text("#committed-before").await, "€0.00");
+    assert_eq!(browser.text("#available").await, "€100,000.00");
+    assert_eq!(browser.text("#committed").await, "€2,000.00");
+    assert_eq!(browser.text("#remaining").await, "€98,000.00");
+    // Closed, it is on the line: nothing is left off.
+    assert!(
+        browser
+            .client
+            .find(fantoccini::Locator::Css("#off-the-line"))
+            .await
+            .is_err()
+    );
+    // With one proposal every policy funds the same: the page says so.
+    let compared = browser.text("#policy-compared").await;
+    assert!(
+        compared.contains("same proposals as") && compared.contains("Strict rank order"),
+        "{compared}"
+    );
     browser.click_and_load("#policy-strict_rank").await;
     assert_eq!(browser.text("#funded-count").await, "1");
     browser.close().await;

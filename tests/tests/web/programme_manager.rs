@@ -209,7 +209,7 @@ async fn a_grantee_writes_a_report_and_the_manager_accepts_it(backend: Backend) 
         "{}",
         browser.text("main").await
     );
-    assert_eq!(browser.text("#total-spent").await, "EUR 1970.50");
+    assert_eq!(browser.text("#total-spent").await, "€1,970.50");
     browser.click_and_load("button[data-step=submit]").await;
     assert_eq!(browser.text("#state").await, "Submitted");
     browser.screenshot("grantee-report").await;
@@ -247,6 +247,7 @@ async fn a_grantee_writes_a_report_and_the_manager_accepts_it(backend: Backend) 
             .is_err(),
         "a report handed in keeps its due date"
     );
+    browser.click("#open-accept").await;
     browser.click_and_load("button[data-step=accept]").await;
     assert_eq!(browser.text("#state").await, "Accepted");
     browser
@@ -255,7 +256,7 @@ async fn a_grantee_writes_a_report_and_the_manager_accepts_it(backend: Backend) 
     browser.screenshot("manager-impact").await;
     let row = browser.text("#impact-MK").await;
     assert!(
-        row.contains("420 / 0") && row.contains("EUR 2000.00"),
+        row.contains("420 / 0") && row.contains("€2,000.00"),
         "{row}"
     );
     browser.open("/app/reports?late=true").await;

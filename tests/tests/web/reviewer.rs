@@ -39,6 +39,40 @@ async fn a_reviewer_finds_their_assignments_and_nothing_they_are_conflicted_on(b
     );
     browser.click_and_load("main table a").await;
     assert!(browser.path().await.starts_with("/app/assignments/"));
+    // She scores what she reads beside the score sheet: every answer and
+    // every budget line of the proposal, with the total.
+    let sent = grants_tests::complete_proposal_json(programme_id, "MK");
+    let read = browser.text("#proposal-read").await;
+    for field in [
+        "summary",
+        "problem",
+        "proposed_service",
+        "target_group",
+        "planned_activities",
+    ] {
+        let answer = sent[field].as_str().expect("a text answer");
+        assert!(
+            read.contains(answer),
+            "the scoring page lacks {field}: {read}"
+        );
+    }
+    let budget = browser.text("table.budget-read").await;
+    for part in [
+        "3D printer",
+        "€1,500.00",
+        "Materials",
+        "€500.00",
+        "Total",
+        "€2,000.00",
+    ] {
+        assert!(
+            budget.contains(part),
+            "the budget lacks '{part}': {budget:?}"
+        );
+    }
+    assert!(read.contains("North Macedonia"), "{read}");
+    let sheet = browser.find("form.review select").await;
+    assert!(sheet.is_displayed().await.expect("shown or not"));
     browser.click_and_load(".proposal-title a").await;
     assert_eq!(browser.path().await, format!("/app/proposals/{complete}"));
     assert_eq!(browser.text(".proposal-title").await, "Ready to go");

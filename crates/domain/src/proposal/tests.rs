@@ -79,6 +79,22 @@ fn an_empty_draft_is_valid_but_incomplete() {
         "{:?}",
         refusal.args
     );
+    // What forms mark as required is what submission asks for.
+    assert_eq!(refusal.args["missing"], REQUIRED_TO_SUBMIT.join(", "));
+}
+
+#[test]
+fn each_text_field_takes_the_characters_forms_announce() {
+    for (field, max) in TEXT_LIMITS {
+        let mut input = serde_json::Map::new();
+        input.insert(field.to_owned(), "x".repeat(max).into());
+        let fits: ProposalInput = serde_json::from_value(input.clone().into()).expect("input");
+        assert!(fits.validate_draft().is_ok(), "{field} takes {max}");
+        input.insert(field.to_owned(), "x".repeat(max + 1).into());
+        let over: ProposalInput = serde_json::from_value(input.into()).expect("input");
+        let errors = over.validate_draft().expect_err("too long");
+        assert_eq!(errors.fields()[0].field, field);
+    }
 }
 
 #[test]

@@ -151,9 +151,70 @@ struct JuryLink {
     ledger: bool,
 }
 
+/// One entry of the to-do list, worded for the reader.
+#[derive(Debug, Serialize)]
+struct Todo {
+    text: String,
+    link: String,
+    late: bool,
+}
+
+/// The to-do list in the reader's words: moments in their programme's time
+/// zone, amounts as the reader writes them.
+fn todo_shown(
+    viewer: &Viewer,
+    items: Vec<grants_app::todo::TodoItem>,
+    programmes: &[grants_app::programmes::ProgrammeView],
+) -> Vec<Todo> {
+    let locale = viewer.locale;
+    items
+        .into_iter()
+        .map(|item| {
+            let zone = programmes
+                .iter()
+                .find(|p| Some(p.id) == item.programme_id)
+                .map_or(chrono_tz::UTC, |p| p.spec.time_zone);
+            let format = grants_app::Formatter::new(locale, zone);
+            let mut args = crate::i18n::Args::new();
+            args.insert(
+                "title".into(),
+                item.title.clone().unwrap_or_default().into(),
+            );
+            if let Some(count) = item.count {
+                args.insert("count".into(), viewer.count(count).into());
+            }
+            if let Some(at) = item.due_at {
+                args.insert("when".into(), format.date_time(at).into());
+            }
+            if let Some(day) = item.due_on {
+                args.insert("day".into(), format.date(day).into());
+            }
+            if let Some(amount) = item.amount {
+                args.insert("amount".into(), viewer.money(amount).into());
+            }
+            let kind = serde_json::to_value(item.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default();
+            let key = if item.late {
+                format!("todo-{kind}-late")
+            } else {
+                format!("todo-{kind}")
+            };
+            Todo {
+                text: crate::i18n::text_with(locale, &key, &args),
+                link: item.link,
+                late: item.late,
+            }
+        })
+        .collect()
+}
+
 #[derive(Debug, Serialize)]
 struct HomePage {
     greeting: String,
+    /// What waits for the reader, each with the place to do it.
+    todo: Vec<Todo>,
     open_calls: Vec<OpenCall>,
     /// Programmes whose jury the person runs.
     juries: Vec<JuryLink>,
@@ -192,6 +253,10 @@ pub(crate) async fn home(Visit(state, viewer): Visit) -> Result<Response, PageEr
             closes: when(viewer.locale, &p.spec, p.spec.closes_at),
         })
         .collect();
+    let todo = grants_app::todo::of(&state.app, actor)
+        .await
+        .or_page(&viewer)?;
+    let todo = todo_shown(&viewer, todo, &calls.items);
     let reach = grants_app::account::Reach::of(actor);
     let runs_juries = reach.juries;
     let reads_ledger = reach.ledgers;
@@ -216,6 +281,7 @@ pub(crate) async fn home(Visit(state, viewer): Visit) -> Result<Response, PageEr
         "home-title",
         HomePage {
             greeting: actor.name.clone(),
+            todo,
             open_calls,
             juries,
             ledgers,

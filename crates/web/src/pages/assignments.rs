@@ -40,7 +40,7 @@ pub(crate) async fn list(Visit(state, viewer): Visit) -> Result<Response, PageEr
             proposal_title: a.proposal_title,
             state: state_text(viewer.locale, &a.state),
             state_name: a.state,
-            due: a.due_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+            due: grants_app::Formatter::new(viewer.locale, chrono_tz::UTC).date_time(a.due_at),
             overdue: a.overdue,
             review_state: a
                 .review_state

@@ -23,7 +23,9 @@ use crate::session::Viewer;
 use crate::{PageError, WebState, status_of};
 
 /// Empty budget rows offered below the filled ones.
-const SPARE_LINES: usize = 2;
+const SPARE_LINES: usize = 3;
+/// The fewest budget rows the form offers, so a budget is written in one go.
+const FEWEST_LINES: usize = 6;
 
 #[derive(Debug, Default, Clone, Serialize)]
 struct Line {
@@ -42,11 +44,25 @@ struct Target {
     error: Option<String>,
 }
 
+/// What the call asks for, shown above its form.
+#[derive(Debug, Serialize)]
+struct Call {
+    description: String,
+    awards: String,
+    countries: String,
+}
+
 #[derive(Debug, Serialize)]
 struct DraftPage {
     action: String,
     programme: String,
     closes: String,
+    call: Call,
+    /// Per field: it must be filled in before the proposal is submitted.
+    required: BTreeMap<&'static str, bool>,
+    /// Per free-text field: the most characters it takes, and as people read it.
+    max: BTreeMap<&'static str, usize>,
+    max_text: BTreeMap<&'static str, String>,
     currency: String,
     revision: i64,
     values: BTreeMap<&'static str, String>,
@@ -155,7 +171,7 @@ fn page(
         .cloned()
         .chain(std::iter::repeat_n(
             (String::new(), String::new()),
-            SPARE_LINES,
+            SPARE_LINES.max(FEWEST_LINES.saturating_sub(typed.lines.len())),
         ))
         .enumerate()
         .map(|(index, (description, amount))| Line {
@@ -201,10 +217,48 @@ fn page(
         .collect();
     let country = typed.values.get("country").cloned().unwrap_or_default();
     let language = typed.values.get("language").cloned().unwrap_or_default();
+    let call = Call {
+        description: localized(&spec.description, viewer.locale, spec.default_locale),
+        awards: format!(
+            "{} – {}",
+            viewer.money(spec.min_award),
+            viewer.money(spec.max_award)
+        ),
+        countries: spec
+            .eligible_countries
+            .iter()
+            .map(|c| crate::i18n::country_name(viewer.locale, &c.to_string()))
+            .collect::<Vec<_>>()
+            .join(", "),
+    };
+    let mut required: BTreeMap<&'static str, bool> = TEXT_FIELDS
+        .iter()
+        .chain(["country", "language", "requested_amount", "budget_lines"].iter())
+        .map(|f| (*f, false))
+        .collect();
+    for field in grants_domain::proposal::REQUIRED_TO_SUBMIT {
+        required.insert(field, true);
+    }
+    let max = grants_domain::proposal::TEXT_LIMITS.into_iter().collect();
+    let max_text = grants_domain::proposal::TEXT_LIMITS
+        .into_iter()
+        .map(|(field, n)| {
+            let mut args = crate::i18n::Args::new();
+            args.insert("count".into(), viewer.count(n as u64).into());
+            (
+                field,
+                crate::i18n::text_with(viewer.locale, "at-most-chars", &args),
+            )
+        })
+        .collect();
     DraftPage {
         action,
         programme: localized(&spec.title, viewer.locale, spec.default_locale),
         closes: when(viewer.locale, spec, spec.closes_at),
+        call,
+        required,
+        max,
+        max_text,
         currency: spec.currency.code().to_owned(),
         revision,
         values: typed.values,
@@ -216,7 +270,11 @@ fn page(
             .chain(spec.eligible_countries.iter().map(|c| c.to_string()))
             .map(|c| Choice {
                 selected: c == country,
-                label: c.clone(),
+                label: if c.is_empty() {
+                    String::new()
+                } else {
+                    crate::i18n::country_name(viewer.locale, &c)
+                },
                 value: c,
             })
             .collect(),
@@ -226,7 +284,10 @@ fn page(
                 let value = l.map(|l| l.code().to_owned()).unwrap_or_default();
                 Choice {
                     selected: value == language,
-                    label: value.clone(),
+                    label: l
+                        .map(crate::i18n::language_name)
+                        .unwrap_or_default()
+                        .to_owned(),
                     value,
                 }
             })

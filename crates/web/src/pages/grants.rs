@@ -19,7 +19,7 @@ use super::steps::{Refused, Step, StepPage, StepSent, buttons};
 use super::{
     CursorQuery, OrPage, StepForm, Visit, localized, page_request, render, render_status, when,
 };
-use crate::i18n::text;
+use crate::i18n::{country_name, text};
 use crate::session::Viewer;
 use crate::workflow_text::state_label;
 use crate::{PageError, WebState, status_of};
@@ -63,11 +63,11 @@ pub(crate) async fn list(
         .map(|g| Row {
             id: g.id.to_string(),
             title: g.title,
-            country: g.country,
-            award: g.award.to_string(),
+            country: country_name(viewer.locale, &g.country),
+            award: viewer.money(g.award),
             state_label: state_label(viewer.locale, grants::WORKFLOW, &g.state, &g.state_label),
             state: g.state,
-            paid: g.disbursed.to_string(),
+            paid: viewer.money(g.disbursed),
         })
         .collect();
     Ok(render(
@@ -243,15 +243,16 @@ async fn tranche_row(
         ),
         id,
         position: t.position,
-        amount: t.amount.to_string(),
+        amount: viewer.money(t.amount),
         percent: t.percent,
         condition: Condition::from(&t.condition),
         state_label: state_label(viewer.locale, tranches::WORKFLOW, &t.state, &t.state_label),
         state: t.state,
         payment: t.payment.map(|p| Payment {
             reference: p.reference,
-            value_date: p.value_date.to_string(),
-            paid: p.paid.to_string(),
+            value_date: grants_app::Formatter::new(viewer.locale, spec.time_zone)
+                .date(p.value_date),
+            paid: viewer.money(p.paid),
             rate: p.exchange_rate,
         }),
         comment: t.comment,
@@ -316,7 +317,7 @@ async fn grant_page(
         title: grant.title,
         proposal_id: grant.proposal_id.to_string(),
         programme: localized(&spec.title, viewer.locale, spec.default_locale),
-        country: grant.country,
+        country: country_name(viewer.locale, &grant.country),
         state_label: state_label(
             viewer.locale,
             grants::WORKFLOW,
@@ -324,10 +325,10 @@ async fn grant_page(
             &grant.state_label,
         ),
         state: grant.state,
-        award: grant.award.to_string(),
-        committed: grant.committed.to_string(),
-        disbursed: grant.disbursed.to_string(),
-        outstanding: grant.outstanding.to_string(),
+        award: viewer.money(grant.award),
+        committed: viewer.money(grant.committed),
+        disbursed: viewer.money(grant.disbursed),
+        outstanding: viewer.money(grant.outstanding),
         agreement_open: grant.agreement_accepted_at.is_none(),
         agreement_locale: grant.agreement_locale,
         agreement_text: grant.agreement_text,

@@ -14,6 +14,7 @@ use grants_domain::ProgrammeId;
 use serde::{Deserialize, Serialize};
 
 use super::{OrPage, Visit, programme_title, render, render_status};
+use crate::i18n::country_name;
 use crate::session::Viewer;
 use crate::{PageError, WebState};
 
@@ -74,7 +75,10 @@ async fn assignment_page(
             .into_iter()
             .map(|p| ProposalRow {
                 title: p.title,
-                country: p.country.unwrap_or_default(),
+                country: p
+                    .country
+                    .map(|c| country_name(viewer.locale, &c))
+                    .unwrap_or_default(),
                 language: p.language.unwrap_or_default(),
                 reviewers: p
                     .reviewers
@@ -203,7 +207,10 @@ pub(crate) async fn ranking(
         .map(|e| RankRow {
             position: e.figures.position,
             title: e.title,
-            country: e.country.unwrap_or_default(),
+            country: e
+                .country
+                .map(|c| country_name(viewer.locale, &c))
+                .unwrap_or_default(),
             state: e.state,
             reviews: e.figures.reviews,
             missing: e.missing_reviews,
@@ -240,9 +247,20 @@ struct PlanRow {
     title: String,
     country: String,
     amount: String,
-    score: String,
+    mean: String,
+    normalised: String,
     funded: bool,
     explanation: String,
+}
+
+/// A ranked proposal not on the line, with why.
+#[derive(Debug, Serialize)]
+struct OffRow {
+    position: usize,
+    title: String,
+    country: String,
+    amount: String,
+    why: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -250,11 +268,79 @@ struct FundingPage {
     id: String,
     programme: String,
     policies: Vec<PolicyTab>,
+    /// What the chosen policy does, and whether another one gives the same here.
+    policy_explained: String,
+    policy_compared: String,
+    budget: String,
+    committed_before: String,
     available: String,
     committed: String,
     remaining: String,
     funded_count: usize,
+    normalised: bool,
     rows: Vec<PlanRow>,
+    off_the_line: Vec<OffRow>,
+}
+
+/// Why the line funds a proposal or not, in the reader's words.
+fn reason_text(viewer: &Viewer, reason: &grants_scoring::funding::FundingReason) -> String {
+    use grants_scoring::funding::FundingReason as R;
+    let locale = viewer.locale;
+    let mut args = crate::i18n::Args::new();
+    let key = match reason {
+        R::Funded => "funding-why-funded",
+        R::CountryMinimum { country, min_count } => {
+            args.insert(
+                "country".into(),
+                country_name(locale, &country.to_string()).into(),
+            );
+            args.insert("count".into(), (*min_count).into());
+            "funding-why-country-minimum"
+        }
+        R::BelowTheLine { line_position } => {
+            args.insert("position".into(), (*line_position).into());
+            "funding-why-below-the-line"
+        }
+        R::DoesNotFitRemaining { remaining } => {
+            args.insert("remaining".into(), viewer.money(*remaining).into());
+            "funding-why-does-not-fit"
+        }
+        R::CountryCapReached {
+            country,
+            cap,
+            country_committed,
+        } => {
+            args.insert(
+                "country".into(),
+                country_name(locale, &country.to_string()).into(),
+            );
+            args.insert("cap".into(), viewer.money(*cap).into());
+            args.insert("committed".into(), viewer.money(*country_committed).into());
+            "funding-why-country-cap"
+        }
+        R::ExceedsBudget { budget } => {
+            args.insert("budget".into(), viewer.money(*budget).into());
+            "funding-why-exceeds-budget"
+        }
+        R::NotInOptimalSet => "funding-why-not-in-optimal-set",
+    };
+    crate::i18n::text_with(locale, key, &args)
+}
+
+/// Why a ranked proposal is not on the line yet, in the reader's words.
+fn off_text(viewer: &Viewer, reason: &grants_app::funding::NotOnTheLine) -> String {
+    use grants_app::funding::NotOnTheLine as N;
+    let mut args = crate::i18n::Args::new();
+    let key = match reason {
+        N::InReview { missing_reviews: 0 } => "off-line-review-open",
+        N::InReview { missing_reviews } => {
+            args.insert("missing".into(), (*missing_reviews).into());
+            "off-line-in-review"
+        }
+        N::NoScore => "off-line-no-score",
+        N::Incomplete => "off-line-incomplete",
+    };
+    crate::i18n::text_with(viewer.locale, key, &args)
 }
 
 #[derive(Debug, Deserialize)]
@@ -288,6 +374,16 @@ pub(crate) async fn funding(
     .await
     .or_page(&viewer)?;
     let locale = viewer.locale;
+    let policy_name =
+        |p: FundingPolicy| crate::i18n::text(locale, &format!("policy-{}", p.as_str()));
+    let policy_compared = if plan.same_as.is_empty() {
+        crate::i18n::text(locale, "funding-differs")
+    } else {
+        let mut args = crate::i18n::Args::new();
+        let names: Vec<String> = plan.same_as.iter().map(|p| policy_name(*p)).collect();
+        args.insert("policies".into(), names.join(", ").into());
+        crate::i18n::text_with(locale, "funding-same-as", &args)
+    };
     Ok(render(
         &viewer,
         "funding",
@@ -299,25 +395,48 @@ pub(crate) async fn funding(
                 .into_iter()
                 .map(|p| PolicyTab {
                     value: p.as_str(),
-                    label: crate::i18n::text(locale, &format!("policy-{}", p.as_str())),
+                    label: policy_name(p),
                     current: p == policy,
                 })
                 .collect(),
-            available: plan.available.to_string(),
-            committed: plan.line.committed.to_string(),
-            remaining: plan.line.remaining.to_string(),
+            policy_explained: crate::i18n::text(
+                locale,
+                &format!("policy-{}-explained", policy.as_str()),
+            ),
+            policy_compared,
+            budget: viewer.money(plan.budget),
+            committed_before: viewer.money(plan.committed_before),
+            available: viewer.money(plan.available),
+            committed: viewer.money(plan.line.committed),
+            remaining: viewer.money(plan.line.remaining),
             funded_count: plan.line.funded_count,
+            normalised: plan.normalised,
             rows: plan
                 .proposals
                 .into_iter()
                 .map(|p| PlanRow {
                     position: p.position,
                     title: p.title,
-                    country: p.country,
-                    amount: p.amount.to_string(),
-                    score: format!("{:.1}", p.score),
+                    country: country_name(locale, &p.country),
+                    amount: viewer.money(p.amount),
+                    mean: points(p.mean),
+                    normalised: points(p.normalised_mean),
                     funded: p.decision == Decision::Funded,
-                    explanation: p.explanation,
+                    explanation: reason_text(&viewer, &p.reason),
+                })
+                .collect(),
+            off_the_line: plan
+                .not_on_the_line
+                .into_iter()
+                .map(|o| OffRow {
+                    position: o.position,
+                    title: o.title,
+                    country: o
+                        .country
+                        .map(|c| country_name(locale, &c))
+                        .unwrap_or_default(),
+                    amount: o.amount.map(|m| viewer.money(m)).unwrap_or_default(),
+                    why: off_text(&viewer, &o.reason),
                 })
                 .collect(),
         },

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use super::{OrPage, Visit, programme_title, render};
 use crate::PageError;
+use crate::i18n::country_name;
 use crate::workflow_text::state_named;
 
 #[derive(Debug, Serialize)]
@@ -117,23 +118,23 @@ pub(crate) async fn show(
         programme,
         bar: bar(t),
         totals: Totals {
-            budget: t.budget.to_string(),
-            committed: t.committed.to_string(),
-            disbursed: t.disbursed.to_string(),
-            remaining: t.remaining.to_string(),
-            outstanding: t.outstanding.to_string(),
-            upcoming: t.upcoming.to_string(),
+            budget: viewer.money(t.budget),
+            committed: viewer.money(t.committed),
+            disbursed: viewer.money(t.disbursed),
+            remaining: viewer.money(t.remaining),
+            outstanding: viewer.money(t.outstanding),
+            upcoming: viewer.money(t.upcoming),
         },
         countries: book
             .countries
             .iter()
             .map(|c| CountryRow {
-                country: c.country.clone(),
+                country: country_name(viewer.locale, &c.country),
                 grants: c.grants,
-                committed: c.committed.to_string(),
-                disbursed: c.disbursed.to_string(),
-                outstanding: c.outstanding.to_string(),
-                upcoming: c.upcoming.to_string(),
+                committed: viewer.money(c.committed),
+                disbursed: viewer.money(c.disbursed),
+                outstanding: viewer.money(c.outstanding),
+                upcoming: viewer.money(c.upcoming),
             })
             .collect(),
         grants: book
@@ -142,12 +143,12 @@ pub(crate) async fn show(
             .map(|g| GrantRow {
                 id: g.grant_id.to_string(),
                 title: g.title.clone(),
-                country: g.country.clone(),
+                country: country_name(viewer.locale, &g.country),
                 state: grant_state(&g.state),
-                award: g.award.to_string(),
-                committed: g.committed.to_string(),
-                disbursed: g.disbursed.to_string(),
-                outstanding: g.outstanding.to_string(),
+                award: viewer.money(g.award),
+                committed: viewer.money(g.committed),
+                disbursed: viewer.money(g.disbursed),
+                outstanding: viewer.money(g.outstanding),
                 upcoming: g
                     .upcoming
                     .iter()

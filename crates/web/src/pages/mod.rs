@@ -15,6 +15,7 @@ mod jury;
 mod jury_members;
 mod ledger;
 mod programmes;
+mod proposal_read;
 mod proposals;
 mod register;
 mod reports;

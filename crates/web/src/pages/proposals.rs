@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use super::forms::{Problems, read_money, top_field};
 use super::steps::{Refused, StepPage};
 use super::{OrPage, ReasonForm, StepForm, Visit, localized, render, render_status, when};
-use crate::i18n::text;
+use crate::i18n::{country_name, text};
 use crate::session::Viewer;
 use crate::workflow_text::{blocked_reasons, failure, state_label, step_label, step_named};
 use crate::{PageError, WebState, status_of};
@@ -72,7 +72,11 @@ pub(crate) async fn list(
             title: p.content.title.clone().unwrap_or_default(),
             state_label: state_label(viewer.locale, &p.workflow, &p.state, &p.state_label),
             state: p.state.clone(),
-            country: p.content.country.map(|c| c.to_string()).unwrap_or_default(),
+            country: p
+                .content
+                .country
+                .map(|c| country_name(viewer.locale, &c.to_string()))
+                .unwrap_or_default(),
         })
         .collect();
     Ok(render(
@@ -89,6 +93,8 @@ struct Step {
     label: String,
     allowed: bool,
     reasons: Vec<String>,
+    /// It cannot be undone: the button opens a confirmation first.
+    irreversible: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -135,10 +141,8 @@ struct ShowPage {
     title: String,
     state_label: String,
     programme: String,
-    country: String,
-    organisation: Option<String>,
-    requested: Option<String>,
-    summary: Option<String>,
+    /// Every answer of the proposal.
+    read: super::proposal_read::ProposalRead,
     deadlines: Vec<String>,
     steps: Vec<Step>,
     history: Vec<Event>,
@@ -249,7 +253,7 @@ fn decision_form(viewer: &Viewer, proposal: &ProposalView) -> Option<DecisionFor
                 OutcomeChoice {
                     value,
                     label: text(viewer.locale, &format!("outcome-{value}")),
-                    checked: outcome == Outcome::Funded,
+                    checked: false,
                 }
             })
             .collect(),
@@ -282,6 +286,7 @@ async fn show_page(
         .map(|t| Step {
             label: step_label(viewer.locale, &proposal.workflow, &t.name, &t.label),
             reasons: blocked_reasons(viewer.locale, &t.blocked_by),
+            irreversible: t.irreversible,
             name: t.name,
             allowed: t.allowed,
         })
@@ -312,7 +317,7 @@ async fn show_page(
         .into_iter()
         .map(|d| Decision {
             outcome: text(viewer.locale, &format!("decided-{}", d.outcome)),
-            award: d.award.map(|m| m.to_string()),
+            award: d.award.map(|m| viewer.money(m)),
             comment: d.comment,
             when: when(viewer.locale, spec, d.decided_at),
             letter_subject: d.letter_subject,
@@ -330,14 +335,7 @@ async fn show_page(
             &proposal.state_label,
         ),
         programme: localized(&spec.title, viewer.locale, spec.default_locale),
-        country: proposal
-            .content
-            .country
-            .map(|c| c.to_string())
-            .unwrap_or_default(),
-        organisation: proposal.content.organisation.clone(),
-        requested: proposal.content.requested_amount.map(|m| m.to_string()),
-        summary: proposal.content.summary.clone(),
+        read: super::proposal_read::read(viewer, &proposal.content, spec),
         deadlines: proposal
             .deadlines
             .iter()

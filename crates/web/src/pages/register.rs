@@ -248,6 +248,13 @@ pub(crate) async fn reset(Visit(state, viewer): Visit, Form(form): Form<ResetFor
         }
         Err(error) => {
             page.problems = problems(&viewer, &error);
+            // A used or expired link: say so, and offer the form that sends a new one.
+            if page.problems.fields.remove("token").is_some() {
+                page.token.clear();
+                page.problems
+                    .general
+                    .push(text(viewer.locale, "reset-link-invalid"));
+            }
             render_status(status_of(&error), &viewer, "reset", "reset-title", page)
         }
     }

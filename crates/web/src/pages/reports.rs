@@ -22,7 +22,7 @@ use super::steps::{Refused, Step, StepPage, buttons};
 use super::{
     OrPage, StepForm, Visit, localized, page_request, programme_title, render, render_status, when,
 };
-use crate::i18n::text;
+use crate::i18n::{country_name, text};
 use crate::session::Viewer;
 use crate::workflow_text::{state_label, state_named};
 use crate::{PageError, WebState, status_of};
@@ -94,7 +94,7 @@ pub(crate) async fn list(
         .map(|r| Row {
             id: r.id.to_string(),
             title: r.title,
-            country: r.country,
+            country: country_name(viewer.locale, &r.country),
             name: r.name,
             due_on: r.due_on.to_string(),
             state_label: state_label(viewer.locale, reports::WORKFLOW, &r.state, &r.state_label),
@@ -258,8 +258,8 @@ async fn report_page(
             SpendingField {
                 line: line.budget_line,
                 description: line.description.clone(),
-                planned: line.planned.to_string(),
-                remaining: line.remaining.to_string(),
+                planned: viewer.money(line.planned),
+                remaining: viewer.money(line.remaining),
                 value: typed_or(&field, reported),
                 error: typed
                     .errors
@@ -296,7 +296,7 @@ async fn report_page(
         grant_id: report.grant_id.to_string(),
         title: report.title,
         name: report.name,
-        country: report.country,
+        country: country_name(viewer.locale, &report.country),
         grantee: report.grantee_name,
         state_label: state_label(
             viewer.locale,
@@ -326,8 +326,8 @@ async fn report_page(
         ),
         indicators,
         spending,
-        total_spent: report.total_spent.to_string(),
-        award: report.award.to_string(),
+        total_spent: viewer.money(report.total_spent),
+        award: viewer.money(report.award),
         errors: typed.errors.clone(),
         steps,
         may_move,
@@ -589,6 +589,8 @@ pub(crate) async fn move_due_date(
 
 #[derive(Debug, Serialize)]
 struct ImpactLine {
+    /// The country's code, or `all`: the row's id.
+    key: String,
     label: String,
     grants: u64,
     reporting: u64,
@@ -612,16 +614,18 @@ struct ImpactPage {
 }
 
 fn impact_line(
-    label: String,
+    viewer: &Viewer,
+    (key, label): (String, String),
     row: &grants_domain::report::ImpactRow,
     keys: &[String],
 ) -> ImpactLine {
     ImpactLine {
+        key,
         label,
         grants: row.grants,
         reporting: row.grants_reporting,
-        awarded: row.awarded.to_string(),
-        disbursed: row.disbursed.to_string(),
+        awarded: viewer.money(row.awarded),
+        disbursed: viewer.money(row.disbursed),
         on_time: row.reports.on_time,
         late: row.reports.late,
         overdue: row.reports.overdue,
@@ -657,9 +661,17 @@ pub(crate) async fn impact(
         lines: impact
             .countries
             .iter()
-            .map(|c| impact_line(c.country.clone(), &c.row, &keys))
+            .map(|c| {
+                let name = country_name(viewer.locale, &c.country);
+                impact_line(&viewer, (c.country.clone(), name), &c.row, &keys)
+            })
             .collect(),
-        total: impact_line(text(viewer.locale, "impact-all"), &impact.total, &keys),
+        total: impact_line(
+            &viewer,
+            ("all".into(), text(viewer.locale, "impact-all")),
+            &impact.total,
+            &keys,
+        ),
     };
     Ok(render(&viewer, "impact", "impact-title", page))
 }

@@ -48,6 +48,8 @@ struct ReviewPage {
     weighted_score: Option<String>,
     errors: Vec<String>,
     saved: bool,
+    /// The proposal, read beside the score sheet.
+    read: Option<super::proposal_read::ProposalRead>,
 }
 
 const RECOMMENDATIONS: [(Recommendation, &str, &str); 3] = [
@@ -89,12 +91,12 @@ async fn review_page(
     sent: Option<Sent>,
     error: Option<AppError>,
 ) -> Result<ReviewPage, PageError> {
-    let app = &state.app;
-    let assignment = assignments::get(app, actor, id).await.or_page(viewer)?;
-    let review = reviews::get(app, actor, id).await.or_page(viewer)?;
-    let programme = grants_app::programmes::get(app, actor, assignment.programme_id)
-        .await
-        .or_page(viewer)?;
+    let reviews::ReviewPage {
+        assignment,
+        review,
+        programme,
+        proposal,
+    } = reviews::page(&state.app, actor, id).await.or_page(viewer)?;
     let spec = &programme.spec;
     let locale = viewer.locale;
     let sent = sent.unwrap_or_else(|| Sent {
@@ -203,6 +205,7 @@ async fn review_page(
         weighted_score: review.weighted_score.map(|s| format!("{s:.1}")),
         errors,
         saved: false,
+        read: proposal.map(|p| super::proposal_read::read(viewer, &p.content, spec)),
     })
 }
 

@@ -34,6 +34,8 @@ pub(crate) struct Step {
     reasons: Vec<String>,
     /// A reason must be given (terminate, send back, cancel).
     needs_comment: bool,
+    /// It cannot be undone: the button opens a confirmation first.
+    irreversible: bool,
     pub(crate) comment: String,
     /// The payment's fields, for `pay`.
     pub(crate) pay: Option<PayForm>,
@@ -64,6 +66,7 @@ pub(crate) fn buttons(
                 format!("{id}-{}", t.name)
             },
             needs_comment: t.needs_comment,
+            irreversible: t.irreversible,
             pay: pay.filter(|_| t.form == Some(OwnForm::Payment)).cloned(),
             comment: String::new(),
             errors: BTreeMap::new(),
