@@ -486,19 +486,12 @@ fn expertise_tags(errors: &mut ValidationErrors, raw: Vec<String>) -> Option<Vec
         return None;
     }
     let before = errors.fields().len();
-    let mut tags = Vec::new();
-    for (i, tag) in raw.iter().enumerate() {
-        let tag = tag.trim().to_lowercase();
-        if tag.is_empty() || tag.chars().count() > 50 {
-            errors.push(
-                format!("expertise_tags[{i}]"),
-                "invalid_tag",
-                "a tag has 1 to 50 characters",
-            );
-        } else if !tags.contains(&tag) {
-            tags.push(tag);
-        }
-    }
+    let tags = grants_domain::proposal::tags(
+        errors,
+        "expertise_tags",
+        &raw,
+        "a tag has 1 to 50 characters",
+    );
     (errors.fields().len() == before).then_some(tags)
 }
 
