@@ -89,7 +89,7 @@ pub async fn insert(
     now: DateTime<Utc>,
 ) -> StoreResult<UserRecord> {
     let id = UserId::new();
-    user::Entity::insert(user::ActiveModel {
+    let row = user::ActiveModel {
         id: Set(id.uuid()),
         email: Set(new.email.as_str().to_owned()),
         email_normalized: Set(new.email.normalized()),
@@ -104,9 +104,8 @@ pub async fn insert(
         revision: Set(1),
         created_at: Set(now),
         updated_at: Set(now),
-    })
-    .exec_without_returning(c)
-    .await?;
+    };
+    query::insert(c, row).await?;
     replace_roles(c, id, &new.roles).await?;
     find(c, id).await?.ok_or(StoreError::NotFound)
 }
@@ -329,10 +328,6 @@ pub async fn replace_roles(
     id: UserId,
     roles: &[RoleGrant],
 ) -> StoreResult<()> {
-    user_role::Entity::delete_many()
-        .filter(user_role::Column::UserId.eq(id.uuid()))
-        .exec(c)
-        .await?;
     let mut rows: Vec<_> = roles
         .iter()
         .map(|grant| user_role::ActiveModel {
@@ -345,12 +340,7 @@ pub async fn replace_roles(
         })
         .collect();
     rows.dedup_by(|a, b| a.role == b.role && a.area == b.area);
-    if !rows.is_empty() {
-        user_role::Entity::insert_many(rows)
-            .exec_without_returning(c)
-            .await?;
-    }
-    Ok(())
+    query::replace_rows(c, user_role::Column::UserId.eq(id.uuid()), rows).await
 }
 
 async fn roles_of(c: &impl ConnectionTrait, ids: &[Uuid]) -> StoreResult<Vec<user_role::Model>> {
