@@ -41,6 +41,7 @@ mod person;
 mod place;
 pub mod programme;
 pub mod proposal;
+pub mod random;
 mod refusal;
 pub mod report;
 pub mod review;
