@@ -409,14 +409,10 @@ pub fn form_complete(content: &ProposalContent) -> Result<(), Refusal> {
     if content.budget_lines.is_empty() {
         missing.push("budget_lines");
     }
-    if !missing.is_empty() {
-        let missing = missing.join(", ");
-        return Err(
-            Refusal::new(format!("the proposal is incomplete: fill in {missing}"))
-                .case("incomplete")
-                .with("missing", missing),
-        );
-    }
+    Refusal::unless_empty(&missing, "missing", |missing| {
+        format!("the proposal is incomplete: fill in {missing}")
+    })
+    .map_err(|refusal| refusal.case("incomplete"))?;
     match (content.budget_total(), content.requested_amount) {
         (Some(total), Some(requested)) if total == requested => Ok(()),
         (Some(total), Some(requested)) => Err(Refusal::new(format!(
