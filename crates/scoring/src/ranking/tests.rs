@@ -1,6 +1,7 @@
 use super::*;
 use crate::support::{
     NA, criterion, p, quarters, quarters_input, raw_settings, review, s, submitted, u,
+    with_optional_reach,
 };
 use crate::{CriterionScore, ScoreSheetInput, weighted_score};
 
@@ -111,11 +112,7 @@ fn review_scores_list_each_reviewer_in_id_order() {
 
 #[test]
 fn weighted_scores_with_not_applicable_feed_the_figures() {
-    let rubric = vec![
-        criterion("impact", 2, 0, 4, false),
-        criterion("feasibility", 1, 0, 4, false),
-        criterion("reach", 1, 0, 4, true),
-    ];
+    let rubric = with_optional_reach();
     let reviews = vec![
         ReviewRecord {
             proposal: p(1),

@@ -2,7 +2,7 @@ use grants_domain::FieldError;
 use utoipa::{PartialSchema, ToSchema};
 
 use super::*;
-use crate::support::{NA, criterion, s, sheet_input, submitted};
+use crate::support::{NA, criterion, s, sheet_input, submitted, with_optional_reach};
 
 fn rubric() -> Vec<Criterion> {
     vec![
@@ -203,11 +203,7 @@ fn negative_scales_work_like_any_other() {
 #[test]
 fn not_applicable_drops_out_and_the_other_weights_renormalise() {
     // Weights 2, 1, 1 with the last not applicable: 2/3 and 1/3 of the score.
-    let rubric = vec![
-        criterion("impact", 2, 0, 4, false),
-        criterion("feasibility", 1, 0, 4, false),
-        criterion("reach", 1, 0, 4, true),
-    ];
+    let rubric = with_optional_reach();
     let sheet = submitted(
         &rubric,
         &[("impact", s(4)), ("feasibility", s(1)), ("reach", NA)],
