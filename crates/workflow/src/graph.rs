@@ -594,12 +594,17 @@ transitions:
         }
     }
 
+    /// Asserts that a drawing starts with `start` and contains every one of `parts`.
+    fn draws(text: &str, start: &str, parts: &[&str]) {
+        assert!(text.starts_with(start), "{text}");
+        contains_all(text, parts);
+    }
+
     #[test]
     fn mermaid_shows_states_arrows_and_ends() {
-        let text = mermaid(&parse("r.yaml", YAML).expect("parses"));
-        assert!(text.starts_with("stateDiagram-v2\n"));
-        contains_all(
-            &text,
+        draws(
+            &mermaid(&parse("r.yaml", YAML).expect("parses")),
+            "stateDiagram-v2\n",
             &[
                 "    due: Due#58; waiting\n",
                 "    [*] --> due\n",
@@ -612,9 +617,9 @@ transitions:
     #[test]
     fn dot_quotes_labels_and_doubles_final_states() {
         let text = dot(&parse("r.yaml", YAML).expect("parses"));
-        assert!(text.starts_with("digraph \"report\" {"));
-        contains_all(
+        draws(
             &text,
+            "digraph \"report\" {",
             &[
                 "\"accepted\" [label=\"Accepted\", peripheries=2];",
                 "\"due\" -> \"accepted\" [label=\"Accept \\\"as is\\\"\"];",
@@ -779,9 +784,9 @@ transitions:
     #[test]
     fn the_svg_is_an_image_named_by_its_title() {
         let text = svg_titled(&parse("r.yaml", YAML).expect("parses"), "Reports & more");
-        assert!(text.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\""));
-        contains_all(
+        draws(
             &text,
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\"",
             &[
                 "aria-labelledby=\"wf-report-title\"",
                 "<title id=\"wf-report-title\">Reports &amp; more</title>",
