@@ -7,7 +7,7 @@ use grants_domain::{
     Area, CountryCode, Email, Locale, PersonName, Role, RoleGrant, UserId, ValidationErrors,
 };
 use grants_store::audit::{self, AuditEntry};
-use grants_store::users::{self as store_users, NewUser, ProfileUpdate, UserRecord};
+use grants_store::users::{self as store_users, NewUser, Profile, UserRecord};
 use grants_store::{ConnectionTrait, tokens};
 use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
@@ -248,12 +248,14 @@ async fn insert_user(
         &tx,
         NewUser {
             email,
-            name,
             password_hash,
-            locale,
-            country,
-            organisation,
-            expertise_tags,
+            profile: Profile {
+                name,
+                locale,
+                country,
+                organisation,
+                expertise_tags,
+            },
             roles,
         },
         now,
@@ -370,14 +372,14 @@ pub async fn update_user(
         &tx,
         id,
         revision,
-        ProfileUpdate {
+        Profile {
             name,
             locale,
             country,
             organisation,
             expertise_tags,
-            active,
         },
+        active,
         now,
     )
     .await
