@@ -9,7 +9,7 @@ use futures_util::StreamExt;
 use grants_domain::{Locale, Role, UserId};
 use grants_notify::{Envelope, Letter, Mailer, Notification, OutgoingMail, Rendered, SendError};
 use grants_store::ConnectionTrait;
-use grants_store::outbox::{self, NewMessage, Outcome, QueuedMessage};
+use grants_store::outbox::{self, Due, NewMessage, Outcome, QueuedMessage};
 use grants_store::preferences;
 use grants_store::users::{self as user_store, UserRecord};
 use lettre::message::Mailbox;
@@ -207,15 +207,26 @@ pub async fn dispatch(
     owner: &str,
     batch: u64,
 ) -> AppResult<(Round, Round)> {
-    let tx = app.store.begin().await?;
-    let due = outbox::claim(&tx, owner, app.now(), dispatcher.claim, batch).await?;
-    tx.commit().await.map_err(grants_store::StoreError::from)?;
+    let due = claim_committed(app, dispatcher, owner, batch, Due::Now).await?;
     let sent = send_due(app, dispatcher, owner, due).await?;
-    let tx = app.store.begin().await?;
-    let held = outbox::claim_held(&tx, owner, app.now(), dispatcher.claim, batch).await?;
-    tx.commit().await.map_err(grants_store::StoreError::from)?;
+    let held = claim_committed(app, dispatcher, owner, batch, Due::InSummary).await?;
     let summarised = send_digests(app, dispatcher, owner, held).await?;
     Ok((sent, summarised))
+}
+
+/// Claims up to `batch` messages that are `due` in a transaction of its
+/// own, committed before any of them is sent.
+async fn claim_committed(
+    app: &App,
+    dispatcher: &Dispatcher,
+    owner: &str,
+    batch: u64,
+    due: Due,
+) -> AppResult<Vec<QueuedMessage>> {
+    let tx = app.store.begin().await?;
+    let claimed = outbox::claim(&tx, owner, app.now(), dispatcher.claim, batch, due).await?;
+    tx.commit().await.map_err(grants_store::StoreError::from)?;
+    Ok(claimed)
 }
 
 /// Sends the claimed due messages.
