@@ -406,15 +406,20 @@ pub(crate) async fn of_visible(
         .collect())
 }
 
+/// The attachment with this id; a 404 when there is none.
+async fn existing(c: &impl ConnectionTrait, id: AttachmentId) -> AppResult<AttachmentRecord> {
+    store::find(c, id)
+        .await?
+        .ok_or(AppError::NotFound("attachment"))
+}
+
 /// The attachment, if the actor may see its parent.
 async fn load_readable(
     c: &impl ConnectionTrait,
     actor: &Actor,
     id: AttachmentId,
 ) -> AppResult<AttachmentRecord> {
-    let record = store::find(c, id)
-        .await?
-        .ok_or(AppError::NotFound("attachment"))?;
+    let record = existing(c, id).await?;
     authorise(c, actor, AttachmentParent::of(&record)?, Access::Read)
         .await
         .map_err(hidden)?;
@@ -446,9 +451,7 @@ pub async fn open(app: &App, actor: &Actor, id: AttachmentId) -> AppResult<Attac
 #[tracing::instrument(skip_all, fields(actor = %actor.id, attachment = %id))]
 pub async fn delete(app: &App, actor: &Actor, id: AttachmentId) -> AppResult<()> {
     let tx = app.store.begin().await?;
-    let record = store::find(&tx, id)
-        .await?
-        .ok_or(AppError::NotFound("attachment"))?;
+    let record = existing(&tx, id).await?;
     let parent = AttachmentParent::of(&record)?;
     authorise(&tx, actor, parent, Access::Write)
         .await
