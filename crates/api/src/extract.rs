@@ -295,29 +295,26 @@ mod tests {
 
     #[test]
     fn missing_and_unknown_fields_are_named_with_their_path() {
-        let missing = field_error(
-            ".",
-            "missing field `programme_id` at line 1 column 2".into(),
-        );
-        assert_eq!(
-            (missing.field.as_str(), missing.code.as_str()),
-            ("programme_id", "required")
-        );
-        let unknown = field_error(
-            "budget_lines[0]",
-            "unknown field `bogus`, expected `label` or `amount` at line 1 column 9".into(),
-        );
-        assert_eq!(
-            (unknown.field.as_str(), unknown.code.as_str()),
-            ("budget_lines[0].bogus", "unknown")
-        );
-        let wrong = field_error(
-            "revision",
-            "invalid type: string \"x\", expected i64".into(),
-        );
-        assert_eq!(
-            (wrong.field.as_str(), wrong.code.as_str()),
-            ("revision", "invalid")
-        );
+        let cases = [
+            (
+                ".",
+                "missing field `programme_id` at line 1 column 2",
+                ("programme_id", "required"),
+            ),
+            (
+                "budget_lines[0]",
+                "unknown field `bogus`, expected `label` or `amount` at line 1 column 9",
+                ("budget_lines[0].bogus", "unknown"),
+            ),
+            (
+                "revision",
+                "invalid type: string \"x\", expected i64",
+                ("revision", "invalid"),
+            ),
+        ];
+        for (path, message, named) in cases {
+            let error = field_error(path, message.into());
+            assert_eq!((error.field.as_str(), error.code.as_str()), named);
+        }
     }
 }

@@ -107,6 +107,18 @@ async fn mail_link(
     .await
 }
 
+/// Uses up the link's token for `purpose`; the account it was sent to.
+async fn redeem(
+    tx: &impl ConnectionTrait,
+    token: &SecretString,
+    purpose: &str,
+    now: DateTime<Utc>,
+) -> AppResult<UserId> {
+    email_tokens::redeem(tx, &hash_token(token.expose_secret()), purpose, now)
+        .await?
+        .ok_or_else(invalid_link)
+}
+
 /// Sends a new applicant the link that confirms their address (inside the registration's transaction).
 pub(crate) async fn send_verification(
     tx: &impl ConnectionTrait,
@@ -122,14 +134,7 @@ pub(crate) async fn send_verification(
 pub async fn verify_email(app: &App, input: TokenInput) -> AppResult<()> {
     let now = Utc::now();
     let tx = app.store.begin().await?;
-    let user = email_tokens::redeem(
-        &tx,
-        &hash_token(input.token.expose_secret()),
-        VERIFY_EMAIL,
-        now,
-    )
-    .await?
-    .ok_or_else(invalid_link)?;
+    let user = redeem(&tx, &input.token, VERIFY_EMAIL, now).await?;
     user_store::mark_verified(&tx, user, now).await?;
     record(&tx, user, "user.email_verified", now).await?;
     tx.commit().await.map_err(grants_store::StoreError::from)?;
@@ -167,14 +172,7 @@ pub async fn reset_password(app: &App, input: ResetPasswordInput) -> AppResult<(
     let hash = password::hash(input.password).await?;
     let now = Utc::now();
     let tx = app.store.begin().await?;
-    let user_id = email_tokens::redeem(
-        &tx,
-        &hash_token(input.token.expose_secret()),
-        RESET_PASSWORD,
-        now,
-    )
-    .await?
-    .ok_or_else(invalid_link)?;
+    let user_id = redeem(&tx, &input.token, RESET_PASSWORD, now).await?;
     let user = user_store::find(&tx, user_id)
         .await?
         .ok_or_else(invalid_link)?;

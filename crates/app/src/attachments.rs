@@ -346,18 +346,7 @@ impl Upload<'_> {
             created_at: now,
         };
         store::insert(&tx, &record).await?;
-        audit::record(
-            &tx,
-            AuditEntry {
-                actor: Some(actor.id),
-                action: "attachment.added",
-                subject_type: parent.kind(),
-                subject_id: parent.id(),
-                details: details(&record),
-            },
-            now,
-        )
-        .await?;
+        record_change(&tx, actor, "attachment.added", parent, &record, now).await?;
         tx.commit().await.map_err(grants_store::StoreError::from)?;
         tracing::info!(attachment = %record.id, size = record.size_bytes, "attachment added");
         Ok(Uploaded {
@@ -367,15 +356,31 @@ impl Upload<'_> {
     }
 }
 
-/// What the audit trail keeps about an attachment.
-fn details(a: &AttachmentRecord) -> serde_json::Value {
-    serde_json::json!({
-        "attachment_id": a.id,
-        "file_name": a.file_name,
-        "content_type": a.kind.mime(),
-        "size_bytes": a.size_bytes,
-        "sha256": a.sha256,
-    })
+/// Puts an attachment's addition or removal (`action`) on its parent's
+/// audit trail, with what the trail keeps about the file.
+async fn record_change(
+    c: &impl ConnectionTrait,
+    actor: &Actor,
+    action: &'static str,
+    parent: AttachmentParent,
+    a: &AttachmentRecord,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let entry = AuditEntry {
+        actor: Some(actor.id),
+        action,
+        subject_type: parent.kind(),
+        subject_id: parent.id(),
+        details: serde_json::json!({
+            "attachment_id": a.id,
+            "file_name": a.file_name,
+            "content_type": a.kind.mime(),
+            "size_bytes": a.size_bytes,
+            "sha256": a.sha256,
+        }),
+    };
+    audit::record(c, entry, now).await?;
+    Ok(())
 }
 
 /// The attachments of `parent`, oldest first.
@@ -401,15 +406,20 @@ pub(crate) async fn of_visible(
         .collect())
 }
 
+/// The attachment with this id; a 404 when there is none.
+async fn existing(c: &impl ConnectionTrait, id: AttachmentId) -> AppResult<AttachmentRecord> {
+    store::find(c, id)
+        .await?
+        .ok_or(AppError::NotFound("attachment"))
+}
+
 /// The attachment, if the actor may see its parent.
 async fn load_readable(
     c: &impl ConnectionTrait,
     actor: &Actor,
     id: AttachmentId,
 ) -> AppResult<AttachmentRecord> {
-    let record = store::find(c, id)
-        .await?
-        .ok_or(AppError::NotFound("attachment"))?;
+    let record = existing(c, id).await?;
     authorise(c, actor, AttachmentParent::of(&record)?, Access::Read)
         .await
         .map_err(hidden)?;
@@ -441,9 +451,7 @@ pub async fn open(app: &App, actor: &Actor, id: AttachmentId) -> AppResult<Attac
 #[tracing::instrument(skip_all, fields(actor = %actor.id, attachment = %id))]
 pub async fn delete(app: &App, actor: &Actor, id: AttachmentId) -> AppResult<()> {
     let tx = app.store.begin().await?;
-    let record = store::find(&tx, id)
-        .await?
-        .ok_or(AppError::NotFound("attachment"))?;
+    let record = existing(&tx, id).await?;
     let parent = AttachmentParent::of(&record)?;
     authorise(&tx, actor, parent, Access::Write)
         .await
@@ -452,18 +460,7 @@ pub async fn delete(app: &App, actor: &Actor, id: AttachmentId) -> AppResult<()>
         .await
         .map_err(AppError::from_store("attachment"))?;
     let now = Utc::now();
-    audit::record(
-        &tx,
-        AuditEntry {
-            actor: Some(actor.id),
-            action: "attachment.removed",
-            subject_type: parent.kind(),
-            subject_id: parent.id(),
-            details: details(&record),
-        },
-        now,
-    )
-    .await?;
+    record_change(&tx, actor, "attachment.removed", parent, &record, now).await?;
     tx.commit().await.map_err(grants_store::StoreError::from)?;
     // The attachment is gone whatever happens to its file now: a file left
     // behind is only unused space.

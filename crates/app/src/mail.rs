@@ -7,9 +7,9 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use futures_util::StreamExt;
 use grants_domain::{Locale, Role, UserId};
-use grants_notify::{Envelope, Letter, Mailer, Notification, OutgoingMail, SendError};
+use grants_notify::{Envelope, Letter, Mailer, Notification, OutgoingMail, Rendered, SendError};
 use grants_store::ConnectionTrait;
-use grants_store::outbox::{self, NewMessage, Outcome, QueuedMessage};
+use grants_store::outbox::{self, Due, NewMessage, Outcome, QueuedMessage};
 use grants_store::preferences;
 use grants_store::users::{self as user_store, UserRecord};
 use lettre::message::Mailbox;
@@ -198,16 +198,44 @@ impl Dispatcher {
     }
 }
 
-/// Claims up to `batch` due messages as `owner` and sends them.
-pub async fn dispatch_due(
+/// One round of sending as `owner`: up to `batch` due messages, then up to
+/// `batch` held messages whose daily summary is due, each claim committed
+/// before anything is sent. What each half did, in that order.
+pub async fn dispatch(
     app: &App,
     dispatcher: &Dispatcher,
     owner: &str,
     batch: u64,
-) -> AppResult<Round> {
+) -> AppResult<(Round, Round)> {
+    let due = claim_committed(app, dispatcher, owner, batch, Due::Now).await?;
+    let sent = send_due(app, dispatcher, owner, due).await?;
+    let held = claim_committed(app, dispatcher, owner, batch, Due::InSummary).await?;
+    let summarised = send_digests(app, dispatcher, owner, held).await?;
+    Ok((sent, summarised))
+}
+
+/// Claims up to `batch` messages that are `due` in a transaction of its
+/// own, committed before any of them is sent.
+async fn claim_committed(
+    app: &App,
+    dispatcher: &Dispatcher,
+    owner: &str,
+    batch: u64,
+    due: Due,
+) -> AppResult<Vec<QueuedMessage>> {
     let tx = app.store.begin().await?;
-    let claimed = outbox::claim(&tx, owner, app.now(), dispatcher.claim, batch).await?;
+    let claimed = outbox::claim(&tx, owner, app.now(), dispatcher.claim, batch, due).await?;
     tx.commit().await.map_err(grants_store::StoreError::from)?;
+    Ok(claimed)
+}
+
+/// Sends the claimed due messages.
+async fn send_due(
+    app: &App,
+    dispatcher: &Dispatcher,
+    owner: &str,
+    claimed: Vec<QueuedMessage>,
+) -> AppResult<Round> {
     // Several at once over the SMTP connection pool: one message's wait for
     // the server (a round trip per command) does not hold up the rest. Each
     // records its own outcome, so none waits for the database while
@@ -264,17 +292,13 @@ async fn send_and_record(
     Ok(handled)
 }
 
-/// Claims the held messages whose daily summary is due and sends each
-/// recipient one summary of them.
-pub async fn dispatch_digests(
+/// Sends each recipient of the claimed held messages one summary of theirs.
+async fn send_digests(
     app: &App,
     dispatcher: &Dispatcher,
     owner: &str,
-    batch: u64,
+    claimed: Vec<QueuedMessage>,
 ) -> AppResult<Round> {
-    let tx = app.store.begin().await?;
-    let claimed = outbox::claim_held(&tx, owner, app.now(), dispatcher.claim, batch).await?;
-    tx.commit().await.map_err(grants_store::StoreError::from)?;
     let mut by_recipient: std::collections::BTreeMap<grants_domain::UserId, Vec<QueuedMessage>> =
         Default::default();
     for message in claimed {
@@ -317,10 +341,7 @@ async fn send_digest(
     recipient: grants_domain::UserId,
     messages: &[QueuedMessage],
 ) -> Result<String, SendError> {
-    let person = user_store::find(app.store.conn(), recipient)
-        .await
-        .map_err(|e| SendError::Transient(format!("cannot read the recipient: {e}")))?
-        .ok_or_else(|| SendError::Permanent("the recipient's account no longer exists".into()))?;
+    let person = recipient_of(app, recipient).await?;
     let mut items = Vec::new();
     for message in messages {
         let letter: Letter = serde_json::from_value(message.payload.clone())
@@ -340,14 +361,7 @@ async fn send_digest(
         .render(&digest, &service_envelope(&person), person.locale)
         .map_err(|e| SendError::Permanent(format!("the summary cannot be rendered: {e}")))?;
     let message_id = format!("digest-{}@{}", messages[0].id, dispatcher.message_id_domain);
-    let mail = OutgoingMail {
-        to_name: person.name.to_string(),
-        to_email: person.email.to_string(),
-        message_id: message_id.clone(),
-        rendered,
-    };
-    dispatcher.mailer.send(&dispatcher.from, &mail).await?;
-    Ok(message_id)
+    send_to(dispatcher, &person, message_id, rendered).await
 }
 
 /// Renders and sends one message; returns its Message-ID.
@@ -357,10 +371,7 @@ async fn send_one(
     message: &QueuedMessage,
 ) -> Result<String, SendError> {
     let permanent = |why: String| SendError::Permanent(why);
-    let recipient = user_store::find(app.store.conn(), message.recipient)
-        .await
-        .map_err(|e| SendError::Transient(format!("cannot read the recipient: {e}")))?
-        .ok_or_else(|| permanent("the recipient's account no longer exists".into()))?;
+    let recipient = recipient_of(app, message.recipient).await?;
     let letter: Letter = serde_json::from_value(message.payload.clone())
         .map_err(|e| permanent(format!("the stored email cannot be read: {e}")))?;
     let locale = Locale::parse(&message.locale).unwrap_or(recipient.locale);
@@ -369,9 +380,28 @@ async fn send_one(
         .render(&letter.notification, &letter.envelope, locale)
         .map_err(|e| permanent(format!("the email cannot be rendered: {e}")))?;
     let message_id = format!("{}@{}", message.id, dispatcher.message_id_domain);
+    send_to(dispatcher, &recipient, message_id, rendered).await
+}
+
+/// The account a message is for; a lost account is a permanent failure, an
+/// unreadable one a passing one.
+async fn recipient_of(app: &App, id: UserId) -> Result<UserRecord, SendError> {
+    user_store::find(app.store.conn(), id)
+        .await
+        .map_err(|e| SendError::Transient(format!("cannot read the recipient: {e}")))?
+        .ok_or_else(|| SendError::Permanent("the recipient's account no longer exists".into()))
+}
+
+/// Sends `rendered` to `person` under `message_id`; returns the Message-ID.
+async fn send_to(
+    dispatcher: &Dispatcher,
+    person: &UserRecord,
+    message_id: String,
+    rendered: Rendered,
+) -> Result<String, SendError> {
     let mail = OutgoingMail {
-        to_name: recipient.name.to_string(),
-        to_email: recipient.email.to_string(),
+        to_name: person.name.to_string(),
+        to_email: person.email.to_string(),
         message_id: message_id.clone(),
         rendered,
     };

@@ -7,7 +7,7 @@ use grants_domain::{
     Area, CountryCode, Email, Locale, PersonName, Role, RoleGrant, UserId, ValidationErrors,
 };
 use grants_store::audit::{self, AuditEntry};
-use grants_store::users::{self as store_users, NewUser, ProfileUpdate, UserRecord};
+use grants_store::users::{self as store_users, NewUser, Profile, UserRecord};
 use grants_store::{ConnectionTrait, tokens};
 use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
@@ -248,12 +248,14 @@ async fn insert_user(
         &tx,
         NewUser {
             email,
-            name,
             password_hash,
-            locale,
-            country,
-            organisation,
-            expertise_tags,
+            profile: Profile {
+                name,
+                locale,
+                country,
+                organisation,
+                expertise_tags,
+            },
             roles,
         },
         now,
@@ -370,14 +372,14 @@ pub async fn update_user(
         &tx,
         id,
         revision,
-        ProfileUpdate {
+        Profile {
             name,
             locale,
             country,
             organisation,
             expertise_tags,
-            active,
         },
+        active,
         now,
     )
     .await
@@ -486,19 +488,12 @@ fn expertise_tags(errors: &mut ValidationErrors, raw: Vec<String>) -> Option<Vec
         return None;
     }
     let before = errors.fields().len();
-    let mut tags = Vec::new();
-    for (i, tag) in raw.iter().enumerate() {
-        let tag = tag.trim().to_lowercase();
-        if tag.is_empty() || tag.chars().count() > 50 {
-            errors.push(
-                format!("expertise_tags[{i}]"),
-                "invalid_tag",
-                "a tag has 1 to 50 characters",
-            );
-        } else if !tags.contains(&tag) {
-            tags.push(tag);
-        }
-    }
+    let tags = grants_domain::proposal::tags(
+        errors,
+        "expertise_tags",
+        &raw,
+        "a tag has 1 to 50 characters",
+    );
     (errors.fields().len() == before).then_some(tags)
 }
 

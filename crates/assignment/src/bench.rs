@@ -2,10 +2,11 @@
 //!
 //! Used by `grants bench assignment` and by the comparison with OR-tools in
 //! `bench/assignment/`; compiled only with the feature `bench` (and in this
-//! crate's tests), so production builds leave it out. The generator draws from a tiny built-in PRNG
-//! (SplitMix64) with integer thresholds only, so the same [`GeneratorSpec`]
+//! crate's tests), so production builds leave it out. The generator draws from the tiny PRNG the
+//! pure crates share (SplitMix64) with integer thresholds only, so the same [`GeneratorSpec`]
 //! gives the same [`Instance`] on every machine and every build.
 
+use grants_domain::random::SplitMix64;
 use grants_domain::{Locale, ProposalId, UserId};
 use serde::{Deserialize, Serialize};
 
@@ -64,17 +65,13 @@ impl GeneratorSpec {
     }
 }
 
-/// SplitMix64: tiny, fast, and good enough to make test data.
+/// The shared generator, with the draws the generator makes.
 #[derive(Debug, Clone)]
-struct Rng(u64);
+struct Rng(SplitMix64);
 
 impl Rng {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
+        self.0.next_u64()
     }
 
     /// Uniform in `0..n` (`n > 0`), by multiply-shift.
@@ -186,7 +183,7 @@ fn tags(rng: &mut Rng, low: u64, high: u64, shout: bool) -> Vec<String> {
 /// and bid on up to 8 proposals they can read. Every language is read by at
 /// least `2k` reviewers (or all of them, if there are fewer).
 pub fn generate(spec: &GeneratorSpec) -> Instance {
-    let mut rng = Rng(spec.seed);
+    let mut rng = Rng(SplitMix64::new(spec.seed));
     let k = spec.reviews_per_proposal;
     let max_load = spec.max_load();
     let languages = Locale::ALL.len();

@@ -61,6 +61,18 @@ impl ValidationErrors {
         parsed.map_err(|e| self.push_parse(field, e)).ok()
     }
 
+    /// Parses a field that may be left out or blank (then `None`) with
+    /// `parse`, recording a failure under `field`.
+    pub fn check_optional<T>(
+        &mut self,
+        field: &str,
+        raw: Option<String>,
+        parse: impl FnOnce(&str) -> Result<T, ParseError>,
+    ) -> Option<T> {
+        let raw = raw.filter(|r| !r.trim().is_empty())?;
+        self.check(field, parse(&raw))
+    }
+
     /// Requires a value to be present, recording `required` under `field` if not.
     pub fn require<T>(&mut self, field: &str, value: Option<T>) -> Option<T> {
         if value.is_none() {

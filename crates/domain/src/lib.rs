@@ -5,6 +5,32 @@
 //! `ProgrammeSpec` has already passed its checks, so code that holds one
 //! never checks again.
 
+/// `Display`, `Serialize` and `Deserialize` for a value type written as its
+/// text: shown and serialised as `self.$text()`, and read back through its
+/// `parse`, so a deserialised value has passed the same checks as a parsed one.
+macro_rules! written_as_text {
+    ($type:ident, $text:ident) => {
+        impl std::fmt::Display for $type {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.$text())
+            }
+        }
+
+        impl serde::Serialize for $type {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.$text())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $type {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let raw = <String as serde::Deserialize>::deserialize(d)?;
+                $type::parse(&raw).map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+
 pub mod attachment;
 mod error;
 pub mod finance;
@@ -15,6 +41,7 @@ mod person;
 mod place;
 pub mod programme;
 pub mod proposal;
+pub mod random;
 mod refusal;
 pub mod report;
 pub mod review;

@@ -1,5 +1,3 @@
-use serde::{Deserialize, Serialize};
-
 use crate::ParseError;
 
 /// An ISO 3166-1 alpha-2 country code, plus `XK` for Kosovo (a user-assigned
@@ -28,24 +26,7 @@ impl CountryCode {
     }
 }
 
-impl std::fmt::Display for CountryCode {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl Serialize for CountryCode {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for CountryCode {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let raw = String::deserialize(d)?;
-        CountryCode::parse(&raw).map_err(serde::de::Error::custom)
-    }
-}
+written_as_text!(CountryCode, as_str);
 
 /// The area an ambassador coordinates: a whole country (`MK`) or an ISO
 /// 3166-2 subdivision of one (`BA-SRP`, Republika Srpska).
@@ -104,24 +85,7 @@ impl Area {
     }
 }
 
-impl std::fmt::Display for Area {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.code())
-    }
-}
-
-impl Serialize for Area {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.code())
-    }
-}
-
-impl<'de> Deserialize<'de> for Area {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let raw = String::deserialize(d)?;
-        Area::parse(&raw).map_err(serde::de::Error::custom)
-    }
-}
+written_as_text!(Area, code);
 
 #[cfg(test)]
 mod tests {

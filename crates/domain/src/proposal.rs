@@ -275,14 +275,8 @@ impl ProposalInput {
         let requested_amount = self
             .requested_amount
             .and_then(|raw| amount(&mut errors, "requested_amount", raw));
-        let country = self
-            .country
-            .filter(|c| !c.trim().is_empty())
-            .and_then(|c| errors.check("country", CountryCode::parse(&c)));
-        let region = self
-            .region
-            .filter(|r| !r.trim().is_empty())
-            .and_then(|r| errors.check("region", Area::parse(&r)));
+        let country = errors.check_optional("country", self.country, CountryCode::parse);
+        let region = errors.check_optional("region", self.region, Area::parse);
         if let Some(region) = &region {
             if !matches!(region, Area::Subdivision { .. }) {
                 errors.push(
@@ -298,19 +292,12 @@ impl ProposalInput {
                 );
             }
         }
-        let mut tags = Vec::new();
-        for (i, tag) in self.tags.unwrap_or_default().iter().enumerate() {
-            let tag = tag.trim().to_lowercase();
-            if tag.is_empty() || tag.chars().count() > 50 {
-                errors.push(
-                    format!("tags[{i}]"),
-                    "invalid_tag",
-                    "a tag has 1 to 50 characters",
-                );
-            } else if !tags.contains(&tag) {
-                tags.push(tag);
-            }
-        }
+        let tags = tags(
+            &mut errors,
+            "tags",
+            &self.tags.unwrap_or_default(),
+            "a tag has 1 to 50 characters",
+        );
         if tags.len() > 20 {
             errors.push("tags", "too_many", "at most 20 tags");
         }
@@ -364,6 +351,27 @@ impl ProposalInput {
             indicator_targets,
         })
     }
+}
+
+/// Keywords as kept (a proposal's tags, a reviewer's expertise): trimmed,
+/// lower-cased, each once. One that is empty or over 50 characters is left
+/// out and reported on `field[i]` as `invalid_tag`, saying `message`.
+pub fn tags(
+    errors: &mut ValidationErrors,
+    field: &str,
+    raw: &[String],
+    message: &str,
+) -> Vec<String> {
+    let mut tags = Vec::new();
+    for (i, tag) in raw.iter().enumerate() {
+        let tag = tag.trim().to_lowercase();
+        if tag.is_empty() || tag.chars().count() > 50 {
+            errors.push(format!("{field}[{i}]"), "invalid_tag", message);
+        } else if !tags.contains(&tag) {
+            tags.push(tag);
+        }
+    }
+    tags
 }
 
 fn amount(errors: &mut ValidationErrors, field: &str, raw: MoneyInput) -> Option<Money> {
@@ -433,14 +441,10 @@ pub fn form_complete(content: &ProposalContent) -> Result<(), Refusal> {
     if content.budget_lines.is_empty() {
         missing.push("budget_lines");
     }
-    if !missing.is_empty() {
-        let missing = missing.join(", ");
-        return Err(
-            Refusal::new(format!("the proposal is incomplete: fill in {missing}"))
-                .case("incomplete")
-                .with("missing", missing),
-        );
-    }
+    Refusal::unless_empty(&missing, "missing", |missing| {
+        format!("the proposal is incomplete: fill in {missing}")
+    })
+    .map_err(|refusal| refusal.case("incomplete"))?;
     match (content.budget_total(), content.requested_amount) {
         (Some(total), Some(requested)) if total == requested => Ok(()),
         (Some(total), Some(requested)) => Err(Refusal::new(format!(

@@ -57,6 +57,24 @@ impl Refusal {
         self.with(name, at.to_rfc3339()).with("time_zone", zone)
     }
 
+    /// `Ok` when `items` is empty; else a refusal saying `message` of the
+    /// list (its items joined by `", "`), with the list under `name`.
+    pub fn unless_empty(
+        items: &[impl AsRef<str>],
+        name: &str,
+        message: impl FnOnce(&str) -> String,
+    ) -> Result<(), Refusal> {
+        if items.is_empty() {
+            return Ok(());
+        }
+        let list = items
+            .iter()
+            .map(AsRef::as_ref)
+            .collect::<Vec<_>>()
+            .join(", ");
+        Err(Self::new(message(&list)).with(name, list))
+    }
+
     /// The same refusal with a calendar date.
     #[must_use]
     pub fn with_date(self, name: &str, on: NaiveDate) -> Self {

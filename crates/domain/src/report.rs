@@ -285,15 +285,9 @@ pub fn report_complete(content: &ReportContent, rules: ReportRules<'_>) -> Resul
             missing.push(format!("spending[budget line {i}]"));
         }
     }
-    if missing.is_empty() {
-        Ok(())
-    } else {
-        let missing = missing.join(", ");
-        Err(
-            Refusal::new(format!("the report is not complete: {missing} missing"))
-                .with("missing", missing),
-        )
-    }
+    Refusal::unless_empty(&missing, "missing", |missing| {
+        format!("the report is not complete: {missing} missing")
+    })
 }
 
 /// One budget line: planned against spent.

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::programme::{ConflictPolicy, ProgrammeSpec};
-use crate::proposal::ProposalContent;
+use crate::proposal::{ProposalContent, tags};
 use crate::{CountryCode, Locale, ParseError, ValidationErrors};
 
 /// Why a reviewer may not review a proposal.
@@ -165,23 +165,16 @@ impl ReviewerProfileInput {
     /// Checks every field against the programme, reporting all problems at once.
     pub fn validate(self, programme: &ProgrammeSpec) -> Result<ReviewerProfile, ValidationErrors> {
         let mut errors = ValidationErrors::default();
-        let mut expertise: Vec<String> = Vec::new();
         let raw_expertise = self.expertise.unwrap_or_default();
         if raw_expertise.len() > 30 {
             errors.push("expertise", "too_many", "at most 30 fields of expertise");
         }
-        for (i, tag) in raw_expertise.iter().enumerate().take(30) {
-            let tag = tag.trim().to_lowercase();
-            if tag.is_empty() || tag.chars().count() > 50 {
-                errors.push(
-                    format!("expertise[{i}]"),
-                    "invalid_tag",
-                    "a field of expertise has 1 to 50 characters",
-                );
-            } else if !expertise.contains(&tag) {
-                expertise.push(tag);
-            }
-        }
+        let expertise = tags(
+            &mut errors,
+            "expertise",
+            &raw_expertise[..raw_expertise.len().min(30)],
+            "a field of expertise has 1 to 50 characters",
+        );
         let mut languages: Vec<Locale> = Vec::new();
         let raw_languages = errors
             .require("languages", self.languages)
@@ -205,10 +198,7 @@ impl ReviewerProfileInput {
                 "name at least one language you read",
             );
         }
-        let country = self
-            .country
-            .filter(|c| !c.trim().is_empty())
-            .and_then(|c| errors.check("country", CountryCode::parse(&c)));
+        let country = errors.check_optional("country", self.country, CountryCode::parse);
         let organisation = self
             .organisation
             .map(|o| o.trim().to_owned())

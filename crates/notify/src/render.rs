@@ -234,8 +234,14 @@ impl Templates {
         envelope: &Envelope,
         locale: Locale,
     ) -> Result<Rendered, TemplateProblem> {
-        let event = notification.event();
-        let chosen = [locale, envelope.programme_locale, Locale::En]
+        let fallbacks = [locale, envelope.programme_locale, Locale::En];
+        let chosen = self.first_with(notification.event(), fallbacks)?;
+        self.render_exactly(notification, envelope, chosen)
+    }
+
+    /// The first of `locales` with templates for `event`.
+    fn first_with(&self, event: &str, locales: [Locale; 3]) -> Result<Locale, TemplateProblem> {
+        locales
             .into_iter()
             .find(|l| self.has(*l, event))
             .ok_or_else(|| {
@@ -243,8 +249,7 @@ impl Templates {
                     format!("en/{event}.*.hbs"),
                     "no template in any fallback language",
                 )
-            })?;
-        self.render_exactly(notification, envelope, chosen)
+            })
     }
 
     fn render_exactly(
@@ -507,29 +512,16 @@ mod tests {
             .into_iter()
             .find(|n| n.event() == "report_accepted")
             .expect("sample");
-        let mut envelope = Envelope::sample();
-        envelope.programme_locale = Locale::Mk;
-        assert_eq!(
+        // Rendered for a reader of `reader` in a programme whose language is `programme`.
+        let rendered = |programme, reader| {
+            let mut envelope = Envelope::sample();
+            envelope.programme_locale = programme;
             templates
-                .render(&sample, &envelope, Locale::Sq)
+                .render(&sample, &envelope, reader)
                 .expect("renders")
-                .locale,
-            Locale::Mk
-        );
-        envelope.programme_locale = Locale::El;
-        assert_eq!(
-            templates
-                .render(&sample, &envelope, Locale::Sq)
-                .expect("renders")
-                .locale,
-            Locale::En
-        );
-        assert_eq!(
-            templates
-                .render(&sample, &envelope, Locale::Mk)
-                .expect("renders")
-                .subject,
-            "Прифатен"
-        );
+        };
+        assert_eq!(rendered(Locale::Mk, Locale::Sq).locale, Locale::Mk);
+        assert_eq!(rendered(Locale::El, Locale::Sq).locale, Locale::En);
+        assert_eq!(rendered(Locale::El, Locale::Mk).subject, "Прифатен");
     }
 }

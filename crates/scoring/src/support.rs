@@ -53,6 +53,16 @@ pub fn submitted(rubric: &[Criterion], pairs: &[(&str, CriterionScore)]) -> Scor
         .expect("a valid submission")
 }
 
+/// Weights 2, 1 and 1 on 0 to 4; the last criterion (`reach`) is one a
+/// reviewer may mark not applicable.
+pub fn with_optional_reach() -> Vec<Criterion> {
+    vec![
+        criterion("impact", 2, 0, 4, false),
+        criterion("feasibility", 1, 0, 4, false),
+        criterion("reach", 1, 0, 4, true),
+    ]
+}
+
 /// One criterion scored 0 to 4, so scores are exact points: 0, 25, 50, 75, 100.
 pub fn quarters() -> Vec<Criterion> {
     vec![criterion("merit", 1, 0, 4, false)]

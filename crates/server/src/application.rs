@@ -135,12 +135,8 @@ impl Application {
                 move || {
                     let (app, owner, dispatcher) = (app.clone(), owner.clone(), dispatcher.clone());
                     async move {
-                        let round =
-                            grants_app::mail::dispatch_due(&app, &dispatcher, &owner, batch)
-                                .await?;
-                        let digests =
-                            grants_app::mail::dispatch_digests(&app, &dispatcher, &owner, batch)
-                                .await?;
+                        let (round, digests) =
+                            grants_app::mail::dispatch(&app, &dispatcher, &owner, batch).await?;
                         Ok(round.handled() as u64 >= batch || digests.handled() as u64 >= batch)
                     }
                 },

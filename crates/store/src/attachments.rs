@@ -41,7 +41,7 @@ pub struct AttachmentRecord {
 
 /// Records an attachment whose file is already in place.
 pub async fn insert(c: &impl ConnectionTrait, a: &AttachmentRecord) -> StoreResult<()> {
-    attachment::Entity::insert(attachment::ActiveModel {
+    let row = attachment::ActiveModel {
         id: Set(a.id.uuid()),
         parent_type: Set(a.parent_type.clone()),
         parent_id: Set(a.parent_id),
@@ -51,10 +51,8 @@ pub async fn insert(c: &impl ConnectionTrait, a: &AttachmentRecord) -> StoreResu
         sha256: Set(a.sha256.clone()),
         uploaded_by: Set(a.uploaded_by.uuid()),
         created_at: Set(a.created_at),
-    })
-    .exec_without_returning(c)
-    .await?;
-    Ok(())
+    };
+    query::insert(c, row).await
 }
 
 /// The attachment with this id.

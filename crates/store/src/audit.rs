@@ -92,7 +92,7 @@ pub async fn record(
         hash: String::new(),
     };
     let hash = chain_hash(&row);
-    audit_event::Entity::insert(audit_event::ActiveModel {
+    let stored = audit_event::ActiveModel {
         id: Set(row.id),
         occurred_at: Set(row.occurred_at),
         actor_id: Set(row.actor_id),
@@ -103,9 +103,8 @@ pub async fn record(
         details: Set(row.details),
         prev_hash: Set(row.prev_hash),
         hash: Set(hash),
-    })
-    .exec_without_returning(c)
-    .await?;
+    };
+    query::insert(c, stored).await?;
     Ok(id)
 }
 

@@ -10,6 +10,7 @@ use uuid::Uuid;
 
 use crate::StoreResult;
 use crate::entity::email_token;
+use crate::query;
 
 /// Confirms that a person reads the address they registered with.
 pub const VERIFY_EMAIL: &str = "verify_email";
@@ -25,7 +26,7 @@ pub async fn insert(
     expires_at: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
-    email_token::Entity::insert(email_token::ActiveModel {
+    let row = email_token::ActiveModel {
         id: Set(Uuid::now_v7()),
         user_id: Set(user.uuid()),
         purpose: Set(purpose.to_owned()),
@@ -33,10 +34,8 @@ pub async fn insert(
         expires_at: Set(expires_at),
         used_at: Set(None),
         created_at: Set(now),
-    })
-    .exec_without_returning(c)
-    .await?;
-    Ok(())
+    };
+    query::insert(c, row).await
 }
 
 /// Uses up the unexpired, unused token with this hash and purpose; returns

@@ -51,7 +51,7 @@ pub struct DecisionRecord {
 
 /// Records a decision.
 pub async fn insert_decision(c: &impl ConnectionTrait, d: &DecisionRecord) -> StoreResult<()> {
-    decision::Entity::insert(decision::ActiveModel {
+    let row = decision::ActiveModel {
         id: Set(d.id),
         proposal_id: Set(d.proposal_id.uuid()),
         programme_id: Set(d.programme_id.uuid()),
@@ -64,10 +64,8 @@ pub async fn insert_decision(c: &impl ConnectionTrait, d: &DecisionRecord) -> St
         letter_text: Set(d.letter_text.clone()),
         decided_by: Set(d.decided_by.uuid()),
         decided_at: Set(d.decided_at),
-    })
-    .exec_without_returning(c)
-    .await?;
-    Ok(())
+    };
+    query::insert(c, row).await
 }
 
 /// Every decision on a proposal, oldest first (waitlisted, then funded, …).
@@ -152,7 +150,7 @@ pub struct GrantRecord {
 
 /// Creates a grant; the caller fills every field (revision 0).
 pub async fn insert_grant(c: &impl ConnectionTrait, g: &GrantRecord) -> StoreResult<()> {
-    grant::Entity::insert(grant::ActiveModel {
+    let row = grant::ActiveModel {
         id: Set(g.id.uuid()),
         programme_id: Set(g.programme_id.uuid()),
         proposal_id: Set(g.proposal_id.uuid()),
@@ -173,10 +171,8 @@ pub async fn insert_grant(c: &impl ConnectionTrait, g: &GrantRecord) -> StoreRes
         end_reason: Set(g.end_reason.clone()),
         created_at: Set(g.created_at),
         updated_at: Set(g.updated_at),
-    })
-    .exec_without_returning(c)
-    .await?;
-    Ok(())
+    };
+    query::insert(c, row).await
 }
 
 /// One grant.
@@ -363,7 +359,7 @@ pub async fn insert_tranches(
     tranches: &[TrancheRecord],
 ) -> StoreResult<()> {
     for t in tranches {
-        tranche::Entity::insert(tranche::ActiveModel {
+        let row = tranche::ActiveModel {
             id: Set(t.id.uuid()),
             grant_id: Set(t.grant_id.uuid()),
             position: Set(i32::from(t.position)),
@@ -392,9 +388,8 @@ pub async fn insert_tranches(
             comment: Set(None),
             created_at: Set(t.created_at),
             updated_at: Set(t.updated_at),
-        })
-        .exec_without_returning(c)
-        .await?;
+        };
+        query::insert(c, row).await?;
     }
     Ok(())
 }

@@ -58,7 +58,7 @@ pub async fn lock_programme(c: &impl ConnectionTrait, programme: ProgrammeId) ->
 
 /// Appends an entry.
 pub async fn append(c: &impl ConnectionTrait, entry: &LedgerEntry) -> StoreResult<()> {
-    ledger_entry::Entity::insert(ledger_entry::ActiveModel {
+    let row = ledger_entry::ActiveModel {
         id: Set(entry.id),
         programme_id: Set(entry.programme_id.uuid()),
         grant_id: Set(entry.grant_id.map(GrantId::uuid)),
@@ -70,10 +70,8 @@ pub async fn append(c: &impl ConnectionTrait, entry: &LedgerEntry) -> StoreResul
         actor_id: Set(entry.actor_id.map(UserId::uuid)),
         memo: Set(entry.memo.clone()),
         created_at: Set(entry.created_at),
-    })
-    .exec_without_returning(c)
-    .await?;
-    Ok(())
+    };
+    query::insert(c, row).await
 }
 
 /// The sum of one kind of entry for one grant (or, for `None`, entries

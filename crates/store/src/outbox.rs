@@ -195,57 +195,44 @@ fn row(message: NewMessage, now: DateTime<Utc>) -> SelectStatement {
         .to_owned()
 }
 
-/// Claims up to `limit` messages that are due, or whose sender's lease ran
-/// out, for `owner` until `now + lease`. Call inside a transaction and
-/// commit before sending.
+/// Which messages a dispatcher claims.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Due {
+    /// Messages due to be sent, and those whose sender's lease ran out.
+    Now,
+    /// Held messages whose daily summary is due.
+    InSummary,
+}
+
+/// Claims up to `limit` messages that are `due`, in the order they fell due,
+/// for `owner` until `now + lease`. Call inside a transaction and commit
+/// before sending.
 pub async fn claim(
     c: &impl ConnectionTrait,
     owner: &str,
     now: DateTime<Utc>,
     lease: Duration,
     limit: u64,
+    due: Due,
 ) -> StoreResult<Vec<QueuedMessage>> {
-    claim_where(c, owner, now, lease, limit, due_now(now)).await
-}
-
-/// Claims up to `limit` held messages whose daily summary is due, oldest first.
-pub async fn claim_held(
-    c: &impl ConnectionTrait,
-    owner: &str,
-    now: DateTime<Utc>,
-    lease: Duration,
-    limit: u64,
-) -> StoreResult<Vec<QueuedMessage>> {
-    let due = Condition::all()
-        .add(outbox_message::Column::State.eq(HELD))
-        .add(outbox_message::Column::NextAttemptAt.lte(now));
-    claim_where(c, owner, now, lease, limit, due).await
-}
-
-fn due_now(now: DateTime<Utc>) -> Condition {
-    Condition::any()
-        .add(
-            Condition::all()
-                .add(outbox_message::Column::State.eq(PENDING))
-                .add(outbox_message::Column::NextAttemptAt.lte(now)),
-        )
-        .add(
-            Condition::all()
-                .add(outbox_message::Column::State.eq(SENDING))
-                .add(outbox_message::Column::LeaseUntil.lt(now)),
-        )
-}
-
-async fn claim_where(
-    c: &impl ConnectionTrait,
-    owner: &str,
-    now: DateTime<Utc>,
-    lease: Duration,
-    limit: u64,
-    due: Condition,
-) -> StoreResult<Vec<QueuedMessage>> {
+    let condition = match due {
+        Due::Now => Condition::any()
+            .add(
+                Condition::all()
+                    .add(outbox_message::Column::State.eq(PENDING))
+                    .add(outbox_message::Column::NextAttemptAt.lte(now)),
+            )
+            .add(
+                Condition::all()
+                    .add(outbox_message::Column::State.eq(SENDING))
+                    .add(outbox_message::Column::LeaseUntil.lt(now)),
+            ),
+        Due::InSummary => Condition::all()
+            .add(outbox_message::Column::State.eq(HELD))
+            .add(outbox_message::Column::NextAttemptAt.lte(now)),
+    };
     let select = outbox_message::Entity::find()
-        .filter(due)
+        .filter(condition)
         .order_by_asc(outbox_message::Column::NextAttemptAt)
         .order_by_asc(outbox_message::Column::Id)
         .limit(limit);

@@ -7,6 +7,7 @@ use sea_orm::{
 
 use crate::StoreResult;
 use crate::entity::notification_preference;
+use crate::query;
 
 /// Events the person wants in a daily summary.
 pub async fn daily_events(c: &impl ConnectionTrait, user: UserId) -> StoreResult<Vec<String>> {
@@ -27,21 +28,14 @@ pub async fn set_daily_events(
     user: UserId,
     daily: &[String],
 ) -> StoreResult<()> {
-    notification_preference::Entity::delete_many()
-        .filter(notification_preference::Column::UserId.eq(user.uuid()))
-        .exec(c)
-        .await?;
-    if daily.is_empty() {
-        return Ok(());
-    }
-    notification_preference::Entity::insert_many(daily.iter().map(|event| {
-        notification_preference::ActiveModel {
+    let rows = daily
+        .iter()
+        .map(|event| notification_preference::ActiveModel {
             user_id: Set(user.uuid()),
             event: Set(event.clone()),
             delivery: Set("daily".to_owned()),
-        }
-    }))
-    .exec_without_returning(c)
-    .await?;
-    Ok(())
+        })
+        .collect();
+    let owned = notification_preference::Column::UserId.eq(user.uuid());
+    query::replace_rows(c, owned, rows).await
 }

@@ -42,7 +42,7 @@ pub async fn insert(
     now: DateTime<Utc>,
 ) -> StoreResult<ProgrammeRecord> {
     let id = ProgrammeId::new();
-    programme::Entity::insert(programme::ActiveModel {
+    let row = programme::ActiveModel {
         id: Set(id.uuid()),
         code: Set(spec.code.clone()),
         code_normalized: Set(spec.code.to_lowercase()),
@@ -56,9 +56,8 @@ pub async fn insert(
         created_by: Set(created_by.map(UserId::uuid)),
         created_at: Set(now),
         updated_at: Set(now),
-    })
-    .exec_without_returning(c)
-    .await?;
+    };
+    query::insert(c, row).await?;
     Ok(ProgrammeRecord {
         id,
         spec,

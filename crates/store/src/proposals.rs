@@ -97,7 +97,7 @@ pub async fn insert(
     now: DateTime<Utc>,
 ) -> StoreResult<ProposalRecord> {
     let id = ProposalId::new();
-    proposal::Entity::insert(proposal::ActiveModel {
+    let row = proposal::ActiveModel {
         id: Set(id.uuid()),
         programme_id: Set(new.programme_id.uuid()),
         owner_id: Set(new.owner_id.uuid()),
@@ -112,9 +112,8 @@ pub async fn insert(
         created_at: Set(now),
         updated_at: Set(now),
         submitted_at: Set(None),
-    })
-    .exec_without_returning(c)
-    .await?;
+    };
+    query::insert(c, row).await?;
     Ok(ProposalRecord {
         id,
         programme_id: new.programme_id,

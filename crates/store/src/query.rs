@@ -1,4 +1,6 @@
-//! The query shapes the repositories share, written once: rows made into
+//! The query shapes the repositories share, written once: a row inserted
+//! (or, where its key is taken, updated instead), the rows of one owner
+//! replaced, rows made into
 //! records (one, all, by ids a thousand at a time, or a page after a
 //! cursor), a workflow transition, a change guarded by the revision the
 //! caller read, a row held until the transaction ends, a claim with a lease,
@@ -10,16 +12,64 @@
 //! missed and the lease a [`claim`] writes when it found rows.
 
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{Expr, LockBehavior, LockType};
+use sea_orm::sea_query::{Expr, IntoCondition, LockBehavior, LockType, OnConflict};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, PrimaryKeyTrait, QueryFilter, QueryOrder,
-    QuerySelect, Select, UpdateMany,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, IntoActiveModel,
+    PrimaryKeyTrait, QueryFilter, QueryOrder, QuerySelect, Select, UpdateMany,
 };
 use uuid::Uuid;
 
 use crate::StoreResult;
 use crate::entity::{grant, programme, proposal, report, review, review_assignment, tranche, user};
 use crate::error::expect_one_row;
+
+/// Inserts `row`, reading nothing back.
+pub(crate) async fn insert<A>(c: &impl ConnectionTrait, row: A) -> StoreResult<()>
+where
+    A: ActiveModelTrait,
+    <A::Entity as EntityTrait>::Model: IntoActiveModel<A>,
+{
+    A::Entity::insert(row).exec_without_returning(c).await?;
+    Ok(())
+}
+
+/// Inserts `row`, or where a row with the same `key` columns exists, sets
+/// that row's `changed` columns from `row` instead.
+pub(crate) async fn upsert<A>(
+    c: &impl ConnectionTrait,
+    row: A,
+    key: impl IntoIterator<Item = <A::Entity as EntityTrait>::Column>,
+    changed: impl IntoIterator<Item = <A::Entity as EntityTrait>::Column>,
+) -> StoreResult<()>
+where
+    A: ActiveModelTrait,
+    <A::Entity as EntityTrait>::Model: IntoActiveModel<A>,
+{
+    A::Entity::insert(row)
+        .on_conflict(OnConflict::columns(key).update_columns(changed).to_owned())
+        .exec_without_returning(c)
+        .await?;
+    Ok(())
+}
+
+/// Replaces the rows that meet `owned` (one owner's) with `rows`.
+pub(crate) async fn replace_rows<A>(
+    c: &impl ConnectionTrait,
+    owned: impl IntoCondition,
+    rows: Vec<A>,
+) -> StoreResult<()>
+where
+    A: ActiveModelTrait,
+    <A::Entity as EntityTrait>::Model: IntoActiveModel<A>,
+{
+    A::Entity::delete_many().filter(owned).exec(c).await?;
+    if !rows.is_empty() {
+        A::Entity::insert_many(rows)
+            .exec_without_returning(c)
+            .await?;
+    }
+    Ok(())
+}
 
 /// The first row `select` finds, made into a record by `record`.
 pub(crate) async fn one<E: EntityTrait, R>(

@@ -76,7 +76,7 @@ fn kind_name(kind: ReportKind) -> &'static str {
 /// Creates reports (revision 0, nothing written yet).
 pub async fn insert_reports(c: &impl ConnectionTrait, reports: &[ReportRecord]) -> StoreResult<()> {
     for r in reports {
-        report::Entity::insert(report::ActiveModel {
+        let row = report::ActiveModel {
             id: Set(r.id.uuid()),
             grant_id: Set(r.grant_id.uuid()),
             programme_id: Set(r.programme_id.uuid()),
@@ -101,9 +101,8 @@ pub async fn insert_reports(c: &impl ConnectionTrait, reports: &[ReportRecord]) 
             review_comment: Set(None),
             created_at: Set(r.created_at),
             updated_at: Set(r.updated_at),
-        })
-        .exec_without_returning(c)
-        .await?;
+        };
+        query::insert(c, row).await?;
     }
     Ok(())
 }

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use grants_domain::review::{BidLevel, ConflictKind, ReviewerProfile};
 use grants_domain::{ProgrammeId, ProposalId, UserId};
-use sea_orm::sea_query::{Expr, OnConflict};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect,
@@ -52,28 +52,23 @@ pub async fn save_profile(
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
     let json = serde_json::to_value(profile).map_err(|e| corrupt("reviewer profile", e))?;
-    reviewer_profile::Entity::insert(reviewer_profile::ActiveModel {
+    let row = reviewer_profile::ActiveModel {
         programme_id: Set(programme.uuid()),
         user_id: Set(user.uuid()),
         profile: Set(json),
         available: Set(profile.available),
         updated_at: Set(now),
-    })
-    .on_conflict(
-        OnConflict::columns([
-            reviewer_profile::Column::ProgrammeId,
-            reviewer_profile::Column::UserId,
-        ])
-        .update_columns([
-            reviewer_profile::Column::Profile,
-            reviewer_profile::Column::Available,
-            reviewer_profile::Column::UpdatedAt,
-        ])
-        .to_owned(),
-    )
-    .exec_without_returning(c)
-    .await?;
-    Ok(())
+    };
+    let key = [
+        reviewer_profile::Column::ProgrammeId,
+        reviewer_profile::Column::UserId,
+    ];
+    let changed = [
+        reviewer_profile::Column::Profile,
+        reviewer_profile::Column::Available,
+        reviewer_profile::Column::UpdatedAt,
+    ];
+    query::upsert(c, row, key, changed).await
 }
 
 /// A reviewer's profile for a programme, if they gave one.
@@ -182,7 +177,7 @@ pub async fn note_conflict(
     note: ConflictNote,
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
-    conflict::Entity::insert(conflict::ActiveModel {
+    let row = conflict::ActiveModel {
         id: Set(Uuid::now_v7()),
         programme_id: Set(note.programme_id.uuid()),
         proposal_id: Set(note.proposal_id.uuid()),
@@ -193,24 +188,19 @@ pub async fn note_conflict(
         recorded_by: Set(Some(note.recorded_by.uuid())),
         created_at: Set(now),
         updated_at: Set(now),
-    })
-    .on_conflict(
-        OnConflict::columns([
-            conflict::Column::ProposalId,
-            conflict::Column::ReviewerId,
-            conflict::Column::Kind,
-        ])
-        .update_columns([
-            conflict::Column::Status,
-            conflict::Column::Reason,
-            conflict::Column::RecordedBy,
-            conflict::Column::UpdatedAt,
-        ])
-        .to_owned(),
-    )
-    .exec_without_returning(c)
-    .await?;
-    Ok(())
+    };
+    let key = [
+        conflict::Column::ProposalId,
+        conflict::Column::ReviewerId,
+        conflict::Column::Kind,
+    ];
+    let changed = [
+        conflict::Column::Status,
+        conflict::Column::Reason,
+        conflict::Column::RecordedBy,
+        conflict::Column::UpdatedAt,
+    ];
+    query::upsert(c, row, key, changed).await
 }
 
 async fn conflicts_where(
@@ -276,21 +266,15 @@ pub async fn set_bid(
             .await?;
         return Ok(());
     };
-    bid::Entity::insert(bid::ActiveModel {
+    let row = bid::ActiveModel {
         proposal_id: Set(proposal.uuid()),
         reviewer_id: Set(reviewer.uuid()),
         programme_id: Set(programme.uuid()),
         level: Set(level.as_str().to_owned()),
         updated_at: Set(now),
-    })
-    .on_conflict(
-        OnConflict::columns([bid::Column::ProposalId, bid::Column::ReviewerId])
-            .update_columns([bid::Column::Level, bid::Column::UpdatedAt])
-            .to_owned(),
-    )
-    .exec_without_returning(c)
-    .await?;
-    Ok(())
+    };
+    let key = [bid::Column::ProposalId, bid::Column::ReviewerId];
+    query::upsert(c, row, key, [bid::Column::Level, bid::Column::UpdatedAt]).await
 }
 
 /// Every bid in a programme.
@@ -409,7 +393,7 @@ pub async fn assign(
             .ok_or(crate::StoreError::NotFound);
     }
     let id = Uuid::now_v7();
-    review_assignment::Entity::insert(review_assignment::ActiveModel {
+    let row = review_assignment::ActiveModel {
         id: Set(id),
         programme_id: Set(programme.uuid()),
         proposal_id: Set(proposal.uuid()),
@@ -421,9 +405,8 @@ pub async fn assign(
         revision: Set(1),
         created_at: Set(now),
         updated_at: Set(now),
-    })
-    .exec_without_returning(c)
-    .await?;
+    };
+    query::insert(c, row).await?;
     find_assignment(c, id)
         .await?
         .ok_or(crate::StoreError::NotFound)
@@ -601,7 +584,7 @@ pub async fn start_review(
     content: ReviewContent,
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
-    review::Entity::insert(review::ActiveModel {
+    let row = review::ActiveModel {
         assignment_id: Set(assignment.id),
         programme_id: Set(assignment.programme_id.uuid()),
         proposal_id: Set(assignment.proposal_id.uuid()),
@@ -615,10 +598,8 @@ pub async fn start_review(
         submitted_at: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
-    })
-    .exec_without_returning(c)
-    .await?;
-    Ok(())
+    };
+    query::insert(c, row).await
 }
 
 /// Replaces a draft review's content if it is still at `expected_revision` and a draft.

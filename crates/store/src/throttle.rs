@@ -1,11 +1,11 @@
 //! Failed log-in attempts per address, for slowing down password guessing.
 
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::OnConflict;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use crate::StoreResult;
 use crate::entity::login_throttle;
+use crate::query;
 
 /// Recent failures for one address.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -36,24 +36,18 @@ pub async fn put(
     attempts: Attempts,
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
-    login_throttle::Entity::insert(login_throttle::ActiveModel {
+    let row = login_throttle::ActiveModel {
         email_normalized: Set(email_normalized.to_owned()),
         failures: Set(i32::try_from(attempts.failures).unwrap_or(i32::MAX)),
         locked_until: Set(attempts.locked_until),
         updated_at: Set(now),
-    })
-    .on_conflict(
-        OnConflict::column(login_throttle::Column::EmailNormalized)
-            .update_columns([
-                login_throttle::Column::Failures,
-                login_throttle::Column::LockedUntil,
-                login_throttle::Column::UpdatedAt,
-            ])
-            .to_owned(),
-    )
-    .exec_without_returning(c)
-    .await?;
-    Ok(())
+    };
+    let changed = [
+        login_throttle::Column::Failures,
+        login_throttle::Column::LockedUntil,
+        login_throttle::Column::UpdatedAt,
+    ];
+    query::upsert(c, row, [login_throttle::Column::EmailNormalized], changed).await
 }
 
 /// Forgets the failures of an address after a successful log-in.

@@ -19,6 +19,7 @@ use uuid::Uuid;
 
 use crate::StoreResult;
 use crate::entity::timer;
+use crate::query;
 
 /// A timer that is due and claimed by the caller.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,7 +80,7 @@ pub async fn insert(
     fire_at: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
-    timer::Entity::insert(timer::ActiveModel {
+    let row = timer::ActiveModel {
         id: Set(Uuid::now_v7()),
         subject_type: Set(subject_type.to_owned()),
         subject_id: Set(subject_id),
@@ -92,10 +93,8 @@ pub async fn insert(
         outcome: Set(None),
         cancelled_at: Set(None),
         created_at: Set(now),
-    })
-    .exec_without_returning(c)
-    .await?;
-    Ok(())
+    };
+    query::insert(c, row).await
 }
 
 /// Cancels the running timer of `kind` on the subject, if any; returns how many.

@@ -8,6 +8,7 @@ use uuid::Uuid;
 
 use crate::StoreResult;
 use crate::entity::{api_token, user};
+use crate::query;
 use crate::users::{self, UserRecord};
 
 /// A token that is neither expired nor revoked.
@@ -30,16 +31,15 @@ pub async fn insert(
     expires_at: DateTime<Utc>,
 ) -> StoreResult<TokenId> {
     let id = TokenId::new();
-    api_token::Entity::insert(api_token::ActiveModel {
+    let row = api_token::ActiveModel {
         id: Set(id.uuid()),
         user_id: Set(user_id.uuid()),
         token_hash: Set(token_hash),
         created_at: Set(now),
         expires_at: Set(expires_at),
         revoked_at: Set(None),
-    })
-    .exec_without_returning(c)
-    .await?;
+    };
+    query::insert(c, row).await?;
     Ok(id)
 }
 

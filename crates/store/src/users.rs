@@ -49,37 +49,28 @@ pub struct UserRecord {
 pub struct NewUser {
     /// The address to log in with.
     pub email: Email,
-    /// Display name.
-    pub name: PersonName,
     /// The argon2id PHC string.
     pub password_hash: String,
+    /// Who the person is.
+    pub profile: Profile,
+    /// Roles to grant.
+    pub roles: Vec<RoleGrant>,
+}
+
+/// What a person says about themselves: given when the account is
+/// created, and replaced as a whole afterwards.
+#[derive(Debug, Clone)]
+pub struct Profile {
+    /// Display name.
+    pub name: PersonName,
     /// Language for pages and mail.
     pub locale: Locale,
     /// Country the person works in.
     pub country: Option<CountryCode>,
     /// Library or organisation.
     pub organisation: Option<String>,
-    /// Fields of expertise.
+    /// Fields of expertise, for reviewer matching.
     pub expertise_tags: Vec<String>,
-    /// Roles to grant.
-    pub roles: Vec<RoleGrant>,
-}
-
-/// The profile fields of an account, all replaced together.
-#[derive(Debug, Clone)]
-pub struct ProfileUpdate {
-    /// Display name.
-    pub name: PersonName,
-    /// Language.
-    pub locale: Locale,
-    /// Country.
-    pub country: Option<CountryCode>,
-    /// Organisation.
-    pub organisation: Option<String>,
-    /// Expertise.
-    pub expertise_tags: Vec<String>,
-    /// Whether the account may log in.
-    pub active: bool,
 }
 
 /// Creates an account with its roles. A taken address is [`StoreError::Duplicate`].
@@ -89,24 +80,23 @@ pub async fn insert(
     now: DateTime<Utc>,
 ) -> StoreResult<UserRecord> {
     let id = UserId::new();
-    user::Entity::insert(user::ActiveModel {
+    let row = user::ActiveModel {
         id: Set(id.uuid()),
         email: Set(new.email.as_str().to_owned()),
         email_normalized: Set(new.email.normalized()),
-        name: Set(new.name.as_str().to_owned()),
+        name: Set(new.profile.name.as_str().to_owned()),
         password_hash: Set(new.password_hash),
-        locale: Set(new.locale.code().to_owned()),
-        country: Set(new.country.map(|c| c.as_str().to_owned())),
-        organisation: Set(new.organisation),
-        expertise_tags: Set(serde_json::json!(new.expertise_tags)),
+        locale: Set(new.profile.locale.code().to_owned()),
+        country: Set(new.profile.country.map(|c| c.as_str().to_owned())),
+        organisation: Set(new.profile.organisation),
+        expertise_tags: Set(serde_json::json!(new.profile.expertise_tags)),
         active: Set(true),
         email_verified_at: Set(None),
         revision: Set(1),
         created_at: Set(now),
         updated_at: Set(now),
-    })
-    .exec_without_returning(c)
-    .await?;
+    };
+    query::insert(c, row).await?;
     replace_roles(c, id, &new.roles).await?;
     find(c, id).await?.ok_or(StoreError::NotFound)
 }
@@ -262,12 +252,14 @@ pub async fn with_role(c: &impl ConnectionTrait, role: Role) -> StoreResult<Vec<
     people(c, &query).await
 }
 
-/// Replaces the profile if the account is still at `expected_revision`.
+/// Replaces the profile, and whether the account may log in, if the account
+/// is still at `expected_revision`.
 pub async fn update_profile(
     c: &impl ConnectionTrait,
     id: UserId,
     expected_revision: i64,
-    profile: ProfileUpdate,
+    profile: Profile,
+    active: bool,
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
     let update = user::Entity::update_many()
@@ -285,7 +277,7 @@ pub async fn update_profile(
             user::Column::ExpertiseTags,
             Expr::value(serde_json::json!(profile.expertise_tags)),
         )
-        .col_expr(user::Column::Active, Expr::value(profile.active));
+        .col_expr(user::Column::Active, Expr::value(active));
     query::update_at_revision(c, update, id.uuid(), expected_revision, now).await
 }
 
@@ -329,10 +321,6 @@ pub async fn replace_roles(
     id: UserId,
     roles: &[RoleGrant],
 ) -> StoreResult<()> {
-    user_role::Entity::delete_many()
-        .filter(user_role::Column::UserId.eq(id.uuid()))
-        .exec(c)
-        .await?;
     let mut rows: Vec<_> = roles
         .iter()
         .map(|grant| user_role::ActiveModel {
@@ -345,12 +333,7 @@ pub async fn replace_roles(
         })
         .collect();
     rows.dedup_by(|a, b| a.role == b.role && a.area == b.area);
-    if !rows.is_empty() {
-        user_role::Entity::insert_many(rows)
-            .exec_without_returning(c)
-            .await?;
-    }
-    Ok(())
+    query::replace_rows(c, user_role::Column::UserId.eq(id.uuid()), rows).await
 }
 
 async fn roles_of(c: &impl ConnectionTrait, ids: &[Uuid]) -> StoreResult<Vec<user_role::Model>> {

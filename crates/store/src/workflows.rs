@@ -5,6 +5,7 @@ use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait, QueryOrder};
 
 use crate::StoreResult;
 use crate::entity::workflow_definition;
+use crate::query;
 
 /// A registered definition.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,15 +56,14 @@ pub async fn register(
             }
         });
     }
-    workflow_definition::Entity::insert(workflow_definition::ActiveModel {
+    let row = workflow_definition::ActiveModel {
         name: Set(name.to_owned()),
         version: Set(version_i32),
         content_hash: Set(content_hash.to_owned()),
         source: Set(source.to_owned()),
         registered_at: Set(now),
-    })
-    .exec_without_returning(c)
-    .await?;
+    };
+    query::insert(c, row).await?;
     Ok(Registration::Added)
 }
 

@@ -260,16 +260,19 @@ transitions:
         parse("proposal.yaml", YAML).expect("parses")
     }
 
+    /// Plans `transition` from `state` for an actor who is `role`, under `guards`.
+    fn plan_as(
+        state: &str,
+        transition: &str,
+        role: &str,
+        guards: &Guards,
+    ) -> Result<Plan, Blocked> {
+        plan(&def(), state, transition, &ActorFacts::new([role]), guards)
+    }
+
     #[test]
     fn an_allowed_transition_plans_its_state_and_effects() {
-        let plan = plan(
-            &def(),
-            "draft",
-            "submit",
-            &ActorFacts::new(["owner"]),
-            &Guards(&[]),
-        )
-        .expect("allowed");
+        let plan = plan_as("draft", "submit", "owner", &Guards(&[])).expect("allowed");
         assert_eq!(plan.to, "submitted");
         assert_eq!(plan.from, "draft");
         assert_eq!(plan.effects.len(), 1);
@@ -281,14 +284,7 @@ transitions:
             "call_open",
             "the call closed on 12 March 17:00 Europe/Skopje",
         )]);
-        let blocked = plan(
-            &def(),
-            "submitted",
-            "submit",
-            &ActorFacts::new(["reviewer"]),
-            &guards,
-        )
-        .expect_err("blocked");
+        let blocked = plan_as("submitted", "submit", "reviewer", &guards).expect_err("blocked");
         let kinds: Vec<_> = blocked.reasons.iter().map(|r| r.kind).collect();
         assert_eq!(
             kinds,
@@ -337,14 +333,7 @@ transitions:
 
     #[test]
     fn an_unknown_transition_is_named() {
-        let blocked = plan(
-            &def(),
-            "draft",
-            "fund",
-            &ActorFacts::new(["owner"]),
-            &Guards(&[]),
-        )
-        .expect_err("unknown");
+        let blocked = plan_as("draft", "fund", "owner", &Guards(&[])).expect_err("unknown");
         assert_eq!(blocked.reasons[0].kind, ReasonKind::UnknownTransition);
         assert!(blocked.reasons[0].message.contains("'fund'"));
         assert_eq!(blocked.reasons[0].args["transition"], "fund");

@@ -587,23 +587,45 @@ transitions:
     by: [programme_manager]
 ";
 
+    /// Asserts that `text` contains every one of `parts`, showing it when one is missing.
+    fn contains_all(text: &str, parts: &[&str]) {
+        for part in parts {
+            assert!(text.contains(part), "{part:?} is missing from:\n{text}");
+        }
+    }
+
+    /// Asserts that a drawing starts with `start` and contains every one of `parts`.
+    fn draws(text: &str, start: &str, parts: &[&str]) {
+        assert!(text.starts_with(start), "{text}");
+        contains_all(text, parts);
+    }
+
     #[test]
     fn mermaid_shows_states_arrows_and_ends() {
-        let text = mermaid(&parse("r.yaml", YAML).expect("parses"));
-        assert!(text.starts_with("stateDiagram-v2\n"));
-        assert!(text.contains("    due: Due#58; waiting\n"));
-        assert!(text.contains("    [*] --> due\n"));
-        assert!(text.contains("    due --> accepted: Accept \"as is\"\n"));
-        assert!(text.contains("    accepted --> [*]\n"));
+        draws(
+            &mermaid(&parse("r.yaml", YAML).expect("parses")),
+            "stateDiagram-v2\n",
+            &[
+                "    due: Due#58; waiting\n",
+                "    [*] --> due\n",
+                "    due --> accepted: Accept \"as is\"\n",
+                "    accepted --> [*]\n",
+            ],
+        );
     }
 
     #[test]
     fn dot_quotes_labels_and_doubles_final_states() {
         let text = dot(&parse("r.yaml", YAML).expect("parses"));
-        assert!(text.starts_with("digraph \"report\" {"));
-        assert!(text.contains("\"accepted\" [label=\"Accepted\", peripheries=2];"));
-        assert!(text.contains("\"due\" -> \"accepted\" [label=\"Accept \\\"as is\\\"\"];"));
-        assert!(text.contains("__start -> \"due\";"));
+        draws(
+            &text,
+            "digraph \"report\" {",
+            &[
+                "\"accepted\" [label=\"Accepted\", peripheries=2];",
+                "\"due\" -> \"accepted\" [label=\"Accept \\\"as is\\\"\"];",
+                "__start -> \"due\";",
+            ],
+        );
         assert!(text.trim_end().ends_with('}'));
     }
 
@@ -743,13 +765,15 @@ transitions:
             assert_eq!(elements.first().map(String::as_str), Some("svg"));
         }
         let text = svg(&parse("w.yaml", LOOPING).expect("parses"));
-        assert!(text.contains(">Due &amp; &lt;waiting&gt;</text>"), "{text}");
-        assert!(
-            text.contains(">Accepted &quot;as is&quot;</text>"),
-            "{text}"
+        contains_all(
+            &text,
+            &[
+                ">Due &amp; &lt;waiting&gt;</text>",
+                ">Accepted &quot;as is&quot;</text>",
+                ">Send back &lt;now&gt;</text>",
+                ">Accept &amp; close</text>",
+            ],
         );
-        assert!(text.contains(">Send back &lt;now&gt;</text>"), "{text}");
-        assert!(text.contains(">Accept &amp; close</text>"), "{text}");
         assert!(!text.contains("<waiting>") && !text.contains("<now>"));
         // The title names the workflow, escaped too; ids stay plain.
         assert!(text.contains(
@@ -760,10 +784,15 @@ transitions:
     #[test]
     fn the_svg_is_an_image_named_by_its_title() {
         let text = svg_titled(&parse("r.yaml", YAML).expect("parses"), "Reports & more");
-        assert!(text.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\""));
-        assert!(text.contains("aria-labelledby=\"wf-report-title\""));
-        assert!(text.contains("<title id=\"wf-report-title\">Reports &amp; more</title>"));
-        assert!(text.contains("viewBox=\""));
+        draws(
+            &text,
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\"",
+            &[
+                "aria-labelledby=\"wf-report-title\"",
+                "<title id=\"wf-report-title\">Reports &amp; more</title>",
+                "viewBox=\"",
+            ],
+        );
         // Nothing a strict Content-Security-Policy refuses.
         assert!(!text.contains("<script") && !text.contains("<style") && !text.contains("style="));
     }

@@ -313,8 +313,10 @@ transitions:
 
     /// Asserts exactly one problem, at `line`, whose message contains `text`.
     #[track_caller]
-    fn one_problem(yaml: &str, line: usize, text: &str) {
-        let found = problems(yaml);
+    /// Checks that `GOOD` with `from` replaced by `to` has exactly one
+    /// problem, on `line`, saying `text`.
+    fn one_problem(from: &str, to: &str, line: usize, text: &str) {
+        let found = problems(&GOOD.replace(from, to));
         assert_eq!(found.len(), 1, "expected one problem, got {found:#?}");
         assert_eq!(found[0].pos.line, line, "{}", found[0]);
         assert!(
@@ -337,7 +339,8 @@ transitions:
     #[test]
     fn an_unknown_initial_state() {
         one_problem(
-            &GOOD.replace("initial: draft", "initial: new"),
+            "initial: draft",
+            "initial: new",
             3,
             "the initial state 'new' is not a state",
         );
@@ -346,10 +349,8 @@ transitions:
     #[test]
     fn an_unknown_from_state() {
         one_problem(
-            &GOOD.replace(
-                "from: [draft, submitted, changes_requested]",
-                "from: [draft, sent, changes_requested]",
-            ),
+            "from: [draft, submitted, changes_requested]",
+            "from: [draft, sent, changes_requested]",
             29,
             "the from state 'sent'",
         );
@@ -358,10 +359,8 @@ transitions:
     #[test]
     fn an_unknown_to_state() {
         one_problem(
-            &GOOD.replace(
-                "to: withdrawn\n    by: [system]",
-                "to: lapsed\n    by: [system]",
-            ),
+            "to: withdrawn\n    by: [system]",
+            "to: lapsed\n    by: [system]",
             26,
             "the to state 'lapsed'",
         );
@@ -369,26 +368,32 @@ transitions:
 
     #[test]
     fn an_unreachable_state() {
-        let yaml = GOOD.replace("  withdrawn: { label: Withdrawn, final: true }", "  withdrawn: { label: Withdrawn, final: true }\n  archived: { label: Archived, final: true }");
-        one_problem(&yaml, 9, "state 'archived' cannot be reached from 'draft'");
+        one_problem(
+            "  withdrawn: { label: Withdrawn, final: true }",
+            "  withdrawn: { label: Withdrawn, final: true }\n  archived: { label: Archived, final: true }",
+            9,
+            "state 'archived' cannot be reached from 'draft'",
+        );
     }
 
     #[test]
     fn a_dead_end() {
-        let yaml = GOOD.replace(
+        one_problem(
             "  withdrawn: { label: Withdrawn, final: true }",
             "  withdrawn: { label: Withdrawn }",
+            8,
+            "state 'withdrawn' is a dead end",
         );
-        one_problem(&yaml, 8, "state 'withdrawn' is a dead end");
     }
 
     #[test]
     fn a_way_out_of_a_final_state() {
-        let yaml = GOOD.replace(
+        one_problem(
             "from: [draft, submitted, changes_requested]",
             "from: [draft, submitted, changes_requested, withdrawn]",
+            29,
+            "'withdrawn' is final",
         );
-        one_problem(&yaml, 29, "'withdrawn' is final");
     }
 
     #[test]
@@ -406,7 +411,8 @@ transitions:
     #[test]
     fn an_unknown_role_or_relation() {
         one_problem(
-            &GOOD.replace("by: [programme_manager]", "by: [programme_manager, jury]"),
+            "by: [programme_manager]",
+            "by: [programme_manager, jury]",
             21,
             "unknown role or relation 'jury'",
         );
@@ -415,7 +421,8 @@ transitions:
     #[test]
     fn an_unknown_guard() {
         one_problem(
-            &GOOD.replace("guards: [call_open]", "guards: [call_open, moon_full]"),
+            "guards: [call_open]",
+            "guards: [call_open, moon_full]",
             14,
             "unknown guard 'moon_full'",
         );
@@ -424,7 +431,8 @@ transitions:
     #[test]
     fn an_event_without_templates() {
         one_problem(
-            &GOOD.replace("event: proposal_submitted", "event: proposal_sent"),
+            "event: proposal_submitted",
+            "event: proposal_sent",
             16,
             "event 'proposal_sent' has no email templates",
         );
@@ -433,7 +441,8 @@ transitions:
     #[test]
     fn an_unknown_recipient() {
         one_problem(
-            &GOOD.replace("to: [owner, programme_manager]", "to: [owner, everyone]"),
+            "to: [owner, programme_manager]",
+            "to: [owner, everyone]",
             16,
             "unknown recipient 'everyone'",
         );
@@ -441,27 +450,31 @@ transitions:
 
     #[test]
     fn an_unknown_run_effect() {
-        let yaml = GOOD.replace(
+        one_problem(
             "      - cancel_timer: { kind: changes_due }",
             "      - cancel_timer: { kind: changes_due }\n      - run: launch_rocket",
+            18,
+            "unknown effect 'launch_rocket'",
         );
-        one_problem(&yaml, 18, "unknown effect 'launch_rocket'");
     }
 
     #[test]
     fn a_timer_must_fire_a_system_transition_from_its_state() {
         one_problem(
-            &GOOD.replace("fire: lapse", "fire: lapsed"),
+            "fire: lapse",
+            "fire: lapsed",
             23,
             "which is not a transition",
         );
         one_problem(
-            &GOOD.replace("by: [system]", "by: [owner]"),
+            "by: [system]",
+            "by: [owner]",
             23,
             "which the system may not take",
         );
         one_problem(
-            &GOOD.replace("fire: lapse", "fire: submit"),
+            "fire: lapse",
+            "fire: submit",
             23,
             "which the system may not take",
         );
@@ -470,10 +483,8 @@ transitions:
     #[test]
     fn a_cancelled_timer_must_be_started_somewhere() {
         one_problem(
-            &GOOD.replace(
-                "cancel_timer: { kind: changes_due }",
-                "cancel_timer: { kind: review_due }",
-            ),
+            "cancel_timer: { kind: changes_due }",
+            "cancel_timer: { kind: review_due }",
             17,
             "no transition starts a timer 'review_due'",
         );
@@ -482,7 +493,8 @@ transitions:
     #[test]
     fn nobody_may_take_a_transition_without_by() {
         one_problem(
-            &GOOD.replace("by: [owner]\n    guards", "by: []\n    guards"),
+            "by: [owner]\n    guards",
+            "by: []\n    guards",
             10,
             "names nobody",
         );
@@ -490,13 +502,10 @@ transitions:
 
     #[test]
     fn version_zero_and_bad_names() {
+        one_problem("version: 1", "version: 0", 2, "versions start at 1");
         one_problem(
-            &GOOD.replace("version: 1", "version: 0"),
-            2,
-            "versions start at 1",
-        );
-        one_problem(
-            &GOOD.replace("workflow: proposal", "workflow: Proposal Flow"),
+            "workflow: proposal",
+            "workflow: Proposal Flow",
             1,
             "must be lower-case",
         );

@@ -29,55 +29,41 @@ use utoipa::openapi::{RefOr, Response};
 
 use crate::problem::Problem;
 
-/// Not logged in: no bearer token, or one that is unknown, expired or revoked
-#[derive(IntoResponses)]
-#[response(status = 401, content_type = "application/problem+json")]
-pub(crate) struct Unauthenticated(Problem);
+/// Declares the problems: each a type answering with its status and a
+/// problem+json body, its doc comment the response's description.
+macro_rules! problems {
+    ($($(#[doc = $doc:literal])* $status:literal $name:ident;)+) => {
+        $(
+            $(#[doc = $doc])*
+            #[derive(IntoResponses)]
+            #[response(status = $status, content_type = "application/problem+json")]
+            pub(crate) struct $name(Problem);
+        )+
+    };
+}
 
-/// Your role does not allow this
-#[derive(IntoResponses)]
-#[response(status = 403, content_type = "application/problem+json")]
-pub(crate) struct Forbidden(Problem);
-
-/// No such object, or none you may see
-#[derive(IntoResponses)]
-#[response(status = 404, content_type = "application/problem+json")]
-pub(crate) struct NotFound(Problem);
-
-/// The revision is stale, a unique value is taken, or the object's state forbids this
-#[derive(IntoResponses)]
-#[response(status = 409, content_type = "application/problem+json")]
-pub(crate) struct Conflict(Problem);
-
-/// The input breaks a rule; every offending field is named in `errors`
-#[derive(IntoResponses)]
-#[response(status = 422, content_type = "application/problem+json")]
-pub(crate) struct Invalid(Problem);
-
-/// No revision was sent (`If-Match` or `revision`)
-#[derive(IntoResponses)]
-#[response(status = 428, content_type = "application/problem+json")]
-pub(crate) struct RevisionRequired(Problem);
-
-/// The form could not be read
-#[derive(IntoResponses)]
-#[response(status = 400, content_type = "application/problem+json")]
-pub(crate) struct UnreadableForm(Problem);
-
-/// The file is over the programme's limit (named on `file`); nothing was stored
-#[derive(IntoResponses)]
-#[response(status = 413, content_type = "application/problem+json")]
-pub(crate) struct FileTooLarge(Problem);
-
-/// Not a multipart form, or a file of a type not taken (named on `file`, with what it was found to be); nothing was stored
-#[derive(IntoResponses)]
-#[response(status = 415, content_type = "application/problem+json")]
-pub(crate) struct FileTypeRefused(Problem);
-
-/// No file, or an empty one
-#[derive(IntoResponses)]
-#[response(status = 422, content_type = "application/problem+json")]
-pub(crate) struct NoFile(Problem);
+problems! {
+    /// Not logged in: no bearer token, or one that is unknown, expired or revoked
+    401 Unauthenticated;
+    /// Your role does not allow this
+    403 Forbidden;
+    /// No such object, or none you may see
+    404 NotFound;
+    /// The revision is stale, a unique value is taken, or the object's state forbids this
+    409 Conflict;
+    /// The input breaks a rule; every offending field is named in `errors`
+    422 Invalid;
+    /// No revision was sent (`If-Match` or `revision`)
+    428 RevisionRequired;
+    /// The form could not be read
+    400 UnreadableForm;
+    /// The file is over the programme's limit (named on `file`); nothing was stored
+    413 FileTooLarge;
+    /// Not a multipart form, or a file of a type not taken (named on `file`, with what it was found to be); nothing was stored
+    415 FileTypeRefused;
+    /// No file, or an empty one
+    422 NoFile;
+}
 
 /// A read of one object, or of what belongs to it: 401, 404.
 pub(crate) type ReadErrors = Problems<(Unauthenticated, NotFound)>;

@@ -76,6 +76,28 @@ pub fn pairs(assignment: &Assignment) -> BTreeSet<(ProposalId, UserId)> {
         .collect()
 }
 
+/// The pairs a conflict forbids.
+fn forbidden_pairs(instance: &Instance) -> HashSet<(ProposalId, UserId)> {
+    instance
+        .forbidden
+        .iter()
+        .map(|f| (f.proposal, f.reviewer))
+        .collect()
+}
+
+/// The pairs that must be in any assignment: pinned or kept.
+fn fixed_pairs(
+    instance: &Instance,
+    kept: &[(ProposalId, UserId)],
+) -> BTreeSet<(ProposalId, UserId)> {
+    instance.pinned.iter().chain(kept).copied().collect()
+}
+
+/// Each id's position in `ids`.
+fn positions<K: Ord>(ids: impl Iterator<Item = K>) -> BTreeMap<K, usize> {
+    ids.enumerate().map(|(i, id)| (id, i)).collect()
+}
+
 /// Whether `r` reads the language of `p`.
 pub fn reads(p: &ProposalNeed, r: &ReviewerProfile) -> bool {
     p.language.is_none_or(|l| r.languages.contains(&l))
@@ -104,11 +126,7 @@ pub type Score = (u64, u64, i64);
 pub fn check(instance: &Instance, kept: &[(ProposalId, UserId)], assignment: &Assignment) -> Score {
     let proposals: BTreeMap<_, _> = instance.proposals.iter().map(|p| (p.id, p)).collect();
     let reviewers: BTreeMap<_, _> = instance.reviewers.iter().map(|r| (r.id, r)).collect();
-    let forbidden: HashSet<_> = instance
-        .forbidden
-        .iter()
-        .map(|f| (f.proposal, f.reviewer))
-        .collect();
+    let forbidden = forbidden_pairs(instance);
     let got = pairs(assignment);
     assert_eq!(
         got.len(),
@@ -142,18 +160,8 @@ pub fn check(instance: &Instance, kept: &[(ProposalId, UserId)], assignment: &As
     }
     assert_eq!(objective, assignment.objective, "objective is not the sum");
     // Sorted by proposal order, then reviewer order, as given.
-    let order_p: BTreeMap<_, _> = instance
-        .proposals
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id, i))
-        .collect();
-    let order_r: BTreeMap<_, _> = instance
-        .reviewers
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.id, i))
-        .collect();
+    let order_p = positions(instance.proposals.iter().map(|p| p.id));
+    let order_r = positions(instance.reviewers.iter().map(|r| r.id));
     let keys: Vec<_> = assignment
         .pairs
         .iter()
@@ -224,12 +232,8 @@ pub fn reference(instance: &Instance, kept: &[(ProposalId, UserId)]) -> Score {
             cost: -cost,
         });
     };
-    let forbidden: HashSet<_> = instance
-        .forbidden
-        .iter()
-        .map(|f| (f.proposal, f.reviewer))
-        .collect();
-    let fixed: BTreeSet<_> = instance.pinned.iter().chain(kept).copied().collect();
+    let forbidden = forbidden_pairs(instance);
+    let fixed = fixed_pairs(instance, kept);
     // Big enough for the small instances this is used on.
     let bonus = 1_000_000_i64;
     let mut fixed_affinity = 0i64;
@@ -321,12 +325,8 @@ pub fn reference(instance: &Instance, kept: &[(ProposalId, UserId)]) -> Score {
 /// The optimal score by trying every set of candidate pairs. Tiny instances
 /// only (at most ~16 candidate pairs).
 pub fn brute_force(instance: &Instance, kept: &[(ProposalId, UserId)]) -> Score {
-    let forbidden: HashSet<_> = instance
-        .forbidden
-        .iter()
-        .map(|f| (f.proposal, f.reviewer))
-        .collect();
-    let fixed: BTreeSet<_> = instance.pinned.iter().chain(kept).copied().collect();
+    let forbidden = forbidden_pairs(instance);
+    let fixed = fixed_pairs(instance, kept);
     let np = instance.proposals.len();
     let nr = instance.reviewers.len();
     let mut base_need = vec![0u16; np];

@@ -196,45 +196,42 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("a date")
 }
 
+/// The moment `h`:00 UTC on the day.
+fn utc(y: i32, m: u32, d: u32, h: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(y, m, d, h, 0, 0)
+        .single()
+        .expect("time")
+}
+
 #[test]
 fn the_deadline_is_the_end_of_the_due_day_in_the_programme_zone() {
     // Skopje is UTC+2 in summer.
-    assert_eq!(
-        deadline(day(2027, 9, 30), skopje()),
-        Utc.with_ymd_and_hms(2027, 9, 30, 22, 0, 0)
-            .single()
-            .expect("time")
-    );
+    assert_eq!(deadline(day(2027, 9, 30), skopje()), utc(2027, 9, 30, 22));
 }
 
 #[test]
 fn reminders_go_before_on_the_day_and_weekly_while_late() {
     let schedule = ReminderSchedule::new(day(2027, 9, 30), skopje(), &[14, 3], 7);
-    let at = |y, m, d, h| {
-        Utc.with_ymd_and_hms(y, m, d, h, 0, 0)
-            .single()
-            .expect("time")
-    };
     let first = schedule.first();
     assert_eq!(first.kind, ReminderKind::DueSoon { days_before: 14 });
-    assert_eq!(first.at, at(2027, 9, 16, 7));
+    assert_eq!(first.at, utc(2027, 9, 16, 7));
     let second = schedule.next_after(first.at);
     assert_eq!(second.kind, ReminderKind::DueSoon { days_before: 3 });
     let third = schedule.next_after(second.at);
     assert_eq!(third.kind, ReminderKind::DueToday);
-    assert_eq!(third.at, at(2027, 9, 30, 7));
+    assert_eq!(third.at, utc(2027, 9, 30, 7));
     let fourth = schedule.next_after(third.at);
     assert_eq!(fourth.kind, ReminderKind::Overdue { round: 0 });
     assert_eq!(fourth.at, schedule.deadline());
     let fifth = schedule.next_after(fourth.at);
     assert_eq!(fifth.kind, ReminderKind::Overdue { round: 1 });
-    assert_eq!(fifth.at, at(2027, 10, 7, 22));
+    assert_eq!(fifth.at, utc(2027, 10, 7, 22));
     // A server down for three weeks sends only the latest reminder.
     assert_eq!(
-        schedule.latest_at(at(2027, 10, 20, 0)).map(|r| r.kind),
+        schedule.latest_at(utc(2027, 10, 20, 0)).map(|r| r.kind),
         Some(ReminderKind::Overdue { round: 2 })
     );
-    assert_eq!(schedule.latest_at(at(2027, 9, 1, 0)), None);
+    assert_eq!(schedule.latest_at(utc(2027, 9, 1, 0)), None);
 }
 
 #[test]
@@ -245,10 +242,7 @@ fn with_no_days_before_the_first_reminder_is_on_the_day() {
 
 #[test]
 fn timeliness_compares_the_first_submission_with_the_deadline() {
-    let deadline = Utc
-        .with_ymd_and_hms(2027, 9, 30, 22, 0, 0)
-        .single()
-        .expect("time");
+    let deadline = utc(2027, 9, 30, 22);
     let before = deadline - chrono::Duration::seconds(1);
     assert_eq!(
         timeliness(deadline, Some(before), deadline),
@@ -266,17 +260,9 @@ fn timeliness_compares_the_first_submission_with_the_deadline() {
 fn the_weekly_summary_goes_out_on_monday_morning() {
     use chrono::Datelike;
     // Wednesday 2027-09-29 10:00 UTC → Monday 2027-10-04 08:00 Skopje (06:00 UTC).
-    let wednesday = Utc
-        .with_ymd_and_hms(2027, 9, 29, 10, 0, 0)
-        .single()
-        .expect("time");
+    let wednesday = utc(2027, 9, 29, 10);
     let at = next_summary_at(wednesday, skopje());
-    assert_eq!(
-        at,
-        Utc.with_ymd_and_hms(2027, 10, 4, 6, 0, 0)
-            .single()
-            .expect("time")
-    );
+    assert_eq!(at, utc(2027, 10, 4, 6));
     assert_eq!(at.with_timezone(&skopje()).weekday(), chrono::Weekday::Mon);
     // Exactly at the moment: the next week.
     assert_eq!(
@@ -327,7 +313,7 @@ proptest! {
         every in 1_u16..30,
     ) {
         let schedule = ReminderSchedule::new(day(2027, 3, 28), skopje(), &days, every);
-        let start = Utc.with_ymd_and_hms(2027, 1, 1, 0, 0, 0).single().expect("time")
+        let start = utc(2027, 1, 1, 0)
             + chrono::Duration::days(offset_days)
             + chrono::Duration::seconds(offset_secs);
         let next = schedule.next_after(start);

@@ -135,6 +135,15 @@ fn proposal() -> ProposalContent {
     }
 }
 
+/// A reviewer in `country` at `organisation` who reads `language`.
+fn working_at(country: &str, organisation: &str, language: &str) -> ReviewerProfile {
+    profile(ReviewerProfileInput {
+        country: Some(country.into()),
+        organisation: Some(organisation.into()),
+        ..reads(&[language])
+    })
+}
+
 fn identity(profile: &ReviewerProfile) -> ReviewerIdentity<'_> {
     ReviewerIdentity {
         name: "Elena Dimitrova",
@@ -145,11 +154,7 @@ fn identity(profile: &ReviewerProfile) -> ReviewerIdentity<'_> {
 
 #[test]
 fn same_organisation_and_country_are_detected_under_the_policy() {
-    let p = profile(ReviewerProfileInput {
-        country: Some("MK".into()),
-        organisation: Some("city library skopje".into()),
-        ..reads(&["mk"])
-    });
+    let p = working_at("MK", "city library skopje", "mk");
     let all = ConflictPolicy::default();
     assert_eq!(
         automatic_conflicts(&all, &proposal(), identity(&p)),
@@ -164,11 +169,7 @@ fn same_organisation_and_country_are_detected_under_the_policy() {
 
 #[test]
 fn a_reviewer_from_elsewhere_has_no_automatic_conflict() {
-    let p = profile(ReviewerProfileInput {
-        country: Some("RS".into()),
-        organisation: Some("National Library of Serbia".into()),
-        ..reads(&["sr"])
-    });
+    let p = working_at("RS", "National Library of Serbia", "sr");
     assert!(automatic_conflicts(&ConflictPolicy::default(), &proposal(), identity(&p)).is_empty());
 }
 

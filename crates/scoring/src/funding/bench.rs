@@ -2,8 +2,8 @@
 //! many proposals, and how long each policy takes on it.
 //!
 //! [`generate`] is pure: the same [`BenchSpec`] gives the same input to the
-//! bit, from a small built-in generator (SplitMix64), with no dependency on
-//! any random-number crate. [`measure`] is the one function of this crate
+//! bit, from the small generator the pure crates share (SplitMix64), with
+//! no dependency on any random-number crate. [`measure`] is the one function of this crate
 //! that reads the clock; it exists for the `grants bench funding` command.
 //! The module is compiled only with the feature `bench` (and in this
 //! crate's tests), so production builds leave it out.
@@ -21,6 +21,7 @@
 use std::fmt;
 use std::time::Instant;
 
+use grants_domain::random::SplitMix64;
 use grants_domain::{CountryCode, Currency, Money, ProposalId};
 use serde::de::IntoDeserializer;
 use serde::de::value::{Error as ValueError, StrDeserializer};
@@ -69,18 +70,14 @@ impl Default for BenchSpec {
     }
 }
 
-/// SplitMix64 (Steele, Lea and Flood, 2014): tiny, fast and good enough
-/// for test data.
+/// The shared generator, with the one draw the benchmark makes besides
+/// plain bits.
 #[derive(Debug, Clone)]
-struct SplitMix64(u64);
+struct Rng(SplitMix64);
 
-impl SplitMix64 {
+impl Rng {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
+        self.0.next_u64()
     }
 
     /// A whole number from `low` to `high`, both included (`low ≤ high`).
@@ -92,7 +89,7 @@ impl SplitMix64 {
 }
 
 /// A UUID-v7-shaped proposal id from 122 random bits.
-fn proposal_id(rng: &mut SplitMix64) -> ProposalId {
+fn proposal_id(rng: &mut Rng) -> ProposalId {
     let (high, low) = (rng.next(), rng.next());
     let text = format!(
         "{:08x}-{:04x}-7{:03x}-{:04x}-{:012x}",
@@ -110,7 +107,7 @@ fn proposal_id(rng: &mut SplitMix64) -> ProposalId {
 /// A generated ranking with its budget, under the `optimal` policy; see the
 /// module documentation.
 pub fn generate(spec: &BenchSpec) -> FundingInput {
-    let mut rng = SplitMix64(spec.seed);
+    let mut rng = Rng(SplitMix64::new(spec.seed));
     let countries: Vec<(CountryCode, u64, i64)> = COUNTRIES
         .iter()
         .filter_map(|&(code, weight, penalty)| {

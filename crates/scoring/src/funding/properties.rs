@@ -332,6 +332,16 @@ fn dynamic(
         .collect()
 }
 
+/// The candidates of a large draw: each amount drawn in hundreds, each
+/// score scaled up a thousandfold.
+fn build_large(raw: Vec<(usize, usize, i64)>) -> Vec<Candidate> {
+    let raw: Vec<(usize, i64, i64)> = raw
+        .into_iter()
+        .map(|(country, hundreds, score)| (country, hundreds as i64 * 100, score * 1000))
+        .collect();
+    build(&raw)
+}
+
 /// Many candidates (enough for every step of the search to run), amounts
 /// in whole hundreds, scores from a few reviews (so many tie), and at most
 /// one capped country.
@@ -342,11 +352,7 @@ fn large() -> impl Strategy<Value = (FundingInput, Option<(usize, usize)>)> {
         proptest::option::of(10u8..=40),
     )
         .prop_map(|(raw, percent, share)| {
-            let raw: Vec<(usize, i64, i64)> = raw
-                .into_iter()
-                .map(|(country, hundreds, score)| (country, hundreds as i64 * 100, score * 1000))
-                .collect();
-            let candidates = build(&raw);
+            let candidates = build_large(raw);
             let requested: i64 = candidates.iter().map(|c| c.amount.minor).sum();
             let budget = requested * percent / 100 / 100 * 100;
             let rules = share.map_or_else(Vec::new, |share| {
@@ -394,11 +400,7 @@ fn ruled() -> impl Strategy<Value = FundingInput> {
         vec((0u32..=40, 20u8..=60), 3),
     )
         .prop_map(|(raw, rules)| {
-            let raw: Vec<(usize, i64, i64)> = raw
-                .into_iter()
-                .map(|(country, hundreds, score)| (country, hundreds as i64 * 100, score * 1000))
-                .collect();
-            let candidates = build(&raw);
+            let candidates = build_large(raw);
             let requested: i64 = candidates.iter().map(|c| c.amount.minor).sum();
             let rules = rules
                 .iter()

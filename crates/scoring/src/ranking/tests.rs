@@ -1,6 +1,7 @@
 use super::*;
 use crate::support::{
     NA, criterion, p, quarters, quarters_input, raw_settings, review, s, submitted, u,
+    with_optional_reach,
 };
 use crate::{CriterionScore, ScoreSheetInput, weighted_score};
 
@@ -11,8 +12,22 @@ fn normalising(min_reviews: u32, threshold: f64) -> RankingSettings {
     }
 }
 
+/// Reviews on [`quarters`], each (proposal, reviewer, quarters) by number.
+fn scored(reviews: &[(u128, u128, i64)]) -> Vec<ReviewRecord> {
+    reviews
+        .iter()
+        .map(|&(proposal, reviewer, quarter)| review(p(proposal), u(reviewer), quarter))
+        .collect()
+}
+
 fn ranked(input: &RankingInput) -> Ranking {
     rank(input).expect("a valid input")
+}
+
+/// The ranking of [`scored`] reviews, without normalisation or a
+/// disagreement any spread could reach.
+fn raw_ranking(reviews: &[(u128, u128, i64)]) -> Ranking {
+    ranked(&quarters_input(scored(reviews), &[], raw_settings(100.0)))
 }
 
 fn entry(ranking: &Ranking, proposal: ProposalId) -> &RankedProposal {
@@ -39,15 +54,7 @@ fn ties(ranking: &Ranking) -> Vec<bool> {
 
 #[test]
 fn figures_of_an_odd_number_of_reviews() {
-    let ranking = ranked(&quarters_input(
-        vec![
-            review(p(1), u(1), 4),
-            review(p(1), u(2), 1),
-            review(p(1), u(3), 2),
-        ],
-        &[],
-        raw_settings(100.0),
-    ));
+    let ranking = raw_ranking(&[(1, 1, 4), (1, 2, 1), (1, 3, 2)]);
     let e = entry(&ranking, p(1));
     assert_eq!(e.reviews, 3);
     assert!(!e.unreviewed);
@@ -64,16 +71,7 @@ fn figures_of_an_odd_number_of_reviews() {
 
 #[test]
 fn figures_of_an_even_number_of_reviews() {
-    let ranking = ranked(&quarters_input(
-        vec![
-            review(p(1), u(1), 4),
-            review(p(1), u(2), 0),
-            review(p(1), u(3), 1),
-            review(p(1), u(4), 2),
-        ],
-        &[],
-        raw_settings(100.0),
-    ));
+    let ranking = raw_ranking(&[(1, 1, 4), (1, 2, 0), (1, 3, 1), (1, 4, 2)]);
     let e = entry(&ranking, p(1));
     assert_eq!(e.median, Some(37.5));
     assert_eq!(e.mean, Some(43.75));
@@ -83,7 +81,7 @@ fn figures_of_an_even_number_of_reviews() {
 #[test]
 fn a_single_review_has_no_spread() {
     let ranking = ranked(&quarters_input(
-        vec![review(p(1), u(1), 3)],
+        scored(&[(1, 1, 3)]),
         &[],
         raw_settings(0.0),
     ));
@@ -97,15 +95,7 @@ fn a_single_review_has_no_spread() {
 
 #[test]
 fn review_scores_list_each_reviewer_in_id_order() {
-    let ranking = ranked(&quarters_input(
-        vec![
-            review(p(1), u(3), 4),
-            review(p(1), u(1), 0),
-            review(p(1), u(2), 2),
-        ],
-        &[],
-        raw_settings(100.0),
-    ));
+    let ranking = raw_ranking(&[(1, 3, 4), (1, 1, 0), (1, 2, 2)]);
     let e = entry(&ranking, p(1));
     let listed: Vec<(UserId, f64)> = e
         .review_scores
@@ -122,11 +112,7 @@ fn review_scores_list_each_reviewer_in_id_order() {
 
 #[test]
 fn weighted_scores_with_not_applicable_feed_the_figures() {
-    let rubric = vec![
-        criterion("impact", 2, 0, 4, false),
-        criterion("feasibility", 1, 0, 4, false),
-        criterion("reach", 1, 0, 4, true),
-    ];
+    let rubric = with_optional_reach();
     let reviews = vec![
         ReviewRecord {
             proposal: p(1),
@@ -183,12 +169,7 @@ fn disagreement_is_a_spread_strictly_above_the_threshold() {
 fn normalisation_puts_each_reviewer_on_the_jurys_scale() {
     // Reviewer 1 scores 0 and 50 (mean 25, sd 25); reviewer 2 scores 50 and 100
     // (mean 75, sd 25). All four scores: μ = 50, σ = √1250.
-    let reviews = vec![
-        review(p(1), u(1), 2),
-        review(p(2), u(1), 0),
-        review(p(1), u(2), 4),
-        review(p(2), u(2), 2),
-    ];
+    let reviews = scored(&[(1, 1, 2), (2, 1, 0), (1, 2, 4), (2, 2, 2)]);
     let ranking = ranked(&quarters_input(reviews, &[], normalising(2, 100.0)));
     assert_eq!(ranking.basis, RankingBasis::NormalisedMean);
     let jury = ranking.jury.unwrap();
@@ -216,12 +197,7 @@ fn normalisation_puts_each_reviewer_on_the_jurys_scale() {
 #[test]
 fn normalisation_can_change_the_order() {
     // A harsh reviewer's best (50) beats a generous reviewer's worst (75) once normalised.
-    let reviews = vec![
-        review(p(1), u(1), 2),
-        review(p(3), u(1), 0),
-        review(p(2), u(2), 3),
-        review(p(4), u(2), 4),
-    ];
+    let reviews = scored(&[(1, 1, 2), (3, 1, 0), (2, 2, 3), (4, 2, 4)]);
     let raw = ranked(&quarters_input(reviews.clone(), &[], raw_settings(100.0)));
     assert_eq!(raw.basis, RankingBasis::Mean);
     assert_eq!(order(&raw), [p(4), p(2), p(1), p(3)]);
@@ -233,13 +209,7 @@ fn normalisation_can_change_the_order() {
 
 #[test]
 fn a_reviewer_below_the_minimum_keeps_raw_scores() {
-    let reviews = vec![
-        review(p(1), u(1), 1),
-        review(p(2), u(1), 3),
-        review(p(3), u(1), 2),
-        review(p(1), u(2), 4),
-        review(p(2), u(2), 0),
-    ];
+    let reviews = scored(&[(1, 1, 1), (2, 1, 3), (3, 1, 2), (1, 2, 4), (2, 2, 0)]);
     let ranking = ranked(&quarters_input(reviews, &[], normalising(3, 100.0)));
     let stats: Vec<(UserId, bool)> = ranking
         .reviewer_stats
@@ -263,12 +233,7 @@ fn a_reviewer_below_the_minimum_keeps_raw_scores() {
 
 #[test]
 fn a_reviewer_who_gives_everyone_the_same_score_maps_to_the_jury_mean() {
-    let reviews = vec![
-        review(p(1), u(1), 3),
-        review(p(2), u(1), 3),
-        review(p(1), u(2), 4),
-        review(p(2), u(2), 0),
-    ];
+    let reviews = scored(&[(1, 1, 3), (2, 1, 3), (1, 2, 4), (2, 2, 0)]);
     let ranking = ranked(&quarters_input(reviews, &[], normalising(2, 100.0)));
     let jury = ranking.jury.unwrap();
     for e in &ranking.entries {
@@ -300,15 +265,7 @@ fn normalised_scores_are_not_clamped() {
 
 #[test]
 fn a_higher_mean_ranks_first() {
-    let ranking = ranked(&quarters_input(
-        vec![
-            review(p(1), u(1), 2),
-            review(p(2), u(1), 3),
-            review(p(3), u(1), 1),
-        ],
-        &[],
-        raw_settings(100.0),
-    ));
+    let ranking = raw_ranking(&[(1, 1, 2), (2, 1, 3), (3, 1, 1)]);
     assert_eq!(order(&ranking), [p(2), p(1), p(3)]);
     let positions: Vec<usize> = ranking.entries.iter().map(|e| e.position).collect();
     assert_eq!(positions, [1, 2, 3]);
@@ -317,18 +274,14 @@ fn a_higher_mean_ranks_first() {
 #[test]
 fn equal_means_are_broken_by_the_higher_median() {
     // p1: 0, 75, 75 (median 75); p2: 25, 25, 100 (median 25); both mean 50.
-    let ranking = ranked(&quarters_input(
-        vec![
-            review(p(2), u(1), 1),
-            review(p(2), u(2), 1),
-            review(p(2), u(3), 4),
-            review(p(1), u(1), 0),
-            review(p(1), u(2), 3),
-            review(p(1), u(3), 3),
-        ],
-        &[],
-        raw_settings(100.0),
-    ));
+    let ranking = raw_ranking(&[
+        (2, 1, 1),
+        (2, 2, 1),
+        (2, 3, 4),
+        (1, 1, 0),
+        (1, 2, 3),
+        (1, 3, 3),
+    ]);
     assert_eq!(entry(&ranking, p(1)).mean, entry(&ranking, p(2)).mean);
     assert_eq!(order(&ranking), [p(1), p(2)]);
     assert_eq!(ties(&ranking), [false, false]);
@@ -337,49 +290,21 @@ fn equal_means_are_broken_by_the_higher_median() {
 #[test]
 fn equal_means_and_medians_are_broken_by_the_lower_spread() {
     // p2: 50, 50 (spread 0) before p1: 25, 75 (spread 50).
-    let ranking = ranked(&quarters_input(
-        vec![
-            review(p(1), u(1), 1),
-            review(p(1), u(2), 3),
-            review(p(2), u(1), 2),
-            review(p(2), u(2), 2),
-        ],
-        &[],
-        raw_settings(100.0),
-    ));
+    let ranking = raw_ranking(&[(1, 1, 1), (1, 2, 3), (2, 1, 2), (2, 2, 2)]);
     assert_eq!(order(&ranking), [p(2), p(1)]);
     assert_eq!(ties(&ranking), [false, false]);
 }
 
 #[test]
 fn then_by_more_reviews() {
-    let ranking = ranked(&quarters_input(
-        vec![
-            review(p(1), u(1), 2),
-            review(p(1), u(2), 2),
-            review(p(2), u(1), 2),
-            review(p(2), u(2), 2),
-            review(p(2), u(3), 2),
-        ],
-        &[],
-        raw_settings(100.0),
-    ));
+    let ranking = raw_ranking(&[(1, 1, 2), (1, 2, 2), (2, 1, 2), (2, 2, 2), (2, 3, 2)]);
     assert_eq!(order(&ranking), [p(2), p(1)]);
     assert_eq!(ties(&ranking), [false, false]);
 }
 
 #[test]
 fn a_true_tie_is_ordered_by_id_and_flagged() {
-    let ranking = ranked(&quarters_input(
-        vec![
-            review(p(9), u(1), 3),
-            review(p(5), u(2), 3),
-            review(p(7), u(3), 3),
-            review(p(8), u(1), 4),
-        ],
-        &[],
-        raw_settings(100.0),
-    ));
+    let ranking = raw_ranking(&[(9, 1, 3), (5, 2, 3), (7, 3, 3), (8, 1, 4)]);
     assert_eq!(order(&ranking), [p(8), p(5), p(7), p(9)]);
     assert_eq!(ties(&ranking), [false, false, true, true]);
 }
@@ -387,12 +312,7 @@ fn a_true_tie_is_ordered_by_id_and_flagged() {
 #[test]
 fn under_normalisation_equal_normalised_means_are_broken_by_the_raw_mean() {
     // Both p1 and p2 get z = 1 from their only reviewer; p2's raw score is higher.
-    let reviews = vec![
-        review(p(1), u(1), 3),
-        review(p(3), u(1), 1),
-        review(p(2), u(2), 4),
-        review(p(3), u(2), 2),
-    ];
+    let reviews = scored(&[(1, 1, 3), (3, 1, 1), (2, 2, 4), (3, 2, 2)]);
     let ranking = ranked(&quarters_input(reviews, &[], normalising(2, 100.0)));
     assert_eq!(
         entry(&ranking, p(1)).normalised_mean,
@@ -438,7 +358,7 @@ fn with_no_reviews_at_all_every_proposal_is_unreviewed() {
 
 #[test]
 fn a_repeated_proposal_counts_once() {
-    let mut input = quarters_input(vec![review(p(1), u(1), 2)], &[p(2)], raw_settings(100.0));
+    let mut input = quarters_input(scored(&[(1, 1, 2)]), &[p(2)], raw_settings(100.0));
     input.proposals.extend([p(1), p(2), p(2)]);
     assert_eq!(order(&ranked(&input)), [p(1), p(2)]);
 }
@@ -447,7 +367,7 @@ fn a_repeated_proposal_counts_once() {
 
 #[test]
 fn a_review_of_a_proposal_not_being_ranked_is_refused() {
-    let mut input = quarters_input(vec![review(p(1), u(1), 2)], &[], raw_settings(100.0));
+    let mut input = quarters_input(scored(&[(1, 1, 2)]), &[], raw_settings(100.0));
     input.reviews.push(review(p(9), u(2), 2));
     assert_eq!(
         rank(&input),
@@ -461,11 +381,7 @@ fn a_review_of_a_proposal_not_being_ranked_is_refused() {
 #[test]
 fn two_reviews_by_one_reviewer_of_one_proposal_are_refused() {
     let input = quarters_input(
-        vec![
-            review(p(1), u(1), 2),
-            review(p(2), u(1), 1),
-            review(p(1), u(1), 3),
-        ],
+        scored(&[(1, 1, 2), (2, 1, 1), (1, 1, 3)]),
         &[],
         raw_settings(100.0),
     );
@@ -487,7 +403,7 @@ fn a_sheet_that_is_not_a_submission_under_the_rubric_is_refused() {
     // Valid under the one-criterion rubric it was checked against, but not under this one.
     let input = RankingInput {
         rubric,
-        reviews: vec![review(p(1), u(1), 2)],
+        reviews: scored(&[(1, 1, 2)]),
         proposals: vec![p(1)],
         settings: raw_settings(100.0),
     };
@@ -590,7 +506,7 @@ fn settings_read_from_json() {
 #[test]
 fn a_ranking_serialises_with_its_field_names() {
     let ranking = ranked(&quarters_input(
-        vec![review(p(1), u(1), 2)],
+        scored(&[(1, 1, 2)]),
         &[p(2)],
         normalising(2, 10.0),
     ));
@@ -666,15 +582,17 @@ fn tenths() -> Vec<Criterion> {
     ]
 }
 
-fn tenths_review(proposal: ProposalId, reviewer: UserId, impact: i64, reach: i64) -> ReviewRecord {
-    ReviewRecord {
-        proposal,
-        reviewer,
-        sheet: submitted(&tenths(), &[("impact", s(impact)), ("reach", s(reach))]),
-    }
-}
-
-fn tenths_input(reviews: Vec<ReviewRecord>, settings: RankingSettings) -> RankingInput {
+/// An input on [`tenths`] from reviews given as (proposal, reviewer,
+/// impact, reach) numbers.
+fn tenths_input(reviews: &[(u128, u128, i64, i64)], settings: RankingSettings) -> RankingInput {
+    let reviews: Vec<ReviewRecord> = reviews
+        .iter()
+        .map(|&(proposal, reviewer, impact, reach)| ReviewRecord {
+            proposal: p(proposal),
+            reviewer: u(reviewer),
+            sheet: submitted(&tenths(), &[("impact", s(impact)), ("reach", s(reach))]),
+        })
+        .collect();
     let proposals = reviews.iter().map(|r| r.proposal).collect::<BTreeSet<_>>();
     RankingInput {
         rubric: tenths(),
@@ -687,10 +605,7 @@ fn tenths_input(reviews: Vec<ReviewRecord>, settings: RankingSettings) -> Rankin
 #[test]
 fn sheets_worth_the_same_are_a_true_tie() {
     let ranking = ranked(&tenths_input(
-        vec![
-            tenths_review(p(2), u(1), 1, 2),
-            tenths_review(p(1), u(2), 3, 0),
-        ],
+        &[(2, 1, 1, 2), (1, 2, 3, 0)],
         raw_settings(100.0),
     ));
     assert_eq!(order(&ranking), [p(1), p(2)]);
@@ -732,12 +647,7 @@ fn equal_means_of_different_scores_are_equal_and_fall_to_the_next_rule() {
 #[test]
 fn a_reviewer_whose_sheets_are_worth_the_same_has_no_spread() {
     let ranking = ranked(&tenths_input(
-        vec![
-            tenths_review(p(1), u(1), 1, 2),
-            tenths_review(p(2), u(1), 3, 0),
-            tenths_review(p(1), u(2), 10, 10),
-            tenths_review(p(2), u(2), 0, 0),
-        ],
+        &[(1, 1, 1, 2), (2, 1, 3, 0), (1, 2, 10, 10), (2, 2, 0, 0)],
         normalising(2, 100.0),
     ));
     let flat = ranking

@@ -2,7 +2,7 @@ use grants_domain::FieldError;
 use utoipa::{PartialSchema, ToSchema};
 
 use super::*;
-use crate::support::{NA, criterion, s, sheet_input, submitted};
+use crate::support::{NA, criterion, s, sheet_input, submitted, with_optional_reach};
 
 fn rubric() -> Vec<Criterion> {
     vec![
@@ -179,6 +179,11 @@ fn a_submission_under_an_empty_rubric_is_refused() {
 
 // ---- weighted score -----------------------------------------------------
 
+/// The weighted score of a sheet submitted on `rubric` with these scores.
+fn score_of(rubric: &[Criterion], scores: &[(&str, CriterionScore)]) -> Option<f64> {
+    weighted_score(rubric, &submitted(rubric, scores))
+}
+
 #[test]
 fn criteria_on_different_scales_count_as_fractions_of_their_scales() {
     // 4 on 1..5 is 3/4 of the scale; 5 on 0..10 is 1/2. (1·0.75 + 3·0.5) / 4 = 0.5625.
@@ -186,14 +191,16 @@ fn criteria_on_different_scales_count_as_fractions_of_their_scales() {
         criterion("impact", 1, 1, 5, false),
         criterion("feasibility", 3, 0, 10, false),
     ];
-    let sheet = submitted(&rubric, &[("impact", s(4)), ("feasibility", s(5))]);
-    assert_eq!(weighted_score(&rubric, &sheet), Some(56.25));
+    assert_eq!(
+        score_of(&rubric, &[("impact", s(4)), ("feasibility", s(5))]),
+        Some(56.25)
+    );
 }
 
 #[test]
 fn negative_scales_work_like_any_other() {
     let rubric = vec![criterion("risk", 1, -2, 2, false)];
-    let at = |score| weighted_score(&rubric, &submitted(&rubric, &[("risk", s(score))]));
+    let at = |score| score_of(&rubric, &[("risk", s(score))]);
     assert_eq!(at(-2), Some(0.0));
     assert_eq!(at(-1), Some(25.0));
     assert_eq!(at(0), Some(50.0));
@@ -203,37 +210,31 @@ fn negative_scales_work_like_any_other() {
 #[test]
 fn not_applicable_drops_out_and_the_other_weights_renormalise() {
     // Weights 2, 1, 1 with the last not applicable: 2/3 and 1/3 of the score.
-    let rubric = vec![
-        criterion("impact", 2, 0, 4, false),
-        criterion("feasibility", 1, 0, 4, false),
-        criterion("reach", 1, 0, 4, true),
-    ];
-    let sheet = submitted(
-        &rubric,
-        &[("impact", s(4)), ("feasibility", s(1)), ("reach", NA)],
-    );
+    let rubric = with_optional_reach();
+    let with_reach = |reach| {
+        score_of(
+            &rubric,
+            &[("impact", s(4)), ("feasibility", s(1)), ("reach", reach)],
+        )
+    };
     // (2·1 + 1·0.25) / 3 = 0.75, not (2·1 + 1·0.25 + 1·0) / 4 = 0.5625.
-    assert_eq!(weighted_score(&rubric, &sheet), Some(75.0));
-    let zero = submitted(
-        &rubric,
-        &[("impact", s(4)), ("feasibility", s(1)), ("reach", s(0))],
-    );
-    assert_eq!(weighted_score(&rubric, &zero), Some(56.25));
+    assert_eq!(with_reach(NA), Some(75.0));
+    assert_eq!(with_reach(s(0)), Some(56.25));
 }
 
 #[test]
 fn all_at_the_top_is_exactly_100_and_all_at_the_bottom_exactly_0() {
     let rubric = rubric();
-    let top = submitted(
+    let top = score_of(
         &rubric,
         &[("impact", s(5)), ("feasibility", s(10)), ("reach", NA)],
     );
-    let bottom = submitted(
+    let bottom = score_of(
         &rubric,
         &[("impact", s(1)), ("feasibility", NA), ("reach", s(1))],
     );
-    assert_eq!(weighted_score(&rubric, &top), Some(100.0));
-    assert_eq!(weighted_score(&rubric, &bottom), Some(0.0));
+    assert_eq!(top, Some(100.0));
+    assert_eq!(bottom, Some(0.0));
 }
 
 #[test]

@@ -1,8 +1,6 @@
 //! The open sample programme, [`DEMO_PROGRAMME`], and the first
 //! proposals to it: a draft and two submitted.
 
-use std::collections::BTreeMap;
-
 use anyhow::Context;
 use chrono::{Duration, Utc};
 use grants_app::{App, auth, programmes, proposals};
@@ -228,19 +226,13 @@ pub fn sample_programme() -> ProgrammeInput {
                 key: "interim".into(),
                 kind: ReportKind::Interim,
                 months_after_start: 6,
-                title: BTreeMap::from([
-                    ("en".to_owned(), "Interim report".to_owned()),
-                    ("mk".to_owned(), "Среден извештај".to_owned()),
-                ]),
+                title: text(&[("en", "Interim report"), ("mk", "Среден извештај")]),
             },
             ReportInput {
                 key: "final".into(),
                 kind: ReportKind::Final,
                 months_after_start: 12,
-                title: BTreeMap::from([
-                    ("en".to_owned(), "Final report".to_owned()),
-                    ("mk".to_owned(), "Завршен извештај".to_owned()),
-                ]),
+                title: text(&[("en", "Final report"), ("mk", "Завршен извештај")]),
             },
         ]),
         // The default indicators, reminders and attachment limit.

@@ -42,6 +42,35 @@ pub(super) fn efficiency_cmp(s_x: i64, a_x: i64, s_y: i64, a_y: i64) -> Ordering
     }
 }
 
+/// Fills the budget greedily in `order`, within the caps, as the LP
+/// relaxation does (the last candidate taking only what is left): the
+/// candidate at which the money ran out, and per capped group the one at
+/// which its cap did.
+fn fill(p: &Problem, caps: &[i64], order: &[usize]) -> (Option<usize>, Vec<Option<usize>>) {
+    let mut remaining = p.budget;
+    let mut room: Vec<i64> = caps.to_vec();
+    let mut money_at: Option<usize> = None;
+    let mut group_at: Vec<Option<usize>> = vec![None; p.groups.len()];
+    for &j in order {
+        let g = p.group[j];
+        let fits = remaining.min(room[g]);
+        if fits <= 0 {
+            continue;
+        }
+        let take = fits.min(p.amount[j]);
+        remaining -= take;
+        room[g] -= take;
+        if remaining == 0 {
+            money_at = Some(j);
+            break;
+        }
+        if room[g] == 0 && p.groups[g].cap.is_some() && take > 0 {
+            group_at[g] = Some(j);
+        }
+    }
+    (money_at, group_at)
+}
+
 /// Dual prices on the grid `1/q`, and the bound `D` they give (times `q`).
 #[derive(Debug, Clone)]
 pub(super) struct Duals {
@@ -66,29 +95,8 @@ impl Duals {
         eligible: &[bool],
         by_efficiency: &[usize],
     ) -> Option<Self> {
-        let groups = p.groups.len();
         // The LP: fill by efficiency within the budget and the caps.
-        let mut remaining = p.budget;
-        let mut room: Vec<i64> = caps.to_vec();
-        let mut money_at: Option<usize> = None;
-        let mut group_at: Vec<Option<usize>> = vec![None; groups];
-        for &j in by_efficiency {
-            let g = p.group[j];
-            let fits = remaining.min(room[g]);
-            if fits <= 0 {
-                continue;
-            }
-            let take = fits.min(p.amount[j]);
-            remaining -= take;
-            room[g] -= take;
-            if remaining == 0 {
-                money_at = Some(j);
-                break;
-            }
-            if room[g] == 0 && p.groups[g].cap.is_some() && take > 0 {
-                group_at[g] = Some(j);
-            }
-        }
+        let (money_at, group_at) = fill(p, caps, by_efficiency);
         // The grid: as fine as the magnitudes allow without overflow.
         let price_max = money_at
             .iter()
@@ -115,7 +123,7 @@ impl Duals {
             return None;
         }
         let q: i128 = 1 << spare.min(40);
-        let mut best = Self::priced(p, caps, eligible, q, vec![0; groups]);
+        let mut best = Self::priced(p, caps, eligible, q, vec![0; p.groups.len()]);
         // Minimums: raise each one's price until its min-th best candidate
         // breaks even at the prices that result, a few rounds, keeping the
         // lowest bound (every round's bound is valid).
@@ -138,7 +146,6 @@ impl Duals {
     /// The prices of the greedy LP solution when each candidate of group g
     /// is worth `s_j + minimum_g / q`, and the bound they give.
     fn priced(p: &Problem, caps: &[i64], eligible: &[bool], q: i128, minimum: Vec<i128>) -> Self {
-        let groups = p.groups.len();
         let worth = |j: usize| i128::from(p.score[j]) * q + minimum[p.group[j]];
         let mut order: Vec<usize> = (0..p.amount.len())
             .filter(|&j| eligible[j] && worth(j) > 0)
@@ -146,27 +153,7 @@ impl Duals {
         order.sort_by(|&x, &y| {
             ratio_cmp(worth(x), p.amount[x], worth(y), p.amount[y]).then(x.cmp(&y))
         });
-        let mut remaining = p.budget;
-        let mut room: Vec<i64> = caps.to_vec();
-        let mut money_at: Option<usize> = None;
-        let mut group_at: Vec<Option<usize>> = vec![None; groups];
-        for &j in &order {
-            let g = p.group[j];
-            let fits = remaining.min(room[g]);
-            if fits <= 0 {
-                continue;
-            }
-            let take = fits.min(p.amount[j]);
-            remaining -= take;
-            room[g] -= take;
-            if remaining == 0 {
-                money_at = Some(j);
-                break;
-            }
-            if room[g] == 0 && p.groups[g].cap.is_some() && take > 0 {
-                group_at[g] = Some(j);
-            }
-        }
+        let (money_at, group_at) = fill(p, caps, &order);
         let price = |j: usize| worth(j) / i128::from(p.amount[j]);
         let money = money_at.map_or(0, price);
         let group: Vec<i128> = group_at
