@@ -5,7 +5,7 @@
 //! so a count on the home page is what the linked list shows.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use grants_domain::{GrantId, Money, ReportId, Role};
+use grants_domain::{GrantId, Money, Role};
 use grants_store::ConnectionTrait;
 use grants_store::grants::{self as grant_store, GrantFilter};
 use grants_store::proposals::{self as proposal_store, ProposalFilter};
@@ -70,6 +70,37 @@ pub struct TodoItem {
 }
 
 impl TodoItem {
+    /// An entry about one thing of a programme: a proposal, a grant, a review.
+    fn about(
+        kind: TodoKind,
+        link: String,
+        title: Option<String>,
+        programme_id: grants_domain::ProgrammeId,
+    ) -> TodoItem {
+        TodoItem {
+            title,
+            programme_id: Some(programme_id),
+            ..TodoItem::new(kind, link)
+        }
+    }
+
+    /// An entry about a grant's agreement, payment or report, named by the
+    /// grant's proposal; `None` when the grant is gone.
+    async fn about_grant(
+        c: &impl ConnectionTrait,
+        kind: TodoKind,
+        link: String,
+        grant: GrantId,
+    ) -> AppResult<Option<TodoItem>> {
+        let Some(g) = grant_store::find_grant(c, grant).await? else {
+            return Ok(None);
+        };
+        let title = crate::grants::title_of(c, &g).await?;
+        let mut item = TodoItem::about(kind, link, Some(title), g.programme_id);
+        item.amount = Some(g.award);
+        Ok(Some(item))
+    }
+
     fn new(kind: TodoKind, link: String) -> TodoItem {
         TodoItem {
             kind,
@@ -155,9 +186,7 @@ async fn own_proposals(app: &App, actor: &Actor, items: &mut Vec<TodoItem>) -> A
                 TodoKind::FinishDraft => format!("/app/proposals/{}/edit", p.id),
                 _ => format!("/app/proposals/{}", p.id),
             };
-            let mut item = TodoItem::new(kind, link);
-            item.title = p.content.title.clone();
-            item.programme_id = Some(p.programme_id);
+            let mut item = TodoItem::about(kind, link, p.content.title.clone(), p.programme_id);
             if kind == TodoKind::FinishDraft {
                 // A draft whose call has closed can no longer be submitted: not a task.
                 if programme.spec.closes_at < app.now() {
@@ -183,11 +212,8 @@ async fn own_grants(
         programme: None,
     };
     for g in grant_store::list_grants(c, &filter, None, MOST).await? {
-        let mut item = TodoItem::new(TodoKind::AcceptAgreement, format!("/app/grants/{}", g.id));
-        item.title = Some(crate::grants::title_of(c, &g).await?);
-        item.amount = Some(g.award);
-        item.programme_id = Some(g.programme_id);
-        items.push(item);
+        let link = format!("/app/grants/{}", g.id);
+        items.extend(TodoItem::about_grant(c, TodoKind::AcceptAgreement, link, g.id).await?);
     }
     Ok(())
 }
@@ -208,35 +234,18 @@ async fn own_reports(
     let mut owed = report_store::list_reports(c, &filter, None, MOST).await?;
     owed.sort_by_key(|r| r.due_on);
     for r in owed {
-        items.push(
-            report_item(
-                c,
-                r.id,
-                r.grant_id,
-                (r.due_on, r.state == report::OVERDUE),
-                r.programme_id,
-            )
-            .await?,
-        );
+        let link = format!("/app/reports/{}", r.id);
+        let Some(mut item) =
+            TodoItem::about_grant(c, TodoKind::WriteReport, link, r.grant_id).await?
+        else {
+            continue;
+        };
+        item.amount = None;
+        item.due_on = Some(r.due_on);
+        item.late = r.state == report::OVERDUE;
+        items.push(item);
     }
     Ok(())
-}
-
-async fn report_item(
-    c: &impl ConnectionTrait,
-    id: ReportId,
-    grant: GrantId,
-    (due_on, late): (NaiveDate, bool),
-    programme: grants_domain::ProgrammeId,
-) -> AppResult<TodoItem> {
-    let mut item = TodoItem::new(TodoKind::WriteReport, format!("/app/reports/{id}"));
-    if let Some(g) = grant_store::find_grant(c, grant).await? {
-        item.title = Some(crate::grants::title_of(c, &g).await?);
-    }
-    item.due_on = Some(due_on);
-    item.late = late;
-    item.programme_id = Some(programme);
-    Ok(item)
 }
 
 /// Assignments to answer, and reviews to write, soonest due first.
@@ -253,11 +262,10 @@ async fn assignments(app: &App, actor: &Actor, items: &mut Vec<TodoItem>) -> App
             }
             _ => continue,
         };
-        let mut item = TodoItem::new(kind, format!("/app/assignments/{}", a.id));
-        item.title = Some(a.proposal_title);
+        let link = format!("/app/assignments/{}", a.id);
+        let mut item = TodoItem::about(kind, link, Some(a.proposal_title), a.programme_id);
         item.due_at = Some(a.due_at);
         item.late = a.overdue;
-        item.programme_id = Some(a.programme_id);
         items.push(item);
     }
     Ok(())
@@ -304,14 +312,11 @@ async fn payments(
         } else {
             TodoKind::RecordPayment
         };
-        let Some(g) = grant_store::find_grant(c, t.grant_id).await? else {
-            continue;
-        };
-        let mut item = TodoItem::new(kind, format!("/app/grants/{}#tranche-{}", g.id, t.key));
-        item.title = Some(crate::grants::title_of(c, &g).await?);
-        item.amount = Some(t.amount);
-        item.programme_id = Some(g.programme_id);
-        items.push(item);
+        let link = format!("/app/grants/{}#tranche-{}", t.grant_id, t.key);
+        if let Some(mut item) = TodoItem::about_grant(c, kind, link, t.grant_id).await? {
+            item.amount = Some(t.amount);
+            items.push(item);
+        }
     }
     Ok(())
 }

@@ -76,19 +76,21 @@ struct DraftPage {
     proposal_id: Option<String>,
 }
 
-/// The text fields of the form, in order.
-const TEXT_FIELDS: [&str; 10] = [
-    "title",
-    "summary",
-    "problem",
-    "proposed_service",
-    "target_group",
-    "planned_activities",
-    "organisation",
-    "region",
-    "tags",
-    "conflicts_of_interest",
-];
+/// The fields the form holds as typed text, in order: the proposal's
+/// free-text answers (whose limits the domain sets), then the rest.
+fn typed_fields() -> impl Iterator<Item = &'static str> {
+    grants_domain::proposal::TEXT_LIMITS
+        .into_iter()
+        .map(|(field, _)| field)
+        .chain([
+            "region",
+            "tags",
+            "conflicts_of_interest",
+            "country",
+            "language",
+            "requested_amount",
+        ])
+}
 
 /// What the form holds, as typed.
 #[derive(Debug, Default, Clone)]
@@ -196,10 +198,7 @@ fn page(
         .map(|(f, m)| (top_field(f).to_owned(), m.clone()))
         .collect();
     let mut typed = typed;
-    for key in TEXT_FIELDS
-        .iter()
-        .chain(["country", "language", "requested_amount"].iter())
-    {
+    for key in typed_fields() {
         typed.values.entry(key).or_default();
     }
     let targets = spec
@@ -231,10 +230,9 @@ fn page(
             .collect::<Vec<_>>()
             .join(", "),
     };
-    let mut required: BTreeMap<&'static str, bool> = TEXT_FIELDS
-        .iter()
-        .chain(["country", "language", "requested_amount", "budget_lines"].iter())
-        .map(|f| (*f, false))
+    let mut required: BTreeMap<&'static str, bool> = typed_fields()
+        .chain(["budget_lines"])
+        .map(|f| (f, false))
         .collect();
     for field in grants_domain::proposal::REQUIRED_TO_SUBMIT {
         required.insert(field, true);
@@ -313,10 +311,7 @@ fn read_form(form: &DraftForm, currency: Currency) -> (Typed, ProposalInput, Val
     let mut errors = ValidationErrors::default();
     let get = |k: &str| form.fields.get(k).cloned().unwrap_or_default();
     let mut typed = Typed::default();
-    for key in TEXT_FIELDS
-        .iter()
-        .chain(["country", "language", "requested_amount"].iter())
-    {
+    for key in typed_fields() {
         typed.values.insert(key, get(key));
     }
     let mut indexes: Vec<usize> = form
