@@ -72,6 +72,7 @@ fn field_error(path: &str, message: String) -> FieldError {
         field,
         code: code.into(),
         message,
+        args: Default::default(),
     }
 }
 

@@ -188,16 +188,25 @@ impl ApiError {
             errors::detail(locale, err)
         };
         let fields = match err {
-            AppError::Validation(errors) => errors.fields().to_vec(),
+            AppError::Validation(errors) => errors
+                .fields()
+                .iter()
+                .map(|f| FieldError {
+                    message: errors::field_message(locale, f),
+                    ..f.clone()
+                })
+                .collect(),
             AppError::Duplicate { field } => vec![FieldError {
                 field: (*field).to_owned(),
                 code: "taken".into(),
                 message: detail.clone(),
+                args: Default::default(),
             }],
             AppError::FileRefused(refusal) => vec![FieldError {
                 field: "file".into(),
                 code: refusal.code().into(),
                 message: detail.clone(),
+                args: Default::default(),
             }],
             _ => vec![],
         };

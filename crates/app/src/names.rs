@@ -15,6 +15,8 @@ pub mod proposal {
     pub const DRAFT: &str = "draft";
     /// Submitted; its moment is kept.
     pub const SUBMITTED: &str = "submitted";
+    /// Being screened for eligibility.
+    pub const SCREENING: &str = "screening";
     /// Returned to the applicant to change.
     pub const CHANGES_REQUESTED: &str = "changes_requested";
     /// Eligible, waiting for reviewers: reviewers bid.
@@ -43,6 +45,7 @@ pub mod proposal {
     pub const STATES: &[&str] = &[
         DRAFT,
         SUBMITTED,
+        SCREENING,
         CHANGES_REQUESTED,
         ELIGIBLE,
         IN_REVIEW,

@@ -172,6 +172,10 @@ pub struct ProposalPage {
     pub transitions: Vec<TransitionView>,
     /// Its history, oldest first.
     pub history: Vec<AuditEventView>,
+    /// The names of those who took its steps, where the reader may know them.
+    pub actors: HashMap<UserId, String>,
+    /// The screening checklist, for those who screen it now.
+    pub checks: Vec<ScreeningCheck>,
     /// The files attached.
     pub attachments: Vec<crate::attachments::AttachmentView>,
     /// The decisions taken, with their letters, where the reader may read them.
@@ -182,16 +186,91 @@ pub struct ProposalPage {
     pub grant_id: Option<grants_domain::GrantId>,
 }
 
+/// A guard that reads only what the proposal says and the programme asks:
+/// `None` for any other guard.
+fn content_rule(
+    content: &ProposalContent,
+    spec: &grants_domain::programme::ProgrammeSpec,
+    guard: &str,
+) -> Option<Result<(), Refusal>> {
+    match guard {
+        "form_complete" => Some(proposal::form_complete(content)),
+        "country_eligible" => Some(proposal::country_eligible(content, spec)),
+        "amount_within_limits" => Some(proposal::amount_within_limits(content, spec)),
+        _ => None,
+    }
+}
+
+/// What a screener checks before marking a proposal eligible: the guards
+/// of submission, read again as the proposal stands now.
+pub const SCREENING_CHECKS: [&str; 3] =
+    ["form_complete", "country_eligible", "amount_within_limits"];
+
+/// One check of the screening checklist.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ScreeningCheck {
+    /// The guard checked.
+    pub guard: &'static str,
+    /// Why it fails, where it does.
+    pub failed: Option<BlockedReasonView>,
+}
+
+/// The screening checklist of `record`, for those who screen it while it
+/// waits for or is in screening; empty for anyone else.
+fn screening_checks(
+    actor: &Actor,
+    record: &ProposalRecord,
+    programme: &ProgrammeRecord,
+) -> Vec<ScreeningCheck> {
+    let screens = actor.has_any(OVERSEERS) || covers(actor, &record.content);
+    if !screens || ![names::SUBMITTED, names::SCREENING].contains(&record.state.as_str()) {
+        return Vec::new();
+    }
+    SCREENING_CHECKS
+        .into_iter()
+        .map(|guard| ScreeningCheck {
+            guard,
+            failed: content_rule(&record.content, &programme.spec, guard)
+                .and_then(Result::err)
+                .map(|refusal| {
+                    let mut args = refusal.args;
+                    args.insert("workflow".into(), record.workflow.clone());
+                    BlockedReasonView {
+                        kind: "guard",
+                        guard: Some(guard.to_owned()),
+                        message: refusal.message,
+                        args,
+                    }
+                }),
+        })
+        .collect()
+}
+
 /// Everything a proposal's page shows, if the actor may see it.
 pub async fn page(app: &App, actor: &Actor, id: ProposalId) -> AppResult<ProposalPage> {
     let c = app.store.conn();
     let (record, programme) = steps::visible::<ProposalRecord>(c, actor, id).await?;
     let transitions = steps::options(app, actor, &record, &programme).await?;
-    let history = audit::history(c, SUBJECT, id.uuid())
+    let history: Vec<AuditEventView> = audit::history(c, SUBJECT, id.uuid())
         .await?
         .into_iter()
         .map(AuditEventView::from)
         .collect();
+    // Who took each step, named for its owner and the programme's staff; a
+    // reviewer reads the steps unnamed, as a blind review hides the applicant.
+    let names_shown =
+        record.owner_id == actor.id || actor.has_any(OVERSEERS) || covers(actor, &record.content);
+    let actors = if names_shown {
+        let ids: Vec<UserId> = history.iter().filter_map(|e| e.actor_id).collect();
+        grants_store::users::find_people(c, &ids, &[])
+            .await?
+            .into_iter()
+            .map(|u| (u.id, u.name.to_string()))
+            .collect()
+    } else {
+        HashMap::new()
+    };
+    let checks = screening_checks(actor, &record, &programme);
     let parent = crate::attachments::AttachmentParent::Proposal(id);
     let attachments = crate::attachments::of_visible(c, parent).await?;
     let decisions = if crate::decisions::may_read(actor, &record) {
@@ -211,6 +290,8 @@ pub async fn page(app: &App, actor: &Actor, id: ProposalId) -> AppResult<Proposa
         programme: crate::programmes::ProgrammeView::new(programme, app.now()),
         transitions,
         history,
+        actors,
+        checks,
         attachments,
         decisions,
         reviews,
@@ -218,7 +299,7 @@ pub async fn page(app: &App, actor: &Actor, id: ProposalId) -> AppResult<Proposa
     })
 }
 
-use crate::steps::TransitionView;
+use crate::steps::{BlockedReasonView, TransitionView};
 
 /// Filters for listing proposals.
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -681,12 +762,11 @@ impl Subject for ProposalRecord {
         decision: Option<&Decision>,
         guard: &str,
     ) -> Result<(), Refusal> {
-        let content = &self.content;
+        if let Some(checked) = content_rule(&self.content, &programme.spec, guard) {
+            return checked;
+        }
         match guard {
             "call_open" => proposal::call_open(&programme.spec, step.now),
-            "form_complete" => proposal::form_complete(content),
-            "country_eligible" => proposal::country_eligible(content, &programme.spec),
-            "amount_within_limits" => proposal::amount_within_limits(content, &programme.spec),
             "comment_given" => proposal::comment_given(step.comment),
             "decision_recorded" => {
                 if decision.is_some_and(|d| d.recorded) {

@@ -1,3 +1,5 @@
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -9,6 +11,8 @@ pub struct ParseError {
     pub code: &'static str,
     /// What went wrong, in words a user understands.
     pub message: String,
+    /// The facts the message states, so that it can be worded in any language.
+    pub args: BTreeMap<String, String>,
 }
 
 impl ParseError {
@@ -17,7 +21,14 @@ impl ParseError {
         Self {
             code,
             message: message.into(),
+            args: BTreeMap::new(),
         }
+    }
+
+    /// The error with a fact its message states (`decimals` = `2`).
+    pub fn with(mut self, name: &str, value: impl ToString) -> Self {
+        self.args.insert(name.to_owned(), value.to_string());
+        self
     }
 }
 
@@ -28,8 +39,12 @@ pub struct FieldError {
     pub field: String,
     /// Stable machine-readable reason, e.g. `required`, `out_of_range`.
     pub code: String,
-    /// What went wrong, in words a user understands.
+    /// What went wrong, in words a user understands (English; the pages
+    /// and problem+json word it in the reader's language from `code` and `args`).
     pub message: String,
+    /// The facts the message states (`max` = `200`), by name.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub args: BTreeMap<String, String>,
 }
 
 /// Every problem found in one input, reported together rather than one at a time.
@@ -40,16 +55,28 @@ pub struct ValidationErrors(pub Vec<FieldError>);
 impl ValidationErrors {
     /// Records a problem with `field`.
     pub fn push(&mut self, field: impl Into<String>, code: &str, message: impl Into<String>) {
+        self.push_with(field, code, message, BTreeMap::new());
+    }
+
+    /// Records a problem with `field`, with the facts its message states.
+    pub fn push_with(
+        &mut self,
+        field: impl Into<String>,
+        code: &str,
+        message: impl Into<String>,
+        args: BTreeMap<String, String>,
+    ) {
         self.0.push(FieldError {
             field: field.into(),
             code: code.to_owned(),
             message: message.into(),
+            args,
         });
     }
 
     /// Records a parse failure of `field`.
     pub fn push_parse(&mut self, field: impl Into<String>, error: ParseError) {
-        self.push(field, error.code, error.message);
+        self.push_with(field, error.code, error.message, error.args);
     }
 
     /// Parses `raw` with `parse`, recording a failure under `field` and returning `None`.

@@ -57,6 +57,7 @@ impl Currency {
                     self.exponent()
                 ),
             )
+            .with("decimals", self.exponent())
         };
         let text: String = raw
             .trim()

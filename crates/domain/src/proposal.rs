@@ -233,7 +233,8 @@ impl ProposalInput {
             let value = value?;
             let trimmed = value.trim();
             if trimmed.chars().count() > max {
-                errors.push(field, "too_long", format!("at most {max} characters"));
+                let args = [("max".to_owned(), max.to_string())].into();
+                errors.push_with(field, "too_long", format!("at most {max} characters"), args);
                 return None;
             }
             (!trimmed.is_empty()).then(|| trimmed.to_owned())

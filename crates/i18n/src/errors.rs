@@ -97,6 +97,35 @@ pub fn detail(locale: Locale, error: &AppError) -> String {
     }
 }
 
+/// A field's problem in the reader's words: the catalogue's `field-{code}`
+/// with the problem's facts (limits with the reader's grouping, an amount's
+/// example as the reader writes numbers), else the use case's own words.
+pub fn field_message(locale: Locale, error: &grants_domain::FieldError) -> String {
+    let numbers = grants_app::Formatter::new(locale, chrono_tz::UTC);
+    let mut args = Args::new();
+    for (name, value) in &error.args {
+        let shown = match value.parse::<u64>() {
+            Ok(n) if name == "max" || name == "min" => numbers.count(n),
+            _ => value.clone(),
+        };
+        args.insert(name.clone().into(), shown.into());
+    }
+    if error.code == "invalid_amount" {
+        let decimals = error
+            .args
+            .get("decimals")
+            .and_then(|d| d.parse::<u16>().ok())
+            .unwrap_or(2);
+        args.insert("whole".into(), numbers.count(1500).into());
+        // 1500.50 in the currency's decimals (1500 where it has none).
+        let scale = 10i64.pow(u32::from(decimals.min(6)));
+        let example = 1500 * scale + 50 * scale / 100;
+        args.insert("decimal".into(), numbers.decimal(example, decimals).into());
+    }
+    crate::catalogue::own_text(locale, &format!("field-{}", error.code), &args)
+        .unwrap_or_else(|| error.message.clone())
+}
+
 /// The catalogue's `problem-{code}` with `args` said in the reader's words.
 pub fn said(
     locale: Locale,
@@ -113,6 +142,45 @@ mod tests {
 
     use super::*;
     use crate::catalogue::catalogue_keys;
+
+    #[test]
+    fn a_fields_problem_is_said_in_the_readers_language_with_numbers_as_they_write_them() {
+        let amount = grants_domain::Currency::parse("EUR")
+            .expect("EUR")
+            .parse_amount("fifteen")
+            .expect_err("not an amount");
+        let mut errors = grants_domain::ValidationErrors::default();
+        errors.push_parse("award", amount);
+        let mut too_long = grants_domain::proposal::ProposalInput {
+            summary: Some("x".repeat(2_001)),
+            ..Default::default()
+        }
+        .validate_draft()
+        .expect_err("too long");
+        errors.0.append(&mut too_long.0);
+        let [amount, long] = errors.fields() else {
+            panic!("two problems: {errors:?}")
+        };
+        assert_eq!(
+            field_message(Locale::Mk, amount),
+            "Напишете износ како 1.500 или 1.500,50."
+        );
+        assert_eq!(
+            field_message(Locale::En, amount),
+            "Write an amount such as 1,500 or 1,500.50."
+        );
+        assert_eq!(field_message(Locale::Mk, long), "Најмногу 2.000 знаци.");
+        // A problem without the facts its words need keeps the use case's words.
+        let bare = grants_domain::ValidationErrors::single(
+            "reason",
+            "too_long",
+            "at most 2000 characters",
+        );
+        assert_eq!(
+            field_message(Locale::Mk, &bare.fields()[0]),
+            "at most 2000 characters"
+        );
+    }
 
     #[test]
     fn a_refusal_is_said_in_the_readers_language_with_its_facts() {

@@ -78,25 +78,7 @@ impl Formatter {
     /// common symbol.
     pub fn money(self, money: Money) -> String {
         let numbers = self.numbers();
-        let exponent = u32::from(money.currency.exponent());
-        let scale = 10u64.pow(exponent);
-        let abs = money.minor.unsigned_abs();
-        let sign = if money.minor < 0 {
-            numbers.minus_sign()
-        } else {
-            ""
-        };
-        let whole = (abs / scale).to_formatted_string(&numbers);
-        let amount = if exponent == 0 {
-            format!("{sign}{whole}")
-        } else {
-            format!(
-                "{sign}{whole}{}{:0width$}",
-                numbers.decimal(),
-                abs % scale,
-                width = exponent as usize
-            )
-        };
+        let amount = self.decimal(money.minor, money.currency.exponent());
         // CLDR's currency patterns: English puts the symbol first
         // (`€1,500.00`), the region's languages after the number, kept on
         // its line (`1.500,00 €`); a currency without a common symbol
@@ -112,6 +94,27 @@ impl Formatter {
             },
             (Locale::En, code) => format!("{code}\u{a0}{amount}"),
             (_, symbol) => format!("{amount}\u{a0}{symbol}"),
+        }
+    }
+
+    /// A number of `minor` units with `exponent` decimals, with the
+    /// locale's grouping and decimal sign: `1,500.50`, `1.500,50`.
+    pub fn decimal(self, minor: i64, exponent: u16) -> String {
+        let numbers = self.numbers();
+        let exponent = u32::from(exponent);
+        let scale = 10u64.pow(exponent);
+        let abs = minor.unsigned_abs();
+        let sign = if minor < 0 { numbers.minus_sign() } else { "" };
+        let whole = (abs / scale).to_formatted_string(&numbers);
+        if exponent == 0 {
+            format!("{sign}{whole}")
+        } else {
+            format!(
+                "{sign}{whole}{}{:0width$}",
+                numbers.decimal(),
+                abs % scale,
+                width = exponent as usize
+            )
         }
     }
 

@@ -119,6 +119,12 @@ async fn an_applicant_signs_in_sees_why_a_step_is_blocked_and_submits(backend: B
         history.contains("Submit") && history.contains("Looking forward to it."),
         "{history}"
     );
+    // Each entry says, in words, who did what.
+    assert!(
+        history.contains("Test Person: Started the proposal")
+            && history.contains("Test Person: Submit"),
+        "{history}"
+    );
     let api = app
         .get(
             &format!("/proposals/{complete}"),
@@ -426,7 +432,7 @@ async fn an_applicant_writes_a_proposal_in_the_form_and_submits_it(backend: Back
         .expect("chosen");
     browser.click_and_load("#save-draft").await;
     // The amount that is not money is named on its line; everything typed stays.
-    assert!(browser.text("#error-line-1").await.contains("1500"));
+    assert!(browser.text("#error-line-1").await.contains("1,500.50"));
     assert_eq!(
         browser
             .find("#line-amount-0")

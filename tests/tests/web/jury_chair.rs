@@ -58,11 +58,12 @@ async fn the_chair_assigns_a_reviewer_scores_and_the_chair_ranks(backend: Backen
         .fill("#comment_for_applicant", "A clear plan.")
         .await;
     browser.click_and_load("#submit-review").await;
+    // Beside the criterion left unscored, in words.
     assert!(
         browser
             .text("#error-feasibility")
             .await
-            .contains("feasibility")
+            .contains("Fill this in.")
     );
     // What was entered is still there.
     let impact = browser

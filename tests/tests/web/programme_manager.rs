@@ -28,9 +28,31 @@ async fn screening_bidding_a_declared_conflict_and_the_admin_page(backend: Backe
     browser
         .sign_in("manager@tests.example", ADMIN_PASSWORD)
         .await;
+    assert!(
+        browser
+            .text("#todo")
+            .await
+            .contains("Proposals to screen: 1"),
+        "the manager's home counts what waits for screening"
+    );
     browser.click_and_load("#screening").await;
     assert!(browser.text("main table").await.contains("Ready to go"));
     browser.click_and_load("main table a").await;
+    // The screener reads the checklist: each rule of submission, met.
+    let checks = browser.text("#checks").await;
+    assert!(
+        checks.contains("Every part of the form is filled in")
+            && checks.contains("one of the programme's countries")
+            && checks.contains("within the programme's award range"),
+        "{checks}"
+    );
+    assert!(
+        browser
+            .client
+            .find(fantoccini::Locator::Css("#checks li.failed"))
+            .await
+            .is_err()
+    );
     browser
         .click_and_load("button[data-step=start_screening]")
         .await;

@@ -118,7 +118,7 @@ async fn a_manager_sets_up_a_programme_in_the_browser(backend: Backend) {
 
     // Both mistakes are named beside their fields and on top; nothing typed is lost.
     assert_eq!(browser.path().await, "/app/programmes/new");
-    assert!(browser.text("#error-budget").await.contains("1500"));
+    assert!(browser.text("#error-budget").await.contains("1,500.50"));
     let tranches = browser.text("#error-tranches").await;
     assert!(tranches.contains("90"), "{tranches}");
     let summary = browser.text("#problems").await;

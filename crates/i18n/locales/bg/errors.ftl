@@ -134,3 +134,6 @@ problem-too_large = файлът е по-голям от разрешените 
 problem-empty = файлът е празен
 problem-unsupported_type = файлове от този тип не се приемат (съдържанието е { $detected }); прикачете PDF, изображение PNG, JPEG, GIF или WebP, офис документ (docx, xlsx, pptx, odt, ods, odp) или обикновен текст или CSV в UTF-8
 problem-type_mismatch = файлът е изпратен като { $declared }, но съдържанието му е { $detected }
+field-required = Попълнете това.
+field-too_long = Най-много { $max } знака.
+field-invalid_amount = Напишете сума като { $whole } или { $decimal }.

@@ -135,3 +135,6 @@ problem-too_large = datoteka je veća od { $limit } bajtova, koliko ovaj program
 problem-empty = datoteka je prazna
 problem-unsupported_type = datoteke ove vrste se ne primaju (sadržaj je { $detected }); priložite PDF, sliku PNG, JPEG, GIF ili WebP, kancelarijski dokument (docx, xlsx, pptx, odt, ods, odp) ili običan tekst ili CSV u UTF-8
 problem-type_mismatch = datoteka je poslana kao { $declared }, ali je njen sadržaj { $detected }
+field-required = Popunite ovo.
+field-too_long = Najviše { $max } znakova.
+field-invalid_amount = Upišite iznos kao { $whole } ili { $decimal }.

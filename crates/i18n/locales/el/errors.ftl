@@ -134,3 +134,6 @@ problem-too_large = το αρχείο υπερβαίνει τα { $limit } byte 
 problem-empty = το αρχείο είναι κενό
 problem-unsupported_type = αρχεία αυτού του τύπου δεν γίνονται δεκτά (το περιεχόμενο είναι { $detected })· επισυνάψτε PDF, εικόνα PNG, JPEG, GIF ή WebP, έγγραφο γραφείου (docx, xlsx, pptx, odt, ods, odp) ή απλό κείμενο ή CSV σε UTF-8
 problem-type_mismatch = το αρχείο στάλθηκε ως { $declared }, αλλά το περιεχόμενό του είναι { $detected }
+field-required = Συμπληρώστε αυτό.
+field-too_long = Έως { $max } χαρακτήρες.
+field-invalid_amount = Γράψτε ένα ποσό όπως { $whole } ή { $decimal }.

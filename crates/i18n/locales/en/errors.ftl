@@ -134,3 +134,6 @@ problem-too_large = the file is larger than the { $limit } bytes this programme 
 problem-empty = the file is empty
 problem-unsupported_type = files of this type are not accepted (the content is { $detected }); attach a PDF, a PNG, JPEG, GIF or WebP image, an office document (docx, xlsx, pptx, odt, ods, odp), or plain text or CSV in UTF-8
 problem-type_mismatch = the file was sent as { $declared } but its content is { $detected }
+field-required = Fill this in.
+field-too_long = At most { $max } characters.
+field-invalid_amount = Write an amount such as { $whole } or { $decimal }.

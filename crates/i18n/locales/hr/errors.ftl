@@ -135,3 +135,6 @@ problem-too_large = datoteka je veća od { $limit } bajtova, koliko ovaj program
 problem-empty = datoteka je prazna
 problem-unsupported_type = datoteke ove vrste ne primaju se (sadržaj je { $detected }); priložite PDF, sliku PNG, JPEG, GIF ili WebP, uredski dokument (docx, xlsx, pptx, odt, ods, odp) ili obični tekst ili CSV u UTF-8
 problem-type_mismatch = datoteka je poslana kao { $declared }, ali njezin je sadržaj { $detected }
+field-required = Ispunite ovo.
+field-too_long = Najviše { $max } znakova.
+field-invalid_amount = Upišite iznos kao { $whole } ili { $decimal }.

@@ -134,3 +134,6 @@ problem-too_large = датотеката е поголема од { $limit } б�
 problem-empty = датотеката е празна
 problem-unsupported_type = датотеки од овој тип не се примаат (содржината е { $detected }); прикачете PDF, слика PNG, JPEG, GIF или WebP, канцелариски документ (docx, xlsx, pptx, odt, ods, odp) или обичен текст или CSV во UTF-8
 problem-type_mismatch = датотеката е испратена како { $declared }, но нејзината содржина е { $detected }
+field-required = Пополнете го ова.
+field-too_long = Најмногу { $max } знаци.
+field-invalid_amount = Напишете износ како { $whole } или { $decimal }.

@@ -135,3 +135,6 @@ problem-too_large = fișierul depășește limita de { $limit } de octeți permi
 problem-empty = fișierul este gol
 problem-unsupported_type = fișierele de acest tip nu sunt acceptate (conținutul este { $detected }); atașați un PDF, o imagine PNG, JPEG, GIF sau WebP, un document office (docx, xlsx, pptx, odt, ods, odp) ori text simplu sau CSV în UTF-8
 problem-type_mismatch = fișierul a fost trimis ca { $declared }, dar conținutul lui este { $detected }
+field-required = Completați acest câmp.
+field-too_long = Cel mult { $max } caractere.
+field-invalid_amount = Scrieți o sumă precum { $whole } sau { $decimal }.

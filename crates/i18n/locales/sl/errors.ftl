@@ -136,3 +136,6 @@ problem-too_large = datoteka je večja od { $limit } bajtov, kolikor jih dovolju
 problem-empty = datoteka je prazna
 problem-unsupported_type = datoteke te vrste niso sprejete (vsebina je { $detected }); priložite PDF, sliko PNG, JPEG, GIF ali WebP, pisarniški dokument (docx, xlsx, pptx, odt, ods, odp) ali navadno besedilo oz. CSV v UTF-8
 problem-type_mismatch = datoteka je bila poslana kot { $declared }, vendar je njena vsebina { $detected }
+field-required = Izpolnite to.
+field-too_long = Največ { $max } znakov.
+field-invalid_amount = Vpišite znesek, kot je { $whole } ali { $decimal }.

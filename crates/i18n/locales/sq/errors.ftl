@@ -135,3 +135,6 @@ problem-too_large = skedari është më i madh se { $limit } bajtët që lejon k
 problem-empty = skedari është bosh
 problem-unsupported_type = skedarët e këtij lloji nuk pranohen (përmbajtja është { $detected }); bashkëngjitni një PDF, një imazh PNG, JPEG, GIF ose WebP, një dokument zyre (docx, xlsx, pptx, odt, ods, odp), ose tekst të thjeshtë ose CSV në UTF-8
 problem-type_mismatch = skedari u dërgua si { $declared }, por përmbajtja e tij është { $detected }
+field-required = Plotësojeni këtë.
+field-too_long = Deri në { $max } karaktere.
+field-invalid_amount = Shkruani një shumë si { $whole } ose { $decimal }.

@@ -135,3 +135,6 @@ problem-too_large = датотека је већа од { $limit } бајтов�
 problem-empty = датотека је празна
 problem-unsupported_type = датотеке ове врсте се не примају (садржај је { $detected }); приложите PDF, слику PNG, JPEG, GIF или WebP, канцеларијски документ (docx, xlsx, pptx, odt, ods, odp) или обичан текст или CSV у UTF-8
 problem-type_mismatch = датотека је послата као { $declared }, али је њен садржај { $detected }
+field-required = Попуните ово.
+field-too_long = Највише { $max } знакова.
+field-invalid_amount = Упишите износ као { $whole } или { $decimal }.

@@ -61,11 +61,12 @@ impl Problems {
         match error {
             AppError::Validation(problems) => {
                 for f in problems.fields() {
+                    let message = grants_i18n::errors::field_message(viewer.locale, f);
                     match place(&f.field) {
                         Some(field) => {
-                            sorted.fields.insert(field, f.message.clone());
+                            sorted.fields.insert(field, message);
                         }
-                        None => sorted.general.push(f.message.clone()),
+                        None => sorted.general.push(message),
                     }
                 }
             }

@@ -30,7 +30,7 @@ fn problem_text(locale: Locale, field: &str, problem: &FieldError, args: &Args) 
     let key = format!("jury-problem-{field}-{}", problem.code).replace('_', "-");
     own_text(locale, &key, args)
         .or_else(|| own_text(Locale::En, &key, args))
-        .unwrap_or_else(|| problem.message.clone())
+        .unwrap_or_else(|| grants_i18n::errors::field_message(locale, problem))
 }
 
 /// The problems of a refused form by field, the first one of each.

@@ -100,6 +100,8 @@ struct Step {
 #[derive(Debug, Serialize)]
 struct Event {
     when: String,
+    /// Who took the step, where the reader may know.
+    who: Option<String>,
     action: String,
     comment: Option<String>,
 }
@@ -134,6 +136,17 @@ struct Decision {
     letter_text: String,
 }
 
+/// One check of the screening checklist, in the reader's words.
+#[derive(Debug, Serialize)]
+struct Check {
+    guard: &'static str,
+    passed: bool,
+    /// What is checked.
+    what: String,
+    /// Why it fails, where it does.
+    why: Option<String>,
+}
+
 #[derive(Debug, Serialize)]
 struct ShowPage {
     id: String,
@@ -143,6 +156,8 @@ struct ShowPage {
     programme: String,
     /// Every answer of the proposal.
     read: super::proposal_read::ProposalRead,
+    /// The screening checklist, for those who screen it now.
+    checks: Vec<Check>,
     deadlines: Vec<String>,
     steps: Vec<Step>,
     history: Vec<Event>,
@@ -264,6 +279,16 @@ fn decision_form(viewer: &Viewer, proposal: &ProposalView) -> Option<DecisionFor
     })
 }
 
+/// A history entry that is not a workflow step, in words: `proposal.created`
+/// reads "Created the proposal"; an action without words keeps its name.
+fn history_action(locale: grants_domain::Locale, action: &str) -> String {
+    let key = format!("history-{}", action.replace('.', "-"));
+    match text(locale, &key) {
+        found if found != key => found,
+        _ => action.to_owned(),
+    }
+}
+
 async fn show_page(
     state: &WebState,
     viewer: &Viewer,
@@ -301,8 +326,9 @@ async fn show_page(
         .into_iter()
         .map(|e| Event {
             when: when(viewer.locale, spec, e.occurred_at),
+            who: e.actor_id.and_then(|id| page.actors.get(&id).cloned()),
             action: e.details["transition"].as_str().map_or_else(
-                || e.action.clone(),
+                || history_action(viewer.locale, &e.action),
                 |t| step_named(viewer.locale, definition.as_deref(), &proposal.workflow, t),
             ),
             // Attachments added and removed are named by their file.
@@ -336,6 +362,19 @@ async fn show_page(
         ),
         programme: localized(&spec.title, viewer.locale, spec.default_locale),
         read: super::proposal_read::read(viewer, &proposal.content, spec),
+        checks: page
+            .checks
+            .iter()
+            .map(|c| Check {
+                guard: c.guard,
+                passed: c.failed.is_none(),
+                what: text(viewer.locale, &format!("check-{}", c.guard)),
+                why: c
+                    .failed
+                    .as_ref()
+                    .map(|r| crate::workflow_text::blocked_reason(viewer.locale, r)),
+            })
+            .collect(),
         deadlines: proposal
             .deadlines
             .iter()

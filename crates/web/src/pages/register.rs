@@ -33,7 +33,7 @@ fn problems(viewer: &Viewer, error: &AppError) -> Problems {
                 found
                     .fields
                     .entry(e.field.clone())
-                    .or_insert(e.message.clone());
+                    .or_insert(grants_i18n::errors::field_message(viewer.locale, e));
             }
         }
         AppError::Duplicate { field } => {

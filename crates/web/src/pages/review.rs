@@ -124,7 +124,12 @@ async fn review_page(
         Some(AppError::Validation(v)) => (
             v.fields()
                 .iter()
-                .map(|f| (f.field.clone(), f.message.clone()))
+                .map(|f| {
+                    (
+                        f.field.clone(),
+                        grants_i18n::errors::field_message(viewer.locale, f),
+                    )
+                })
                 .collect::<Vec<_>>(),
             Vec::new(),
         ),

@@ -92,7 +92,7 @@ pub(super) fn setup_page(
         errors
             .entry(field_id(&f.field, main))
             .or_default()
-            .push(f.message.clone());
+            .push(grants_i18n::errors::field_message(locale, f));
     }
     let mut b = Builder {
         locale,

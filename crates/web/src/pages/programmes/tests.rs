@@ -188,7 +188,12 @@ fn what_does_not_read_is_named_beside_its_field_and_kept() {
     let page = setup_page(&viewer(Locale::En), &typed, Some(&problems), Vec::new());
     let budget = field(&page, "budget");
     assert_eq!(budget.value, "50 000x");
-    assert!(budget.error.as_deref().is_some_and(|e| e.contains("1500")));
+    assert!(
+        budget
+            .error
+            .as_deref()
+            .is_some_and(|e| e.contains("1,500.50"))
+    );
     assert_eq!(
         budget.described_by.as_deref(),
         Some("hint-budget error-budget")
