@@ -34,6 +34,12 @@ async fn the_chair_assigns_a_reviewer_scores_and_the_chair_ranks(backend: Backen
     assert!(browser.text("#summary").await.contains("1 of 3"));
     browser.click_and_load("#commit").await;
     assert!(browser.text("#committed").await.starts_with("1 "));
+    // The next run fills nothing: the page says why and what would help.
+    let next = browser.text("#next-step").await;
+    assert!(
+        next.contains("no reviewer of the jury can take the open places"),
+        "{next}"
+    );
     browser.click_and_load("form.logout button").await;
 
     // The reviewer scores: a missing criterion is named beside its field.

@@ -392,3 +392,5 @@ check-failed = Nije ispunjeno
 check-form_complete = Svaki dio obrasca je popunjen i budžet iznosi koliko traženi iznos
 check-country_eligible = Biblioteka je u jednoj od država programa
 check-amount_within_limits = Traženi iznos je u rasponu nagrada programa, u njegovoj valuti
+assignment-none-fits = Ovaj raspored ne dodjeljuje nikoga: nijedan ocjenjivač žirija ne može preuzeti otvorena mjesta (puno su opterećeni, u sukobu su interesa ili ne čitaju jezike prijedloga). Dodajte ocjenjivače, povećajte im opterećenje ili uklonite sukob na stranici žirija, pa se vratite.
+assignment-all-filled = Svaki prijedlog ima potrebne ocjenjivače: nema se šta dodijeliti.

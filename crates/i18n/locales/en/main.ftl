@@ -392,3 +392,5 @@ check-failed = Not met
 check-form_complete = Every part of the form is filled in, and the budget adds up to the amount asked for
 check-country_eligible = The library is in one of the programme's countries
 check-amount_within_limits = The amount asked for is within the programme's award range, in its currency
+assignment-none-fits = This run assigns no one: no reviewer of the jury can take the open places (their loads are full, they are conflicted, or they do not read the proposals' languages). Add reviewers, raise their loads or lift a conflict on the jury page, then come back.
+assignment-all-filled = Every proposal has the reviewers it needs: there is nothing to assign.

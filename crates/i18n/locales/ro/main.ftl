@@ -400,3 +400,5 @@ check-failed = Neîndeplinit
 check-form_complete = Fiecare parte a formularului este completată, iar bugetul însumează suma cerută
 check-country_eligible = Biblioteca este într-una dintre țările programului
 check-amount_within_limits = Suma cerută se încadrează în plaja premiilor programului, în moneda acestuia
+assignment-none-fits = Această repartizare nu desemnează pe nimeni: niciun evaluator al juriului nu poate prelua locurile libere (au încărcarea plină, sunt în conflict de interese sau nu citesc limbile propunerilor). Adăugați evaluatori, măriți-le încărcarea sau ridicați un conflict pe pagina juriului, apoi reveniți.
+assignment-all-filled = Fiecare propunere are evaluatorii de care are nevoie: nu este nimic de repartizat.

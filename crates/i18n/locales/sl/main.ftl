@@ -402,3 +402,5 @@ check-failed = Ni izpolnjeno
 check-form_complete = Vsak del obrazca je izpolnjen in proračun znaša toliko kot zaprošeni znesek
 check-country_eligible = Knjižnica je v eni od držav programa
 check-amount_within_limits = Zaprošeni znesek je v razponu nagrad programa, v njegovi valuti
+assignment-none-fits = Ta razporeditev ne dodeli nikogar: noben ocenjevalec žirije ne more prevzeti prostih mest (so polno obremenjeni, v nasprotju interesov ali ne berejo jezikov predlogov). Dodajte ocenjevalce, povečajte njihovo obremenitev ali odpravite nasprotje na strani žirije in se vrnite.
+assignment-all-filled = Vsak predlog ima potrebne ocenjevalce: ničesar ni treba dodeliti.

@@ -392,3 +392,5 @@ check-failed = Nuk plotësohet
 check-form_complete = Çdo pjesë e formularit është plotësuar dhe buxheti përputhet me shumën e kërkuar
 check-country_eligible = Biblioteka është në një nga shtetet e programit
 check-amount_within_limits = Shuma e kërkuar është brenda kufijve të çmimeve të programit, në monedhën e tij
+assignment-none-fits = Ky shpërndarje nuk cakton askënd: asnjë vlerësues i jurisë nuk mund të marrë vendet e hapura (ngarkesa e plotë, konflikt interesi ose nuk lexojnë gjuhët e propozimeve). Shtoni vlerësues, rritni ngarkesën ose hiqni një konflikt në faqen e jurisë, pastaj kthehuni.
+assignment-all-filled = Çdo propozim ka vlerësuesit që i duhen: nuk ka asgjë për të caktuar.

@@ -45,6 +45,8 @@ struct AssignmentPage {
     slots_needed: u64,
     slots_filled: u64,
     new_pairs: u64,
+    /// What to do when this run assigns nothing new, in words.
+    next_step: Option<String>,
     proposals: Vec<ProposalRow>,
     loads: Vec<LoadRow>,
     committed: Option<String>,
@@ -70,6 +72,15 @@ async fn assignment_page(
         slots_needed: preview.slots_needed,
         slots_filled: preview.slots_filled,
         new_pairs: preview.new_pairs,
+        // A run that fills nothing says why and what would help.
+        next_step: (preview.new_pairs == 0).then(|| {
+            let key = if preview.slots_filled < preview.slots_needed {
+                "assignment-none-fits"
+            } else {
+                "assignment-all-filled"
+            };
+            crate::i18n::text(viewer.locale, key)
+        }),
         proposals: preview
             .proposals
             .into_iter()

@@ -163,7 +163,11 @@ async fn users_page(
                     .collect(),
                 email: u.email.clone(),
                 name: u.name.clone(),
-                country: u.country.clone().unwrap_or_default(),
+                country: u
+                    .country
+                    .as_deref()
+                    .map(|c| crate::i18n::country_name(locale, c))
+                    .unwrap_or_default(),
                 language: native_name(u.locale),
                 active: u.active,
                 revision: u.revision,
