@@ -272,6 +272,30 @@ impl Browser {
         self.click_and_load("form.stack button[type=submit]").await;
     }
 
+    /// Goes to the sign-in page: signs out whoever is signed in, or opens it.
+    pub async fn to_login(&self) {
+        if self.absent("form.logout button").await {
+            self.open("/app/login").await;
+        } else {
+            self.click_and_load("form.logout button").await;
+        }
+    }
+
+    /// True when nothing on the page matches `css`.
+    pub async fn absent(&self, css: &str) -> bool {
+        self.client.find(Locator::Css(css)).await.is_err()
+    }
+
+    /// Where the link `css` selects leads.
+    pub async fn link(&self, css: &str) -> String {
+        self.find(css)
+            .await
+            .attr("href")
+            .await
+            .expect("an attribute")
+            .unwrap_or_else(|| panic!("'{css}' has no link"))
+    }
+
     /// Signs out and in again as `email` (every test account shares one password).
     pub async fn sign_out_and_in(&self, email: &str) {
         self.click_and_load("form.logout button").await;

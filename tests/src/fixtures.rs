@@ -284,3 +284,23 @@ impl World {
         self.app.finish().await;
     }
 }
+
+/// The id of the demo programme with this code, as the demo's manager reads it.
+pub async fn demo_programme_id(app: &TestApp, code: &str) -> String {
+    let manager = app
+        .login(
+            "manager@innovation-awards.example",
+            grants_server::demo::DEMO_PASSWORD,
+        )
+        .await;
+    let programmes = app.get("/programmes", Some(&manager)).await;
+    programmes.expect(200);
+    programmes.body["items"]
+        .as_array()
+        .expect("programmes")
+        .iter()
+        .find(|p| p["code"] == code)
+        .and_then(|p| p["id"].as_str())
+        .unwrap_or_else(|| panic!("the demo programme {code}"))
+        .to_owned()
+}

@@ -7,6 +7,7 @@ use fantoccini::Locator;
 use grants_server::Application;
 use grants_server::demo::{self, DEMO_DECIDED_PROGRAMME, DEMO_PASSWORD, DEMO_REVIEW_PROGRAMME};
 use grants_tests::browser::Browser;
+use grants_tests::fixtures::demo_programme_id;
 use grants_tests::{Backend, TestApp, on_both_databases};
 
 on_both_databases!(every_role_s_main_pages_pass_the_accessibility_rules);
@@ -40,17 +41,7 @@ impl Tour {
     /// Signs out whoever is signed in, then signs in as the demo account
     /// `who` through the login page, which is checked too.
     async fn sign_in_as(&mut self, who: &str) {
-        let signed_in = self
-            .browser
-            .client
-            .find(Locator::Css("form.logout button"))
-            .await
-            .is_ok();
-        if signed_in {
-            self.browser.click_and_load("form.logout button").await;
-        } else {
-            self.browser.open("/app/login").await;
-        }
+        self.browser.to_login().await;
         assert_eq!(self.browser.path().await, "/app/login");
         self.check("the login page").await;
         self.browser
@@ -58,34 +49,6 @@ impl Tour {
             .await;
         assert_eq!(self.browser.path().await, "/app", "{who} is signed in");
     }
-
-    /// The link the element `css` selects leads to.
-    async fn link(&self, css: &str) -> String {
-        self.browser
-            .find(css)
-            .await
-            .attr("href")
-            .await
-            .expect("an attribute")
-            .unwrap_or_else(|| panic!("'{css}' has no link"))
-    }
-}
-
-/// The id of the demo programme with this code, as the manager sees it.
-async fn programme_id(app: &TestApp, code: &str) -> String {
-    let manager = app
-        .login("manager@innovation-awards.example", DEMO_PASSWORD)
-        .await;
-    let programmes = app.get("/programmes", Some(&manager)).await;
-    programmes.expect(200);
-    programmes.body["items"]
-        .as_array()
-        .expect("programmes")
-        .iter()
-        .find(|p| p["code"] == code)
-        .and_then(|p| p["id"].as_str())
-        .unwrap_or_else(|| panic!("the demo programme {code}"))
-        .to_owned()
 }
 
 async fn every_role_s_main_pages_pass_the_accessibility_rules(backend: Backend) {
@@ -95,8 +58,8 @@ async fn every_role_s_main_pages_pass_the_accessibility_rules(backend: Backend) 
         .await
         .expect("the demo data is seeded");
     drop(seeder);
-    let round = programme_id(&app, DEMO_REVIEW_PROGRAMME).await;
-    let decided = programme_id(&app, DEMO_DECIDED_PROGRAMME).await;
+    let round = demo_programme_id(&app, DEMO_REVIEW_PROGRAMME).await;
+    let decided = demo_programme_id(&app, DEMO_DECIDED_PROGRAMME).await;
     let mut tour = Tour {
         browser: Browser::start(&app.base).await,
         problems: Vec::new(),
@@ -108,11 +71,14 @@ async fn every_role_s_main_pages_pass_the_accessibility_rules(backend: Backend) 
     tour.sign_in_as("applicant.mk").await;
     tour.check("the applicant's home").await;
     tour.browser.screenshot("role-applicant").await;
-    let start = tour.link("a[href^='/app/proposals/new']").await;
+    let start = tour.browser.link("a[href^='/app/proposals/new']").await;
     tour.visit("the applicant's proposals", "/app/proposals")
         .await;
-    let draft = tour.link("main table tr:has(.state-draft) a").await;
-    let submitted = tour.link("main table tr:has(.state-submitted) a").await;
+    let draft = tour.browser.link("main table tr:has(.state-draft) a").await;
+    let submitted = tour
+        .browser
+        .link("main table tr:has(.state-submitted) a")
+        .await;
     tour.visit("a submitted proposal", &submitted).await;
     tour.visit("a draft", &draft).await;
     tour.visit("the draft's form", &format!("{draft}/edit"))
@@ -125,7 +91,10 @@ async fn every_role_s_main_pages_pass_the_accessibility_rules(backend: Backend) 
     tour.visit("the reviewer's assignments", "/app/assignments")
         .await;
     tour.browser.screenshot("role-reviewer").await;
-    let reviewed = tour.link("main table a[href^='/app/assignments/']").await;
+    let reviewed = tour
+        .browser
+        .link("main table a[href^='/app/assignments/']")
+        .await;
     let invited = tour
         .browser
         .client
@@ -178,7 +147,7 @@ async fn every_role_s_main_pages_pass_the_accessibility_rules(backend: Backend) 
     // The jury, a reviewer's profile, and one refused with its problems beside the fields.
     tour.visit("the jury", &format!("/app/programmes/{round}/jury"))
         .await;
-    let profile = tour.link("a[data-edit]").await;
+    let profile = tour.browser.link("a[data-edit]").await;
     tour.visit("a reviewer's profile", &profile).await;
     tour.browser
         .find("#max_load")
@@ -197,7 +166,10 @@ async fn every_role_s_main_pages_pass_the_accessibility_rules(backend: Backend) 
     tour.visit("the screening queue", "/app/proposals?state=submitted")
         .await;
     tour.browser.screenshot("role-manager").await;
-    let screened = tour.link("main table a[href^='/app/proposals/']").await;
+    let screened = tour
+        .browser
+        .link("main table a[href^='/app/proposals/']")
+        .await;
     tour.visit("a proposal to screen", &screened).await;
     tour.visit(
         "a proposal's conflicts of interest",
@@ -214,7 +186,10 @@ async fn every_role_s_main_pages_pass_the_accessibility_rules(backend: Backend) 
         &format!("/app/reports?programme_id={decided}&late=true"),
     )
     .await;
-    let report = tour.link("main table a[href^='/app/reports/']").await;
+    let report = tour
+        .browser
+        .link("main table a[href^='/app/reports/']")
+        .await;
     tour.visit("a late report", &report).await;
     // Programme setup: the list, a programme's form, and a new one sent
     // back with its problems beside the fields.
@@ -235,7 +210,10 @@ async fn every_role_s_main_pages_pass_the_accessibility_rules(backend: Backend) 
         .await;
     tour.browser.screenshot("role-finance").await;
     tour.visit("the grants", "/app/grants").await;
-    let grant = tour.link("main table a[href^='/app/grants/']").await;
+    let grant = tour
+        .browser
+        .link("main table a[href^='/app/grants/']")
+        .await;
     tour.visit("a grant with its tranches", &grant).await;
 
     // The administrator: the outbox with its dead letters, the audit check,

@@ -150,13 +150,7 @@ async fn the_admin_grants_roles_and_reads_the_workflow_diagrams(backend: Backend
 
     // Rita is no administrator: neither page is hers, nor any change.
     browser.sign_in("rita@tests.example", ADMIN_PASSWORD).await;
-    assert!(
-        browser
-            .client
-            .find(fantoccini::Locator::Css("#users-and-roles"))
-            .await
-            .is_err()
-    );
+    assert!(browser.absent("#users-and-roles").await);
     browser.open("/app/admin/users").await;
     assert!(browser.text(".error").await.contains("admin"));
     browser.open("/app/admin/workflows").await;

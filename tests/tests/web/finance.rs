@@ -110,11 +110,7 @@ async fn a_decision_an_accepted_agreement_and_a_payment_by_two_finance_users(bac
     );
     assert_eq!(browser.text("#award").await, "€1,500.00");
     assert!(
-        browser
-            .client
-            .find(fantoccini::Locator::Css(".tranche-actions"))
-            .await
-            .is_err(),
+        browser.absent(".tranche-actions").await,
         "the grantee moves no payments"
     );
     browser

@@ -162,13 +162,7 @@ async fn the_chair_assigns_a_reviewer_scores_and_the_chair_ranks(backend: Backen
     assert_eq!(browser.text("#committed").await, "€2,000.00");
     assert_eq!(browser.text("#remaining").await, "€98,000.00");
     // Closed, it is on the line: nothing is left off.
-    assert!(
-        browser
-            .client
-            .find(fantoccini::Locator::Css("#off-the-line"))
-            .await
-            .is_err()
-    );
+    assert!(browser.absent("#off-the-line").await);
     // With one proposal every policy funds the same: the page says so.
     let compared = browser.text("#policy-compared").await;
     assert!(

@@ -46,13 +46,7 @@ async fn screening_bidding_a_declared_conflict_and_the_admin_page(backend: Backe
             && checks.contains("within the programme's award range"),
         "{checks}"
     );
-    assert!(
-        browser
-            .client
-            .find(fantoccini::Locator::Css("#checks li.failed"))
-            .await
-            .is_err()
-    );
+    assert!(browser.absent("#checks li.failed").await);
     browser
         .click_and_load("button[data-step=start_screening]")
         .await;
@@ -247,11 +241,7 @@ async fn a_grantee_writes_a_report_and_the_manager_accepts_it(backend: Backend) 
         "a submitted report is read, not written"
     );
     assert!(
-        browser
-            .client
-            .find(fantoccini::Locator::Css("#attachment-file"))
-            .await
-            .is_err(),
+        browser.absent("#attachment-file").await,
         "no more files once it is handed in"
     );
 
@@ -262,11 +252,7 @@ async fn a_grantee_writes_a_report_and_the_manager_accepts_it(backend: Backend) 
         .click_and_load(&format!("#report-row-{report} a"))
         .await;
     assert!(
-        browser
-            .client
-            .find(fantoccini::Locator::Css("#move-heading"))
-            .await
-            .is_err(),
+        browser.absent("#move-heading").await,
         "a report handed in keeps its due date"
     );
     browser.click("#open-accept").await;

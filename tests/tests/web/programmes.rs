@@ -367,11 +367,7 @@ async fn a_manager_sets_up_a_programme_in_the_browser(backend: Backend) {
     browser.click_and_load("form.logout button").await;
     browser.sign_in("ana@tests.example", ADMIN_PASSWORD).await;
     assert!(
-        browser
-            .client
-            .find(fantoccini::Locator::Css("a[href='/app/programmes']"))
-            .await
-            .is_err(),
+        browser.absent("a[href='/app/programmes']").await,
         "an applicant has no link to the programmes' setup"
     );
     for path in [

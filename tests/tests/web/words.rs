@@ -9,6 +9,7 @@ use std::path::Path;
 use grants_server::Application;
 use grants_server::demo::{self, DEMO_DECIDED_PROGRAMME, DEMO_PASSWORD, DEMO_REVIEW_PROGRAMME};
 use grants_tests::browser::Browser;
+use grants_tests::fixtures::demo_programme_id;
 use grants_tests::{Backend, TestApp, on_both_databases};
 
 on_both_databases!(each_role_s_main_pages_in_macedonian_show_no_english_catalogue_phrase);
@@ -82,17 +83,7 @@ impl Tour {
 
     /// Signs in as the demo account `who` and picks Macedonian.
     async fn sign_in_as(&mut self, who: &str) {
-        let signed_in = self
-            .browser
-            .client
-            .find(fantoccini::Locator::Css("form.logout button"))
-            .await
-            .is_ok();
-        if signed_in {
-            self.browser.click_and_load("form.logout button").await;
-        } else {
-            self.browser.open("/app/login").await;
-        }
+        self.browser.to_login().await;
         self.browser
             .sign_in(&format!("{who}@innovation-awards.example"), DEMO_PASSWORD)
             .await;
@@ -105,32 +96,6 @@ impl Tour {
         self.browser.click_and_load("form.language button").await;
         self.check(&format!("{who}'s home")).await;
     }
-
-    async fn link(&self, css: &str) -> String {
-        self.browser
-            .find(css)
-            .await
-            .attr("href")
-            .await
-            .expect("an attribute")
-            .unwrap_or_else(|| panic!("'{css}' has no link"))
-    }
-}
-
-async fn programme_id(app: &TestApp, code: &str) -> String {
-    let manager = app
-        .login("manager@innovation-awards.example", DEMO_PASSWORD)
-        .await;
-    let programmes = app.get("/programmes", Some(&manager)).await;
-    programmes.expect(200);
-    programmes.body["items"]
-        .as_array()
-        .expect("programmes")
-        .iter()
-        .find(|p| p["code"] == code)
-        .and_then(|p| p["id"].as_str())
-        .unwrap_or_else(|| panic!("the demo programme {code}"))
-        .to_owned()
 }
 
 async fn each_role_s_main_pages_in_macedonian_show_no_english_catalogue_phrase(backend: Backend) {
@@ -149,8 +114,8 @@ async fn each_role_s_main_pages_in_macedonian_show_no_english_catalogue_phrase(b
         .await
         .expect("the demo data is seeded");
     drop(seeder);
-    let round = programme_id(&app, DEMO_REVIEW_PROGRAMME).await;
-    let decided = programme_id(&app, DEMO_DECIDED_PROGRAMME).await;
+    let round = demo_programme_id(&app, DEMO_REVIEW_PROGRAMME).await;
+    let decided = demo_programme_id(&app, DEMO_DECIDED_PROGRAMME).await;
     let mut tour = Tour {
         browser: Browser::start(&app.base).await,
         phrases,
@@ -161,8 +126,11 @@ async fn each_role_s_main_pages_in_macedonian_show_no_english_catalogue_phrase(b
     tour.sign_in_as("applicant.mk").await;
     tour.visit("the applicant's proposals", "/app/proposals")
         .await;
-    let submitted = tour.link("main table tr:has(.state-submitted) a").await;
-    let draft = tour.link("main table tr:has(.state-draft) a").await;
+    let submitted = tour
+        .browser
+        .link("main table tr:has(.state-submitted) a")
+        .await;
+    let draft = tour.browser.link("main table tr:has(.state-draft) a").await;
     tour.visit("a submitted proposal", &submitted).await;
     tour.visit("a draft's form", &format!("{draft}/edit")).await;
     tour.visit("the applicant's grants", "/app/grants").await;
@@ -171,7 +139,10 @@ async fn each_role_s_main_pages_in_macedonian_show_no_english_catalogue_phrase(b
     tour.sign_in_as("reviewer.hr").await;
     tour.visit("the reviewer's assignments", "/app/assignments")
         .await;
-    let review = tour.link("main table a[href^='/app/assignments/']").await;
+    let review = tour
+        .browser
+        .link("main table a[href^='/app/assignments/']")
+        .await;
     tour.visit("a scoring page", &review).await;
 
     tour.sign_in_as("chair").await;
@@ -188,7 +159,10 @@ async fn each_role_s_main_pages_in_macedonian_show_no_english_catalogue_phrase(b
     tour.sign_in_as("manager").await;
     tour.visit("the screening queue", "/app/proposals?state=submitted")
         .await;
-    let screened = tour.link("main table a[href^='/app/proposals/']").await;
+    let screened = tour
+        .browser
+        .link("main table a[href^='/app/proposals/']")
+        .await;
     tour.visit("a proposal to screen", &screened).await;
     tour.visit("the impact", &format!("/app/programmes/{decided}/impact"))
         .await;
@@ -197,7 +171,10 @@ async fn each_role_s_main_pages_in_macedonian_show_no_english_catalogue_phrase(b
         &format!("/app/reports?programme_id={decided}&late=true"),
     )
     .await;
-    let report = tour.link("main table a[href^='/app/reports/']").await;
+    let report = tour
+        .browser
+        .link("main table a[href^='/app/reports/']")
+        .await;
     tour.visit("a late report", &report).await;
     tour.visit("the programmes", "/app/programmes").await;
 
@@ -205,7 +182,10 @@ async fn each_role_s_main_pages_in_macedonian_show_no_english_catalogue_phrase(b
     tour.visit("the ledger", &format!("/app/programmes/{decided}/ledger"))
         .await;
     tour.visit("the grants", "/app/grants").await;
-    let grant = tour.link("main table a[href^='/app/grants/']").await;
+    let grant = tour
+        .browser
+        .link("main table a[href^='/app/grants/']")
+        .await;
     tour.visit("a grant", &grant).await;
 
     tour.sign_in_as("admin").await;
