@@ -149,13 +149,13 @@ pub async fn of(app: &App, actor: &Actor) -> AppResult<Vec<TodoItem>> {
             states: vec![report::SUBMITTED.to_owned()],
             ..Default::default()
         };
-        let waiting = report_store::list_reports(c, &filter, None, u64::MAX >> 1).await?;
-        if !waiting.is_empty() {
+        let waiting = report_store::count_reports(c, &filter).await?;
+        if waiting > 0 {
             let mut item = TodoItem::new(
                 TodoKind::ReadReports,
                 format!("/app/reports?state={}", report::SUBMITTED),
             );
-            item.count = Some(waiting.len() as u64);
+            item.count = Some(waiting);
             items.push(item);
         }
     }

@@ -10,7 +10,8 @@ use grants_domain::report::ReportContent;
 use grants_domain::{Area, CountryCode, GrantId, ProgrammeId, ReportId, UserId};
 use sea_orm::sea_query::{Expr, ExprTrait, SimpleExpr};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, Select,
 };
 use uuid::Uuid;
 
@@ -151,6 +152,24 @@ pub async fn list_reports(
     after: Option<Uuid>,
     limit: u64,
 ) -> StoreResult<Vec<ReportRecord>> {
+    query::page(
+        c,
+        matching(filter),
+        report::Column::Id,
+        after,
+        limit,
+        report_record,
+    )
+    .await
+}
+
+/// How many reports match `filter`: a to-do list's "reports to read".
+pub async fn count_reports(c: &impl ConnectionTrait, filter: &ReportFilter) -> StoreResult<u64> {
+    Ok(matching(filter).count(c).await?)
+}
+
+/// The reports `filter` selects.
+fn matching(filter: &ReportFilter) -> Select<report::Entity> {
     let mut select = report::Entity::find();
     if let Some(p) = filter.programme {
         select = select.filter(report::Column::ProgrammeId.eq(p.uuid()));
@@ -162,7 +181,7 @@ pub async fn list_reports(
         select =
             select.filter(report::Column::State.is_in(filter.states.iter().map(String::as_str)));
     }
-    query::page(c, select, report::Column::Id, after, limit, report_record).await
+    select
 }
 
 /// Every report of a programme (for its impact summary), grant by grant.

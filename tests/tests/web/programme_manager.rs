@@ -247,6 +247,11 @@ async fn a_grantee_writes_a_report_and_the_manager_accepts_it(backend: Backend) 
 
     // The manager asks for nothing more and accepts it; the impact page counts it.
     browser.sign_out_and_in("manager@tests.example").await;
+    let todo = browser.text("#todo").await;
+    assert!(
+        todo.contains("Submitted reports to read and accept: 1"),
+        "{todo}"
+    );
     browser.open("/app/reports").await;
     browser
         .click_and_load(&format!("#report-row-{report} a"))
