@@ -763,6 +763,7 @@ async fn take_as_system_if_allowed(
     let step = Step {
         actor: None,
         comment: None,
+        comment_shared: true,
         deadline: None,
         now,
     };

@@ -71,6 +71,10 @@ pub struct UpdateProposalInput {
 pub struct TransitionInput {
     /// Why: required by some transitions (requesting changes, ineligibility).
     pub comment: Option<String>,
+    /// Let the applicant read the comment too, on a step whose comment is
+    /// otherwise for the staff only (`comment_readers` is
+    /// `staff_unless_shared`); ignored where the applicant reads it anyway.
+    pub share_comment: Option<bool>,
     /// The revision the decision was based on (or send it in If-Match).
     pub revision: Option<i64>,
     /// For transitions that start a deadline (requesting changes): when it
@@ -251,15 +255,18 @@ pub async fn page(app: &App, actor: &Actor, id: ProposalId) -> AppResult<Proposa
     let c = app.store.conn();
     let (record, programme) = steps::visible::<ProposalRecord>(c, actor, id).await?;
     let transitions = steps::options(app, actor, &record, &programme).await?;
-    let history: Vec<AuditEventView> = audit::history(c, SUBJECT, id.uuid())
+    let mut history: Vec<AuditEventView> = audit::history(c, SUBJECT, id.uuid())
         .await?
         .into_iter()
         .map(AuditEventView::from)
         .collect();
+    let staff = record.reads_staff_remarks(actor, &programme);
+    if !staff {
+        steps::keep_out_staff_remarks(&mut history);
+    }
     // Who took each step, named for its owner and the programme's staff; a
     // reviewer reads the steps unnamed, as a blind review hides the applicant.
-    let names_shown =
-        record.owner_id == actor.id || actor.has_any(OVERSEERS) || covers(actor, &record.content);
+    let names_shown = record.owner_id == actor.id || staff;
     let actors = if names_shown {
         let ids: Vec<UserId> = history.iter().filter_map(|e| e.actor_id).collect();
         grants_store::users::find_people(c, &ids, &[])
@@ -696,6 +703,10 @@ impl StepInput for TransitionInput {
     fn deadline(&self) -> Option<DateTime<Utc>> {
         self.deadline
     }
+
+    fn share_comment(&self) -> bool {
+        self.share_comment.unwrap_or(false)
+    }
 }
 
 /// What the decision path brings to a proposal's step: that the decision
@@ -718,6 +729,7 @@ impl Subject for ProposalRecord {
         "comment_given",
         "decision_recorded",
     ];
+    const APPLICANT_KEEPS_OUT_OF_REMARKS: Option<&'static str> = Some("owner");
     type Id = ProposalId;
     type Around = ProgrammeRecord;
     type Input = TransitionInput;
@@ -749,6 +761,12 @@ impl Subject for ProposalRecord {
         _: &ProgrammeRecord,
     ) -> AppResult<bool> {
         sees(c, actor, self).await
+    }
+
+    /// The programme's staff: its overseers and the country's ambassadors;
+    /// neither the applicant nor a reviewer.
+    fn reads_staff_remarks(&self, actor: &Actor, _: &ProgrammeRecord) -> bool {
+        actor.has_any(OVERSEERS) || covers(actor, &self.content)
     }
 
     fn facts(&self, actor: &Actor, _: &ProgrammeRecord) -> ActorFacts {
@@ -824,6 +842,11 @@ impl Subject for ProposalRecord {
                 .map_or_else(String::new, |u| u.name.to_string()),
         };
         let timer_due = crate::steps::timer_due(plan, step);
+        let reviewer_comments = if event.starts_with("decision_") {
+            crate::reviews::comments_for_applicant(tx, record, programme).await?
+        } else {
+            Vec::new()
+        };
         let mut letters = Vec::with_capacity(people.len());
         for recipient in &people {
             let facts = Letterhead {
@@ -834,6 +857,7 @@ impl Subject for ProposalRecord {
                 applicant_name: &owner_name,
                 is_owner: recipient.id == record.owner_id,
                 award: decision.award,
+                reviewer_comments: &reviewer_comments,
                 now: step.now,
             };
             let letter = Letter {
@@ -906,6 +930,7 @@ pub(crate) async fn advance(
     let step = Step {
         actor,
         comment,
+        comment_shared: true,
         deadline: None,
         now,
     };
@@ -936,6 +961,7 @@ pub(crate) async fn take_decision(
     let step = Step {
         actor: Some(actor),
         comment,
+        comment_shared: true,
         deadline: None,
         now,
     };
@@ -957,6 +983,8 @@ struct Letterhead<'a> {
     applicant_name: &'a str,
     is_owner: bool,
     award: Option<Money>,
+    /// The reviewers' comments for the applicant, for a decision's letter.
+    reviewer_comments: &'a [String],
     now: DateTime<Utc>,
 }
 
@@ -1021,18 +1049,21 @@ fn notification(event: &str, f: &Letterhead<'_>) -> AppResult<Notification> {
                 .award
                 .ok_or_else(|| AppError::internal("a funding decision has no award"))?,
             comment,
+            reviewer_comments: f.reviewer_comments.to_vec(),
         }),
         "decision_waitlisted" => {
             Notification::DecisionWaitlisted(grants_notify::DecisionWaitlisted {
                 proposal_title,
                 proposal_url,
                 comment,
+                reviewer_comments: f.reviewer_comments.to_vec(),
             })
         }
         "decision_declined" => Notification::DecisionDeclined(grants_notify::DecisionDeclined {
             proposal_title,
             proposal_url,
             comment,
+            reviewer_comments: f.reviewer_comments.to_vec(),
         }),
         other => {
             return Err(AppError::internal(format!(

@@ -758,6 +758,7 @@ async fn take_as_system(
     let step = Step {
         actor: None,
         comment,
+        comment_shared: true,
         deadline: None,
         now,
     };

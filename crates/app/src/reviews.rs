@@ -588,7 +588,9 @@ pub(crate) async fn readable(
         }
         Audience::Jury
     } else if proposal.owner_id == actor.id {
-        if !DECIDED_STATES.contains(&proposal.state.as_str()) {
+        if !DECIDED_STATES.contains(&proposal.state.as_str())
+            || !programme.spec.review.comments_to_applicant
+        {
             return Ok(Vec::new());
         }
         Audience::Applicant
@@ -609,6 +611,31 @@ pub(crate) async fn readable(
         views.push(shown);
     }
     Ok(views)
+}
+
+/// The reviewers' comments for the applicant on a proposal, in the order
+/// the reviews were submitted, where its programme sends them to the
+/// applicant with the decision; none otherwise.
+pub(crate) async fn comments_for_applicant(
+    c: &impl ConnectionTrait,
+    proposal: &ProposalRecord,
+    programme: &ProgrammeRecord,
+) -> AppResult<Vec<String>> {
+    if !programme.spec.review.comments_to_applicant {
+        return Ok(Vec::new());
+    }
+    let mut submitted: Vec<ReviewRecord> = store::reviews(c, ReviewScope::Proposal(proposal.id))
+        .await?
+        .into_iter()
+        .filter(|r| r.state == review_state::SUBMITTED)
+        .collect();
+    submitted.sort_by_key(|r| r.submitted_at);
+    Ok(submitted
+        .into_iter()
+        .filter_map(|r| r.comment_for_applicant)
+        .map(|c| c.trim().to_owned())
+        .filter(|c| !c.is_empty())
+        .collect())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -82,6 +82,39 @@ pub struct TransitionView {
     /// It leads to a final state and cannot be undone (withdraw, terminate,
     /// cancel a payment): a page asks the person to confirm it first.
     pub irreversible: bool,
+    /// Who reads the comment written with it.
+    pub comment_readers: CommentReaders,
+}
+
+/// Who reads the comment a person writes with a step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CommentReaders {
+    /// Everyone who may open the subject, its applicant too: the applicant
+    /// took the step, or the step's email to them carries the comment.
+    Everyone,
+    /// The staff only (a screening remark), unless the person shares it
+    /// with the applicant (`share_comment`).
+    StaffUnlessShared,
+}
+
+impl CommentReaders {
+    /// Who reads the comment on `transition` of `def` taken by someone with `facts`.
+    fn of<S: Subject>(def: &Definition, transition: &str, facts: &ActorFacts) -> Self {
+        let Some(applicant) = S::APPLICANT_KEEPS_OUT_OF_REMARKS else {
+            return Self::Everyone;
+        };
+        let tells_applicant = def.transition(transition).is_some_and(|t| {
+            t.effects.iter().any(|e| {
+                matches!(&e.value, Effect::Notify { to, .. } if to.iter().any(|r| r == applicant))
+            })
+        });
+        if tells_applicant || facts.names.contains(applicant) {
+            Self::Everyone
+        } else {
+            Self::StaffUnlessShared
+        }
+    }
 }
 
 /// A step taken through a form of its own.
@@ -118,6 +151,10 @@ pub trait StepInput: Send {
     fn comment(&self) -> Option<&str>;
     /// The revision the step was based on, when sent in the body.
     fn revision(&self) -> Option<i64>;
+    /// Whether a staff-only comment is shared with the applicant too.
+    fn share_comment(&self) -> bool {
+        false
+    }
     /// When timers this step starts should fire instead of the workflow's delay.
     fn deadline(&self) -> Option<DateTime<Utc>> {
         None
@@ -174,6 +211,8 @@ pub struct Step<'a> {
     pub actor: Option<&'a Actor>,
     /// Their reason, if given.
     pub comment: Option<&'a str>,
+    /// Whether the subject's applicant reads the comment (see [`CommentReaders`]).
+    pub comment_shared: bool,
     /// A deadline replacing the workflow's default for timers this step starts.
     pub deadline: Option<DateTime<Utc>>,
     /// When it happens.
@@ -204,6 +243,10 @@ pub trait Subject: Sized + Send + Sync {
     const GUARDS: &'static [&'static str];
     /// The `run` effects its code implements ([`Subject::run`]).
     const EFFECTS: &'static [&'static str] = &[];
+    /// The relation of the person it is about, where its staff write
+    /// remarks that person does not read unless shared ([`CommentReaders`]);
+    /// `None` where everyone who opens it reads every comment.
+    const APPLICANT_KEEPS_OUT_OF_REMARKS: Option<&'static str> = None;
     /// Its id.
     type Id: Copy + Send + Sync;
     /// What its guards and effects read around it (its programme, its
@@ -260,6 +303,11 @@ pub trait Subject: Sized + Send + Sync {
 
     /// The roles and relations `actor` holds for it.
     fn facts(&self, actor: &Actor, around: &Self::Around) -> ActorFacts;
+    /// Whether `actor`, who sees it, reads its staff's remarks that were not
+    /// shared with the applicant.
+    fn reads_staff_remarks(&self, _actor: &Actor, _around: &Self::Around) -> bool {
+        true
+    }
     /// Checks `guard` over it as it is now; `extra` is what an inside
     /// caller brings to the step (`None` while a person's step is planned).
     fn guard(
@@ -467,6 +515,7 @@ pub(crate) async fn options<S: Subject>(
         actor: Some(actor),
         // The comment is not known before the request; do not block on it here.
         comment: Some("-"),
+        comment_shared: false,
         deadline: None,
         now: app.now(),
     };
@@ -476,12 +525,8 @@ pub(crate) async fn options<S: Subject>(
         step: &step,
         extra: None,
     };
-    let options = grants_workflow::options(
-        &def,
-        subject.state(),
-        &subject.facts(actor, around),
-        &guards,
-    );
+    let facts = subject.facts(actor, around);
+    let options = grants_workflow::options(&def, subject.state(), &facts, &guards);
     Ok(options
         .into_iter()
         .map(|o| TransitionView {
@@ -491,6 +536,7 @@ pub(crate) async fn options<S: Subject>(
             form: OwnForm::of(&def, &o.name),
             irreversible: OwnForm::of(&def, &o.name).is_none()
                 && def.state(&o.to).is_some_and(|s| s.is_final),
+            comment_readers: CommentReaders::of::<S>(&def, &o.name, &facts),
             name: o.name,
             label: o.label,
             to: o.to,
@@ -529,9 +575,12 @@ pub async fn take<S: Subject>(
         .map(str::trim)
         .filter(|c| !c.is_empty())
         .map(str::to_owned);
+    let facts = subject.facts(actor, &around);
     let step = Step {
         actor: Some(actor),
         comment: comment.as_deref(),
+        comment_shared: CommentReaders::of::<S>(&def, name, &facts) == CommentReaders::Everyone
+            || input.share_comment(),
         deadline: input.deadline(),
         now,
     };
@@ -541,14 +590,8 @@ pub async fn take<S: Subject>(
         step: &step,
         extra: None,
     };
-    let plan = grants_workflow::plan(
-        &def,
-        subject.state(),
-        name,
-        &subject.facts(actor, &around),
-        &guards,
-    )
-    .map_err(AppError::Blocked)?;
+    let plan = grants_workflow::plan(&def, subject.state(), name, &facts, &guards)
+        .map_err(AppError::Blocked)?;
     if let Some(deadline) = step.deadline {
         check_deadline(&plan, deadline, now)?;
     }
@@ -640,6 +683,7 @@ pub(crate) async fn apply<S: Subject>(
         ("from".to_owned(), plan.from.clone().into()),
         ("to".to_owned(), plan.to.clone().into()),
         ("comment".to_owned(), step.comment.into()),
+        ("comment_shared".to_owned(), step.comment_shared.into()),
         ("workflow".to_owned(), workflow.into()),
         ("version".to_owned(), version.into()),
     ]);
@@ -736,12 +780,28 @@ pub async fn history<S: Subject>(
     id: S::Id,
 ) -> AppResult<Vec<AuditEventView>> {
     let c = app.store.conn();
-    visible::<S>(c, actor, id).await?;
-    Ok(audit::history(c, S::KIND, S::uuid(id))
+    let (subject, around) = visible::<S>(c, actor, id).await?;
+    let mut history: Vec<AuditEventView> = audit::history(c, S::KIND, S::uuid(id))
         .await?
         .into_iter()
         .map(AuditEventView::from)
-        .collect())
+        .collect();
+    if !subject.reads_staff_remarks(actor, &around) {
+        keep_out_staff_remarks(&mut history);
+    }
+    Ok(history)
+}
+
+/// Takes out of a history the staff's remarks not shared with the applicant
+/// (events recorded before remarks could be kept apart were all shared).
+pub(crate) fn keep_out_staff_remarks(history: &mut [AuditEventView]) {
+    for event in history {
+        if let Some(details) = event.details.as_object_mut()
+            && details.get("comment_shared") == Some(&serde_json::Value::Bool(false))
+        {
+            details.insert("comment".into(), serde_json::Value::Null);
+        }
+    }
 }
 
 /// Fires a claimed timer on a subject: takes its transition as the system
@@ -762,6 +822,7 @@ pub(crate) async fn fire_timer<S: Subject>(
             let step = Step {
                 actor: None,
                 comment: Some(&comment),
+                comment_shared: true,
                 deadline: None,
                 now,
             };

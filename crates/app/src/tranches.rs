@@ -670,6 +670,7 @@ pub(crate) async fn cancel_as_system(
     let step = Step {
         actor: None,
         comment: Some(reason),
+        comment_shared: true,
         deadline: None,
         now,
     };

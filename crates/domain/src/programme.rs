@@ -136,6 +136,8 @@ pub struct ReviewSettingsInput {
     pub blind: Option<bool>,
     /// Let a reviewer read the other reviews of a proposal once their own is submitted.
     pub share_reviews_after_submission: Option<bool>,
+    /// Send the reviewers' comments for the applicant with the decision letter.
+    pub comments_to_applicant: Option<bool>,
     /// Normalise each reviewer's scores (z-score) in the ranking.
     pub normalise: Option<bool>,
     /// Only reviewers with at least this many submitted reviews are normalised.
@@ -155,6 +157,11 @@ pub struct ReviewSettings {
     pub blind: bool,
     /// A reviewer may read the other reviews of a proposal once their own is submitted.
     pub share_reviews_after_submission: bool,
+    /// The reviewers' comments for the applicant reach the applicant with
+    /// the decision (its letter and the proposal's page); otherwise only the
+    /// staff and the jury read them.
+    #[serde(default = "comments_to_applicant")]
+    pub comments_to_applicant: bool,
     /// Reviewers' scores are normalised in the ranking.
     pub normalise: bool,
     /// The fewest submitted reviews for a reviewer to be normalised.
@@ -167,11 +174,17 @@ pub struct ReviewSettings {
     pub reminder_days_before: u16,
 }
 
+/// Programmes written before the choice existed sent the comments.
+fn comments_to_applicant() -> bool {
+    true
+}
+
 impl Default for ReviewSettings {
     fn default() -> Self {
         Self {
             blind: false,
             share_reviews_after_submission: true,
+            comments_to_applicant: true,
             normalise: true,
             normalise_min_reviews: 3,
             disagreement_threshold: 30,
@@ -186,6 +199,7 @@ impl ReviewSettings {
         ReviewSettingsInput {
             blind: Some(self.blind),
             share_reviews_after_submission: Some(self.share_reviews_after_submission),
+            comments_to_applicant: Some(self.comments_to_applicant),
             normalise: Some(self.normalise),
             normalise_min_reviews: Some(self.normalise_min_reviews.into()),
             disagreement_threshold: Some(self.disagreement_threshold.into()),
@@ -243,6 +257,9 @@ impl ReviewSettingsInput {
             share_reviews_after_submission: self
                 .share_reviews_after_submission
                 .unwrap_or(defaults.share_reviews_after_submission),
+            comments_to_applicant: self
+                .comments_to_applicant
+                .unwrap_or(defaults.comments_to_applicant),
             normalise: self.normalise.unwrap_or(defaults.normalise),
             normalise_min_reviews,
             disagreement_threshold,

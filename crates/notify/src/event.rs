@@ -143,7 +143,13 @@ impl FieldValue for Vec<String> {
     fn value(&self, _: Formatter) -> Value {
         Value::Array(self.iter().cloned().map(Value::String).collect())
     }
-    fn sample(_: &str) -> Self {
+    fn sample(field: &str) -> Self {
+        if field == "reviewer_comments" {
+            return vec![
+                "A clear need and a realistic plan; the budget for equipment is generous.".into(),
+                "Say how you will reach teenagers outside the city.".into(),
+            ];
+        }
         vec![
             "Proposal submitted: Maker space for teenagers".into(),
             "Proposal withdrawn: Coding club for girls".into(),
@@ -335,6 +341,10 @@ events! {
         award: Money,
         /// The decision letter.
         comment: Option<String>,
+        /// The reviewers' comments for the applicant, where the programme
+        /// sends them with the decision.
+        #[serde(default)]
+        reviewer_comments: Vec<String>,
     }
     /// The proposal is on the waiting list.
     DecisionWaitlisted = "decision_waitlisted", urgent: true {
@@ -344,6 +354,10 @@ events! {
         proposal_url: String,
         /// The decision letter.
         comment: Option<String>,
+        /// The reviewers' comments for the applicant, where the programme
+        /// sends them with the decision.
+        #[serde(default)]
+        reviewer_comments: Vec<String>,
     }
     /// The proposal will not be funded.
     DecisionDeclined = "decision_declined", urgent: true {
@@ -353,6 +367,10 @@ events! {
         proposal_url: String,
         /// The decision letter.
         comment: Option<String>,
+        /// The reviewers' comments for the applicant, where the programme
+        /// sends them with the decision.
+        #[serde(default)]
+        reviewer_comments: Vec<String>,
     }
     /// The grant agreement is ready to accept.
     AgreementReady = "agreement_ready", urgent: true {

@@ -112,3 +112,4 @@ programme-setup-archived = Тази програма е архивирана: с
 programme-setup-archive = Архивирай програмата
 programme-setup-restore = Възстанови програмата
 programme-setup-archive-hint = Архивирането скрива програмата от списъците; тя може да бъде възстановена.
+programme-setup-review-comments-to-applicant = Изпращай коментарите на оценителите за кандидата заедно с писмото с решението

@@ -112,3 +112,4 @@ programme-setup-archived = Ovaj program je arhiviran: skriven je sa spiskova i n
 programme-setup-archive = Arhiviraj program
 programme-setup-restore = Vrati program
 programme-setup-archive-hint = Arhiviranje skriva program sa spiskova; može se vratiti.
+programme-setup-review-comments-to-applicant = Pošalji komentare recenzenata za podnosioca prijave uz pismo o odluci

@@ -112,3 +112,4 @@ programme-setup-archived = Αυτό το πρόγραμμα είναι αρχε�
 programme-setup-archive = Αρχειοθέτηση του προγράμματος
 programme-setup-restore = Επαναφορά του προγράμματος
 programme-setup-archive-hint = Η αρχειοθέτηση αποκρύπτει το πρόγραμμα από τους καταλόγους· μπορεί να επαναφερθεί.
+programme-setup-review-comments-to-applicant = Αποστολή των σχολίων των αξιολογητών για τον αιτούντα μαζί με την επιστολή απόφασης

@@ -112,3 +112,4 @@ programme-setup-archived = This programme is archived: it is hidden from the lis
 programme-setup-archive = Archive the programme
 programme-setup-restore = Restore the programme
 programme-setup-archive-hint = Archiving hides the programme from the lists; it can be restored.
+programme-setup-review-comments-to-applicant = Send the reviewers' comments for the applicant with the decision letter

@@ -112,3 +112,4 @@ programme-setup-archived = Ovaj je program arhiviran: skriven je s popisa i ne m
 programme-setup-archive = Arhiviraj program
 programme-setup-restore = Vrati program
 programme-setup-archive-hint = Arhiviranje skriva program s popisa; može se vratiti.
+programme-setup-review-comments-to-applicant = Pošalji komentare recenzenata za prijavitelja uz pismo o odluci

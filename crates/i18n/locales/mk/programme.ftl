@@ -112,3 +112,4 @@ programme-setup-archived = Оваа програма е архивирана: с
 programme-setup-archive = Архивирај ја програмата
 programme-setup-restore = Врати ја програмата
 programme-setup-archive-hint = Архивирањето ја крие програмата од списоците; може да се врати.
+programme-setup-review-comments-to-applicant = Испрати ги коментарите на оценувачите за апликантот заедно со писмото со одлуката

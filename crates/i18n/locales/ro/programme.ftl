@@ -112,3 +112,4 @@ programme-setup-archived = Acest program este arhivat: este ascuns din liste și
 programme-setup-archive = Arhivează programul
 programme-setup-restore = Restabilește programul
 programme-setup-archive-hint = Arhivarea ascunde programul din liste; el poate fi restabilit.
+programme-setup-review-comments-to-applicant = Trimite comentariile evaluatorilor pentru solicitant împreună cu scrisoarea de decizie

@@ -112,3 +112,4 @@ programme-setup-archived = Ta program je arhiviran: skrit je na seznamih in ga n
 programme-setup-archive = Arhiviraj program
 programme-setup-restore = Obnovi program
 programme-setup-archive-hint = Arhiviranje skrije program na seznamih; mogoče ga je obnoviti.
+programme-setup-review-comments-to-applicant = Pošlji komentarje ocenjevalcev za prijavitelja skupaj z obvestilom o odločitvi

@@ -112,3 +112,4 @@ programme-setup-archived = Ky program është i arkivuar: është i fshehur nga 
 programme-setup-archive = Arkivo programin
 programme-setup-restore = Rikthe programin
 programme-setup-archive-hint = Arkivimi e fsheh programin nga listat; ai mund të rikthehet.
+programme-setup-review-comments-to-applicant = Dërgo komentet e vlerësuesve për aplikuesin bashkë me letrën e vendimit

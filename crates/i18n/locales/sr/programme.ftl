@@ -112,3 +112,4 @@ programme-setup-archived = Овај програм је архивиран: ск
 programme-setup-archive = Архивирај програм
 programme-setup-restore = Врати програм
 programme-setup-archive-hint = Архивирање скрива програм са спискова; може се вратити.
+programme-setup-review-comments-to-applicant = Пошаљи коментаре рецензената за подносиоца пријаве уз писмо о одлуци

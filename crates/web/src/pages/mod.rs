@@ -231,6 +231,9 @@ pub(crate) struct StepForm {
     pub(crate) csrf: String,
     pub(crate) revision: Option<i64>,
     pub(crate) comment: Option<String>,
+    /// The box that shares a staff remark with the applicant, when ticked.
+    #[serde(default)]
+    pub(crate) share_comment: Option<String>,
 }
 
 impl StepForm {

@@ -8,6 +8,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use grants_app::decisions::{self, DecisionInput, Outcome};
 use grants_app::proposals::{self, ProposalListFilter, ProposalView, TransitionInput};
+use grants_app::steps::CommentReaders;
 use grants_app::{Actor, AppError, PageRequest};
 use grants_domain::review::BidLevel;
 use grants_domain::{ProposalId, ValidationErrors};
@@ -95,6 +96,10 @@ struct Step {
     reasons: Vec<String>,
     /// It cannot be undone: the button opens a confirmation first.
     irreversible: bool,
+    /// Its comment is for the staff only unless shared with the applicant.
+    staff_remark: bool,
+    /// It cannot be taken without a comment.
+    needs_comment: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -312,6 +317,8 @@ async fn show_page(
             label: step_label(viewer.locale, &proposal.workflow, &t.name, &t.label),
             reasons: blocked_reasons(viewer.locale, &t.blocked_by),
             irreversible: t.irreversible,
+            staff_remark: t.comment_readers == CommentReaders::StaffUnlessShared,
+            needs_comment: t.needs_comment,
             name: t.name,
             allowed: t.allowed,
         })
@@ -410,6 +417,7 @@ impl From<&StepForm> for TransitionInput {
     fn from(form: &StepForm) -> Self {
         TransitionInput {
             comment: form.comment(),
+            share_comment: Some(form.share_comment.is_some()),
             revision: form.revision,
             deadline: None,
         }

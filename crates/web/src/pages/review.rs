@@ -44,6 +44,8 @@ struct ReviewPage {
     criteria: Vec<CriterionField>,
     recommendations: Vec<Choice>,
     comment_for_applicant: String,
+    /// The programme sends the comment for the applicant with its decision.
+    applicant_reads: bool,
     comment_for_jury: String,
     weighted_score: Option<String>,
     errors: Vec<String>,
@@ -206,6 +208,7 @@ async fn review_page(
             })
             .collect(),
         comment_for_applicant: sent.comment_for_applicant.unwrap_or_default(),
+        applicant_reads: spec.review.comments_to_applicant,
         comment_for_jury: sent.comment_for_jury.unwrap_or_default(),
         weighted_score: review.weighted_score.map(|s| format!("{s:.1}")),
         errors,

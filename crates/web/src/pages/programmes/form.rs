@@ -105,6 +105,7 @@ pub(super) struct Typed {
     pub(super) same_country: bool,
     pub(super) blind: bool,
     pub(super) share_reviews: bool,
+    pub(super) comments_to_applicant: bool,
     pub(super) normalise: bool,
     pub(super) normalise_min_reviews: String,
     pub(super) disagreement_threshold: String,
@@ -233,6 +234,7 @@ impl Typed {
     fn set_review(&mut self, review: &ReviewSettings) {
         self.blind = review.blind;
         self.share_reviews = review.share_reviews_after_submission;
+        self.comments_to_applicant = review.comments_to_applicant;
         self.normalise = review.normalise;
         self.normalise_min_reviews = review.normalise_min_reviews.to_string();
         self.disagreement_threshold = review.disagreement_threshold.to_string();
@@ -380,6 +382,7 @@ impl Typed {
             same_country: ticked("conflict.same_country"),
             blind: ticked("review.blind"),
             share_reviews: ticked("review.share_reviews_after_submission"),
+            comments_to_applicant: ticked("review.comments_to_applicant"),
             normalise: ticked("review.normalise"),
             normalise_min_reviews: get("review.normalise_min_reviews"),
             disagreement_threshold: get("review.disagreement_threshold"),
@@ -702,6 +705,7 @@ impl Typed {
         let review = ReviewSettingsInput {
             blind: Some(self.blind),
             share_reviews_after_submission: Some(self.share_reviews),
+            comments_to_applicant: Some(self.comments_to_applicant),
             normalise: Some(self.normalise),
             normalise_min_reviews: r
                 .whole("review.normalise_min_reviews", &self.normalise_min_reviews),

@@ -149,6 +149,11 @@ fn jury(b: &mut Builder<'_>, typed: &Typed) -> Section {
                 "review-share",
                 typed.share_reviews,
             ),
+            (
+                "review-comments_to_applicant",
+                "review-comments-to-applicant",
+                typed.comments_to_applicant,
+            ),
             ("review-normalise", "review-normalise", typed.normalise),
         ] {
             b.add(b.field(id, label, "").checkbox(ticked));
