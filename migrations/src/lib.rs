@@ -13,6 +13,8 @@ mod m20261125_000006_grants;
 mod m20261202_000007_reports;
 mod m20261202_000008_attachments;
 mod m20261202_000009_timers_by_subject;
+mod m20261207_000010_bank_accounts;
+mod m20261207_000011_privacy_consents;
 
 /// Every migration, oldest first.
 #[derive(Debug)]
@@ -31,6 +33,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000007_reports::Migration),
             Box::new(m20261202_000008_attachments::Migration),
             Box::new(m20261202_000009_timers_by_subject::Migration),
+            Box::new(m20261207_000010_bank_accounts::Migration),
+            Box::new(m20261207_000011_privacy_consents::Migration),
         ]
     }
 }

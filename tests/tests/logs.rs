@@ -61,7 +61,7 @@ async fn no_secret_reaches_the_logs(backend: Backend) {
     app.post(
         "/users/register",
         None,
-        &json!({ "email": "lea@tests.example", "name": "Lea", "password": password, "country": "SI" }),
+        &json!({ "email": "lea@tests.example", "name": "Lea", "password": password, "country": "SI", "accepted_privacy_notice": grants_notify::PRIVACY_NOTICE_VERSION }),
     )
     .await
     .expect(201);

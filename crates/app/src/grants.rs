@@ -820,3 +820,24 @@ pub async fn history(app: &App, actor: &Actor, id: GrantId) -> AppResult<Vec<Aud
     events.sort_by_key(|e| (e.occurred_at, e.id));
     Ok(events)
 }
+
+/// A grant's history with who took each step, for its page.
+#[derive(Debug)]
+pub struct GrantHistory {
+    /// The grant's and its tranches' events, oldest first.
+    pub events: Vec<AuditEventView>,
+    /// The names of those who acted (every reader of a grant may know them).
+    pub actors: std::collections::HashMap<UserId, String>,
+}
+
+/// The grant's history, as [`history`], with the names of those who acted.
+pub async fn history_named(app: &App, actor: &Actor, id: GrantId) -> AppResult<GrantHistory> {
+    let events = history(app, actor, id).await?;
+    let ids: Vec<UserId> = events.iter().filter_map(|e| e.actor_id).collect();
+    let actors = grants_store::users::find_people(app.store.conn(), &ids, &[])
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.name.to_string()))
+        .collect();
+    Ok(GrantHistory { events, actors })
+}

@@ -12,6 +12,7 @@ pub mod assignments;
 pub mod attachments;
 pub mod audit;
 pub mod auth;
+pub mod bank;
 pub mod decisions;
 mod error;
 mod export;

@@ -482,6 +482,23 @@ pub async fn list(
     filter: &OutboxFilter,
     page: &PageRequest,
 ) -> AppResult<Page<OutboxMessageView>> {
+    let (rows, fetch) = listed(app, actor, filter, page).await?;
+    Ok(Page::from_rows(
+        rows,
+        fetch,
+        |m| m.id,
+        OutboxMessageView::from,
+    ))
+}
+
+/// The messages of one page of the outbox, with how many were asked for
+/// (one more than the page, to tell whether another follows).
+async fn listed(
+    app: &App,
+    actor: &Actor,
+    filter: &OutboxFilter,
+    page: &PageRequest,
+) -> AppResult<(Vec<QueuedMessage>, u64)> {
     actor.require_any(&[Role::Admin], "read_the_outbox")?;
     if let Some(state) = &filter.state
         && !outbox::STATES.contains(&state.as_str())
@@ -495,11 +512,63 @@ pub async fn list(
     }
     let (after, fetch) = page.parse::<Uuid>()?;
     let rows = outbox::list(app.store.conn(), filter.state.as_deref(), after, fetch).await?;
+    Ok((rows, fetch))
+}
+
+/// One message of the outbox as an administrator browses it: to whom, and
+/// its subject line as the recipient reads it.
+#[derive(Debug, Clone, Serialize)]
+pub struct OutboxEntry {
+    /// The message.
+    pub message: OutboxMessageView,
+    /// The recipient's name; empty for an account that is gone.
+    pub recipient_name: String,
+    /// The recipient's address.
+    pub recipient_email: String,
+    /// The subject line, in the recipient's language; the event's name
+    /// where the message cannot be rendered.
+    pub subject: String,
+}
+
+/// The outbox as an administrator browses it, a page at a time: as
+/// [`list`], with each message's recipient and subject line.
+pub async fn browse(
+    app: &App,
+    actor: &Actor,
+    filter: &OutboxFilter,
+    page: &PageRequest,
+) -> AppResult<Page<OutboxEntry>> {
+    let (rows, fetch) = listed(app, actor, filter, page).await?;
+    let c = app.store.conn();
+    let ids: Vec<UserId> = rows.iter().map(|m| m.recipient).collect();
+    let people: std::collections::HashMap<UserId, grants_store::users::UserRecord> =
+        grants_store::users::find_people(c, &ids, &[])
+            .await?
+            .into_iter()
+            .map(|u| (u.id, u))
+            .collect();
     Ok(Page::from_rows(
         rows,
         fetch,
         |m| m.id,
-        OutboxMessageView::from,
+        |m| {
+            let subject = serde_json::from_value::<Letter>(m.payload.clone())
+                .ok()
+                .and_then(|letter| {
+                    let locale = Locale::parse(&m.locale).unwrap_or(Locale::En);
+                    app.templates
+                        .render(&letter.notification, &letter.envelope, locale)
+                        .ok()
+                })
+                .map_or_else(|| m.event.clone(), |r| r.subject);
+            let person = people.get(&m.recipient);
+            OutboxEntry {
+                recipient_name: person.map(|u| u.name.to_string()).unwrap_or_default(),
+                recipient_email: person.map(|u| u.email.to_string()).unwrap_or_default(),
+                subject,
+                message: OutboxMessageView::from(m),
+            }
+        },
     ))
 }
 

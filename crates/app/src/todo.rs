@@ -43,6 +43,10 @@ pub enum TodoKind {
     ApprovePayment,
     /// An approved payment to make and record.
     RecordPayment,
+    /// A grant of the reader's with no bank details to pay into.
+    EnterBankDetails,
+    /// A change of a grant's bank details waiting for a second person.
+    ConfirmBankDetails,
 }
 
 /// One entry of the to-do list.
@@ -162,6 +166,10 @@ pub async fn of(app: &App, actor: &Actor) -> AppResult<Vec<TodoItem>> {
     if actor.has(Role::Finance) {
         payments(c, actor, &mut items).await?;
     }
+    for grant in crate::bank::waiting_for(c, actor, MOST).await? {
+        let link = format!("/app/grants/{grant}#bank");
+        items.extend(TodoItem::about_grant(c, TodoKind::ConfirmBankDetails, link, grant).await?);
+    }
     Ok(items)
 }
 
@@ -214,6 +222,18 @@ async fn own_grants(
     for g in grant_store::list_grants(c, &filter, None, MOST).await? {
         let link = format!("/app/grants/{}", g.id);
         items.extend(TodoItem::about_grant(c, TodoKind::AcceptAgreement, link, g.id).await?);
+    }
+    // Finance cannot pay a grant that has nowhere to pay to.
+    let running = GrantFilter {
+        grantee: Some(actor.id),
+        state: None,
+        programme: None,
+    };
+    for g in grant_store::list_grants(c, &running, None, MOST).await? {
+        if g.ended_at.is_none() && crate::bank::missing(c, g.id).await? {
+            let link = format!("/app/grants/{}#bank", g.id);
+            items.extend(TodoItem::about_grant(c, TodoKind::EnterBankDetails, link, g.id).await?);
+        }
     }
     Ok(())
 }

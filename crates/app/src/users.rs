@@ -52,6 +52,54 @@ pub struct RegisterInput {
     pub country: String,
     /// The applicant's library or organisation.
     pub organisation: Option<String>,
+    /// The version of the privacy notice the applicant read and accepts
+    /// (`GET /privacy-notice`); required.
+    pub accepted_privacy_notice: Option<String>,
+}
+
+/// The privacy notice people accept when they register.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct PrivacyNoticeView {
+    /// Its version: send it as `accepted_privacy_notice` to register.
+    pub version: &'static str,
+    /// The language of `text`.
+    pub locale: Locale,
+    /// The notice.
+    pub text: &'static str,
+}
+
+/// The privacy notice in `locale` (English where none is asked for).
+pub fn privacy_notice(locale: Option<&str>) -> AppResult<PrivacyNoticeView> {
+    let locale = match locale {
+        Some(raw) => Locale::parse(raw).map_err(|e| {
+            let mut errors = ValidationErrors::default();
+            errors.push_parse("locale", e);
+            AppError::from(errors)
+        })?,
+        None => Locale::En,
+    };
+    Ok(PrivacyNoticeView {
+        version: grants_notify::PRIVACY_NOTICE_VERSION,
+        locale,
+        text: grants_notify::privacy_notice(locale),
+    })
+}
+
+/// The consent a registration gives: the current notice's version, or why not.
+fn consent(errors: &mut ValidationErrors, accepted: Option<&str>) {
+    match accepted.map(str::trim) {
+        None | Some("") => errors.push(
+            "accepted_privacy_notice",
+            "required",
+            "read the privacy notice and accept it to register",
+        ),
+        Some(v) if v == grants_notify::PRIVACY_NOTICE_VERSION => {}
+        Some(_) => errors.push(
+            "accepted_privacy_notice",
+            "outdated",
+            "the privacy notice has changed since it was read: read it again",
+        ),
+    }
 }
 
 /// An account created by an administrator.
@@ -163,6 +211,7 @@ impl From<UserRecord> for UserView {
 #[tracing::instrument(skip_all)]
 pub async fn register(app: &App, input: RegisterInput) -> AppResult<UserView> {
     let mut errors = ValidationErrors::default();
+    consent(&mut errors, input.accepted_privacy_notice.as_deref());
     let new = NewUserFields {
         email: errors.check("email", Email::parse(&input.email)),
         name: errors.check("name", PersonName::parse(&input.name)),
@@ -276,6 +325,13 @@ async fn insert_user(
     )
     .await?;
     if action == "user.registered" {
+        // Registration checked the version: it is the notice of today.
+        let consent = store_users::PrivacyConsent {
+            version: grants_notify::PRIVACY_NOTICE_VERSION.to_owned(),
+            locale: user.locale,
+            accepted_at: now,
+        };
+        store_users::record_consent(&tx, user.id, &consent).await?;
         crate::account::send_verification(&tx, app, &user, now).await?;
     }
     tx.commit().await.map_err(grants_store::StoreError::from)?;

@@ -72,6 +72,8 @@ id_type!(
     ReportId,
     /// Identifies an uploaded file attached to a proposal or a report.
     AttachmentId,
+    /// Identifies one version of a grant's bank details.
+    BankAccountId,
 );
 
 #[cfg(test)]

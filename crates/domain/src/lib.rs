@@ -32,6 +32,7 @@ macro_rules! written_as_text {
 }
 
 pub mod attachment;
+pub mod bank;
 mod error;
 pub mod finance;
 mod id;
@@ -49,8 +50,8 @@ mod role;
 
 pub use error::{FieldError, ParseError, ValidationErrors};
 pub use id::{
-    AttachmentId, AuditEventId, GrantId, ProgrammeId, ProposalId, ReportId, TokenId, TrancheId,
-    UserId,
+    AttachmentId, AuditEventId, BankAccountId, GrantId, ProgrammeId, ProposalId, ReportId, TokenId,
+    TrancheId, UserId,
 };
 pub use locale::Locale;
 pub use money::{Currency, Money};

@@ -63,14 +63,20 @@ pub fn own_text(locale: Locale, key: &str, args: &Args) -> Option<String> {
         .ok()
 }
 
+/// The catalogue's text for `key` in `locale`, or `fallback` where no
+/// catalogue has the key: for names a programme may choose beyond the usual
+/// ones (a tranche's key, a country outside the region).
+pub fn named_or(locale: Locale, key: &str, fallback: &str) -> String {
+    match text(locale, key) {
+        found if found != key => found,
+        _ => fallback.to_owned(),
+    }
+}
+
 /// A country's name in `locale` (`places.ftl`), or its code where the
 /// catalogue has none (a country outside the region the catalogues name).
 pub fn country_name(locale: Locale, country: &str) -> String {
-    let key = format!("country-{country}");
-    match text(locale, &key) {
-        found if found != key => found,
-        _ => country.to_owned(),
-    }
+    named_or(locale, &format!("country-{country}"), country)
 }
 
 /// Each language by its own name, as people look for their language in a

@@ -12,11 +12,13 @@
 mod agreement;
 mod event;
 mod format;
+mod privacy;
 mod render;
 mod transport;
 
 pub use agreement::{AgreedReport, AgreedTranche, AgreementTerms, render_agreement};
 pub use event::*;
 pub use format::Formatter;
+pub use privacy::{PRIVACY_NOTICE_VERSION, privacy_notice};
 pub use render::{Rendered, TemplateProblem, Templates};
 pub use transport::{Mailer, OutgoingMail, SendError, SmtpSettings, TlsMode};

@@ -377,3 +377,50 @@ fn record(row: user::Model, roles: &[user_role::Model]) -> StoreResult<UserRecor
         updated_at: row.updated_at,
     })
 }
+
+/// A version of the privacy notice a person accepted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PrivacyConsent {
+    /// The notice's version.
+    pub version: String,
+    /// The language it was read in.
+    pub locale: Locale,
+    /// When.
+    pub accepted_at: DateTime<Utc>,
+}
+
+/// Records that `user` accepted a version of the privacy notice.
+pub async fn record_consent(
+    c: &impl ConnectionTrait,
+    user: UserId,
+    consent: &PrivacyConsent,
+) -> StoreResult<()> {
+    let row = crate::entity::privacy_consent::ActiveModel {
+        id: Set(uuid::Uuid::now_v7()),
+        user_id: Set(user.uuid()),
+        version: Set(consent.version.clone()),
+        locale: Set(consent.locale.code().to_owned()),
+        accepted_at: Set(consent.accepted_at),
+    };
+    query::insert(c, row).await
+}
+
+/// The versions of the privacy notice `user` accepted, the latest last.
+pub async fn consents(c: &impl ConnectionTrait, user: UserId) -> StoreResult<Vec<PrivacyConsent>> {
+    use crate::entity::privacy_consent::{Column, Entity};
+    Entity::find()
+        .filter(Column::UserId.eq(user.uuid()))
+        .order_by_asc(Column::AcceptedAt)
+        .all(c)
+        .await?
+        .into_iter()
+        .map(|row| {
+            Ok(PrivacyConsent {
+                locale: Locale::parse(&row.locale)
+                    .map_err(|e| crate::error::corrupt("locale", e))?,
+                version: row.version,
+                accepted_at: row.accepted_at,
+            })
+        })
+        .collect()
+}

@@ -36,7 +36,7 @@ async fn a_new_applicant_confirms_their_address_by_the_emailed_link(backend: Bac
     app.post(
         "/users/register",
         None,
-        &json!({ "email": "Ana@Tests.example", "name": "Ана", "password": "a long enough password", "country": "MK", "locale": "mk" }),
+        &json!({ "email": "Ana@Tests.example", "name": "Ана", "password": "a long enough password", "country": "MK", "locale": "mk", "accepted_privacy_notice": grants_notify::PRIVACY_NOTICE_VERSION }),
     )
     .await
     .expect(201);

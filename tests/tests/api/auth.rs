@@ -25,7 +25,8 @@ async fn an_applicant_registers_logs_in_and_sees_themself(backend: Backend) {
                 "password": "a long enough password",
                 "locale": "mk",
                 "country": "mk",
-                "organisation": "City Library Skopje"
+                "organisation": "City Library Skopje",
+                "accepted_privacy_notice": grants_notify::PRIVACY_NOTICE_VERSION,
             }),
         )
         .await;
@@ -159,14 +160,27 @@ async fn registration_with_invalid_fields_names_each_and_writes_nothing(backend:
                 "name": " ",
                 "password": "short",
                 "locale": "de",
-                "country": "YU"
+                "country": "YU",
+                "accepted_privacy_notice": "1999-01-01"
             }),
         )
         .await;
     reply.expect_problem(422);
     let mut fields = reply.error_fields();
     fields.sort();
-    assert_eq!(fields, ["country", "email", "locale", "name", "password"]);
+    assert_eq!(
+        fields,
+        [
+            "accepted_privacy_notice",
+            "country",
+            "email",
+            "locale",
+            "name",
+            "password"
+        ]
+    );
+    // The notice accepted was an older one: it is read again.
+    assert!(reply.body["errors"].to_string().contains("outdated"));
 
     let missing = app
         .post(
@@ -190,7 +204,7 @@ async fn registration_with_invalid_fields_names_each_and_writes_nothing(backend:
 
 async fn an_email_registers_once_ignoring_case(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    let body = |email: &str| json!({ "email": email, "name": "Ana", "password": "a long enough password", "country": "MK" });
+    let body = |email: &str| json!({ "email": email, "name": "Ana", "password": "a long enough password", "country": "MK", "accepted_privacy_notice": grants_notify::PRIVACY_NOTICE_VERSION });
     app.post("/users/register", None, &body("ana@tests.example"))
         .await
         .expect(201);

@@ -61,6 +61,7 @@ fn matrix() -> BTreeMap<&'static str, (bool, [May; 7])> {
         ("GET /workflows/{name}/diagram", (true, everyone)),
         ("POST /auth/token", (true, everyone)),
         ("POST /users/register", (true, everyone)),
+        ("GET /privacy-notice", (true, everyone)),
         ("POST /auth/verify-email", (true, everyone)),
         ("POST /auth/password-reset", (true, everyone)),
         ("POST /auth/password-reset/confirm", (true, everyone)),
@@ -172,6 +173,20 @@ fn matrix() -> BTreeMap<&'static str, (bool, [May; 7])> {
             "POST /grants/{id}/transitions/{name}",
             (false, [H, H, H, Y, H, F, F]),
         ),
+        ("GET /grants/{id}/bank-details", (false, grant_readers)),
+        // Only the grantee enters them; finance and managers decide a change.
+        (
+            "PUT /grants/{id}/bank-details",
+            (false, [H, H, H, F, H, F, F]),
+        ),
+        (
+            "POST /grants/{id}/bank-details/confirm",
+            (false, [H, H, H, Y, H, Y, F]),
+        ),
+        (
+            "POST /grants/{id}/bank-details/reject",
+            (false, [H, H, H, Y, H, Y, F]),
+        ),
         ("GET /tranches/{id}", (false, grant_readers)),
         ("GET /tranches/{id}/transitions", (false, grant_readers)),
         // `request`: finance's transition.
@@ -244,7 +259,7 @@ fn body(route: &str, role: &str, objects: &Objects, revision: i64) -> Option<Val
             json!({ "email": objects.owner_email, "password": grants_tests::ADMIN_PASSWORD })
         }
         "POST /users/register" => {
-            json!({ "email": format!("{unique}@tests.example"), "name": "New", "password": "a long enough password", "country": "MK" })
+            json!({ "email": format!("{unique}@tests.example"), "name": "New", "password": "a long enough password", "country": "MK", "accepted_privacy_notice": grants_notify::PRIVACY_NOTICE_VERSION })
         }
         "POST /auth/verify-email" => json!({ "token": "iat_unknown" }),
         "POST /auth/password-reset" => json!({ "email": objects.owner_email }),
@@ -283,6 +298,12 @@ fn body(route: &str, role: &str, objects: &Objects, revision: i64) -> Option<Val
         | "POST /assignments/{id}/review/reopen" => json!({ "reason": "Because." }),
         "PUT /assignments/{id}/review" => json!({ "scores": { "impact": 3 } }),
         "POST /proposals/{id}/decision" => json!({ "outcome": "declined", "revision": 1 }),
+        "PUT /grants/{id}/bank-details" => json!({
+            "account_holder": "Hijacked", "iban": "AL35202111090000000001234567", "bank_name": "Elsewhere"
+        }),
+        "POST /grants/{id}/bank-details/confirm" | "POST /grants/{id}/bank-details/reject" => {
+            json!({ "change_id": uuid::Uuid::nil(), "reason": "x" })
+        }
         "POST /grants/{id}/transitions/{name}"
         | "POST /tranches/{id}/transitions/{name}"
         | "POST /reports/{id}/transitions/{name}" => json!({ "revision": revision }),

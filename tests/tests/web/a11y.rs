@@ -223,6 +223,7 @@ async fn every_role_s_main_pages_pass_the_accessibility_rules(backend: Backend) 
     tour.browser.screenshot("role-admin").await;
     tour.browser.click_and_load("#verify-audit").await;
     tour.check("the audit check").await;
+    tour.visit("the outbox", "/app/admin/outbox").await;
     // Users and roles, and a refused change with its errors beside the fields.
     tour.visit("the users and roles", "/app/admin/users").await;
     let row = "tr[data-email='applicant.mk@innovation-awards.example']";

@@ -5,7 +5,43 @@ use grants_tests::browser::Browser;
 use grants_tests::{ADMIN_PASSWORD, Backend, TestApp, on_both_databases};
 use serde_json::json;
 
-on_both_databases!(the_admin_grants_roles_and_reads_the_workflow_diagrams);
+on_both_databases!(
+    the_admin_grants_roles_and_reads_the_workflow_diagrams,
+    the_admin_browses_the_outbox_by_state,
+);
+
+async fn the_admin_browses_the_outbox_by_state(backend: Backend) {
+    // A submission queues a message to the applicant, who reads Macedonian.
+    let w = TestApp::init(backend)
+        .with_applicant_speaking("mk")
+        .with_draft("MK")
+        .await;
+    w.take(&w.applicant, w.proposal_id(), "submit", json!({}))
+        .await
+        .expect(200);
+    let browser = Browser::start(&w.app.base).await;
+    browser.open("/app/login").await;
+    browser
+        .sign_in(grants_tests::ADMIN_EMAIL, ADMIN_PASSWORD)
+        .await;
+    browser.open("/app/admin").await;
+    browser.click_and_load("#browse-outbox").await;
+    // Each message says to whom, and its subject as she reads it, in Macedonian.
+    let table = browser.text("table.outbox").await;
+    assert!(
+        table.contains("ana@tests.example")
+            && table.contains("Поднесен предлог:")
+            && table.contains("Македонски"),
+        "{table}"
+    );
+    // The states are named in words, each a filter: no message is cancelled.
+    let states = browser.text("nav.filters").await;
+    assert!(states.contains("Not to be sent (0)"), "{states}");
+    browser.click_and_load("#state-cancelled").await;
+    assert!(browser.text("#outbox-empty").await.contains("No messages"));
+    browser.close().await;
+    w.finish().await;
+}
 
 async fn the_admin_grants_roles_and_reads_the_workflow_diagrams(backend: Backend) {
     let app = TestApp::spawn(backend).await;

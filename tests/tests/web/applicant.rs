@@ -292,15 +292,31 @@ async fn a_newcomer_registers_confirms_by_email_and_resets_the_password(backend:
     browser
         .client
         .execute(
-            "document.getElementById('password').removeAttribute('minlength')",
+            "document.getElementById('password').removeAttribute('minlength');
+             document.getElementById('accepted_privacy_notice').removeAttribute('required')",
             vec![],
         )
         .await
         .expect("script");
+    // The privacy notice is there to read before she accepts it.
+    assert!(
+        browser
+            .text("#privacy-notice")
+            .await
+            .contains("Who reads it.")
+    );
     browser
         .click_and_load("form.stack button[type=submit]")
         .await;
     assert!(browser.text("#error-password").await.contains("10"));
+    // Not accepting the notice is named beside its box.
+    assert!(
+        !browser
+            .text("#error-accepted_privacy_notice")
+            .await
+            .is_empty()
+    );
+    browser.click("#accepted_privacy_notice").await;
     assert_eq!(
         browser
             .find("#name")

@@ -113,15 +113,44 @@ async fn a_decision_an_accepted_agreement_and_a_payment_by_two_finance_users(bac
         browser.absent(".tranche-actions").await,
         "the grantee moves no payments"
     );
+    // Her home page asks for the bank details the payments need; she
+    // enters them on the grant's page. A mistyped IBAN is named beside its
+    // field and what she typed stays.
+    assert!(
+        todo.contains("Enter the bank details for “Maker space for teenagers”"),
+        "{todo}"
+    );
+    assert!(browser.text("#bank-none").await.contains("cannot pay"));
+    assert!(browser.text("#bank-when").await.contains("applies at once"));
+    browser.fill("#account_holder", "City Library Skopje").await;
+    browser.fill("#iban", "MK08 2501 2000 0058 984").await;
+    browser.fill("#bank_name", "Stopanska banka").await;
+    browser.click_and_load("#bank-save").await;
+    assert!(
+        browser
+            .text("#error-iban")
+            .await
+            .contains("not a valid IBAN"),
+        "{}",
+        browser.text("#bank").await
+    );
+    assert_eq!(browser.value("#iban").await, "MK08 2501 2000 0058 984");
+    assert_eq!(browser.value("#bank_name").await, "Stopanska banka");
+    browser.retype("#iban", "mk07250120000058984").await;
+    browser.click_and_load("#bank-save").await;
+    assert_eq!(browser.text("#bank-iban").await, "MK07 2501 2000 0058 984");
     browser
         .click_and_load("button[data-step=accept_agreement]")
         .await;
     assert_eq!(browser.text("#state").await, "Active");
     assert!(!browser.text("#accepted").await.is_empty());
 
-    // Finance user A requests the signing tranche and may not approve it too.
+    // Finance user A requests the signing tranche and may not approve it too;
+    // the account to pay is on the page.
     browser.sign_out_and_in("fin@tests.example").await;
     browser.open(&grant_path).await;
+    assert_eq!(browser.text("#bank-iban").await, "MK07 2501 2000 0058 984");
+    assert_eq!(browser.text("#bank-holder").await, "City Library Skopje");
     assert!(
         browser
             .text("#why-interim-request")
@@ -220,6 +249,60 @@ async fn a_decision_an_accepted_agreement_and_a_payment_by_two_finance_users(bac
     );
     assert_eq!(browser.text("#disbursed").await, "€900.00");
     assert_eq!(browser.text("#outstanding").await, "€600.00");
+
+    // Now the agreement is accepted, the grantee's change of bank details
+    // waits: the payments still go to the confirmed account.
+    browser.sign_out_and_in("ana@tests.example").await;
+    browser.open(&grant_path).await;
+    browser.click("#bank-open").await;
+    assert!(browser.text("#bank-when").await.contains("waits until"));
+    browser.fill("#account_holder", "City Library Skopje").await;
+    browser
+        .fill("#iban", "AL35 2021 1109 0000 0000 0123 4567")
+        .await;
+    browser.fill("#bank_name", "Banka Kombëtare Tregtare").await;
+    browser.click_and_load("#bank-save").await;
+    assert_eq!(browser.text("#bank-iban").await, "MK07 2501 2000 0058 984");
+    assert!(
+        browser
+            .text("#bank-pending")
+            .await
+            .contains("waits for confirmation")
+    );
+    assert!(
+        browser.absent("#bank-confirm").await,
+        "she cannot confirm her own change"
+    );
+
+    // Finance user B finds it on her home page and confirms it; the
+    // history names each step and who took it.
+    browser.sign_out_and_in("fin2@tests.example").await;
+    browser.open("/app").await;
+    let todo = browser.text("#todo").await;
+    assert!(
+        todo.contains("Confirm or reject the new bank details for “Maker space for teenagers”"),
+        "{todo}"
+    );
+    browser.click_and_load("#todo a").await;
+    assert_eq!(
+        browser.text("#bank-pending-iban").await,
+        "AL35 2021 1109 0000 0000 0123 4567"
+    );
+    browser.click_and_load("#bank-confirm").await;
+    assert_eq!(
+        browser.text("#bank-iban").await,
+        "AL35 2021 1109 0000 0000 0123 4567"
+    );
+    assert!(browser.absent("#bank-pending").await);
+    let history = browser.text("#history").await;
+    assert!(
+        history.contains("Entered the bank details")
+            && history.contains("Asked to change the bank details")
+            && history.contains("Confirmed the new bank details")
+            && history.contains("IBAN …4567")
+            && history.contains("Accept"),
+        "{history}"
+    );
 
     // The ledger, reached from the home page, shows where the money is.
     browser.open("/app").await;

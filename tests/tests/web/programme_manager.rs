@@ -93,7 +93,7 @@ async fn screening_bidding_a_declared_conflict_and_the_admin_page(backend: Backe
         .sign_in(grants_tests::ADMIN_EMAIL, ADMIN_PASSWORD)
         .await;
     browser.click_and_load("a[href='/app/admin']").await;
-    assert!(browser.text("main").await.contains("pending"));
+    assert!(browser.text("main").await.contains("Waiting to be sent"));
     browser.click_and_load("#verify-audit").await;
     assert!(browser.text("#audit-result").await.contains("matches"));
     browser.click_and_load("form.logout button").await;

@@ -2,16 +2,18 @@
 //! of grants and tranches are in [`super::steps`]).
 
 use grants_app::Page;
+use grants_app::bank::{self, BankChangeDecision, BankDetailsView};
 use grants_app::decisions::{self, DecisionInput, DecisionResult, DecisionView};
 use grants_app::grants::{self, GrantListFilter, GrantView};
 use grants_app::ledger::{self, LedgerView};
 use grants_app::tranches::{self, TrancheView};
+use grants_domain::bank::BankDetailsInput;
 use grants_domain::{GrantId, ProgrammeId, ProposalId, TrancheId};
 
 use super::handlers::handlers;
 use super::params::{GRANT_ID, PROGRAMME_ID, PROPOSAL_ID, TRANCHE_ID};
 use super::responses::{
-    Invalid, ReadErrors, RestrictedErrors, RevisedWriteErrors, Unauthenticated,
+    ActionErrors, Invalid, ReadErrors, RestrictedErrors, RevisedWriteErrors, Unauthenticated,
 };
 use crate::problem::Problem;
 
@@ -56,6 +58,43 @@ handlers! {
     get "/grants/{id}",
     fn get_grant(id: IdPath<GrantId> = GRANT_ID) -> WithEtag<GrantView>,
         [ReadErrors] = grants::get(id);
+
+    /// A grant's bank details: the account finance pays to, a change waiting
+    /// for a second person's confirmation, and what the reader may do.
+    /// Readers of the grant read them.
+    get "/grants/{id}/bank-details",
+    fn grant_bank_details(id: IdPath<GrantId> = GRANT_ID) -> Json<BankDetailsView>,
+        [ReadErrors] = bank::of_grant(id);
+
+    /// The grantee enters the grant's bank details (IBAN checked by its
+    /// check digits). Before the agreement is accepted they apply at once;
+    /// after it they wait for finance or a programme manager to confirm them
+    /// (a newer change replaces one still waiting). On the grant's history.
+    put "/grants/{id}/bank-details",
+    fn enter_bank_details(
+        id: IdPath<GrantId> = GRANT_ID,
+        input: Json<BankDetailsInput>,
+    ) -> Json<BankDetailsView>,
+        [ActionErrors, Invalid] = bank::enter(id, input);
+
+    /// Finance or a programme manager, not the person who entered it,
+    /// confirms the pending change named by `change_id`: payments go to it
+    /// from now on. On the grant's history.
+    post "/grants/{id}/bank-details/confirm",
+    fn confirm_bank_details(
+        id: IdPath<GrantId> = GRANT_ID,
+        input: Json<BankChangeDecision>,
+    ) -> Json<BankDetailsView>,
+        [ActionErrors, Invalid] = bank::confirm(id, input);
+
+    /// As confirming, but rejects the change with a `reason` the grantee
+    /// reads: payments still go to the confirmed account.
+    post "/grants/{id}/bank-details/reject",
+    fn reject_bank_details(
+        id: IdPath<GrantId> = GRANT_ID,
+        input: Json<BankChangeDecision>,
+    ) -> Json<BankDetailsView>,
+        [ActionErrors, Invalid] = bank::reject(id, input);
 
     /// One tranche.
     get "/tranches/{id}",

@@ -1,7 +1,9 @@
 use axum::extract::State;
 use axum::response::Response;
 use grants_app::mail::{self, PreferenceView, PreferencesInput};
-use grants_app::users::{self, CreateUserInput, RegisterInput, UpdateUserInput, UserView};
+use grants_app::users::{
+    self, CreateUserInput, PrivacyNoticeView, RegisterInput, UpdateUserInput, UserView,
+};
 use grants_app::{Page, PageRequest};
 use grants_domain::UserId;
 
@@ -35,8 +37,28 @@ async fn register(
     Ok(created(format!("/users/{}", user.id), user))
 }
 
+/// The privacy notice an applicant accepts to register, in a language
+/// (`?locale=mk`; English by default), with its version.
+#[utoipa::path(
+    get,
+    path = "/privacy-notice",
+    tag = "users",
+    params(("locale" = Option<String>, Query, description = "The language, e.g. `mk`")),
+    responses(
+        (status = 200, body = PrivacyNoticeView),
+        (status = 422, description = "An unknown language", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn privacy_notice(
+    axum::extract::Query(query): axum::extract::Query<std::collections::BTreeMap<String, String>>,
+) -> ApiResult<axum::Json<PrivacyNoticeView>> {
+    Ok(axum::Json(users::privacy_notice(
+        query.get("locale").map(String::as_str),
+    )?))
+}
+
 handlers! {
-    pub(super) fn routes(), tag = "users", also = [register];
+    pub(super) fn routes(), tag = "users", also = [register, privacy_notice];
 
     /// The caller's own account.
     get "/me",

@@ -24,6 +24,36 @@ pub const DEMO_DECIDED_PROGRAMME: &str = "INELI-2025";
 /// agreements accepted, signing tranches requested, approved by the second
 /// finance user and, for two, paid (one in denars at the day's rate).
 /// Skipped when it exists.
+
+/// Where the four running grants are paid: a library's account in each
+/// grantee's country (the IBAN registry's own examples, valid check digits).
+const BANK_ACCOUNTS: [(&str, &str, &str, &str); 4] = [
+    (
+        "City Library Skopje",
+        "MK07 2501 2000 0058 984",
+        "STBAMK22XXX",
+        "Stopanska banka",
+    ),
+    (
+        "Biblioteka Kombëtare",
+        "AL35 2021 1109 0000 0000 0123 4567",
+        "NCBAALTX",
+        "Banka Kombëtare Tregtare",
+    ),
+    (
+        "Narodna biblioteka Sarajevo",
+        "BA39 1290 0794 0102 8494",
+        "UNCRBA22",
+        "UniCredit Bank",
+    ),
+    (
+        "Столична библиотека",
+        "BG80 BNBG 9661 1020 3456 78",
+        "BNBGBGSD",
+        "Българска народна банка",
+    ),
+];
+
 pub(super) async fn seed_decided_round(app: &App) -> anyhow::Result<()> {
     let manager = log_in(app, &demo_email("manager")).await?;
     if programme_exists(app, &manager, DEMO_DECIDED_PROGRAMME).await? {
@@ -114,9 +144,24 @@ pub(super) async fn seed_decided_round(app: &App) -> anyhow::Result<()> {
     // set back while each is accepted), so their reports are at every stage.
     for (i, grant_id) in grant_ids.iter().enumerate().take(4) {
         let grantee = &submitted[i].0;
-        let grant = grants::get(app, grantee, *grant_id).await?;
         let back = started_ago(STARTED_AGO[i])?;
         app.clock().advance(-back);
+        // Each grantee entered where to pay before accepting, so it applied at once.
+        let (holder, iban, bic, bank) = BANK_ACCOUNTS[i];
+        grants_app::bank::enter(
+            app,
+            grantee,
+            *grant_id,
+            grants_domain::bank::BankDetailsInput {
+                account_holder: Some(holder.into()),
+                iban: Some(iban.into()),
+                bic: Some(bic.into()),
+                bank_name: Some(bank.into()),
+            },
+        )
+        .await
+        .context("seeding bank details")?;
+        let grant = grants::get(app, grantee, *grant_id).await?;
         let accepted = grants_app::steps::take::<grants::Grant>(
             app,
             grantee,

@@ -4,6 +4,7 @@
 pub mod api_token;
 pub mod attachment;
 pub mod audit_event;
+pub mod bank_account;
 pub mod bid;
 pub mod conflict;
 pub mod decision;
@@ -14,6 +15,7 @@ pub mod ledger_entry;
 pub mod login_throttle;
 pub mod notification_preference;
 pub mod outbox_message;
+pub mod privacy_consent;
 pub mod programme;
 pub mod proposal;
 pub mod report;

@@ -141,6 +141,8 @@ struct TrancheRow {
     id: String,
     position: u16,
     key: String,
+    /// Its name in the reader's words.
+    name: String,
     percent: u8,
     amount: String,
     condition: Condition,
@@ -154,7 +156,7 @@ struct TrancheRow {
 }
 
 #[derive(Debug, Serialize)]
-struct GrantPage {
+pub(super) struct GrantPage {
     id: String,
     title: String,
     proposal_id: String,
@@ -176,7 +178,80 @@ struct GrantPage {
     steps: Vec<Step>,
     tranches: Vec<TrancheRow>,
     reports: Vec<ReportLink>,
+    /// Where the money goes.
+    pub(super) bank: super::bank::BankSection,
+    /// What happened to the grant and its tranches, and who did it.
+    history: Vec<HistoryEntry>,
     error: Option<String>,
+}
+
+/// A tranche's name in the reader's words: the usual keys (`signing`,
+/// `interim`, `final`) from the catalogue, a programme's own key as it is.
+pub(crate) fn tranche_name(locale: grants_domain::Locale, key: &str) -> String {
+    crate::i18n::named_or(locale, &format!("tranche-name-{key}"), key)
+}
+
+/// One entry of the grant's history.
+#[derive(Debug, Serialize)]
+struct HistoryEntry {
+    when: String,
+    who: Option<String>,
+    action: String,
+    comment: Option<String>,
+}
+
+/// The grant's history in the reader's words: its steps and its tranches'
+/// named as their workflows name them (a tranche's by its name), the bank
+/// details named by holder and the IBAN's last four characters.
+fn history_shown(
+    state: &WebState,
+    viewer: &Viewer,
+    spec: &ProgrammeSpec,
+    history: grants::GrantHistory,
+    tranches: &[(uuid::Uuid, String)],
+) -> Vec<HistoryEntry> {
+    let workflows = state.app.workflows();
+    history
+        .events
+        .into_iter()
+        .map(|e| {
+            let d = &e.details;
+            let action = match d["transition"].as_str() {
+                Some(t) => {
+                    let workflow = d["workflow"].as_str().unwrap_or_default();
+                    let version = d["version"].as_u64().and_then(|v| u32::try_from(v).ok());
+                    let definition = version.and_then(|v| workflows.get(workflow, v));
+                    let step = crate::workflow_text::step_named(
+                        viewer.locale,
+                        definition.as_deref(),
+                        workflow,
+                        t,
+                    );
+                    match tranches.iter().find(|(id, _)| *id == e.subject_id) {
+                        Some((_, name)) => format!("{name}: {step}"),
+                        None => step,
+                    }
+                }
+                None => super::history_action(viewer.locale, &e.action),
+            };
+            let account = d["iban_ending"].as_str().map(|ending| {
+                format!(
+                    "{} (IBAN …{ending})",
+                    d["account_holder"].as_str().unwrap_or_default()
+                )
+            });
+            let comment = match (d["comment"].as_str(), account) {
+                (Some(c), Some(a)) => Some(format!("{a}: {c}")),
+                (c, a) => a.or(c.map(str::to_owned)),
+            };
+            HistoryEntry {
+                when: when(viewer.locale, spec, e.occurred_at),
+                who: e.actor_id.and_then(|id| history.actors.get(&id).cloned()),
+                action,
+                comment,
+            }
+        })
+        .collect()
 }
 
 /// One of the grant's reports, linked.
@@ -256,11 +331,12 @@ async fn tranche_row(
             rate: p.exchange_rate,
         }),
         comment: t.comment,
+        name: tranche_name(viewer.locale, &t.key),
         key: t.key,
     })
 }
 
-async fn grant_page(
+pub(super) async fn grant_page(
     state: &WebState,
     viewer: &Viewer,
     actor: &Actor,
@@ -300,6 +376,19 @@ async fn grant_page(
             state: r.state,
         })
         .collect();
+    let bank = grants_app::bank::of_grant(app, actor, id)
+        .await
+        .or_page(viewer)?;
+    let bank = super::bank::BankSection::new(viewer, spec, bank);
+    let history = grants::history_named(app, actor, id)
+        .await
+        .or_page(viewer)?;
+    let names: Vec<(uuid::Uuid, String)> = grant
+        .tranches
+        .iter()
+        .map(|t| (t.id.uuid(), tranche_name(viewer.locale, &t.key)))
+        .collect();
+    let history = history_shown(state, viewer, spec, history, &names);
     let here = format!("/app/grants/{id}");
     let mut rows = Vec::with_capacity(grant.tranches.len());
     for t in grant.tranches {
@@ -339,6 +428,8 @@ async fn grant_page(
         end_reason: grant.end_reason,
         tranches: rows,
         reports,
+        bank,
+        history,
         error,
     })
 }

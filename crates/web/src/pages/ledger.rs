@@ -152,7 +152,14 @@ pub(crate) async fn show(
                 upcoming: g
                     .upcoming
                     .iter()
-                    .map(|u| format!("{} {} ({})", u.key, u.amount, tranche_state(&u.state)))
+                    .map(|u| {
+                        format!(
+                            "{} {} ({})",
+                            super::grants::tranche_name(viewer.locale, &u.key),
+                            viewer.money(u.amount),
+                            tranche_state(&u.state)
+                        )
+                    })
                     .collect(),
             })
             .collect(),

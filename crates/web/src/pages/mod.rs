@@ -6,6 +6,7 @@ mod account;
 mod admin;
 mod assignments;
 mod attachments;
+mod bank;
 mod conflicts;
 mod draft;
 mod exports;
@@ -73,7 +74,9 @@ pub(crate) fn routes() -> Router<WebState> {
             post(proposals::declare_conflict),
         )
         .route("/app/admin", get(admin::show))
+        .route("/app/admin/outbox", get(admin::outbox))
         .route("/app/admin/outbox/{id}/retry", post(admin::retry))
+        .route("/app/admin/outbox/{id}/cancel", post(admin::cancel))
         .route("/app/admin/users", get(users::list))
         .route(
             "/app/admin/users/{id}/roles",
@@ -145,6 +148,9 @@ pub(crate) fn routes() -> Router<WebState> {
         .route("/app/proposals/{id}/decision", post(proposals::decide))
         .route("/app/grants", get(grants::list))
         .route("/app/grants/{id}", get(grants::show))
+        .route("/app/grants/{id}/bank-details", post(bank::enter))
+        .route("/app/grants/{id}/bank-details/confirm", post(bank::confirm))
+        .route("/app/grants/{id}/bank-details/reject", post(bank::reject))
         .route(
             "/app/grants/{id}/transitions/{name}",
             post(steps::take::<grants_app::grants::Grant>),
@@ -245,6 +251,16 @@ impl StepForm {
             .filter(|c| !c.is_empty())
             .map(str::to_owned)
     }
+}
+
+/// A history entry that is not a workflow step, in words: `proposal.created`
+/// reads "Created the proposal"; an action without words keeps its name.
+pub(crate) fn history_action(locale: grants_domain::Locale, action: &str) -> String {
+    crate::i18n::named_or(
+        locale,
+        &format!("history-{}", action.replace('.', "-")),
+        action,
+    )
 }
 
 /// Renders a page for the viewer.

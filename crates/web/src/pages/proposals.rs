@@ -284,16 +284,6 @@ fn decision_form(viewer: &Viewer, proposal: &ProposalView) -> Option<DecisionFor
     })
 }
 
-/// A history entry that is not a workflow step, in words: `proposal.created`
-/// reads "Created the proposal"; an action without words keeps its name.
-fn history_action(locale: grants_domain::Locale, action: &str) -> String {
-    let key = format!("history-{}", action.replace('.', "-"));
-    match text(locale, &key) {
-        found if found != key => found,
-        _ => action.to_owned(),
-    }
-}
-
 async fn show_page(
     state: &WebState,
     viewer: &Viewer,
@@ -335,7 +325,7 @@ async fn show_page(
             when: when(viewer.locale, spec, e.occurred_at),
             who: e.actor_id.and_then(|id| page.actors.get(&id).cloned()),
             action: e.details["transition"].as_str().map_or_else(
-                || history_action(viewer.locale, &e.action),
+                || super::history_action(viewer.locale, &e.action),
                 |t| step_named(viewer.locale, definition.as_deref(), &proposal.workflow, t),
             ),
             // Attachments added and removed are named by their file.

@@ -52,6 +52,8 @@ fn problems(viewer: &Viewer, error: &AppError) -> Problems {
 #[derive(Debug, Serialize)]
 struct CountryOption {
     code: &'static str,
+    /// The country's name in the reader's language.
+    name: String,
     selected: bool,
 }
 
@@ -67,18 +69,32 @@ struct RegisterPage {
     email: String,
     organisation: String,
     countries: Vec<CountryOption>,
+    /// The privacy notice in the reader's language, and its version.
+    privacy: Option<users::PrivacyNoticeView>,
+    /// The box accepting it was ticked when the form was sent.
+    privacy_accepted: bool,
     problems: Problems,
     done: bool,
 }
 
-fn countries(selected: &str) -> Vec<CountryOption> {
-    COUNTRIES
+fn countries(viewer: &Viewer, selected: &str) -> Vec<CountryOption> {
+    let mut shown: Vec<CountryOption> = COUNTRIES
         .iter()
         .map(|code| CountryOption {
             code,
+            name: crate::i18n::country_name(viewer.locale, code),
             selected: *code == selected,
         })
-        .collect()
+        .collect();
+    // In the order the reader's alphabet puts their names.
+    shown.sort_by(|a, b| a.name.cmp(&b.name));
+    shown
+}
+
+/// The notice in the reader's language; `None` never happens for a language
+/// the pages speak, and the form then says the notice is missing.
+fn privacy(viewer: &Viewer) -> Option<users::PrivacyNoticeView> {
+    users::privacy_notice(Some(viewer.locale.code())).ok()
 }
 
 pub(crate) async fn register_form(viewer: Viewer) -> Response {
@@ -87,7 +103,8 @@ pub(crate) async fn register_form(viewer: Viewer) -> Response {
         "register",
         "register-title",
         RegisterPage {
-            countries: countries(""),
+            countries: countries(&viewer, ""),
+            privacy: privacy(&viewer),
             ..Default::default()
         },
     )
@@ -100,6 +117,7 @@ pub(crate) struct RegisterForm {
     password: String,
     country: String,
     organisation: Option<String>,
+    accepted_privacy_notice: Option<String>,
 }
 
 pub(crate) async fn register(
@@ -113,12 +131,16 @@ pub(crate) async fn register(
         locale: Some(viewer.locale.code().to_owned()),
         country: form.country.clone(),
         organisation: form.organisation.clone().filter(|o| !o.trim().is_empty()),
+        accepted_privacy_notice: form.accepted_privacy_notice.clone(),
     };
     let mut page = RegisterPage {
         name: form.name,
         email: form.email,
         organisation: form.organisation.unwrap_or_default(),
+        privacy: privacy(&viewer),
+        privacy_accepted: form.accepted_privacy_notice.is_some(),
         countries: countries(
+            &viewer,
             CountryCode::parse(&form.country)
                 .map(|c| c.as_str().to_owned())
                 .unwrap_or_default()
