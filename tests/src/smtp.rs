@@ -89,6 +89,16 @@ impl SmtpServer {
         }
     }
 
+    /// The server configuration that sends the service's mail here.
+    pub fn config(&self) -> impl FnOnce(&mut grants_server::Config) + use<> {
+        let port = self.port;
+        move |config| {
+            config.mail.transport = grants_server::config::MailTransport::Smtp;
+            config.mail.smtp.host = "127.0.0.1".into();
+            config.mail.smtp.port = port;
+        }
+    }
+
     /// Every message received so far.
     pub fn messages(&self) -> Vec<ReceivedMail> {
         let mut mails = Vec::new();

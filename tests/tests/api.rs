@@ -11,6 +11,7 @@ mod api {
     mod cli;
     mod crash;
     mod demo;
+    mod funding_line;
     mod health;
     mod idempotency;
     mod instances;

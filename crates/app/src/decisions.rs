@@ -184,30 +184,61 @@ pub async fn decide(
         _ => None,
     };
     let now = app.now();
-    proposals::take_decision(
+    let (decision, grant) = record_one(
         &tx,
         app,
         actor,
-        &record,
-        &programme,
-        (input.outcome.transition(), comment, award),
+        (&record, &programme),
+        (input.outcome, award, comment),
+        now,
+    )
+    .await?;
+    tx.commit().await.map_err(grants_store::StoreError::from)?;
+    tracing::info!(outcome = input.outcome.as_str(), "decision recorded");
+    Ok(DecisionResult {
+        decision: decision.into(),
+        proposal: proposals::get(app, actor, id).await?,
+        grant_id: grant,
+    })
+}
+
+/// Takes a decision's step inside the caller's transaction (the ledger
+/// locked): the transition and its letter, the grant when it funds, and
+/// the decision stored with the letter as sent.
+async fn record_one(
+    tx: &impl ConnectionTrait,
+    app: &App,
+    actor: &Actor,
+    (record, programme): (&ProposalRecord, &grants_store::programmes::ProgrammeRecord),
+    (outcome, award, comment): (Outcome, Option<Money>, Option<&str>),
+    now: DateTime<Utc>,
+) -> AppResult<(DecisionRecord, Option<GrantId>)> {
+    let id = record.id;
+    let input_outcome = outcome;
+    proposals::take_decision(
+        tx,
+        app,
+        actor,
+        record,
+        programme,
+        (outcome.transition(), comment, award),
         now,
     )
     .await?;
     let grant = match award {
         Some(award) => Some(
-            crate::grants::create_for_decision(&tx, app, actor, (&record, &programme), award, now)
+            crate::grants::create_for_decision(tx, app, actor, (record, programme), award, now)
                 .await?,
         ),
         None => None,
     };
     let (letter_locale, letter_subject, letter_text) =
-        letter_sent(&tx, app, &record, input.outcome).await?;
+        letter_sent(tx, app, record, input_outcome).await?;
     let decision = DecisionRecord {
         id: Uuid::now_v7(),
         proposal_id: id,
         programme_id: record.programme_id,
-        outcome: input.outcome.as_str().to_owned(),
+        outcome: input_outcome.as_str().to_owned(),
         award,
         reason: comment.map(str::to_owned),
         letter_locale,
@@ -216,14 +247,8 @@ pub async fn decide(
         decided_by: actor.id,
         decided_at: now,
     };
-    store::insert_decision(&tx, &decision).await?;
-    tx.commit().await.map_err(grants_store::StoreError::from)?;
-    tracing::info!(outcome = input.outcome.as_str(), "decision recorded");
-    Ok(DecisionResult {
-        decision: decision.into(),
-        proposal: proposals::get(app, actor, id).await?,
-        grant_id: grant.map(|g| g.id),
-    })
+    store::insert_decision(tx, &decision).await?;
+    Ok((decision, grant.map(|g| g.id)))
 }
 
 /// The decision letter queued for the applicant by the transition just
@@ -299,4 +324,222 @@ pub fn outcomes(state: &str) -> &'static [Outcome] {
         proposal::WAITLISTED => &[Outcome::Funded, Outcome::Declined],
         _ => &[],
     }
+}
+
+/// Applying a funding line: the policy (and country rules) it was drawn
+/// with, and what becomes of the proposals it does not fund.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LineInput {
+    /// How the line is drawn, as on the funding page.
+    pub policy: grants_scoring::funding::FundingPolicy,
+    /// Per-country minimum counts and maximum shares of the budget.
+    #[serde(default)]
+    pub country_rules: Vec<grants_scoring::funding::CountryRule>,
+    /// What the proposals below the line become: `waitlisted` or `declined`.
+    pub others: Outcome,
+    /// To apply: the fingerprint of the letters read (`POST …/letters`);
+    /// a line that changed since is refused, nothing recorded.
+    pub fingerprint: Option<String>,
+}
+
+/// One decision of a funding line with the letter it sends.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct LineLetter {
+    /// The proposal.
+    #[schema(value_type = String, format = Uuid)]
+    pub proposal_id: ProposalId,
+    /// Its title.
+    pub title: String,
+    /// What it becomes.
+    pub outcome: Outcome,
+    /// The award, when funded.
+    pub award: Option<Money>,
+    /// The letter as the applicant will read it (their language, the
+    /// reviewers' comments where the programme sends them); `None` where
+    /// the applicant's account is deactivated and no letter goes.
+    pub letter: Option<LetterView>,
+}
+
+/// A letter as it will be sent.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct LetterView {
+    /// Its language.
+    pub locale: Locale,
+    /// Its subject line.
+    pub subject: String,
+    /// Its text.
+    pub text: String,
+}
+
+/// Every decision a funding line records, with its letter, for the manager
+/// to read before confirming them together.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct LineLetters {
+    /// The decisions, in ranking order: those funded, then the others.
+    pub letters: Vec<LineLetter>,
+    /// Send it back to apply exactly these decisions.
+    pub fingerprint: String,
+}
+
+/// The decisions the funding line would record, in ranking order: each
+/// funded proposal with its award, each other one as `others` says (a
+/// proposal already on the waiting list that would stay there is left as
+/// it is).
+async fn line_decisions(
+    app: &App,
+    actor: &Actor,
+    programme: grants_domain::ProgrammeId,
+    input: &LineInput,
+) -> AppResult<Vec<(ProposalRecord, Outcome, Option<Money>)>> {
+    actor.require_any(&[Role::ProgrammeManager], "record_funding_decisions")?;
+    if input.others == Outcome::Funded {
+        return Err(ValidationErrors::single(
+            "others",
+            "funded_not_allowed",
+            "the proposals below the line are waitlisted or declined",
+        )
+        .into());
+    }
+    let plan = crate::funding::plan(
+        app,
+        actor,
+        programme,
+        crate::funding::FundingPlanInput {
+            policy: input.policy,
+            country_rules: input.country_rules.clone(),
+        },
+    )
+    .await?;
+    let ids: Vec<ProposalId> = plan.proposals.iter().map(|p| p.proposal_id).collect();
+    let mut records: std::collections::HashMap<ProposalId, ProposalRecord> =
+        grants_store::proposals::find_many(app.store.conn(), &ids)
+            .await?
+            .into_iter()
+            .map(|r| (r.id, r))
+            .collect();
+    let mut decided = Vec::new();
+    for planned in &plan.proposals {
+        let Some(record) = records.remove(&planned.proposal_id) else {
+            continue;
+        };
+        let (outcome, award) = match planned.decision {
+            grants_scoring::funding::Decision::Funded => (Outcome::Funded, Some(planned.amount)),
+            grants_scoring::funding::Decision::NotFunded => (input.others, None),
+        };
+        if outcome == Outcome::Waitlisted && record.state == proposal::WAITLISTED {
+            continue;
+        }
+        decided.push((record, outcome, award));
+    }
+    // The funded first, as the letters are read.
+    decided.sort_by_key(|(_, outcome, _)| *outcome != Outcome::Funded);
+    Ok(decided)
+}
+
+/// What makes a set of decisions these decisions and no others: each
+/// proposal at the revision read, its outcome and award.
+fn fingerprint(decided: &[(ProposalRecord, Outcome, Option<Money>)]) -> String {
+    use sha2::{Digest, Sha256};
+    let mut hasher = Sha256::new();
+    for (record, outcome, award) in decided {
+        hasher.update(format!(
+            "{}:{}:{}:{};",
+            record.id,
+            record.revision,
+            outcome.as_str(),
+            award.map_or(-1, |a| a.minor)
+        ));
+    }
+    hasher
+        .finalize()
+        .iter()
+        .take(16)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The decisions the funding line would record, each with its letter as it
+/// will be sent, and the fingerprint to apply exactly them (programme
+/// managers).
+pub async fn line_letters(
+    app: &App,
+    actor: &Actor,
+    programme: grants_domain::ProgrammeId,
+    input: LineInput,
+) -> AppResult<LineLetters> {
+    let decided = line_decisions(app, actor, programme, &input).await?;
+    let c = app.store.conn();
+    let programme = crate::programmes::load_programme(c, programme).await?;
+    let mut letters = Vec::with_capacity(decided.len());
+    for (record, outcome, award) in &decided {
+        let event = format!("decision_{}", outcome.as_str());
+        let letter = proposals::decision_letter(c, app, (record, &programme), &event, *award)
+            .await?
+            .map(|r| LetterView {
+                locale: r.locale,
+                subject: r.subject,
+                text: r.text,
+            });
+        letters.push(LineLetter {
+            proposal_id: record.id,
+            title: record.content.title.clone().unwrap_or_default(),
+            outcome: *outcome,
+            award: *award,
+            letter,
+        });
+    }
+    Ok(LineLetters {
+        fingerprint: fingerprint(&decided),
+        letters,
+    })
+}
+
+/// Records every decision of the funding line the manager read, in one
+/// transaction: each proposal's step, letter and (to fund) grant, or none
+/// of them. A line that changed since its letters were read (a decision
+/// taken, a review in, the budget moved) is refused.
+pub async fn apply_line(
+    app: &App,
+    actor: &Actor,
+    programme_id: grants_domain::ProgrammeId,
+    input: LineInput,
+) -> AppResult<Vec<DecisionView>> {
+    let decided = line_decisions(app, actor, programme_id, &input).await?;
+    let Some(read) = input.fingerprint.as_deref().filter(|f| !f.is_empty()) else {
+        return Err(ValidationErrors::single(
+            "fingerprint",
+            "required",
+            "read the letters first: their fingerprint confirms these decisions",
+        )
+        .into());
+    };
+    if read != fingerprint(&decided) {
+        return Err(AppError::conflict("funding-line-changed").done());
+    }
+    let tx = app.store.begin().await?;
+    let programme = crate::programmes::load_programme(&tx, programme_id).await?;
+    ledger::lock(&tx, programme.id).await?;
+    let now = app.now();
+    let mut views = Vec::with_capacity(decided.len());
+    for (read, outcome, award) in &decided {
+        // Read again under the lock: a step taken meanwhile refuses the whole line.
+        let record = proposals::load_visible(&tx, actor, read.id).await?;
+        if record.revision != read.revision {
+            return Err(AppError::conflict("funding-line-changed").done());
+        }
+        let (decision, _) = record_one(
+            &tx,
+            app,
+            actor,
+            (&record, &programme),
+            (*outcome, *award, None),
+            now,
+        )
+        .await?;
+        views.push(decision.into());
+    }
+    tx.commit().await.map_err(grants_store::StoreError::from)?;
+    tracing::info!(decisions = views.len(), "funding line applied");
+    Ok(views)
 }

@@ -115,6 +115,9 @@ pub struct FundingPlanView {
     pub same_as: Vec<FundingPolicy>,
     /// The scores are normalised means (the programme normalises reviewers' scales).
     pub normalised: bool,
+    /// The reader may record the line's decisions together (a programme
+    /// manager, with proposals on the line).
+    pub may_apply: bool,
 }
 
 /// Previews the funding line for the programme under `input`'s policy.
@@ -229,6 +232,7 @@ pub async fn plan(
         })
         .collect();
     let budget = programme.spec.budget;
+    let may_apply = actor.has(grants_domain::Role::ProgrammeManager) && !line.decisions.is_empty();
     Ok(FundingPlanView {
         programme_id,
         budget,
@@ -239,5 +243,6 @@ pub async fn plan(
         not_on_the_line,
         same_as,
         normalised: ranking.settings.normalise.is_some(),
+        may_apply,
     })
 }

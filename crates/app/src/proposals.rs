@@ -988,6 +988,44 @@ struct Letterhead<'a> {
     now: DateTime<Utc>,
 }
 
+/// The letter the decision `event` (`decision_funded`, …) would send the
+/// applicant now, rendered as it would be sent (their language, the
+/// reviewers' comments where the programme sends them): for the manager to
+/// read before recording decisions together. `None` for a deactivated
+/// account, to which no letter goes.
+pub(crate) async fn decision_letter(
+    c: &impl ConnectionTrait,
+    app: &App,
+    (record, programme): (&ProposalRecord, &ProgrammeRecord),
+    event: &str,
+    award: Option<Money>,
+) -> AppResult<Option<grants_notify::Rendered>> {
+    let Some(owner) = user_store::find(c, record.owner_id)
+        .await?
+        .filter(|u| u.active)
+    else {
+        return Ok(None);
+    };
+    let reviewer_comments = crate::reviews::comments_for_applicant(c, record, programme).await?;
+    let name = owner.name.to_string();
+    let facts = Letterhead {
+        app,
+        record,
+        comment: None,
+        timer_due: None,
+        applicant_name: &name,
+        is_owner: true,
+        award,
+        reviewer_comments: &reviewer_comments,
+        now: app.now(),
+    };
+    let letter = notification(event, &facts)?;
+    app.templates
+        .render(&letter, &envelope(&owner, programme), owner.locale)
+        .map(Some)
+        .map_err(|e| AppError::internal(format!("the decision letter cannot be rendered: {e}")))
+}
+
 /// The recipient and the programme, as every email needs them.
 pub(crate) fn envelope(recipient: &UserRecord, programme: &ProgrammeRecord) -> Envelope {
     Envelope {

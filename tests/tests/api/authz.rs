@@ -157,6 +157,15 @@ fn matrix() -> BTreeMap<&'static str, (bool, [May; 7])> {
         ("GET /programmes/{id}/ranking", (false, jury_runners)),
         ("GET /programmes/{id}/ranking.csv", (false, jury_runners)),
         ("POST /programmes/{id}/funding-plan", (false, jury_runners)),
+        // Only managers record the line's decisions (and read its letters).
+        (
+            "POST /programmes/{id}/funding-plan/letters",
+            (false, [F, F, F, Y, F, F, F]),
+        ),
+        (
+            "POST /programmes/{id}/funding-plan/apply",
+            (false, [F, F, F, Y, F, F, F]),
+        ),
         // Only managers decide; the draft is hidden even from them.
         (
             "POST /proposals/{id}/decision",
@@ -290,6 +299,10 @@ fn body(route: &str, role: &str, objects: &Objects, revision: i64) -> Option<Val
         }
         "PUT /proposals/{id}/bid" => json!({ "level": "eager" }),
         "POST /programmes/{id}/funding-plan" => json!({ "policy": "optimal" }),
+        "POST /programmes/{id}/funding-plan/letters"
+        | "POST /programmes/{id}/funding-plan/apply" => {
+            json!({ "policy": "optimal", "others": "declined" })
+        }
         "POST /programmes/{id}/assignments" => {
             json!({ "proposal_id": objects.draft_id, "reviewer_id": objects.owner_id })
         }

@@ -225,6 +225,42 @@ impl Round {
         reviewer
     }
 
+    /// The reviewer scores each proposal assigned to them `score_of` it
+    /// (every criterion alike) and submits the review.
+    pub(crate) async fn score_all(&self, reviewer: &str, score_of: impl Fn(&str) -> i64) {
+        let assignments = self.app.get("/me/assignments", Some(reviewer)).await;
+        for assignment in assignments.body.as_array().expect("assignments") {
+            let score = score_of(assignment["proposal_id"].as_str().unwrap_or_default());
+            let path = format!(
+                "/assignments/{}/review",
+                assignment["id"].as_str().expect("id")
+            );
+            self.app
+                .request(
+                    Method::PUT,
+                    &path,
+                    Some(reviewer),
+                    Some(&json!({
+                        "scores": { "impact": score, "feasibility": score },
+                        "recommendation": "fund",
+                        "comment_for_applicant": format!("Scored {score} of 5."),
+                    })),
+                )
+                .await
+                .expect(200);
+            self.app
+                .request_with(
+                    Method::POST,
+                    &format!("{path}/submit"),
+                    Some(reviewer),
+                    Some(&json!({})),
+                    &[("if-match", "\"1\"")],
+                )
+                .await
+                .expect(200);
+        }
+    }
+
     /// A funded, accepted grant with its first tranche requested and approved.
     pub(crate) async fn approved_tranche(&self, proposal: &str) -> (String, Vec<String>) {
         let decided = self.decide(proposal, json!({ "outcome": "funded" })).await;
@@ -260,11 +296,7 @@ async fn from_the_ranking_to_the_first_tranche_paid(backend: Backend) {
         backend,
         500_000,
         |_| {},
-        |config| {
-            config.mail.transport = grants_server::config::MailTransport::Smtp;
-            config.mail.smtp.host = "127.0.0.1".into();
-            config.mail.smtp.port = smtp.port;
-        },
+        smtp.config(),
     )
     .await;
     // Three proposals, one reviewer from elsewhere scoring them apart.
@@ -272,40 +304,12 @@ async fn from_the_ranking_to_the_first_tranche_paid(backend: Backend) {
     let good = r.eligible("RS", "Reading garden", 200_000).await;
     let third = r.eligible("AL", "Podcast studio", 200_000).await;
     let reviewer = r.assigned_reviewer().await;
-    let assignments = r.app.get("/me/assignments", Some(&reviewer)).await;
-    for assignment in assignments.body.as_array().expect("assignments") {
-        let score = match assignment["proposal_id"].as_str() {
-            Some(p) if p == best => 5,
-            Some(p) if p == good => 4,
-            _ => 2,
-        };
-        let path = format!(
-            "/assignments/{}/review",
-            assignment["id"].as_str().expect("id")
-        );
-        r.app
-            .request(
-                Method::PUT,
-                &path,
-                Some(&reviewer),
-                Some(&json!({
-                    "scores": { "impact": score, "feasibility": score },
-                    "recommendation": "fund",
-                })),
-            )
-            .await
-            .expect(200);
-        r.app
-            .request_with(
-                Method::POST,
-                &format!("{path}/submit"),
-                Some(&reviewer),
-                Some(&json!({})),
-                &[("if-match", "\"1\"")],
-            )
-            .await
-            .expect(200);
-    }
+    r.score_all(&reviewer, |p| match p {
+        p if p == best => 5,
+        p if p == good => 4,
+        _ => 2,
+    })
+    .await;
 
     // The chair's funding line: two fit, the third does not.
     let plan = r
@@ -642,11 +646,7 @@ async fn a_payment_waiting_on_finance_emails_the_other_finance_users_in_their_la
         backend,
         500_000,
         |_| {},
-        |config| {
-            config.mail.transport = grants_server::config::MailTransport::Smtp;
-            config.mail.smtp.host = "127.0.0.1".into();
-            config.mail.smtp.port = smtp.port;
-        },
+        smtp.config(),
     )
     .await;
     r.app

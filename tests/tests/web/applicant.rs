@@ -270,11 +270,7 @@ async fn link_in_mail(smtp: &SmtpServer, to: &str, marker: &str) -> String {
 
 async fn a_newcomer_registers_confirms_by_email_and_resets_the_password(backend: Backend) {
     let smtp = SmtpServer::start().await;
-    let app = TestApp::spawn_with(backend, |config| {
-        config.mail.transport = grants_server::config::MailTransport::Smtp;
-        config.mail.smtp.host = "127.0.0.1".into();
-        config.mail.smtp.port = smtp.port;
-    })
+    let app = TestApp::spawn_with(backend, smtp.config())
     .await;
     let browser = Browser::start(&app.base).await;
     browser.open("/app/login").await;

@@ -20,11 +20,7 @@ const FOR_JURY: &str = "The equipment line looks generous.";
 
 async fn the_applicant_reads_the_reviewers_comments_and_never_a_staff_remark(backend: Backend) {
     let smtp = SmtpServer::start().await;
-    let app = TestApp::spawn_with(backend, |config| {
-        config.mail.transport = grants_server::config::MailTransport::Smtp;
-        config.mail.smtp.host = "127.0.0.1".into();
-        config.mail.smtp.port = smtp.port;
-    })
+    let app = TestApp::spawn_with(backend, smtp.config())
     .await;
     let mut programme = open_programme_json("FEEDBACK");
     programme["reviews_per_proposal"] = json!(1);

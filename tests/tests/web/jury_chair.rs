@@ -171,6 +171,41 @@ async fn the_chair_assigns_a_reviewer_scores_and_the_chair_ranks(backend: Backen
     );
     browser.click_and_load("#policy-strict_rank").await;
     assert_eq!(browser.text("#funded-count").await, "1");
+    // The chair previews; recording the line is the manager's.
+    assert!(browser.absent("#apply-line").await);
+    browser.click_and_load("form.logout button").await;
+
+    // The manager applies the line: she reads the letter (the reviewer's
+    // comment for the applicant in it) before anything is recorded.
+    browser
+        .sign_in("manager@tests.example", ADMIN_PASSWORD)
+        .await;
+    browser
+        .open(&format!(
+            "/app/programmes/{programme_id}/funding?policy=strict_rank"
+        ))
+        .await;
+    browser.click("#others-declined").await;
+    browser.click_and_load("#read-letters").await;
+    let letter = browser.text(&format!("#letter-{complete}")).await;
+    assert!(
+        letter.contains("Ready to go")
+            && letter.contains("Funded")
+            && letter.contains("€2,000.00")
+            && letter.contains("A clear plan."),
+        "{letter}"
+    );
+    browser.click_and_load("#apply").await;
+    assert!(
+        browser
+            .text("#applied")
+            .await
+            .contains("Decisions recorded: 1"),
+        "{}",
+        browser.text("main").await
+    );
+    browser.open(&format!("/app/proposals/{complete}")).await;
+    assert_eq!(browser.text("#state").await, "Funded");
     browser.close().await;
     w.finish().await;
 }

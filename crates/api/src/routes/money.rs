@@ -3,7 +3,9 @@
 
 use grants_app::Page;
 use grants_app::bank::{self, BankChangeDecision, BankDetailsView};
-use grants_app::decisions::{self, DecisionInput, DecisionResult, DecisionView};
+use grants_app::decisions::{
+    self, DecisionInput, DecisionResult, DecisionView, LineInput, LineLetters,
+};
 use grants_app::grants::{self, GrantListFilter, GrantView};
 use grants_app::ledger::{self, LedgerView};
 use grants_app::tranches::{self, TrancheView};
@@ -37,6 +39,27 @@ handlers! {
             (status = 409, description = "Stale revision or the proposal's state does not allow it", body = Problem, content_type = "application/problem+json"),
             (status = 422, description = "Award above the request or the remaining budget, or a cut without a reason", body = Problem, content_type = "application/problem+json"),
         ] = decisions::decide(id, input, revision);
+
+    /// Every decision the funding line under a policy would record (the
+    /// funded with their awards, the others waitlisted or declined as
+    /// `others` says), each with its letter as the applicant will read it,
+    /// and the fingerprint that applies exactly these (programme managers).
+    post "/programmes/{id}/funding-plan/letters",
+    fn funding_line_letters(
+        id: IdPath<ProgrammeId> = PROGRAMME_ID,
+        input: Json<LineInput>,
+    ) -> Json<LineLetters>,
+        [RestrictedErrors, Invalid] = decisions::line_letters(id, input);
+
+    /// Records every decision of the funding line whose letters were read
+    /// (`fingerprint` from `…/letters`), in one transaction: each step,
+    /// letter and grant, or none. A line that changed since is refused (409).
+    post "/programmes/{id}/funding-plan/apply",
+    fn apply_funding_line(
+        id: IdPath<ProgrammeId> = PROGRAMME_ID,
+        input: Json<LineInput>,
+    ) -> Json<Vec<DecisionView>>,
+        [ActionErrors, Invalid] = decisions::apply_line(id, input);
 
     /// The decisions on a proposal with their letters, oldest first.
     get "/proposals/{id}/decision",

@@ -146,3 +146,4 @@ problem-bank-not-that-change = the change you looked at was replaced by a newer 
 problem-bank-own-change = you entered this change: another person confirms it
 action-confirm_bank_details = confirm or reject a change of bank details
 field-outdated = This changed since you read it: read it again.
+problem-funding-line-changed = the funding line changed since you read its letters (a decision was taken, a review came in or the budget moved): read them again

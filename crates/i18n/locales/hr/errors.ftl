@@ -147,3 +147,4 @@ problem-bank-not-that-change = promjenu koju ste gledali zamijenila je novija: p
 problem-bank-own-change = vi ste unijeli ovu promjenu: potvrđuje je druga osoba
 action-confirm_bank_details = potvrditi ili odbiti promjenu bankovnih podataka
 field-outdated = Ovo se promijenilo otkako ste pročitali: pročitajte ponovno.
+problem-funding-line-changed = linija financiranja promijenila se otkako ste pročitali pisma (donesena je odluka, stigla je recenzija ili se promijenio proračun): pročitajte ih ponovno

@@ -147,3 +147,4 @@ problem-bank-not-that-change = modificarea pe care ați văzut-o a fost înlocui
 problem-bank-own-change = dumneavoastră ați introdus această modificare: o confirmă altă persoană
 action-confirm_bank_details = confirme sau să respingă o modificare a datelor bancare
 field-outdated = Acest text s-a schimbat de când l-ați citit: citiți-l din nou.
+problem-funding-line-changed = linia de finanțare s-a schimbat de când ați citit scrisorile (s-a luat o decizie, a sosit o evaluare sau s-a modificat bugetul): citiți-le din nou

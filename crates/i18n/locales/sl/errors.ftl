@@ -148,3 +148,4 @@ problem-bank-not-that-change = spremembo, ki ste jo gledali, je nadomestila nove
 problem-bank-own-change = to spremembo ste vnesli vi: potrdi jo druga oseba
 action-confirm_bank_details = lahko potrdi ali zavrne spremembo bančnih podatkov
 field-outdated = To se je spremenilo, odkar ste prebrali: preberite znova.
+problem-funding-line-changed = črta financiranja se je spremenila, odkar ste prebrali obvestila (sprejeta je bila odločitev, prispela je ocena ali se je spremenil proračun): preberite jih znova

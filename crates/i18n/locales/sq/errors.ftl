@@ -147,3 +147,4 @@ problem-bank-not-that-change = ndryshimi që patë u zëvendësua nga një më i
 problem-bank-own-change = ju e futët këtë ndryshim: e konfirmon një person tjetër
 action-confirm_bank_details = të konfirmojë ose të refuzojë një ndryshim të të dhënave bankare
 field-outdated = Kjo ka ndryshuar që kur e lexuat: lexojeni përsëri.
+problem-funding-line-changed = linja e financimit ndryshoi që kur lexuat letrat (u mor një vendim, erdhi një vlerësim ose ndryshoi buxheti): lexojini përsëri

@@ -118,6 +118,24 @@ fn local_language(country: &str) -> &'static str {
 /// A second programme whose call has closed: every country's proposals
 /// screened, a committed reviewer assignment, and about two thirds of the
 /// reviews in, so the chair sees a real ranking. Skipped when it exists.
+
+/// What the demo's reviewers write to applicants, each in their own words.
+const APPLICANT_COMMENTS: [&str; 5] = [
+    "A clear need and a realistic plan; say more about who will run it after the award.",
+    "The activities fit the people you want to reach. The timeline for the first months is tight.",
+    "A service the library's users asked for. Show how you will know it worked beyond counting visitors.",
+    "Good partners in the community; the equipment line could be smaller if you borrow some of it.",
+    "The idea is strong, but the budget does not say what the volunteers' training costs.",
+];
+
+/// What the demo's reviewers tell the jury only.
+const JURY_COMMENTS: [&str; 4] = [
+    "Budget looks right for the scale.",
+    "The same team ran a similar service well in 2024.",
+    "I doubt the opening hours can be kept with the staff they have.",
+    "Strong on need, weaker on how it lasts after the grant.",
+];
+
 pub(super) async fn seed_review_round(app: &App) -> anyhow::Result<()> {
     let manager = log_in(app, &demo_email("manager")).await?;
     if programme_exists(app, &manager, DEMO_REVIEW_PROGRAMME).await? {
@@ -298,11 +316,8 @@ pub(super) async fn seed_review_round(app: &App) -> anyhow::Result<()> {
                     } else {
                         Recommendation::DoNotFund
                     }),
-                    comment_for_applicant: Some(
-                        "A clear need and a realistic plan; say more about who will run it after the award."
-                            .into(),
-                    ),
-                    comment_for_jury: Some("Budget looks right for the scale.".into()),
+                    comment_for_applicant: Some(APPLICANT_COMMENTS[(r + k) % APPLICANT_COMMENTS.len()].into()),
+                    comment_for_jury: Some(JURY_COMMENTS[(r * 3 + k) % JURY_COMMENTS.len()].into()),
                     revision: None,
                 },
                 None,

@@ -289,6 +289,11 @@ struct FundingPage {
     remaining: String,
     funded_count: usize,
     normalised: bool,
+    /// The policy shown, for the form that applies it.
+    policy: &'static str,
+    /// Said once the line's decisions are recorded.
+    applied: Option<String>,
+    may_apply: bool,
     rows: Vec<PlanRow>,
     off_the_line: Vec<OffRow>,
 }
@@ -357,6 +362,8 @@ fn off_text(viewer: &Viewer, reason: &grants_app::funding::NotOnTheLine) -> Stri
 #[derive(Debug, Deserialize)]
 pub(crate) struct PolicyQuery {
     policy: Option<String>,
+    /// How many decisions the line just recorded.
+    applied: Option<u64>,
 }
 
 /// The funding-line preview under one policy, with a tab for each.
@@ -422,6 +429,13 @@ pub(crate) async fn funding(
             remaining: viewer.money(plan.line.remaining),
             funded_count: plan.line.funded_count,
             normalised: plan.normalised,
+            policy: policy.as_str(),
+            applied: query.applied.map(|n| {
+                let mut args = crate::i18n::Args::new();
+                args.insert("count".into(), viewer.count(n).into());
+                crate::i18n::text_with(locale, "letters-applied", &args)
+            }),
+            may_apply: plan.may_apply,
             rows: plan
                 .proposals
                 .into_iter()

@@ -11,6 +11,7 @@ mod conflicts;
 mod draft;
 mod exports;
 mod forms;
+mod funding_line;
 mod grants;
 mod jury;
 mod jury_members;
@@ -141,6 +142,14 @@ pub(crate) fn routes() -> Router<WebState> {
         .route("/app/proposals/{id}/conflicts/lift", post(conflicts::lift))
         .route("/app/programmes/{id}/ranking", get(jury::ranking))
         .route("/app/programmes/{id}/funding", get(jury::funding))
+        .route(
+            "/app/programmes/{id}/funding/letters",
+            get(funding_line::letters),
+        )
+        .route(
+            "/app/programmes/{id}/funding/apply",
+            post(funding_line::apply),
+        )
         .route(
             "/app/programmes/{id}/ranking.csv",
             get(|visit, id| exports::download(visit, id, Export::Ranking)),
