@@ -32,11 +32,14 @@ fn dummy_hash() -> &'static str {
 pub(crate) fn check_policy(field: &str, password: &SecretString) -> Result<(), ValidationErrors> {
     let chars = password.expose_secret().chars().count();
     if chars < MIN_CHARS {
-        return Err(ValidationErrors::single(
+        let mut errors = ValidationErrors::default();
+        errors.push_limits(
             field,
             "too_short",
             format!("a password has at least {MIN_CHARS} characters"),
-        ));
+            &[("min", i64::try_from(MIN_CHARS).unwrap_or(i64::MAX))],
+        );
+        return Err(errors);
     }
     if chars > MAX_CHARS {
         return Err(ValidationErrors::single(

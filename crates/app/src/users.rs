@@ -540,7 +540,12 @@ fn organisation(errors: &mut ValidationErrors, raw: Option<String>) -> Option<Op
 
 fn expertise_tags(errors: &mut ValidationErrors, raw: Vec<String>) -> Option<Vec<String>> {
     if raw.len() > 30 {
-        errors.push("expertise_tags", "too_many", "at most 30 tags");
+        errors.push_limits(
+            "expertise_tags",
+            "too_many",
+            "at most 30 tags",
+            &[("max", 30)],
+        );
         return None;
     }
     let before = errors.fields().len();

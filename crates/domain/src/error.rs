@@ -53,6 +53,22 @@ pub struct FieldError {
 pub struct ValidationErrors(pub Vec<FieldError>);
 
 impl ValidationErrors {
+    /// Records a problem with `field` whose message states numeric limits
+    /// (`min`, `max`), so that a page can say it in the reader's language.
+    pub fn push_limits(
+        &mut self,
+        field: impl Into<String>,
+        code: &str,
+        message: impl Into<String>,
+        limits: &[(&str, i64)],
+    ) {
+        let args = limits
+            .iter()
+            .map(|(name, value)| ((*name).to_owned(), value.to_string()))
+            .collect();
+        self.push_with(field, code, message, args);
+    }
+
     /// Records a problem with `field`.
     pub fn push(&mut self, field: impl Into<String>, code: &str, message: impl Into<String>) {
         self.push_with(field, code, message, BTreeMap::new());

@@ -392,10 +392,11 @@ impl ReportingSettingsInput {
             None => defaults.indicators,
             Some(raw) => {
                 if raw.len() > MAX_INDICATORS {
-                    errors.push(
+                    errors.push_limits(
                         "reporting.indicators",
                         "too_many",
                         format!("at most {MAX_INDICATORS} indicators"),
+                        &[("max", i64::try_from(MAX_INDICATORS).unwrap_or(i64::MAX))],
                     );
                 }
                 let mut seen = BTreeSet::new();
@@ -993,10 +994,11 @@ fn bounded<T: TryFrom<i64>>(
     if (min..=max).contains(&value) {
         T::try_from(value).ok()
     } else {
-        errors.push(
+        errors.push_limits(
             field,
             "out_of_range",
             format!("must be between {min} and {max}"),
+            &[("min", min), ("max", max)],
         );
         None
     }

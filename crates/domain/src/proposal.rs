@@ -250,7 +250,12 @@ impl ProposalInput {
         let mut budget_lines = Vec::new();
         let raw_lines = self.budget_lines.unwrap_or_default();
         if raw_lines.len() > 100 {
-            errors.push("budget_lines", "too_many", "at most 100 budget lines");
+            errors.push_limits(
+                "budget_lines",
+                "too_many",
+                "at most 100 budget lines",
+                &[("max", 100)],
+            );
         }
         for (i, line) in raw_lines.into_iter().enumerate().take(100) {
             let description = line.description.trim();
@@ -300,17 +305,18 @@ impl ProposalInput {
             "a tag has 1 to 50 characters",
         );
         if tags.len() > 20 {
-            errors.push("tags", "too_many", "at most 20 tags");
+            errors.push_limits("tags", "too_many", "at most 20 tags", &[("max", 20)]);
         }
         let language = self
             .language
             .and_then(|l| errors.check("language", Locale::parse(&l)));
         let raw_conflicts = self.conflicts_of_interest.unwrap_or_default();
         if raw_conflicts.len() > 20 {
-            errors.push(
+            errors.push_limits(
                 "conflicts_of_interest",
                 "too_many",
                 "name at most 20 people or organisations",
+                &[("max", 20)],
             );
         }
         let mut conflicts_of_interest: Vec<String> = Vec::new();

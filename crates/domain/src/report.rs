@@ -231,7 +231,7 @@ pub fn indicator_counts(
     let mut counts = BTreeMap::new();
     let raw = raw.unwrap_or_default();
     if raw.len() > 50 {
-        errors.push(field, "too_many", "at most 50 indicators");
+        errors.push_limits(field, "too_many", "at most 50 indicators", &[("max", 50)]);
         return counts;
     }
     for (key, value) in raw {
@@ -247,10 +247,11 @@ pub fn indicator_counts(
                 "use 1 to 64 letters, digits, '-' or '_'",
             );
         } else if !(0..=MAX_COUNT).contains(&value) {
-            errors.push(
+            errors.push_limits(
                 format!("{field}.{key}"),
                 "out_of_range",
                 format!("a count from 0 to {MAX_COUNT}"),
+                &[("min", 0), ("max", MAX_COUNT)],
             );
         } else if let Ok(count) = u64::try_from(value) {
             counts.insert(key, count);

@@ -167,7 +167,12 @@ impl ReviewerProfileInput {
         let mut errors = ValidationErrors::default();
         let raw_expertise = self.expertise.unwrap_or_default();
         if raw_expertise.len() > 30 {
-            errors.push("expertise", "too_many", "at most 30 fields of expertise");
+            errors.push_limits(
+                "expertise",
+                "too_many",
+                "at most 30 fields of expertise",
+                &[("max", 30)],
+            );
         }
         let expertise = tags(
             &mut errors,
@@ -214,10 +219,11 @@ impl ReviewerProfileInput {
             None => cap,
             Some(n) if (0..=i64::from(cap)).contains(&n) => u16::try_from(n).unwrap_or(cap),
             Some(_) => {
-                errors.push(
+                errors.push_limits(
                     "max_load",
                     "out_of_range",
                     format!("must be between 0 and the programme's cap of {cap}"),
+                    &[("min", 0), ("max", i64::from(cap))],
                 );
                 cap
             }
@@ -226,10 +232,11 @@ impl ReviewerProfileInput {
             None => 0,
             Some(n) if (0..=i64::from(max_load)).contains(&n) => u16::try_from(n).unwrap_or(0),
             Some(_) => {
-                errors.push(
+                errors.push_limits(
                     "min_load",
                     "out_of_range",
                     format!("must be between 0 and the maximum load of {max_load}"),
+                    &[("min", 0), ("max", i64::from(max_load))],
                 );
                 0
             }

@@ -122,7 +122,15 @@ pub fn field_message(locale: Locale, error: &grants_domain::FieldError) -> Strin
         let example = 1500 * scale + 50 * scale / 100;
         args.insert("decimal".into(), numbers.decimal(example, decimals).into());
     }
-    crate::catalogue::own_text(locale, &format!("field-{}", error.code), &args)
+    // A field's own wording first (a limit that is a relation, not a number),
+    // then the code's.
+    let own = format!(
+        "field-{}-{}",
+        error.code,
+        error.field.replace(['.', '[', ']'], "-")
+    );
+    crate::catalogue::own_text(locale, &own, &args)
+        .or_else(|| crate::catalogue::own_text(locale, &format!("field-{}", error.code), &args))
         .unwrap_or_else(|| error.message.clone())
 }
 
@@ -179,6 +187,27 @@ mod tests {
         assert_eq!(
             field_message(Locale::Mk, &bare.fields()[0]),
             "at most 2000 characters"
+        );
+        // Limits said as numbers are, and a relation in the field's own words.
+        let mut limits = grants_domain::ValidationErrors::default();
+        limits.push_limits(
+            "max_load",
+            "out_of_range",
+            "0 to 8",
+            &[("min", 0), ("max", 8)],
+        );
+        limits.push(
+            "min_award",
+            "out_of_range",
+            "the smallest cannot exceed the largest",
+        );
+        let [load, award] = limits.fields() else {
+            panic!("two problems: {limits:?}")
+        };
+        assert_eq!(field_message(Locale::Mk, load), "Помеѓу 0 и 8.");
+        assert_eq!(
+            field_message(Locale::Mk, award),
+            "Најмалата награда не може да биде поголема од најголемата."
         );
     }
 

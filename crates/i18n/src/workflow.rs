@@ -126,7 +126,7 @@ pub(crate) fn fluent_args(locale: Locale, args: &BTreeMap<String, String>) -> Ar
                     (None, true, _) => moment(locale, value, args.get("time_zone"))
                         .unwrap_or_else(|| value.clone()),
                     (None, false, true) => day(locale, value).unwrap_or_else(|| value.clone()),
-                    _ => value.clone(),
+                    _ => money(locale, value).unwrap_or_else(|| value.clone()),
                 },
             };
             // A count is a number, so that plural forms apply to it.
@@ -137,6 +137,18 @@ pub(crate) fn fluent_args(locale: Locale, args: &BTreeMap<String, String>) -> Ar
             (Cow::Owned(name.clone()), shown)
         })
         .collect()
+}
+
+/// An amount as a refusal states it (`EUR 1000.00`, how `Money` writes
+/// itself), as the reader writes money; `None` for anything else.
+fn money(locale: Locale, value: &str) -> Option<String> {
+    let (code, amount) = value.split_once(' ')?;
+    if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    let currency = grants_domain::Currency::parse(code).ok()?;
+    let minor = currency.parse_amount(amount).ok()?;
+    Some(Formatter::new(locale, chrono_tz::UTC).money(grants_domain::Money::new(minor, currency)))
 }
 
 /// Alternatives as the reader lists them: `a, b or c`.
@@ -268,10 +280,16 @@ mod tests {
                 ("max", "EUR 15000.00"),
             ],
         );
+        // Amounts as the reader writes money.
         let mk = blocked_reason(Locale::Mk, &range);
         assert!(
-            mk.contains("EUR 1000.00") && mk.contains("EUR 15000.00"),
+            mk.contains("1.000,00\u{a0}€") && mk.contains("15.000,00\u{a0}€"),
             "{mk}"
+        );
+        let en = blocked_reason(Locale::En, &range);
+        assert!(
+            en.contains("€1,000.00") && en.contains("€15,000.00"),
+            "{en}"
         );
         let incomplete = reason(
             "guard",

@@ -201,10 +201,11 @@ pub fn validate_sheet(
                 any_scored = true;
                 let (min, max) = (criterion.scale_min, criterion.scale_max);
                 if !(i64::from(min)..=i64::from(max)).contains(&score) {
-                    errors.push(
+                    errors.push_limits(
                         path,
                         "out_of_range",
                         format!("'{key}' is scored from {min} to {max}"),
+                        &[("min", i64::from(min)), ("max", i64::from(max))],
                     );
                 }
             }

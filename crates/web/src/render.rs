@@ -48,6 +48,9 @@ struct Frame<'a, T: Serialize> {
     languages: Vec<LanguageOption>,
     /// Where this page is, to come back to after switching language.
     here: &'a str,
+    /// 1000 and 10000 as the reader writes them, for the script's counters
+    /// to group digits as the pages do.
+    numbers: String,
     page: T,
 }
 
@@ -123,6 +126,7 @@ impl Views {
                 })
                 .collect(),
             here: &viewer.path,
+            numbers: format!("{}|{}", viewer.count(1000), viewer.count(10_000)),
             page,
         };
         match self.registry.render(name, &frame) {

@@ -19,8 +19,7 @@ const PROPOSALS: usize = 12;
 
 async fn two_instances_send_each_email_and_fire_each_deadline_once(backend: Backend) {
     let smtp = SmtpServer::start().await;
-    let app = TestApp::spawn_with(backend, smtp.config())
-    .await;
+    let app = TestApp::spawn_with(backend, smtp.config()).await;
     // The second instance: same configuration, same database, its own port.
     let second = Application::build(&app.config, true)
         .await

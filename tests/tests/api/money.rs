@@ -292,13 +292,7 @@ fn minor(value: &Value) -> i64 {
 
 async fn from_the_ranking_to_the_first_tranche_paid(backend: Backend) {
     let smtp = SmtpServer::start().await;
-    let r = round(
-        backend,
-        500_000,
-        |_| {},
-        smtp.config(),
-    )
-    .await;
+    let r = round(backend, 500_000, |_| {}, smtp.config()).await;
     // Three proposals, one reviewer from elsewhere scoring them apart.
     let best = r.eligible("MK", "Seed library", 200_000).await;
     let good = r.eligible("RS", "Reading garden", 200_000).await;
@@ -642,13 +636,7 @@ async fn a_payment_waiting_on_finance_emails_the_other_finance_users_in_their_la
     backend: Backend,
 ) {
     let smtp = SmtpServer::start().await;
-    let r = round(
-        backend,
-        500_000,
-        |_| {},
-        smtp.config(),
-    )
-    .await;
+    let r = round(backend, 500_000, |_| {}, smtp.config()).await;
     r.app
         .user_speaking(MACEDONIAN_FINANCE, &["finance"], "mk")
         .await;

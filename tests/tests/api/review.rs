@@ -522,8 +522,7 @@ fn reviewers_by_proposal(preview: &Value) -> Vec<(String, Vec<String>)> {
 
 async fn the_chair_previews_commits_and_repairs_the_assignment(backend: Backend) {
     let smtp = SmtpServer::start().await;
-    let j = jury(backend, smtp.config())
-    .await;
+    let j = jury(backend, smtp.config()).await;
     let mk_one = j.eligible("MK", "mk", json!({})).await;
     let mk_two = j.eligible("MK", "mk", json!({})).await;
     let albanian = j.eligible("AL", "sq", json!({})).await;
@@ -987,8 +986,7 @@ async fn reviews_follow_the_rubric_and_feed_the_ranking(backend: Backend) {
 
 async fn review_reminders_and_overdue_notices_are_mailed_once(backend: Backend) {
     let smtp = SmtpServer::start().await;
-    let j = jury(backend, smtp.config())
-    .await;
+    let j = jury(backend, smtp.config()).await;
     let proposal = j.eligible("MK", "mk", json!({})).await;
     let (_, late) = j.reviewer("al@tests.example", "AL", &["mk"]).await;
     let (_, prompt) = j.reviewer("bg@tests.example", "BG", &["mk"]).await;

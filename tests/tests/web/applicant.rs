@@ -270,8 +270,7 @@ async fn link_in_mail(smtp: &SmtpServer, to: &str, marker: &str) -> String {
 
 async fn a_newcomer_registers_confirms_by_email_and_resets_the_password(backend: Backend) {
     let smtp = SmtpServer::start().await;
-    let app = TestApp::spawn_with(backend, smtp.config())
-    .await;
+    let app = TestApp::spawn_with(backend, smtp.config()).await;
     let browser = Browser::start(&app.base).await;
     browser.open("/app/login").await;
     browser.click_and_load("a[href='/app/register']").await;
@@ -436,6 +435,11 @@ async fn an_applicant_writes_a_proposal_in_the_form_and_submits_it(backend: Back
     ] {
         browser.fill(field, text).await;
     }
+    // A field with a limit counts as she types: 30 characters of the summary's 2,000.
+    assert_eq!(
+        browser.text("#summary-counter").await,
+        "30 of 2,000 characters"
+    );
     browser
         .find("#country")
         .await

@@ -20,8 +20,7 @@ const FOR_JURY: &str = "The equipment line looks generous.";
 
 async fn the_applicant_reads_the_reviewers_comments_and_never_a_staff_remark(backend: Backend) {
     let smtp = SmtpServer::start().await;
-    let app = TestApp::spawn_with(backend, smtp.config())
-    .await;
+    let app = TestApp::spawn_with(backend, smtp.config()).await;
     let mut programme = open_programme_json("FEEDBACK");
     programme["reviews_per_proposal"] = json!(1);
     let w = app

@@ -276,7 +276,7 @@ async fn a_manager_sets_up_a_programme_in_the_browser(backend: Backend) {
     browser.click_and_load("#save").await;
     let notice = browser.text("#stale").await;
     assert!(
-        notice.contains("Someone else saved") && notice.contains("Budget (now EUR 60000.00)"),
+        notice.contains("Someone else saved") && notice.contains("Budget (now €60,000.00)"),
         "{notice}"
     );
     assert_eq!(browser.value("#reviewer_load_cap").await, "12");

@@ -464,3 +464,4 @@ letters-no-letter = Pismo se ne šalje: račun podnosioca prijave je deaktiviran
 letters-none = Linija nema šta odlučiti: o svakom prijedlogu na njoj je već odlučeno.
 letters-applied = Evidentirane odluke: { $count }. Pisma su poslana.
 funding-apply-partial = O prijedlozima koji još nisu na liniji (navedeni ispod) ne odlučuje se sada: dolaze na red kada stignu njihove recenzije.
+chars-counter = { $used } od { $max } znakova

@@ -464,3 +464,4 @@ letters-no-letter = No letter goes: the applicant's account is deactivated. The 
 letters-none = The line has nothing to decide: every proposal on it is already decided.
 letters-applied = Decisions recorded: { $count }. The letters are on their way.
 funding-apply-partial = The proposals not on the line yet (listed below) are not decided now: their turn comes once their reviews are in.
+chars-counter = { $used } of { $max } characters

@@ -464,3 +464,4 @@ letters-no-letter = Pismo se ne šalje: račun prijavitelja je deaktiviran. Odlu
 letters-none = Linija nema što odlučiti: o svakom prijedlogu na njoj već je odlučeno.
 letters-applied = Evidentirane odluke: { $count }. Pisma su poslana.
 funding-apply-partial = O prijedlozima koji još nisu na liniji (navedeni ispod) ne odlučuje se sada: dolaze na red kada stignu njihove recenzije.
+chars-counter = { $used } od { $max } znakova

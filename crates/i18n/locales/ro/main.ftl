@@ -472,3 +472,4 @@ letters-no-letter = Nu se trimite scrisoare: contul solicitantului este dezactiv
 letters-none = Linia nu are nimic de decis: pentru fiecare propunere s-a decis deja.
 letters-applied = Decizii înregistrate: { $count }. Scrisorile sunt pe drum.
 funding-apply-partial = Propunerile care nu sunt încă pe linie (enumerate mai jos) nu se decid acum: le vine rândul după ce sosesc evaluările lor.
+chars-counter = { $used } din { $max } caractere

@@ -474,3 +474,4 @@ letters-no-letter = Obvestilo ne gre: račun prijavitelja je onemogočen. Odloč
 letters-none = Črta nima ničesar za odločiti: o vsakem predlogu na njej je že odločeno.
 letters-applied = Zabeležene odločitve: { $count }. Obvestila so na poti.
 funding-apply-partial = O predlogih, ki še niso na črti (navedeni spodaj), se zdaj ne odloča: na vrsto pridejo, ko prispejo njihove ocene.
+chars-counter = { $used } od { $max } znakov

@@ -464,3 +464,4 @@ letters-no-letter = Nuk dërgohet letër: llogaria e aplikuesit është çaktivi
 letters-none = Linja nuk ka asgjë për të vendosur: për çdo propozim në të është vendosur tashmë.
 letters-applied = Vendime të regjistruara: { $count }. Letrat janë nisur.
 funding-apply-partial = Propozimet që nuk janë ende në linjë (të renditura më poshtë) nuk vendosen tani: u vjen radha kur të vijnë vlerësimet e tyre.
+chars-counter = { $used } nga { $max } karaktere

@@ -19,12 +19,6 @@ use super::support::{
 /// The code of the programme whose round is decided and whose grants are paying out.
 pub const DEMO_DECIDED_PROGRAMME: &str = "INELI-2025";
 
-/// Last year's round: eight reviewed proposals, five funded (one with less
-/// than it asked, with the reason), one waitlisted, two declined; four
-/// agreements accepted, signing tranches requested, approved by the second
-/// finance user and, for two, paid (one in denars at the day's rate).
-/// Skipped when it exists.
-
 /// Where the four running grants are paid: a library's account in each
 /// grantee's country (the IBAN registry's own examples, valid check digits).
 const BANK_ACCOUNTS: [(&str, &str, &str, &str); 4] = [
@@ -54,6 +48,11 @@ const BANK_ACCOUNTS: [(&str, &str, &str, &str); 4] = [
     ),
 ];
 
+/// Last year's round: eight reviewed proposals, five funded (one with less
+/// than it asked, with the reason), one waitlisted, two declined; four
+/// agreements accepted, signing tranches requested, approved by the second
+/// finance user and, for two, paid (one in denars at the day's rate).
+/// Skipped when it exists.
 pub(super) async fn seed_decided_round(app: &App) -> anyhow::Result<()> {
     let manager = log_in(app, &demo_email("manager")).await?;
     if programme_exists(app, &manager, DEMO_DECIDED_PROGRAMME).await? {

@@ -115,10 +115,6 @@ fn local_language(country: &str) -> &'static str {
     }
 }
 
-/// A second programme whose call has closed: every country's proposals
-/// screened, a committed reviewer assignment, and about two thirds of the
-/// reviews in, so the chair sees a real ranking. Skipped when it exists.
-
 /// What the demo's reviewers write to applicants, each in their own words.
 const APPLICANT_COMMENTS: [&str; 5] = [
     "A clear need and a realistic plan; say more about who will run it after the award.",
@@ -136,6 +132,9 @@ const JURY_COMMENTS: [&str; 4] = [
     "Strong on need, weaker on how it lasts after the grant.",
 ];
 
+/// A second programme whose call has closed: every country's proposals
+/// screened, a committed reviewer assignment, and about two thirds of the
+/// reviews in, so the chair sees a real ranking. Skipped when it exists.
 pub(super) async fn seed_review_round(app: &App) -> anyhow::Result<()> {
     let manager = log_in(app, &demo_email("manager")).await?;
     if programme_exists(app, &manager, DEMO_REVIEW_PROGRAMME).await? {
@@ -316,7 +315,9 @@ pub(super) async fn seed_review_round(app: &App) -> anyhow::Result<()> {
                     } else {
                         Recommendation::DoNotFund
                     }),
-                    comment_for_applicant: Some(APPLICANT_COMMENTS[(r + k) % APPLICANT_COMMENTS.len()].into()),
+                    comment_for_applicant: Some(
+                        APPLICANT_COMMENTS[(r + k) % APPLICANT_COMMENTS.len()].into(),
+                    ),
                     comment_for_jury: Some(JURY_COMMENTS[(r * 3 + k) % JURY_COMMENTS.len()].into()),
                     revision: None,
                 },

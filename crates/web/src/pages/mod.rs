@@ -49,6 +49,7 @@ pub(crate) fn routes() -> Router<WebState> {
         .route("/", get(|| async { Redirect::to("/app") }))
         .route("/app", get(account::home))
         .route("/app/app.css", get(stylesheet))
+        .route("/app/app.js", get(script))
         // Any other address under /app is a page that does not exist.
         .route("/app/{*rest}", axum::routing::any(no_such_page))
         .route("/app/login", get(account::login_form).post(account::login))
@@ -234,6 +235,21 @@ async fn stylesheet() -> Response {
             (axum::http::header::CACHE_CONTROL, "public, max-age=300"),
         ],
         include_str!("../../static/app.css"),
+    )
+        .into_response()
+}
+
+/// The pages' one script: character counters (the pages work without it).
+async fn script() -> Response {
+    (
+        [
+            (
+                axum::http::header::CONTENT_TYPE,
+                "text/javascript; charset=utf-8",
+            ),
+            (axum::http::header::CACHE_CONTROL, "public, max-age=300"),
+        ],
+        include_str!("../../static/app.js"),
     )
         .into_response()
 }

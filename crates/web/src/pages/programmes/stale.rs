@@ -55,16 +55,16 @@ pub(super) fn what_changed(viewer: &Viewer, seen: &str, now: &ProgrammeSpec) -> 
             }
             "time_zone" => label_now("time-zone", now.time_zone.name().to_owned()),
             "currency" => label_now("currency", now.currency.code().to_owned()),
-            "budget" => label_now("budget", now.budget.to_string()),
-            "min_award" => label_now("min-award", now.min_award.to_string()),
-            "max_award" => label_now("max-award", now.max_award.to_string()),
+            "budget" => label_now("budget", viewer.money(now.budget)),
+            "min_award" => label_now("min-award", viewer.money(now.min_award)),
+            "max_award" => label_now("max-award", viewer.money(now.max_award)),
             "opens_at" => label_now("opens", when(viewer.locale, now, now.opens_at)),
             "closes_at" => label_now("closes", when(viewer.locale, now, now.closes_at)),
             "eligible_countries" => label_now(
                 "countries",
                 now.eligible_countries
                     .iter()
-                    .map(|c| c.as_str())
+                    .map(|c| crate::i18n::country_name(locale, c.as_str()))
                     .collect::<Vec<_>>()
                     .join(", "),
             ),

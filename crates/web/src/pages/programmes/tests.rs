@@ -348,7 +348,7 @@ fn a_stale_form_tells_what_someone_else_changed() {
     now.budget = grants_domain::Money::new(9_000_000, Currency::EUR);
     now.rubric.pop();
     let changed = what_changed(&viewer(Locale::En), &seen, &now);
-    assert_eq!(changed, ["Budget (now EUR 90000.00)", "Rubric"]);
+    assert_eq!(changed, ["Budget (now €90,000.00)", "Rubric"]);
     assert!(what_changed(&viewer(Locale::En), &seen, &spec).is_empty());
     assert!(what_changed(&viewer(Locale::En), "", &now).is_empty());
 }
