@@ -103,8 +103,55 @@ pub struct PreviewProposal {
     pub reviewers: Vec<PreviewReviewer>,
     /// Slots left open.
     pub missing: u16,
-    /// Why they are open.
+    /// Why they are open, in English.
     pub unfilled_reason: Option<String>,
+    /// Why they are open, as counts, to say it in another language.
+    pub shortfall: Option<ShortfallView>,
+}
+
+/// Why a proposal could not get all its reviewers, as counts.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ShortfallView {
+    /// Reviewers it needs in all.
+    pub needed: u16,
+    /// Its language, where it has one.
+    pub language: Option<String>,
+    /// Reviewers who read that language (the whole jury without one).
+    pub readers: u32,
+    /// Readers with a conflict of interest.
+    pub conflicted: u32,
+    /// Readers excluded by a programme manager.
+    pub excluded: u32,
+    /// Readers who may review it: neither conflicted nor excluded.
+    pub eligible: u32,
+    /// Reviewers assigned to it.
+    pub assigned: u16,
+    /// Eligible reviewers at their load cap.
+    pub at_load_cap: u32,
+}
+
+impl From<&grants_assignment::Shortfall> for ShortfallView {
+    fn from(s: &grants_assignment::Shortfall) -> Self {
+        Self {
+            needed: s.needed,
+            language: s.language.map(|l| l.code().to_owned()),
+            readers: s.readers,
+            conflicted: s.conflicted,
+            excluded: s.excluded,
+            eligible: s.eligible(),
+            assigned: s.assigned,
+            at_load_cap: s.at_load_cap,
+        }
+    }
+}
+
+/// Why a reviewer stays under their minimum load, as counts.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct UnderMinView {
+    /// Proposals they could review at all: readable and not forbidden.
+    pub eligible_proposals: u32,
+    /// Those proposals are fully staffed by others (rather than too few).
+    pub others_fully_staffed: bool,
 }
 
 /// A reviewer's load in a preview.
@@ -115,14 +162,18 @@ pub struct PreviewLoad {
     pub reviewer_id: UserId,
     /// Their name.
     pub name: String,
-    /// Proposals after the run.
+    /// Their assignments in the programme after the run, reviews of
+    /// proposals already past review included: the figure the jury page shows.
     pub load: u16,
-    /// Their minimum.
+    /// Their minimum, counted the same way.
     pub min_load: u16,
-    /// Their maximum.
+    /// Their maximum, counted the same way (an unavailable reviewer's is
+    /// what they have).
     pub max_load: u16,
-    /// Why they stay under their minimum, if they do.
+    /// Why they stay under their minimum, if they do, in English.
     pub under_min_reason: Option<String>,
+    /// The same, as counts, to say it in another language.
+    pub under_min: Option<UnderMinView>,
 }
 
 /// What an assignment run would do.
@@ -158,6 +209,10 @@ pub struct AssignmentCommitted {
 /// One round of assignment: the solver's instance and what it was built from.
 struct Round {
     instance: Instance,
+    /// Each reviewer's active assignments in the programme outside the
+    /// round (reviews of proposals past review): the solver's loads leave
+    /// them out, the loads people read count them.
+    elsewhere: HashMap<UserId, u16>,
     kept: Vec<(ProposalId, UserId)>,
     proposals: Vec<ProposalRecord>,
     names: HashMap<UserId, String>,
@@ -330,6 +385,7 @@ async fn round(
         .collect();
     Ok(Round {
         instance,
+        elsewhere: load_elsewhere,
         kept,
         proposals,
         names,
@@ -377,23 +433,40 @@ fn preview(round: &Round, result: &solver::Assignment) -> AssignmentPreview {
                 reviewers: by_proposal.remove(&p.id).unwrap_or_default(),
                 missing: unfilled.map_or(0, |u| u.missing),
                 unfilled_reason: unfilled.map(|u| u.reason.to_string()),
+                shortfall: unfilled.map(|u| ShortfallView::from(&u.reason)),
             }
         })
         .collect();
     let loads = result
         .loads
         .iter()
-        .map(|l| PreviewLoad {
-            reviewer_id: l.reviewer,
-            name: name(&l.reviewer),
-            load: l.load,
-            min_load: l.min_load,
-            max_load: l.max_load,
-            under_min_reason: result
+        .map(|l| {
+            // As the jury page counts them: the whole programme, reviews of
+            // proposals past review included, against the profile's limits.
+            let done = round.elsewhere.get(&l.reviewer).copied().unwrap_or(0);
+            let under = result
                 .under_min_load
                 .iter()
                 .find(|u| u.reviewer == l.reviewer)
-                .map(ToString::to_string),
+                .map(|u| grants_assignment::UnderMinLoad {
+                    load: u.load.saturating_add(done),
+                    min_load: u.min_load.saturating_add(done),
+                    // The proposals of the programme they can review or did.
+                    eligible_proposals: u.eligible_proposals.saturating_add(u32::from(done)),
+                    reviewer: u.reviewer,
+                });
+            PreviewLoad {
+                reviewer_id: l.reviewer,
+                name: name(&l.reviewer),
+                load: l.load.saturating_add(done),
+                min_load: l.min_load.saturating_add(done),
+                max_load: l.max_load.saturating_add(done),
+                under_min: under.as_ref().map(|u| UnderMinView {
+                    eligible_proposals: u.eligible_proposals,
+                    others_fully_staffed: u.eligible_proposals >= u32::from(u.min_load),
+                }),
+                under_min_reason: under.map(|u| u.to_string()),
+            }
         })
         .collect();
     AssignmentPreview {

@@ -23,6 +23,37 @@ async fn a_manager_reads_every_letter_then_records_the_whole_line(backend: Backe
         _ => 2,
     })
     .await;
+    // With the reviews in, the assignment preview counts each reviewer's
+    // load as the jury page does: the reviews done count.
+    let preview = r
+        .app
+        .post(
+            &format!("/programmes/{}/assignment/preview", r.programme_id),
+            Some(&r.chair),
+            &json!({}),
+        )
+        .await;
+    preview.expect(200);
+    let jury = r
+        .app
+        .get(
+            &format!("/programmes/{}/reviewers", r.programme_id),
+            Some(&r.chair),
+        )
+        .await;
+    jury.expect(200);
+    let loads = preview.body["loads"].as_array().expect("loads");
+    assert!(!loads.is_empty(), "{}", preview.body);
+    for load in loads {
+        let member = jury
+            .body
+            .as_array()
+            .expect("members")
+            .iter()
+            .find(|m| m["reviewer_id"] == load["reviewer_id"])
+            .expect("on the jury page");
+        assert_eq!(load["load"], member["assigned"], "{load} / {member}");
+    }
     let letters_path = format!("/programmes/{}/funding-plan/letters", r.programme_id);
     let apply_path = format!("/programmes/{}/funding-plan/apply", r.programme_id);
     let line = json!({ "policy": "strict_rank", "others": "declined" });

@@ -28,7 +28,9 @@ async fn the_chair_assigns_a_reviewer_scores_and_the_chair_ranks(backend: Backen
         .await;
     let reason = browser.text(".unfilled").await;
     assert!(
-        reason.contains("2 open") && reason.contains("Macedonian"),
+        reason.contains("2 open")
+            && reason.contains("Reviewers who may review it: 1 (3 needed)")
+            && reason.contains("reading Македонски: 1"),
         "{reason}"
     );
     assert!(browser.text("#summary").await.contains("1 of 3"));

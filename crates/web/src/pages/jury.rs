@@ -90,7 +90,12 @@ async fn assignment_page(
                     .country
                     .map(|c| country_name(viewer.locale, &c))
                     .unwrap_or_default(),
-                language: p.language.unwrap_or_default(),
+                language: p
+                    .language
+                    .as_deref()
+                    .and_then(|l| grants_domain::Locale::parse(l).ok())
+                    .map_or("", crate::i18n::language_name)
+                    .to_owned(),
                 reviewers: p
                     .reviewers
                     .into_iter()
@@ -103,22 +108,88 @@ async fn assignment_page(
                     })
                     .collect(),
                 missing: p.missing,
-                reason: p.unfilled_reason,
+                reason: p.shortfall.as_ref().map(|s| shortfall_text(viewer, s)),
             })
             .collect(),
         loads: preview
             .loads
             .into_iter()
             .map(|l| LoadRow {
+                note: l.under_min.as_ref().map(|u| under_min_text(viewer, &l, u)),
                 name: l.name,
                 load: l.load,
                 max_load: l.max_load,
-                note: l.under_min_reason,
             })
             .collect(),
         committed: None,
         error,
     })
+}
+
+/// Why a proposal's places stay open, in the reader's words: who may
+/// review it against how many it needs, then who of them cannot.
+fn shortfall_text(viewer: &Viewer, s: &assignments::ShortfallView) -> String {
+    let locale = viewer.locale;
+    let said = |key: &str, pairs: &[(&str, String)]| {
+        let mut args = crate::i18n::Args::new();
+        for (name, value) in pairs {
+            args.insert((*name).to_owned().into(), value.clone().into());
+        }
+        crate::i18n::text_with(locale, key, &args)
+    };
+    let count = |n: u32| viewer.count(u64::from(n));
+    let mut parts = vec![said(
+        "assignment-short-eligible",
+        &[
+            ("eligible", count(s.eligible)),
+            ("needed", count(u32::from(s.needed))),
+        ],
+    )];
+    if let Some(language) = s
+        .language
+        .as_deref()
+        .and_then(|l| grants_domain::Locale::parse(l).ok())
+    {
+        parts.push(said(
+            "assignment-short-readers",
+            &[
+                ("language", crate::i18n::language_name(language).to_owned()),
+                ("count", count(s.readers)),
+            ],
+        ));
+    }
+    for (key, n) in [
+        ("assignment-short-conflicted", s.conflicted),
+        ("assignment-short-excluded", s.excluded),
+        ("assignment-short-assigned", u32::from(s.assigned)),
+        ("assignment-short-capped", s.at_load_cap),
+    ] {
+        if n > 0 {
+            parts.push(said(key, &[("count", count(n))]));
+        }
+    }
+    parts.join("; ")
+}
+
+/// Why a reviewer stays under their minimum load, in the reader's words.
+fn under_min_text(
+    viewer: &Viewer,
+    load: &assignments::PreviewLoad,
+    u: &assignments::UnderMinView,
+) -> String {
+    let mut args = crate::i18n::Args::new();
+    args.insert("load".into(), viewer.count(u64::from(load.load)).into());
+    args.insert("min".into(), viewer.count(u64::from(load.min_load)).into());
+    args.insert(
+        "eligible".into(),
+        viewer.count(u64::from(u.eligible_proposals)).into(),
+    );
+    let key = if u.others_fully_staffed {
+        "assignment-under-min-staffed"
+    } else {
+        "assignment-under-min-few"
+    };
+    crate::i18n::text_with(viewer.locale, key, &args)
 }
 
 pub(crate) async fn assignment(
