@@ -36,3 +36,49 @@
     update();
   });
 })();
+
+// Sortable tables: in a table marked "sortable", each column header becomes
+// a button that sorts the rows by that column, then the other way round.
+// A cell's data-sort (minor units, an ISO date) is what it sorts by; numbers
+// compare as numbers, words as the reader's language orders them. Without
+// the script the rows keep the order the server chose.
+(function () {
+  "use strict";
+  var lang = document.documentElement.lang || "en";
+  var words = new Intl.Collator(lang, { numeric: true, sensitivity: "base" });
+  var number = /^-?\d+(\.\d+)?$/;
+  var key = function (row, column) {
+    var cell = row.cells[column];
+    if (!cell) return "";
+    var given = cell.getAttribute("data-sort");
+    return given !== null ? given : cell.textContent.trim();
+  };
+  var compare = function (a, b) {
+    if (number.test(a) && number.test(b)) return Number(a) - Number(b);
+    return words.compare(a, b);
+  };
+  Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), function (table) {
+    if (!table.tHead || !table.tBodies[0]) return;
+    var heads = Array.prototype.slice.call(table.tHead.rows[0].cells);
+    heads.forEach(function (th, column) {
+      if (th.hasAttribute("data-nosort")) return;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "sort";
+      while (th.firstChild) button.appendChild(th.firstChild);
+      th.appendChild(button);
+      button.addEventListener("click", function () {
+        var ascending = th.getAttribute("aria-sort") !== "ascending";
+        heads.forEach(function (h) { h.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var order = compare(key(a, column), key(b, column));
+          return ascending ? order : -order;
+        });
+        rows.forEach(function (row) { body.appendChild(row); });
+      });
+    });
+  });
+})();

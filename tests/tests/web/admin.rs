@@ -59,6 +59,45 @@ async fn the_admin_grants_roles_and_reads_the_workflow_diagrams(backend: Backend
     // From the home page to Users and roles; Rita is an applicant.
     browser.click_and_load("#users-and-roles").await;
     assert_eq!(browser.path().await, "/app/admin/users");
+    // The table sorts by a column's header, each way in turn.
+    let emails = || async {
+        browser
+            .client
+            .execute(
+                "return [...document.querySelectorAll('table.users tbody tr')].map(r => r.dataset.email)",
+                vec![],
+            )
+            .await
+            .expect("script")
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|e| e.as_str().map(str::to_owned))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    };
+    let email_header = "table.users thead th:first-child button.sort";
+    browser.click(email_header).await;
+    let ascending = emails().await;
+    assert!(ascending.len() >= 2, "{ascending:?}");
+    assert!(ascending.is_sorted(), "{ascending:?}");
+    browser.click(email_header).await;
+    let descending = emails().await;
+    assert_eq!(
+        descending,
+        ascending.iter().rev().cloned().collect::<Vec<_>>()
+    );
+    assert_eq!(
+        browser
+            .find("table.users thead th:first-child")
+            .await
+            .attr("aria-sort")
+            .await
+            .expect("attribute")
+            .as_deref(),
+        Some("descending")
+    );
     assert!(
         browser
             .text(&format!("{row} .user-roles"))

@@ -30,9 +30,12 @@ struct Row {
     title: String,
     country: String,
     award: String,
+    /// The award in minor units, to sort by.
+    award_minor: i64,
     state: String,
     state_label: String,
     paid: String,
+    paid_minor: i64,
 }
 
 #[derive(Debug, Serialize)]
@@ -65,9 +68,11 @@ pub(crate) async fn list(
             title: g.title,
             country: country_name(viewer.locale, &g.country),
             award: viewer.money(g.award),
+            award_minor: g.award.minor,
             state_label: state_label(viewer.locale, grants::WORKFLOW, &g.state, &g.state_label),
             state: g.state,
             paid: viewer.money(g.disbursed),
+            paid_minor: g.disbursed.minor,
         })
         .collect();
     Ok(render(

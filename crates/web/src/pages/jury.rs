@@ -329,6 +329,8 @@ struct PlanRow {
     title: String,
     country: String,
     amount: String,
+    /// The amount in minor units, to sort by.
+    amount_minor: i64,
     mean: String,
     normalised: String,
     funded: bool,
@@ -515,6 +517,7 @@ pub(crate) async fn funding(
                     title: p.title,
                     country: country_name(locale, &p.country),
                     amount: viewer.money(p.amount),
+                    amount_minor: p.amount.minor,
                     mean: points(p.mean),
                     normalised: points(p.normalised_mean),
                     funded: p.decision == Decision::Funded,

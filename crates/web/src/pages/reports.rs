@@ -34,6 +34,8 @@ struct Row {
     country: String,
     name: String,
     due_on: String,
+    /// The due day as `YYYY-MM-DD`, to sort by.
+    due_iso: String,
     state: String,
     state_label: String,
     days_late: i64,
@@ -96,7 +98,8 @@ pub(crate) async fn list(
             title: r.title,
             country: country_name(viewer.locale, &r.country),
             name: r.name,
-            due_on: r.due_on.to_string(),
+            due_on: grants_app::Formatter::new(viewer.locale, chrono_tz::UTC).date(r.due_on),
+            due_iso: r.due_on.to_string(),
             state_label: state_label(viewer.locale, reports::WORKFLOW, &r.state, &r.state_label),
             state: r.state,
             days_late: r.days_late,
