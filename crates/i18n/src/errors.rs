@@ -290,6 +290,89 @@ mod tests {
         assert!(checked > 60, "only {checked} refusals found");
     }
 
+    /// The arguments of each call that follows `marker` in `text`, split at
+    /// the commas between them (not those inside brackets or strings).
+    fn calls_after<'a>(text: &'a str, marker: &str) -> Vec<Vec<&'a str>> {
+        text.match_indices(marker)
+            .map(|(i, _)| {
+                let rest = &text[i + marker.len()..];
+                let (mut depth, mut start, mut end) = (0u32, 0, rest.len());
+                let (mut in_string, mut escaped) = (false, false);
+                let mut args = Vec::new();
+                for (j, ch) in rest.char_indices() {
+                    if in_string {
+                        in_string = escaped || ch != '"';
+                        escaped = !escaped && ch == '\\';
+                        continue;
+                    }
+                    match ch {
+                        '"' => in_string = true,
+                        '(' | '[' | '{' => depth += 1,
+                        ')' | ']' | '}' if depth == 0 => {
+                            end = j;
+                            break;
+                        }
+                        ')' | ']' | '}' => depth -= 1,
+                        ',' if depth == 0 => {
+                            args.push(rest[start..j].trim());
+                            start = j + 1;
+                        }
+                        _ => {}
+                    }
+                }
+                args.push(rest[start..end].trim());
+                args
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_field_problem_the_code_names_has_its_words() {
+        let en = catalogue_keys("en");
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let mut found = Vec::new();
+        for crate_dir in ["domain", "app", "scoring", "api"] {
+            sources(&root.join(crate_dir).join("src"), &mut found);
+        }
+        let mut checked = 0;
+        for (file, text) in &found {
+            if file.ends_with("tests.rs") || file.contains("/tests/") {
+                continue;
+            }
+            let text = &text[..text.find("#[cfg(test)]").unwrap_or(text.len())];
+            let calls = [
+                ".push(",
+                ".push_with(",
+                ".push_limits(",
+                "ValidationErrors::single(",
+            ]
+            .into_iter()
+            .flat_map(|marker| calls_after(text, marker))
+            .filter_map(|args| args.get(1).copied())
+            .chain(
+                calls_after(text, "ParseError::new(")
+                    .into_iter()
+                    .filter_map(|args| args.first().copied()),
+            );
+            for code in calls {
+                let Some(code) = code.strip_prefix('"').and_then(|c| c.strip_suffix('"')) else {
+                    continue;
+                };
+                if code.is_empty() || !code.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
+                    continue;
+                }
+                checked += 1;
+                let key = format!("field-{code}");
+                let own = format!("field-{code}-");
+                assert!(
+                    en.contains(&key) || en.iter().any(|k| k.starts_with(&own)),
+                    "{file}: '{key}' is not in en/errors.ftl"
+                );
+            }
+        }
+        assert!(checked > 60, "only {checked} field problems found");
+    }
+
     #[test]
     fn every_action_is_said_in_words() {
         for key in catalogue_keys("en") {

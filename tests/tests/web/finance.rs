@@ -218,6 +218,12 @@ async fn a_decision_an_accepted_agreement_and_a_payment_by_two_finance_users(bac
         "{todo}"
     );
     browser.open(&grant_path).await;
+    // Beside the payment form, the confirmed account to pay into.
+    let pay_to = browser.text("#pay-to-signing").await;
+    assert!(
+        pay_to.contains("City Library Skopje") && pay_to.contains("MK07 2501 2000 0058 984"),
+        "{pay_to}"
+    );
     assert_eq!(browser.value("#currency-signing-pay").await, "EUR");
     browser.fill("#reference-signing-pay", "MK-2027-0001").await;
     browser.retype("#currency-signing-pay", "MKD").await;

@@ -473,3 +473,4 @@ assignment-short-assigned = назначени: { $count }
 assignment-short-capped = с пълно натоварване: { $count }
 assignment-under-min-few = { $load } от поне { $min }: само { $eligible } предложения, които може да оцени
 assignment-under-min-staffed = { $load } от поне { $min }: другите предложения, които може да оцени, са запълнени
+bank-pay-to = Платете на { $holder }, IBAN { $iban } (потвърдената сметка).

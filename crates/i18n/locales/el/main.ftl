@@ -479,3 +479,4 @@ assignment-short-assigned = ανατεθειμένοι: { $count }
 assignment-short-capped = με πλήρες φόρτο: { $count }
 assignment-under-min-few = { $load } από τουλάχιστον { $min }: μόνο { $eligible } προτάσεις που μπορεί να αξιολογήσει
 assignment-under-min-staffed = { $load } από τουλάχιστον { $min }: οι άλλες προτάσεις που μπορεί να αξιολογήσει είναι πλήρεις
+bank-pay-to = Πληρωμή σε { $holder }, IBAN { $iban } (ο επιβεβαιωμένος λογαριασμός).

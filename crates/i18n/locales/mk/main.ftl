@@ -473,3 +473,4 @@ assignment-short-assigned = доделени: { $count }
 assignment-short-capped = со полн товар: { $count }
 assignment-under-min-few = { $load } од најмалку { $min }: само { $eligible } предлози што може да ги оцени
 assignment-under-min-staffed = { $load } од најмалку { $min }: другите предлози што може да ги оцени се целосно пополнети
+bank-pay-to = Платете на { $holder }, IBAN { $iban } (потврдената сметка).

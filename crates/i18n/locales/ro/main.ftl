@@ -481,3 +481,4 @@ assignment-short-assigned = desemnați: { $count }
 assignment-short-capped = la încărcarea maximă: { $count }
 assignment-under-min-few = { $load } din cel puțin { $min }: doar { $eligible } propuneri pe care le poate evalua
 assignment-under-min-staffed = { $load } din cel puțin { $min }: celelalte propuneri pe care le poate evalua sunt complete
+bank-pay-to = Plătiți către { $holder }, IBAN { $iban } (contul confirmat).

@@ -483,3 +483,4 @@ assignment-short-assigned = dodeljeni: { $count }
 assignment-short-capped = s polno obremenitvijo: { $count }
 assignment-under-min-few = { $load } od najmanj { $min }: le { $eligible } predlogov, ki jih lahko oceni
 assignment-under-min-staffed = { $load } od najmanj { $min }: drugi predlogi, ki jih lahko oceni, so polno zasedeni
+bank-pay-to = Plačajte na { $holder }, IBAN { $iban } (potrjeni račun).

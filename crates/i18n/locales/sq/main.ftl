@@ -473,3 +473,4 @@ assignment-short-assigned = të caktuar: { $count }
 assignment-short-capped = me ngarkesë të plotë: { $count }
 assignment-under-min-few = { $load } nga të paktën { $min }: vetëm { $eligible } propozime që mund të vlerësojë
 assignment-under-min-staffed = { $load } nga të paktën { $min }: propozimet e tjera që mund të vlerësojë janë plotësuar
+bank-pay-to = Paguani te { $holder }, IBAN { $iban } (llogaria e konfirmuar).

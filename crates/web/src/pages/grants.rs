@@ -158,6 +158,8 @@ struct TrancheRow {
     payment: Option<Payment>,
     comment: Option<String>,
     steps: Vec<Step>,
+    /// The reader may record its payment now: the account to pay is shown beside.
+    pays: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -301,7 +303,11 @@ async fn tranche_row(
         .await
         .or_page(viewer)?;
     let id = t.id.to_string();
+    let pays = options
+        .iter()
+        .any(|o| o.allowed && o.form == Some(grants_app::steps::OwnForm::Payment));
     Ok(TrancheRow {
+        pays,
         steps: buttons(
             (viewer.locale, tranches::WORKFLOW),
             options,
