@@ -474,3 +474,4 @@ assignment-short-capped = с пълно натоварване: { $count }
 assignment-under-min-few = { $load } от поне { $min }: само { $eligible } предложения, които може да оцени
 assignment-under-min-staffed = { $load } от поне { $min }: другите предложения, които може да оцени, са запълнени
 bank-pay-to = Платете на { $holder }, IBAN { $iban } (потвърдената сметка).
+step-reason-readers = Тази причина я четат получателят и екипът на програмата, на страницата на гранта и в историята му.

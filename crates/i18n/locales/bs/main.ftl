@@ -474,3 +474,4 @@ assignment-short-capped = s punim opterećenjem: { $count }
 assignment-under-min-few = { $load } od najmanje { $min }: samo { $eligible } prijedloga koje može ocijeniti
 assignment-under-min-staffed = { $load } od najmanje { $min }: ostali prijedlozi koje može ocijeniti su popunjeni
 bank-pay-to = Platite na { $holder }, IBAN { $iban } (potvrđeni račun).
+step-reason-readers = Ovaj razlog čitaju korisnik i osoblje programa, na stranici granta i u njegovoj historiji.

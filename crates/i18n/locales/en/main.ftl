@@ -474,3 +474,4 @@ assignment-short-capped = at their load cap: { $count }
 assignment-under-min-few = { $load } of at least { $min }: only { $eligible } proposals they can review
 assignment-under-min-staffed = { $load } of at least { $min }: the other proposals they can review are fully staffed
 bank-pay-to = Pay to { $holder }, IBAN { $iban } (the confirmed account).
+step-reason-readers = The grantee and the programme's staff read this reason, on the grant's page and in its history.

@@ -474,3 +474,4 @@ assignment-short-capped = со полн товар: { $count }
 assignment-under-min-few = { $load } од најмалку { $min }: само { $eligible } предлози што може да ги оцени
 assignment-under-min-staffed = { $load } од најмалку { $min }: другите предлози што може да ги оцени се целосно пополнети
 bank-pay-to = Платете на { $holder }, IBAN { $iban } (потврдената сметка).
+step-reason-readers = Оваа причина ја читаат корисникот и персоналот на програмата, на страницата на грантот и во неговата историја.

@@ -482,3 +482,4 @@ assignment-short-capped = la încărcarea maximă: { $count }
 assignment-under-min-few = { $load } din cel puțin { $min }: doar { $eligible } propuneri pe care le poate evalua
 assignment-under-min-staffed = { $load } din cel puțin { $min }: celelalte propuneri pe care le poate evalua sunt complete
 bank-pay-to = Plătiți către { $holder }, IBAN { $iban } (contul confirmat).
+step-reason-readers = Acest motiv îl citesc beneficiarul și personalul programului, pe pagina grantului și în istoricul lui.

@@ -484,3 +484,4 @@ assignment-short-capped = s polno obremenitvijo: { $count }
 assignment-under-min-few = { $load } od najmanj { $min }: le { $eligible } predlogov, ki jih lahko oceni
 assignment-under-min-staffed = { $load } od najmanj { $min }: drugi predlogi, ki jih lahko oceni, so polno zasedeni
 bank-pay-to = Plačajte na { $holder }, IBAN { $iban } (potrjeni račun).
+step-reason-readers = Ta razlog preberejo prejemnik in osebje programa, na strani nepovratnih sredstev in v njeni zgodovini.

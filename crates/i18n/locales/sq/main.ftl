@@ -474,3 +474,4 @@ assignment-short-capped = me ngarkesë të plotë: { $count }
 assignment-under-min-few = { $load } nga të paktën { $min }: vetëm { $eligible } propozime që mund të vlerësojë
 assignment-under-min-staffed = { $load } nga të paktën { $min }: propozimet e tjera që mund të vlerësojë janë plotësuar
 bank-pay-to = Paguani te { $holder }, IBAN { $iban } (llogaria e konfirmuar).
+step-reason-readers = Këtë arsye e lexojnë përfituesi dhe stafi i programit, në faqen e grantit dhe në historikun e tij.

@@ -474,3 +474,4 @@ assignment-short-capped = са пуним оптерећењем: { $count }
 assignment-under-min-few = { $load } од најмање { $min }: само { $eligible } предлога које може да оцени
 assignment-under-min-staffed = { $load } од најмање { $min }: остали предлози које може да оцени су попуњени
 bank-pay-to = Платите на { $holder }, IBAN { $iban } (потврђени рачун).
+step-reason-readers = Овај разлог читају корисник и особље програма, на страници гранта и у његовој историји.

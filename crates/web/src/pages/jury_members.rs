@@ -544,7 +544,14 @@ mod tests {
             "only a reviewer has a profile",
         );
         problems.push("country", "some_new_code", "the use case's own words");
-        for (locale, cap_text) in [(Locale::En, "Between 0 and 8"), (Locale::Mk, "Од 0 до 8")] {
+        for (locale, cap_text, not_a_reviewer) in [
+            (
+                Locale::En,
+                "Between 0 and 8",
+                "This person is not a reviewer.",
+            ),
+            (Locale::Mk, "Од 0 до 8", "Ова лице не е оценувач."),
+        ] {
             let shown = form.refused(locale, &problems, 8);
             assert_eq!(shown.max_load, "99");
             assert_eq!(shown.expertise, "makerspace");
@@ -553,11 +560,8 @@ mod tests {
             assert!(shown.errors.contains_key("languages"));
             // A problem the catalogue does not word is told in the use case's words.
             assert_eq!(shown.errors["country"], "the use case's own words");
-            // No field on the form: on top.
-            assert_eq!(
-                shown.error.as_deref(),
-                Some("only a reviewer has a profile")
-            );
+            // No field on the form: on top, in the reader's words.
+            assert_eq!(shown.error.as_deref(), Some(not_a_reviewer));
         }
     }
 
