@@ -12,6 +12,7 @@ mod api {
     mod crash;
     mod demo;
     mod funding_line;
+    mod hardening;
     mod health;
     mod idempotency;
     mod instances;

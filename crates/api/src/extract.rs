@@ -21,9 +21,22 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Json<T> {
         if !is_json(req.headers()) {
             return Err(ApiError::UnsupportedMediaType("application/json"));
         }
-        let bytes = Bytes::from_request(req, state)
-            .await
-            .map_err(|e| ApiError::BadRequest(e.body_text()))?;
+        let bytes = Bytes::from_request(req, state).await.map_err(|e| {
+            if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+                ApiError::TooLarge
+            } else {
+                ApiError::BadRequest(e.body_text())
+            }
+        })?;
+        // PostgreSQL stores no NUL character, and no text of the service needs one.
+        if let Some(field) = nul_in(&bytes) {
+            return Err(ApiError::InvalidBody(FieldError {
+                field,
+                code: "invalid_characters".into(),
+                message: "a text cannot hold the NUL character".into(),
+                args: Default::default(),
+            }));
+        }
         let de = &mut serde_json::Deserializer::from_slice(&bytes);
         serde_path_to_error::deserialize(de)
             .map(Json)
@@ -42,6 +55,36 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Json<T> {
                 }
             })
     }
+}
+
+/// The path of the first string of a JSON body that holds NUL (written
+/// `\u0000`, the only way JSON can), if any; bodies without the escape are
+/// not read twice.
+fn nul_in(bytes: &[u8]) -> Option<String> {
+    use serde_json::Value;
+    fn find(value: &Value, path: String) -> Option<String> {
+        let at = |name: &str| {
+            if path.is_empty() {
+                name.to_owned()
+            } else {
+                format!("{path}.{name}")
+            }
+        };
+        match value {
+            Value::String(text) if text.contains('\0') => Some(path),
+            Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .find_map(|(i, item)| find(item, format!("{path}[{i}]"))),
+            Value::Object(fields) => fields.iter().find_map(|(name, item)| find(item, at(name))),
+            _ => None,
+        }
+    }
+    if !bytes.windows(6).any(|w| w == b"\\u0000") {
+        return None;
+    }
+    let value: Value = serde_json::from_slice(bytes).ok()?;
+    find(&value, String::new())
 }
 
 /// The field a deserialisation error is about, named by its path. serde

@@ -96,6 +96,7 @@ pub fn router(state: AppState, pages: Router, page_uploads: Router) -> Router {
         .layer(security_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .layer(security_header(header::X_FRAME_OPTIONS, "DENY"))
         .layer(security_header(header::REFERRER_POLICY, "no-referrer"))
+        .layer(axum::middleware::map_response(problem::too_large))
         .layer(axum::middleware::from_fn(problem::reader))
         // The span names the path only: query strings can carry secrets
         // (the token of an emailed link), and logs must never hold one.

@@ -66,12 +66,29 @@ pub enum ApiError {
     InvalidBody(FieldError),
     /// No route or no such id in the path.
     NotFound,
+    /// The body is larger than the route takes.
+    TooLarge,
 }
 
 impl From<AppError> for ApiError {
     fn from(err: AppError) -> Self {
         ApiError::App(err)
     }
+}
+
+/// A body refused for its size by the limit layer (which answers in plain
+/// text) as a problem like any other.
+pub(crate) async fn too_large(response: Response) -> Response {
+    let plain = response.status() == StatusCode::PAYLOAD_TOO_LARGE
+        && response
+            .headers()
+            .get(axum::http::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_none_or(|v| !v.starts_with("application/problem+json"));
+    if plain {
+        return ApiError::TooLarge.into_response();
+    }
+    response
 }
 
 tokio::task_local! {
@@ -160,6 +177,13 @@ impl ApiError {
                 args: BTreeMap::new(),
                 errors: vec![],
             },
+            ApiError::TooLarge => Own {
+                status: StatusCode::PAYLOAD_TOO_LARGE,
+                slug: "too-large",
+                code: "body-too-large",
+                args: BTreeMap::new(),
+                errors: vec![],
+            },
         })
     }
 
@@ -175,7 +199,14 @@ impl ApiError {
                     detail: errors::said(locale, own.code, &own.args),
                     code: own.code.to_owned(),
                     args: own.args,
-                    errors: own.errors,
+                    errors: own
+                        .errors
+                        .into_iter()
+                        .map(|f| FieldError {
+                            message: errors::field_message(locale, &f),
+                            ..f
+                        })
+                        .collect(),
                     blocked_by: vec![],
                 };
             }

@@ -73,6 +73,12 @@ impl BankDetailsInput {
             let value = value.unwrap_or_default().trim().to_owned();
             if value.is_empty() {
                 errors.push(field, "required", "required");
+            } else if crate::text::has_hidden_characters(&value, false) {
+                errors.push(
+                    field,
+                    "invalid_characters",
+                    "control, direction-changing or invisible characters cannot be kept",
+                );
             } else if value.chars().count() > NAME_LIMIT {
                 let args = [("max".to_owned(), NAME_LIMIT.to_string())].into();
                 errors.push_with(

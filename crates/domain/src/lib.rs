@@ -47,6 +47,7 @@ mod refusal;
 pub mod report;
 pub mod review;
 mod role;
+pub mod text;
 
 pub use error::{FieldError, ParseError, ValidationErrors};
 pub use id::{

@@ -60,7 +60,7 @@ impl PersonName {
                 "a name has at most 200 characters",
             ));
         }
-        if trimmed.chars().any(char::is_control) {
+        if crate::text::has_hidden_characters(trimmed, false) {
             return Err(ParseError::new(
                 "invalid_characters",
                 "a name cannot contain control characters",

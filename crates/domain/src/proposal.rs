@@ -232,6 +232,15 @@ impl ProposalInput {
             let max = text_limit(field);
             let value = value?;
             let trimmed = value.trim();
+            let several_lines = !matches!(field, "title" | "organisation");
+            if crate::text::has_hidden_characters(trimmed, several_lines) {
+                errors.push(
+                    field,
+                    "invalid_characters",
+                    "control, direction-changing or invisible characters cannot be kept",
+                );
+                return None;
+            }
             if trimmed.chars().count() > max {
                 let args = [("max".to_owned(), max.to_string())].into();
                 errors.push_with(field, "too_long", format!("at most {max} characters"), args);

@@ -84,6 +84,10 @@ pub fn router(state: WebState) -> Result<WebRoutes, handlebars::TemplateError> {
     };
     Ok(WebRoutes {
         pages: pages::routes()
+            .layer(axum::middleware::from_fn_with_state(
+                state.clone(),
+                pages::refuse_nul,
+            ))
             .with_state(state.clone())
             .layer(policy())
             .layer(not_kept()),

@@ -239,6 +239,46 @@ async fn stylesheet() -> Response {
         .into_response()
 }
 
+/// The most a form's body may weigh here; attachments come another way.
+const FORM_LIMIT: usize = 2 * 1024 * 1024;
+
+/// Refuses a form that carries the NUL character (PostgreSQL stores none,
+/// and no text of the service needs one) with the page's error, before any
+/// use case reads it.
+pub(crate) async fn refuse_nul(
+    axum::extract::State(state): axum::extract::State<WebState>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    use axum::extract::FromRequestParts;
+    let is_form = request
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    if !is_form {
+        return next.run(request).await;
+    }
+    let (mut parts, body) = request.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, FORM_LIMIT).await else {
+        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    };
+    if bytes.windows(3).any(|w| w.eq_ignore_ascii_case(b"%00")) || bytes.contains(&0) {
+        let Ok(viewer) = Viewer::from_request_parts(&mut parts, &state).await;
+        let error = grants_domain::ValidationErrors::single(
+            "form",
+            "invalid_characters",
+            "a text cannot hold the NUL character",
+        );
+        return viewer.error_page(error.into()).into_response();
+    }
+    next.run(axum::extract::Request::from_parts(
+        parts,
+        axum::body::Body::from(bytes),
+    ))
+    .await
+}
+
 /// The pages' one script: character counters (the pages work without it).
 async fn script() -> Response {
     (
