@@ -539,13 +539,7 @@ impl TestApp {
     /// Signs in through the login page (every test account shares one
     /// password) and returns the session cookie, `name=value`.
     pub async fn session_cookie(&self, email: &str) -> String {
-        let signed_in = self
-            .client
-            .post(format!("{}/app/login", self.base))
-            .form(&[("email", email), ("password", ADMIN_PASSWORD)])
-            .send()
-            .await
-            .expect("answers");
+        let signed_in = sign_in_by_form(&self.client, &self.base, email, ADMIN_PASSWORD).await;
         assert_eq!(signed_in.status(), 303);
         signed_in
             .headers()
@@ -727,4 +721,48 @@ pub fn programme_json(code: &str) -> Value {
             { "key": "final", "kind": "final", "months_after_start": 12 }
         ]
     })
+}
+
+/// Signs in as a browser does: reads the sign-in form (its nonce, in a
+/// cookie and in the form), then posts it with both. The answer is the
+/// post's, not followed.
+pub async fn sign_in_by_form(
+    client: &reqwest::Client,
+    base: &str,
+    email: &str,
+    password: &str,
+) -> reqwest::Response {
+    let form = client
+        .get(format!("{base}/app/login"))
+        .send()
+        .await
+        .expect("the sign-in form");
+    let cookie = form
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with("grants_login="))
+        .and_then(|c| c.split(';').next())
+        .expect("the sign-in form's cookie")
+        .to_owned();
+    let page = form.text().await.expect("the form");
+    let marker = "name=\"login_nonce\" value=\"";
+    let start = page.find(marker).expect("the nonce field") + marker.len();
+    let nonce = page[start..]
+        .split('"')
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    client
+        .post(format!("{base}/app/login"))
+        .header("cookie", cookie)
+        .form(&[
+            ("email", email),
+            ("password", password),
+            ("login_nonce", &nonce),
+        ])
+        .send()
+        .await
+        .expect("answers")
 }

@@ -50,6 +50,27 @@ pub async fn list(
     page: &PageRequest,
 ) -> AppResult<Page<AuditEventView>> {
     actor.require_any(&[Role::Admin], "read_the_audit_trail")?;
+    // One object is named by its kind and its id together: half of it
+    // would otherwise be ignored and the whole trail answered.
+    match (&filter.subject_type, &filter.subject_id) {
+        (Some(_), None) => {
+            return Err(grants_domain::ValidationErrors::single(
+                "subject_id",
+                "required_together",
+                "give subject_id with subject_type",
+            )
+            .into());
+        }
+        (None, Some(_)) => {
+            return Err(grants_domain::ValidationErrors::single(
+                "subject_type",
+                "required_together",
+                "give subject_type with subject_id",
+            )
+            .into());
+        }
+        _ => {}
+    }
     let (after, fetch) = page.parse()?;
     let subject = filter.subject_type.as_deref().zip(filter.subject_id);
     let rows = audit::list(app.store.conn(), subject, after, fetch).await?;

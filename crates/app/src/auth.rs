@@ -137,6 +137,14 @@ pub async fn authenticate(app: &App, token: &str) -> AppResult<Actor> {
     })
 }
 
+/// A one-time value for a form that has no session behind it yet (the
+/// sign-in form): 256 random bits, URL-safe.
+pub fn form_nonce() -> String {
+    let mut bytes = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    URL_SAFE_NO_PAD.encode(bytes)
+}
+
 pub(crate) fn new_secret() -> SecretString {
     let mut bytes = [0u8; 32];
     rand::rngs::OsRng.fill_bytes(&mut bytes);

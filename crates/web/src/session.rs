@@ -111,6 +111,21 @@ pub(crate) fn session_cookie(token: String, secure: bool) -> Cookie<'static> {
         .build()
 }
 
+/// The cookie holding the sign-in form's nonce: a form posted from another
+/// site cannot carry it, so nobody is signed into someone else's account
+/// without knowing (login CSRF).
+pub(crate) const LOGIN_COOKIE: &str = "grants_login";
+
+/// The sign-in form's nonce cookie, sent back to the sign-in form only.
+pub(crate) fn login_cookie(nonce: String, secure: bool) -> Cookie<'static> {
+    Cookie::build((LOGIN_COOKIE, nonce))
+        .http_only(true)
+        .secure(secure)
+        .same_site(SameSite::Strict)
+        .path("/app/login")
+        .build()
+}
+
 /// A cookie that removes the session cookie.
 pub(crate) fn ended_session() -> Cookie<'static> {
     Cookie::build((SESSION_COOKIE, "")).path("/").build()

@@ -1,7 +1,7 @@
 //! Input an attacker sends: texts with NUL (which PostgreSQL cannot
 //! store), direction overrides and invisible characters, and bodies larger
-//! than a route takes. Each is a problem naming the field, in JSON, and
-//! nothing is stored.
+//! than a route takes, half a filter. Each is a problem naming the field,
+//! in JSON, and nothing is stored.
 
 use grants_tests::{Backend, TestApp, on_both_databases};
 use reqwest::Method;
@@ -74,6 +74,23 @@ async fn hidden_characters_and_oversized_bodies_are_refused_and_nothing_is_kept(
         Some("application/problem+json")
     );
     assert_eq!(refused.body["code"], "body-too-large");
+
+    // Half an object's name narrows nothing: the trail says what is missing
+    // instead of answering all of it.
+    let admin = app.admin_token().await;
+    for (query, missing) in [
+        ("subject_type=programme", "subject_id"),
+        (
+            "subject_id=01a24e5b-b55a-734b-9dd9-1e95dc6633ce",
+            "subject_type",
+        ),
+    ] {
+        let half = app
+            .get(&format!("/audit-events?{query}"), Some(&admin))
+            .await;
+        half.expect_problem(422);
+        assert_eq!(half.error_fields(), [missing], "{}", half.body);
+    }
 
     // A page's form with NUL is refused the same way, nothing registered.
     let client = reqwest::Client::new();

@@ -203,12 +203,24 @@ async fn pages_follow_the_chosen_language_and_refuse_forged_forms(backend: Backe
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .expect("client");
-    let signed_in = client
+    // A sign-in posted from elsewhere, without the form's nonce, signs nobody in.
+    let forged = client
         .post(format!("{}/app/login", app.base))
         .form(&[("email", "ana@tests.example"), ("password", ADMIN_PASSWORD)])
         .send()
         .await
         .expect("answers");
+    assert_eq!(forged.status(), 403);
+    assert!(
+        !forged.headers().get_all("set-cookie").iter().any(|c| c
+            .to_str()
+            .unwrap_or_default()
+            .starts_with("grants_session=")),
+        "no session for a forged sign-in"
+    );
+    let signed_in =
+        grants_tests::sign_in_by_form(&client, &app.base, "ana@tests.example", ADMIN_PASSWORD)
+            .await;
     assert_eq!(signed_in.status(), 303);
     let cookie = signed_in
         .headers()

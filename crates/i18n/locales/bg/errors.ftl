@@ -214,3 +214,4 @@ field-invalid-payment-reference = Въведете референцията на
 field-duplicate = Посочено два пъти: оставете едно.
 field-duplicate-code = Друга програма вече има този код.
 problem-body-too-large = заявката е по-голяма, отколкото приема този адрес
+field-required_together = Посочете това заедно с другото: видът на обекта и идентификаторът му вървят заедно.

@@ -475,3 +475,4 @@ assignment-under-min-few = { $load } od najmanje { $min }: samo { $eligible } pr
 assignment-under-min-staffed = { $load } od najmanje { $min }: ostali prijedlozi koje može ocijeniti su popunjeni
 bank-pay-to = Platite na { $holder }, IBAN { $iban } (potvrđeni račun).
 step-reason-readers = Ovaj razlog čitaju korisnik i osoblje programa, na stranici granta i u njegovoj historiji.
+sign-in-form-expired = Ovaj obrazac za prijavu je istekao ili je došao s druge stranice: prijavite se ponovo ovdje.

@@ -214,3 +214,4 @@ field-invalid-payment-reference = Give the bank's reference (1 to 140 characters
 field-duplicate = Listed twice: keep one.
 field-duplicate-code = Another programme already has this code.
 problem-body-too-large = the request is larger than this address takes
+field-required_together = Give this together with the other one: the kind of object and its id go together.

@@ -475,3 +475,4 @@ assignment-under-min-few = { $load } of at least { $min }: only { $eligible } pr
 assignment-under-min-staffed = { $load } of at least { $min }: the other proposals they can review are fully staffed
 bank-pay-to = Pay to { $holder }, IBAN { $iban } (the confirmed account).
 step-reason-readers = The grantee and the programme's staff read this reason, on the grant's page and in its history.
+sign-in-form-expired = This sign-in form has expired or came from another site: sign in again here.

@@ -215,3 +215,4 @@ field-invalid-payment-reference = Unesite referencu banke (1 do 140 znakova).
 field-duplicate = Navedeno dvaput: ostavite jedno.
 field-duplicate-code = Drugi program već ima tu oznaku.
 problem-body-too-large = zahtjev je veći nego što ova adresa prima
+field-required_together = Navedite ovo zajedno s drugim: vrsta objekta i njegov identifikator idu zajedno.

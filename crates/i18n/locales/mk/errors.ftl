@@ -214,3 +214,4 @@ field-invalid-payment-reference = Внесете ја референцата н�
 field-duplicate = Наведено двапати: оставете едно.
 field-duplicate-code = Друга програма веќе го има овој код.
 problem-body-too-large = барањето е поголемо отколку што прима оваа адреса
+field-required_together = Дајте го ова заедно со другото: видот на објектот и неговиот идентификатор одат заедно.

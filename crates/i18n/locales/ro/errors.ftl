@@ -215,3 +215,4 @@ field-invalid-payment-reference = Introduceți referința băncii (1 până la 1
 field-duplicate = Listat de două ori: păstrați unul.
 field-duplicate-code = Un alt program are deja acest cod.
 problem-body-too-large = cererea este mai mare decât acceptă această adresă
+field-required_together = Dați-l împreună cu celălalt: tipul obiectului și identificatorul lui merg împreună.

@@ -483,3 +483,4 @@ assignment-under-min-few = { $load } din cel puțin { $min }: doar { $eligible }
 assignment-under-min-staffed = { $load } din cel puțin { $min }: celelalte propuneri pe care le poate evalua sunt complete
 bank-pay-to = Plătiți către { $holder }, IBAN { $iban } (contul confirmat).
 step-reason-readers = Acest motiv îl citesc beneficiarul și personalul programului, pe pagina grantului și în istoricul lui.
+sign-in-form-expired = Acest formular de autentificare a expirat sau a venit de pe alt site: autentificați-vă din nou aici.

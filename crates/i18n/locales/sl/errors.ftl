@@ -216,3 +216,4 @@ field-invalid-payment-reference = Vnesite sklic banke (1 do 140 znakov).
 field-duplicate = Navedeno dvakrat: obdržite enega.
 field-duplicate-code = To oznako že ima drug program.
 problem-body-too-large = zahteva je večja, kot jo ta naslov sprejme
+field-required_together = Navedite to skupaj z drugim: vrsta predmeta in njen identifikator gresta skupaj.

@@ -485,3 +485,4 @@ assignment-under-min-few = { $load } od najmanj { $min }: le { $eligible } predl
 assignment-under-min-staffed = { $load } od najmanj { $min }: drugi predlogi, ki jih lahko oceni, so polno zasedeni
 bank-pay-to = Plačajte na { $holder }, IBAN { $iban } (potrjeni račun).
 step-reason-readers = Ta razlog preberejo prejemnik in osebje programa, na strani nepovratnih sredstev in v njeni zgodovini.
+sign-in-form-expired = Ta obrazec za prijavo je potekel ali je prišel z drugega spletnega mesta: znova se prijavite tukaj.

@@ -215,3 +215,4 @@ field-invalid-payment-reference = Jepni referencën e bankës (1 deri në 140 sh
 field-duplicate = Renditur dy herë: mbani një.
 field-duplicate-code = Një program tjetër e ka tashmë këtë kod.
 problem-body-too-large = kërkesa është më e madhe se sa pranon kjo adresë
+field-required_together = Jepeni këtë bashkë me tjetrin: lloji i objektit dhe identifikuesi i tij shkojnë bashkë.

@@ -475,3 +475,4 @@ assignment-under-min-few = { $load } nga të paktën { $min }: vetëm { $eligibl
 assignment-under-min-staffed = { $load } nga të paktën { $min }: propozimet e tjera që mund të vlerësojë janë plotësuar
 bank-pay-to = Paguani te { $holder }, IBAN { $iban } (llogaria e konfirmuar).
 step-reason-readers = Këtë arsye e lexojnë përfituesi dhe stafi i programit, në faqen e grantit dhe në historikun e tij.
+sign-in-form-expired = Ky formular hyrjeje ka skaduar ose erdhi nga një faqe tjetër: hyni përsëri këtu.

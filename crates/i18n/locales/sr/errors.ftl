@@ -215,3 +215,4 @@ field-invalid-payment-reference = Унесите референцу банке (
 field-duplicate = Наведено двапут: оставите једно.
 field-duplicate-code = Други програм већ има ову шифру.
 problem-body-too-large = захтев је већи него што ова адреса прима
+field-required_together = Наведите ово заједно са другим: врста објекта и његов идентификатор иду заједно.

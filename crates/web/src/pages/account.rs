@@ -12,7 +12,9 @@ use serde::{Deserialize, Serialize};
 
 use super::{CsrfForm, OrPage, Visit, localized, render, render_status, when};
 use crate::i18n::text;
-use crate::session::{Viewer, ended_session, language_cookie, session_cookie};
+use crate::session::{
+    LOGIN_COOKIE, Viewer, ended_session, language_cookie, login_cookie, session_cookie,
+};
 use crate::{PageError, WebState};
 
 /// Where to go after signing in; only paths of this site.
@@ -34,13 +36,21 @@ struct LoginPage {
     next: String,
     email: String,
     error: Option<String>,
+    /// Sent back with the form; the same value is in the sign-in cookie.
+    nonce: String,
 }
 
-pub(crate) async fn login_form(viewer: Viewer, Query(next): Query<Next>) -> Response {
+pub(crate) async fn login_form(
+    Visit(state, viewer): Visit,
+    jar: CookieJar,
+    Query(next): Query<Next>,
+) -> Response {
     if viewer.actor.is_some() {
         return Redirect::to(&safe_next(next.next.as_deref())).into_response();
     }
-    render(
+    let nonce = auth::form_nonce();
+    let jar = jar.add(login_cookie(nonce.clone(), state.secure_cookies()));
+    let page = render(
         &viewer,
         "login",
         "sign-in",
@@ -48,8 +58,10 @@ pub(crate) async fn login_form(viewer: Viewer, Query(next): Query<Next>) -> Resp
             next: safe_next(next.next.as_deref()),
             email: String::new(),
             error: None,
+            nonce,
         },
-    )
+    );
+    (jar, page).into_response()
 }
 
 #[derive(Debug, Deserialize)]
@@ -57,6 +69,8 @@ pub(crate) struct LoginForm {
     email: String,
     password: String,
     next: Option<String>,
+    #[serde(default)]
+    login_nonce: String,
 }
 
 pub(crate) async fn login(
@@ -65,6 +79,26 @@ pub(crate) async fn login(
     Form(form): Form<LoginForm>,
 ) -> Response {
     let next = safe_next(form.next.as_deref());
+    // The nonce of the form this browser was given, or no sign-in: a form
+    // posted from another site cannot sign this browser into its account.
+    let given = jar.get(LOGIN_COOKIE).map(|c| c.value().to_owned());
+    if given.is_none_or(|nonce| nonce.is_empty() || nonce != form.login_nonce) {
+        let nonce = auth::form_nonce();
+        let jar = jar.add(login_cookie(nonce.clone(), state.secure_cookies()));
+        let page = render_status(
+            StatusCode::FORBIDDEN,
+            &viewer,
+            "login",
+            "sign-in",
+            LoginPage {
+                next,
+                email: form.email,
+                error: Some(text(viewer.locale, "sign-in-form-expired")),
+                nonce,
+            },
+        );
+        return (jar, page).into_response();
+    }
     let outcome = auth::login(
         &state.app,
         LoginInput {
@@ -93,6 +127,7 @@ pub(crate) async fn login(
                     next,
                     email: form.email,
                     error: Some(text(viewer.locale, key)),
+                    nonce: form.login_nonce,
                 },
             )
         }
