@@ -298,6 +298,21 @@ fn payment(
             "the value date is more than a month ahead",
         );
     }
+    // Money leaves after the request is approved, not before it was asked
+    // for: an earlier value date is a typing slip or a payment outside the
+    // four eyes.
+    if let Some((_, requested_at)) = tranche.requested
+        && input.value_date < requested_at.date_naive()
+    {
+        errors.push(
+            "payment.value_date",
+            "before_the_request",
+            format!(
+                "the value date is before the payment was requested ({})",
+                requested_at.date_naive()
+            ),
+        );
+    }
     let currency = match input.currency.as_deref() {
         None => Some(tranche.amount.currency),
         Some(code) => Currency::parse(code)

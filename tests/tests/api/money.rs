@@ -878,6 +878,11 @@ async fn bad_money_input_is_refused_and_writes_nothing(backend: Backend) {
             "payment.currency",
             "unknown_currency",
         ),
+        (
+            json!({ "reference": "X", "value_date": today - chrono::Days::new(400) }),
+            "payment.value_date",
+            "before_the_request",
+        ),
     ] {
         let refused = r
             .tranche(&r.finance, &first, "pay", json!({ "payment": payment }))

@@ -216,3 +216,4 @@ field-duplicate = Navedeno dvaput: ostavite jedno.
 field-duplicate-code = Drugi program već ima ovu šifru.
 problem-body-too-large = zahtjev je veći nego što ova adresa prima
 field-required_together = Navedite ovo zajedno s drugim: vrsta objekta i njegov identifikator idu zajedno.
+field-before_the_request = Ovaj dan je prije nego što je isplata zatražena: isplata se vrši nakon odobrenja.

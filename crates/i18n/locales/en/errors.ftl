@@ -215,3 +215,4 @@ field-duplicate = Listed twice: keep one.
 field-duplicate-code = Another programme already has this code.
 problem-body-too-large = the request is larger than this address takes
 field-required_together = Give this together with the other one: the kind of object and its id go together.
+field-before_the_request = This day is before the payment was requested: a payment is made after its approval.

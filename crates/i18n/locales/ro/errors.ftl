@@ -216,3 +216,4 @@ field-duplicate = Listat de două ori: păstrați unul.
 field-duplicate-code = Un alt program are deja acest cod.
 problem-body-too-large = cererea este mai mare decât acceptă această adresă
 field-required_together = Dați-l împreună cu celălalt: tipul obiectului și identificatorul lui merg împreună.
+field-before_the_request = Această zi este înainte de solicitarea plății: plata se face după aprobarea ei.

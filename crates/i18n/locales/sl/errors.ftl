@@ -217,3 +217,4 @@ field-duplicate = Navedeno dvakrat: obdržite enega.
 field-duplicate-code = To oznako že ima drug program.
 problem-body-too-large = zahteva je večja, kot jo ta naslov sprejme
 field-required_together = Navedite to skupaj z drugim: vrsta predmeta in njen identifikator gresta skupaj.
+field-before_the_request = Ta dan je pred zahtevo za izplačilo: izplačilo se izvede po odobritvi.

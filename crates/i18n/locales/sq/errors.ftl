@@ -216,3 +216,4 @@ field-duplicate = Renditur dy herë: mbani një.
 field-duplicate-code = Një program tjetër e ka tashmë këtë kod.
 problem-body-too-large = kërkesa është më e madhe se sa pranon kjo adresë
 field-required_together = Jepeni këtë bashkë me tjetrin: lloji i objektit dhe identifikuesi i tij shkojnë bashkë.
+field-before_the_request = Kjo ditë është para se të kërkohej pagesa: pagesa bëhet pas miratimit të saj.

@@ -200,11 +200,22 @@ pub(super) async fn seed_decided_round(app: &App) -> anyhow::Result<()> {
                 Some(revision),
             )
         };
-        let requested = step(&finance, "request", signing.revision, None).await?;
-        if i == 3 {
+        // Requested and approved last week; the payments left three days ago.
+        let week = chrono::Duration::days(7);
+        app.clock().advance(-week);
+        let requested = step(&finance, "request", signing.revision, None).await;
+        let approved = match &requested {
+            Ok(requested) if i < 3 => {
+                Some(step(&approver, "approve", requested.revision, None).await)
+            }
+            _ => None,
+        };
+        app.clock().advance(week);
+        requested?;
+        let Some(approved) = approved else {
             continue;
-        }
-        let approved = step(&approver, "approve", requested.revision, None).await?;
+        };
+        let approved = approved?;
         if i == 2 {
             continue;
         }
