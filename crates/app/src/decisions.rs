@@ -214,7 +214,6 @@ async fn record_one(
     now: DateTime<Utc>,
 ) -> AppResult<(DecisionRecord, Option<GrantId>)> {
     let id = record.id;
-    let input_outcome = outcome;
     proposals::take_decision(
         tx,
         app,
@@ -233,12 +232,12 @@ async fn record_one(
         None => None,
     };
     let (letter_locale, letter_subject, letter_text) =
-        letter_sent(tx, app, record, input_outcome).await?;
+        letter_sent(tx, app, record, outcome).await?;
     let decision = DecisionRecord {
         id: Uuid::now_v7(),
         proposal_id: id,
         programme_id: record.programme_id,
-        outcome: input_outcome.as_str().to_owned(),
+        outcome: outcome.as_str().to_owned(),
         award,
         reason: comment.map(str::to_owned),
         letter_locale,

@@ -13,16 +13,7 @@ on_both_databases!(a_manager_reads_every_letter_then_records_the_whole_line);
 async fn a_manager_reads_every_letter_then_records_the_whole_line(backend: Backend) {
     // Budget for two of three.
     let r = round(backend, 450_000, |_| {}, |_| {}).await;
-    let best = r.eligible("MK", "Seed library", 200_000).await;
-    let good = r.eligible("RS", "Reading garden", 200_000).await;
-    let third = r.eligible("AL", "Podcast studio", 200_000).await;
-    let reviewer = r.assigned_reviewer().await;
-    r.score_all(&reviewer, |p| match p {
-        p if p == best => 5,
-        p if p == good => 4,
-        _ => 2,
-    })
-    .await;
+    let (best, good, third) = r.three_scored_apart().await;
     // With the reviews in, the assignment preview counts each reviewer's
     // load as the jury page does: the reviews done count.
     let preview = r

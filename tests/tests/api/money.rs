@@ -225,6 +225,22 @@ impl Round {
         reviewer
     }
 
+    /// Three proposals asking EUR 2,000.00 each (MK, RS, AL), reviewed by one
+    /// reviewer from elsewhere who scores them 5, 4 and 2; returns them best first.
+    pub(crate) async fn three_scored_apart(&self) -> (String, String, String) {
+        let best = self.eligible("MK", "Seed library", 200_000).await;
+        let good = self.eligible("RS", "Reading garden", 200_000).await;
+        let third = self.eligible("AL", "Podcast studio", 200_000).await;
+        let reviewer = self.assigned_reviewer().await;
+        self.score_all(&reviewer, |p| match p {
+            p if p == best => 5,
+            p if p == good => 4,
+            _ => 2,
+        })
+        .await;
+        (best, good, third)
+    }
+
     /// The reviewer scores each proposal assigned to them `score_of` it
     /// (every criterion alike) and submits the review.
     pub(crate) async fn score_all(&self, reviewer: &str, score_of: impl Fn(&str) -> i64) {
@@ -294,16 +310,7 @@ async fn from_the_ranking_to_the_first_tranche_paid(backend: Backend) {
     let smtp = SmtpServer::start().await;
     let r = round(backend, 500_000, |_| {}, smtp.config()).await;
     // Three proposals, one reviewer from elsewhere scoring them apart.
-    let best = r.eligible("MK", "Seed library", 200_000).await;
-    let good = r.eligible("RS", "Reading garden", 200_000).await;
-    let third = r.eligible("AL", "Podcast studio", 200_000).await;
-    let reviewer = r.assigned_reviewer().await;
-    r.score_all(&reviewer, |p| match p {
-        p if p == best => 5,
-        p if p == good => 4,
-        _ => 2,
-    })
-    .await;
+    let (best, good, third) = r.three_scored_apart().await;
 
     // The chair's funding line: two fit, the third does not.
     let plan = r
