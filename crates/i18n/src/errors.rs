@@ -374,6 +374,34 @@ mod tests {
     }
 
     #[test]
+    fn every_event_a_history_page_shows_has_its_words() {
+        let main = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales/en/main.ftl"),
+        )
+        .expect("the English catalogue");
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let mut found = Vec::new();
+        sources(&root.join("app").join("src"), &mut found);
+        let mut checked = 0;
+        for (file, text) in &found {
+            for action in literals_after(text, "action: ") {
+                // The subjects whose histories the pages show, in words.
+                let shown = ["proposal.", "attachment.", "grant.", "tranche.", "report."];
+                if !shown.iter().any(|s| action.starts_with(s)) {
+                    continue;
+                }
+                checked += 1;
+                let key = format!("history-{} = ", action.replace('.', "-"));
+                assert!(
+                    main.contains(&key),
+                    "{file}: '{action}' has no words in en/main.ftl"
+                );
+            }
+        }
+        assert!(checked >= 7, "only {checked} events found");
+    }
+
+    #[test]
     fn every_action_is_said_in_words() {
         for key in catalogue_keys("en") {
             if key.starts_with("action-") || key.starts_with("object-") {

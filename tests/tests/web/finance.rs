@@ -306,6 +306,8 @@ async fn a_decision_an_accepted_agreement_and_a_payment_by_two_finance_users(bac
             && history.contains("Asked to change the bank details")
             && history.contains("Confirmed the new bank details")
             && history.contains("IBAN …4567")
+            && history.contains("Funded the proposal")
+            && !history.contains("grant.created")
             && history.contains("Accept"),
         "{history}"
     );

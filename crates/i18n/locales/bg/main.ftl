@@ -476,3 +476,7 @@ assignment-under-min-staffed = { $load } от поне { $min }: другите 
 bank-pay-to = Платете на { $holder }, IBAN { $iban } (потвърдената сметка).
 step-reason-readers = Тази причина я четат получателят и екипът на програмата, на страницата на гранта и в историята му.
 sign-in-form-expired = Този формуляр за вход е изтекъл или е дошъл от друг сайт: влезте отново тук.
+history-grant-created = Финансира предложението: създадени са грантът и договорът му
+history-tranche-condition_met = Условието за плащането е изпълнено: може да бъде поискано
+history-report-scheduled = Отчетът е насрочен
+history-report-due_date_moved = Премести срока на отчета

@@ -476,3 +476,7 @@ assignment-under-min-staffed = { $load } od najmanje { $min }: ostali prijedlozi
 bank-pay-to = Platite na { $holder }, IBAN { $iban } (potvrđeni račun).
 step-reason-readers = Ovaj razlog čitaju korisnik i osoblje programa, na stranici granta i u njegovoj historiji.
 sign-in-form-expired = Ovaj obrazac za prijavu je istekao ili je došao s druge stranice: prijavite se ponovo ovdje.
+history-grant-created = Finansirao/la prijedlog: napravljeni su grant i njegov ugovor
+history-tranche-condition_met = Uslov za isplatu je ispunjen: može se zatražiti
+history-report-scheduled = Izvještaj je zakazan
+history-report-due_date_moved = Pomjerio/la rok izvještaja

@@ -476,3 +476,7 @@ assignment-under-min-staffed = { $load } of at least { $min }: the other proposa
 bank-pay-to = Pay to { $holder }, IBAN { $iban } (the confirmed account).
 step-reason-readers = The grantee and the programme's staff read this reason, on the grant's page and in its history.
 sign-in-form-expired = This sign-in form has expired or came from another site: sign in again here.
+history-grant-created = Funded the proposal: the grant and its agreement were made
+history-tranche-condition_met = The payment's condition was met: it can be requested
+history-report-scheduled = Scheduled the report
+history-report-due_date_moved = Moved the report's due date

@@ -476,3 +476,7 @@ assignment-under-min-staffed = { $load } od najmanje { $min }: ostali prijedlozi
 bank-pay-to = Platite na { $holder }, IBAN { $iban } (potvrđeni račun).
 step-reason-readers = Ovaj razlog čitaju korisnik i osoblje programa, na stranici potpore i u njezinoj povijesti.
 sign-in-form-expired = Ovaj obrazac za prijavu je istekao ili je došao s druge stranice: prijavite se ponovno ovdje.
+history-grant-created = Financirao/la prijedlog: izrađeni su potpora i njezin ugovor
+history-tranche-condition_met = Uvjet za isplatu je ispunjen: može se zatražiti
+history-report-scheduled = Izvješće je zakazano
+history-report-due_date_moved = Pomaknuo/la rok izvješća

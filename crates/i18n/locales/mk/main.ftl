@@ -476,3 +476,7 @@ assignment-under-min-staffed = { $load } од најмалку { $min }: дру�
 bank-pay-to = Платете на { $holder }, IBAN { $iban } (потврдената сметка).
 step-reason-readers = Оваа причина ја читаат корисникот и персоналот на програмата, на страницата на грантот и во неговата историја.
 sign-in-form-expired = Овој образец за најава истече или дојде од друга страница: најавете се повторно тука.
+history-grant-created = Го финансираше предлогот: создадени се грантот и неговиот договор
+history-tranche-condition_met = Условот за исплатата е исполнет: може да се побара
+history-report-scheduled = Извештајот е закажан
+history-report-due_date_moved = Го помести рокот на извештајот

@@ -484,3 +484,7 @@ assignment-under-min-staffed = { $load } din cel puțin { $min }: celelalte prop
 bank-pay-to = Plătiți către { $holder }, IBAN { $iban } (contul confirmat).
 step-reason-readers = Acest motiv îl citesc beneficiarul și personalul programului, pe pagina grantului și în istoricul lui.
 sign-in-form-expired = Acest formular de autentificare a expirat sau a venit de pe alt site: autentificați-vă din nou aici.
+history-grant-created = A finanțat propunerea: au fost create grantul și contractul lui
+history-tranche-condition_met = Condiția plății a fost îndeplinită: poate fi solicitată
+history-report-scheduled = Raportul a fost programat
+history-report-due_date_moved = A mutat termenul raportului

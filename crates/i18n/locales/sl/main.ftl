@@ -486,3 +486,7 @@ assignment-under-min-staffed = { $load } od najmanj { $min }: drugi predlogi, ki
 bank-pay-to = Plačajte na { $holder }, IBAN { $iban } (potrjeni račun).
 step-reason-readers = Ta razlog preberejo prejemnik in osebje programa, na strani nepovratnih sredstev in v njeni zgodovini.
 sign-in-form-expired = Ta obrazec za prijavo je potekel ali je prišel z drugega spletnega mesta: znova se prijavite tukaj.
+history-grant-created = Financiral/a predlog: nastala so nepovratna sredstva in pogodba
+history-tranche-condition_met = Pogoj za izplačilo je izpolnjen: lahko se zahteva
+history-report-scheduled = Poročilo je načrtovano
+history-report-due_date_moved = Premaknil/a rok poročila

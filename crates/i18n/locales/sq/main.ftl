@@ -476,3 +476,7 @@ assignment-under-min-staffed = { $load } nga të paktën { $min }: propozimet e 
 bank-pay-to = Paguani te { $holder }, IBAN { $iban } (llogaria e konfirmuar).
 step-reason-readers = Këtë arsye e lexojnë përfituesi dhe stafi i programit, në faqen e grantit dhe në historikun e tij.
 sign-in-form-expired = Ky formular hyrjeje ka skaduar ose erdhi nga një faqe tjetër: hyni përsëri këtu.
+history-grant-created = Financoi propozimin: u krijuan granti dhe marrëveshja e tij
+history-tranche-condition_met = Kushti i pagesës u plotësua: mund të kërkohet
+history-report-scheduled = Raporti u planifikua
+history-report-due_date_moved = Zhvendosi afatin e raportit

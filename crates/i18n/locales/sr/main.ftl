@@ -476,3 +476,7 @@ assignment-under-min-staffed = { $load } од најмање { $min }: оста�
 bank-pay-to = Платите на { $holder }, IBAN { $iban } (потврђени рачун).
 step-reason-readers = Овај разлог читају корисник и особље програма, на страници гранта и у његовој историји.
 sign-in-form-expired = Овај образац за пријаву је истекао или је дошао са друге странице: пријавите се поново овде.
+history-grant-created = Финансирао/ла предлог: направљени су грант и његов уговор
+history-tranche-condition_met = Услов за исплату је испуњен: може да се затражи
+history-report-scheduled = Извештај је заказан
+history-report-due_date_moved = Померио/ла рок извештаја

@@ -341,7 +341,7 @@ async fn report_page(
             .map(|e| HistoryLine {
                 at: when(viewer.locale, spec, e.occurred_at),
                 action: e.details.get("to").and_then(|t| t.as_str()).map_or_else(
-                    || e.action.clone(),
+                    || super::history_action(viewer.locale, &e.action),
                     |to| {
                         let to = state_named(
                             viewer.locale,
