@@ -15,6 +15,7 @@ mod m20261202_000008_attachments;
 mod m20261202_000009_timers_by_subject;
 mod m20261207_000010_bank_accounts;
 mod m20261207_000011_privacy_consents;
+mod m20261207_000012_sign_in_throttles;
 
 /// Every migration, oldest first.
 #[derive(Debug)]
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000009_timers_by_subject::Migration),
             Box::new(m20261207_000010_bank_accounts::Migration),
             Box::new(m20261207_000011_privacy_consents::Migration),
+            Box::new(m20261207_000012_sign_in_throttles::Migration),
         ]
     }
 }

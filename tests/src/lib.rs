@@ -196,6 +196,8 @@ impl TestDatabase {
 pub struct TestApp {
     /// `http://127.0.0.1:<port>`.
     pub base: String,
+    /// Where `/metrics` answers, when the configuration asks for it.
+    pub metrics_base: Option<String>,
     /// A client without cookies or redirects.
     pub client: reqwest::Client,
     /// The configuration the server runs with.
@@ -320,6 +322,10 @@ impl TestApp {
             .await
             .expect("the administrator is created");
         let address = application.local_addr().expect("bound");
+        let metrics_base = application
+            .metrics_addr()
+            .expect("bound")
+            .map(|address| format!("http://{address}"));
         let clock = application.app().clock().clone();
         let (stop, stopped) = oneshot::channel::<()>();
         let server = tokio::spawn(application.run_until(async move {
@@ -332,6 +338,7 @@ impl TestApp {
             .expect("client");
         TestApp {
             base: format!("http://{address}"),
+            metrics_base,
             client,
             config,
             database,
@@ -348,6 +355,7 @@ impl TestApp {
         let config = database.config();
         TestApp {
             base: base.to_owned(),
+            metrics_base: None,
             client: reqwest::Client::builder()
                 .redirect(reqwest::redirect::Policy::none())
                 .timeout(Duration::from_secs(30))

@@ -3,6 +3,7 @@
 use axum::body::Bytes;
 use axum::extract::{FromRef, FromRequest, FromRequestParts, Request};
 use axum::http::{HeaderMap, header, request::Parts};
+use grants_app::auth::ClientAddress;
 use grants_app::{Actor, PageRequest};
 use grants_domain::FieldError;
 use serde::de::DeserializeOwned;
@@ -186,6 +187,38 @@ where
         let actor = grants_app::auth::authenticate(&state.app, token).await?;
         crate::problem::note_profile(actor.locale);
         Ok(Auth(actor))
+    }
+}
+
+/// Where the request came from (see [`ClientAddress::of_request`]).
+#[derive(Debug)]
+pub struct Client(pub ClientAddress);
+
+impl<S> FromRequestParts<S> for Client
+where
+    AppState: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let state = AppState::from_ref(state);
+        let peer = parts
+            .extensions
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .map(|info| info.0.ip());
+        Ok(Client(ClientAddress::of_request(
+            &state.app,
+            peer,
+            |name| {
+                parts
+                    .headers
+                    .get_all(name)
+                    .iter()
+                    .next_back()
+                    .and_then(|v| v.to_str().ok())
+            },
+        )))
     }
 }
 

@@ -111,6 +111,15 @@ pub fn router(state: AppState, pages: Router, page_uploads: Router) -> Router {
         )
 }
 
+/// The monitoring listener's service: `/metrics` alone, answered without
+/// sign-in, so it must listen where only the operator's monitoring reaches.
+pub fn monitoring_router(state: AppState) -> Router {
+    routes::health::monitoring()
+        .with_state(state)
+        .fallback(|| async { problem::ApiError::NotFound })
+        .layer(security_header(header::CACHE_CONTROL, "no-store"))
+}
+
 fn security_header(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
     SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
 }

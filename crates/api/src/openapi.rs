@@ -13,7 +13,6 @@ use utoipa::openapi::path::{Parameter, ParameterIn};
 use utoipa::openapi::schema::{AdditionalProperties, AllOf, Object, Schema};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{Content, Ref, RefOr, Response, ResponseBuilder};
-use utoipa_scalar::Scalar;
 
 use crate::AppState;
 
@@ -258,26 +257,43 @@ fn problem_response(description: &str) -> RefOr<Response> {
     )
 }
 
-/// `/openapi.json` and the browsable `/docs` page.
+/// What the `/docs` pages may load: their own scripts and styles from this
+/// service (Swagger UI styles elements inline, and draws icons as data
+/// URLs), and nothing from anywhere else.
+const DOCS_CONTENT_POLICY: &str = "default-src 'none'; script-src 'self'; \
+    style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; \
+    font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/// `/openapi.json` and the browsable `/docs` pages.
 ///
-/// Both are rendered once, here: axum clones a route's handler for every
-/// request it serves, and a handler holding the document itself cloned all
-/// of it each time (under 32 concurrent clients the server held 200 MiB of
-/// copies; BENCHMARKS.md).
+/// The document is rendered once, here: axum clones a route's handler for
+/// every request it serves, and a handler holding the document itself
+/// cloned all of it each time (under 32 concurrent clients the server held
+/// 200 MiB of copies; BENCHMARKS.md). The pages are Swagger UI, built into
+/// the binary: they work on a network without the internet, and load
+/// nothing from elsewhere.
 pub(crate) fn docs(spec: Spec) -> Router<AppState> {
     let spec = complete(spec);
     let json = axum::body::Bytes::from(serde_json::to_vec(&spec).unwrap_or_else(|err| {
         tracing::error!(%err, "the OpenAPI document does not serialise");
         b"{}".to_vec()
     }));
-    let page = axum::body::Bytes::from(Scalar::new(spec).to_html());
+    let config = utoipa_swagger_ui::Config::new(["/openapi.json"])
+        // No badge fetched from the public validator.
+        .validator_url("none")
+        .try_it_out_enabled(true);
+    let pages: Router<AppState> = utoipa_swagger_ui::SwaggerUi::new("/docs")
+        .config(config)
+        .into();
     Router::new()
         .route(
             "/openapi.json",
             get(move || async move { ([(CONTENT_TYPE, "application/json")], json) }),
         )
-        .route(
-            "/docs",
-            get(move || async move { ([(CONTENT_TYPE, "text/html; charset=utf-8")], page) }),
+        .merge(
+            pages.layer(tower_http::set_header::SetResponseHeaderLayer::overriding(
+                axum::http::header::CONTENT_SECURITY_POLICY,
+                axum::http::HeaderValue::from_static(DOCS_CONTENT_POLICY),
+            )),
         )
 }

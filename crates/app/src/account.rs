@@ -178,7 +178,7 @@ pub async fn reset_password(app: &App, input: ResetPasswordInput) -> AppResult<(
         .ok_or_else(invalid_link)?;
     user_store::set_password(&tx, user.id, hash, now).await?;
     tokens::revoke_all_for_user(&tx, user.id, now).await?;
-    throttle::clear(&tx, &user.email.normalized()).await?;
+    throttle::clear(&tx, &crate::auth::account_key(&user.email.normalized())).await?;
     // Following the link proves the address works, too.
     user_store::mark_verified(&tx, user.id, now).await?;
     record(&tx, user.id, "user.password_reset", now).await?;

@@ -2,6 +2,9 @@
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use std::net::IpAddr;
+use std::time::Duration;
+
 use chrono::{DateTime, Utc};
 use grants_domain::Email;
 use grants_store::throttle::{self, Attempts};
@@ -39,32 +42,169 @@ pub struct IssuedToken {
     pub expires_at: DateTime<Utc>,
 }
 
+/// Where a request came from: sign-in is throttled per client as well as
+/// per account, so one client cannot guess across many accounts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClientAddress(Option<IpAddr>);
+
+impl ClientAddress {
+    /// The client of a request: the last address in the header a trusted
+    /// proxy in front of the service sets, when one is configured (the
+    /// proxy appends the address it saw, so the last is its own), else the
+    /// connection's `peer`. `header` gives the last value of a header.
+    pub fn of_request<'a>(
+        app: &App,
+        peer: Option<IpAddr>,
+        header: impl FnOnce(&str) -> Option<&'a str>,
+    ) -> ClientAddress {
+        let proxied = app
+            .auth
+            .client_address_header
+            .as_deref()
+            .and_then(header)
+            .and_then(|value| value.rsplit(',').next())
+            .and_then(|last| last.trim().parse::<IpAddr>().ok());
+        ClientAddress(proxied.or(peer))
+    }
+
+    /// A client without a known address (commands run on the server).
+    pub fn local() -> ClientAddress {
+        ClientAddress(None)
+    }
+
+    /// Its throttle key: an IPv4 address whole, an IPv6 address by its /64
+    /// network, since one host commonly holds a whole /64.
+    fn key(self) -> String {
+        match self.0 {
+            Some(IpAddr::V4(v4)) => format!("address:{v4}"),
+            Some(IpAddr::V6(v6)) => {
+                let s = v6.segments();
+                format!("address:{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            }
+            None => "address:local".to_owned(),
+        }
+    }
+}
+
+impl std::fmt::Display for ClientAddress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            Some(ip) => write!(f, "{ip}"),
+            None => f.write_str("local"),
+        }
+    }
+}
+
+/// The throttle key of an account.
+pub(crate) fn account_key(email_normalized: &str) -> String {
+    format!("account:{email_normalized}")
+}
+
+/// The wait before attempt `n` of a key allowed `free` attempts without
+/// waiting: none up to `free`, then one second, doubling with every
+/// attempt, up to `longest`.
+fn wait_before(n: u32, free: u32, longest: Duration) -> Option<Duration> {
+    let beyond = n.checked_sub(free)?;
+    let seconds = 1u64.checked_shl(beyond.min(40)).unwrap_or(u64::MAX);
+    Some(Duration::from_secs(seconds).min(longest))
+}
+
+/// Claims an attempt for `key` before any password is checked: refused
+/// (with the seconds to wait) while the key must wait, else counted, with
+/// the wait the next attempt will have. Counts not touched for
+/// `forget_after` start again from nothing.
+async fn claim_attempt(
+    app: &App,
+    key: &str,
+    free: u32,
+    longest: Duration,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let forget_after = chrono::Duration::from_std(longest.max(Duration::from_secs(1800)) * 2)
+        .unwrap_or(chrono::Duration::MAX);
+    // A lost race is retried: it only means another attempt was counted first.
+    for _ in 0..4 {
+        let recorded = throttle::get(app.store.conn(), key).await?;
+        let current = recorded.filter(|r| now - r.updated_at < forget_after);
+        if let Some(until) = current
+            .and_then(|r| r.next_attempt_at)
+            .filter(|at| *at > now)
+        {
+            // Rounded up: a client waiting what it is told is never early.
+            let millis = (until - now).num_milliseconds();
+            let retry_after_secs = u64::try_from(millis)
+                .map(|ms| ms.div_ceil(1000))
+                .unwrap_or(0)
+                .max(1);
+            return Err(AppError::LockedOut { retry_after_secs });
+        }
+        let n = current.map_or(0, |r| r.failures).saturating_add(1);
+        let next = Attempts {
+            failures: n,
+            next_attempt_at: wait_before(n, free, longest)
+                .and_then(|wait| chrono::Duration::from_std(wait).ok())
+                .map(|wait| now + wait),
+            updated_at: now,
+        };
+        if throttle::claim(app.store.conn(), key, recorded.map(|r| r.failures), next).await? {
+            return Ok(());
+        }
+    }
+    Err(AppError::LockedOut {
+        retry_after_secs: 1,
+    })
+}
+
 /// Exchanges email and password for a bearer token.
 ///
 /// Every failure is the same [`AppError::InvalidCredentials`], whether the
 /// address is unknown, the password wrong or the account deactivated, and
-/// unknown addresses cost a hash verification too. After
-/// `max_failed_logins` failures the address is locked for `lockout`, for
-/// unknown addresses exactly as for known ones.
+/// unknown addresses cost a hash verification too. Each attempt is counted
+/// against the account and against the client's address before the
+/// password is checked; past the free attempts each next one waits twice
+/// as long as the one before, up to a short longest wait for an account
+/// (so nobody can keep its owner out) and a long one for an address.
 #[tracing::instrument(skip_all)]
-pub async fn login(app: &App, input: LoginInput) -> AppResult<IssuedToken> {
+pub async fn login(app: &App, input: LoginInput, client: ClientAddress) -> AppResult<IssuedToken> {
     let email = Email::parse(&input.email).map_err(|e| {
         AppError::Validation(grants_domain::ValidationErrors::single(
             "email", e.code, e.message,
         ))
     })?;
     let key = email.normalized();
-    let now = Utc::now();
-    let conn = app.store.conn();
-
-    let attempts = throttle::get(conn, &key).await?;
-    if let Some(until) = attempts.locked_until.filter(|until| *until > now) {
-        let retry_after_secs = u64::try_from((until - now).num_seconds())
-            .unwrap_or(0)
-            .max(1);
-        return Err(AppError::LockedOut { retry_after_secs });
+    // Waits run on the business clock (tests let it pass); tokens on the real one.
+    let now = app.now();
+    let policy = &app.auth;
+    let account = account_key(&key);
+    let address = client.key();
+    claim_attempt(
+        app,
+        &address,
+        policy.max_failed_logins_per_address,
+        policy.lockout,
+        now,
+    )
+    .await?;
+    if let Err(refused) = claim_attempt(
+        app,
+        &account,
+        policy.max_failed_logins,
+        policy.longest_account_wait,
+        now,
+    )
+    .await
+    {
+        // No password was checked: the client's count takes the attempt back.
+        throttle::succeeded(
+            app.store.conn(),
+            &address,
+            policy.max_failed_logins_per_address,
+        )
+        .await?;
+        return Err(refused);
     }
 
+    let conn = app.store.conn();
     let found = users::find_with_password(conn, &key).await?;
     let (user, hash) = match found {
         Some((user, hash)) => (Some(user), Some(hash)),
@@ -74,27 +214,17 @@ pub async fn login(app: &App, input: LoginInput) -> AppResult<IssuedToken> {
     let user = user.filter(|u| password_ok && u.active);
 
     let Some(user) = user else {
-        let failures = attempts.failures + 1;
-        let next = if failures >= app.auth.max_failed_logins {
-            tracing::warn!("log-in locked after repeated failures");
-            Attempts {
-                failures: 0,
-                locked_until: Some(now + app.auth.lockout),
-            }
-        } else {
-            Attempts {
-                failures,
-                locked_until: None,
-            }
-        };
-        throttle::put(conn, &key, next, now).await?;
+        // Never the password: who was tried, and from where.
+        tracing::warn!(account = %key, client = %client, "sign-in failed");
         return Err(AppError::InvalidCredentials);
     };
 
     let secret = new_secret();
+    let now = Utc::now();
     let expires_at = now + app.auth.token_ttl;
     let tx = app.store.begin().await?;
-    throttle::clear(&tx, &key).await?;
+    throttle::clear(&tx, &account).await?;
+    throttle::succeeded(&tx, &address, policy.max_failed_logins_per_address).await?;
     tokens::insert(
         &tx,
         user.id,

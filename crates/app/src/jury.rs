@@ -319,10 +319,15 @@ pub struct ReviewerProfileView {
     pub assigned: u32,
     /// When the profile last changed.
     pub updated_at: DateTime<Utc>,
+    /// Whether the caller may change the country and organisation, which
+    /// decide conflicts of interest: those who run the jury, not the
+    /// reviewer themself.
+    pub may_change_conflict_fields: bool,
 }
 
 async fn profile_view(
     c: &impl ConnectionTrait,
+    actor: &Actor,
     programme: ProgrammeId,
     user: &UserRecord,
     profile: ReviewerProfile,
@@ -340,6 +345,7 @@ async fn profile_view(
         profile,
         assigned: u32::try_from(assigned).unwrap_or(u32::MAX),
         updated_at,
+        may_change_conflict_fields: actor.has_any(JURY_RUNNERS),
     })
 }
 
@@ -365,7 +371,15 @@ pub async fn profile(
     let user = user_store::find(c, reviewer)
         .await?
         .ok_or(AppError::NotFound("reviewer profile"))?;
-    profile_view(c, programme_id, &user, record.profile, record.updated_at).await
+    profile_view(
+        c,
+        actor,
+        programme_id,
+        &user,
+        record.profile,
+        record.updated_at,
+    )
+    .await
 }
 
 /// Every reviewer profile of a programme, for those who run the jury.
@@ -399,6 +413,8 @@ pub async fn profiles(
                 .iter()
                 .find(|r| r.user_id == m.user.id)
                 .map_or_else(Utc::now, |r| r.updated_at),
+            // Only those who run the jury read this list.
+            may_change_conflict_fields: true,
         })
         .collect())
 }
@@ -439,7 +455,22 @@ pub async fn save_profile(
             ..Default::default()
         },
     };
+    let before = base.clone();
     let profile = base.overlay(input).validate(&programme.spec)?;
+    if !actor.has_any(JURY_RUNNERS) {
+        let changed = review::conflict_fields_changed(&before, &profile);
+        if !changed.is_empty() {
+            let mut errors = ValidationErrors::default();
+            for field in changed {
+                errors.push(
+                    field,
+                    "set_by_jury_runners",
+                    "a reviewer's country and organisation decide conflicts of interest: those who run the jury change them",
+                );
+            }
+            return Err(errors.into());
+        }
+    }
     let now = app.now();
     store::save_profile(&tx, programme_id, reviewer, &profile, now).await?;
     audit::record(
@@ -454,7 +485,7 @@ pub async fn save_profile(
         now,
     )
     .await?;
-    let shown = profile_view(&tx, programme_id, &user, profile, now).await?;
+    let shown = profile_view(&tx, actor, programme_id, &user, profile, now).await?;
     tx.commit().await.map_err(grants_store::StoreError::from)?;
     Ok(shown)
 }

@@ -57,10 +57,18 @@ pub type AppResult<T> = Result<T, AppError>;
 pub struct AuthPolicy {
     /// How long a bearer token works after log-in.
     pub token_ttl: Duration,
-    /// Failed log-ins for one address before it is locked.
+    /// Sign-in attempts on one account before each next one must wait.
     pub max_failed_logins: u32,
-    /// How long a locked address stays locked.
+    /// The longest wait between attempts on one account: short, so that
+    /// nobody can keep an account's owner out for long.
+    pub longest_account_wait: Duration,
+    /// Sign-in attempts from one client address before each next one must wait.
+    pub max_failed_logins_per_address: u32,
+    /// The longest wait between attempts from one client address.
     pub lockout: Duration,
+    /// The header a trusted proxy in front of the service puts the client's
+    /// address in (`x-forwarded-for`); `None` when clients connect directly.
+    pub client_address_header: Option<String>,
     /// How long an emailed address-verification link works.
     pub verify_ttl: Duration,
     /// How long an emailed password-reset link works.
@@ -72,7 +80,10 @@ impl Default for AuthPolicy {
         Self {
             token_ttl: Duration::from_secs(12 * 3600),
             max_failed_logins: 5,
+            longest_account_wait: Duration::from_secs(60),
+            max_failed_logins_per_address: 20,
             lockout: Duration::from_secs(15 * 60),
+            client_address_header: None,
             verify_ttl: Duration::from_secs(48 * 3600),
             reset_ttl: Duration::from_secs(3600),
         }

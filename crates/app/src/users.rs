@@ -419,6 +419,24 @@ pub async fn update_user(
     else {
         return Err(errors.into());
     };
+    // A reviewer's profiles start from the account: changing these themself
+    // would clear their automatic conflicts of interest.
+    if !admin && current.roles.iter().any(|g| g.role() == Role::Reviewer) {
+        if country != current.country {
+            errors.push(
+                "country",
+                "set_by_administrators",
+                "an administrator changes a reviewer's country",
+            );
+        }
+        if organisation != current.organisation {
+            errors.push(
+                "organisation",
+                "set_by_administrators",
+                "an administrator changes a reviewer's organisation",
+            );
+        }
+    }
     if !errors.is_empty() {
         return Err(errors.into());
     }

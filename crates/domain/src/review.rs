@@ -121,6 +121,33 @@ impl BidLevel {
     }
 }
 
+/// The fields of a reviewer's profile that decide conflicts of interest
+/// (country and organisation) which `after` changes from `before`. A
+/// reviewer may not change these themself: they would clear their own
+/// automatic conflicts.
+pub fn conflict_fields_changed(
+    before: &ReviewerProfileInput,
+    after: &ReviewerProfile,
+) -> Vec<&'static str> {
+    let mut changed = Vec::new();
+    let country = before
+        .country
+        .as_deref()
+        .and_then(|raw| CountryCode::parse(raw).ok());
+    if country != after.country {
+        changed.push("country");
+    }
+    let organisation = before
+        .organisation
+        .as_deref()
+        .map(str::trim)
+        .filter(|o| !o.is_empty());
+    if organisation != after.organisation.as_deref() {
+        changed.push("organisation");
+    }
+    changed
+}
+
 /// A reviewer's profile for one programme, as a client sends it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]

@@ -15,6 +15,8 @@ use crate::config::Config;
 #[derive(Debug)]
 pub struct Application {
     listener: TcpListener,
+    /// `/metrics` alone, where the operator asked for it.
+    monitoring: Option<TcpListener>,
     app: App,
     grace: Duration,
     timer_interval: Duration,
@@ -58,8 +60,17 @@ impl Application {
         let listener = TcpListener::bind(&address)
             .await
             .with_context(|| format!("cannot listen on {address}"))?;
+        let monitoring = match config.server.metrics_listen.trim() {
+            "" => None,
+            address => Some(
+                TcpListener::bind(address)
+                    .await
+                    .with_context(|| format!("cannot listen for /metrics on {address}"))?,
+            ),
+        };
         Ok(Application {
             listener,
+            monitoring,
             app,
             grace: Duration::from_secs(config.server.shutdown_grace_seconds),
             timer_interval: Duration::from_millis(config.timers.poll_interval_ms.max(10)),
@@ -74,6 +85,15 @@ impl Application {
     /// The address actually bound.
     pub fn local_addr(&self) -> anyhow::Result<SocketAddr> {
         Ok(self.listener.local_addr()?)
+    }
+
+    /// The address `/metrics` is served at, if anywhere.
+    pub fn metrics_addr(&self) -> anyhow::Result<Option<SocketAddr>> {
+        Ok(self
+            .monitoring
+            .as_ref()
+            .map(TcpListener::local_addr)
+            .transpose()?)
     }
 
     /// The use cases, for seeding data before serving.
@@ -102,6 +122,7 @@ impl Application {
         tracing::info!(%address, "serving; API docs at http://{address}/docs");
         let (stopping_tx, stopping_rx) = tokio::sync::oneshot::channel::<()>();
         let (timers_stop, timers_stopped) = tokio::sync::watch::channel(false);
+        let stopping_for_metrics = timers_stopped.clone();
         let owner = format!("{}-{}", std::process::id(), uuid::Uuid::now_v7().simple());
         let timers = {
             let (app, owner, batch, claim) = (
@@ -148,7 +169,30 @@ impl Application {
             let _ = timers_stop.send(true);
             let _ = stopping_tx.send(());
         };
-        let server = axum::serve(self.listener, router).with_graceful_shutdown(signal);
+        if let Some(listener) = self.monitoring {
+            let service = grants_api::monitoring_router(AppState {
+                app: self.app.clone(),
+            });
+            tracing::info!(address = %listener.local_addr()?, "serving /metrics");
+            let mut stopped = stopping_for_metrics;
+            tokio::spawn(async move {
+                let stop = async move {
+                    let _ = stopped.wait_for(|stop| *stop).await;
+                };
+                if let Err(err) = axum::serve(listener, service)
+                    .with_graceful_shutdown(stop)
+                    .await
+                {
+                    tracing::error!(error = %err, "the /metrics listener failed");
+                }
+            });
+        }
+        // The peer's address goes with each request: sign-in is throttled per client.
+        let server = axum::serve(
+            self.listener,
+            router.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(signal);
         let grace = self.grace;
         tokio::select! {
             result = server => result.context("server failed")?,

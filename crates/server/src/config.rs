@@ -135,6 +135,10 @@ pub struct ServerConfig {
     pub public_url: String,
     /// How long an Idempotency-Key is remembered.
     pub idempotency_key_ttl_seconds: u64,
+    /// Where `/metrics` listens (`127.0.0.1:9464`); empty: nowhere. Never
+    /// on the public listener: it answers without sign-in.
+    #[serde(default)]
+    pub metrics_listen: String,
 }
 
 /// Database settings.
@@ -155,10 +159,17 @@ pub struct DatabaseConfig {
 pub struct AuthConfig {
     /// Token lifetime.
     pub token_ttl_seconds: u64,
-    /// Failures before lock-out.
+    /// Sign-in attempts on one account before each next one waits.
     pub max_failed_logins: u32,
-    /// Lock-out length.
+    /// The longest such wait for an account.
+    pub longest_account_wait_seconds: u64,
+    /// Sign-in attempts from one client address before each next one waits.
+    pub max_failed_logins_per_address: u32,
+    /// The longest such wait for a client address.
     pub lockout_seconds: u64,
+    /// The header a trusted proxy puts the client's address in; empty when
+    /// clients connect directly.
+    pub client_address_header: String,
     /// How long an address-verification link works.
     pub verify_token_ttl_seconds: u64,
     /// How long a password-reset link works.
@@ -316,7 +327,13 @@ impl Config {
         grants_app::AuthPolicy {
             token_ttl: Duration::from_secs(self.auth.token_ttl_seconds),
             max_failed_logins: self.auth.max_failed_logins.max(1),
+            longest_account_wait: Duration::from_secs(self.auth.longest_account_wait_seconds),
+            max_failed_logins_per_address: self.auth.max_failed_logins_per_address.max(1),
             lockout: Duration::from_secs(self.auth.lockout_seconds),
+            client_address_header: Some(
+                self.auth.client_address_header.trim().to_ascii_lowercase(),
+            )
+            .filter(|name| !name.is_empty()),
             verify_ttl: Duration::from_secs(self.auth.verify_token_ttl_seconds),
             reset_ttl: Duration::from_secs(self.auth.reset_token_ttl_seconds),
         }

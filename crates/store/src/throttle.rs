@@ -1,59 +1,97 @@
-//! Failed log-in attempts per address, for slowing down password guessing.
+//! Failed sign-in attempts per account and per client address, for slowing
+//! down password guessing. Every attempt is claimed here before the
+//! password is checked, by compare-and-set on the count, so parallel
+//! guesses cannot all read the same count and all go through.
 
 use chrono::{DateTime, Utc};
+use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use crate::StoreResult;
-use crate::entity::login_throttle;
-use crate::query;
+use crate::entity::sign_in_throttle::{self, Column as C};
 
-/// Recent failures for one address.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// What is recorded for one key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Attempts {
-    /// Failures since the last success or lock-out.
+    /// Attempts counted since the count was last forgotten.
     pub failures: u32,
-    /// Log-in refused until then.
-    pub locked_until: Option<DateTime<Utc>>,
+    /// No attempt is taken before then.
+    pub next_attempt_at: Option<DateTime<Utc>>,
+    /// When the count last changed.
+    pub updated_at: DateTime<Utc>,
 }
 
-/// The attempts recorded for an address.
-pub async fn get(c: &impl ConnectionTrait, email_normalized: &str) -> StoreResult<Attempts> {
-    let row = login_throttle::Entity::find_by_id(email_normalized.to_owned())
+/// The attempts recorded for a key, if any.
+pub async fn get(c: &impl ConnectionTrait, key: &str) -> StoreResult<Option<Attempts>> {
+    let row = sign_in_throttle::Entity::find_by_id(key.to_owned())
         .one(c)
         .await?;
-    Ok(row
-        .map(|r| Attempts {
-            failures: u32::try_from(r.failures).unwrap_or(0),
-            locked_until: r.locked_until,
-        })
-        .unwrap_or_default())
+    Ok(row.map(|r| Attempts {
+        failures: u32::try_from(r.failures).unwrap_or(0),
+        next_attempt_at: r.next_attempt_at,
+        updated_at: r.updated_at,
+    }))
 }
 
-/// Stores the attempts for an address, replacing what was there.
-pub async fn put(
+/// Records `next` for `key` if the count is still `seen` (`None`: no row
+/// yet). False when another attempt got there first.
+pub async fn claim(
     c: &impl ConnectionTrait,
-    email_normalized: &str,
-    attempts: Attempts,
-    now: DateTime<Utc>,
-) -> StoreResult<()> {
-    let row = login_throttle::ActiveModel {
-        email_normalized: Set(email_normalized.to_owned()),
-        failures: Set(i32::try_from(attempts.failures).unwrap_or(i32::MAX)),
-        locked_until: Set(attempts.locked_until),
-        updated_at: Set(now),
+    key: &str,
+    seen: Option<u32>,
+    next: Attempts,
+) -> StoreResult<bool> {
+    let failures = i32::try_from(next.failures).unwrap_or(i32::MAX);
+    let changed = match seen {
+        None => {
+            let row = sign_in_throttle::ActiveModel {
+                key: Set(key.to_owned()),
+                failures: Set(failures),
+                next_attempt_at: Set(next.next_attempt_at),
+                updated_at: Set(next.updated_at),
+            };
+            sign_in_throttle::Entity::insert(row)
+                .on_conflict(OnConflict::column(C::Key).do_nothing().to_owned())
+                .exec_without_returning(c)
+                .await?
+        }
+        Some(seen) => {
+            sign_in_throttle::Entity::update_many()
+                .col_expr(C::Failures, Expr::value(failures))
+                .col_expr(C::NextAttemptAt, Expr::value(next.next_attempt_at))
+                .col_expr(C::UpdatedAt, Expr::value(next.updated_at))
+                .filter(C::Key.eq(key))
+                .filter(C::Failures.eq(i32::try_from(seen).unwrap_or(i32::MAX)))
+                .exec(c)
+                .await?
+                .rows_affected
+        }
     };
-    let changed = [
-        login_throttle::Column::Failures,
-        login_throttle::Column::LockedUntil,
-        login_throttle::Column::UpdatedAt,
-    ];
-    query::upsert(c, row, [login_throttle::Column::EmailNormalized], changed).await
+    Ok(changed == 1)
 }
 
-/// Forgets the failures of an address after a successful log-in.
-pub async fn clear(c: &impl ConnectionTrait, email_normalized: &str) -> StoreResult<()> {
-    login_throttle::Entity::delete_many()
-        .filter(login_throttle::Column::EmailNormalized.eq(email_normalized))
+/// Takes back one counted attempt of `key` (it succeeded); below `free`
+/// attempts the next one waits for nothing.
+pub async fn succeeded(c: &impl ConnectionTrait, key: &str, free: u32) -> StoreResult<()> {
+    sign_in_throttle::Entity::update_many()
+        .col_expr(C::Failures, Expr::col(C::Failures).sub(1))
+        .filter(C::Key.eq(key))
+        .filter(C::Failures.gt(0))
+        .exec(c)
+        .await?;
+    sign_in_throttle::Entity::update_many()
+        .col_expr(C::NextAttemptAt, Expr::value(Option::<DateTime<Utc>>::None))
+        .filter(C::Key.eq(key))
+        .filter(C::Failures.lt(i32::try_from(free).unwrap_or(i32::MAX)))
+        .exec(c)
+        .await?;
+    Ok(())
+}
+
+/// Forgets every attempt of `key`.
+pub async fn clear(c: &impl ConnectionTrait, key: &str) -> StoreResult<()> {
+    sign_in_throttle::Entity::delete_many()
+        .filter(C::Key.eq(key))
         .exec(c)
         .await?;
     Ok(())

@@ -13,6 +13,7 @@ use axum::http::request::Parts;
 use axum_extra::extract::CookieJar;
 use axum_extra::extract::cookie::{Cookie, SameSite};
 use grants_app::Actor;
+use grants_app::auth::ClientAddress;
 use grants_domain::Locale;
 use sha2::{Digest, Sha256};
 
@@ -64,6 +65,36 @@ impl Viewer {
                     .fold(0u8, |acc, (a, b)| acc | (a ^ b))
                     == 0
         })
+    }
+}
+
+/// Where the request came from (see [`ClientAddress::of_request`]).
+#[derive(Debug)]
+pub(crate) struct Client(pub(crate) ClientAddress);
+
+impl FromRequestParts<WebState> for Client {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &WebState,
+    ) -> Result<Self, Self::Rejection> {
+        let peer = parts
+            .extensions
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .map(|info| info.0.ip());
+        Ok(Client(ClientAddress::of_request(
+            &state.app,
+            peer,
+            |name| {
+                parts
+                    .headers
+                    .get_all(name)
+                    .iter()
+                    .next_back()
+                    .and_then(|v| v.to_str().ok())
+            },
+        )))
     }
 }
 

@@ -5,7 +5,9 @@ use serde_json::json;
 on_both_databases!(
     an_applicant_registers_logs_in_and_sees_themself,
     a_wrong_password_and_an_unknown_email_answer_alike,
-    repeated_failures_lock_the_address_whether_or_not_it_has_an_account,
+    guesses_at_an_account_wait_longer_each_time_but_never_lock_its_owner_out,
+    parallel_guesses_are_counted_before_any_password_is_checked,
+    one_client_guessing_across_accounts_is_slowed_and_others_are_not,
     an_expired_token_is_refused,
     logging_out_revokes_the_token,
     requests_without_a_valid_token_are_401,
@@ -73,33 +75,134 @@ async fn a_wrong_password_and_an_unknown_email_answer_alike(backend: Backend) {
     app.finish().await;
 }
 
-async fn repeated_failures_lock_the_address_whether_or_not_it_has_an_account(backend: Backend) {
+/// The seconds a 429 asks to wait.
+#[track_caller]
+fn retry_after(reply: &grants_tests::Reply) -> u64 {
+    reply.expect_problem(429);
+    reply
+        .header("retry-after")
+        .and_then(|v| v.parse().ok())
+        .expect("Retry-After")
+}
+
+async fn guesses_at_an_account_wait_longer_each_time_but_never_lock_its_owner_out(
+    backend: Backend,
+) {
     let app = TestApp::spawn_with(backend, |c| {
         c.auth.max_failed_logins = 3;
-        c.auth.lockout_seconds = 600;
+        c.auth.longest_account_wait_seconds = 60;
     })
     .await;
-    let (_, _) = app
-        .user_with_roles("other@tests.example", &["finance"])
-        .await;
     for email in [ADMIN_EMAIL, "nobody@tests.example"] {
         for _ in 0..3 {
             app.login_reply(email, "wrong password, again")
                 .await
                 .expect_problem(401);
         }
-        let locked = app.login_reply(email, grants_tests::ADMIN_PASSWORD).await;
-        locked.expect_problem(429);
-        let retry_after: u64 = locked
-            .header("retry-after")
-            .and_then(|v| v.parse().ok())
-            .expect("Retry-After");
-        assert!((1..=600).contains(&retry_after));
+        // The fourth attempt waits a second, whether or not the account exists.
+        let early = app.login_reply(email, grants_tests::ADMIN_PASSWORD).await;
+        assert_eq!(retry_after(&early), 1);
     }
-    // Another address is not affected.
-    app.login_reply("other@tests.example", grants_tests::ADMIN_PASSWORD)
+    // Each further guess doubles the wait, up to a minute and no more.
+    let mut waits = Vec::new();
+    for _ in 0..9 {
+        app.clock.advance(chrono::Duration::seconds(61));
+        app.login_reply(ADMIN_EMAIL, "still guessing")
+            .await
+            .expect_problem(401);
+        waits.push(retry_after(
+            &app.login_reply(ADMIN_EMAIL, grants_tests::ADMIN_PASSWORD)
+                .await,
+        ));
+    }
+    assert_eq!(waits, [2, 4, 8, 16, 32, 60, 60, 60, 60]);
+    // The owner, once the minute has passed, signs in; and that clears the count.
+    app.clock.advance(chrono::Duration::seconds(61));
+    app.login_reply(ADMIN_EMAIL, grants_tests::ADMIN_PASSWORD)
         .await
         .expect(201);
+    app.login_reply(ADMIN_EMAIL, "one slip")
+        .await
+        .expect_problem(401);
+    app.login_reply(ADMIN_EMAIL, grants_tests::ADMIN_PASSWORD)
+        .await
+        .expect(201);
+    app.finish().await;
+}
+
+async fn parallel_guesses_are_counted_before_any_password_is_checked(backend: Backend) {
+    let app = TestApp::spawn_with(backend, |c| {
+        c.auth.max_failed_logins = 5;
+        c.auth.max_failed_logins_per_address = 100;
+    })
+    .await;
+    let guesses = (0..20).map(|i| {
+        let app = &app;
+        async move {
+            app.login_reply(ADMIN_EMAIL, &format!("guess number {i}"))
+                .await
+                .status
+                .as_u16()
+        }
+    });
+    let statuses = futures_util::future::join_all(guesses).await;
+    let checked = statuses.iter().filter(|s| **s == 401).count();
+    assert!(
+        statuses.iter().all(|s| *s == 401 || *s == 429),
+        "{statuses:?}"
+    );
+    // Five free attempts, and the sixth claims the one-second wait: no more.
+    assert!(
+        checked <= 6,
+        "{checked} passwords were checked: {statuses:?}"
+    );
+    assert!(checked >= 1, "{statuses:?}");
+    app.finish().await;
+}
+
+async fn one_client_guessing_across_accounts_is_slowed_and_others_are_not(backend: Backend) {
+    let app = TestApp::spawn_with(backend, |c| {
+        c.auth.max_failed_logins_per_address = 4;
+        c.auth.lockout_seconds = 900;
+        c.auth.client_address_header = "X-Forwarded-For".into();
+    })
+    .await;
+    let from = |client: &'static str, email: &str, password: &str| {
+        let body = json!({ "email": email, "password": password });
+        let app = &app;
+        async move {
+            app.request_with(
+                Method::POST,
+                "/auth/token",
+                None,
+                Some(&body),
+                &[("x-forwarded-for", &format!("10.9.9.9, {client}"))],
+            )
+            .await
+        }
+    };
+    for n in 0..4 {
+        from(
+            "203.0.113.7",
+            &format!("person{n}@tests.example"),
+            "a guess",
+        )
+        .await
+        .expect_problem(401);
+    }
+    // The guessing client waits, even with a right password...
+    let slowed = from("203.0.113.7", ADMIN_EMAIL, grants_tests::ADMIN_PASSWORD).await;
+    assert!((1..=900).contains(&retry_after(&slowed)));
+    // ...the owner, elsewhere, does not; the address a proxy saw is the last one.
+    from("198.51.100.2", ADMIN_EMAIL, grants_tests::ADMIN_PASSWORD)
+        .await
+        .expect(201);
+    // A client that signs in rightly many times is never slowed.
+    for _ in 0..6 {
+        from("198.51.100.3", ADMIN_EMAIL, grants_tests::ADMIN_PASSWORD)
+            .await
+            .expect(201);
+    }
     app.finish().await;
 }
 

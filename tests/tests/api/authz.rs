@@ -56,7 +56,6 @@ fn matrix() -> BTreeMap<&'static str, (bool, [May; 7])> {
         // (public?, per role)
         ("GET /healthz", (true, everyone)),
         ("GET /readyz", (true, everyone)),
-        ("GET /metrics", (true, everyone)),
         ("GET /workflows", (true, everyone)),
         ("GET /workflows/{name}/diagram", (true, everyone)),
         ("POST /auth/token", (true, everyone)),

@@ -2,8 +2,9 @@ use grants_tests::{Backend, TestApp, on_both_databases};
 
 on_both_databases!(
     health_and_readiness_answer,
-    metrics_count_the_outbox_proposals_and_timers,
+    metrics_count_the_outbox_proposals_and_timers_on_their_own_listener,
     the_openapi_document_describes_every_route,
+    the_docs_pages_load_everything_from_the_service_itself,
     the_openapi_document_lists_what_the_server_answers,
     unknown_routes_are_problem_404s_with_security_headers,
     other_sites_get_no_cross_origin_access,
@@ -47,15 +48,52 @@ async fn the_openapi_document_describes_every_route(backend: Backend) {
         );
     }
     assert!(doc.body["components"]["securitySchemes"]["bearer"].is_object());
+    app.finish().await;
+}
+
+async fn the_docs_pages_load_everything_from_the_service_itself(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let moved = app.get("/docs", None).await;
+    assert_eq!(moved.status.as_u16(), 303, "{:?}", moved.headers);
+    assert_eq!(moved.header("location"), Some("/docs/"));
     let page = app
         .client
-        .get(format!("{}/docs", app.base))
+        .get(format!("{}/docs/", app.base))
         .send()
         .await
         .expect("docs");
     assert_eq!(page.status(), 200);
+    let policy = page.headers()["content-security-policy"]
+        .to_str()
+        .expect("a policy")
+        .to_owned();
+    assert!(policy.contains("script-src 'self'"), "{policy}");
+    assert!(policy.contains("default-src 'none'"), "{policy}");
     let html = page.text().await.expect("html");
-    assert!(html.contains("openapi") || html.contains("Scalar"));
+    // Every script and style the page names is ours, and answers.
+    let assets: Vec<&str> = html
+        .split(['"', '\''])
+        .filter(|part| part.ends_with(".js") || part.ends_with(".css"))
+        .collect();
+    assert!(assets.len() >= 3, "{html}");
+    for asset in assets {
+        assert!(!asset.contains("//"), "{asset} is loaded from elsewhere");
+        let url = format!("{}/docs/{}", app.base, asset.trim_start_matches("./"));
+        let reply = app.client.get(&url).send().await.expect("an asset");
+        assert_eq!(reply.status(), 200, "{url}");
+        let text = reply.text().await.expect("text");
+        assert!(!text.contains("cdn.jsdelivr"), "{url}");
+    }
+    // The page reads our document, not the sample one.
+    let start = app
+        .client
+        .get(format!("{}/docs/swagger-initializer.js", app.base))
+        .send()
+        .await
+        .expect("the initializer");
+    let script = start.text().await.expect("text");
+    assert!(script.contains("/openapi.json"), "{script}");
+    assert!(!script.contains("petstore"), "{script}");
     app.finish().await;
 }
 
@@ -184,15 +222,24 @@ async fn unknown_routes_are_problem_404s_with_security_headers(backend: Backend)
     app.finish().await;
 }
 
-async fn metrics_count_the_outbox_proposals_and_timers(backend: Backend) {
-    let w = TestApp::init(backend).with_open_programme("M").await;
+async fn metrics_count_the_outbox_proposals_and_timers_on_their_own_listener(backend: Backend) {
+    let w = TestApp::spawn_with(backend, |config| {
+        config.server.metrics_listen = "127.0.0.1:0".into();
+    })
+    .await
+    .seed()
+    .with_open_programme("M")
+    .await;
     let app = &w.app;
     for _ in 0..2 {
         w.draft("MK").await;
     }
+    // The public address keeps the counts to itself.
+    app.get("/metrics", None).await.expect_problem(404);
+    let monitoring = app.metrics_base.as_deref().expect("a /metrics listener");
     let reply = app
         .client
-        .get(format!("{}/metrics", app.base))
+        .get(format!("{monitoring}/metrics"))
         .send()
         .await
         .expect("answers");

@@ -200,7 +200,7 @@ impl Round {
             .request(
                 Method::PUT,
                 &format!("/programmes/{}/reviewers/{reviewer_id}", self.programme_id),
-                Some(&reviewer),
+                Some(&self.chair),
                 Some(&json!({ "languages": ["mk"], "country": "BG", "organisation": "Library of BG" })),
             )
             .await

@@ -12,6 +12,7 @@ use serde_json::{Value, json};
 
 on_both_databases!(
     conflicted_reviewers_never_see_the_proposal,
+    a_reviewer_cannot_clear_their_own_conflict_by_editing_their_profile,
     conflicts_are_declared_named_added_and_lifted_on_the_record,
     a_blind_programme_hides_the_applicant_from_reviewers,
     the_chair_previews_commits_and_repairs_the_assignment,
@@ -83,14 +84,15 @@ impl Jury {
         proposal
     }
 
-    /// A reviewer with a profile for the programme; returns (id, token).
+    /// A reviewer with the profile the chair gives them for the programme; returns (id, token).
     async fn reviewer(&self, email: &str, country: &str, languages: &[&str]) -> (String, String) {
         let (reviewer_id, token) = self.app.user_with_roles(email, &["reviewer"]).await;
         self.app
             .request(
                 Method::PUT,
                 &format!("/programmes/{}/reviewers/{reviewer_id}", self.programme_id),
-                Some(&token),
+                // Country and organisation decide conflicts: the chair sets them.
+                Some(&self.chair),
                 Some(&json!({
                     "languages": languages,
                     "country": country,
@@ -313,6 +315,76 @@ async fn conflicted_reviewers_never_see_the_proposal(backend: Backend) {
         )
         .await
         .expect_problem(403);
+    j.app.finish().await;
+}
+
+async fn a_reviewer_cannot_clear_their_own_conflict_by_editing_their_profile(backend: Backend) {
+    let j = jury(backend, |_| {}).await;
+    let macedonian = j.eligible("MK", "mk", json!({})).await;
+    let (mk_id, from_mk) = j.reviewer("mk@tests.example", "MK", &["mk", "en"]).await;
+    let profile = format!("/programmes/{}/reviewers/{mk_id}", j.programme_id);
+    let edit = |body: Value| {
+        let (app, profile, token) = (&j.app, &profile, &from_mk);
+        async move {
+            app.request(Method::PUT, profile, Some(token), Some(&body))
+                .await
+        }
+    };
+    for (field, value) in [("country", "HR"), ("organisation", "Somewhere Else")] {
+        let refused = edit(json!({ field: value })).await;
+        refused.expect_problem(422);
+        assert_eq!(refused.error_fields(), [field]);
+        assert_eq!(refused.body["errors"][0]["code"], "set_by_jury_runners");
+    }
+    // What is not about conflicts stays the reviewer's to change.
+    edit(json!({ "country": "mk", "max_load": 2 }))
+        .await
+        .expect(200);
+    // Nor through the account, from which new profiles start.
+    let account = j.app.get(&format!("/users/{mk_id}"), Some(&from_mk)).await;
+    account.expect(200);
+    let moved = j
+        .app
+        .request(
+            Method::PATCH,
+            &format!("/users/{mk_id}"),
+            Some(&from_mk),
+            Some(&json!({ "country": "HR", "revision": account.body["revision"] })),
+        )
+        .await;
+    moved.expect_problem(422);
+    assert_eq!(moved.body["errors"][0]["code"], "set_by_administrators");
+
+    // The conflicted proposal stays hidden and cannot be bid on or assigned.
+    assert_eq!(j.visible(&from_mk, &macedonian).await, 404);
+    assert!(j.listed(&from_mk).await.is_empty());
+    j.app
+        .request(
+            Method::PUT,
+            &format!("/proposals/{macedonian}/bid"),
+            Some(&from_mk),
+            Some(&json!({ "level": "eager" })),
+        )
+        .await
+        .expect_problem(404);
+    let saved = j.app.get(&profile, Some(&j.chair)).await;
+    assert_eq!(saved.body["country"], "MK");
+    assert_eq!(saved.body["organisation"], "Library of MK");
+    assert_eq!(saved.body["max_load"], 2);
+    // The chair may correct it, and the page the reviewer sees says who does.
+    assert_eq!(
+        j.app.get(&profile, Some(&from_mk)).await.body["may_change_conflict_fields"],
+        false
+    );
+    j.app
+        .request(
+            Method::PUT,
+            &profile,
+            Some(&j.chair),
+            Some(&json!({ "organisation": "National Library" })),
+        )
+        .await
+        .expect(200);
     j.app.finish().await;
 }
 

@@ -6,7 +6,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::AppState;
-use crate::extract::{Auth, Json};
+use crate::extract::{Auth, Client, Json};
 use crate::problem::{ApiResult, Problem};
 
 pub(super) fn routes() -> OpenApiRouter<AppState> {
@@ -89,14 +89,15 @@ async fn reset_password(
         (status = 201, description = "Logged in", body = IssuedToken),
         (status = 401, description = "Wrong email or password", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The email is not an address", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Locked after repeated failures", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many attempts: wait the seconds Retry-After says", body = Problem, content_type = "application/problem+json"),
     )
 )]
 async fn create_token(
     State(state): State<AppState>,
+    Client(client): Client,
     Json(input): Json<LoginInput>,
 ) -> ApiResult<(StatusCode, axum::Json<IssuedToken>)> {
-    let token = auth::login(&state.app, input).await?;
+    let token = auth::login(&state.app, input, client).await?;
     Ok((StatusCode::CREATED, axum::Json(token)))
 }
 

@@ -17,7 +17,14 @@ pub(super) fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(healthz))
         .routes(routes!(readyz))
-        .routes(routes!(metrics))
+}
+
+/// The monitoring listener's one route, `/metrics`. It is served apart
+/// from the public listener (an address of the operator's choosing, or
+/// nowhere): the counts say how busy a programme is, which is nobody
+/// else's business.
+pub(crate) fn monitoring() -> axum::Router<AppState> {
+    axum::Router::new().route("/metrics", axum::routing::get(metrics))
 }
 
 /// The process is up.
@@ -50,12 +57,6 @@ async fn readyz(State(state): State<AppState>) -> (StatusCode, axum::Json<Health
 
 /// Counts for monitoring, in the OpenMetrics text format: outbox messages and
 /// proposals by state, running and overdue timers. Aggregates only.
-#[utoipa::path(
-    get,
-    path = "/metrics",
-    tag = "health",
-    responses((status = 200, description = "OpenMetrics text", body = String, content_type = "application/openmetrics-text"))
-)]
 async fn metrics(
     State(state): State<AppState>,
 ) -> crate::problem::ApiResult<axum::response::Response> {

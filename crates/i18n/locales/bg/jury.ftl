@@ -73,3 +73,4 @@ jury-problem-reason-too-long = Най-много 2000 знака.
 jury-problem-reviewer-id-required = Изберете рецензента.
 jury-problem-reviewer-id-not-on-the-jury = Лицето не е в журито на тази програма.
 jury-problem-kind-not-in-force = Този конфликт вече не е в сила.
+jury-conflict-fields-locked = Вашата държава и организация определят кои предложения не можете да оценявате (конфликт на интереси), затова само мениджърите на програмата и председателят на журито ги променят. Пишете им, ако са грешни.

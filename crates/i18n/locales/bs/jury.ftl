@@ -74,3 +74,4 @@ jury-problem-reason-too-long = Najviše 2000 znakova.
 jury-problem-reviewer-id-required = Odaberite recenzenta.
 jury-problem-reviewer-id-not-on-the-jury = Ova osoba nije u žiriju ovog programa.
 jury-problem-kind-not-in-force = Ovaj sukob interesa više ne važi.
+jury-conflict-fields-locked = Vaša država i organizacija određuju koje prijedloge ne smijete ocjenjivati (sukob interesa), pa ih mijenjaju samo menadžeri programa i predsjednik žirija. Pišite im ako su pogrešni.

@@ -216,3 +216,5 @@ field-duplicate-code = Another programme already has this code.
 problem-body-too-large = the request is larger than this address takes
 field-required_together = Give this together with the other one: the kind of object and its id go together.
 field-before_the_request = This day is before the payment was requested: a payment is made after its approval.
+field-set_by_jury_runners = Only the programme's managers and the jury chair change this: it decides your conflicts of interest.
+field-set_by_administrators = A reviewer's country and organisation decide conflicts of interest: an administrator changes them.

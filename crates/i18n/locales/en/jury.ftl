@@ -73,3 +73,4 @@ jury-problem-reason-too-long = At most 2000 characters.
 jury-problem-reviewer-id-required = Choose the reviewer.
 jury-problem-reviewer-id-not-on-the-jury = The person is not on this programme's jury.
 jury-problem-kind-not-in-force = This conflict is no longer in force.
+jury-conflict-fields-locked = Your country and organisation decide which proposals you may not review (conflicts of interest), so only the programme's managers and the jury chair change them. Write to them if these are wrong.

@@ -217,3 +217,5 @@ field-duplicate-code = Drugi program već ima tu oznaku.
 problem-body-too-large = zahtjev je veći nego što ova adresa prima
 field-required_together = Navedite ovo zajedno s drugim: vrsta objekta i njegov identifikator idu zajedno.
 field-before_the_request = Ovaj je dan prije nego što je isplata zatražena: isplata se obavlja nakon odobrenja.
+field-set_by_jury_runners = Ovo mijenjaju samo voditelji programa i predsjednik žirija: o tome ovise vaši sukobi interesa.
+field-set_by_administrators = Država i organizacija ocjenjivača određuju sukobe interesa: mijenja ih administrator.

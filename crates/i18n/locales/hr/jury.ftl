@@ -74,3 +74,4 @@ jury-problem-reason-too-long = Najviše 2000 znakova.
 jury-problem-reviewer-id-required = Odaberite recenzenta.
 jury-problem-reviewer-id-not-on-the-jury = Ta osoba nije u žiriju ovog programa.
 jury-problem-kind-not-in-force = Taj sukob interesa više ne vrijedi.
+jury-conflict-fields-locked = Vaša država i organizacija određuju koje prijedloge ne smijete ocjenjivati (sukob interesa), pa ih mijenjaju samo voditelji programa i predsjednik žirija. Pišite im ako su pogrešni.

@@ -73,3 +73,4 @@ jury-problem-reason-too-long = Најмногу 2000 знаци.
 jury-problem-reviewer-id-required = Изберете го оценувачот.
 jury-problem-reviewer-id-not-on-the-jury = Лицето не е во жирито на оваа програма.
 jury-problem-kind-not-in-force = Овој судир веќе не е на сила.
+jury-conflict-fields-locked = Вашата држава и организација одредуваат кои предлози не смеете да ги оценувате (судир на интереси), па само менаџерите на програмата и претседателот на жирито ги менуваат. Пишете им ако се погрешни.

@@ -217,3 +217,5 @@ field-duplicate-code = Un alt program are deja acest cod.
 problem-body-too-large = cererea este mai mare decât acceptă această adresă
 field-required_together = Dați-l împreună cu celălalt: tipul obiectului și identificatorul lui merg împreună.
 field-before_the_request = Această zi este înainte de solicitarea plății: plata se face după aprobarea ei.
+field-set_by_jury_runners = Doar managerii programului și președintele juriului schimbă acest lucru: de el depind conflictele dvs. de interese.
+field-set_by_administrators = Țara și organizația evaluatorului decid conflictele de interese: le schimbă un administrator.

@@ -74,3 +74,4 @@ jury-problem-reason-too-long = Cel mult 2000 de caractere.
 jury-problem-reviewer-id-required = Alegeți evaluatorul.
 jury-problem-reviewer-id-not-on-the-jury = Persoana nu face parte din juriul acestui program.
 jury-problem-kind-not-in-force = Acest conflict de interese nu mai este în vigoare.
+jury-conflict-fields-locked = Țara și organizația dvs. decid ce propuneri nu puteți evalua (conflict de interese), de aceea doar managerii programului și președintele juriului le schimbă. Scrieți-le dacă sunt greșite.

@@ -218,3 +218,5 @@ field-duplicate-code = To oznako že ima drug program.
 problem-body-too-large = zahteva je večja, kot jo ta naslov sprejme
 field-required_together = Navedite to skupaj z drugim: vrsta predmeta in njen identifikator gresta skupaj.
 field-before_the_request = Ta dan je pred zahtevo za izplačilo: izplačilo se izvede po odobritvi.
+field-set_by_jury_runners = To spreminjajo le vodje programa in predsednik žirije: od tega so odvisna vaša navzkrižja interesov.
+field-set_by_administrators = Država in organizacija ocenjevalca določata navzkrižja interesov: spremeni ju skrbnik.

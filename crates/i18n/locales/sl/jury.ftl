@@ -75,3 +75,4 @@ jury-problem-reason-too-long = Največ 2000 znakov.
 jury-problem-reviewer-id-required = Izberite ocenjevalca.
 jury-problem-reviewer-id-not-on-the-jury = Ta oseba ni v žiriji tega programa.
 jury-problem-kind-not-in-force = To nasprotje interesov ne velja več.
+jury-conflict-fields-locked = Vaša država in organizacija določata, katerih predlogov ne smete ocenjevati (navzkrižje interesov), zato ju spreminjajo le vodje programa in predsednik žirije. Pišite jim, če sta napačni.

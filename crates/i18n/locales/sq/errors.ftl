@@ -217,3 +217,5 @@ field-duplicate-code = Një program tjetër e ka tashmë këtë kod.
 problem-body-too-large = kërkesa është më e madhe se sa pranon kjo adresë
 field-required_together = Jepeni këtë bashkë me tjetrin: lloji i objektit dhe identifikuesi i tij shkojnë bashkë.
 field-before_the_request = Kjo ditë është para se të kërkohej pagesa: pagesa bëhet pas miratimit të saj.
+field-set_by_jury_runners = Këtë e ndryshojnë vetëm menaxherët e programit dhe kryetari i jurisë: prej tij varen konfliktet tuaja të interesit.
+field-set_by_administrators = Shteti dhe organizata e vlerësuesit përcaktojnë konfliktet e interesit: i ndryshon një administrator.

@@ -73,3 +73,4 @@ jury-problem-reason-too-long = Jo më shumë se 2000 shenja.
 jury-problem-reviewer-id-required = Zgjidhni vlerësuesin.
 jury-problem-reviewer-id-not-on-the-jury = Personi nuk është në jurinë e këtij programi.
 jury-problem-kind-not-in-force = Ky konflikt interesi nuk është më në fuqi.
+jury-conflict-fields-locked = Shteti dhe organizata juaj përcaktojnë cilat propozime nuk mund t'i vlerësoni (konflikt interesi), prandaj vetëm menaxherët e programit dhe kryetari i jurisë i ndryshojnë. Shkruajuni nëse janë të gabuara.

@@ -74,3 +74,4 @@ jury-problem-reason-too-long = Највише 2000 знакова.
 jury-problem-reviewer-id-required = Изаберите рецензента.
 jury-problem-reviewer-id-not-on-the-jury = Ова особа није у жирију овог програма.
 jury-problem-kind-not-in-force = Овај сукоб интереса више не важи.
+jury-conflict-fields-locked = Ваша држава и организација одређују које предлоге не смете да оцењујете (сукоб интереса), па их мењају само менаџери програма и председник жирија. Пишите им ако су погрешни.

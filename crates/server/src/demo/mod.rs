@@ -85,6 +85,7 @@ pub async fn seed(app: &App) -> anyhow::Result<Vec<DemoAccount>> {
             email: "manager@innovation-awards.example".into(),
             password: SecretString::from(DEMO_PASSWORD),
         },
+        auth::ClientAddress::local(),
     )
     .await
     .context("logging in as the demo programme manager")?;

@@ -66,6 +66,7 @@ pub(super) async fn log_in(app: &App, email: &str) -> anyhow::Result<grants_app:
             email: email.into(),
             password: SecretString::from(DEMO_PASSWORD),
         },
+        auth::ClientAddress::local(),
     )
     .await
     .with_context(|| format!("logging in as {email}"))?;

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use super::{CsrfForm, OrPage, Visit, localized, render, render_status, when};
 use crate::i18n::text;
 use crate::session::{
-    LOGIN_COOKIE, Viewer, ended_session, language_cookie, login_cookie, session_cookie,
+    Client, LOGIN_COOKIE, Viewer, ended_session, language_cookie, login_cookie, session_cookie,
 };
 use crate::{PageError, WebState};
 
@@ -75,6 +75,7 @@ pub(crate) struct LoginForm {
 
 pub(crate) async fn login(
     Visit(state, viewer): Visit,
+    Client(client): Client,
     jar: CookieJar,
     Form(form): Form<LoginForm>,
 ) -> Response {
@@ -105,6 +106,7 @@ pub(crate) async fn login(
             email: form.email.clone(),
             password: form.password.into(),
         },
+        client,
     )
     .await;
     match outcome {

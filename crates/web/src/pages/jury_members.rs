@@ -236,6 +236,9 @@ struct ProfilePage {
     saved: bool,
     /// A link back to the jury, for those who run it.
     jury_link: bool,
+    /// Country and organisation are shown, not edited: they decide
+    /// conflicts of interest, and the reviewer may not change them.
+    conflict_fields_locked: bool,
 }
 
 fn language_choices(read: &[String]) -> Vec<LanguageChoice> {
@@ -283,6 +286,7 @@ fn profile_page(
         form,
         saved,
         jury_link: jury::runs_jury(actor),
+        conflict_fields_locked: !profile.may_change_conflict_fields,
     }
 }
 
@@ -602,9 +606,12 @@ mod tests {
             for field in PROFILE_FIELDS {
                 problems.push(field, "bad", "wrong");
             }
-            for form in [
-                typed("makerspace", "5").refused(locale, &ValidationErrors::default(), 8),
-                typed("makerspace", "5").refused(locale, &problems, 8),
+            for (form, locked) in [
+                (
+                    typed("makerspace", "5").refused(locale, &ValidationErrors::default(), 8),
+                    false,
+                ),
+                (typed("makerspace", "5").refused(locale, &problems, 8), true),
             ] {
                 let page = ProfilePage {
                     id: "p1".into(),
@@ -615,7 +622,8 @@ mod tests {
                     cap: 8,
                     form,
                     saved: true,
-                    jury_link: true,
+                    jury_link: !locked,
+                    conflict_fields_locked: locked,
                 };
                 let status = views.renders(&viewer, "reviewer_profile", "jury-profile-title", page);
                 assert_eq!(status, StatusCode::OK);

@@ -1,12 +1,12 @@
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
-#[sea_orm(table_name = "login_throttle")]
+#[sea_orm(table_name = "sign_in_throttles")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
-    pub email_normalized: String,
+    pub key: String,
     pub failures: i32,
-    pub locked_until: Option<DateTimeUtc>,
+    pub next_attempt_at: Option<DateTimeUtc>,
     pub updated_at: DateTimeUtc,
 }
 
