@@ -16,6 +16,7 @@ mod m20261202_000009_timers_by_subject;
 mod m20261207_000010_bank_accounts;
 mod m20261207_000011_privacy_consents;
 mod m20261207_000012_sign_in_throttles;
+mod m20261207_000013_second_factors;
 
 /// Every migration, oldest first.
 #[derive(Debug)]
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000010_bank_accounts::Migration),
             Box::new(m20261207_000011_privacy_consents::Migration),
             Box::new(m20261207_000012_sign_in_throttles::Migration),
+            Box::new(m20261207_000013_second_factors::Migration),
         ]
     }
 }

@@ -537,6 +537,55 @@ impl TestApp {
         .await
     }
 
+    /// The code an authenticator app shows for `secret` at the server's time.
+    pub fn totp(&self, secret: &str) -> String {
+        let secret = totp_rs::Secret::try_from_base32(secret).expect("a base32 secret");
+        let totp = totp_rs::Builder::new()
+            .with_secret(secret)
+            .with_digits(6)
+            .with_step_duration(30)
+            .with_skew(1)
+            .build()
+            .expect("a TOTP");
+        let now = u64::try_from(self.clock.now().timestamp()).expect("after 1970");
+        totp.generate(now).to_string()
+    }
+
+    /// The app's next code: the clock moves one step (thirty seconds) on,
+    /// since each code is accepted once.
+    pub fn next_totp(&self, secret: &str) -> String {
+        self.clock.advance(chrono::Duration::seconds(30));
+        self.totp(secret)
+    }
+
+    /// Sets up two-step sign-in for the holder of `token` through the API:
+    /// the secret and the ten recovery codes.
+    pub async fn enrol_second_factor(&self, token: &str) -> (String, Vec<String>) {
+        let started = self
+            .post("/me/second-factor/enrolment", Some(token), &json!({}))
+            .await;
+        started.expect(200);
+        let secret = started.body["secret"]
+            .as_str()
+            .expect("a secret")
+            .to_owned();
+        let confirmed = self
+            .post(
+                "/me/second-factor/enrolment/confirm",
+                Some(token),
+                &json!({ "code": self.totp(&secret) }),
+            )
+            .await;
+        confirmed.expect(200);
+        let codes = confirmed.body["codes"]
+            .as_array()
+            .expect("recovery codes")
+            .iter()
+            .filter_map(|c| c.as_str().map(str::to_owned))
+            .collect();
+        (secret, codes)
+    }
+
     /// Logs in and returns the bearer token.
     pub async fn login(&self, email: &str, password: &str) -> String {
         let reply = self.login_reply(email, password).await;

@@ -24,6 +24,7 @@ mod api {
     mod refusals;
     mod reports;
     mod review;
+    mod second_factor;
     mod storage;
     mod stress;
     mod users;

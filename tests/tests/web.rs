@@ -15,5 +15,6 @@ mod web {
     mod jury_chair;
     mod programme_manager;
     mod reviewer;
+    mod security;
     mod words;
 }

@@ -186,6 +186,18 @@ where
             .ok_or(grants_app::AppError::Unauthenticated)?;
         let actor = grants_app::auth::authenticate(&state.app, token).await?;
         crate::problem::note_profile(actor.locale);
+        // Whoever must have a second factor and has none sets it up first:
+        // all they may do is read themself, set it up and sign out.
+        let path = parts.uri.path();
+        if actor.second_factor.must_enrol()
+            && !(path == "/me" || path.starts_with("/me/second-factor") || path == "/auth/token")
+        {
+            return Err(
+                grants_app::AppError::forbidden("second-factor-enrolment-required")
+                    .done()
+                    .into(),
+            );
+        }
         Ok(Auth(actor))
     }
 }

@@ -186,7 +186,7 @@ pub async fn reset_password(app: &App, input: ResetPasswordInput) -> AppResult<(
     Ok(())
 }
 
-async fn record(
+pub(crate) async fn record(
     tx: &impl ConnectionTrait,
     user: UserId,
     action: &'static str,

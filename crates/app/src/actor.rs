@@ -15,6 +15,9 @@ pub struct Actor {
     pub roles: Vec<RoleGrant>,
     /// The token they authenticated with, so that log-out can revoke it.
     pub token: Option<TokenId>,
+    /// Their second factor: whether they have one, must have one, and
+    /// until when their session counts as freshly proved.
+    pub second_factor: crate::second_factor::SecondFactorState,
 }
 
 impl Actor {

@@ -8,13 +8,14 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use grants_domain::Email;
 use grants_store::throttle::{self, Attempts};
-use grants_store::{tokens, users};
+use grants_store::{email_tokens, second_factors, tokens, users};
 use rand::RngCore;
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use utoipa::ToSchema;
 
+use crate::second_factor::{self, SecondFactorState};
 use crate::{Actor, App, AppError, AppResult, password};
 
 /// Prefix of every token, so that leaked tokens are easy to recognise and scan for.
@@ -29,6 +30,10 @@ pub struct LoginInput {
     /// The password.
     #[schema(value_type = String, format = Password)]
     pub password: SecretString,
+    /// For an account with two-step sign-in: the six-digit code from the
+    /// authenticator app, or a recovery code.
+    #[serde(default)]
+    pub code: Option<String>,
 }
 
 /// A freshly issued bearer token. The secret is shown once and stored only as a hash.
@@ -113,7 +118,7 @@ fn wait_before(n: u32, free: u32, longest: Duration) -> Option<Duration> {
 /// (with the seconds to wait) while the key must wait, else counted, with
 /// the wait the next attempt will have. Counts not touched for
 /// `forget_after` start again from nothing.
-async fn claim_attempt(
+pub(crate) async fn claim_attempt(
     app: &App,
     key: &str,
     free: u32,
@@ -155,17 +160,115 @@ async fn claim_attempt(
     })
 }
 
-/// Exchanges email and password for a bearer token.
+/// Exchanges email and password (and, for a person with a second factor,
+/// a code) for a bearer token.
 ///
-/// Every failure is the same [`AppError::InvalidCredentials`], whether the
-/// address is unknown, the password wrong or the account deactivated, and
-/// unknown addresses cost a hash verification too. Each attempt is counted
-/// against the account and against the client's address before the
-/// password is checked; past the free attempts each next one waits twice
-/// as long as the one before, up to a short longest wait for an account
-/// (so nobody can keep its owner out) and a long one for an address.
+/// Every failure of the password is the same [`AppError::InvalidCredentials`],
+/// whether the address is unknown, the password wrong or the account
+/// deactivated, and unknown addresses cost a hash verification too. Each
+/// attempt is counted against the account and against the client's
+/// address before the password is checked; past the free attempts each
+/// next one waits twice as long as the one before, up to a short longest
+/// wait for an account (so nobody can keep its owner out) and a long one
+/// for an address. A person with a second factor who sent no code gets
+/// [`AppError::SecondFactorNeeded`].
 #[tracing::instrument(skip_all)]
 pub async fn login(app: &App, input: LoginInput, client: ClientAddress) -> AppResult<IssuedToken> {
+    let code = input.code.clone();
+    let user = password_holder(app, input, client).await?;
+    let proved = if second_factors::find(app.store.conn(), user.id)
+        .await?
+        .is_some_and(|f| f.confirmed_at.is_some())
+    {
+        let code = code
+            .filter(|c| !c.trim().is_empty())
+            .ok_or(AppError::SecondFactorNeeded)?;
+        second_factor::check(app, user.id, &code).await?;
+        true
+    } else {
+        false
+    };
+    issue(app, &user, client, proved).await
+}
+
+/// The first step of signing in on a page: the password, then either the
+/// session or, for a person with a second factor, a challenge to answer
+/// with a code in [`finish_sign_in`].
+#[derive(Debug)]
+pub enum SignIn {
+    /// Signed in.
+    Done(IssuedToken),
+    /// The password was right; a code must follow, with this challenge
+    /// (single use, for ten minutes).
+    NeedsCode(String),
+}
+
+/// How long a sign-in waits for its second factor.
+const CHALLENGE_TTL: chrono::Duration = chrono::Duration::minutes(10);
+
+/// Signs in with email and password, as [`login`] does, but answers a
+/// person with a second factor with a challenge rather than a refusal.
+pub async fn begin_sign_in(
+    app: &App,
+    input: LoginInput,
+    client: ClientAddress,
+) -> AppResult<SignIn> {
+    let user = password_holder(app, input, client).await?;
+    let enabled = second_factors::find(app.store.conn(), user.id)
+        .await?
+        .is_some_and(|f| f.confirmed_at.is_some());
+    if !enabled {
+        return Ok(SignIn::Done(issue(app, &user, client, false).await?));
+    }
+    let challenge = new_secret();
+    let now = Utc::now();
+    email_tokens::insert(
+        app.store.conn(),
+        user.id,
+        email_tokens::SIGN_IN_CHALLENGE,
+        hash_token(challenge.expose_secret()),
+        now + CHALLENGE_TTL,
+        now,
+    )
+    .await?;
+    Ok(SignIn::NeedsCode(challenge.expose_secret().to_owned()))
+}
+
+/// Answers a sign-in's challenge with a code: the session. A wrong code
+/// leaves the challenge open for another try (attempts are throttled); an
+/// expired or used challenge is [`AppError::Unauthenticated`].
+pub async fn finish_sign_in(
+    app: &App,
+    challenge: &str,
+    code: &str,
+    client: ClientAddress,
+) -> AppResult<IssuedToken> {
+    let hash = hash_token(challenge);
+    let c = app.store.conn();
+    let user_id = email_tokens::holder(c, &hash, email_tokens::SIGN_IN_CHALLENGE, Utc::now())
+        .await?
+        .ok_or(AppError::Unauthenticated)?;
+    second_factor::check(app, user_id, code).await?;
+    if email_tokens::redeem(c, &hash, email_tokens::SIGN_IN_CHALLENGE, Utc::now())
+        .await?
+        .is_none()
+    {
+        return Err(AppError::Unauthenticated);
+    }
+    let user = users::find(c, user_id)
+        .await?
+        .filter(|u| u.active)
+        .ok_or(AppError::Unauthenticated)?;
+    issue(app, &user, client, true).await
+}
+
+/// The active account whose password this is, after the attempt was
+/// counted against the account and the client.
+async fn password_holder(
+    app: &App,
+    input: LoginInput,
+    client: ClientAddress,
+) -> AppResult<users::UserRecord> {
     let email = Email::parse(&input.email).map_err(|e| {
         AppError::Validation(grants_domain::ValidationErrors::single(
             "email", e.code, e.message,
@@ -213,24 +316,37 @@ pub async fn login(app: &App, input: LoginInput, client: ClientAddress) -> AppRe
     let password_ok = password::verify(input.password, hash).await?;
     let user = user.filter(|u| password_ok && u.active);
 
-    let Some(user) = user else {
+    user.ok_or_else(|| {
         // Never the password: who was tried, and from where.
         tracing::warn!(account = %key, client = %client, "sign-in failed");
-        return Err(AppError::InvalidCredentials);
-    };
+        AppError::InvalidCredentials
+    })
+}
 
+/// A new token for `user`, whose password (and code, when `proved`) were
+/// right: the account's count of attempts is forgotten, and the client's
+/// takes this one back.
+async fn issue(
+    app: &App,
+    user: &users::UserRecord,
+    client: ClientAddress,
+    proved: bool,
+) -> AppResult<IssuedToken> {
+    let policy = &app.auth;
     let secret = new_secret();
     let now = Utc::now();
-    let expires_at = now + app.auth.token_ttl;
+    let expires_at = now + policy.token_ttl;
     let tx = app.store.begin().await?;
-    throttle::clear(&tx, &account).await?;
-    throttle::succeeded(&tx, &address, policy.max_failed_logins_per_address).await?;
+    throttle::clear(&tx, &account_key(&user.email.normalized())).await?;
+    throttle::succeeded(&tx, &client.key(), policy.max_failed_logins_per_address).await?;
     tokens::insert(
         &tx,
         user.id,
         hash_token(secret.expose_secret()),
         now,
         expires_at,
+        // The second factor is proved on the business clock, as it is checked.
+        proved.then(|| app.now()),
     )
     .await?;
     tx.commit().await.map_err(grants_store::StoreError::from)?;
@@ -258,12 +374,19 @@ pub async fn authenticate(app: &App, token: &str) -> AppResult<Actor> {
         .await?
         .filter(|(_, user)| user.active)
         .ok_or(AppError::Unauthenticated)?;
+    let second_factor = SecondFactorState::of(
+        app,
+        &user.roles,
+        found.holder_has_second_factor,
+        found.second_factor_at,
+    );
     Ok(Actor {
         id: user.id,
         name: user.name.to_string(),
         locale: user.locale,
         roles: user.roles,
         token: Some(found.id),
+        second_factor,
     })
 }
 

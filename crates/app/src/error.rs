@@ -53,6 +53,10 @@ pub enum AppError {
     /// the same whether or not the address has an account.
     #[error("the email or password is wrong")]
     InvalidCredentials,
+    /// The password was right, but the account uses a second factor and
+    /// no code came with it.
+    #[error("this account uses two-step sign-in: send the code from the authenticator app")]
+    SecondFactorNeeded,
     /// Too many failed log-ins for this address.
     #[error("too many failed log-ins; try again in {retry_after_secs} seconds")]
     LockedOut {
@@ -118,6 +122,7 @@ impl AppError {
         match self {
             AppError::Unauthenticated => "unauthenticated",
             AppError::InvalidCredentials => "invalid-credentials",
+            AppError::SecondFactorNeeded => "second-factor-needed",
             AppError::LockedOut { .. } => "locked-out",
             AppError::Forbidden(r) | AppError::Conflict(r) => r.code,
             AppError::NotFound(_) => "not-found",

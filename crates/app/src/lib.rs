@@ -30,6 +30,7 @@ pub mod programmes;
 pub mod proposals;
 pub mod reports;
 pub mod reviews;
+pub mod second_factor;
 pub mod steps;
 pub mod timers;
 pub mod todo;
@@ -69,6 +70,11 @@ pub struct AuthPolicy {
     /// The header a trusted proxy in front of the service puts the client's
     /// address in (`x-forwarded-for`); `None` when clients connect directly.
     pub client_address_header: Option<String>,
+    /// Administrators, finance and programme managers must use a second factor.
+    pub second_factor_required: bool,
+    /// How long a proved second factor counts as fresh, for paying,
+    /// approving and changing roles.
+    pub step_up: Duration,
     /// How long an emailed address-verification link works.
     pub verify_ttl: Duration,
     /// How long an emailed password-reset link works.
@@ -84,6 +90,8 @@ impl Default for AuthPolicy {
             max_failed_logins_per_address: 20,
             lockout: Duration::from_secs(15 * 60),
             client_address_header: None,
+            second_factor_required: false,
+            step_up: Duration::from_secs(5 * 60),
             verify_ttl: Duration::from_secs(48 * 3600),
             reset_ttl: Duration::from_secs(3600),
         }

@@ -25,6 +25,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::audit::AuditEventView;
+use crate::second_factor;
 use crate::{Actor, App, AppError, AppResult};
 
 /// Why a transition is blocked.
@@ -84,6 +85,10 @@ pub struct TransitionView {
     pub irreversible: bool,
     /// Who reads the comment written with it.
     pub comment_readers: CommentReaders,
+    /// The person may take it with a fresh code from their authenticator
+    /// app (`POST /auth/step-up` first, or the code in the page's form):
+    /// that is all that stands in the way.
+    pub needs_second_factor: bool,
 }
 
 /// Who reads the comment a person writes with a step.
@@ -487,6 +492,21 @@ struct Guards<'a, S: Subject> {
 
 impl<S: Subject> GuardCheck for Guards<'_, S> {
     fn check(&self, guard: &str) -> Result<(), Refusal> {
+        // Every subject's: whether the person proved their second factor lately.
+        if guard == second_factor::FRESH_GUARD {
+            let Some(actor) = self.step.actor else {
+                return Ok(());
+            };
+            return actor.second_factor.fresh_at(self.step.now).map_err(|case| {
+                let message = match case {
+                    "enrol" => {
+                        "this step needs two-step sign-in, which your account does not have yet"
+                    }
+                    _ => "confirm with a fresh code from your authenticator app",
+                };
+                Refusal::new(message).case(case)
+            });
+        }
         self.subject
             .guard(self.around, self.step, self.extra, guard)
     }
@@ -541,6 +561,12 @@ pub(crate) async fn options<S: Subject>(
             label: o.label,
             to: o.to,
             allowed: o.allowed,
+            needs_second_factor: !o.allowed
+                && !o.blocked_by.is_empty()
+                && o.blocked_by.iter().all(|r| {
+                    r.guard.as_deref() == Some(second_factor::FRESH_GUARD)
+                        && r.args.get("case").map(String::as_str) == Some("step_up")
+                }),
             blocked_by: o.blocked_by.iter().map(BlockedReasonView::from).collect(),
         })
         .collect())

@@ -382,6 +382,9 @@ pub async fn update_user(
     if (input.roles.is_some() || input.active.is_some()) && !admin {
         return Err(AppError::forbidden("admin-only-roles").done());
     }
+    if input.roles.is_some() {
+        crate::second_factor::require_fresh(app, actor)?;
+    }
     if own && (input.active == Some(false) || removes_own_admin(&input)) {
         return Err(AppError::conflict("self-deactivation").done());
     }

@@ -67,7 +67,9 @@ pub fn registry(workflow: &str, events: &[&str]) -> Option<Registry> {
     let mut actors: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
     actors.extend_from_slice(kind.relations);
     actors.push(SYSTEM);
-    Some(Registry::new(&actors, kind.guards, events, kind.effects))
+    let mut guards = kind.guards.to_vec();
+    guards.push(crate::second_factor::FRESH_GUARD);
+    Some(Registry::new(&actors, &guards, events, kind.effects))
 }
 
 /// A definition's file and text.

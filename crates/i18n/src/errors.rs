@@ -38,7 +38,7 @@ pub fn slug(error: &AppError) -> &'static str {
 /// The one classification of errors: each kind's status and slug.
 fn kind(error: &AppError) -> (StatusCode, &'static str) {
     match error {
-        AppError::Unauthenticated | AppError::InvalidCredentials => {
+        AppError::Unauthenticated | AppError::InvalidCredentials | AppError::SecondFactorNeeded => {
             (StatusCode::UNAUTHORIZED, "unauthenticated")
         }
         AppError::LockedOut { .. } => (StatusCode::TOO_MANY_REQUESTS, "locked-out"),

@@ -170,6 +170,11 @@ pub struct AuthConfig {
     /// The header a trusted proxy puts the client's address in; empty when
     /// clients connect directly.
     pub client_address_header: String,
+    /// Administrators, finance and programme managers must use two-step sign-in.
+    pub second_factor_required: bool,
+    /// How long a proved second factor counts as fresh for paying,
+    /// approving and changing roles.
+    pub step_up_seconds: u64,
     /// How long an address-verification link works.
     pub verify_token_ttl_seconds: u64,
     /// How long a password-reset link works.
@@ -334,6 +339,8 @@ impl Config {
                 self.auth.client_address_header.trim().to_ascii_lowercase(),
             )
             .filter(|name| !name.is_empty()),
+            second_factor_required: self.auth.second_factor_required,
+            step_up: Duration::from_secs(self.auth.step_up_seconds.max(1)),
             verify_ttl: Duration::from_secs(self.auth.verify_token_ttl_seconds),
             reset_ttl: Duration::from_secs(self.auth.reset_token_ttl_seconds),
         }

@@ -16,6 +16,9 @@ use crate::query;
 pub const VERIFY_EMAIL: &str = "verify_email";
 /// Lets a person choose a new password.
 pub const RESET_PASSWORD: &str = "reset_password";
+/// A sign-in whose password was right, waiting for its second factor
+/// (never mailed: it lives in the browser's cookie).
+pub const SIGN_IN_CHALLENGE: &str = "sign_in_challenge";
 
 /// Records a token by the hash of its secret.
 pub async fn insert(
@@ -36,6 +39,26 @@ pub async fn insert(
         created_at: Set(now),
     };
     query::insert(c, row).await
+}
+
+/// The user of the unexpired, unused token with this hash and purpose,
+/// leaving it unused.
+pub async fn holder(
+    c: &impl ConnectionTrait,
+    token_hash: &str,
+    purpose: &str,
+    now: DateTime<Utc>,
+) -> StoreResult<Option<UserId>> {
+    let token = email_token::Entity::find()
+        .filter(email_token::Column::TokenHash.eq(token_hash))
+        .filter(email_token::Column::Purpose.eq(purpose))
+        .filter(email_token::Column::UsedAt.is_null())
+        .one(c)
+        .await?;
+    // Compared here: SQLite keeps timestamps as text.
+    Ok(token
+        .filter(|t| t.expires_at > now)
+        .map(|t| t.user_id.into()))
 }
 
 /// Uses up the unexpired, unused token with this hash and purpose; returns

@@ -23,6 +23,7 @@ pub mod proposals;
 mod query;
 pub mod reports;
 pub mod review;
+pub mod second_factors;
 pub mod throttle;
 pub mod timers;
 pub mod tokens;

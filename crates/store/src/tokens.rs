@@ -7,7 +7,7 @@ use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, Query
 use uuid::Uuid;
 
 use crate::StoreResult;
-use crate::entity::{api_token, user};
+use crate::entity::{api_token, second_factor, user};
 use crate::query;
 use crate::users::{self, UserRecord};
 
@@ -20,6 +20,10 @@ pub struct ActiveToken {
     pub user_id: UserId,
     /// When it stops working.
     pub expires_at: DateTime<Utc>,
+    /// When its holder last proved their second factor with it.
+    pub second_factor_at: Option<DateTime<Utc>>,
+    /// Whether its holder has a second factor.
+    pub holder_has_second_factor: bool,
 }
 
 /// Records a token by the hash of its secret.
@@ -29,6 +33,7 @@ pub async fn insert(
     token_hash: String,
     now: DateTime<Utc>,
     expires_at: DateTime<Utc>,
+    second_factor_at: Option<DateTime<Utc>>,
 ) -> StoreResult<TokenId> {
     let id = TokenId::new();
     let row = api_token::ActiveModel {
@@ -38,6 +43,7 @@ pub async fn insert(
         created_at: Set(now),
         expires_at: Set(expires_at),
         revoked_at: Set(None),
+        second_factor_at: Set(second_factor_at),
     };
     query::insert(c, row).await?;
     Ok(id)
@@ -61,6 +67,19 @@ pub async fn find_active(
             Expr::col((api_token::Entity, api_token::Column::ExpiresAt)),
             Alias::new("token_expires_at"),
         )
+        .expr_as(
+            Expr::col((api_token::Entity, api_token::Column::SecondFactorAt)),
+            Alias::new("token_second_factor_at"),
+        )
+        .expr_as(
+            Expr::col((second_factor::Entity, second_factor::Column::ConfirmedAt)),
+            Alias::new("second_factor_confirmed_at"),
+        )
+        .left_join(
+            second_factor::Entity,
+            Expr::col((second_factor::Entity, second_factor::Column::UserId))
+                .equals((user::Entity, user::Column::Id)),
+        )
         .inner_join(
             api_token::Entity,
             Expr::col((api_token::Entity, api_token::Column::UserId))
@@ -76,6 +95,10 @@ pub async fn find_active(
         id: row.try_get::<Uuid>("", "token_id")?.into(),
         user_id: holder.id,
         expires_at: row.try_get("", "token_expires_at")?,
+        second_factor_at: row.try_get("", "token_second_factor_at")?,
+        holder_has_second_factor: row
+            .try_get::<Option<DateTime<Utc>>>("", "second_factor_confirmed_at")?
+            .is_some(),
     };
     // Expiry is compared here rather than in SQL: SQLite keeps timestamps as text.
     Ok((token.expires_at > now).then_some((token, holder)))
@@ -97,6 +120,38 @@ pub async fn revoke_all_for_user(
     now: DateTime<Utc>,
 ) -> StoreResult<u64> {
     revoke_where(c, api_token::Column::UserId.eq(user_id.uuid()), now).await
+}
+
+/// Revokes every token of a user but `keep` (the second factor changed:
+/// the other sessions end); returns how many.
+pub async fn revoke_others(
+    c: &impl ConnectionTrait,
+    user_id: UserId,
+    keep: TokenId,
+    now: DateTime<Utc>,
+) -> StoreResult<u64> {
+    revoke_where(
+        c,
+        sea_orm::Condition::all()
+            .add(api_token::Column::UserId.eq(user_id.uuid()))
+            .add(api_token::Column::Id.ne(keep.uuid())),
+        now,
+    )
+    .await
+}
+
+/// Records that the holder of token `id` proved their second factor at `now`.
+pub async fn mark_second_factor(
+    c: &impl ConnectionTrait,
+    id: TokenId,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    api_token::Entity::update_many()
+        .col_expr(api_token::Column::SecondFactorAt, Expr::value(Some(now)))
+        .filter(api_token::Column::Id.eq(id.uuid()))
+        .exec(c)
+        .await?;
+    Ok(())
 }
 
 /// Revokes the active tokens `which` selects; returns how many.

@@ -110,6 +110,8 @@ pub(crate) enum PageError {
         /// Where to come back to.
         next: String,
     },
+    /// The person must set up two-step sign-in before anything else.
+    SetUpSecondFactor,
     /// The use case refused or failed.
     Failed {
         /// Who asked, for the language and the frame.
@@ -137,6 +139,9 @@ impl IntoResponse for PageError {
             PageError::SignIn { next } => {
                 let target = format!("/app/login?next={}", encode(&next));
                 return Redirect::to(&target).into_response();
+            }
+            PageError::SetUpSecondFactor => {
+                return Redirect::to("/app/me/second-factor").into_response();
             }
             PageError::Forged { viewer } => {
                 let message = i18n::text(viewer.locale, "error-forged");

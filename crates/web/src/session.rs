@@ -22,6 +22,8 @@ use crate::i18n::{LANGUAGE_COOKIE, from_accept_language};
 
 /// The cookie that carries the session token.
 pub(crate) const SESSION_COOKIE: &str = "grants_session";
+/// The cookie of a sign-in waiting for its second factor.
+pub(crate) const CHALLENGE_COOKIE: &str = "grants_sign_in_code";
 
 /// Who is looking at a page, in which language.
 #[derive(Debug, Clone)]
@@ -153,6 +155,24 @@ pub(crate) fn login_cookie(nonce: String, secure: bool) -> Cookie<'static> {
         .http_only(true)
         .secure(secure)
         .same_site(SameSite::Strict)
+        .path("/app/login")
+        .build()
+}
+
+/// The sign-in waiting for its second factor: the challenge, for ten
+/// minutes, only to the sign-in pages and never across sites.
+pub(crate) fn challenge_cookie(challenge: String, secure: bool) -> Cookie<'static> {
+    Cookie::build((CHALLENGE_COOKIE, challenge))
+        .http_only(true)
+        .secure(secure)
+        .same_site(SameSite::Strict)
+        .path("/app/login")
+        .build()
+}
+
+/// A cookie that removes the challenge cookie.
+pub(crate) fn ended_challenge() -> Cookie<'static> {
+    Cookie::build((CHALLENGE_COOKIE, ""))
         .path("/app/login")
         .build()
 }

@@ -67,6 +67,14 @@ fn matrix() -> BTreeMap<&'static str, (bool, [May; 7])> {
         ("DELETE /auth/token", (false, everyone)),
         ("GET /me", (false, everyone)),
         ("GET /me/notification-preferences", (false, everyone)),
+        ("GET /me/second-factor", (false, everyone)),
+        ("POST /me/second-factor/enrolment", (false, everyone)),
+        (
+            "POST /me/second-factor/enrolment/confirm",
+            (false, everyone),
+        ),
+        ("POST /me/second-factor/disable", (false, everyone)),
+        ("POST /auth/step-up", (false, everyone)),
         ("PUT /me/notification-preferences", (false, everyone)),
         ("GET /users", (false, admins)),
         ("POST /users", (false, admins)),
@@ -275,6 +283,9 @@ fn body(route: &str, role: &str, objects: &Objects, revision: i64) -> Option<Val
             json!({ "token": "iat_unknown", "password": "a long enough password" })
         }
         "PUT /me/notification-preferences" => json!({ "daily": [] }),
+        "POST /me/second-factor/enrolment/confirm"
+        | "POST /me/second-factor/disable"
+        | "POST /auth/step-up" => json!({ "code": "123456" }),
         "POST /users" => {
             json!({ "email": format!("{unique}@tests.example"), "name": "New", "password": "a long enough password", "roles": [{ "role": "reviewer" }] })
         }

@@ -18,6 +18,7 @@ on_both_databases!(
     a_tranche_is_paid_once_whatever_the_retries_and_races,
     two_commitments_that_together_overspend_are_not_both_made,
     terminating_while_paying_leaves_every_cent_accounted_for,
+    paying_needs_a_fresh_code_from_those_with_two_step_sign_in,
 );
 
 /// A programme with a manager, two finance users, an applicant and a chair.
@@ -1197,5 +1198,51 @@ async fn terminating_while_paying_leaves_every_cent_accounted_for(backend: Backe
     }
     let ledger = r.ledger().await;
     assert_eq!(ledger["totals"]["committed"], ledger["totals"]["disbursed"]);
+    r.app.finish().await;
+}
+
+async fn paying_needs_a_fresh_code_from_those_with_two_step_sign_in(backend: Backend) {
+    let r = round(backend, 1_000_000, |_| {}, |_| {}).await;
+    let proposal = r.reviewed("MK", "Seed library", 200_000).await;
+    let (_, tranches) = r.approved_tranche(&proposal).await;
+    let (secret, _) = r.app.enrol_second_factor(&r.finance).await;
+    // Minutes after signing in, the token alone no longer pays.
+    r.app.clock.advance(chrono::Duration::minutes(6));
+    let payment = json!({ "payment": {
+        "reference": "PAY-2FA",
+        "value_date": r.app.clock.now().date_naive(),
+    }});
+    let refused = r
+        .tranche(&r.finance, &tranches[0], "pay", payment.clone())
+        .await;
+    refused.expect_problem(409);
+    assert_eq!(
+        refused.body["blocked_by"][0]["guard"],
+        "second_factor_fresh"
+    );
+    assert_eq!(refused.body["blocked_by"][0]["args"]["case"], "step_up");
+    let offered = r
+        .app
+        .get(
+            &format!("/tranches/{}/transitions", tranches[0]),
+            Some(&r.finance),
+        )
+        .await;
+    let pay = offered
+        .body
+        .as_array()
+        .and_then(|steps| steps.iter().find(|s| s["name"] == "pay").cloned());
+    assert_eq!(pay.expect("pay is listed")["needs_second_factor"], true);
+    r.app
+        .post(
+            "/auth/step-up",
+            Some(&r.finance),
+            &json!({ "code": r.app.next_totp(&secret) }),
+        )
+        .await
+        .expect(200);
+    r.tranche(&r.finance, &tranches[0], "pay", payment)
+        .await
+        .expect(200);
     r.app.finish().await;
 }

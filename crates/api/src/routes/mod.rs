@@ -14,6 +14,7 @@ mod proposals;
 mod reports;
 mod responses;
 mod review;
+mod second_factor;
 mod steps;
 mod users;
 mod workflows;
@@ -28,6 +29,7 @@ use crate::AppState;
 pub(crate) fn api() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(crate::openapi::base())
         .merge(auth::routes())
+        .merge(second_factor::routes())
         .merge(users::routes())
         .merge(programmes::routes())
         .merge(proposals::routes())

@@ -148,3 +148,7 @@ form-part-language = език
 form-part-budget_lines = бюджетни пера
 form-part-narrative = история на проекта
 form-part-activities = дейности
+guard-second_factor_fresh = { $case ->
+        [enrol] За плащане и одобряване е нужен вход в две стъпки: настройте го в раздела Сигурност при вход.
+       *[step_up] Потвърдете с нов код от вашето приложение за удостоверяване.
+    }

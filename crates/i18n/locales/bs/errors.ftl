@@ -219,3 +219,13 @@ field-required_together = Navedite ovo zajedno s drugim: vrsta objekta i njegov 
 field-before_the_request = Ovaj dan je prije nego što je isplata zatražena: isplata se vrši nakon odobrenja.
 field-set_by_jury_runners = Ovo mijenjaju samo menadžeri programa i predsjednik žirija: od toga zavise vaši sukobi interesa.
 field-set_by_administrators = Država i organizacija ocjenjivača određuju sukobe interesa: mijenja ih administrator.
+problem-second-factor-needed = ovaj račun koristi prijavu u dva koraka: pošaljite kod iz aplikacije za autentifikaciju kao `code`
+problem-second-factor-enrolment-required = vaša uloga mora koristiti prijavu u dva koraka: prvo je postavite (POST /me/second-factor/enrolment)
+problem-second-factor-fresh = { $case ->
+        [enrol] ova radnja zahtijeva prijavu u dva koraka, koju vaš račun još nema: prvo je postavite
+       *[step_up] ova radnja zahtijeva novi kod: potvrdite njime (POST /auth/step-up) i pokušajte ponovo u roku od nekoliko minuta
+    }
+problem-second-factor-already-on = prijava u dva koraka je već uključena; prvo je isključite da biste je ponovo postavili
+problem-second-factor-not-started = prvo započnite postavljanje prijave u dva koraka (POST /me/second-factor/enrolment)
+problem-second-factor-required-for-role = vaša uloga mora koristiti prijavu u dva koraka: ne može se isključiti
+field-wrong_code = Kod nije tačan ili je već iskorišten. Sačekajte sljedeći kod u aplikaciji i pokušajte ponovo.

@@ -218,3 +218,13 @@ field-required_together = Give this together with the other one: the kind of obj
 field-before_the_request = This day is before the payment was requested: a payment is made after its approval.
 field-set_by_jury_runners = Only the programme's managers and the jury chair change this: it decides your conflicts of interest.
 field-set_by_administrators = A reviewer's country and organisation decide conflicts of interest: an administrator changes them.
+problem-second-factor-needed = this account uses two-step sign-in: send the code from the authenticator app as `code`
+problem-second-factor-enrolment-required = your role must use two-step sign-in: set it up first (POST /me/second-factor/enrolment)
+problem-second-factor-fresh = { $case ->
+        [enrol] this step needs two-step sign-in, which your account does not have yet: set it up first
+       *[step_up] this step needs a fresh code: confirm with one (POST /auth/step-up) and try again within a few minutes
+    }
+problem-second-factor-already-on = two-step sign-in is on already; turn it off first to set it up again
+problem-second-factor-not-started = start setting up two-step sign-in first (POST /me/second-factor/enrolment)
+problem-second-factor-required-for-role = your role must use two-step sign-in: it cannot be turned off
+field-wrong_code = The code is not right, or was used already. Wait for the app's next code and try again.

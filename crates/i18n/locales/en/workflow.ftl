@@ -159,3 +159,7 @@ form-part-language = language
 form-part-budget_lines = budget lines
 form-part-narrative = narrative
 form-part-activities = activities
+guard-second_factor_fresh = { $case ->
+        [enrol] Paying and approving need two-step sign-in: set it up under Sign-in security.
+       *[step_up] Confirm with a fresh code from your authenticator app.
+    }

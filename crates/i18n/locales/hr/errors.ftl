@@ -219,3 +219,13 @@ field-required_together = Navedite ovo zajedno s drugim: vrsta objekta i njegov 
 field-before_the_request = Ovaj je dan prije nego što je isplata zatražena: isplata se obavlja nakon odobrenja.
 field-set_by_jury_runners = Ovo mijenjaju samo voditelji programa i predsjednik žirija: o tome ovise vaši sukobi interesa.
 field-set_by_administrators = Država i organizacija ocjenjivača određuju sukobe interesa: mijenja ih administrator.
+problem-second-factor-needed = ovaj račun koristi prijavu u dva koraka: pošaljite kôd iz aplikacije za autentifikaciju kao `code`
+problem-second-factor-enrolment-required = vaša uloga mora koristiti prijavu u dva koraka: najprije je postavite (POST /me/second-factor/enrolment)
+problem-second-factor-fresh = { $case ->
+        [enrol] ova radnja zahtijeva prijavu u dva koraka, koju vaš račun još nema: najprije je postavite
+       *[step_up] ova radnja zahtijeva novi kôd: potvrdite njime (POST /auth/step-up) i pokušajte ponovno u roku od nekoliko minuta
+    }
+problem-second-factor-already-on = prijava u dva koraka već je uključena; najprije je isključite kako biste je ponovno postavili
+problem-second-factor-not-started = najprije započnite postavljanje prijave u dva koraka (POST /me/second-factor/enrolment)
+problem-second-factor-required-for-role = vaša uloga mora koristiti prijavu u dva koraka: ne može se isključiti
+field-wrong_code = Kôd nije točan ili je već iskorišten. Pričekajte sljedeći kôd u aplikaciji i pokušajte ponovno.

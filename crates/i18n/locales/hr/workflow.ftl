@@ -148,3 +148,7 @@ form-part-language = jezik
 form-part-budget_lines = proračunske stavke
 form-part-narrative = priča o projektu
 form-part-activities = aktivnosti
+guard-second_factor_fresh = { $case ->
+        [enrol] Za plaćanje i odobravanje potrebna je prijava u dva koraka: postavite je u odjeljku Sigurnost prijave.
+       *[step_up] Potvrdite novim kôdom iz aplikacije za autentifikaciju.
+    }

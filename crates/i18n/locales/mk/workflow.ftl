@@ -148,3 +148,7 @@ form-part-language = јазик
 form-part-budget_lines = буџетски ставки
 form-part-narrative = приказна на проектот
 form-part-activities = активности
+guard-second_factor_fresh = { $case ->
+        [enrol] За плаќање и одобрување потребна е најава во два чекора: поставете ја во делот Безбедност на најавата.
+       *[step_up] Потврдете со нов код од вашата апликација за автентикација.
+    }

@@ -219,3 +219,13 @@ field-required_together = Dați-l împreună cu celălalt: tipul obiectului și 
 field-before_the_request = Această zi este înainte de solicitarea plății: plata se face după aprobarea ei.
 field-set_by_jury_runners = Doar managerii programului și președintele juriului schimbă acest lucru: de el depind conflictele dvs. de interese.
 field-set_by_administrators = Țara și organizația evaluatorului decid conflictele de interese: le schimbă un administrator.
+problem-second-factor-needed = acest cont folosește conectarea în doi pași: trimiteți codul din aplicația de autentificare ca `code`
+problem-second-factor-enrolment-required = rolul dumneavoastră trebuie să folosească conectarea în doi pași: configurați-o mai întâi (POST /me/second-factor/enrolment)
+problem-second-factor-fresh = { $case ->
+        [enrol] această acțiune necesită conectarea în doi pași, pe care contul dumneavoastră nu o are încă: configurați-o mai întâi
+       *[step_up] această acțiune necesită un cod nou: confirmați cu el (POST /auth/step-up) și încercați din nou în câteva minute
+    }
+problem-second-factor-already-on = conectarea în doi pași este deja activată; dezactivați-o mai întâi pentru a o configura din nou
+problem-second-factor-not-started = începeți mai întâi configurarea conectării în doi pași (POST /me/second-factor/enrolment)
+problem-second-factor-required-for-role = rolul dumneavoastră trebuie să folosească conectarea în doi pași: aceasta nu poate fi dezactivată
+field-wrong_code = Codul nu este corect sau a fost deja folosit. Așteptați următorul cod din aplicație și încercați din nou.

@@ -148,3 +148,7 @@ form-part-language = limba
 form-part-budget_lines = liniile bugetare
 form-part-narrative = descrierea narativă
 form-part-activities = activitățile
+guard-second_factor_fresh = { $case ->
+        [enrol] Plata și aprobarea necesită conectarea în doi pași: configurați-o în secțiunea Securitatea conectării.
+       *[step_up] Confirmați cu un cod nou din aplicația de autentificare.
+    }

@@ -220,3 +220,13 @@ field-required_together = Navedite to skupaj z drugim: vrsta predmeta in njen id
 field-before_the_request = Ta dan je pred zahtevo za izplačilo: izplačilo se izvede po odobritvi.
 field-set_by_jury_runners = To spreminjajo le vodje programa in predsednik žirije: od tega so odvisna vaša navzkrižja interesov.
 field-set_by_administrators = Država in organizacija ocenjevalca določata navzkrižja interesov: spremeni ju skrbnik.
+problem-second-factor-needed = ta račun uporablja prijavo v dveh korakih: pošljite kodo iz aplikacije za preverjanje pristnosti kot `code`
+problem-second-factor-enrolment-required = vaša vloga mora uporabljati prijavo v dveh korakih: najprej jo nastavite (POST /me/second-factor/enrolment)
+problem-second-factor-fresh = { $case ->
+        [enrol] to dejanje zahteva prijavo v dveh korakih, ki je vaš račun še nima: najprej jo nastavite
+       *[step_up] to dejanje zahteva novo kodo: potrdite z njo (POST /auth/step-up) in poskusite znova v nekaj minutah
+    }
+problem-second-factor-already-on = prijava v dveh korakih je že vklopljena; najprej jo izklopite, da jo lahko znova nastavite
+problem-second-factor-not-started = najprej začnite nastavljati prijavo v dveh korakih (POST /me/second-factor/enrolment)
+problem-second-factor-required-for-role = vaša vloga mora uporabljati prijavo v dveh korakih: ni je mogoče izklopiti
+field-wrong_code = Koda ni pravilna ali je bila že uporabljena. Počakajte na naslednjo kodo v aplikaciji in poskusite znova.

@@ -148,3 +148,7 @@ form-part-language = jezik
 form-part-budget_lines = proračunske postavke
 form-part-narrative = zgodba projekta
 form-part-activities = dejavnosti
+guard-second_factor_fresh = { $case ->
+        [enrol] Za plačevanje in odobravanje je potrebna prijava v dveh korakih: nastavite jo v razdelku Varnost prijave.
+       *[step_up] Potrdite z novo kodo iz aplikacije za preverjanje pristnosti.
+    }

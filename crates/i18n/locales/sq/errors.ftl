@@ -219,3 +219,13 @@ field-required_together = Jepeni këtë bashkë me tjetrin: lloji i objektit dhe
 field-before_the_request = Kjo ditë është para se të kërkohej pagesa: pagesa bëhet pas miratimit të saj.
 field-set_by_jury_runners = Këtë e ndryshojnë vetëm menaxherët e programit dhe kryetari i jurisë: prej tij varen konfliktet tuaja të interesit.
 field-set_by_administrators = Shteti dhe organizata e vlerësuesit përcaktojnë konfliktet e interesit: i ndryshon një administrator.
+problem-second-factor-needed = kjo llogari përdor hyrjen me dy hapa: dërgoni kodin nga aplikacioni i vërtetimit si `code`
+problem-second-factor-enrolment-required = roli juaj duhet të përdorë hyrjen me dy hapa: fillimisht konfigurojeni (POST /me/second-factor/enrolment)
+problem-second-factor-fresh = { $case ->
+        [enrol] ky veprim kërkon hyrjen me dy hapa, të cilën llogaria juaj nuk e ka ende: fillimisht konfigurojeni
+       *[step_up] ky veprim kërkon një kod të ri: konfirmoni me të (POST /auth/step-up) dhe provoni përsëri brenda pak minutash
+    }
+problem-second-factor-already-on = hyrja me dy hapa është tashmë aktive; çaktivizojeni fillimisht për ta konfiguruar përsëri
+problem-second-factor-not-started = fillimisht nisni konfigurimin e hyrjes me dy hapa (POST /me/second-factor/enrolment)
+problem-second-factor-required-for-role = roli juaj duhet të përdorë hyrjen me dy hapa: ajo nuk mund të çaktivizohet
+field-wrong_code = Kodi nuk është i saktë ose është përdorur tashmë. Prisni kodin e radhës në aplikacion dhe provoni përsëri.

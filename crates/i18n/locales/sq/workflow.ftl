@@ -148,3 +148,7 @@ form-part-language = gjuha
 form-part-budget_lines = zërat e buxhetit
 form-part-narrative = rrëfimi i projektit
 form-part-activities = aktivitetet
+guard-second_factor_fresh = { $case ->
+        [enrol] Pagesat dhe miratimet kërkojnë hyrjen me dy hapa: konfigurojeni te Siguria e hyrjes.
+       *[step_up] Konfirmoni me një kod të ri nga aplikacioni i vërtetimit.
+    }

@@ -148,3 +148,7 @@ form-part-language = језик
 form-part-budget_lines = буџетске ставке
 form-part-narrative = прича о пројекту
 form-part-activities = активности
+guard-second_factor_fresh = { $case ->
+        [enrol] За плаћање и одобравање потребна је пријава у два корака: подесите је у одељку Безбедност пријаве.
+       *[step_up] Потврдите новим кодом из апликације за аутентификацију.
+    }

@@ -84,6 +84,7 @@ pub async fn seed(app: &App) -> anyhow::Result<Vec<DemoAccount>> {
         LoginInput {
             email: "manager@innovation-awards.example".into(),
             password: SecretString::from(DEMO_PASSWORD),
+            code: None,
         },
         auth::ClientAddress::local(),
     )

@@ -65,6 +65,7 @@ pub(super) async fn log_in(app: &App, email: &str) -> anyhow::Result<grants_app:
         LoginInput {
             email: email.into(),
             password: SecretString::from(DEMO_PASSWORD),
+            code: None,
         },
         auth::ClientAddress::local(),
     )

@@ -4,7 +4,7 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::{CookieJar, Form};
-use grants_app::auth::{self, LoginInput};
+use grants_app::auth::{self, LoginInput, SignIn};
 use grants_app::programmes::{self, ProgrammeFilter, ProgrammeStatus};
 use grants_app::{AppError, PageRequest};
 use grants_domain::Locale;
@@ -13,7 +13,8 @@ use serde::{Deserialize, Serialize};
 use super::{CsrfForm, OrPage, Visit, localized, render, render_status, when};
 use crate::i18n::text;
 use crate::session::{
-    Client, LOGIN_COOKIE, Viewer, ended_session, language_cookie, login_cookie, session_cookie,
+    CHALLENGE_COOKIE, Client, LOGIN_COOKIE, Viewer, challenge_cookie, ended_challenge,
+    ended_session, language_cookie, login_cookie, session_cookie,
 };
 use crate::{PageError, WebState};
 
@@ -38,6 +39,88 @@ struct LoginPage {
     error: Option<String>,
     /// Sent back with the form; the same value is in the sign-in cookie.
     nonce: String,
+    /// The password was right: the page asks for the code from the app.
+    code_step: bool,
+}
+
+/// The sign-in page asking for the code from the authenticator app.
+fn code_step(viewer: &Viewer, status: StatusCode, next: String, error: Option<String>) -> Response {
+    render_status(
+        status,
+        viewer,
+        "login",
+        "sign-in",
+        LoginPage {
+            next,
+            email: String::new(),
+            error,
+            nonce: String::new(),
+            code_step: true,
+        },
+    )
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct CodeForm {
+    code: String,
+    next: Option<String>,
+}
+
+/// The second step of signing in: the code answers the challenge the
+/// first step left in the browser's cookie (same site only, so no other
+/// site can post it).
+pub(crate) async fn login_code(
+    Visit(state, viewer): Visit,
+    Client(client): Client,
+    jar: CookieJar,
+    Form(form): Form<CodeForm>,
+) -> Response {
+    let next = safe_next(form.next.as_deref());
+    let challenge = jar
+        .get(CHALLENGE_COOKIE)
+        .map(|c| c.value().to_owned())
+        .unwrap_or_default();
+    match auth::finish_sign_in(&state.app, &challenge, &form.code, client).await {
+        Ok(issued) => {
+            let jar = jar
+                .add(session_cookie(issued.token, state.secure_cookies()))
+                .add(ended_challenge());
+            (jar, Redirect::to(&next)).into_response()
+        }
+        Err(AppError::Unauthenticated) => {
+            // Expired or used: the sign-in starts again.
+            let nonce = auth::form_nonce();
+            let jar = jar
+                .add(login_cookie(nonce.clone(), state.secure_cookies()))
+                .add(ended_challenge());
+            let page = render_status(
+                StatusCode::UNAUTHORIZED,
+                &viewer,
+                "login",
+                "sign-in",
+                LoginPage {
+                    next,
+                    email: String::new(),
+                    error: Some(text(viewer.locale, "sign-in-code-expired")),
+                    nonce,
+                    code_step: false,
+                },
+            );
+            (jar, page).into_response()
+        }
+        Err(error) => {
+            let status = crate::status_of(&error);
+            let message = match &error {
+                AppError::Validation(problems) => problems
+                    .fields()
+                    .first()
+                    .map(|p| grants_i18n::errors::field_message(viewer.locale, p))
+                    .unwrap_or_default(),
+                other => grants_i18n::errors::detail(viewer.locale, other),
+            };
+            code_step(&viewer, status, next, Some(message))
+        }
+    }
 }
 
 pub(crate) async fn login_form(
@@ -59,6 +142,7 @@ pub(crate) async fn login_form(
             email: String::new(),
             error: None,
             nonce,
+            code_step: false,
         },
     );
     (jar, page).into_response()
@@ -96,23 +180,29 @@ pub(crate) async fn login(
                 email: form.email,
                 error: Some(text(viewer.locale, "sign-in-form-expired")),
                 nonce,
+                code_step: false,
             },
         );
         return (jar, page).into_response();
     }
-    let outcome = auth::login(
+    let outcome = auth::begin_sign_in(
         &state.app,
         LoginInput {
             email: form.email.clone(),
             password: form.password.into(),
+            code: None,
         },
         client,
     )
     .await;
     match outcome {
-        Ok(issued) => {
+        Ok(SignIn::Done(issued)) => {
             let jar = jar.add(session_cookie(issued.token, state.secure_cookies()));
             (jar, Redirect::to(&next)).into_response()
+        }
+        Ok(SignIn::NeedsCode(challenge)) => {
+            let jar = jar.add(challenge_cookie(challenge, state.secure_cookies()));
+            (jar, code_step(&viewer, StatusCode::OK, next, None)).into_response()
         }
         Err(error) => {
             let (status, key) = match &error {
@@ -130,6 +220,7 @@ pub(crate) async fn login(
                     email: form.email,
                     error: Some(text(viewer.locale, key)),
                     nonce: form.login_nonce,
+                    code_step: false,
                 },
             )
         }

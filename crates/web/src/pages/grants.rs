@@ -551,6 +551,9 @@ pub(crate) struct TrancheForm {
     value_date: Option<String>,
     currency: Option<String>,
     exchange_rate: Option<String>,
+    /// A fresh code from the authenticator app, for paying and approving.
+    #[serde(default)]
+    second_factor_code: Option<String>,
 }
 
 impl TrancheForm {
@@ -610,6 +613,10 @@ impl TrancheForm {
 impl StepSent<TrancheTransitionInput> for TrancheForm {
     fn csrf(&self) -> &str {
         &self.csrf
+    }
+
+    fn second_factor_code(&self) -> Option<&str> {
+        self.second_factor_code.as_deref()
     }
 
     fn input(&self, viewer: &Viewer) -> Result<TrancheTransitionInput, AppError> {

@@ -22,6 +22,7 @@ mod proposals;
 mod register;
 mod reports;
 mod review;
+mod security;
 mod steps;
 mod users;
 mod workflows;
@@ -54,6 +55,12 @@ pub(crate) fn routes() -> Router<WebState> {
         .route("/app/{*rest}", axum::routing::any(no_such_page))
         .route("/app/login", get(account::login_form).post(account::login))
         .route("/app/logout", post(account::logout))
+        .route("/app/login/code", post(account::login_code))
+        .route(security::HERE, get(security::show))
+        .route("/app/me/second-factor/enrol", post(security::enrol))
+        .route("/app/me/second-factor/confirm", post(security::confirm))
+        .route("/app/me/second-factor/disable", post(security::disable))
+        .route("/app/me/second-factor/step-up", post(security::step_up))
         .route(
             "/app/register",
             get(register::register_form).post(register::register),
@@ -305,6 +312,9 @@ pub(crate) struct StepForm {
     /// The box that shares a staff remark with the applicant, when ticked.
     #[serde(default)]
     pub(crate) share_comment: Option<String>,
+    /// A fresh code from the authenticator app, for a step that needs one.
+    #[serde(default)]
+    pub(crate) second_factor_code: Option<String>,
 }
 
 impl StepForm {
@@ -372,9 +382,14 @@ impl FromRequestParts<WebState> for Visit {
 impl Viewer {
     /// The signed-in person, or a trip to the sign-in page and back to `here`.
     pub(crate) fn signed_in(&self, here: &str) -> Result<&Actor, PageError> {
-        self.actor.as_ref().ok_or_else(|| PageError::SignIn {
+        let actor = self.actor.as_ref().ok_or_else(|| PageError::SignIn {
             next: here.to_owned(),
-        })
+        })?;
+        // Whoever must have a second factor and has none sets it up first.
+        if actor.second_factor.must_enrol() && !here.starts_with(security::HERE) {
+            return Err(PageError::SetUpSecondFactor);
+        }
+        Ok(actor)
     }
 
     /// The signed-in person and the id in the page's address (`raw`, a

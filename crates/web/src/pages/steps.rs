@@ -34,6 +34,8 @@ pub(crate) struct Step {
     reasons: Vec<String>,
     /// A reason must be given (terminate, send back, cancel).
     needs_comment: bool,
+    /// A fresh code from the authenticator app must come with it.
+    needs_code: bool,
     /// It cannot be undone: the button opens a confirmation first.
     irreversible: bool,
     pub(crate) comment: String,
@@ -66,12 +68,14 @@ pub(crate) fn buttons(
                 format!("{id}-{}", t.name)
             },
             needs_comment: t.needs_comment,
+            needs_code: t.needs_second_factor,
             irreversible: t.irreversible,
             pay: pay.filter(|_| t.form == Some(OwnForm::Payment)).cloned(),
             comment: String::new(),
             errors: BTreeMap::new(),
             revision,
-            allowed: t.allowed,
+            // What a fresh code unlocks is offered, with the code's field.
+            allowed: t.allowed || t.needs_second_factor,
             reasons: blocked_reasons(locale, &t.blocked_by),
             label: step_label(locale, workflow, &t.name, &t.label),
             name: t.name,
@@ -123,6 +127,10 @@ pub(crate) trait StepSent<Input>: DeserializeOwned + Send {
     fn csrf(&self) -> &str;
     /// The step's input; what does not read is a refusal.
     fn input(&self, viewer: &Viewer) -> Result<Input, AppError>;
+    /// A fresh code from the authenticator app, sent with a step that needs one.
+    fn second_factor_code(&self) -> Option<&str> {
+        None
+    }
 }
 
 /// The plain step form (a button, perhaps with a comment) serves every
@@ -137,6 +145,10 @@ where
 
     fn input(&self, _: &Viewer) -> Result<Input, AppError> {
         Ok(Input::from(self))
+    }
+
+    fn second_factor_code(&self) -> Option<&str> {
+        self.second_factor_code.as_deref()
     }
 }
 
@@ -161,10 +173,29 @@ pub(crate) async fn take<S: StepPage>(
 where
     S::Id: From<uuid::Uuid>,
 {
-    let (actor, id) = viewer.sent_to(&S::page(&raw), form.csrf(), &raw, S::KIND)?;
-    let taken = match form.input(&viewer) {
-        Ok(input) => grants_app::steps::take::<S>(&state.app, actor, id, &name, input, None).await,
-        Err(error) => Err(error),
+    let (signed_in, id) = viewer.sent_to(&S::page(&raw), form.csrf(), &raw, S::KIND)?;
+    // A code sent with the step proves the second factor first.
+    let code = form
+        .second_factor_code()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(str::to_owned);
+    let (fresh, stepped_up) = match code {
+        Some(code) => {
+            let input = grants_app::second_factor::CodeInput { code };
+            match grants_app::second_factor::step_up(&state.app, signed_in, input).await {
+                Ok(fresh) => (Some(fresh), Ok(())),
+                Err(error) => (None, Err(error)),
+            }
+        }
+        None => (None, Ok(())),
+    };
+    let actor = fresh.as_ref().unwrap_or(signed_in);
+    let taken = match (stepped_up, form.input(&viewer)) {
+        (Ok(()), Ok(input)) => {
+            grants_app::steps::take::<S>(&state.app, actor, id, &name, input, None).await
+        }
+        (Err(error), _) | (_, Err(error)) => Err(error),
     };
     match taken {
         Ok(done) => Ok(Redirect::to(&S::done(&raw, &done)).into_response()),

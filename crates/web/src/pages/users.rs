@@ -94,6 +94,9 @@ struct UsersPage {
     next: Option<String>,
     /// A refusal about an account not on this page.
     error: Option<String>,
+    /// Changing roles would ask the administrator for a fresh code: the
+    /// page offers to give one first.
+    step_up: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -194,6 +197,10 @@ async fn users_page(
             }
         })
         .collect();
+    let step_up = grants_app::second_factor::status(&state.app, actor)
+        .await
+        .or_page(viewer)?
+        .needs_fresh_code;
     let next = listed
         .next_cursor
         .as_ref()
@@ -204,6 +211,7 @@ async fn users_page(
         next,
         // An account no longer on this page: its refusal goes on top.
         error: refusal.and_then(|r| r.error.or_else(|| r.errors.into_values().next())),
+        step_up,
     })
 }
 
