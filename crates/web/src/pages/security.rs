@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
-use grants_app::AppError;
 use grants_app::second_factor::{self, CodeInput, Enrolment, SecondFactorView};
+use grants_app::{Actor, AppError};
 use serde::{Deserialize, Serialize};
 
 use super::{OrPage, Visit, render, render_status};
@@ -29,13 +29,15 @@ struct SecondFactorPage {
     error: Option<String>,
 }
 
-/// A form that sends a code.
+/// A form of this page: a code, perhaps, and where to go back to.
 #[derive(Debug, Deserialize)]
 pub(crate) struct CodeForm {
     #[serde(rename = "_csrf", default)]
     csrf: String,
     #[serde(default)]
     code: String,
+    #[serde(default)]
+    next: String,
 }
 
 /// The page as it stands, perhaps with what was wrong with a code.
@@ -89,17 +91,34 @@ pub(crate) async fn show(Visit(state, viewer): Visit) -> Result<Response, PageEr
     page(&state, &viewer, None).await
 }
 
+/// The person who sent a form of this page, its CSRF token checked.
+fn sender<'a>(viewer: &'a Viewer, form: &CodeForm) -> Result<&'a Actor, PageError> {
+    let actor = viewer.signed_in(HERE)?;
+    viewer.check_form(&form.csrf)?;
+    Ok(actor)
+}
+
+/// On to `to` once `done`, or this page again with why it was refused.
+async fn then(
+    state: &crate::WebState,
+    viewer: &Viewer,
+    done: grants_app::AppResult<()>,
+    to: &str,
+) -> Result<Response, PageError> {
+    match done {
+        Ok(()) => Ok(Redirect::to(to).into_response()),
+        Err(error) => page(state, viewer, Some(error)).await,
+    }
+}
+
 /// Starts setting up: a new key and QR code, shown by the page.
 pub(crate) async fn enrol(
     Visit(state, viewer): Visit,
     Form(form): Form<CodeForm>,
 ) -> Result<Response, PageError> {
-    let actor = viewer.signed_in(HERE)?;
-    viewer.check_form(&form.csrf)?;
-    match second_factor::begin_enrolment(&state.app, actor).await {
-        Ok(_) => Ok(Redirect::to(HERE).into_response()),
-        Err(error) => page(&state, &viewer, Some(error)).await,
-    }
+    let actor = sender(&viewer, &form)?;
+    let done = second_factor::begin_enrolment(&state.app, actor).await;
+    then(&state, &viewer, done.map(drop), HERE).await
 }
 
 /// Confirms the set-up with a first code: the recovery codes, shown once.
@@ -107,8 +126,7 @@ pub(crate) async fn confirm(
     Visit(state, viewer): Visit,
     Form(form): Form<CodeForm>,
 ) -> Result<Response, PageError> {
-    let actor = viewer.signed_in(HERE)?;
-    viewer.check_form(&form.csrf)?;
+    let actor = sender(&viewer, &form)?;
     let input = CodeInput { code: form.code };
     match second_factor::confirm_enrolment(&state.app, actor, input).await {
         Ok(codes) => {
@@ -133,38 +151,20 @@ pub(crate) async fn confirm(
     }
 }
 
-/// A fresh code for this session, from a page that needs one (the users
-/// page, before changing roles): back to that page.
-#[derive(Debug, Deserialize)]
-pub(crate) struct StepUpForm {
-    #[serde(rename = "_csrf", default)]
-    csrf: String,
-    #[serde(default)]
-    code: String,
-    #[serde(default)]
-    next: String,
-}
-
-/// Proves the second factor afresh, then goes back where the person was.
+/// Proves the second factor afresh for this session, from a page that
+/// needs it (the users page, before changing roles), then goes back there.
 pub(crate) async fn step_up(
     Visit(state, viewer): Visit,
-    Form(form): Form<StepUpForm>,
+    Form(form): Form<CodeForm>,
 ) -> Result<Response, PageError> {
-    let actor = viewer.signed_in(HERE)?;
-    viewer.check_form(&form.csrf)?;
+    let actor = sender(&viewer, &form)?;
+    // Only a page of ours.
+    let back = Some(form.next.clone())
+        .filter(|next| next.starts_with("/app/") && !next.starts_with("//"))
+        .unwrap_or_else(|| HERE.to_owned());
     let input = CodeInput { code: form.code };
-    match second_factor::step_up(&state.app, actor, input).await {
-        Ok(_) => {
-            // Only a page of ours.
-            let back = if form.next.starts_with("/app/") && !form.next.starts_with("//") {
-                form.next
-            } else {
-                HERE.to_owned()
-            };
-            Ok(Redirect::to(&back).into_response())
-        }
-        Err(error) => page(&state, &viewer, Some(error)).await,
-    }
+    let done = second_factor::step_up(&state.app, actor, input).await;
+    then(&state, &viewer, done.map(drop), &back).await
 }
 
 /// Turns two-step sign-in off with a current code.
@@ -172,11 +172,8 @@ pub(crate) async fn disable(
     Visit(state, viewer): Visit,
     Form(form): Form<CodeForm>,
 ) -> Result<Response, PageError> {
-    let actor = viewer.signed_in(HERE)?;
-    viewer.check_form(&form.csrf)?;
+    let actor = sender(&viewer, &form)?;
     let input = CodeInput { code: form.code };
-    match second_factor::disable(&state.app, actor, input).await {
-        Ok(()) => Ok(Redirect::to(HERE).into_response()),
-        Err(error) => page(&state, &viewer, Some(error)).await,
-    }
+    let done = second_factor::disable(&state.app, actor, input).await;
+    then(&state, &viewer, done, HERE).await
 }
