@@ -176,10 +176,7 @@ pub(crate) async fn claim_attempt(
 pub async fn login(app: &App, input: LoginInput, client: ClientAddress) -> AppResult<IssuedToken> {
     let code = input.code.clone();
     let user = password_holder(app, input, client).await?;
-    let proved = if second_factors::find(app.store.conn(), user.id)
-        .await?
-        .is_some_and(|f| f.confirmed_at.is_some())
-    {
+    let proved = if second_factors::is_on(app.store.conn(), user.id).await? {
         let code = code
             .filter(|c| !c.trim().is_empty())
             .ok_or(AppError::SecondFactorNeeded)?;
@@ -214,10 +211,7 @@ pub async fn begin_sign_in(
     client: ClientAddress,
 ) -> AppResult<SignIn> {
     let user = password_holder(app, input, client).await?;
-    let enabled = second_factors::find(app.store.conn(), user.id)
-        .await?
-        .is_some_and(|f| f.confirmed_at.is_some());
-    if !enabled {
+    if !second_factors::is_on(app.store.conn(), user.id).await? {
         return Ok(SignIn::Done(issue(app, &user, client, false).await?));
     }
     let challenge = new_secret();

@@ -171,9 +171,8 @@ fn new_recovery_code() -> String {
 /// The person's second factor as their profile shows it.
 pub async fn status(app: &App, actor: &Actor) -> AppResult<SecondFactorView> {
     let c = app.store.conn();
-    let enabled = second_factors::find(c, actor.id)
-        .await?
-        .is_some_and(|f| f.confirmed_at.is_some());
+    // Read, not taken from the actor: it may have just been turned on.
+    let enabled = second_factors::is_on(c, actor.id).await?;
     let left = if enabled {
         second_factors::recovery_codes_left(c, actor.id).await?
     } else {

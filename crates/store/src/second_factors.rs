@@ -37,6 +37,13 @@ pub async fn find(c: &impl ConnectionTrait, user: UserId) -> StoreResult<Option<
         }))
 }
 
+/// Whether `user` has a confirmed second factor (sign-in asks for a code).
+pub async fn is_on(c: &impl ConnectionTrait, user: UserId) -> StoreResult<bool> {
+    Ok(find(c, user)
+        .await?
+        .is_some_and(|f| f.confirmed_at.is_some()))
+}
+
 /// Starts (or starts again) an enrolment with a new secret. Only a pending
 /// enrolment is replaced: false if a confirmed factor is in place.
 pub async fn begin(
