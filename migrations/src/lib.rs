@@ -17,6 +17,7 @@ mod m20261207_000010_bank_accounts;
 mod m20261207_000011_privacy_consents;
 mod m20261207_000012_sign_in_throttles;
 mod m20261207_000013_second_factors;
+mod m20261207_000014_sessions;
 
 /// Every migration, oldest first.
 #[derive(Debug)]
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000011_privacy_consents::Migration),
             Box::new(m20261207_000012_sign_in_throttles::Migration),
             Box::new(m20261207_000013_second_factors::Migration),
+            Box::new(m20261207_000014_sessions::Migration),
         ]
     }
 }

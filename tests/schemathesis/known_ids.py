@@ -129,6 +129,7 @@ def main():
     bind(r"^/assignments/\{id\}", id="assignments")
     bind(r"^/attachments/\{id\}", id="attachments")
     bind(r"^/users/\{id\}$", id="users")
+    bind(r"^/users/\{id\}/sessions/end$", id="users")
     bind(r"^/admin/outbox/\{id\}/", id="outbox")
 
     with open(output, "w", encoding="utf-8") as f:

@@ -586,6 +586,22 @@ impl TestApp {
         (secret, codes)
     }
 
+    /// Logs in (every test account shares one password) as a program that
+    /// names itself `agent` in its `User-Agent`, and returns the bearer token.
+    pub async fn login_as_program(&self, email: &str, agent: &str) -> String {
+        let reply = self
+            .request_with(
+                Method::POST,
+                "/auth/token",
+                None,
+                Some(&json!({ "email": email, "password": ADMIN_PASSWORD })),
+                &[("user-agent", agent)],
+            )
+            .await;
+        reply.expect(201);
+        reply.body["token"].as_str().expect("token").to_owned()
+    }
+
     /// Logs in and returns the bearer token.
     pub async fn login(&self, email: &str, password: &str) -> String {
         let reply = self.login_reply(email, password).await;

@@ -25,6 +25,7 @@ mod api {
     mod reports;
     mod review;
     mod second_factor;
+    mod sessions;
     mod storage;
     mod stress;
     mod users;

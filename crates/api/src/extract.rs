@@ -3,7 +3,7 @@
 use axum::body::Bytes;
 use axum::extract::{FromRef, FromRequest, FromRequestParts, Request};
 use axum::http::{HeaderMap, header, request::Parts};
-use grants_app::auth::ClientAddress;
+use grants_app::auth;
 use grants_app::{Actor, PageRequest};
 use grants_domain::FieldError;
 use serde::de::DeserializeOwned;
@@ -202,9 +202,9 @@ where
     }
 }
 
-/// Where the request came from (see [`ClientAddress::of_request`]).
+/// Where the request came from (see [`auth::Client::of_request`]).
 #[derive(Debug)]
-pub struct Client(pub ClientAddress);
+pub struct Client(pub auth::Client);
 
 impl<S> FromRequestParts<S> for Client
 where
@@ -219,18 +219,14 @@ where
             .extensions
             .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
             .map(|info| info.0.ip());
-        Ok(Client(ClientAddress::of_request(
-            &state.app,
-            peer,
-            |name| {
-                parts
-                    .headers
-                    .get_all(name)
-                    .iter()
-                    .next_back()
-                    .and_then(|v| v.to_str().ok())
-            },
-        )))
+        Ok(Client(auth::Client::of_request(&state.app, peer, |name| {
+            parts
+                .headers
+                .get_all(name)
+                .iter()
+                .next_back()
+                .and_then(|v| v.to_str().ok())
+        })))
     }
 }
 

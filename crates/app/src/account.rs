@@ -45,6 +45,18 @@ pub struct ResetPasswordInput {
     pub password: SecretString,
 }
 
+/// Changing one's password while signed in.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ChangePasswordInput {
+    /// The password now.
+    #[schema(value_type = String, format = Password)]
+    pub current_password: SecretString,
+    /// The new password, at least 10 characters.
+    #[schema(value_type = String, format = Password)]
+    pub new_password: SecretString,
+}
+
 /// A reset link is mailed at most this often per account, so the form cannot flood a mailbox.
 const RESET_EVERY: chrono::Duration = chrono::Duration::seconds(60);
 
@@ -184,6 +196,56 @@ pub async fn reset_password(app: &App, input: ResetPasswordInput) -> AppResult<(
     record(&tx, user.id, "user.password_reset", now).await?;
     tx.commit().await.map_err(grants_store::StoreError::from)?;
     Ok(())
+}
+
+/// Changes the actor's password, given the current one: every other
+/// session of theirs ends (whoever knew the old password is out), this one
+/// stays. Tries of the current password count against the account as
+/// sign-in attempts do, so this form guesses no faster than the sign-in.
+#[tracing::instrument(skip_all, fields(actor = %actor.id))]
+pub async fn change_password(
+    app: &App,
+    actor: &Actor,
+    input: ChangePasswordInput,
+) -> AppResult<crate::sessions::EndedSessions> {
+    password::check_policy("new_password", &input.new_password)?;
+    let c = app.store.conn();
+    let user = user_store::find(c, actor.id)
+        .await?
+        .ok_or(AppError::Unauthenticated)?;
+    let key = crate::auth::account_key(&user.email.normalized());
+    let policy = &app.auth;
+    crate::auth::claim_attempt(
+        app,
+        &key,
+        policy.max_failed_logins,
+        policy.longest_account_wait,
+        app.now(),
+    )
+    .await?;
+    let stored = user_store::find_with_password(c, &user.email.normalized())
+        .await?
+        .map(|(_, hash)| hash);
+    if !password::verify(input.current_password, stored).await? {
+        return Err(ValidationErrors::single(
+            "current_password",
+            "wrong_password",
+            "this is not your current password",
+        )
+        .into());
+    }
+    let hash = password::hash(input.new_password).await?;
+    let now = Utc::now();
+    let tx = app.store.begin().await?;
+    user_store::set_password(&tx, user.id, hash, now).await?;
+    let ended = match actor.token {
+        Some(current) => tokens::revoke_others(&tx, user.id, current, now).await?,
+        None => tokens::revoke_all_for_user(&tx, user.id, now).await?,
+    };
+    throttle::clear(&tx, &key).await?;
+    record(&tx, user.id, "user.password_changed", now).await?;
+    tx.commit().await.map_err(grants_store::StoreError::from)?;
+    Ok(crate::sessions::EndedSessions { ended })
 }
 
 pub(crate) async fn record(

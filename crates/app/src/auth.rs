@@ -16,6 +16,7 @@ use sha2::{Digest, Sha256};
 use utoipa::ToSchema;
 
 use crate::second_factor::{self, SecondFactorState};
+use crate::sessions::{LAST_USED_GRAIN, SessionKind};
 use crate::{Actor, App, AppError, AppResult, password};
 
 /// Prefix of every token, so that leaked tokens are easy to recognise and scan for.
@@ -47,20 +48,75 @@ pub struct IssuedToken {
     pub expires_at: DateTime<Utc>,
 }
 
-/// Where a request came from: sign-in is throttled per client as well as
-/// per account, so one client cannot guess across many accounts.
+/// Where a request came from: sign-in is throttled per client address as
+/// well as per account, so one client cannot guess across many accounts,
+/// and each session shows its holder where it was signed in from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Client {
+    /// The client's address.
+    pub address: ClientAddress,
+    /// The program's name for itself (`User-Agent`), cleaned and cut short.
+    agent: Option<String>,
+}
+
+/// The longest `User-Agent` kept.
+const AGENT_CHARS: usize = 256;
+
+impl Client {
+    /// The client of a request: its address as [`ClientAddress::of_request`]
+    /// finds it, and its `User-Agent`. `header` gives the last value of a
+    /// header.
+    pub fn of_request<'a>(
+        app: &App,
+        peer: Option<IpAddr>,
+        header: impl Fn(&str) -> Option<&'a str>,
+    ) -> Client {
+        let agent = header("user-agent")
+            .map(|raw| {
+                raw.chars()
+                    .filter(|c| !c.is_control())
+                    .take(AGENT_CHARS)
+                    .collect::<String>()
+            })
+            .map(|a| a.trim().to_owned())
+            .filter(|a| !a.is_empty());
+        Client {
+            address: ClientAddress::of_request(app, peer, header),
+            agent,
+        }
+    }
+
+    /// A client without a known address (commands run on the server).
+    pub fn local() -> Client {
+        Client {
+            address: ClientAddress(None),
+            agent: None,
+        }
+    }
+
+    /// Where a session it signs in as `kind` comes from.
+    fn origin(&self, kind: SessionKind) -> tokens::Origin {
+        tokens::Origin {
+            kind: kind.as_str(),
+            client_address: self.address.0.map(|ip| ip.to_string()),
+            user_agent: self.agent.clone(),
+        }
+    }
+}
+
+/// The address a request came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ClientAddress(Option<IpAddr>);
 
 impl ClientAddress {
-    /// The client of a request: the last address in the header a trusted
+    /// The client's address: the last address in the header a trusted
     /// proxy in front of the service sets, when one is configured (the
     /// proxy appends the address it saw, so the last is its own), else the
-    /// connection's `peer`. `header` gives the last value of a header.
-    pub fn of_request<'a>(
+    /// connection's `peer`.
+    fn of_request<'a>(
         app: &App,
         peer: Option<IpAddr>,
-        header: impl FnOnce(&str) -> Option<&'a str>,
+        header: impl Fn(&str) -> Option<&'a str>,
     ) -> ClientAddress {
         let proxied = app
             .auth
@@ -70,11 +126,6 @@ impl ClientAddress {
             .and_then(|value| value.rsplit(',').next())
             .and_then(|last| last.trim().parse::<IpAddr>().ok());
         ClientAddress(proxied.or(peer))
-    }
-
-    /// A client without a known address (commands run on the server).
-    pub fn local() -> ClientAddress {
-        ClientAddress(None)
     }
 
     /// Its throttle key: an IPv4 address whole, an IPv6 address by its /64
@@ -173,9 +224,9 @@ pub(crate) async fn claim_attempt(
 /// for an address. A person with a second factor who sent no code gets
 /// [`AppError::SecondFactorNeeded`].
 #[tracing::instrument(skip_all)]
-pub async fn login(app: &App, input: LoginInput, client: ClientAddress) -> AppResult<IssuedToken> {
+pub async fn login(app: &App, input: LoginInput, client: Client) -> AppResult<IssuedToken> {
     let code = input.code.clone();
-    let user = password_holder(app, input, client).await?;
+    let user = password_holder(app, input, &client).await?;
     let proved = if second_factors::is_on(app.store.conn(), user.id).await? {
         let code = code
             .filter(|c| !c.trim().is_empty())
@@ -185,7 +236,7 @@ pub async fn login(app: &App, input: LoginInput, client: ClientAddress) -> AppRe
     } else {
         false
     };
-    issue(app, &user, client, proved).await
+    issue(app, &user, &client, SessionKind::Api, proved).await
 }
 
 /// The first step of signing in on a page: the password, then either the
@@ -205,14 +256,11 @@ const CHALLENGE_TTL: chrono::Duration = chrono::Duration::minutes(10);
 
 /// Signs in with email and password, as [`login`] does, but answers a
 /// person with a second factor with a challenge rather than a refusal.
-pub async fn begin_sign_in(
-    app: &App,
-    input: LoginInput,
-    client: ClientAddress,
-) -> AppResult<SignIn> {
-    let user = password_holder(app, input, client).await?;
+pub async fn begin_sign_in(app: &App, input: LoginInput, client: Client) -> AppResult<SignIn> {
+    let user = password_holder(app, input, &client).await?;
     if !second_factors::is_on(app.store.conn(), user.id).await? {
-        return Ok(SignIn::Done(issue(app, &user, client, false).await?));
+        let token = issue(app, &user, &client, SessionKind::Browser, false).await?;
+        return Ok(SignIn::Done(token));
     }
     let challenge = new_secret();
     let now = Utc::now();
@@ -235,7 +283,7 @@ pub async fn finish_sign_in(
     app: &App,
     challenge: &str,
     code: &str,
-    client: ClientAddress,
+    client: Client,
 ) -> AppResult<IssuedToken> {
     let hash = hash_token(challenge);
     let c = app.store.conn();
@@ -253,7 +301,7 @@ pub async fn finish_sign_in(
         .await?
         .filter(|u| u.active)
         .ok_or(AppError::Unauthenticated)?;
-    issue(app, &user, client, true).await
+    issue(app, &user, &client, SessionKind::Browser, true).await
 }
 
 /// The active account whose password this is, after the attempt was
@@ -261,7 +309,7 @@ pub async fn finish_sign_in(
 async fn password_holder(
     app: &App,
     input: LoginInput,
-    client: ClientAddress,
+    client: &Client,
 ) -> AppResult<users::UserRecord> {
     let email = Email::parse(&input.email).map_err(|e| {
         AppError::Validation(grants_domain::ValidationErrors::single(
@@ -273,7 +321,7 @@ async fn password_holder(
     let now = app.now();
     let policy = &app.auth;
     let account = account_key(&key);
-    let address = client.key();
+    let address = client.address.key();
     claim_attempt(
         app,
         &address,
@@ -312,7 +360,7 @@ async fn password_holder(
 
     user.ok_or_else(|| {
         // Never the password: who was tried, and from where.
-        tracing::warn!(account = %key, client = %client, "sign-in failed");
+        tracing::warn!(account = %key, client = %client.address, "sign-in failed");
         AppError::InvalidCredentials
     })
 }
@@ -323,7 +371,8 @@ async fn password_holder(
 async fn issue(
     app: &App,
     user: &users::UserRecord,
-    client: ClientAddress,
+    client: &Client,
+    kind: SessionKind,
     proved: bool,
 ) -> AppResult<IssuedToken> {
     let policy = &app.auth;
@@ -332,7 +381,12 @@ async fn issue(
     let expires_at = now + policy.token_ttl;
     let tx = app.store.begin().await?;
     throttle::clear(&tx, &account_key(&user.email.normalized())).await?;
-    throttle::succeeded(&tx, &client.key(), policy.max_failed_logins_per_address).await?;
+    throttle::succeeded(
+        &tx,
+        &client.address.key(),
+        policy.max_failed_logins_per_address,
+    )
+    .await?;
     tokens::insert(
         &tx,
         user.id,
@@ -341,6 +395,7 @@ async fn issue(
         expires_at,
         // The second factor is proved on the business clock, as it is checked.
         proved.then(|| app.now()),
+        client.origin(kind),
     )
     .await?;
     tx.commit().await.map_err(grants_store::StoreError::from)?;
@@ -368,6 +423,14 @@ pub async fn authenticate(app: &App, token: &str) -> AppResult<Actor> {
         .await?
         .filter(|(_, user)| user.active)
         .ok_or(AppError::Unauthenticated)?;
+    // On the business clock, which tests can move on.
+    let now = app.now();
+    if found
+        .last_used_at
+        .is_none_or(|last| now - last >= LAST_USED_GRAIN)
+    {
+        tokens::touch(conn, found.id, now).await?;
+    }
     let second_factor = SecondFactorState::of(
         app,
         &user.roles,

@@ -31,6 +31,7 @@ pub mod proposals;
 pub mod reports;
 pub mod reviews;
 pub mod second_factor;
+pub mod sessions;
 pub mod steps;
 pub mod timers;
 pub mod todo;

@@ -13,7 +13,7 @@ use axum::http::request::Parts;
 use axum_extra::extract::CookieJar;
 use axum_extra::extract::cookie::{Cookie, SameSite};
 use grants_app::Actor;
-use grants_app::auth::ClientAddress;
+use grants_app::auth;
 use grants_domain::Locale;
 use sha2::{Digest, Sha256};
 
@@ -70,9 +70,9 @@ impl Viewer {
     }
 }
 
-/// Where the request came from (see [`ClientAddress::of_request`]).
+/// Where the request came from (see [`auth::Client::of_request`]).
 #[derive(Debug)]
-pub(crate) struct Client(pub(crate) ClientAddress);
+pub(crate) struct Client(pub(crate) auth::Client);
 
 impl FromRequestParts<WebState> for Client {
     type Rejection = std::convert::Infallible;
@@ -85,18 +85,14 @@ impl FromRequestParts<WebState> for Client {
             .extensions
             .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
             .map(|info| info.0.ip());
-        Ok(Client(ClientAddress::of_request(
-            &state.app,
-            peer,
-            |name| {
-                parts
-                    .headers
-                    .get_all(name)
-                    .iter()
-                    .next_back()
-                    .and_then(|v| v.to_str().ok())
-            },
-        )))
+        Ok(Client(auth::Client::of_request(&state.app, peer, |name| {
+            parts
+                .headers
+                .get_all(name)
+                .iter()
+                .next_back()
+                .and_then(|v| v.to_str().ok())
+        })))
     }
 }
 

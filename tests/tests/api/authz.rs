@@ -76,6 +76,12 @@ fn matrix() -> BTreeMap<&'static str, (bool, [May; 7])> {
         ("POST /me/second-factor/disable", (false, everyone)),
         ("POST /auth/step-up", (false, everyone)),
         ("PUT /me/notification-preferences", (false, everyone)),
+        ("GET /me/sessions", (false, everyone)),
+        ("POST /me/sessions/end-others", (false, everyone)),
+        ("POST /me/password", (false, everyone)),
+        // The owner's session: nobody else's to end, nor to know of.
+        ("DELETE /me/sessions/{id}", (false, nobody_else)),
+        ("POST /users/{id}/sessions/end", (false, admins)),
         ("GET /users", (false, admins)),
         ("POST /users", (false, admins)),
         ("GET /users/{id}", (false, [H, H, H, H, H, H, Y])),
@@ -264,6 +270,7 @@ struct Objects {
     tranche_id: String,
     report_id: String,
     attachment_id: String,
+    owner_session_id: String,
 }
 
 /// A request body that would succeed for a caller who is allowed, so that
@@ -286,6 +293,10 @@ fn body(route: &str, role: &str, objects: &Objects, revision: i64) -> Option<Val
         "POST /me/second-factor/enrolment/confirm"
         | "POST /me/second-factor/disable"
         | "POST /auth/step-up" => json!({ "code": "123456" }),
+        // A wrong current password: answered (422), and nothing changes.
+        "POST /me/password" => {
+            json!({ "current_password": "not the password", "new_password": "a long enough password" })
+        }
         "POST /users" => {
             json!({ "email": format!("{unique}@tests.example"), "name": "New", "password": "a long enough password", "roles": [{ "role": "reviewer" }] })
         }
@@ -356,6 +367,8 @@ fn fill(path: &str, objects: &Objects) -> String {
         &objects.report_id
     } else if path.starts_with("/attachments/") {
         &objects.attachment_id
+    } else if path.starts_with("/me/sessions/") {
+        &objects.owner_session_id
     } else {
         &objects.outbox_id
     };
@@ -560,6 +573,10 @@ async fn every_route_refuses_every_role_it_should(backend: Backend) {
         tranche_id,
         report_id,
         attachment_id,
+        owner_session_id: app.get("/me/sessions", Some(&owner)).await.body[0]["id"]
+            .as_str()
+            .expect("the owner's session")
+            .to_owned(),
     };
 
     let spec = app.get("/openapi.json", None).await.body;

@@ -84,6 +84,10 @@ async fn every_role_s_main_pages_pass_the_accessibility_rules(backend: Backend) 
     tour.visit("the draft's form", &format!("{draft}/edit"))
         .await;
     tour.visit("a new proposal's form", &start).await;
+    tour.visit("sign-in security", "/app/me/second-factor")
+        .await;
+    tour.visit("where they are signed in", "/app/me/sessions")
+        .await;
 
     // The reviewer: their assignments, a submitted review, and an
     // invitation they accept to reach the scoring form.

@@ -1,7 +1,9 @@
 //! Two-step sign-in in a real browser: a finance user sets it up from the
 //! sign-in security page with its QR code (a wrong code is refused beside
 //! the field), keeps the recovery codes shown once, then signs in with a
-//! code from the app. Every page passes axe.
+//! code from the app. A person sees where they are signed in, signs out
+//! everywhere else and changes their password; an administrator ends
+//! someone's sessions. Every page passes axe.
 
 use grants_tests::browser::Browser;
 use grants_tests::{ADMIN_EMAIL, ADMIN_PASSWORD, Backend, TestApp, on_both_databases};
@@ -9,7 +11,12 @@ use grants_tests::{ADMIN_EMAIL, ADMIN_PASSWORD, Backend, TestApp, on_both_databa
 on_both_databases!(
     a_finance_user_sets_up_two_step_sign_in_and_signs_in_with_a_code,
     an_administrator_confirms_with_a_fresh_code_before_changing_roles,
+    a_person_sees_where_they_are_signed_in_and_signs_out_elsewhere,
+    an_administrator_ends_the_sessions_of_a_lost_laptop,
 );
+
+const FIREFOX: &str =
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0";
 
 async fn a_finance_user_sets_up_two_step_sign_in_and_signs_in_with_a_code(backend: Backend) {
     let app = TestApp::spawn(backend).await;
@@ -93,6 +100,100 @@ async fn an_administrator_confirms_with_a_fresh_code_before_changing_roles(backe
         browser.absent("#step-up").await,
         "confirmed: no more asking"
     );
+    browser.close().await;
+    app.finish().await;
+}
+
+async fn a_person_sees_where_they_are_signed_in_and_signs_out_elsewhere(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let email = "mila@tests.example";
+    app.user_with_roles(email, &["applicant"]).await;
+    let elsewhere = app.login_as_program(email, FIREFOX).await;
+    let browser = Browser::start(&app.base).await;
+    browser.open("/app/login").await;
+    browser.sign_in(email, ADMIN_PASSWORD).await;
+    browser.click_and_load("#nav-security").await;
+    browser.click_and_load("#to-sessions").await;
+    assert_eq!(browser.path().await, "/app/me/sessions");
+    let listed = browser.text(".sessions").await;
+    assert!(listed.contains("Firefox 133 · Windows 10"), "{listed}");
+    assert!(
+        listed.contains("API token") && listed.contains("Browser"),
+        "{listed}"
+    );
+    assert!(listed.contains("127.0.0.1"), "{listed}");
+    assert_eq!(
+        browser.text(".session.current .session-current").await,
+        "This browser"
+    );
+    browser.assert_accessible("where you are signed in").await;
+    browser.screenshot("sessions").await;
+
+    browser.click_and_load("#end-others").await;
+    assert!(
+        browser.text("#sessions-ended").await.contains("2 sessions"),
+        "the API tokens of the sign-up and of Firefox"
+    );
+    assert!(!browser.text(".sessions").await.contains("Firefox"));
+    assert!(browser.absent("#end-others").await, "nothing else to end");
+    app.get("/me", Some(&elsewhere)).await.expect_problem(401);
+
+    // A new password, with a wrong current one first: refused beside it.
+    let elsewhere = app.login_as_program(email, FIREFOX).await;
+    browser.click_and_load("#back-to-security").await;
+    browser.fill("#current-password", "not my password").await;
+    browser
+        .fill("#new-password", "a much longer passphrase")
+        .await;
+    browser.click_and_load("#change-password").await;
+    assert!(
+        browser
+            .text("#error-current_password")
+            .await
+            .contains("not your current password")
+    );
+    browser.assert_accessible("a refused password change").await;
+    browser.fill("#current-password", ADMIN_PASSWORD).await;
+    browser
+        .fill("#new-password", "a much longer passphrase")
+        .await;
+    browser.click_and_load("#change-password").await;
+    assert!(
+        browser
+            .text("#password-changed")
+            .await
+            .contains("one other session"),
+        "{}",
+        browser.text("#password-changed").await
+    );
+    app.get("/me", Some(&elsewhere)).await.expect_problem(401);
+    // This browser stays signed in.
+    browser.open("/app/me/sessions").await;
+    assert_eq!(browser.path().await, "/app/me/sessions");
+    browser.close().await;
+    app.finish().await;
+}
+
+async fn an_administrator_ends_the_sessions_of_a_lost_laptop(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let email = "lost@tests.example";
+    let (_, token) = app.user_with_roles(email, &["applicant"]).await;
+    let browser = Browser::start(&app.base).await;
+    browser.open("/app/login").await;
+    browser.sign_in(ADMIN_EMAIL, ADMIN_PASSWORD).await;
+    browser.open("/app/admin/users").await;
+    browser
+        .click_and_load(&format!("[data-end-sessions=\"{email}\"]"))
+        .await;
+    assert!(browser.path().await.starts_with("/app/admin/users?ended="));
+    let row = browser
+        .text(&format!("tr[data-email=\"{email}\"] .notice"))
+        .await;
+    assert!(row.contains("sessions were ended"), "{row}");
+    browser
+        .assert_accessible("the users page after ending sessions")
+        .await;
+    app.get("/me", Some(&token)).await.expect_problem(401);
     browser.close().await;
     app.finish().await;
 }

@@ -135,6 +135,10 @@ async fn each_role_s_main_pages_in_macedonian_show_no_english_catalogue_phrase(b
     tour.visit("a draft's form", &format!("{draft}/edit")).await;
     tour.visit("the applicant's grants", "/app/grants").await;
     tour.visit("the applicant's reports", "/app/reports").await;
+    tour.visit("sign-in security", "/app/me/second-factor")
+        .await;
+    tour.visit("where they are signed in", "/app/me/sessions")
+        .await;
 
     tour.sign_in_as("reviewer.hr").await;
     tour.visit("the reviewer's assignments", "/app/assignments")

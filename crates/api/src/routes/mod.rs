@@ -15,6 +15,7 @@ mod reports;
 mod responses;
 mod review;
 mod second_factor;
+mod sessions;
 mod steps;
 mod users;
 mod workflows;
@@ -30,6 +31,7 @@ pub(crate) fn api() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(crate::openapi::base())
         .merge(auth::routes())
         .merge(second_factor::routes())
+        .merge(sessions::routes())
         .merge(users::routes())
         .merge(programmes::routes())
         .merge(proposals::routes())

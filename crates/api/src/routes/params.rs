@@ -20,6 +20,8 @@ pub(crate) const ATTACHMENT_ID: &str = "The attachment's id";
 pub(crate) const ACCOUNT_ID: &str = "The account's id";
 /// `{id}` of an outbox message.
 pub(crate) const MESSAGE_ID: &str = "The message's id";
+/// `{id}` of a session.
+pub(crate) const SESSION_ID: &str = "The session's id";
 /// `{user_id}` of a reviewer.
 pub(crate) const REVIEWER_ID: &str = "The reviewer's id";
 

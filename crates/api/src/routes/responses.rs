@@ -63,6 +63,8 @@ problems! {
     415 FileTypeRefused;
     /// No file, or an empty one
     422 NoFile;
+    /// Too many attempts: wait the seconds `Retry-After` says
+    429 TooManyAttempts;
 }
 
 /// A read of one object, or of what belongs to it: 401, 404.

@@ -228,3 +228,6 @@ problem-second-factor-already-on = входът в две стъпки вече 
 problem-second-factor-not-started = първо започнете настройването на входа в две стъпки (POST /me/second-factor/enrolment)
 problem-second-factor-required-for-role = при вашата роля трябва да се използва вход в две стъпки: той не може да бъде изключен
 field-wrong_code = Кодът не е верен или вече е използван. Изчакайте следващия код от приложението и опитайте отново.
+problem-admin-only-sessions = само администратор може да прекратява сесиите на друг човек
+object-session = сесия
+field-wrong_password = Това не е текущата ви парола.

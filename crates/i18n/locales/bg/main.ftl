@@ -502,3 +502,36 @@ sign-in-code-expired = Този вход чака кода твърде дълг
 step-second-factor-hint = Плащането и одобряването изискват нов код от приложението за удостоверяване.
 users-step-up-hint = Промяната на роли изисква нов код от приложението за удостоверяване. Потвърдете тук; след това имате пет минути.
 step-up-button = Потвърждавам, че съм аз
+sessions-title = Къде сте влезли
+sessions-intro = Всеки браузър и всеки API токен, влезли в профила ви. Прекратете всеки, който не разпознавате или вече не използвате: той спира да работи веднага.
+sessions-lead = Вижте всеки браузър и API токен, влезли в профила ви, и прекратете всеки от тях.
+sessions-link = Вижте къде сте влезли
+sessions-ended = { $count ->
+    [0] Не е прекратена нито една сесия.
+    [one] Прекратена е една сесия.
+   *[other] Прекратени са { $count } сесии.
+}
+sessions-end-others = Изход навсякъде другаде
+session-kind-browser = Браузър
+session-kind-api = API токен
+session-current = Този браузър
+session-address = Адрес
+session-signed-in = Вход
+session-last-used = Последна активност
+session-expires = Изтича автоматично
+session-end = Прекрати тази сесия
+session-end-current = Изход тук
+session-unknown-device = Неизвестно приложение
+session-unknown-address = Неизвестен
+password-title = Парола
+password-current = Текуща парола
+password-new = Нова парола
+password-new-hint = Поне 10 знака. При смяна на паролата излизате навсякъде другаде.
+password-change = Смени паролата
+user-end-sessions = Прекрати сесиите на профила
+user-sessions-ended = Сесиите на профила са прекратени. За да не може да се влезе отново с него, деактивирайте и профила.
+password-changed-others = { $count ->
+    [0] Паролата ви е сменена.
+    [one] Паролата ви е сменена; прекратена е една друга сесия.
+   *[other] Паролата ви е сменена; прекратени са { $count } други сесии.
+}

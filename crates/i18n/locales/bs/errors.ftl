@@ -229,3 +229,6 @@ problem-second-factor-already-on = prijava u dva koraka je već uključena; prvo
 problem-second-factor-not-started = prvo započnite postavljanje prijave u dva koraka (POST /me/second-factor/enrolment)
 problem-second-factor-required-for-role = vaša uloga mora koristiti prijavu u dva koraka: ne može se isključiti
 field-wrong_code = Kod nije tačan ili je već iskorišten. Sačekajte sljedeći kod u aplikaciji i pokušajte ponovo.
+problem-admin-only-sessions = samo administrator može završavati tuđe sesije
+object-session = sesija
+field-wrong_password = Ovo nije vaša trenutna lozinka.

@@ -502,3 +502,38 @@ sign-in-code-expired = Ova prijava je predugo čekala na kod. Prijavite se ponov
 step-second-factor-hint = Za plaćanje i odobravanje potreban je novi kod iz aplikacije za autentifikaciju.
 users-step-up-hint = Za promjenu uloga potreban je novi kod iz aplikacije za autentifikaciju. Potvrdite ovdje; zatim imate pet minuta.
 step-up-button = Potvrdi da sam to ja
+sessions-title = Gdje ste prijavljeni
+sessions-intro = Svaki preglednik i svaki API token prijavljen na vaš račun. Završite one koje ne prepoznajete ili više ne koristite: odmah prestaju raditi.
+sessions-lead = Pogledajte svaki preglednik i API token prijavljen na vaš račun i završite bilo koji od njih.
+sessions-link = Pogledajte gdje ste prijavljeni
+sessions-ended = { $count ->
+    [0] Nijedna sesija nije završena.
+    [one] Završena je { $count } sesija.
+    [few] Završene su { $count } sesije.
+   *[other] Završeno je { $count } sesija.
+}
+sessions-end-others = Odjavi se svugdje drugdje
+session-kind-browser = Preglednik
+session-kind-api = API token
+session-current = Ovaj preglednik
+session-address = Adresa
+session-signed-in = Prijavljeno
+session-last-used = Posljednja aktivnost
+session-expires = Automatski ističe
+session-end = Završi ovu sesiju
+session-end-current = Odjavi se ovdje
+session-unknown-device = Nepoznata aplikacija
+session-unknown-address = Nepoznata
+password-title = Lozinka
+password-current = Trenutna lozinka
+password-new = Nova lozinka
+password-new-hint = Najmanje 10 znakova. Promjenom lozinke odjavljujete se svugdje drugdje.
+password-change = Promijeni lozinku
+user-end-sessions = Završi sesije računa
+user-sessions-ended = Sesije računa su završene. Da biste spriječili novu prijavu, deaktivirajte i račun.
+password-changed-others = { $count ->
+    [0] Lozinka je promijenjena.
+    [one] Lozinka je promijenjena; završena je { $count } druga sesija.
+    [few] Lozinka je promijenjena; završene su { $count } druge sesije.
+   *[other] Lozinka je promijenjena; završeno je { $count } drugih sesija.
+}

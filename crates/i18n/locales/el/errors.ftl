@@ -228,3 +228,6 @@ problem-second-factor-already-on = η σύνδεση δύο βημάτων εί�
 problem-second-factor-not-started = ξεκινήστε πρώτα τη ρύθμιση της σύνδεσης δύο βημάτων (POST /me/second-factor/enrolment)
 problem-second-factor-required-for-role = ο ρόλος σας απαιτεί σύνδεση δύο βημάτων: δεν μπορεί να απενεργοποιηθεί
 field-wrong_code = Ο κωδικός δεν είναι σωστός ή έχει ήδη χρησιμοποιηθεί. Περιμένετε τον επόμενο κωδικό της εφαρμογής και δοκιμάστε ξανά.
+problem-admin-only-sessions = μόνο ένας διαχειριστής μπορεί να τερματίσει τις συνεδρίες άλλου προσώπου
+object-session = συνεδρία
+field-wrong_password = Αυτός δεν είναι ο τρέχων κωδικός πρόσβασής σας.

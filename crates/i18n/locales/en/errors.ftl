@@ -228,3 +228,6 @@ problem-second-factor-already-on = two-step sign-in is on already; turn it off f
 problem-second-factor-not-started = start setting up two-step sign-in first (POST /me/second-factor/enrolment)
 problem-second-factor-required-for-role = your role must use two-step sign-in: it cannot be turned off
 field-wrong_code = The code is not right, or was used already. Wait for the app's next code and try again.
+problem-admin-only-sessions = only an administrator may end another person's sessions
+object-session = session
+field-wrong_password = This is not your current password.

@@ -502,3 +502,36 @@ sign-in-code-expired = This sign-in waited too long for its code. Sign in again.
 step-second-factor-hint = Paying and approving need a fresh code from your authenticator app.
 users-step-up-hint = Changing roles needs a fresh code from your authenticator app. Confirm here; then you have five minutes.
 step-up-button = Confirm it's me
+sessions-title = Where you are signed in
+sessions-intro = Each browser and each API token signed in to your account. End any you do not recognise or no longer use: it stops working at once.
+sessions-lead = See each browser and API token signed in to your account, and end any of them.
+sessions-link = See where you are signed in
+sessions-ended = { $count ->
+    [0] No session was ended.
+    [one] One session was ended.
+   *[other] { $count } sessions were ended.
+}
+sessions-end-others = Sign out everywhere else
+session-kind-browser = Browser
+session-kind-api = API token
+session-current = This browser
+session-address = Address
+session-signed-in = Signed in
+session-last-used = Last active
+session-expires = Ends by itself
+session-end = End this session
+session-end-current = Sign out here
+session-unknown-device = Unknown program
+session-unknown-address = Unknown
+password-title = Password
+password-current = Current password
+password-new = New password
+password-new-hint = At least 10 characters. Changing it signs you out everywhere else.
+password-change = Change password
+user-end-sessions = End their sessions
+user-sessions-ended = Their sessions were ended. To keep them out, deactivate the account as well.
+password-changed-others = { $count ->
+    [0] Your password is changed.
+    [one] Your password is changed; one other session was ended.
+   *[other] Your password is changed; { $count } other sessions were ended.
+}

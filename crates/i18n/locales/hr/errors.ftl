@@ -229,3 +229,6 @@ problem-second-factor-already-on = prijava u dva koraka već je uključena; najp
 problem-second-factor-not-started = najprije započnite postavljanje prijave u dva koraka (POST /me/second-factor/enrolment)
 problem-second-factor-required-for-role = vaša uloga mora koristiti prijavu u dva koraka: ne može se isključiti
 field-wrong_code = Kôd nije točan ili je već iskorišten. Pričekajte sljedeći kôd u aplikaciji i pokušajte ponovno.
+problem-admin-only-sessions = samo administrator može završavati tuđe sesije
+object-session = sesija
+field-wrong_password = Ovo nije vaša trenutačna lozinka.

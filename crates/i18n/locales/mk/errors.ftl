@@ -228,3 +228,6 @@ problem-second-factor-already-on = најавата во два чекора е 
 problem-second-factor-not-started = прво започнете со поставување на најавата во два чекора (POST /me/second-factor/enrolment)
 problem-second-factor-required-for-role = вашата улога мора да користи најава во два чекора: таа не може да се исклучи
 field-wrong_code = Кодот не е точен или веќе е искористен. Почекајте го следниот код од апликацијата и обидете се повторно.
+problem-admin-only-sessions = само администратор може да завршува сесии на друго лице
+object-session = сесија
+field-wrong_password = Ова не е вашата тековна лозинка.

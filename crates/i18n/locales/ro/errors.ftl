@@ -229,3 +229,6 @@ problem-second-factor-already-on = conectarea în doi pași este deja activată;
 problem-second-factor-not-started = începeți mai întâi configurarea conectării în doi pași (POST /me/second-factor/enrolment)
 problem-second-factor-required-for-role = rolul dumneavoastră trebuie să folosească conectarea în doi pași: aceasta nu poate fi dezactivată
 field-wrong_code = Codul nu este corect sau a fost deja folosit. Așteptați următorul cod din aplicație și încercați din nou.
+problem-admin-only-sessions = numai un administrator poate închide sesiunile altei persoane
+object-session = sesiune
+field-wrong_password = Aceasta nu este parola dvs. actuală.

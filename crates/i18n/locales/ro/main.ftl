@@ -510,3 +510,38 @@ sign-in-code-expired = Această conectare a așteptat prea mult codul. Conectaț
 step-second-factor-hint = Plata și aprobarea necesită un cod nou din aplicația de autentificare.
 users-step-up-hint = Schimbarea rolurilor necesită un cod nou din aplicația de autentificare. Confirmați aici; apoi aveți cinci minute.
 step-up-button = Confirm că sunt eu
+sessions-title = Unde sunteți conectat
+sessions-intro = Fiecare browser și fiecare token API conectat la contul dvs. Închideți orice sesiune pe care nu o recunoașteți sau nu o mai folosiți: încetează imediat să funcționeze.
+sessions-lead = Vedeți fiecare browser și token API conectat la contul dvs. și închideți oricare dintre ele.
+sessions-link = Vedeți unde sunteți conectat
+sessions-ended = { $count ->
+    [0] Nu a fost închisă nicio sesiune.
+    [one] A fost închisă o sesiune.
+    [few] Au fost închise { $count } sesiuni.
+   *[other] Au fost închise { $count } de sesiuni.
+}
+sessions-end-others = Deconectează toate celelalte sesiuni
+session-kind-browser = Browser
+session-kind-api = Token API
+session-current = Acest browser
+session-address = Adresă
+session-signed-in = Conectat
+session-last-used = Ultima activitate
+session-expires = Expiră automat
+session-end = Închide această sesiune
+session-end-current = Deconectează-te aici
+session-unknown-device = Aplicație necunoscută
+session-unknown-address = Necunoscută
+password-title = Parolă
+password-current = Parola actuală
+password-new = Parola nouă
+password-new-hint = Cel puțin 10 caractere. Schimbarea ei închide toate celelalte sesiuni.
+password-change = Schimbă parola
+user-end-sessions = Închide sesiunile contului
+user-sessions-ended = Sesiunile contului au fost închise. Pentru a împiedica o nouă conectare, dezactivați și contul.
+password-changed-others = { $count ->
+    [0] Parola a fost schimbată.
+    [one] Parola a fost schimbată; a fost închisă o altă sesiune.
+    [few] Parola a fost schimbată; au fost închise alte { $count } sesiuni.
+   *[other] Parola a fost schimbată; au fost închise alte { $count } de sesiuni.
+}

@@ -230,3 +230,6 @@ problem-second-factor-already-on = prijava v dveh korakih je že vklopljena; naj
 problem-second-factor-not-started = najprej začnite nastavljati prijavo v dveh korakih (POST /me/second-factor/enrolment)
 problem-second-factor-required-for-role = vaša vloga mora uporabljati prijavo v dveh korakih: ni je mogoče izklopiti
 field-wrong_code = Koda ni pravilna ali je bila že uporabljena. Počakajte na naslednjo kodo v aplikaciji in poskusite znova.
+problem-admin-only-sessions = samo skrbnik lahko konča seje druge osebe
+object-session = seja
+field-wrong_password = To ni vaše trenutno geslo.

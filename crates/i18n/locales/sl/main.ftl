@@ -512,3 +512,40 @@ sign-in-code-expired = Ta prijava je predolgo čakala na kodo. Prijavite se znov
 step-second-factor-hint = Za plačilo in odobritev je potrebna nova koda iz aplikacije za preverjanje pristnosti.
 users-step-up-hint = Za spremembo vlog je potrebna nova koda iz aplikacije za preverjanje pristnosti. Potrdite tukaj; nato imate pet minut.
 step-up-button = Potrdi, da sem to jaz
+sessions-title = Kje ste prijavljeni
+sessions-intro = Vsak brskalnik in vsak žeton API, prijavljen v vaš račun. Končajte tiste, ki jih ne prepoznate ali jih ne uporabljate več: takoj prenehajo delovati.
+sessions-lead = Oglejte si vse brskalnike in žetone API, prijavljene v vaš račun, in končajte katerega koli od njih.
+sessions-link = Oglejte si, kje ste prijavljeni
+sessions-ended = { $count ->
+    [0] Nobena seja ni bila končana.
+    [one] Končana je bila { $count } seja.
+    [two] Končani sta bili { $count } seji.
+    [few] Končane so bile { $count } seje.
+   *[other] Končanih je bilo { $count } sej.
+}
+sessions-end-others = Odjavi se povsod drugje
+session-kind-browser = Brskalnik
+session-kind-api = Žeton API
+session-current = Ta brskalnik
+session-address = Naslov
+session-signed-in = Prijavljeno
+session-last-used = Zadnja dejavnost
+session-expires = Samodejno poteče
+session-end = Končaj to sejo
+session-end-current = Odjavi se tukaj
+session-unknown-device = Neznana aplikacija
+session-unknown-address = Neznan
+password-title = Geslo
+password-current = Trenutno geslo
+password-new = Novo geslo
+password-new-hint = Vsaj 10 znakov. Ko ga spremenite, se odjavite povsod drugje.
+password-change = Spremeni geslo
+user-end-sessions = Končaj seje računa
+user-sessions-ended = Seje računa so končane. Da preprečite ponovno prijavo, deaktivirajte še račun.
+password-changed-others = { $count ->
+    [0] Vaše geslo je spremenjeno.
+    [one] Vaše geslo je spremenjeno; končana je bila { $count } druga seja.
+    [two] Vaše geslo je spremenjeno; končani sta bili { $count } drugi seji.
+    [few] Vaše geslo je spremenjeno; končane so bile { $count } druge seje.
+   *[other] Vaše geslo je spremenjeno; končanih je bilo { $count } drugih sej.
+}

@@ -229,3 +229,6 @@ problem-second-factor-already-on = hyrja me dy hapa është tashmë aktive; çak
 problem-second-factor-not-started = fillimisht nisni konfigurimin e hyrjes me dy hapa (POST /me/second-factor/enrolment)
 problem-second-factor-required-for-role = roli juaj duhet të përdorë hyrjen me dy hapa: ajo nuk mund të çaktivizohet
 field-wrong_code = Kodi nuk është i saktë ose është përdorur tashmë. Prisni kodin e radhës në aplikacion dhe provoni përsëri.
+problem-admin-only-sessions = vetëm një administrator mund të përfundojë sesionet e një personi tjetër
+object-session = sesion
+field-wrong_password = Ky nuk është fjalëkalimi juaj aktual.

@@ -502,3 +502,36 @@ sign-in-code-expired = Kjo hyrje priti shumë gjatë për kodin. Hyni përsëri.
 step-second-factor-hint = Pagesa dhe miratimi kërkojnë një kod të ri nga aplikacioni i vërtetimit.
 users-step-up-hint = Ndryshimi i roleve kërkon një kod të ri nga aplikacioni i vërtetimit. Konfirmoni këtu; pastaj keni pesë minuta.
 step-up-button = Konfirmo që jam unë
+sessions-title = Ku keni hyrë
+sessions-intro = Çdo shfletues dhe çdo token API që ka hyrë në llogarinë tuaj. Përfundoni ato që nuk i njihni ose nuk i përdorni më: ndalojnë së punuari menjëherë.
+sessions-lead = Shihni çdo shfletues dhe token API që ka hyrë në llogarinë tuaj dhe përfundoni cilindo prej tyre.
+sessions-link = Shihni ku keni hyrë
+sessions-ended = { $count ->
+    [0] Nuk përfundoi asnjë sesion.
+    [one] Përfundoi një sesion.
+   *[other] Përfunduan { $count } sesione.
+}
+sessions-end-others = Dil kudo tjetër
+session-kind-browser = Shfletues
+session-kind-api = Token API
+session-current = Ky shfletues
+session-address = Adresa
+session-signed-in = Hyrja
+session-last-used = Aktiviteti i fundit
+session-expires = Skadon automatikisht
+session-end = Përfundo këtë sesion
+session-end-current = Dil këtu
+session-unknown-device = Aplikacion i panjohur
+session-unknown-address = E panjohur
+password-title = Fjalëkalimi
+password-current = Fjalëkalimi aktual
+password-new = Fjalëkalimi i ri
+password-new-hint = Të paktën 10 karaktere. Kur e ndryshoni, dilni nga kudo tjetër.
+password-change = Ndrysho fjalëkalimin
+user-end-sessions = Përfundo sesionet e llogarisë
+user-sessions-ended = Sesionet e llogarisë përfunduan. Që të mos hyjë më, çaktivizoni edhe llogarinë.
+password-changed-others = { $count ->
+    [0] Fjalëkalimi juaj u ndryshua.
+    [one] Fjalëkalimi juaj u ndryshua; përfundoi një sesion tjetër.
+   *[other] Fjalëkalimi juaj u ndryshua; përfunduan { $count } sesione të tjera.
+}

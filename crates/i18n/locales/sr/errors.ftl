@@ -229,3 +229,6 @@ problem-second-factor-already-on = пријава у два корака је в
 problem-second-factor-not-started = прво започните подешавање пријаве у два корака (POST /me/second-factor/enrolment)
 problem-second-factor-required-for-role = ваша улога мора да користи пријаву у два корака: она се не може искључити
 field-wrong_code = Код није исправан или је већ искоришћен. Сачекајте следећи код у апликацији и покушајте поново.
+problem-admin-only-sessions = само администратор може да окончава туђе сесије
+object-session = сесија
+field-wrong_password = Ово није ваша тренутна лозинка.

@@ -502,3 +502,38 @@ sign-in-code-expired = Ова пријава је предуго чекала н
 step-second-factor-hint = За плаћање и одобравање потребан је нов код из апликације за аутентификацију.
 users-step-up-hint = За промену улога потребан је нов код из апликације за аутентификацију. Потврдите овде; затим имате пет минута.
 step-up-button = Потврди да сам то ја
+sessions-title = Где сте пријављени
+sessions-intro = Сваки прегледач и сваки API токен пријављен на ваш налог. Окончајте оне које не препознајете или више не користите: одмах престају да раде.
+sessions-lead = Погледајте сваки прегледач и API токен пријављен на ваш налог и окончајте било који од њих.
+sessions-link = Погледајте где сте пријављени
+sessions-ended = { $count ->
+    [0] Ниједна сесија није окончана.
+    [one] Окончана је { $count } сесија.
+    [few] Окончане су { $count } сесије.
+   *[other] Окончано је { $count } сесија.
+}
+sessions-end-others = Одјави се свуда другде
+session-kind-browser = Прегледач
+session-kind-api = API токен
+session-current = Овај прегледач
+session-address = Адреса
+session-signed-in = Пријављено
+session-last-used = Последња активност
+session-expires = Аутоматски истиче
+session-end = Окончај ову сесију
+session-end-current = Одјави се овде
+session-unknown-device = Непозната апликација
+session-unknown-address = Непозната
+password-title = Лозинка
+password-current = Тренутна лозинка
+password-new = Нова лозинка
+password-new-hint = Најмање 10 знакова. Променом лозинке одјављујете се свуда другде.
+password-change = Промени лозинку
+user-end-sessions = Окончај сесије налога
+user-sessions-ended = Сесије налога су окончане. Да бисте спречили нову пријаву, деактивирајте и налог.
+password-changed-others = { $count ->
+    [0] Лозинка је промењена.
+    [one] Лозинка је промењена; окончана је { $count } друга сесија.
+    [few] Лозинка је промењена; окончане су { $count } друге сесије.
+   *[other] Лозинка је промењена; окончано је { $count } других сесија.
+}

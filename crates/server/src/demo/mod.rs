@@ -86,7 +86,7 @@ pub async fn seed(app: &App) -> anyhow::Result<Vec<DemoAccount>> {
             password: SecretString::from(DEMO_PASSWORD),
             code: None,
         },
-        auth::ClientAddress::local(),
+        auth::Client::local(),
     )
     .await
     .context("logging in as the demo programme manager")?;

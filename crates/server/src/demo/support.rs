@@ -67,7 +67,7 @@ pub(super) async fn log_in(app: &App, email: &str) -> anyhow::Result<grants_app:
             password: SecretString::from(DEMO_PASSWORD),
             code: None,
         },
-        auth::ClientAddress::local(),
+        auth::Client::local(),
     )
     .await
     .with_context(|| format!("logging in as {email}"))?;

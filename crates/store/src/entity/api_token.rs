@@ -14,6 +14,14 @@ pub struct Model {
     pub revoked_at: Option<DateTimeUtc>,
     /// When the holder last proved their second factor with this token.
     pub second_factor_at: Option<DateTimeUtc>,
+    /// `browser` (a page session) or `api` (a bearer token).
+    pub kind: String,
+    /// The address the holder signed in from.
+    pub client_address: Option<String>,
+    /// The program the holder signed in with, as it named itself.
+    pub user_agent: Option<String>,
+    /// When the token was last used, to the minute.
+    pub last_used_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -23,6 +23,7 @@ mod register;
 mod reports;
 mod review;
 mod security;
+mod sessions;
 mod steps;
 mod users;
 mod workflows;
@@ -61,6 +62,10 @@ pub(crate) fn routes() -> Router<WebState> {
         .route("/app/me/second-factor/confirm", post(security::confirm))
         .route("/app/me/second-factor/disable", post(security::disable))
         .route("/app/me/second-factor/step-up", post(security::step_up))
+        .route("/app/me/password", post(security::change_password))
+        .route(sessions::HERE, get(sessions::show))
+        .route("/app/me/sessions/{id}/end", post(sessions::end))
+        .route("/app/me/sessions/end-others", post(sessions::end_others))
         .route(
             "/app/register",
             get(register::register_form).post(register::register),
@@ -94,6 +99,10 @@ pub(crate) fn routes() -> Router<WebState> {
         .route(
             "/app/admin/users/{id}/roles/remove",
             post(|visit, id, form| users::change(visit, id, form, Change::Remove)),
+        )
+        .route(
+            "/app/admin/users/{id}/sessions/end",
+            post(users::end_sessions),
         )
         .route(
             "/app/admin/users/{id}/active",
@@ -468,6 +477,19 @@ pub(crate) fn page_request(cursor: Option<String>) -> PageRequest {
     PageRequest {
         cursor: cursor.filter(|c| !c.is_empty()),
         limit: None,
+    }
+}
+
+/// A number a page says in words, which may be nought: a template's `if`
+/// takes a bare 0 for nothing to say.
+#[derive(Debug, Clone, Copy, serde::Serialize)]
+pub(crate) struct Count {
+    count: u64,
+}
+
+impl From<u64> for Count {
+    fn from(count: u64) -> Count {
+        Count { count }
     }
 }
 

@@ -1,11 +1,13 @@
 //! Sign-in security: two-step sign-in set up (a QR code, then a first code
 //! confirms it and the recovery codes are shown once), and turned off
-//! with a current code.
+//! with a current code; changing the password; the way to the sessions.
 
 use std::collections::BTreeMap;
 
+use axum::extract::Query;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
+use grants_app::account::{self, ChangePasswordInput};
 use grants_app::second_factor::{self, CodeInput, Enrolment, SecondFactorView};
 use grants_app::{Actor, AppError};
 use serde::{Deserialize, Serialize};
@@ -27,6 +29,24 @@ struct SecondFactorPage {
     /// What was wrong with the code typed.
     errors: BTreeMap<String, String>,
     error: Option<String>,
+    /// The password was just changed, ending this many other sessions.
+    password_changed: Option<super::Count>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct ShowQuery {
+    password_changed: Option<u64>,
+}
+
+/// The password form: the current password and the new one.
+#[derive(Debug, Deserialize)]
+pub(crate) struct PasswordForm {
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
+    #[serde(default)]
+    current_password: String,
+    #[serde(default)]
+    new_password: String,
 }
 
 /// A form of this page: a code, perhaps, and where to go back to.
@@ -45,6 +65,7 @@ async fn page(
     state: &crate::WebState,
     viewer: &Viewer,
     refused: Option<AppError>,
+    password_changed: Option<u64>,
 ) -> Result<Response, PageError> {
     let actor = viewer.signed_in(HERE)?;
     let status = second_factor::status(&state.app, actor)
@@ -76,19 +97,23 @@ async fn page(
         codes: Vec::new(),
         errors,
         error,
+        password_changed: password_changed.map(super::Count::from),
     };
     Ok(render_status(
         code,
         viewer,
         "second_factor",
-        "second-factor-title",
+        "nav-security",
         shown,
     ))
 }
 
 /// The person's two-step sign-in: its state, or its set-up under way.
-pub(crate) async fn show(Visit(state, viewer): Visit) -> Result<Response, PageError> {
-    page(&state, &viewer, None).await
+pub(crate) async fn show(
+    Visit(state, viewer): Visit,
+    Query(query): Query<ShowQuery>,
+) -> Result<Response, PageError> {
+    page(&state, &viewer, None, query.password_changed).await
 }
 
 /// The person who sent a form of this page, its CSRF token checked.
@@ -107,7 +132,7 @@ async fn then(
 ) -> Result<Response, PageError> {
     match done {
         Ok(()) => Ok(Redirect::to(to).into_response()),
-        Err(error) => page(state, viewer, Some(error)).await,
+        Err(error) => page(state, viewer, Some(error), None).await,
     }
 }
 
@@ -139,15 +164,11 @@ pub(crate) async fn confirm(
                 codes: codes.codes,
                 errors: BTreeMap::new(),
                 error: None,
+                password_changed: None,
             };
-            Ok(render(
-                &viewer,
-                "second_factor",
-                "second-factor-title",
-                shown,
-            ))
+            Ok(render(&viewer, "second_factor", "nav-security", shown))
         }
-        Err(error) => page(&state, &viewer, Some(error)).await,
+        Err(error) => page(&state, &viewer, Some(error), None).await,
     }
 }
 
@@ -176,4 +197,23 @@ pub(crate) async fn disable(
     let input = CodeInput { code: form.code };
     let done = second_factor::disable(&state.app, actor, input).await;
     then(&state, &viewer, done, HERE).await
+}
+
+/// Changes the password with the current one; the other sessions end.
+pub(crate) async fn change_password(
+    Visit(state, viewer): Visit,
+    Form(form): Form<PasswordForm>,
+) -> Result<Response, PageError> {
+    let actor = viewer.signed_in(HERE)?;
+    viewer.check_form(&form.csrf)?;
+    let input = ChangePasswordInput {
+        current_password: form.current_password.into(),
+        new_password: form.new_password.into(),
+    };
+    match account::change_password(&state.app, actor, input).await {
+        Ok(done) => {
+            Ok(Redirect::to(&format!("{HERE}?password_changed={}", done.ended)).into_response())
+        }
+        Err(error) => page(&state, &viewer, Some(error), None).await,
+    }
 }

@@ -81,8 +81,8 @@ struct Row {
     errors: BTreeMap<String, String>,
     /// Why the last change was refused, when not because of a field.
     error: Option<String>,
-    /// The last change was saved.
-    saved: bool,
+    /// What was just done to this account, said so beside it.
+    notice: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -104,6 +104,30 @@ pub(crate) struct ListQuery {
     cursor: Option<String>,
     /// The account whose change was just saved.
     saved: Option<String>,
+    /// The account whose sessions were just ended.
+    ended: Option<String>,
+}
+
+/// What was just done to one account, said beside it.
+#[derive(Debug, Clone, Copy)]
+struct Notice<'a> {
+    user: &'a str,
+    /// Its words in the catalogue.
+    key: &'static str,
+}
+
+impl<'a> Notice<'a> {
+    fn of(query: &'a ListQuery) -> Option<Notice<'a>> {
+        let saved = query.saved.as_deref().map(|user| Notice {
+            user,
+            key: "user-saved",
+        });
+        let ended = query.ended.as_deref().map(|user| Notice {
+            user,
+            key: "user-sessions-ended",
+        });
+        saved.or(ended)
+    }
 }
 
 /// A change refused, to show beside the account with what was typed.
@@ -125,8 +149,8 @@ pub(crate) async fn list(
         &state,
         &viewer,
         actor,
-        query.cursor.unwrap_or_default(),
-        query.saved.as_deref(),
+        query.cursor.clone().unwrap_or_default(),
+        Notice::of(&query),
         None,
     )
     .await?;
@@ -139,7 +163,7 @@ async fn users_page(
     viewer: &Viewer,
     actor: &Actor,
     cursor: String,
-    saved: Option<&str>,
+    notice: Option<Notice<'_>>,
     refusal: Option<Refusal>,
 ) -> Result<UsersPage, PageError> {
     let request = page_request(Some(cursor.clone()));
@@ -189,7 +213,9 @@ async fn users_page(
                         value: grant_value(g),
                     })
                     .collect(),
-                saved: mine.is_none() && saved == Some(id.as_str()),
+                notice: notice
+                    .filter(|n| mine.is_none() && n.user == id)
+                    .map(|n| text(locale, n.key)),
                 typed_area: mine.as_ref().map(|r| r.area.clone()).unwrap_or_default(),
                 errors: mine.as_ref().map(|r| r.errors.clone()).unwrap_or_default(),
                 error: mine.and_then(|r| r.error),
@@ -303,14 +329,7 @@ pub(crate) async fn change(
         ..input
     };
     match users::update_user(&state.app, actor, id, input, None).await {
-        Ok(_) => {
-            let mut target = format!("{HERE}?saved={id}");
-            if !form.cursor.is_empty() {
-                target.push_str(&format!("&cursor={}", form.cursor));
-            }
-            target.push_str(&format!("#user-{id}"));
-            Ok(Redirect::to(&target).into_response())
-        }
+        Ok(_) => Ok(Redirect::to(&back_to(id, "saved", &form.cursor)).into_response()),
         Err(error) => {
             let error = viewer.refusal_unless_forbidden(error)?;
             let mut refusal = Refusal {
@@ -396,4 +415,36 @@ fn stale(locale: Locale, form: &UserForm, now: &UserView) -> String {
         ));
     }
     message.join(" ")
+}
+
+/// The page of `cursor` again, saying what was done (`what`) to `id`, at its row.
+fn back_to(id: UserId, what: &str, cursor: &str) -> String {
+    let mut target = format!("{HERE}?{what}={id}");
+    if !cursor.is_empty() {
+        target.push_str(&format!("&cursor={cursor}"));
+    }
+    target.push_str(&format!("#user-{id}"));
+    target
+}
+
+/// The form ending an account's sessions.
+#[derive(Debug, Deserialize)]
+pub(crate) struct EndSessionsForm {
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
+    #[serde(default)]
+    cursor: String,
+}
+
+/// Ends every session of an account.
+pub(crate) async fn end_sessions(
+    Visit(state, viewer): Visit,
+    Path(raw): Path<String>,
+    Form(form): Form<EndSessionsForm>,
+) -> Result<Response, PageError> {
+    let (actor, id): (_, UserId) = viewer.sent_to(HERE, &form.csrf, &raw, "user")?;
+    grants_app::sessions::end_for_user(&state.app, actor, id)
+        .await
+        .or_page(&viewer)?;
+    Ok(Redirect::to(&back_to(id, "ended", &form.cursor)).into_response())
 }
