@@ -300,6 +300,13 @@ impl TestApp {
             grants_server::telemetry::init(grants_server::config::LogFormat::Human, &filter);
         }
         let database = TestDatabase::create(backend).await;
+        TestApp::spawn_on(database, adjust).await
+    }
+
+    /// The real server over `database` as it is (a restored backup, say),
+    /// with its configuration adjusted; the test administrator is made if
+    /// the database has none.
+    pub async fn spawn_on(database: TestDatabase, adjust: impl FnOnce(&mut Config)) -> TestApp {
         let mut config = database.config();
         adjust(&mut config);
         let application = Application::build(&config, true)
@@ -318,9 +325,10 @@ impl TestApp {
                 area: None,
             }],
         };
-        grants_app::users::bootstrap_user(application.app(), admin)
-            .await
-            .expect("the administrator is created");
+        match grants_app::users::bootstrap_user(application.app(), admin).await {
+            Ok(_) | Err(grants_app::AppError::Duplicate { .. }) => {}
+            Err(e) => panic!("the administrator is not created: {e}"),
+        }
         let address = application.local_addr().expect("bound");
         let metrics_base = application
             .metrics_addr()

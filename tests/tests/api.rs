@@ -7,6 +7,7 @@ mod api {
     mod attachments;
     mod auth;
     mod authz;
+    mod backup;
     mod bank;
     mod cli;
     mod crash;

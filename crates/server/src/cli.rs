@@ -11,7 +11,7 @@ use secrecy::SecretString;
 
 use crate::application::{self, Application};
 use crate::config::{Config, LogFormat};
-use crate::{demo, telemetry};
+use crate::{backup, demo, telemetry};
 
 /// Innovation Awards: grant management for innovation-awards programmes.
 #[derive(Debug, Parser)]
@@ -76,6 +76,21 @@ pub enum Command {
         /// What to measure.
         #[command(subcommand)]
         command: BenchCommand,
+    },
+    /// Write a backup of a SQLite database and its attachments to FILE (a
+    /// .tar.gz) while the service runs. For PostgreSQL use pg_dump.
+    Backup {
+        /// The archive to write; it must not exist.
+        file: PathBuf,
+    },
+    /// Put a backup back where the configuration says. Refuses a database
+    /// that has accounts or attachments unless --force; stop the service first.
+    Restore {
+        /// The archive `grants backup` wrote.
+        file: PathBuf,
+        /// Replace a database that has data.
+        #[arg(long)]
+        force: bool,
     },
     /// Print the version.
     Version,
@@ -268,6 +283,33 @@ impl Cli {
             Command::Audit {
                 command: AuditCommand::Verify,
             } => verify_audit(&config).await,
+            Command::Backup { file } => {
+                let report = backup::backup(&config, &file).await?;
+                println!(
+                    "backed up the database and {} attachment files to {} ({} bytes)",
+                    report.attachments,
+                    file.display(),
+                    report.bytes
+                );
+                if !report.missing_attachments.is_empty() {
+                    println!(
+                        "{} attachments were removed while the backup ran; their files are not in it",
+                        report.missing_attachments.len()
+                    );
+                }
+                Ok(())
+            }
+            Command::Restore { file, force } => {
+                let report = backup::restore(&config, &file, force).await?;
+                println!(
+                    "restored the backup of {} into {} with {} attachment files; \
+                     the service applies any newer migrations when it starts",
+                    report.taken_at.format("%Y-%m-%d %H:%M:%S UTC"),
+                    report.database.display(),
+                    report.attachments
+                );
+                Ok(())
+            }
             #[cfg(feature = "bench")]
             Command::Bench {
                 command:

@@ -2,6 +2,7 @@
 //! configuration, the buildable [`Application`], the command line and the demo data.
 
 pub mod application;
+pub mod backup;
 pub mod cli;
 pub mod config;
 pub mod demo;

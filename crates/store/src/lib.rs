@@ -8,6 +8,7 @@
 
 pub mod attachments;
 pub mod audit;
+pub mod backup;
 pub mod bank_accounts;
 mod connect;
 pub mod email_tokens;
