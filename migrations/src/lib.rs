@@ -18,6 +18,7 @@ mod m20261207_000011_privacy_consents;
 mod m20261207_000012_sign_in_throttles;
 mod m20261207_000013_second_factors;
 mod m20261207_000014_sessions;
+mod m20261207_000015_sensitive_reads;
 
 /// Every migration, oldest first.
 #[derive(Debug)]
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000012_sign_in_throttles::Migration),
             Box::new(m20261207_000013_second_factors::Migration),
             Box::new(m20261207_000014_sessions::Migration),
+            Box::new(m20261207_000015_sensitive_reads::Migration),
         ]
     }
 }

@@ -679,6 +679,40 @@ impl TestApp {
         .await
     }
 
+    /// An applicant `email` with a draft in a new open programme `code`
+    /// and a small PDF `file_name` attached to it: the applicant's id and
+    /// token, and the attachment's id.
+    pub async fn draft_with_file(
+        &self,
+        code: &str,
+        email: &str,
+        file_name: &str,
+    ) -> (String, String, String) {
+        let admin = self.admin_token().await;
+        let programme = self
+            .post("/programmes", Some(&admin), &open_programme_json(code))
+            .await;
+        programme.expect(201);
+        let (id, token) = self.user_with_roles(email, &["applicant"]).await;
+        let draft = self
+            .post(
+                "/proposals",
+                Some(&token),
+                &complete_proposal_json(&programme.id(), "MK"),
+            )
+            .await;
+        draft.expect(201);
+        let uploaded = self
+            .upload(
+                &format!("/proposals/{}/attachments", draft.id()),
+                Some(&token),
+                (file_name, "application/pdf", b"%PDF-1.7\nsmall".to_vec()),
+            )
+            .await;
+        uploaded.expect(201);
+        (id, token, uploaded.id())
+    }
+
     /// The administrator's token.
     pub async fn admin_token(&self) -> String {
         self.login(ADMIN_EMAIL, ADMIN_PASSWORD).await

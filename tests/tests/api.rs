@@ -22,6 +22,7 @@ mod api {
     mod programmes;
     mod proposals;
     mod queries;
+    mod reads;
     mod refusals;
     mod reports;
     mod review;

@@ -434,6 +434,13 @@ pub async fn get(app: &App, actor: &Actor, id: AttachmentId) -> AppResult<Attach
 /// One attachment's file, opened for streaming to the actor.
 pub async fn open(app: &App, actor: &Actor, id: AttachmentId) -> AppResult<AttachmentContent> {
     let record = load_readable(app.store.conn(), actor, id).await?;
+    crate::reads::record(
+        app,
+        actor,
+        crate::reads::ReadKind::AttachmentDownloaded,
+        id.uuid(),
+    )
+    .await?;
     let file = app
         .attachments
         .open(&record.sha256)

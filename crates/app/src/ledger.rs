@@ -355,6 +355,13 @@ pub async fn ledger_csv(app: &App, actor: &Actor, programme_id: ProgrammeId) -> 
     actor.require_any(LEDGER_READERS, "export_the_ledger")?;
     let c = app.store.conn();
     let programme = crate::programmes::load_programme(c, programme_id).await?;
+    crate::reads::record(
+        app,
+        actor,
+        crate::reads::ReadKind::LedgerExported,
+        programme_id.uuid(),
+    )
+    .await?;
     let (grants, titles) = all_grants(c, programme_id).await?;
     let grants = by_id(grants);
     let tranche_keys: HashMap<TrancheId, String> =
@@ -422,6 +429,13 @@ pub async fn payments_csv(
     actor.require_any(LEDGER_READERS, "export_the_payments")?;
     let c = app.store.conn();
     crate::programmes::load_programme(c, programme_id).await?;
+    crate::reads::record(
+        app,
+        actor,
+        crate::reads::ReadKind::PaymentsExported,
+        programme_id.uuid(),
+    )
+    .await?;
     let (grants, titles) = all_grants(c, programme_id).await?;
     let grants = by_id(grants);
     let mut paid: Vec<TrancheRecord> = grant_store::tranches_in_programme(c, programme_id)

@@ -28,6 +28,7 @@ mod page;
 mod password;
 pub mod programmes;
 pub mod proposals;
+pub mod reads;
 pub mod reports;
 pub mod reviews;
 pub mod second_factor;

@@ -557,7 +557,17 @@ pub async fn for_proposal(
     let c = app.store.conn();
     let proposal = crate::proposals::load_visible(c, actor, proposal_id).await?;
     let programme = load_programme(c, proposal.programme_id).await?;
-    readable(c, actor, &proposal, &programme).await
+    let reviews = readable(c, actor, &proposal, &programme).await?;
+    if !reviews.is_empty() {
+        crate::reads::record(
+            app,
+            actor,
+            crate::reads::ReadKind::ReviewsRead,
+            proposal_id.uuid(),
+        )
+        .await?;
+    }
+    Ok(reviews)
 }
 
 /// The submitted reviews of a proposal the actor sees, as far as they may
@@ -784,6 +794,13 @@ pub async fn ranking(
 /// The ranking as CSV, one proposal per line, for a spreadsheet.
 pub async fn ranking_csv(app: &App, actor: &Actor, programme_id: ProgrammeId) -> AppResult<String> {
     let view = ranking(app, actor, programme_id).await?;
+    crate::reads::record(
+        app,
+        actor,
+        crate::reads::ReadKind::RankingExported,
+        programme_id.uuid(),
+    )
+    .await?;
     let number = |v: Option<f64>| v.map_or_else(String::new, |v| format!("{v:.2}"));
     let rows = view.entries.iter().map(|e| {
         let f = &e.figures;

@@ -22,6 +22,7 @@ pub mod preferences;
 pub mod programmes;
 pub mod proposals;
 mod query;
+pub mod reads;
 pub mod reports;
 pub mod review;
 pub mod second_factors;

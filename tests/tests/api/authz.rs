@@ -106,6 +106,7 @@ fn matrix() -> BTreeMap<&'static str, (bool, [May; 7])> {
         ),
         ("GET /proposals/{id}/history", (false, nobody_sees_a_draft)),
         ("GET /audit-events", (false, admins)),
+        ("GET /sensitive-reads", (false, admins)),
         ("GET /admin/outbox", (false, admins)),
         ("GET /admin/outbox/counts", (false, admins)),
         ("POST /admin/outbox/{id}/retry", (false, admins)),

@@ -245,6 +245,7 @@ async fn every_role_s_main_pages_pass_the_accessibility_rules(backend: Backend) 
         .await;
     tour.check("a refused role").await;
     tour.visit("the workflows", "/app/admin/workflows").await;
+    tour.visit("who read what", "/app/admin/reads").await;
 
     // The check bites: a nameless button and faint text are caught, with
     // the element to fix.

@@ -1,5 +1,5 @@
 //! The administrator's pages: users and roles (a refused grant, a stale
-//! deactivation, a forged form) and the workflow diagrams.
+//! deactivation, a forged form), the workflow diagrams, and who read what.
 
 use grants_tests::browser::Browser;
 use grants_tests::{ADMIN_PASSWORD, Backend, TestApp, on_both_databases};
@@ -8,6 +8,7 @@ use serde_json::json;
 on_both_databases!(
     the_admin_grants_roles_and_reads_the_workflow_diagrams,
     the_admin_browses_the_outbox_by_state,
+    the_admin_sees_who_downloaded_a_file,
 );
 
 async fn the_admin_browses_the_outbox_by_state(backend: Backend) {
@@ -265,6 +266,40 @@ async fn the_admin_grants_roles_and_reads_the_workflow_diagrams(backend: Backend
     );
     let after = app.get(&format!("/users/{rita}"), Some(&admin)).await;
     assert_eq!(after.body["revision"], api.body["revision"]);
+    browser.close().await;
+    app.finish().await;
+}
+
+async fn the_admin_sees_who_downloaded_a_file(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (_, applicant, attachment) = app
+        .draft_with_file("SEEN", "vesna@tests.example", "letter-of-support.pdf")
+        .await;
+    let (status, _, _) = app
+        .download(
+            &format!("/attachments/{attachment}/content"),
+            Some(&applicant),
+        )
+        .await;
+    assert_eq!(status, 200);
+
+    let browser = Browser::start(&app.base).await;
+    browser.open("/app/login").await;
+    browser
+        .sign_in(grants_tests::ADMIN_EMAIL, ADMIN_PASSWORD)
+        .await;
+    browser.open("/app/admin").await;
+    browser.click_and_load("#sensitive-reads").await;
+    assert_eq!(browser.path().await, "/app/admin/reads");
+    let table = browser.text(".reads").await;
+    for expected in [
+        "Downloaded a file",
+        "letter-of-support.pdf",
+        "vesna@tests.example",
+    ] {
+        assert!(table.contains(expected), "{expected} in {table}");
+    }
+    browser.assert_accessible("who read what").await;
     browser.close().await;
     app.finish().await;
 }

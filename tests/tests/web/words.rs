@@ -195,6 +195,7 @@ async fn each_role_s_main_pages_in_macedonian_show_no_english_catalogue_phrase(b
     tour.sign_in_as("admin").await;
     tour.visit("the admin page", "/app/admin").await;
     tour.visit("the outbox", "/app/admin/outbox").await;
+    tour.visit("who read what", "/app/admin/reads").await;
     tour.visit("the users", "/app/admin/users").await;
 
     let Tour {

@@ -11,6 +11,7 @@ mod money;
 mod params;
 mod programmes;
 mod proposals;
+mod reads;
 mod reports;
 mod responses;
 mod review;
@@ -42,6 +43,7 @@ pub(crate) fn api() -> OpenApiRouter<AppState> {
         .merge(steps::routes())
         .merge(workflows::routes())
         .merge(audit::routes())
+        .merge(reads::routes())
         .merge(admin::routes())
         .merge(attachments::routes())
         .merge(health::routes())

@@ -537,3 +537,16 @@ password-changed-others = { $count ->
     [few] Lozinka je promijenjena; završene su { $count } druge sesije.
    *[other] Lozinka je promijenjena; završeno je { $count } drugih sesija.
 }
+reads-title = Ko je šta pročitao
+reads-hint = Preuzimanja priloženih datoteka, čitanja ocjena prijedloga i izvozi glavnih knjiga, isplata i rang-lista, od najnovijih. Isto čitanje iste osobe u roku od deset minuta prikazuje se jednom.
+reads-when = Kada
+reads-who = Ko
+reads-what = Šta
+reads-which = Koje
+reads-none = Još niko nije preuzeo datoteku, čitao ocjene niti bilo šta izvezao.
+reads-gone = (u međuvremenu uklonjeno)
+read-attachment-downloaded = Preuzeo/la datoteku
+read-reviews-read = Pročitao/la ocjene
+read-ledger-exported = Izvezao/la glavnu knjigu
+read-payments-exported = Izvezao/la isplate
+read-ranking-exported = Izvezao/la rang-listu

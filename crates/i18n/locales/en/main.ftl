@@ -535,3 +535,16 @@ password-changed-others = { $count ->
     [one] Your password is changed; one other session was ended.
    *[other] Your password is changed; { $count } other sessions were ended.
 }
+reads-title = Who read what
+reads-hint = Downloads of attached files, reads of a proposal's reviews, and exports of ledgers, payments and rankings, the latest first. The same read by the same person within ten minutes is shown once.
+reads-when = When
+reads-who = Who
+reads-what = What
+reads-which = Which
+reads-none = Nobody has downloaded a file, read reviews or exported anything yet.
+reads-gone = (removed since)
+read-attachment-downloaded = Downloaded a file
+read-reviews-read = Read the reviews
+read-ledger-exported = Exported the ledger
+read-payments-exported = Exported the payments
+read-ranking-exported = Exported the ranking

@@ -537,3 +537,16 @@ password-changed-others = { $count ->
     [few] Lozinka je promijenjena; završene su { $count } druge sesije.
    *[other] Lozinka je promijenjena; završeno je { $count } drugih sesija.
 }
+reads-title = Tko je što pročitao
+reads-hint = Preuzimanja priloženih datoteka, čitanja recenzija prijedloga i izvozi glavnih knjiga, isplata i rang-lista, od najnovijih. Isto čitanje iste osobe unutar deset minuta prikazuje se jednom.
+reads-when = Kada
+reads-who = Tko
+reads-what = Što
+reads-which = Koje
+reads-none = Još nitko nije preuzeo datoteku, čitao recenzije niti išta izvezao.
+reads-gone = (u međuvremenu uklonjeno)
+read-attachment-downloaded = Preuzeo/la datoteku
+read-reviews-read = Pročitao/la recenzije
+read-ledger-exported = Izvezao/la glavnu knjigu
+read-payments-exported = Izvezao/la isplate
+read-ranking-exported = Izvezao/la rang-listu

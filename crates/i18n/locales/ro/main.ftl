@@ -545,3 +545,16 @@ password-changed-others = { $count ->
     [few] Parola a fost schimbată; au fost închise alte { $count } sesiuni.
    *[other] Parola a fost schimbată; au fost închise alte { $count } de sesiuni.
 }
+reads-title = Cine ce a citit
+reads-hint = Descărcările fișierelor atașate, citirile evaluărilor unei propuneri și exporturile registrelor contabile, plăților și clasamentelor, cele mai recente primele. Aceeași citire făcută de aceeași persoană în decurs de zece minute este afișată o singură dată.
+reads-when = Când
+reads-who = Cine
+reads-what = Ce
+reads-which = Care
+reads-none = Nimeni nu a descărcat încă vreun fișier, nu a citit evaluări și nu a exportat nimic.
+reads-gone = (eliminat între timp)
+read-attachment-downloaded = A descărcat un fișier
+read-reviews-read = A citit evaluările
+read-ledger-exported = A exportat registrul contabil
+read-payments-exported = A exportat plățile
+read-ranking-exported = A exportat clasamentul

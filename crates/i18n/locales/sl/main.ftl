@@ -549,3 +549,16 @@ password-changed-others = { $count ->
     [few] Vaše geslo je spremenjeno; končane so bile { $count } druge seje.
    *[other] Vaše geslo je spremenjeno; končanih je bilo { $count } drugih sej.
 }
+reads-title = Kdo je kaj prebral
+reads-hint = Prenosi priloženih datotek, branja ocen predloga in izvozi glavnih knjig, izplačil in razvrstitev, najnovejši najprej. Isto branje iste osebe v desetih minutah je prikazano enkrat.
+reads-when = Kdaj
+reads-who = Kdo
+reads-what = Kaj
+reads-which = Katero
+reads-none = Nihče še ni prenesel datoteke, bral ocen ali česar koli izvozil.
+reads-gone = (medtem odstranjeno)
+read-attachment-downloaded = Prenesel/a datoteko
+read-reviews-read = Prebral/a ocene
+read-ledger-exported = Izvozil/a glavno knjigo
+read-payments-exported = Izvozil/a izplačila
+read-ranking-exported = Izvozil/a razvrstitev

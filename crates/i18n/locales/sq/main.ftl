@@ -535,3 +535,16 @@ password-changed-others = { $count ->
     [one] Fjalëkalimi juaj u ndryshua; përfundoi një sesion tjetër.
    *[other] Fjalëkalimi juaj u ndryshua; përfunduan { $count } sesione të tjera.
 }
+reads-title = Kush çfarë lexoi
+reads-hint = Shkarkimet e skedarëve të bashkëngjitur, leximet e vlerësimeve të një propozimi dhe eksportimet e librave kryesorë, pagesave dhe renditjeve, më të fundit në krye. I njëjti lexim nga i njëjti person brenda dhjetë minutash shfaqet një herë.
+reads-when = Kur
+reads-who = Kush
+reads-what = Çfarë
+reads-which = Cili
+reads-none = Askush nuk ka shkarkuar ende ndonjë skedar, nuk ka lexuar vlerësime dhe nuk ka eksportuar asgjë.
+reads-gone = (hequr që atëherë)
+read-attachment-downloaded = Shkarkoi një skedar
+read-reviews-read = Lexoi vlerësimet
+read-ledger-exported = Eksportoi librin kryesor
+read-payments-exported = Eksportoi pagesat
+read-ranking-exported = Eksportoi renditjen

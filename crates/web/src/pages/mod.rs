@@ -19,6 +19,7 @@ mod ledger;
 mod programmes;
 mod proposal_read;
 mod proposals;
+mod reads;
 mod register;
 mod reports;
 mod review;
@@ -89,6 +90,7 @@ pub(crate) fn routes() -> Router<WebState> {
         )
         .route("/app/admin", get(admin::show))
         .route("/app/admin/outbox", get(admin::outbox))
+        .route(reads::HERE, get(reads::show))
         .route("/app/admin/outbox/{id}/retry", post(admin::retry))
         .route("/app/admin/outbox/{id}/cancel", post(admin::cancel))
         .route("/app/admin/users", get(users::list))
