@@ -19,6 +19,7 @@ mod api {
     mod instances;
     mod mail;
     mod money;
+    mod personal_data;
     mod programmes;
     mod proposals;
     mod queries;

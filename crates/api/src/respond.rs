@@ -72,6 +72,18 @@ pub fn created<T: Revised>(location: String, body: T) -> Response {
     response
 }
 
+/// `200 OK` with `bytes` as a download named `file_name`, of type `content_type`.
+pub fn download(file_name: &str, content_type: &'static str, bytes: Vec<u8>) -> Response {
+    let mut response = (StatusCode::OK, bytes).into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    if let Ok(disposition) = HeaderValue::from_str(&format!("attachment; filename=\"{file_name}\""))
+    {
+        headers.insert(header::CONTENT_DISPOSITION, disposition);
+    }
+    response
+}
+
 /// A CSV download that opens cleanly in a spreadsheet: UTF-8 with a byte
 /// order mark (so Excel reads the Cyrillic and Greek right) and a file name.
 pub fn csv(file_name: &str, body: String) -> Response {

@@ -26,6 +26,7 @@ pub mod metrics;
 pub mod names;
 mod page;
 mod password;
+pub mod personal_data;
 pub mod programmes;
 pub mod proposals;
 pub mod reads;

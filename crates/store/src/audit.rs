@@ -147,6 +147,14 @@ pub async fn list(
     .await
 }
 
+/// Every event `actor` caused, oldest first.
+pub async fn by_actor(c: &impl ConnectionTrait, actor: UserId) -> StoreResult<Vec<AuditEvent>> {
+    let select = audit_event::Entity::find()
+        .filter(audit_event::Column::ActorId.eq(actor.uuid()))
+        .order_by_asc(audit_event::Column::Id);
+    query::all(c, select, |row| Ok(event(row))).await
+}
+
 /// Every event of one subject, in chain order.
 pub async fn history(
     c: &impl ConnectionTrait,

@@ -363,6 +363,17 @@ pub async fn find(c: &impl ConnectionTrait, id: Uuid) -> StoreResult<Option<Queu
     query::one(c, select, |row| Ok(queued(row))).await
 }
 
+/// The messages to one person, oldest first.
+pub async fn to_recipient(
+    c: &impl ConnectionTrait,
+    recipient: UserId,
+) -> StoreResult<Vec<QueuedMessage>> {
+    let select = outbox_message::Entity::find()
+        .filter(outbox_message::Column::RecipientId.eq(recipient.uuid()))
+        .order_by_asc(outbox_message::Column::Id);
+    query::all(c, select, |row| Ok(queued(row))).await
+}
+
 /// The messages about one object, oldest first.
 pub async fn for_subject(
     c: &impl ConnectionTrait,

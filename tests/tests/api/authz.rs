@@ -77,6 +77,7 @@ fn matrix() -> BTreeMap<&'static str, (bool, [May; 7])> {
         ("POST /auth/step-up", (false, everyone)),
         ("PUT /me/notification-preferences", (false, everyone)),
         ("GET /me/sessions", (false, everyone)),
+        ("GET /me/export", (false, everyone)),
         ("POST /me/sessions/end-others", (false, everyone)),
         ("POST /me/password", (false, everyone)),
         // The owner's session: nobody else's to end, nor to know of.

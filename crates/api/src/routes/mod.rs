@@ -9,6 +9,7 @@ pub(crate) mod health;
 mod jury;
 mod money;
 mod params;
+mod privacy;
 mod programmes;
 mod proposals;
 mod reads;
@@ -34,6 +35,7 @@ pub(crate) fn api() -> OpenApiRouter<AppState> {
         .merge(second_factor::routes())
         .merge(sessions::routes())
         .merge(users::routes())
+        .merge(privacy::routes())
         .merge(programmes::routes())
         .merge(proposals::routes())
         .merge(jury::routes())

@@ -550,3 +550,6 @@ read-reviews-read = Pročitao/la ocjene
 read-ledger-exported = Izvezao/la glavnu knjigu
 read-payments-exported = Izvezao/la isplate
 read-ranking-exported = Izvezao/la rang-listu
+your-data-title = Vaši podaci
+your-data-hint = Preuzmite u jednoj zip arhivi sve što usluga čuva o vama: vaš račun, saglasnosti o privatnosti, postavke za e-mailove, sesije, vaše prijedloge s njihovom historijom, grantove, izvještaje, ono što ste radili i e-mailove koji su vam poslani, zajedno s datotekama priloženim uz vaše prijedloge i izvještaje.
+your-data-download = Preuzmi svoje podatke (.zip)

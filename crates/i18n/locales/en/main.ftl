@@ -548,3 +548,6 @@ read-reviews-read = Read the reviews
 read-ledger-exported = Exported the ledger
 read-payments-exported = Exported the payments
 read-ranking-exported = Exported the ranking
+your-data-title = Your data
+your-data-hint = Download everything the service holds about you in one zip archive: your account, privacy consents, email choices, sessions, your proposals with their history, grants, reports, what you did and the emails sent to you, with the files attached to your proposals and reports.
+your-data-download = Download your data (.zip)

@@ -550,3 +550,6 @@ read-reviews-read = Pročitao/la recenzije
 read-ledger-exported = Izvezao/la glavnu knjigu
 read-payments-exported = Izvezao/la isplate
 read-ranking-exported = Izvezao/la rang-listu
+your-data-title = Vaši podaci
+your-data-hint = Preuzmite u jednoj zip arhivi sve što usluga čuva o vama: vaš račun, privole o privatnosti, postavke e-pošte, sesije, vaše prijedloge s njihovom poviješću, potpore, izvješća, ono što ste radili i e-poruke koje su vam poslane, zajedno s datotekama priloženima uz vaše prijedloge i izvješća.
+your-data-download = Preuzmi svoje podatke (.zip)

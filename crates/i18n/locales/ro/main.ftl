@@ -558,3 +558,6 @@ read-reviews-read = A citit evaluările
 read-ledger-exported = A exportat registrul contabil
 read-payments-exported = A exportat plățile
 read-ranking-exported = A exportat clasamentul
+your-data-title = Datele dumneavoastră
+your-data-hint = Descărcați într-o singură arhivă zip tot ce păstrează serviciul despre dumneavoastră: contul, consimțămintele privind confidențialitatea, preferințele privind e-mailurile, sesiunile, propunerile dumneavoastră cu istoricul lor, granturile, rapoartele, ce ați făcut și e-mailurile trimise către dumneavoastră, împreună cu fișierele atașate propunerilor și rapoartelor dumneavoastră.
+your-data-download = Descarcă datele dumneavoastră (.zip)

@@ -562,3 +562,6 @@ read-reviews-read = Prebral/a ocene
 read-ledger-exported = Izvozil/a glavno knjigo
 read-payments-exported = Izvozil/a izplačila
 read-ranking-exported = Izvozil/a razvrstitev
+your-data-title = Vaši podatki
+your-data-hint = V enem arhivu zip prenesite vse, kar storitev hrani o vas: vaš račun, privolitve glede zasebnosti, nastavitve e-pošte, seje, vaše predloge z njihovo zgodovino, nepovratna sredstva, poročila, vaša dejanja in e-poštna sporočila, ki so vam bila poslana, skupaj z datotekami, priloženimi vašim predlogom in poročilom.
+your-data-download = Prenesi svoje podatke (.zip)

@@ -548,3 +548,6 @@ read-reviews-read = Lexoi vlerësimet
 read-ledger-exported = Eksportoi librin kryesor
 read-payments-exported = Eksportoi pagesat
 read-ranking-exported = Eksportoi renditjen
+your-data-title = Të dhënat tuaja
+your-data-hint = Shkarkoni në një arkiv të vetëm zip gjithçka që shërbimi mban për ju: llogarinë tuaj, pëlqimet për privatësinë, zgjedhjet tuaja për emailet, sesionet, propozimet tuaja me historikun e tyre, grantet, raportet, çfarë keni bërë dhe emailet që ju janë dërguar, bashkë me skedarët e bashkëngjitur në propozimet dhe raportet tuaja.
+your-data-download = Shkarko të dhënat tuaja (.zip)

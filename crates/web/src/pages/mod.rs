@@ -64,6 +64,7 @@ pub(crate) fn routes() -> Router<WebState> {
         .route("/app/me/second-factor/disable", post(security::disable))
         .route("/app/me/second-factor/step-up", post(security::step_up))
         .route("/app/me/password", post(security::change_password))
+        .route("/app/me/export", get(security::export))
         .route(sessions::HERE, get(sessions::show))
         .route("/app/me/sessions/{id}/end", post(sessions::end))
         .route("/app/me/sessions/end-others", post(sessions::end_others))

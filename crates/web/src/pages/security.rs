@@ -217,3 +217,24 @@ pub(crate) async fn change_password(
         Err(error) => page(&state, &viewer, Some(error), None).await,
     }
 }
+
+/// Everything held about the person, as a zip download.
+pub(crate) async fn export(Visit(state, viewer): Visit) -> Result<Response, PageError> {
+    let actor = viewer.signed_in(HERE)?;
+    let bytes = grants_app::personal_data::archive(&state.app, actor)
+        .await
+        .or_page(&viewer)?;
+    let name = grants_app::personal_data::file_name(chrono::Utc::now());
+    let disposition = format!("attachment; filename=\"{name}\"");
+    Ok((
+        [
+            (
+                axum::http::header::CONTENT_TYPE,
+                "application/zip".to_owned(),
+            ),
+            (axum::http::header::CONTENT_DISPOSITION, disposition),
+        ],
+        bytes,
+    )
+        .into_response())
+}
