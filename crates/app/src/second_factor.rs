@@ -106,9 +106,10 @@ impl SecondFactorState {
 
     /// Whether a step that needs a fresh second factor may go ahead at
     /// `now`: with a second factor proved within the last few minutes, or
-    /// with a password alone for people who have none and need none.
-    pub fn fresh_at(self, now: DateTime<Utc>) -> Result<(), &'static str> {
-        if !self.enabled && !self.required {
+    /// with a password alone for people who have none and need none (their
+    /// role does not, nor does the step's programme, `required_here`).
+    pub fn fresh_at(self, now: DateTime<Utc>, required_here: bool) -> Result<(), &'static str> {
+        if !self.enabled && !self.required && !required_here {
             return Ok(());
         }
         if !self.enabled {
@@ -183,7 +184,7 @@ pub async fn status(app: &App, actor: &Actor) -> AppResult<SecondFactorView> {
         required: actor.second_factor.required,
         recovery_codes_left: u32::try_from(left).unwrap_or(u32::MAX),
         fresh_until: actor.second_factor.fresh_until.filter(|_| enabled),
-        needs_fresh_code: enabled && actor.second_factor.fresh_at(app.now()).is_err(),
+        needs_fresh_code: enabled && actor.second_factor.fresh_at(app.now(), false).is_err(),
     })
 }
 
@@ -345,11 +346,14 @@ pub async fn step_up(app: &App, actor: &Actor, input: CodeInput) -> AppResult<Ac
 /// Refuses a step that needs a fresh second factor when the actor has not
 /// proved one within the last few minutes (see [`SecondFactorState::fresh_at`]).
 pub(crate) fn require_fresh(app: &App, actor: &Actor) -> AppResult<()> {
-    actor.second_factor.fresh_at(app.now()).map_err(|case| {
-        AppError::forbidden("second-factor-fresh")
-            .with("case", case)
-            .done()
-    })
+    actor
+        .second_factor
+        .fresh_at(app.now(), false)
+        .map_err(|case| {
+            AppError::forbidden("second-factor-fresh")
+                .with("case", case)
+                .done()
+        })
 }
 
 /// Ends the actor's other sessions; this one counts as freshly proved at

@@ -305,6 +305,11 @@ pub trait Subject: Sized + Send + Sync {
     fn ledger(_around: &Self::Around) -> Option<grants_domain::ProgrammeId> {
         None
     }
+    /// Whether its programme makes two-step sign-in a must for the steps
+    /// that need a fresh second factor, even from people who have none.
+    fn second_factor_required(_around: &Self::Around) -> bool {
+        false
+    }
 
     /// The roles and relations `actor` holds for it.
     fn facts(&self, actor: &Actor, around: &Self::Around) -> ActorFacts;
@@ -497,15 +502,19 @@ impl<S: Subject> GuardCheck for Guards<'_, S> {
             let Some(actor) = self.step.actor else {
                 return Ok(());
             };
-            return actor.second_factor.fresh_at(self.step.now).map_err(|case| {
-                let message = match case {
-                    "enrol" => {
-                        "this step needs two-step sign-in, which your account does not have yet"
-                    }
-                    _ => "confirm with a fresh code from your authenticator app",
-                };
-                Refusal::new(message).case(case)
-            });
+            let required = S::second_factor_required(self.around);
+            return actor
+                .second_factor
+                .fresh_at(self.step.now, required)
+                .map_err(|case| {
+                    let message = match case {
+                        "enrol" => {
+                            "this step needs two-step sign-in, which your account does not have yet"
+                        }
+                        _ => "confirm with a fresh code from your authenticator app",
+                    };
+                    Refusal::new(message).case(case)
+                });
         }
         self.subject
             .guard(self.around, self.step, self.extra, guard)

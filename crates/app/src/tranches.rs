@@ -414,6 +414,10 @@ impl Subject for TrancheRecord {
         Some(around.programme.id)
     }
 
+    fn second_factor_required(around: &AroundTranche) -> bool {
+        around.programme.spec.second_factor_for_money
+    }
+
     fn facts(&self, actor: &Actor, around: &AroundTranche) -> ActorFacts {
         grants::facts(actor, &around.grant)
     }

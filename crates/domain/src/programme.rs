@@ -510,6 +510,10 @@ pub struct ProgrammeInput {
     pub review: Option<ReviewSettingsInput>,
     /// How grantees report; defaults apply to what is left out.
     pub reporting: Option<ReportingSettingsInput>,
+    /// Approving and paying this programme's tranches needs two-step
+    /// sign-in, proved within the last few minutes, from everyone; off
+    /// when omitted (then only those who have it are asked for a code).
+    pub second_factor_for_money: Option<bool>,
 }
 
 /// A rubric criterion that passed validation.
@@ -620,6 +624,9 @@ pub struct ProgrammeSpec {
     /// How grantees report: indicators, reminders, attachment size.
     #[serde(default)]
     pub reporting: ReportingSettings,
+    /// Approving and paying its tranches needs two-step sign-in from everyone.
+    #[serde(default)]
+    pub second_factor_for_money: bool,
 }
 
 /// Where a call stands at a moment in time.
@@ -713,6 +720,7 @@ impl ProgrammeSpec {
                     })
                     .collect(),
             ),
+            second_factor_for_money: Some(self.second_factor_for_money),
             review: Some(self.review.to_input()),
             reporting: Some(self.reporting.to_input()),
         }
@@ -743,6 +751,9 @@ impl ProgrammeInput {
             reporting_schedule: patch.reporting_schedule.or(self.reporting_schedule),
             review: patch.review.or(self.review),
             reporting: patch.reporting.or(self.reporting),
+            second_factor_for_money: patch
+                .second_factor_for_money
+                .or(self.second_factor_for_money),
         }
     }
 
@@ -896,6 +907,7 @@ impl ProgrammeInput {
                 reporting_schedule,
                 review,
                 reporting,
+                second_factor_for_money: self.second_factor_for_money.unwrap_or(false),
             }),
             _ => Err(errors),
         }

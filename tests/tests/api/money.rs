@@ -19,6 +19,7 @@ on_both_databases!(
     two_commitments_that_together_overspend_are_not_both_made,
     terminating_while_paying_leaves_every_cent_accounted_for,
     paying_needs_a_fresh_code_from_those_with_two_step_sign_in,
+    where_the_programme_requires_it_nobody_approves_or_pays_with_a_password_alone,
 );
 
 /// A programme with a manager, two finance users, an applicant and a chair.
@@ -280,6 +281,16 @@ impl Round {
 
     /// A funded, accepted grant with its first tranche requested and approved.
     pub(crate) async fn approved_tranche(&self, proposal: &str) -> (String, Vec<String>) {
+        let (grant, tranches) = self.requested_tranche(proposal).await;
+        self.tranche(&self.second_finance, &tranches[0], "approve", json!({}))
+            .await
+            .expect(200);
+        (grant, tranches)
+    }
+
+    /// Funds `proposal`; its agreement accepted and its first tranche
+    /// requested: the grant and its tranches.
+    pub(crate) async fn requested_tranche(&self, proposal: &str) -> (String, Vec<String>) {
         let decided = self.decide(proposal, json!({ "outcome": "funded" })).await;
         decided.expect(200);
         let grant = decided.body["grant_id"]
@@ -294,9 +305,6 @@ impl Round {
             .map(|t| t.id())
             .collect();
         self.tranche(&self.finance, &tranches[0], "request", json!({}))
-            .await
-            .expect(200);
-        self.tranche(&self.second_finance, &tranches[0], "approve", json!({}))
             .await
             .expect(200);
         (grant, tranches)
@@ -1241,6 +1249,48 @@ async fn paying_needs_a_fresh_code_from_those_with_two_step_sign_in(backend: Bac
         )
         .await
         .expect(200);
+    r.tranche(&r.finance, &tranches[0], "pay", payment)
+        .await
+        .expect(200);
+    r.app.finish().await;
+}
+
+async fn where_the_programme_requires_it_nobody_approves_or_pays_with_a_password_alone(
+    backend: Backend,
+) {
+    let r = round(
+        backend,
+        1_000_000,
+        |p| p["second_factor_for_money"] = json!(true),
+        |_| {},
+    )
+    .await;
+    let proposal = r.reviewed("MK", "Seed library", 200_000).await;
+    let (_, tranches) = r.requested_tranche(&proposal).await;
+    let needs_enrolment = |reply: &Reply| {
+        reply.expect_problem(409);
+        assert_eq!(reply.body["blocked_by"][0]["guard"], "second_factor_fresh");
+        assert_eq!(reply.body["blocked_by"][0]["args"]["case"], "enrol");
+    };
+    // Neither finance user has two-step sign-in: the password is not enough.
+    needs_enrolment(
+        &r.tranche(&r.second_finance, &tranches[0], "approve", json!({}))
+            .await,
+    );
+    // Set up, the code just given counts as fresh.
+    r.app.enrol_second_factor(&r.second_finance).await;
+    r.tranche(&r.second_finance, &tranches[0], "approve", json!({}))
+        .await
+        .expect(200);
+    let payment = json!({ "payment": {
+        "reference": "PAY-PROGRAMME-2FA",
+        "value_date": r.app.clock.now().date_naive(),
+    }});
+    needs_enrolment(
+        &r.tranche(&r.finance, &tranches[0], "pay", payment.clone())
+            .await,
+    );
+    r.app.enrol_second_factor(&r.finance).await;
     r.tranche(&r.finance, &tranches[0], "pay", payment)
         .await
         .expect(200);

@@ -113,3 +113,5 @@ programme-setup-archive = Arhiviraj program
 programme-setup-restore = Vrati program
 programme-setup-archive-hint = Arhiviranje skriva program sa spiskova; može se vratiti.
 programme-setup-review-comments-to-applicant = Pošalji komentare recenzenata za podnosioca prijave uz pismo o odluci
+programme-setup-second-factor-for-money = Za odobravanje i plaćanje tranši potrebna je prijava u dva koraka
+programme-setup-second-factor-for-money-hint = Od svakoga ko odobrava ili plaća tranše ovog programa, uz kod iz posljednjih nekoliko minuta. Bez toga kod se traži samo od onih koji su postavili prijavu u dva koraka.

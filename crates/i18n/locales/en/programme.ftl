@@ -113,3 +113,5 @@ programme-setup-archive = Archive the programme
 programme-setup-restore = Restore the programme
 programme-setup-archive-hint = Archiving hides the programme from the lists; it can be restored.
 programme-setup-review-comments-to-applicant = Send the reviewers' comments for the applicant with the decision letter
+programme-setup-second-factor-for-money = Approving and paying tranches needs two-step sign-in
+programme-setup-second-factor-for-money-hint = From everyone who approves or pays this programme's tranches, with a code from the last few minutes. Without it only those who set up two-step sign-in are asked for a code.

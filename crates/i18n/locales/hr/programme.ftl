@@ -113,3 +113,5 @@ programme-setup-archive = Arhiviraj program
 programme-setup-restore = Vrati program
 programme-setup-archive-hint = Arhiviranje skriva program s popisa; može se vratiti.
 programme-setup-review-comments-to-applicant = Pošalji komentare recenzenata za prijavitelja uz pismo o odluci
+programme-setup-second-factor-for-money = Za odobravanje i plaćanje obroka potrebna je prijava u dva koraka
+programme-setup-second-factor-for-money-hint = Od svakoga tko odobrava ili plaća obroke ovog programa, uz kôd iz posljednjih nekoliko minuta. Bez toga kôd se traži samo od onih koji su postavili prijavu u dva koraka.

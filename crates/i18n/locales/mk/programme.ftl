@@ -113,3 +113,5 @@ programme-setup-archive = Архивирај ја програмата
 programme-setup-restore = Врати ја програмата
 programme-setup-archive-hint = Архивирањето ја крие програмата од списоците; може да се врати.
 programme-setup-review-comments-to-applicant = Испрати ги коментарите на оценувачите за апликантот заедно со писмото со одлуката
+programme-setup-second-factor-for-money = За одобрување и плаќање транши е потребна најава во два чекора
+programme-setup-second-factor-for-money-hint = Од секој што одобрува или плаќа транши на оваа програма, со код од последните неколку минути. Без тоа код се бара само од оние што поставиле најава во два чекора.

@@ -113,3 +113,5 @@ programme-setup-archive = Arhivează programul
 programme-setup-restore = Restabilește programul
 programme-setup-archive-hint = Arhivarea ascunde programul din liste; el poate fi restabilit.
 programme-setup-review-comments-to-applicant = Trimite comentariile evaluatorilor pentru solicitant împreună cu scrisoarea de decizie
+programme-setup-second-factor-for-money = Aprobarea și plata tranșelor necesită conectarea în doi pași
+programme-setup-second-factor-for-money-hint = De la oricine aprobă sau plătește tranșele acestui program, cu un cod din ultimele câteva minute. Fără aceasta, codul este cerut doar celor care și-au configurat conectarea în doi pași.

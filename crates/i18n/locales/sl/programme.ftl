@@ -113,3 +113,5 @@ programme-setup-archive = Arhiviraj program
 programme-setup-restore = Obnovi program
 programme-setup-archive-hint = Arhiviranje skrije program na seznamih; mogoče ga je obnoviti.
 programme-setup-review-comments-to-applicant = Pošlji komentarje ocenjevalcev za prijavitelja skupaj z obvestilom o odločitvi
+programme-setup-second-factor-for-money = Za odobritev in plačilo obrokov je potrebna prijava v dveh korakih
+programme-setup-second-factor-for-money-hint = Od vseh, ki odobravajo ali plačujejo obroke tega programa, s kodo iz zadnjih nekaj minut. Brez tega se koda zahteva le od tistih, ki so nastavili prijavo v dveh korakih.

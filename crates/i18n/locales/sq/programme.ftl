@@ -113,3 +113,5 @@ programme-setup-archive = Arkivo programin
 programme-setup-restore = Rikthe programin
 programme-setup-archive-hint = Arkivimi e fsheh programin nga listat; ai mund të rikthehet.
 programme-setup-review-comments-to-applicant = Dërgo komentet e vlerësuesve për aplikuesin bashkë me letrën e vendimit
+programme-setup-second-factor-for-money = Miratimi dhe pagesa e kësteve kërkojnë hyrjen me dy hapa
+programme-setup-second-factor-for-money-hint = Nga kushdo që miraton ose paguan këstet e këtij programi, me një kod nga minutat e fundit. Pa këtë, kodi u kërkohet vetëm atyre që kanë konfiguruar hyrjen me dy hapa.

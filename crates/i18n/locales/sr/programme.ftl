@@ -113,3 +113,5 @@ programme-setup-archive = Архивирај програм
 programme-setup-restore = Врати програм
 programme-setup-archive-hint = Архивирање скрива програм са спискова; може се вратити.
 programme-setup-review-comments-to-applicant = Пошаљи коментаре рецензената за подносиоца пријаве уз писмо о одлуци
+programme-setup-second-factor-for-money = За одобравање и плаћање транши потребна је пријава у два корака
+programme-setup-second-factor-for-money-hint = Од свакога ко одобрава или плаћа транше овог програма, уз код из последњих неколико минута. Без тога код се тражи само од оних који су подесили пријаву у два корака.

@@ -237,5 +237,6 @@ pub fn sample_programme() -> ProgrammeInput {
         ]),
         // The default indicators, reminders and attachment limit.
         reporting: None,
+        second_factor_for_money: None,
     }
 }

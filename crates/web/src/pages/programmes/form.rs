@@ -106,6 +106,8 @@ pub(super) struct Typed {
     pub(super) blind: bool,
     pub(super) share_reviews: bool,
     pub(super) comments_to_applicant: bool,
+    /// Approving and paying tranches needs two-step sign-in from everyone.
+    pub(super) second_factor_for_money: bool,
     pub(super) normalise: bool,
     pub(super) normalise_min_reviews: String,
     pub(super) disagreement_threshold: String,
@@ -222,6 +224,7 @@ impl Typed {
                     title: texts(&r.title),
                 })
                 .collect(),
+            second_factor_for_money: spec.second_factor_for_money,
             ..Typed::default()
         };
         typed.set_review(&spec.review);
@@ -383,6 +386,7 @@ impl Typed {
             blind: ticked("review.blind"),
             share_reviews: ticked("review.share_reviews_after_submission"),
             comments_to_applicant: ticked("review.comments_to_applicant"),
+            second_factor_for_money: ticked("second_factor_for_money"),
             normalise: ticked("review.normalise"),
             normalise_min_reviews: get("review.normalise_min_reviews"),
             disagreement_threshold: get("review.disagreement_threshold"),
@@ -757,6 +761,7 @@ impl Typed {
             }),
             tranche_template: Some(tranches),
             reporting_schedule: Some(reports),
+            second_factor_for_money: Some(self.second_factor_for_money),
             review: Some(review),
             reporting: Some(reporting),
         };

@@ -86,6 +86,11 @@ fn money(b: &mut Builder<'_>, typed: &Typed) -> Section {
                 ..field
             });
         }
+        b.add(
+            b.field("second_factor_for_money", "second-factor-for-money", "")
+                .checkbox(typed.second_factor_for_money)
+                .hint(b.t("second-factor-for-money-hint")),
+        );
         Vec::new()
     })
 }
