@@ -238,10 +238,7 @@ pub async fn change_password(
     let now = Utc::now();
     let tx = app.store.begin().await?;
     user_store::set_password(&tx, user.id, hash, now).await?;
-    let ended = match actor.token {
-        Some(current) => tokens::revoke_others(&tx, user.id, current, now).await?,
-        None => tokens::revoke_all_for_user(&tx, user.id, now).await?,
-    };
+    let ended = crate::sessions::end_others_of(&tx, actor, now).await?;
     throttle::clear(&tx, &key).await?;
     record(&tx, user.id, "user.password_changed", now).await?;
     tx.commit().await.map_err(grants_store::StoreError::from)?;

@@ -364,11 +364,9 @@ async fn end_other_sessions(
     proved_at: Option<DateTime<Utc>>,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    if let Some(token) = actor.token {
-        tokens::revoke_others(tx, actor.id, token, now).await?;
-        if let Some(at) = proved_at {
-            tokens::mark_second_factor(tx, token, at).await?;
-        }
+    crate::sessions::end_others_of(tx, actor, now).await?;
+    if let (Some(token), Some(at)) = (actor.token, proved_at) {
+        tokens::mark_second_factor(tx, token, at).await?;
     }
     Ok(())
 }

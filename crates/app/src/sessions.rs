@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use grants_domain::{Role, TokenId, UserId};
+use grants_store::ConnectionTrait;
 use grants_store::audit::{self, AuditEntry};
 use grants_store::tokens::{self, SessionRecord};
 use serde::Serialize;
@@ -99,13 +100,23 @@ pub async fn end(app: &App, actor: &Actor, id: TokenId) -> AppResult<()> {
 /// Ends every session of yours but the one this request came with.
 #[tracing::instrument(skip_all, fields(actor = %actor.id))]
 pub async fn end_others(app: &App, actor: &Actor) -> AppResult<EndedSessions> {
-    let now = Utc::now();
-    let c = app.store.conn();
-    let ended = match actor.token {
+    let ended = end_others_of(app.store.conn(), actor, Utc::now()).await?;
+    Ok(EndedSessions { ended })
+}
+
+/// Ends every session of the actor's but the one they came with (all of
+/// them for an actor without one), in `c`: how many. Ending a session
+/// itself, changing the password and turning two-step sign-in on or off
+/// all do it.
+pub(crate) async fn end_others_of(
+    c: &impl ConnectionTrait,
+    actor: &Actor,
+    now: DateTime<Utc>,
+) -> AppResult<u64> {
+    Ok(match actor.token {
         Some(current) => tokens::revoke_others(c, actor.id, current, now).await?,
         None => tokens::revoke_all_for_user(c, actor.id, now).await?,
-    };
-    Ok(EndedSessions { ended })
+    })
 }
 
 /// Ends every session of `user` (a lost laptop, a person leaving):
