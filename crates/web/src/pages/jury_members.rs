@@ -436,8 +436,7 @@ pub(crate) async fn save(
     Form(form): Form<ProfileFormInput>,
 ) -> Result<Response, PageError> {
     let here = format!("/app/programmes/{raw}/jury/{raw_reviewer}");
-    let actor = viewer.signed_in(&here)?;
-    viewer.check_form(&form.csrf)?;
+    let actor = viewer.sent(&here, &form.csrf)?;
     let (id, reviewer) = parse_pair(&raw, &raw_reviewer, &viewer)?;
     let (input, mut problems) = form.read();
     let programme = grants_app::programmes::get(&state.app, actor, id)

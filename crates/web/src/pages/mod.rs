@@ -417,8 +417,16 @@ impl Viewer {
         Ok((actor, parse_id(raw, self, what)?))
     }
 
-    /// The same for a form sent to `here`, which must also carry this
-    /// session's CSRF token (checked before the id is read).
+    /// The signed-in person who sent a form to `here`, which must carry
+    /// this session's CSRF token.
+    pub(crate) fn sent(&self, here: &str, csrf: &str) -> Result<&Actor, PageError> {
+        let actor = self.signed_in(here)?;
+        self.check_form(csrf)?;
+        Ok(actor)
+    }
+
+    /// The same for a form sent to `here` about the id `raw` (a `what`),
+    /// read once the CSRF token is checked.
     pub(crate) fn sent_to<T: From<uuid::Uuid>>(
         &self,
         here: &str,
@@ -426,8 +434,7 @@ impl Viewer {
         raw: &str,
         what: &'static str,
     ) -> Result<(&Actor, T), PageError> {
-        let actor = self.signed_in(here)?;
-        self.check_form(csrf)?;
+        let actor = self.sent(here, csrf)?;
         Ok((actor, parse_id(raw, self, what)?))
     }
 

@@ -7,9 +7,9 @@ use std::collections::BTreeMap;
 use axum::extract::Query;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
+use grants_app::AppError;
 use grants_app::account::{self, ChangePasswordInput};
 use grants_app::second_factor::{self, CodeInput, Enrolment, SecondFactorView};
-use grants_app::{Actor, AppError};
 use serde::{Deserialize, Serialize};
 
 use super::{OrPage, Visit, render, render_status};
@@ -116,13 +116,6 @@ pub(crate) async fn show(
     page(&state, &viewer, None, query.password_changed).await
 }
 
-/// The person who sent a form of this page, its CSRF token checked.
-fn sender<'a>(viewer: &'a Viewer, form: &CodeForm) -> Result<&'a Actor, PageError> {
-    let actor = viewer.signed_in(HERE)?;
-    viewer.check_form(&form.csrf)?;
-    Ok(actor)
-}
-
 /// On to `to` once `done`, or this page again with why it was refused.
 async fn then(
     state: &crate::WebState,
@@ -141,7 +134,7 @@ pub(crate) async fn enrol(
     Visit(state, viewer): Visit,
     Form(form): Form<CodeForm>,
 ) -> Result<Response, PageError> {
-    let actor = sender(&viewer, &form)?;
+    let actor = viewer.sent(HERE, &form.csrf)?;
     let done = second_factor::begin_enrolment(&state.app, actor).await;
     then(&state, &viewer, done.map(drop), HERE).await
 }
@@ -151,7 +144,7 @@ pub(crate) async fn confirm(
     Visit(state, viewer): Visit,
     Form(form): Form<CodeForm>,
 ) -> Result<Response, PageError> {
-    let actor = sender(&viewer, &form)?;
+    let actor = viewer.sent(HERE, &form.csrf)?;
     let input = CodeInput { code: form.code };
     match second_factor::confirm_enrolment(&state.app, actor, input).await {
         Ok(codes) => {
@@ -178,7 +171,7 @@ pub(crate) async fn step_up(
     Visit(state, viewer): Visit,
     Form(form): Form<CodeForm>,
 ) -> Result<Response, PageError> {
-    let actor = sender(&viewer, &form)?;
+    let actor = viewer.sent(HERE, &form.csrf)?;
     // Only a page of ours.
     let back = Some(form.next.clone())
         .filter(|next| next.starts_with("/app/") && !next.starts_with("//"))
@@ -193,7 +186,7 @@ pub(crate) async fn disable(
     Visit(state, viewer): Visit,
     Form(form): Form<CodeForm>,
 ) -> Result<Response, PageError> {
-    let actor = sender(&viewer, &form)?;
+    let actor = viewer.sent(HERE, &form.csrf)?;
     let input = CodeInput { code: form.code };
     let done = second_factor::disable(&state.app, actor, input).await;
     then(&state, &viewer, done, HERE).await
@@ -204,8 +197,7 @@ pub(crate) async fn change_password(
     Visit(state, viewer): Visit,
     Form(form): Form<PasswordForm>,
 ) -> Result<Response, PageError> {
-    let actor = viewer.signed_in(HERE)?;
-    viewer.check_form(&form.csrf)?;
+    let actor = viewer.sent(HERE, &form.csrf)?;
     let input = ChangePasswordInput {
         current_password: form.current_password.into(),
         new_password: form.new_password.into(),

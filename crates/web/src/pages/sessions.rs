@@ -108,8 +108,7 @@ pub(crate) async fn end_others(
     Visit(state, viewer): Visit,
     Form(form): Form<CsrfForm>,
 ) -> Result<Response, PageError> {
-    let actor = viewer.signed_in(HERE)?;
-    viewer.check_form(&form.csrf)?;
+    let actor = viewer.sent(HERE, &form.csrf)?;
     let done = sessions::end_others(&state.app, actor)
         .await
         .or_page(&viewer)?;
