@@ -502,11 +502,32 @@ pub async fn list(
     filter: &GrantListFilter,
     page: &PageRequest,
 ) -> AppResult<Page<GrantView>> {
+    let grantee = (!actor.has_any(GRANT_READERS)).then_some(actor.id);
+    page_of(app, grantee, filter, page).await
+}
+
+/// The grants made to the actor, whatever else they may see, a page at a
+/// time (for their data export).
+pub(crate) async fn own(
+    app: &App,
+    actor: &Actor,
+    page: &PageRequest,
+) -> AppResult<Page<GrantView>> {
+    page_of(app, Some(actor.id), &GrantListFilter::default(), page).await
+}
+
+/// The grants `filter` keeps, of `grantee` only when given, a page at a time.
+async fn page_of(
+    app: &App,
+    grantee: Option<UserId>,
+    filter: &GrantListFilter,
+    page: &PageRequest,
+) -> AppResult<Page<GrantView>> {
     let (after, fetch) = page.parse::<Uuid>()?;
     let c = app.store.conn();
     let filter = GrantFilter {
         programme: filter.programme_id.map(ProgrammeId::from),
-        grantee: (!actor.has_any(GRANT_READERS)).then_some(actor.id),
+        grantee,
         state: filter.state.clone(),
     };
     let rows = store::list_grants(c, &filter, after, fetch).await?;

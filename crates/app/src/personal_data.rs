@@ -10,10 +10,10 @@ use tokio::io::AsyncReadExt;
 
 use crate::attachments::{AttachmentParent, AttachmentView};
 use crate::audit::AuditEventView;
-use crate::grants::{GrantListFilter, GrantView};
+use crate::grants::GrantView;
 use crate::mail::PreferenceView;
-use crate::proposals::{ProposalListFilter, ProposalView};
-use crate::reports::{ReportListFilter, ReportView};
+use crate::proposals::ProposalView;
+use crate::reports::ReportView;
 use crate::second_factor::SecondFactorView;
 use crate::sessions::SessionView;
 use crate::users::UserView;
@@ -127,12 +127,9 @@ pub async fn data(app: &App, actor: &Actor) -> AppResult<PersonalData> {
             accepted_at: p.accepted_at,
         })
         .collect();
-    let listed = every(|page| async move {
-        crate::proposals::list(app, actor, &ProposalListFilter::default(), &page).await
-    })
-    .await?;
+    let own = every(|page| async move { crate::proposals::own(app, actor, &page).await }).await?;
     let mut proposals = Vec::new();
-    for proposal in listed.into_iter().filter(|p| p.owner_id == Some(actor.id)) {
+    for proposal in own {
         let history = audit_store::history(c, "proposal", proposal.id.uuid())
             .await?
             .into_iter()
@@ -146,19 +143,10 @@ pub async fn data(app: &App, actor: &Actor) -> AppResult<PersonalData> {
             attachments,
         });
     }
-    let grants = every(|page| async move {
-        crate::grants::list(app, actor, &GrantListFilter::default(), &page).await
-    })
-    .await?
-    .into_iter()
-    .filter(|g| g.grantee_id == actor.id)
-    .collect();
+    let grants = every(|page| async move { crate::grants::own(app, actor, &page).await }).await?;
     let mut reports = Vec::new();
-    let owed = every(|page| async move {
-        crate::reports::list(app, actor, &ReportListFilter::default(), &page).await
-    })
-    .await?;
-    for report in owed.into_iter().filter(|r| r.grantee_id == actor.id) {
+    let owed = every(|page| async move { crate::reports::own(app, actor, &page).await }).await?;
+    for report in owed {
         let attachments =
             crate::attachments::of_visible(c, AttachmentParent::Report(report.id)).await?;
         reports.push(ReportData {

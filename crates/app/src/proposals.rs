@@ -576,7 +576,6 @@ pub async fn list(
     filter: &ProposalListFilter,
     page: &PageRequest,
 ) -> AppResult<Page<ProposalView>> {
-    let (after, fetch) = page.parse()?;
     let visibility = visibility(app, actor).await?;
     let filter = ProposalFilter {
         programme: filter.programme_id.map(ProgrammeId::from),
@@ -586,8 +585,34 @@ pub async fn list(
             .as_ref()
             .map(|c| c.trim().to_ascii_uppercase()),
     };
+    page_of(app, actor, &visibility, &filter, page).await
+}
+
+/// The actor's own proposals, whatever else they may see, a page at a
+/// time (for their data export).
+pub(crate) async fn own(
+    app: &App,
+    actor: &Actor,
+    page: &PageRequest,
+) -> AppResult<Page<ProposalView>> {
+    let mine = Visibility {
+        owner: Some(actor.id),
+        ..Visibility::default()
+    };
+    page_of(app, actor, &mine, &ProposalFilter::default(), page).await
+}
+
+/// The proposals `visibility` lets the actor see and `filter` keeps, a page at a time.
+async fn page_of(
+    app: &App,
+    actor: &Actor,
+    visibility: &Visibility,
+    filter: &ProposalFilter,
+    page: &PageRequest,
+) -> AppResult<Page<ProposalView>> {
+    let (after, fetch) = page.parse()?;
     let conn = app.store.conn();
-    let rows = store::list(conn, &visibility, &filter, after, fetch).await?;
+    let rows = store::list(conn, visibility, filter, after, fetch).await?;
     let mut views = Vec::with_capacity(rows.len());
     let page = Page::from_rows(rows, fetch, |p| p.id.uuid(), |p| p);
     // The page's running timers in one query, not one per proposal.

@@ -475,6 +475,36 @@ pub async fn list(
     filter: &ReportListFilter,
     page: &PageRequest,
 ) -> AppResult<Page<ReportView>> {
+    let grantee = (!actor.has_any(GRANT_READERS)).then_some(actor.id);
+    page_of(app, actor, grantee, filter, page).await
+}
+
+/// The reports the actor owes or wrote as a grantee, whatever else they
+/// may see, a page at a time (for their data export).
+pub(crate) async fn own(
+    app: &App,
+    actor: &Actor,
+    page: &PageRequest,
+) -> AppResult<Page<ReportView>> {
+    page_of(
+        app,
+        actor,
+        Some(actor.id),
+        &ReportListFilter::default(),
+        page,
+    )
+    .await
+}
+
+/// The reports `filter` keeps, of `grantee` only when given, as the actor
+/// reads them, a page at a time.
+async fn page_of(
+    app: &App,
+    actor: &Actor,
+    grantee: Option<UserId>,
+    filter: &ReportListFilter,
+    page: &PageRequest,
+) -> AppResult<Page<ReportView>> {
     let (after, fetch) = page.parse::<Uuid>()?;
     let c = app.store.conn();
     let mut states: Vec<String> = filter.state.iter().cloned().collect();
@@ -483,7 +513,7 @@ pub async fn list(
     }
     let store_filter = ReportFilter {
         programme: filter.programme_id.map(ProgrammeId::from),
-        grantee: (!actor.has_any(GRANT_READERS)).then_some(actor.id),
+        grantee,
         states,
     };
     let rows = store::list_reports(c, &store_filter, after, fetch).await?;
