@@ -290,9 +290,7 @@ pub async fn page(app: &App, actor: &Actor, id: ProposalId) -> AppResult<Proposa
         Err(AppError::Forbidden(_)) => Vec::new(),
         found => found?,
     };
-    if !reviews.is_empty() {
-        crate::reads::record(app, actor, crate::reads::ReadKind::ReviewsRead, id.uuid()).await?;
-    }
+    crate::reviews::record_read(app, actor, id, &reviews).await?;
     let grant_id = crate::grants::id_of_proposal(c, actor, id).await?;
     let proposal = view_for(c, app, actor, record).await?;
     Ok(ProposalPage {

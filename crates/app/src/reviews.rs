@@ -558,16 +558,28 @@ pub async fn for_proposal(
     let proposal = crate::proposals::load_visible(c, actor, proposal_id).await?;
     let programme = load_programme(c, proposal.programme_id).await?;
     let reviews = readable(c, actor, &proposal, &programme).await?;
-    if !reviews.is_empty() {
-        crate::reads::record(
-            app,
-            actor,
-            crate::reads::ReadKind::ReviewsRead,
-            proposal_id.uuid(),
-        )
-        .await?;
-    }
+    record_read(app, actor, proposal_id, &reviews).await?;
     Ok(reviews)
+}
+
+/// Records that the actor read these reviews of a proposal, when there
+/// were any to read (see [`crate::reads`]).
+pub(crate) async fn record_read(
+    app: &App,
+    actor: &Actor,
+    proposal_id: ProposalId,
+    reviews: &[ReviewView],
+) -> AppResult<()> {
+    if reviews.is_empty() {
+        return Ok(());
+    }
+    crate::reads::record(
+        app,
+        actor,
+        crate::reads::ReadKind::ReviewsRead,
+        proposal_id.uuid(),
+    )
+    .await
 }
 
 /// The submitted reviews of a proposal the actor sees, as far as they may

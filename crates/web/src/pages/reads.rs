@@ -65,6 +65,6 @@ fn row(viewer: &Viewer, r: SensitiveReadView) -> Row {
         which: r
             .subject_name
             .unwrap_or_else(|| text(viewer.locale, "reads-gone")),
-        link: link.filter(|_| r.subject_type != "attachment"),
+        link,
     }
 }
