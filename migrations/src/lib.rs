@@ -19,6 +19,8 @@ mod m20261207_000012_sign_in_throttles;
 mod m20261207_000013_second_factors;
 mod m20261207_000014_sessions;
 mod m20261207_000015_sensitive_reads;
+mod m20261207_000016_erasure;
+mod m20261207_000017_sign_in_providers;
 
 /// Every migration, oldest first.
 #[derive(Debug)]
@@ -43,6 +45,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000013_second_factors::Migration),
             Box::new(m20261207_000014_sessions::Migration),
             Box::new(m20261207_000015_sensitive_reads::Migration),
+            Box::new(m20261207_000016_erasure::Migration),
+            Box::new(m20261207_000017_sign_in_providers::Migration),
         ]
     }
 }

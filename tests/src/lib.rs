@@ -12,6 +12,7 @@ pub mod browser;
 pub mod child;
 pub mod fixtures;
 pub mod invariants;
+pub mod oidc;
 pub mod smtp;
 pub mod sql;
 
@@ -178,6 +179,55 @@ impl TestDatabase {
         )
         .expect("configuration written");
         file
+    }
+
+    /// Every row of every table as text: for SQLite, a vacuumed copy of the
+    /// file (no free pages left holding deleted rows); for PostgreSQL, each
+    /// row as JSON. What a search for a person's traces reads.
+    pub async fn dump(&self) -> String {
+        use sea_orm::{ConnectionTrait, Statement};
+        let db = self.connect().await;
+        let dump = match &self.schema {
+            None => {
+                let dir = tempfile::tempdir().expect("a folder");
+                let copy = dir.path().join("dump.sqlite");
+                db.execute_unprepared(&format!("VACUUM INTO '{}'", copy.display()))
+                    .await
+                    .expect("vacuumed into a copy");
+                String::from_utf8_lossy(&std::fs::read(&copy).expect("the copy")).into_owned()
+            }
+            Some(schema) => {
+                let backend = db.get_database_backend();
+                let tables = db
+                    .query_all_raw(Statement::from_sql_and_values(
+                        backend,
+                        "SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = $1",
+                        [schema.clone().into()],
+                    ))
+                    .await
+                    .expect("the tables");
+                let mut dump = String::new();
+                for table in tables {
+                    let name: String = table.try_get("", "name").expect("a name");
+                    let rows = db
+                        .query_all_raw(Statement::from_string(
+                            backend,
+                            format!(
+                                "SELECT row_to_json(t)::text AS row FROM \"{schema}\".\"{name}\" t"
+                            ),
+                        ))
+                        .await
+                        .expect("the rows");
+                    for row in rows {
+                        dump.push_str(&row.try_get::<String>("", "row").expect("a row"));
+                        dump.push('\n');
+                    }
+                }
+                dump
+            }
+        };
+        db.close().await.expect("closed");
+        dump
     }
 
     /// A direct connection to the database, for tampering tests and checks behind the API.

@@ -12,6 +12,7 @@ mod api {
     mod cli;
     mod crash;
     mod demo;
+    mod erasure;
     mod funding_line;
     mod hardening;
     mod health;
@@ -19,6 +20,7 @@ mod api {
     mod instances;
     mod mail;
     mod money;
+    mod oidc;
     mod personal_data;
     mod programmes;
     mod proposals;

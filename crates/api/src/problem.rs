@@ -289,6 +289,11 @@ impl IntoResponse for ApiError {
         if status == StatusCode::UNAUTHORIZED {
             headers.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         }
+        // The rest of an oversized body was never read: the connection
+        // cannot carry another request, so the client must not reuse it.
+        if status == StatusCode::PAYLOAD_TOO_LARGE {
+            headers.insert(header::CONNECTION, HeaderValue::from_static("close"));
+        }
         if let ApiError::App(AppError::LockedOut { retry_after_secs }) = self {
             headers.insert(header::RETRY_AFTER, HeaderValue::from(retry_after_secs));
         }

@@ -373,7 +373,6 @@ async fn record_change(
         subject_id: parent.id(),
         details: serde_json::json!({
             "attachment_id": a.id,
-            "file_name": a.file_name,
             "content_type": a.kind.mime(),
             "size_bytes": a.size_bytes,
             "sha256": a.sha256,
@@ -478,7 +477,7 @@ pub async fn delete(app: &App, actor: &Actor, id: AttachmentId) -> AppResult<()>
 }
 
 /// Removes the file with this content if no attachment names it any more.
-async fn forget_content(app: &App, sha256: &str) -> AppResult<()> {
+pub(crate) async fn forget_content(app: &App, sha256: &str) -> AppResult<()> {
     let tx = app.store.begin().await?;
     store::lock_content(&tx, sha256).await?;
     if store::uses_of_content(&tx, sha256).await? == 0 {

@@ -151,9 +151,13 @@ impl std::fmt::Display for ClientAddress {
     }
 }
 
-/// The throttle key of an account.
+/// The throttle key of an account: a digest of its address, so that the
+/// table holds no address, not even one typed for an erased person.
 pub(crate) fn account_key(email_normalized: &str) -> String {
-    format!("account:{email_normalized}")
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(email_normalized.as_bytes());
+    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    format!("account:{hex}")
 }
 
 /// The wait before attempt `n` of a key allowed `free` attempts without
@@ -258,8 +262,19 @@ const CHALLENGE_TTL: chrono::Duration = chrono::Duration::minutes(10);
 /// person with a second factor with a challenge rather than a refusal.
 pub async fn begin_sign_in(app: &App, input: LoginInput, client: Client) -> AppResult<SignIn> {
     let user = password_holder(app, input, &client).await?;
+    sign_in_as(app, &user, &client).await
+}
+
+/// Signs a browser in as `user`, who proved who they are (by password, or
+/// with their organisation's account): the session, or for a person with
+/// a second factor the challenge their code must answer.
+pub(crate) async fn sign_in_as(
+    app: &App,
+    user: &users::UserRecord,
+    client: &Client,
+) -> AppResult<SignIn> {
     if !second_factors::is_on(app.store.conn(), user.id).await? {
-        let token = issue(app, &user, &client, SessionKind::Browser, false).await?;
+        let token = issue(app, user, client, SessionKind::Browser, false).await?;
         return Ok(SignIn::Done(token));
     }
     let challenge = new_secret();

@@ -480,7 +480,13 @@ pub async fn save_profile(
             action: "reviewer_profile.saved",
             subject_type: JURY_SUBJECT,
             subject_id: programme_id.uuid(),
-            details: serde_json::json!({ "reviewer": reviewer, "profile": profile }),
+            // The country, and which conflict-deciding fields changed: not the
+            // organisation or other values an erasure must be able to take back.
+            details: serde_json::json!({
+                "reviewer": reviewer,
+                "country": profile.country,
+                "changed": review::conflict_fields_changed(&before, &profile),
+            }),
         },
         now,
     )

@@ -14,6 +14,7 @@ pub mod audit;
 pub mod auth;
 pub mod bank;
 pub mod decisions;
+pub mod erasure;
 mod error;
 mod export;
 pub mod funding;
@@ -24,6 +25,7 @@ pub mod ledger;
 pub mod mail;
 pub mod metrics;
 pub mod names;
+pub mod oidc;
 mod page;
 mod password;
 pub mod personal_data;
@@ -114,6 +116,7 @@ pub struct App {
     idempotency_ttl: chrono::Duration,
     clock: Clock,
     attachments: Arc<attachments::Folder>,
+    sign_in_providers: Arc<oidc::Providers>,
 }
 
 /// The service's business clock: what time it is for deadlines, reminders,
@@ -161,6 +164,7 @@ impl App {
             idempotency_ttl: chrono::Duration::hours(24),
             clock: Clock::default(),
             attachments: Arc::new(attachments::Folder::new(PathBuf::from("data/attachments"))),
+            sign_in_providers: Arc::new(oidc::Providers::default()),
         }
     }
 
@@ -195,6 +199,12 @@ impl App {
     /// The address people reach the service at, for links in emails.
     pub fn with_public_url(mut self, url: &str) -> Self {
         self.public_url = Arc::from(url.trim_end_matches('/'));
+        self
+    }
+
+    /// The organisations' accounts people may sign in with.
+    pub fn with_sign_in_providers(mut self, providers: oidc::Providers) -> Self {
+        self.sign_in_providers = Arc::new(providers);
         self
     }
 

@@ -34,6 +34,8 @@ pub struct PersonalData {
     pub two_step_sign_in: SecondFactorView,
     /// Where they are signed in.
     pub sessions: Vec<SessionView>,
+    /// The organisations' accounts they sign in with.
+    pub sign_in_providers: Vec<LinkedProviderView>,
     /// Their proposals, each with its history and attachments.
     pub proposals: Vec<ProposalData>,
     /// The grants made to them.
@@ -44,6 +46,15 @@ pub struct PersonalData {
     pub activity: Vec<AuditEventView>,
     /// The emails the service sent or will send them.
     pub emails: Vec<EmailView>,
+}
+
+/// An organisation's account linked to theirs.
+#[derive(Debug, Serialize)]
+pub struct LinkedProviderView {
+    /// The provider (its issuer address).
+    pub issuer: String,
+    /// When they last signed in with it.
+    pub last_used_at: DateTime<Utc>,
 }
 
 /// A privacy notice accepted.
@@ -177,6 +188,14 @@ pub async fn data(app: &App, actor: &Actor) -> AppResult<PersonalData> {
         notification_preferences: crate::mail::preferences(app, actor).await?,
         two_step_sign_in: crate::second_factor::status(app, actor).await?,
         sessions: crate::sessions::list(app, actor).await?,
+        sign_in_providers: grants_store::identities::of_user(c, actor.id)
+            .await?
+            .into_iter()
+            .map(|(issuer, last_used_at)| LinkedProviderView {
+                issuer,
+                last_used_at,
+            })
+            .collect(),
         proposals,
         grants,
         reports,

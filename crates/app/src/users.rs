@@ -178,6 +178,10 @@ pub struct UserView {
     pub created_at: DateTime<Utc>,
     /// When it last changed.
     pub updated_at: DateTime<Utc>,
+    /// When the person's data was erased (the name and address are then a
+    /// pseudonym); absent for everyone else.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub erased_at: Option<DateTime<Utc>>,
 }
 
 impl From<UserRecord> for UserView {
@@ -203,6 +207,7 @@ impl From<UserRecord> for UserView {
             revision: u.revision,
             created_at: u.created_at,
             updated_at: u.updated_at,
+            erased_at: u.erased_at,
         }
     }
 }
@@ -291,7 +296,8 @@ async fn insert_user(
         return Err(errors.into());
     }
     let password_hash = password::hash(password).await?;
-    let now = Utc::now();
+    // The business clock, as the retention period that counts from it.
+    let now = app.now();
     let tx = app.store.begin().await?;
     let user = store_users::insert(
         &tx,
@@ -390,6 +396,10 @@ pub async fn update_user(
     }
     let tx = app.store.begin().await?;
     let current = find_visible(&tx, actor, id).await?;
+    // An erased person stays erased: nobody brings their account back.
+    if current.erased_at.is_some() {
+        return Err(AppError::conflict("already-erased").done());
+    }
     // Checked here, as every other update does: a revision the account is
     // not at never reaches the store (which would add one to it).
     crate::error::expect_revision(if_match, input.revision, "user", current.revision)?;
@@ -444,7 +454,7 @@ pub async fn update_user(
         return Err(errors.into());
     }
     let active = input.active.unwrap_or(current.active);
-    let now = Utc::now();
+    let now = app.now();
     store_users::update_profile(
         &tx,
         id,

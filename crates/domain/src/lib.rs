@@ -36,6 +36,7 @@ pub mod bank;
 mod error;
 pub mod finance;
 mod id;
+pub mod identity;
 mod locale;
 mod money;
 mod person;
@@ -56,7 +57,7 @@ pub use id::{
 };
 pub use locale::Locale;
 pub use money::{Currency, Money};
-pub use person::{Email, PersonName};
+pub use person::{Email, PersonName, pseudonym};
 pub use place::{Area, CountryCode};
 pub use refusal::Refusal;
 pub use role::{Role, RoleGrant};

@@ -75,6 +75,16 @@ impl PersonName {
     }
 }
 
+/// What an erased person is called from then on, in every list and
+/// history that names them: a name and an address that say nothing about
+/// them, told apart by `tag` (random, so the pseudonym cannot be traced
+/// back). The address is under `.invalid`, which no mail ever reaches.
+pub fn pseudonym(tag: u32) -> (PersonName, Email) {
+    let code = format!("{tag:08X}");
+    let address = format!("erased-{}@erased.invalid", code.to_ascii_lowercase());
+    (PersonName(format!("P-{code}")), Email(address))
+}
+
 impl std::fmt::Display for PersonName {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0)
@@ -91,6 +101,15 @@ mod tests {
         let email = Email::parse("  Ana.Petrova@Biblioteka.MK ").expect("valid");
         assert_eq!(email.as_str(), "Ana.Petrova@Biblioteka.MK");
         assert_eq!(email.normalized(), "ana.petrova@biblioteka.mk");
+    }
+
+    #[test]
+    fn a_pseudonym_is_a_valid_name_and_address_that_names_nobody() {
+        let (name, email) = pseudonym(0x3f9a_2c41);
+        assert_eq!(name.as_str(), "P-3F9A2C41");
+        assert_eq!(email.as_str(), "erased-3f9a2c41@erased.invalid");
+        assert_eq!(PersonName::parse(name.as_str()), Ok(name));
+        assert_eq!(Email::parse(email.as_str()), Ok(email));
     }
 
     #[test]

@@ -161,6 +161,23 @@ fn sections(content: &ProposalContent) -> [(&'static str, &Option<String>); 7] {
 }
 
 impl ProposalContent {
+    /// What is kept of a proposal whose applicant's data was erased and
+    /// that no grant needs: what the programme counts (title, amount asked,
+    /// place, language, keywords, targets), not the texts, organisation,
+    /// budget lines or named conflicts, which may say who wrote it.
+    pub fn erased(&self) -> ProposalContent {
+        ProposalContent {
+            title: self.title.clone(),
+            requested_amount: self.requested_amount,
+            country: self.country,
+            region: self.region.clone(),
+            tags: self.tags.clone(),
+            language: self.language,
+            indicator_targets: self.indicator_targets.clone(),
+            ..ProposalContent::default()
+        }
+    }
+
     /// The input that would produce this content, so an edit can overlay changes.
     pub fn to_input(&self) -> ProposalInput {
         ProposalInput {

@@ -17,9 +17,57 @@ pub fn has_hidden_characters(text: &str, several_lines: bool) -> bool {
     })
 }
 
+/// `text` with every whole occurrence of `needle` replaced: one not inside
+/// a longer word, so erasing a person called "Ana" leaves "Banana" alone.
+/// `None` when there is none (nothing to write back).
+pub fn replace_whole(text: &str, needle: &str, replacement: &str) -> Option<String> {
+    if needle.is_empty() {
+        return None;
+    }
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    let mut before: Option<char> = None;
+    let mut replaced = false;
+    while let Some(at) = rest.find(needle) {
+        let (head, tail) = rest.split_at(at);
+        let previous = head.chars().next_back().or(before);
+        let after = tail[needle.len()..].chars().next();
+        out.push_str(head);
+        if word(previous) || word(after) {
+            out.push_str(needle);
+        } else {
+            out.push_str(replacement);
+            replaced = true;
+        }
+        before = needle.chars().next_back();
+        rest = &tail[needle.len()..];
+    }
+    out.push_str(rest);
+    replaced.then_some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_occurrences_are_replaced_and_parts_of_words_kept() {
+        assert_eq!(
+            replace_whole("Ana wrote; Banana; (Ana)", "Ana", "P-1"),
+            Some("P-1 wrote; Banana; (P-1)".to_owned())
+        );
+        assert_eq!(replace_whole("Banana", "Ana", "P-1"), None);
+        assert_eq!(
+            replace_whole("Драга Ана Петровска,", "Ана Петровска", "P-1"),
+            Some("Драга P-1,".to_owned())
+        );
+        assert_eq!(
+            replace_whole("to ana@lib.mk.", "ana@lib.mk", "x@erased.invalid"),
+            Some("to x@erased.invalid.".to_owned())
+        );
+        assert_eq!(replace_whole("anything", "", "x"), None);
+    }
 
     #[test]
     fn a_title_keeps_every_script_and_loses_what_hides() {

@@ -25,6 +25,8 @@ pub struct Application {
     dispatcher: grants_app::mail::Dispatcher,
     mail_interval: Duration,
     mail_batch: u64,
+    /// How long applicants never funded are kept, and how often to look.
+    retention: Option<(chrono::Duration, Duration)>,
 }
 
 impl Application {
@@ -79,6 +81,12 @@ impl Application {
             dispatcher: config.dispatcher()?,
             mail_interval: Duration::from_millis(config.mail.dispatch_interval_ms.max(10)),
             mail_batch: config.mail.batch.max(1),
+            retention: (config.privacy.unfunded_applicant_retention_days > 0).then(|| {
+                (
+                    chrono::Duration::days(config.privacy.unfunded_applicant_retention_days.into()),
+                    Duration::from_secs(config.privacy.sweep_interval_seconds.max(1)),
+                )
+            }),
         })
     }
 
@@ -152,7 +160,7 @@ impl Application {
             tokio::spawn(repeat(
                 "sending mail",
                 self.mail_interval,
-                timers_stopped,
+                timers_stopped.clone(),
                 move || {
                     let (app, owner, dispatcher) = (app.clone(), owner.clone(), dispatcher.clone());
                     async move {
@@ -163,6 +171,24 @@ impl Application {
                 },
             ))
         };
+        let retention = self.retention.map(|(kept, every)| {
+            let app = self.app.clone();
+            tokio::spawn(repeat(
+                "erasing applicants past the retention period",
+                every,
+                timers_stopped.clone(),
+                move || {
+                    let app = app.clone();
+                    async move {
+                        const BATCH: u64 = 20;
+                        Ok(
+                            grants_app::erasure::erase_expired(&app, kept, BATCH).await? as u64
+                                >= BATCH,
+                        )
+                    }
+                },
+            ))
+        });
         let signal = async move {
             shutdown.await;
             tracing::info!("shutting down: finishing in-flight requests");
@@ -203,6 +229,9 @@ impl Application {
         }
         let _ = timers.await;
         let _ = mail.await;
+        if let Some(retention) = retention {
+            let _ = retention.await;
+        }
         self.app
             .store()
             .clone()
@@ -282,7 +311,8 @@ async fn build_app(config: &Config, store: Store) -> anyhow::Result<App> {
         config.server.idempotency_key_ttl_seconds,
     ))
     .with_digest_hour(config.mail.digest_hour_utc)
-    .with_attachment_dir(config.attachment_dir()))
+    .with_attachment_dir(config.attachment_dir())
+    .with_sign_in_providers(config.sign_in_providers()?))
 }
 
 /// Connects to the configured database without migrating.

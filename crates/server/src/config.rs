@@ -34,6 +34,18 @@ pub struct Config {
     pub mail: MailConfig,
     /// Uploaded files.
     pub attachments: AttachmentsConfig,
+    /// Personal data.
+    pub privacy: PrivacyConfig,
+}
+
+/// How long personal data is kept.
+#[derive(Debug, Clone, Deserialize)]
+pub struct PrivacyConfig {
+    /// Days after which an applicant never funded, with nothing of theirs
+    /// changed or used since, is erased; 0 keeps them until asked.
+    pub unfunded_applicant_retention_days: u32,
+    /// How often each server looks for applicants due for erasure.
+    pub sweep_interval_seconds: u64,
 }
 
 /// Where uploaded files are kept.
@@ -179,6 +191,26 @@ pub struct AuthConfig {
     pub verify_token_ttl_seconds: u64,
     /// How long a password-reset link works.
     pub reset_token_ttl_seconds: u64,
+    /// Organisations' accounts people may sign in with (OpenID Connect).
+    #[serde(default)]
+    pub oidc: Vec<OidcProviderConfig>,
+}
+
+/// One OpenID Connect provider: its button, where it is, and this
+/// service's client there (whose redirect address is
+/// `{public_url}/app/login/oidc/{name}/callback`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct OidcProviderConfig {
+    /// Its name in addresses: lower-case letters, digits and hyphens.
+    pub name: String,
+    /// What its button says (the organisation's name for its accounts).
+    pub label: String,
+    /// The issuer URL, where `/.well-known/openid-configuration` is.
+    pub issuer: String,
+    /// This service's client id there.
+    pub client_id: String,
+    /// This service's client secret there.
+    pub client_secret: SecretString,
 }
 
 /// Log output.
@@ -325,6 +357,34 @@ impl Config {
         } else {
             PathBuf::from(dir)
         }
+    }
+
+    /// The organisations' accounts people may sign in with, checked.
+    pub fn sign_in_providers(&self) -> anyhow::Result<grants_app::oidc::Providers> {
+        let mut list: Vec<grants_app::oidc::Provider> = Vec::new();
+        for p in &self.auth.oidc {
+            let name = p.name.trim();
+            anyhow::ensure!(
+                !name.is_empty()
+                    && name
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+                "[[auth.oidc]] name '{name}': use lower-case letters, digits and hyphens"
+            );
+            anyhow::ensure!(
+                list.iter().all(|q| q.name != name),
+                "[[auth.oidc]] name '{name}' is given twice"
+            );
+            list.push(grants_app::oidc::Provider {
+                name: name.to_owned(),
+                label: p.label.trim().to_owned(),
+                issuer: p.issuer.trim().to_owned(),
+                client_id: p.client_id.clone(),
+                client_secret: p.client_secret.clone(),
+            });
+        }
+        grants_app::oidc::Providers::new(list)
+            .context("cannot make the HTTP client for the sign-in providers")
     }
 
     /// The authentication policy.

@@ -42,6 +42,8 @@ pub struct UserRecord {
     pub created_at: DateTime<Utc>,
     /// When it last changed.
     pub updated_at: DateTime<Utc>,
+    /// When the person's data was erased; `None` for everyone else.
+    pub erased_at: Option<DateTime<Utc>>,
 }
 
 /// Everything needed to create an account.
@@ -95,6 +97,7 @@ pub async fn insert(
         revision: Set(1),
         created_at: Set(now),
         updated_at: Set(now),
+        erased_at: Set(None),
     };
     query::insert(c, row).await?;
     replace_roles(c, id, &new.roles).await?;
@@ -375,6 +378,7 @@ fn record(row: user::Model, roles: &[user_role::Model]) -> StoreResult<UserRecor
         revision: row.revision,
         created_at: row.created_at,
         updated_at: row.updated_at,
+        erased_at: row.erased_at,
     })
 }
 

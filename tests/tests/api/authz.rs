@@ -83,6 +83,8 @@ fn matrix() -> BTreeMap<&'static str, (bool, [May; 7])> {
         // The owner's session: nobody else's to end, nor to know of.
         ("DELETE /me/sessions/{id}", (false, nobody_else)),
         ("POST /users/{id}/sessions/end", (false, admins)),
+        ("GET /users/{id}/erasure", (false, admins)),
+        ("POST /users/{id}/erasure", (false, admins)),
         ("GET /users", (false, admins)),
         ("POST /users", (false, admins)),
         ("GET /users/{id}", (false, [H, H, H, H, H, H, Y])),
@@ -273,6 +275,8 @@ struct Objects {
     report_id: String,
     attachment_id: String,
     owner_session_id: String,
+    /// Someone to erase: erasing the owner would end the other routes' checks.
+    erasable_id: String,
 }
 
 /// A request body that would succeed for a caller who is allowed, so that
@@ -353,7 +357,9 @@ fn body(route: &str, role: &str, objects: &Objects, revision: i64) -> Option<Val
 }
 
 fn fill(path: &str, objects: &Objects) -> String {
-    let id = if path.starts_with("/users/") {
+    let id = if path.ends_with("/erasure") {
+        &objects.erasable_id
+    } else if path.starts_with("/users/") {
         &objects.owner_id
     } else if path.starts_with("/programmes/") {
         &objects.programme_id
@@ -557,6 +563,9 @@ async fn every_route_refuses_every_role_it_should(backend: Backend) {
     )
     .await
     .expect(202);
+    let (erasable_id, _) = app
+        .user_with_roles("erasable@tests.example", &["applicant"])
+        .await;
     let outbox = app.get("/admin/outbox", Some(&admin)).await;
     let assignment_id = someone_elses_assignment(&app, &tokens, &owner, &programme_id).await;
     let (grant_id, tranche_id, report_id, attachment_id) =
@@ -579,6 +588,7 @@ async fn every_route_refuses_every_role_it_should(backend: Backend) {
             .as_str()
             .expect("the owner's session")
             .to_owned(),
+        erasable_id,
     };
 
     let spec = app.get("/openapi.json", None).await.body;

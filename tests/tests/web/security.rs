@@ -3,7 +3,9 @@
 //! the field), keeps the recovery codes shown once, then signs in with a
 //! code from the app. A person sees where they are signed in, signs out
 //! everywhere else and changes their password; an administrator ends
-//! someone's sessions. Every page passes axe.
+//! someone's sessions, and erases a person on request after reading what
+//! goes and what is kept. A person signs in with their organisation's
+//! account through a real OpenID provider. Every page passes axe.
 
 use grants_tests::browser::Browser;
 use grants_tests::{ADMIN_EMAIL, ADMIN_PASSWORD, Backend, TestApp, on_both_databases};
@@ -13,6 +15,8 @@ on_both_databases!(
     an_administrator_confirms_with_a_fresh_code_before_changing_roles,
     a_person_sees_where_they_are_signed_in_and_signs_out_elsewhere,
     an_administrator_ends_the_sessions_of_a_lost_laptop,
+    an_administrator_erases_a_person_on_request,
+    a_person_signs_in_with_their_organisation_s_account,
 );
 
 const FIREFOX: &str =
@@ -194,6 +198,94 @@ async fn an_administrator_ends_the_sessions_of_a_lost_laptop(backend: Backend) {
         .assert_accessible("the users page after ending sessions")
         .await;
     app.get("/me", Some(&token)).await.expect_problem(401);
+    browser.close().await;
+    app.finish().await;
+}
+
+async fn an_administrator_erases_a_person_on_request(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let email = "erase.me@tests.example";
+    let (id, token, _) = app.draft_with_file("ERASE", email, "plan.pdf").await;
+    let browser = Browser::start(&app.base).await;
+    browser.open("/app/login").await;
+    browser.sign_in(ADMIN_EMAIL, ADMIN_PASSWORD).await;
+    browser.open("/app/admin/users").await;
+    browser
+        .click_and_load(&format!("[data-erase=\"{email}\"]"))
+        .await;
+    let here = format!("/app/admin/users/{id}/erasure");
+    assert_eq!(browser.path().await, here);
+    // What goes and what is kept, before anything happens.
+    assert!(browser.text("#erasure-intro").await.contains("Test Person"));
+    let proposals = browser.text("#erasure-proposals").await;
+    assert!(
+        proposals.contains("one proposal without a grant"),
+        "{proposals}"
+    );
+    assert!(proposals.contains("Files deleted: 1"), "{proposals}");
+    assert!(browser.text("#erasure-grants").await.contains("No grant"));
+    browser.assert_accessible("the erasure page").await;
+
+    // Not without ticking that the request was checked.
+    browser.click_and_load("#erase").await;
+    assert!(
+        browser
+            .text("#error-confirm")
+            .await
+            .contains("Tick the box")
+    );
+    app.get("/me", Some(&token)).await.expect(200);
+    browser
+        .assert_accessible("the erasure page with its error")
+        .await;
+
+    browser.click("#erase-confirm").await;
+    browser.click_and_load("#erase").await;
+    assert_eq!(browser.path().await, here);
+    let done = browser.text("#erased").await;
+    assert!(done.contains("was erased on"), "{done}");
+    assert!(done.contains("P-"), "{done}");
+    assert!(browser.absent("#erase-form").await);
+    app.get("/me", Some(&token)).await.expect_problem(401);
+    browser.open("/app/admin/users").await;
+    assert!(browser.absent(&format!("[data-email=\"{email}\"]")).await);
+    browser.close().await;
+    app.finish().await;
+}
+
+async fn a_person_signs_in_with_their_organisation_s_account(backend: Backend) {
+    let accounts = serde_json::json!([
+        { "login": "ana", "sub": "org-ana", "email": "ana.org@tests.example", "email_verified": true, "name": "Ana Org" },
+    ]);
+    let (app, _provider) = TestApp::spawn_with_provider(backend, &accounts).await;
+    app.user_with_roles("ana.org@tests.example", &["applicant"])
+        .await;
+    let browser = Browser::start(&app.base).await;
+    browser.open("/app/login").await;
+    let button = browser
+        .text(&format!(
+            "[data-provider=\"{}\"]",
+            grants_tests::oidc::PROVIDER
+        ))
+        .await;
+    assert_eq!(
+        button,
+        format!("Sign in with {}", grants_tests::oidc::LABEL)
+    );
+    browser
+        .assert_accessible("the sign-in page with an organisation's account")
+        .await;
+    browser
+        .click_and_load(&format!(
+            "[data-provider=\"{}\"]",
+            grants_tests::oidc::PROVIDER
+        ))
+        .await;
+    // The provider's own sign-in form, then back to us, signed in.
+    browser.fill("input[name=login]", "ana").await;
+    browser.click_and_load("button[type=submit]").await;
+    assert_eq!(browser.path().await, "/app");
+    assert!(browser.text("header").await.contains("Test Person"));
     browser.close().await;
     app.finish().await;
 }

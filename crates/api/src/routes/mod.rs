@@ -4,6 +4,7 @@ mod admin;
 mod attachments;
 mod audit;
 mod auth;
+mod erasure;
 mod handlers;
 pub(crate) mod health;
 mod jury;
@@ -36,6 +37,7 @@ pub(crate) fn api() -> OpenApiRouter<AppState> {
         .merge(sessions::routes())
         .merge(users::routes())
         .merge(privacy::routes())
+        .merge(erasure::routes())
         .merge(programmes::routes())
         .merge(proposals::routes())
         .merge(jury::routes())

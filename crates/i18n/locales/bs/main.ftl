@@ -553,3 +553,30 @@ read-ranking-exported = Izvezao/la rang-listu
 your-data-title = Vaši podaci
 your-data-hint = Preuzmite u jednoj zip arhivi sve što usluga čuva o vama: vaš račun, saglasnosti o privatnosti, postavke za e-mailove, sesije, vaše prijedloge s njihovom historijom, grantove, izvještaje, ono što ste radili i e-mailove koji su vam poslani, zajedno s datotekama priloženim uz vaše prijedloge i izvještaje.
 your-data-download = Preuzmi svoje podatke (.zip)
+## Erasing a person's data (administrators)
+user-erase = Izbriši lične podatke
+erasure-title = Brisanje ličnih podataka
+erasure-intro = Brisanje ličnih podataka osobe { $name } ne može se poništiti. Evo šta se dešava:
+erasure-done = Lični podaci ove osobe izbrisani su { $when }. Od sada se prikazuje kao { $name }.
+erasure-account = Račun se preimenuje u pseudonim i više se ne može prijaviti; uklanjaju se njegova e-mail adresa, država, organizacija i oblasti stručnosti.
+erasure-deleted = Brišu se sesije te osobe, prijava u dva koraka, postavke za e-mailove, prihvaćena obavještenja o privatnosti, profil u žiriju i e-mailovi upućeni toj osobi; njeno ime i adresa uklanjaju se iz pisama, komentara i e-mailova koje čuvaju drugi.
+erasure-proposals = { $count ->
+    [0] Ova osoba nema nijedan prijedlog bez granta.
+    [one] Ova osoba ima { $count } prijedlog bez granta: od njega ostaju samo naslov, traženi iznos, lokacija, jezik i ključne riječi. Izbrisane datoteke: { $files }.
+    [few] Ova osoba ima { $count } prijedloga bez granta: od njih ostaju samo naslov, traženi iznos, lokacija, jezik i ključne riječi. Izbrisane datoteke: { $files }.
+   *[other] Ova osoba ima { $count } prijedloga bez granta: od njih ostaju samo naslov, traženi iznos, lokacija, jezik i ključne riječi. Izbrisane datoteke: { $files }.
+}
+erasure-grants-kept = { $count ->
+    [0] Ovoj osobi nije dodijeljen nijedan grant.
+    [one] Ova osoba ima { $count } grant: čuva se u cijelosti (ugovor, bankovni podaci, isplate, izvještaji i njihove datoteke) jer se finansijska evidencija mora čuvati onoliko dugo koliko to nalaže zakon.
+    [few] Ova osoba ima { $count } granta: čuvaju se u cijelosti (ugovori, bankovni podaci, isplate, izvještaji i njihove datoteke) jer se finansijska evidencija mora čuvati onoliko dugo koliko to nalaže zakon.
+   *[other] Ova osoba ima { $count } grantova: čuvaju se u cijelosti (ugovori, bankovni podaci, isplate, izvještaji i njihove datoteke) jer se finansijska evidencija mora čuvati onoliko dugo koliko to nalaže zakon.
+}
+erasure-audit = Revizijski trag čuva šta je urađeno i kada, pod pseudonimom: nikada nije sadržavao ime, adresu ni nazive datoteka te osobe.
+erasure-confirm = Provjerio/la sam zahtjev: izbrisati lične podatke osobe { $name }.
+erasure-button = Izbriši lične podatke
+erasure-unconfirmed = Prvo označite polje kako biste potvrdili brisanje.
+erasure-not-yourself = Ne možete izbrisati vlastiti račun. To može drugi administrator.
+erasure-step-up-hint = Za brisanje je potreban novi kod iz aplikacije za autentifikaciju. Potvrdite ovdje; zatim imate pet minuta.
+sign-in-with-organisation = Ili se prijavite računom svoje organizacije
+sign-in-with = Prijava putem: { $provider }

@@ -551,3 +551,29 @@ read-ranking-exported = Exported the ranking
 your-data-title = Your data
 your-data-hint = Download everything the service holds about you in one zip archive: your account, privacy consents, email choices, sessions, your proposals with their history, grants, reports, what you did and the emails sent to you, with the files attached to your proposals and reports.
 your-data-download = Download your data (.zip)
+
+## Erasing a person's data (administrators)
+user-erase = Erase personal data
+erasure-title = Erase personal data
+erasure-intro = Erasing the personal data of { $name } cannot be undone. This is what happens:
+erasure-done = The personal data of this person was erased on { $when }. From now on they are shown as { $name }.
+erasure-account = The account is renamed to a pseudonym and can no longer sign in; its email address, country, organisation and fields of expertise are removed.
+erasure-deleted = Their sessions, two-step sign-in, email preferences, accepted privacy notices, jury profile and the emails to them are deleted; their name and address are taken out of the letters, comments and emails others hold.
+erasure-proposals = { $count ->
+    [0] They have no proposal without a grant.
+    [one] Their one proposal without a grant keeps only its title, amount asked, place, language and keywords. Files deleted: { $files }.
+   *[other] Their { $count } proposals without a grant keep only their title, amount asked, place, language and keywords. Files deleted: { $files }.
+}
+erasure-grants-kept = { $count ->
+    [0] No grant was made to them.
+    [one] Their one grant is kept whole (agreement, bank details, payments, reports and their files): financial records must be kept as long as the law requires.
+   *[other] Their { $count } grants are kept whole (agreements, bank details, payments, reports and their files): financial records must be kept as long as the law requires.
+}
+erasure-audit = The audit trail keeps what was done and when, under the pseudonym: it never held their name, address or file names.
+erasure-confirm = I have checked the request: erase the personal data of { $name }.
+erasure-button = Erase personal data
+erasure-unconfirmed = Tick the box to confirm the erasure first.
+erasure-not-yourself = You cannot erase your own account. Another administrator can.
+erasure-step-up-hint = Erasing needs a fresh code from your authenticator app. Confirm here; then you have five minutes.
+sign-in-with-organisation = Or sign in with your organisation's account
+sign-in-with = Sign in with { $provider }

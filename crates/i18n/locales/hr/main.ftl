@@ -553,3 +553,30 @@ read-ranking-exported = Izvezao/la rang-listu
 your-data-title = Vaši podaci
 your-data-hint = Preuzmite u jednoj zip arhivi sve što usluga čuva o vama: vaš račun, privole o privatnosti, postavke e-pošte, sesije, vaše prijedloge s njihovom poviješću, potpore, izvješća, ono što ste radili i e-poruke koje su vam poslane, zajedno s datotekama priloženima uz vaše prijedloge i izvješća.
 your-data-download = Preuzmi svoje podatke (.zip)
+## Erasing a person's data (administrators)
+user-erase = Izbriši osobne podatke
+erasure-title = Brisanje osobnih podataka
+erasure-intro = Brisanje osobnih podataka osobe { $name } ne može se poništiti. Evo što se događa:
+erasure-done = Osobni podaci ove osobe izbrisani su { $when }. Od sada se prikazuje kao { $name }.
+erasure-account = Račun se preimenuje u pseudonim i više se ne može prijaviti; uklanjaju se njegova e-adresa, država, organizacija i područja stručnosti.
+erasure-deleted = Brišu se sesije te osobe, prijava u dva koraka, postavke e-pošte, prihvaćene obavijesti o privatnosti, profil u žiriju i e-poruke upućene toj osobi; njezino ime i adresa uklanjaju se iz pisama, komentara i e-poruka koje čuvaju drugi.
+erasure-proposals = { $count ->
+    [0] Ova osoba nema nijedan prijedlog bez potpore.
+    [one] Ova osoba ima { $count } prijedlog bez potpore: od njega ostaju samo naslov, traženi iznos, lokacija, jezik i ključne riječi. Izbrisane datoteke: { $files }.
+    [few] Ova osoba ima { $count } prijedloga bez potpore: od njih ostaju samo naslov, traženi iznos, lokacija, jezik i ključne riječi. Izbrisane datoteke: { $files }.
+   *[other] Ova osoba ima { $count } prijedloga bez potpore: od njih ostaju samo naslov, traženi iznos, lokacija, jezik i ključne riječi. Izbrisane datoteke: { $files }.
+}
+erasure-grants-kept = { $count ->
+    [0] Ovoj osobi nije dodijeljena nijedna potpora.
+    [one] Ova osoba ima { $count } potporu: čuva se u cijelosti (ugovor, bankovni podaci, isplate, izvješća i njihove datoteke) jer se financijska evidencija mora čuvati onoliko dugo koliko to nalaže zakon.
+    [few] Ova osoba ima { $count } potpore: čuvaju se u cijelosti (ugovori, bankovni podaci, isplate, izvješća i njihove datoteke) jer se financijska evidencija mora čuvati onoliko dugo koliko to nalaže zakon.
+   *[other] Ova osoba ima { $count } potpora: čuvaju se u cijelosti (ugovori, bankovni podaci, isplate, izvješća i njihove datoteke) jer se financijska evidencija mora čuvati onoliko dugo koliko to nalaže zakon.
+}
+erasure-audit = Revizijski trag čuva što je učinjeno i kada, pod pseudonimom: nikada nije sadržavao ime, adresu ni nazive datoteka te osobe.
+erasure-confirm = Provjerio/la sam zahtjev: izbrisati osobne podatke osobe { $name }.
+erasure-button = Izbriši osobne podatke
+erasure-unconfirmed = Najprije označite polje kako biste potvrdili brisanje.
+erasure-not-yourself = Ne možete izbrisati vlastiti račun. To može drugi administrator.
+erasure-step-up-hint = Za brisanje je potreban novi kôd iz aplikacije za autentifikaciju. Potvrdite ovdje; zatim imate pet minuta.
+sign-in-with-organisation = Ili se prijavite računom svoje organizacije
+sign-in-with = Prijava putem: { $provider }

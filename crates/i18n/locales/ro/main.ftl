@@ -561,3 +561,30 @@ read-ranking-exported = A exportat clasamentul
 your-data-title = Datele dumneavoastră
 your-data-hint = Descărcați într-o singură arhivă zip tot ce păstrează serviciul despre dumneavoastră: contul, consimțămintele privind confidențialitatea, preferințele privind e-mailurile, sesiunile, propunerile dumneavoastră cu istoricul lor, granturile, rapoartele, ce ați făcut și e-mailurile trimise către dumneavoastră, împreună cu fișierele atașate propunerilor și rapoartelor dumneavoastră.
 your-data-download = Descarcă datele dumneavoastră (.zip)
+## Erasing a person's data (administrators)
+user-erase = Șterge datele personale
+erasure-title = Ștergerea datelor personale
+erasure-intro = Ștergerea datelor personale ale persoanei { $name } nu poate fi anulată. Iată ce se întâmplă:
+erasure-done = Datele personale ale acestei persoane au fost șterse pe { $when }. De acum înainte apare ca { $name }.
+erasure-account = Contul este redenumit cu un pseudonim și nu se mai poate conecta; adresa de e-mail, țara, organizația și domeniile de expertiză ale acestuia sunt eliminate.
+erasure-deleted = Sesiunile persoanei, conectarea în doi pași, preferințele privind e-mailurile, notele de confidențialitate acceptate, profilul din juriu și e-mailurile trimise către ea sunt șterse; numele și adresa ei sunt scoase din scrisorile, comentariile și e-mailurile pe care le păstrează alții.
+erasure-proposals = { $count ->
+    [0] Persoana nu are nicio propunere fără grant.
+    [one] Din singura sa propunere fără grant se păstrează doar titlul, suma solicitată, locul, limba și cuvintele-cheie. Fișiere șterse: { $files }.
+    [few] Din cele { $count } propuneri ale sale fără grant se păstrează doar titlul, suma solicitată, locul, limba și cuvintele-cheie. Fișiere șterse: { $files }.
+   *[other] Din cele { $count } de propuneri ale sale fără grant se păstrează doar titlul, suma solicitată, locul, limba și cuvintele-cheie. Fișiere șterse: { $files }.
+}
+erasure-grants-kept = { $count ->
+    [0] Persoanei nu i s-a acordat niciun grant.
+    [one] Singurul său grant se păstrează integral (contract, date bancare, plăți, rapoarte și fișierele acestora): evidențele financiare trebuie păstrate atât timp cât cere legea.
+    [few] Cele { $count } granturi ale sale se păstrează integral (contracte, date bancare, plăți, rapoarte și fișierele acestora): evidențele financiare trebuie păstrate atât timp cât cere legea.
+   *[other] Cele { $count } de granturi ale sale se păstrează integral (contracte, date bancare, plăți, rapoarte și fișierele acestora): evidențele financiare trebuie păstrate atât timp cât cere legea.
+}
+erasure-audit = Jurnalul de audit păstrează ce s-a făcut și când, sub pseudonim: nu a conținut niciodată numele, adresa sau numele fișierelor persoanei.
+erasure-confirm = Am verificat cererea: să fie șterse datele personale ale persoanei { $name }.
+erasure-button = Șterge datele personale
+erasure-unconfirmed = Bifați mai întâi caseta pentru a confirma ștergerea.
+erasure-not-yourself = Nu vă puteți șterge propriul cont. Un alt administrator poate.
+erasure-step-up-hint = Ștergerea necesită un cod nou din aplicația de autentificare. Confirmați aici; apoi aveți cinci minute.
+sign-in-with-organisation = Sau autentificați-vă cu contul organizației dumneavoastră
+sign-in-with = Autentificare cu { $provider }

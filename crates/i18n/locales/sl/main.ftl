@@ -565,3 +565,32 @@ read-ranking-exported = Izvozil/a razvrstitev
 your-data-title = Vaši podatki
 your-data-hint = V enem arhivu zip prenesite vse, kar storitev hrani o vas: vaš račun, privolitve glede zasebnosti, nastavitve e-pošte, seje, vaše predloge z njihovo zgodovino, nepovratna sredstva, poročila, vaša dejanja in e-poštna sporočila, ki so vam bila poslana, skupaj z datotekami, priloženimi vašim predlogom in poročilom.
 your-data-download = Prenesi svoje podatke (.zip)
+## Erasing a person's data (administrators)
+user-erase = Izbriši osebne podatke
+erasure-title = Izbris osebnih podatkov
+erasure-intro = Izbrisa osebnih podatkov osebe { $name } ni mogoče razveljaviti. Zgodi se tole:
+erasure-done = Osebni podatki te osebe so bili izbrisani { $when }. Odslej je prikazana kot { $name }.
+erasure-account = Račun se preimenuje v psevdonim in z njim se ni več mogoče prijaviti; odstranijo se njegov e-poštni naslov, država, organizacija in strokovna področja.
+erasure-deleted = Izbrišejo se seje osebe, prijava v dveh korakih, nastavitve e-pošte, sprejeta obvestila o zasebnosti, profil v žiriji in e-poštna sporočila, poslana tej osebi; njeno ime in naslov se odstranita iz dopisov, komentarjev in e-poštnih sporočil, ki jih hranijo drugi.
+erasure-proposals = { $count ->
+    [0] Oseba nima nobenega nefinanciranega predloga.
+    [one] Oseba ima { $count } nefinanciran predlog: od njega ostanejo le naslov, zaprošeni znesek, lokacija, jezik in ključne besede. Število izbrisanih datotek: { $files }.
+    [two] Oseba ima { $count } nefinancirana predloga: od njiju ostanejo le naslov, zaprošeni znesek, lokacija, jezik in ključne besede. Število izbrisanih datotek: { $files }.
+    [few] Oseba ima { $count } nefinancirane predloge: od njih ostanejo le naslov, zaprošeni znesek, lokacija, jezik in ključne besede. Število izbrisanih datotek: { $files }.
+   *[other] Oseba ima { $count } nefinanciranih predlogov: od njih ostanejo le naslov, zaprošeni znesek, lokacija, jezik in ključne besede. Število izbrisanih datotek: { $files }.
+}
+erasure-grants-kept = { $count ->
+    [0] Oseba ni prejela nepovratnih sredstev.
+    [one] Oseba ima { $count } financiran predlog: nepovratna sredstva zanj se ohranijo v celoti (pogodba, bančni podatki, izplačila, poročila in njihove datoteke), ker je treba finančne evidence hraniti tako dolgo, kot zahteva zakon.
+    [two] Oseba ima { $count } financirana predloga: nepovratna sredstva zanju se ohranijo v celoti (pogodbi, bančni podatki, izplačila, poročila in njihove datoteke), ker je treba finančne evidence hraniti tako dolgo, kot zahteva zakon.
+    [few] Oseba ima { $count } financirane predloge: nepovratna sredstva zanje se ohranijo v celoti (pogodbe, bančni podatki, izplačila, poročila in njihove datoteke), ker je treba finančne evidence hraniti tako dolgo, kot zahteva zakon.
+   *[other] Oseba ima { $count } financiranih predlogov: nepovratna sredstva zanje se ohranijo v celoti (pogodbe, bančni podatki, izplačila, poročila in njihove datoteke), ker je treba finančne evidence hraniti tako dolgo, kot zahteva zakon.
+}
+erasure-audit = Revizijska sled pod psevdonimom ohrani, kaj je bilo storjeno in kdaj: imena, naslova ali imen datotek te osebe ni nikoli vsebovala.
+erasure-confirm = Preveril/a sem zahtevo: izbris osebnih podatkov osebe { $name }.
+erasure-button = Izbriši osebne podatke
+erasure-unconfirmed = Najprej označite polje, da potrdite izbris.
+erasure-not-yourself = Svojega računa ne morete izbrisati. To lahko stori drug skrbnik.
+erasure-step-up-hint = Za izbris je potrebna nova koda iz aplikacije za preverjanje pristnosti. Potrdite tukaj; nato imate pet minut.
+sign-in-with-organisation = Ali pa se prijavite z računom svoje organizacije
+sign-in-with = Prijava prek: { $provider }

@@ -551,3 +551,28 @@ read-ranking-exported = Eksportoi renditjen
 your-data-title = Të dhënat tuaja
 your-data-hint = Shkarkoni në një arkiv të vetëm zip gjithçka që shërbimi mban për ju: llogarinë tuaj, pëlqimet për privatësinë, zgjedhjet tuaja për emailet, sesionet, propozimet tuaja me historikun e tyre, grantet, raportet, çfarë keni bërë dhe emailet që ju janë dërguar, bashkë me skedarët e bashkëngjitur në propozimet dhe raportet tuaja.
 your-data-download = Shkarko të dhënat tuaja (.zip)
+## Erasing a person's data (administrators)
+user-erase = Fshi të dhënat personale
+erasure-title = Fshirja e të dhënave personale
+erasure-intro = Fshirja e të dhënave personale për { $name } nuk mund të zhbëhet. Ja çfarë ndodh:
+erasure-done = Të dhënat personale të këtij personi u fshinë më { $when }. Që tani e tutje shfaqet si { $name }.
+erasure-account = Llogaria riemërtohet me një pseudonim dhe nuk mund të hyjë më; hiqen adresa e saj e emailit, vendi, organizata dhe fushat e ekspertizës.
+erasure-deleted = Fshihen sesionet e personit, hyrja me dy hapa, zgjedhjet për emailet, njoftimet e pranuara të privatësisë, profili në juri dhe emailet që i janë dërguar; emri dhe adresa e tij hiqen nga letrat, komentet dhe emailet që mbajnë të tjerët.
+erasure-proposals = { $count ->
+    [0] Personi nuk ka asnjë propozim pa grant.
+    [one] I vetmi propozim i tij pa grant ruan vetëm titullin, shumën e kërkuar, vendndodhjen, gjuhën dhe fjalët kyçe. Skedarë të fshirë: { $files }.
+   *[other] Të { $count } propozimet e tij pa grant ruajnë vetëm titullin, shumën e kërkuar, vendndodhjen, gjuhën dhe fjalët kyçe. Skedarë të fshirë: { $files }.
+}
+erasure-grants-kept = { $count ->
+    [0] Personit nuk i është dhënë asnjë grant.
+    [one] I vetmi grant i tij ruhet i plotë (marrëveshja, të dhënat bankare, pagesat, raportet dhe skedarët e tyre): dokumentet financiare duhet të ruhen aq gjatë sa kërkon ligji.
+   *[other] Të { $count } grantet e tij ruhen të plota (marrëveshjet, të dhënat bankare, pagesat, raportet dhe skedarët e tyre): dokumentet financiare duhet të ruhen aq gjatë sa kërkon ligji.
+}
+erasure-audit = Gjurma e auditimit ruan çfarë u bë dhe kur, nën pseudonimin: ajo nuk ka mbajtur kurrë emrin, adresën apo emrat e skedarëve të personit.
+erasure-confirm = E kam kontrolluar kërkesën: fshi të dhënat personale për { $name }.
+erasure-button = Fshi të dhënat personale
+erasure-unconfirmed = Fillimisht shënoni kutinë për të konfirmuar fshirjen.
+erasure-not-yourself = Nuk mund të fshini llogarinë tuaj. Mund ta bëjë një administrator tjetër.
+erasure-step-up-hint = Fshirja kërkon një kod të ri nga aplikacioni i vërtetimit. Konfirmoni këtu; pastaj keni pesë minuta.
+sign-in-with-organisation = Ose hyni me llogarinë e organizatës suaj
+sign-in-with = Hyr me { $provider }

@@ -9,6 +9,7 @@ pub mod bid;
 pub mod conflict;
 pub mod decision;
 pub mod email_token;
+pub mod external_identity;
 pub mod grant;
 pub mod idempotency_key;
 pub mod ledger_entry;

@@ -21,10 +21,10 @@ use crate::{PageError, WebState};
 /// Where to go after signing in; only paths of this site.
 #[derive(Debug, Deserialize)]
 pub(crate) struct Next {
-    next: Option<String>,
+    pub(crate) next: Option<String>,
 }
 
-fn safe_next(next: Option<&str>) -> String {
+pub(crate) fn safe_next(next: Option<&str>) -> String {
     match next {
         // A path of ours, not `//elsewhere` or a full URL.
         Some(path) if path.starts_with("/app") && !path.starts_with("//") => path.to_owned(),
@@ -41,10 +41,17 @@ struct LoginPage {
     nonce: String,
     /// The password was right: the page asks for the code from the app.
     code_step: bool,
+    /// The organisations' accounts people may sign in with, a button each.
+    providers: Vec<ProviderButton>,
 }
 
 /// The sign-in page asking for the code from the authenticator app.
-fn code_step(viewer: &Viewer, status: StatusCode, next: String, error: Option<String>) -> Response {
+pub(crate) fn code_step(
+    viewer: &Viewer,
+    status: StatusCode,
+    next: String,
+    error: Option<String>,
+) -> Response {
     render_status(
         status,
         viewer,
@@ -56,6 +63,7 @@ fn code_step(viewer: &Viewer, status: StatusCode, next: String, error: Option<St
             error,
             nonce: String::new(),
             code_step: true,
+            providers: Vec::new(),
         },
     )
 }
@@ -99,11 +107,12 @@ pub(crate) async fn login_code(
                 "login",
                 "sign-in",
                 LoginPage {
-                    next,
+                    next: next.clone(),
                     email: String::new(),
                     error: Some(text(viewer.locale, "sign-in-code-expired")),
                     nonce,
                     code_step: false,
+                    providers: provider_buttons(&state, &next),
                 },
             );
             (jar, page).into_response()
@@ -121,6 +130,55 @@ pub(crate) async fn login_code(
             code_step(&viewer, status, next, Some(message))
         }
     }
+}
+
+/// A button to sign in with an organisation's account: a link, since the
+/// provider is elsewhere (a form may only be sent to this site).
+#[derive(Debug, Serialize)]
+struct ProviderButton {
+    name: String,
+    label: String,
+    href: String,
+}
+
+fn provider_buttons(state: &WebState, next: &str) -> Vec<ProviderButton> {
+    let query = serde_urlencoded::to_string([("next", next)]).unwrap_or_default();
+    grants_app::oidc::providers(&state.app)
+        .into_iter()
+        .map(|p| ProviderButton {
+            href: format!("/app/login/oidc/{}?{query}", p.name),
+            name: p.name,
+            label: p.label,
+        })
+        .collect()
+}
+
+/// The sign-in page again, saying why signing in did not work, with a
+/// fresh form.
+pub(crate) fn login_page(
+    state: &WebState,
+    viewer: &Viewer,
+    jar: CookieJar,
+    status: StatusCode,
+    error: Option<AppError>,
+) -> Response {
+    let nonce = auth::form_nonce();
+    let jar = jar.add(login_cookie(nonce.clone(), state.secure_cookies()));
+    let page = render_status(
+        status,
+        viewer,
+        "login",
+        "sign-in",
+        LoginPage {
+            next: "/app".to_owned(),
+            email: String::new(),
+            error: error.map(|e| grants_i18n::errors::detail(viewer.locale, &e)),
+            nonce,
+            code_step: false,
+            providers: provider_buttons(state, "/app"),
+        },
+    );
+    (jar, page).into_response()
 }
 
 pub(crate) async fn login_form(
@@ -143,6 +201,7 @@ pub(crate) async fn login_form(
             error: None,
             nonce,
             code_step: false,
+            providers: provider_buttons(&state, &safe_next(next.next.as_deref())),
         },
     );
     (jar, page).into_response()
@@ -176,11 +235,12 @@ pub(crate) async fn login(
             "login",
             "sign-in",
             LoginPage {
-                next,
+                next: next.clone(),
                 email: form.email,
                 error: Some(text(viewer.locale, "sign-in-form-expired")),
                 nonce,
                 code_step: false,
+                providers: provider_buttons(&state, &next),
             },
         );
         return (jar, page).into_response();
@@ -216,11 +276,12 @@ pub(crate) async fn login(
                 "login",
                 "sign-in",
                 LoginPage {
-                    next,
+                    next: next.clone(),
                     email: form.email,
                     error: Some(text(viewer.locale, key)),
                     nonce: form.login_nonce,
                     code_step: false,
+                    providers: provider_buttons(&state, &next),
                 },
             )
         }

@@ -9,6 +9,7 @@ mod attachments;
 mod bank;
 mod conflicts;
 mod draft;
+mod erasure;
 mod exports;
 mod forms;
 mod funding_line;
@@ -25,6 +26,7 @@ mod reports;
 mod review;
 mod security;
 mod sessions;
+mod sign_in_providers;
 mod steps;
 mod users;
 mod workflows;
@@ -58,6 +60,11 @@ pub(crate) fn routes() -> Router<WebState> {
         .route("/app/login", get(account::login_form).post(account::login))
         .route("/app/logout", post(account::logout))
         .route("/app/login/code", post(account::login_code))
+        .route("/app/login/oidc/{name}", get(sign_in_providers::start))
+        .route(
+            "/app/login/oidc/{name}/callback",
+            get(sign_in_providers::callback),
+        )
         .route(security::HERE, get(security::show))
         .route("/app/me/second-factor/enrol", post(security::enrol))
         .route("/app/me/second-factor/confirm", post(security::confirm))
@@ -106,6 +113,10 @@ pub(crate) fn routes() -> Router<WebState> {
         .route(
             "/app/admin/users/{id}/sessions/end",
             post(users::end_sessions),
+        )
+        .route(
+            "/app/admin/users/{id}/erasure",
+            get(erasure::show).post(erasure::erase),
         )
         .route(
             "/app/admin/users/{id}/active",

@@ -318,6 +318,13 @@ async fn show_page(
         .app
         .workflows()
         .get(&proposal.workflow, proposal.workflow_version);
+    // The audit trail keeps no file names (an erasure could not take them
+    // back out): an attachment is named while it is still there.
+    let file_names: std::collections::HashMap<String, String> = page
+        .attachments
+        .iter()
+        .map(|a| (a.id.to_string(), a.file_name.to_string()))
+        .collect();
     let history = page
         .history
         .into_iter()
@@ -331,7 +338,10 @@ async fn show_page(
             // Attachments added and removed are named by their file.
             comment: e.details["comment"]
                 .as_str()
-                .or(e.details["file_name"].as_str())
+                .or_else(|| {
+                    let id = e.details["attachment_id"].as_str()?;
+                    file_names.get(id).map(String::as_str)
+                })
                 .map(str::to_owned),
         })
         .collect();
