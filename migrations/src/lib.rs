@@ -21,6 +21,7 @@ mod m20261207_000014_sessions;
 mod m20261207_000015_sensitive_reads;
 mod m20261207_000016_erasure;
 mod m20261207_000017_sign_in_providers;
+mod m20261207_000018_sealed_secrets;
 
 /// Every migration, oldest first.
 #[derive(Debug)]
@@ -47,6 +48,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000015_sensitive_reads::Migration),
             Box::new(m20261207_000016_erasure::Migration),
             Box::new(m20261207_000017_sign_in_providers::Migration),
+            Box::new(m20261207_000018_sealed_secrets::Migration),
         ]
     }
 }

@@ -35,6 +35,7 @@ pub mod reads;
 pub mod reports;
 pub mod reviews;
 pub mod second_factor;
+pub mod secrets;
 pub mod sessions;
 pub mod steps;
 pub mod timers;
@@ -117,6 +118,7 @@ pub struct App {
     clock: Clock,
     attachments: Arc<attachments::Folder>,
     sign_in_providers: Arc<oidc::Providers>,
+    secrets: Arc<secrets::SecretsKey>,
 }
 
 /// The service's business clock: what time it is for deadlines, reminders,
@@ -165,6 +167,7 @@ impl App {
             clock: Clock::default(),
             attachments: Arc::new(attachments::Folder::new(PathBuf::from("data/attachments"))),
             sign_in_providers: Arc::new(oidc::Providers::default()),
+            secrets: Arc::new(secrets::SecretsKey::random()),
         }
     }
 
@@ -199,6 +202,12 @@ impl App {
     /// The address people reach the service at, for links in emails.
     pub fn with_public_url(mut self, url: &str) -> Self {
         self.public_url = Arc::from(url.trim_end_matches('/'));
+        self
+    }
+
+    /// The key the second factors' secrets are sealed with (see [`secrets`]).
+    pub fn with_secrets_key(mut self, key: secrets::SecretsKey) -> Self {
+        self.secrets = Arc::new(key);
         self
     }
 

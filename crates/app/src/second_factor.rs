@@ -195,7 +195,8 @@ pub async fn begin_enrolment(app: &App, actor: &Actor) -> AppResult<Enrolment> {
     let mut secret = vec![0u8; 20];
     rand::rngs::OsRng.fill_bytes(&mut secret);
     let encoded = Secret::new(secret.into_boxed_slice()).to_base32();
-    if !second_factors::begin(app.store.conn(), actor.id, &encoded, Utc::now()).await? {
+    let sealed = app.secrets.seal(&encoded)?;
+    if !second_factors::begin(app.store.conn(), actor.id, &sealed, Utc::now()).await? {
         return Err(AppError::conflict("second-factor-already-on").done());
     }
     enrolment(app, actor, &encoded).await
@@ -204,9 +205,9 @@ pub async fn begin_enrolment(app: &App, actor: &Actor) -> AppResult<Enrolment> {
 /// The enrolment under way, if one is: what [`begin_enrolment`] gave.
 pub async fn pending(app: &App, actor: &Actor) -> AppResult<Option<Enrolment>> {
     match second_factors::find(app.store.conn(), actor.id).await? {
-        Some(factor) if factor.confirmed_at.is_none() => {
-            Ok(Some(enrolment(app, actor, &factor.secret).await?))
-        }
+        Some(factor) if factor.confirmed_at.is_none() => Ok(Some(
+            enrolment(app, actor, &app.secrets.open(&factor.secret)?).await?,
+        )),
         _ => Ok(None),
     }
 }
@@ -233,6 +234,29 @@ async fn enrolment(app: &App, actor: &Actor, encoded: &str) -> AppResult<Enrolme
     })
 }
 
+/// Seals every second-factor secret stored before sealing, and checks that
+/// the key opens those sealed already: a server with the wrong key refuses
+/// to start rather than lock everyone with two-step sign-in out. How many
+/// it sealed.
+pub async fn seal_stored(app: &App) -> AppResult<usize> {
+    let c = app.store.conn();
+    let stored = second_factors::all_secrets(c).await?;
+    if let Some((_, sealed)) = stored
+        .iter()
+        .find(|(_, s)| crate::secrets::SecretsKey::is_sealed(s))
+    {
+        app.secrets.open(sealed)?;
+    }
+    let mut count = 0;
+    for (user, secret) in stored {
+        if !crate::secrets::SecretsKey::is_sealed(&secret) {
+            second_factors::set_secret(c, user, &app.secrets.seal(&secret)?).await?;
+            count += 1;
+        }
+    }
+    Ok(count)
+}
+
 /// Checks `code` for `user`: a TOTP code of their confirmed factor, each
 /// time step accepted once, or one of their unused recovery codes, used
 /// up. Attempts are throttled like passwords.
@@ -249,7 +273,7 @@ pub(crate) async fn check(app: &App, user: UserId, code: &str) -> AppResult<()> 
     };
     let typed = code.trim();
     let accepted = if typed.len() == 6 && typed.bytes().all(|b| b.is_ascii_digit()) {
-        let totp = totp_of(&factor.secret, "")?;
+        let totp = totp_of(&app.secrets.open(&factor.secret)?, "")?;
         match step_of(&totp, typed, now) {
             Some(step) => second_factors::use_step(c, user, step).await?,
             None => false,
@@ -289,7 +313,7 @@ pub async fn confirm_enrolment(
     if pending.confirmed_at.is_some() {
         return Err(AppError::conflict("second-factor-already-on").done());
     }
-    let totp = totp_of(&pending.secret, "")?;
+    let totp = totp_of(&app.secrets.open(&pending.secret)?, "")?;
     let Some(step) = step_of(&totp, input.code.trim(), app.now()) else {
         return Err(wrong_code());
     };

@@ -48,7 +48,17 @@ impl Application {
                 pending.join(", ")
             );
         }
-        let app = build_app(config, store).await?;
+        // Only a serving server reads second factors: commands make no key file.
+        let app = build_app(config, store)
+            .await?
+            .with_secrets_key(config.secrets_key()?);
+        let sealed = grants_app::second_factor::seal_stored(&app)
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}: {}", error_sources(&e)))
+            .context("the second factors' secrets (is [auth] secrets_key the one they were sealed with?)")?;
+        if sealed > 0 {
+            tracing::info!(sealed, "sealed second-factor secrets stored before sealing");
+        }
         let abandoned = grants_app::attachments::prepare_folder(&app)
             .await
             .map_err(|e| anyhow::anyhow!("{e}: {}", error_sources(&e)))?;

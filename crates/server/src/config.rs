@@ -191,6 +191,11 @@ pub struct AuthConfig {
     pub verify_token_ttl_seconds: u64,
     /// How long a password-reset link works.
     pub reset_token_ttl_seconds: u64,
+    /// The key (base64 of 32 random bytes) that seals the second factors'
+    /// secrets; empty: the one in `secrets.key` in the data directory,
+    /// made at first start.
+    #[serde(default)]
+    pub secrets_key: Option<SecretString>,
     /// Organisations' accounts people may sign in with (OpenID Connect).
     #[serde(default)]
     pub oidc: Vec<OidcProviderConfig>,
@@ -357,6 +362,60 @@ impl Config {
         } else {
             PathBuf::from(dir)
         }
+    }
+
+    /// The key that seals the second factors' secrets: the configured one,
+    /// else the data directory's `secrets.key` (made, readable by its owner
+    /// only, at first start; several servers at first start agree on the
+    /// one written first).
+    pub fn secrets_key(&self) -> anyhow::Result<grants_app::secrets::SecretsKey> {
+        use base64::Engine;
+        use base64::engine::general_purpose::STANDARD;
+        let configured = self
+            .auth
+            .secrets_key
+            .as_ref()
+            .map(|key| key.expose_secret().trim().to_owned())
+            .unwrap_or_default();
+        let encoded = if configured.is_empty() {
+            let path = self.data_dir.join("secrets.key");
+            std::fs::create_dir_all(&self.data_dir)
+                .with_context(|| format!("cannot create {}", self.data_dir.display()))?;
+            let mut bytes = [0u8; 32];
+            rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut bytes);
+            let fresh = STANDARD.encode(bytes);
+            let mut options = std::fs::OpenOptions::new();
+            options.write(true).create_new(true);
+            #[cfg(unix)]
+            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+            match options.open(&path) {
+                Ok(mut file) => {
+                    std::io::Write::write_all(&mut file, fresh.as_bytes())
+                        .and_then(|()| file.sync_all())
+                        .with_context(|| format!("cannot write {}", path.display()))?;
+                    fresh
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    std::fs::read_to_string(&path)
+                        .with_context(|| format!("cannot read {}", path.display()))?
+                        .trim()
+                        .to_owned()
+                }
+                Err(e) => {
+                    return Err(e).with_context(|| format!("cannot create {}", path.display()));
+                }
+            }
+        } else {
+            configured
+        };
+        let bytes: [u8; 32] = STANDARD
+            .decode(&encoded)
+            .ok()
+            .and_then(|b| b.try_into().ok())
+            .context(
+                "[auth] secrets_key must be the base64 of 32 bytes (openssl rand -base64 32)",
+            )?;
+        Ok(grants_app::secrets::SecretsKey::new(&bytes))
     }
 
     /// The organisations' accounts people may sign in with, checked.

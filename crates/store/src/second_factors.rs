@@ -17,7 +17,7 @@ use crate::query;
 /// A person's second factor as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SecondFactor {
-    /// The TOTP secret, base32.
+    /// The TOTP secret, base32, sealed (see the app's `secrets`).
     pub secret: String,
     /// When a first code confirmed it; `None` while enrolment is pending.
     pub confirmed_at: Option<DateTime<Utc>>,
@@ -35,6 +35,32 @@ pub async fn find(c: &impl ConnectionTrait, user: UserId) -> StoreResult<Option<
             confirmed_at: row.confirmed_at,
             last_step: row.last_step,
         }))
+}
+
+/// Every stored secret, by person (for sealing them at start-up).
+pub async fn all_secrets(c: &impl ConnectionTrait) -> StoreResult<Vec<(UserId, String)>> {
+    use sea_orm::QuerySelect;
+    let rows: Vec<(Uuid, String)> = second_factor::Entity::find()
+        .select_only()
+        .column(second_factor::Column::UserId)
+        .column(second_factor::Column::Secret)
+        .into_tuple()
+        .all(c)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(u, s)| (UserId::from(u), s))
+        .collect())
+}
+
+/// Replaces a person's stored secret by the same secret sealed.
+pub async fn set_secret(c: &impl ConnectionTrait, user: UserId, sealed: &str) -> StoreResult<()> {
+    second_factor::Entity::update_many()
+        .col_expr(second_factor::Column::Secret, Expr::value(sealed))
+        .filter(second_factor::Column::UserId.eq(user.uuid()))
+        .exec(c)
+        .await?;
+    Ok(())
 }
 
 /// Whether `user` has a confirmed second factor (sign-in asks for a code).

@@ -10,6 +10,7 @@ on_both_databases!(
     two_step_sign_in_is_set_up_used_once_per_code_and_recovered,
     changing_roles_needs_a_fresh_code,
     roles_that_must_have_it_are_sent_to_set_it_up_first,
+    secrets_are_sealed_in_the_database_and_need_their_key,
 );
 
 async fn sign_in(app: &TestApp, email: &str, password: &str, code: Option<&str>) -> Reply {
@@ -220,5 +221,82 @@ async fn roles_that_must_have_it_are_sent_to_set_it_up_first(backend: Backend) {
         .await;
     kept.expect_problem(409);
     assert_eq!(kept.body["code"], "second-factor-required-for-role");
+    app.finish().await;
+}
+
+/// The stored secret of the account `email`.
+async fn stored_secret(app: &TestApp, email: &str) -> String {
+    use sea_orm::{ConnectionTrait, Statement};
+    let db = app.database.connect().await;
+    let backend = db.get_database_backend();
+    let placeholder = if app.database.schema.is_some() {
+        "$1"
+    } else {
+        "?"
+    };
+    let row = db
+        .query_one_raw(Statement::from_sql_and_values(
+            backend,
+            format!(
+                "SELECT f.secret AS secret FROM second_factors f JOIN users u ON u.id = f.user_id WHERE u.email = {placeholder}"
+            ),
+            [email.into()],
+        ))
+        .await
+        .expect("read")
+        .expect("a second factor");
+    let secret: String = row.try_get("", "secret").expect("a secret");
+    db.close().await.expect("closed");
+    secret
+}
+
+async fn secrets_are_sealed_in_the_database_and_need_their_key(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let email = "sealed@tests.example";
+    let (_, token) = app.user_with_roles(email, &["finance"]).await;
+    let (secret, _) = app.enrol_second_factor(&token).await;
+
+    // The database holds it sealed: a copy of it (or a backup) gives nothing.
+    let stored = stored_secret(&app, email).await;
+    assert!(stored.starts_with("v1:"), "{stored}");
+    assert!(!stored.contains(&secret));
+    sign_in(&app, email, ADMIN_PASSWORD, Some(&app.next_totp(&secret)))
+        .await
+        .expect(201);
+
+    // A secret stored before sealing is sealed when a server starts.
+    {
+        use sea_orm::{ConnectionTrait, Statement};
+        let db = app.database.connect().await;
+        let backend = db.get_database_backend();
+        db.execute_raw(Statement::from_string(
+            backend,
+            format!("UPDATE second_factors SET secret = '{secret}'"),
+        ))
+        .await
+        .expect("written as before sealing");
+        db.close().await.expect("closed");
+    }
+    let again = grants_server::Application::build(&app.config, true)
+        .await
+        .expect("a second server starts");
+    drop(again);
+    let resealed = stored_secret(&app, email).await;
+    assert!(resealed.starts_with("v1:"), "{resealed}");
+
+    // A server with another key refuses to start rather than lock people out.
+    let mut other = app.config.clone();
+    other.auth.secrets_key = Some(
+        "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="
+            .to_owned()
+            .into(),
+    );
+    let refused = grants_server::Application::build(&other, true)
+        .await
+        .expect_err("the wrong key is refused");
+    assert!(
+        format!("{refused:#}").contains("secrets_key"),
+        "{refused:#}"
+    );
     app.finish().await;
 }
