@@ -202,7 +202,7 @@ where
     }
 }
 
-/// Where the request came from (see [`auth::Client::of_request`]).
+/// Where the request came from (see [`auth::Client::of_http`]).
 #[derive(Debug)]
 pub struct Client(pub auth::Client);
 
@@ -219,14 +219,11 @@ where
             .extensions
             .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
             .map(|info| info.0.ip());
-        Ok(Client(auth::Client::of_request(&state.app, peer, |name| {
-            parts
-                .headers
-                .get_all(name)
-                .iter()
-                .next_back()
-                .and_then(|v| v.to_str().ok())
-        })))
+        Ok(Client(auth::Client::of_http(
+            &state.app,
+            peer,
+            &parts.headers,
+        )))
     }
 }
 

@@ -86,6 +86,18 @@ impl Client {
         }
     }
 
+    /// The client of an HTTP request, from the peer address the server
+    /// recorded and the request's headers (the last value of each counts).
+    pub fn of_http(app: &App, peer: Option<IpAddr>, headers: &http::HeaderMap) -> Client {
+        Client::of_request(app, peer, |name| {
+            headers
+                .get_all(name)
+                .iter()
+                .next_back()
+                .and_then(|v| v.to_str().ok())
+        })
+    }
+
     /// A client without a known address (commands run on the server).
     pub fn local() -> Client {
         Client {

@@ -117,6 +117,21 @@ impl AppError {
         Refusing(Refused::new(code), AppError::Forbidden)
     }
 
+    /// Whether the step was refused because the person must set up two-step
+    /// sign-in before taking it (a page links them to where they do).
+    pub fn needs_second_factor_set_up(&self) -> bool {
+        let enrol =
+            |args: &BTreeMap<String, String>| args.get("case").map(String::as_str) == Some("enrol");
+        match self {
+            AppError::Forbidden(r) => r.code == "second-factor-fresh" && enrol(&r.args),
+            AppError::Blocked(blocked) => blocked
+                .reasons
+                .iter()
+                .any(|r| r.guard.as_deref() == Some("second_factor_fresh") && enrol(&r.args)),
+            _ => false,
+        }
+    }
+
     /// The stable code of the error, for clients and translation.
     pub fn code(&self) -> &str {
         match self {
@@ -239,5 +254,36 @@ impl Refusing {
 impl From<Refusing> for AppError {
     fn from(r: Refusing) -> Self {
         r.done()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refusal_for_lack_of_two_step_sign_in_is_told_apart() {
+        let enrol = BTreeMap::from([("case".to_owned(), "enrol".to_owned())]);
+        let blocked = |guard: &str, args: BTreeMap<String, String>| {
+            AppError::Blocked(grants_workflow::Blocked {
+                reasons: vec![grants_workflow::Reason {
+                    kind: grants_workflow::ReasonKind::Guard,
+                    guard: Some(guard.to_owned()),
+                    message: String::new(),
+                    args,
+                }],
+            })
+        };
+        assert!(blocked("second_factor_fresh", enrol.clone()).needs_second_factor_set_up());
+        assert!(!blocked("second_factor_fresh", BTreeMap::new()).needs_second_factor_set_up());
+        assert!(!blocked("call_open", enrol).needs_second_factor_set_up());
+        let forbidden = AppError::forbidden("second-factor-fresh")
+            .with("case", "enrol")
+            .done();
+        assert!(forbidden.needs_second_factor_set_up());
+        let step_up = AppError::forbidden("second-factor-fresh")
+            .with("case", "step_up")
+            .done();
+        assert!(!step_up.needs_second_factor_set_up());
     }
 }

@@ -9,6 +9,7 @@
 //! `attachments/sha256/<2>/<62>`, the files that copy names: each is
 //! named by its content's SHA-256, which restoring checks.
 
+use std::collections::HashSet;
 use std::fs::File;
 use std::io::{self, BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
@@ -62,6 +63,9 @@ pub struct RestoreReport {
     pub database: PathBuf,
     /// Attachment files written.
     pub attachments: usize,
+    /// Files of the replaced database's attachments removed (`--force`):
+    /// none of the restored records names them.
+    pub removed: usize,
     /// When the backup was taken.
     pub taken_at: DateTime<Utc>,
 }
@@ -258,22 +262,54 @@ pub async fn restore(
     }
     std::fs::rename(&staged, &database)
         .with_context(|| format!("cannot write {}", database.display()))?;
+    // What the replaced database had and the restored one does not name
+    // goes too (an erased person's files must not outlive a restore).
+    let removed = remove_others(&attachments.join("sha256"), &written)?;
     Ok(RestoreReport {
         database,
-        attachments: written,
+        attachments: written.len(),
+        removed,
         taken_at: manifest.created_at,
     })
+}
+
+/// Removes every file under `dir` (the attachments' `xx/yyyy…` places)
+/// that is not in `kept`: how many.
+fn remove_others(dir: &Path, kept: &HashSet<PathBuf>) -> anyhow::Result<usize> {
+    let mut removed = 0;
+    let Ok(folders) = std::fs::read_dir(dir) else {
+        return Ok(0);
+    };
+    for folder in folders {
+        let folder = folder?.path();
+        if !folder.is_dir() {
+            continue;
+        }
+        for file in std::fs::read_dir(&folder)? {
+            let file = file?.path();
+            if file.is_file() && !kept.contains(&file) {
+                std::fs::remove_file(&file)
+                    .with_context(|| format!("cannot remove {}", file.display()))?;
+                removed += 1;
+            }
+        }
+    }
+    Ok(removed)
 }
 
 /// Reads an archive: its manifest, its database into `staged`, and each
 /// attachment into `attachments` once its content is checked against its
 /// name. Anything else in the archive is refused.
-fn unpack(archive: &Path, staged: &Path, attachments: &Path) -> anyhow::Result<(Manifest, usize)> {
+fn unpack(
+    archive: &Path,
+    staged: &Path,
+    attachments: &Path,
+) -> anyhow::Result<(Manifest, HashSet<PathBuf>)> {
     let file = File::open(archive).with_context(|| format!("cannot read {}", archive.display()))?;
     let mut tar = tar::Archive::new(GzDecoder::new(BufReader::new(file)));
     let mut manifest: Option<Manifest> = None;
     let mut database = false;
-    let mut written = 0;
+    let mut written = HashSet::new();
     for entry in tar.entries().context("not a backup of this service")? {
         let mut entry = entry.context("the archive is damaged")?;
         let name = entry.path()?.to_string_lossy().into_owned();
@@ -297,12 +333,9 @@ fn unpack(archive: &Path, staged: &Path, attachments: &Path) -> anyhow::Result<(
             let Some(expected) = content_path(&sha256).filter(|p| *p == relative) else {
                 bail!("the archive holds {name}, which is not an attachment's place");
             };
-            keep_attachment(
-                &mut entry,
-                &attachments.join("sha256").join(expected),
-                &sha256,
-            )?;
-            written += 1;
+            let target = attachments.join("sha256").join(expected);
+            keep_attachment(&mut entry, &target, &sha256)?;
+            written.insert(target);
         } else {
             bail!("the archive holds {name}, which is not part of a backup");
         }

@@ -302,11 +302,13 @@ impl Cli {
             Command::Restore { file, force } => {
                 let report = backup::restore(&config, &file, force).await?;
                 println!(
-                    "restored the backup of {} into {} with {} attachment files; \
+                    "restored the backup of {} into {} with {} attachment files \
+                     ({} files it does not name removed); \
                      the service applies any newer migrations when it starts",
                     report.taken_at.format("%Y-%m-%d %H:%M:%S UTC"),
                     report.database.display(),
-                    report.attachments
+                    report.attachments,
+                    report.removed
                 );
                 Ok(())
             }

@@ -70,7 +70,7 @@ impl Viewer {
     }
 }
 
-/// Where the request came from (see [`auth::Client::of_request`]).
+/// Where the request came from (see [`auth::Client::of_http`]).
 #[derive(Debug)]
 pub(crate) struct Client(pub(crate) auth::Client);
 
@@ -85,14 +85,11 @@ impl FromRequestParts<WebState> for Client {
             .extensions
             .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
             .map(|info| info.0.ip());
-        Ok(Client(auth::Client::of_request(&state.app, peer, |name| {
-            parts
-                .headers
-                .get_all(name)
-                .iter()
-                .next_back()
-                .and_then(|v| v.to_str().ok())
-        })))
+        Ok(Client(auth::Client::of_http(
+            &state.app,
+            peer,
+            &parts.headers,
+        )))
     }
 }
 

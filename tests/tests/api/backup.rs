@@ -190,9 +190,17 @@ async fn a_backup_taken_under_load_restores_every_committed_write(backend: Backe
     grants(&restored_config, &["restore", path])
         .await
         .expect_err("not twice without --force");
+    // A file the restored records do not name (the replaced database's) goes.
+    let stray = restored
+        .config()
+        .attachment_dir()
+        .join("sha256/ab/cdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789");
+    std::fs::create_dir_all(stray.parent().expect("a folder")).expect("a folder");
+    std::fs::write(&stray, b"a file of the database being replaced").expect("written");
     grants(&restored_config, &["restore", "--force", path])
         .await
         .expect("replaced by force");
+    assert!(!stray.exists(), "the replaced database's file is gone");
     grants(&restored_config, &["audit", "verify"])
         .await
         .expect("the restored audit trail verifies");

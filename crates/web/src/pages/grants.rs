@@ -190,6 +190,8 @@ pub(super) struct GrantPage {
     /// What happened to the grant and its tranches, and who did it.
     history: Vec<HistoryEntry>,
     error: Option<String>,
+    /// The refusal asks the person to set up two-step sign-in: a link there.
+    set_up_second_factor: bool,
 }
 
 /// A tranche's name in the reader's words: the usual keys (`signing`,
@@ -442,6 +444,7 @@ pub(super) async fn grant_page(
         bank,
         history,
         error,
+        set_up_second_factor: false,
     })
 }
 
@@ -510,6 +513,7 @@ async fn refused(
             .extend(std::mem::take(&mut problems.fields).into_values()),
     }
     page.error = problems.on_top();
+    page.set_up_second_factor = error.needs_second_factor_set_up();
     Ok(render_status(
         status_of(&error),
         viewer,
