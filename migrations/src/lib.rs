@@ -22,6 +22,7 @@ mod m20261207_000015_sensitive_reads;
 mod m20261207_000016_erasure;
 mod m20261207_000017_sign_in_providers;
 mod m20261207_000018_sealed_secrets;
+mod m20261207_000019_proposal_search;
 
 /// Every migration, oldest first.
 #[derive(Debug)]
@@ -49,6 +50,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000016_erasure::Migration),
             Box::new(m20261207_000017_sign_in_providers::Migration),
             Box::new(m20261207_000018_sealed_secrets::Migration),
+            Box::new(m20261207_000019_proposal_search::Migration),
         ]
     }
 }

@@ -29,6 +29,7 @@ mod api {
     mod refusals;
     mod reports;
     mod review;
+    mod search;
     mod second_factor;
     mod sessions;
     mod storage;

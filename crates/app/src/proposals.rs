@@ -319,6 +319,10 @@ pub struct ProposalListFilter {
     pub state: Option<String>,
     /// Only this country (ISO 3166-1 alpha-2).
     pub country: Option<String>,
+    /// Only those with every word of this in their title, texts or
+    /// keywords, in any script and without regard to accents or case:
+    /// `beograd` finds "Београд", `cesko` finds "Češko".
+    pub q: Option<String>,
 }
 
 /// Roles that see every proposal once it leaves its draft.
@@ -574,6 +578,7 @@ pub async fn list(
     filter: &ProposalListFilter,
     page: &PageRequest,
 ) -> AppResult<Page<ProposalView>> {
+    let words = search_words(filter.q.as_deref())?;
     let visibility = visibility(app, actor).await?;
     let filter = ProposalFilter {
         programme: filter.programme_id.map(ProgrammeId::from),
@@ -582,8 +587,66 @@ pub async fn list(
             .country
             .as_ref()
             .map(|c| c.trim().to_ascii_uppercase()),
+        words,
     };
     page_of(app, actor, &visibility, &filter, page).await
+}
+
+/// The most words a search takes, and the longest search.
+const SEARCH_WORDS: i64 = 8;
+const SEARCH_CHARS: i64 = 200;
+
+/// The words of a search in their search form; too long a search is refused.
+fn search_words(q: Option<&str>) -> AppResult<Vec<String>> {
+    let Some(q) = q else {
+        return Ok(Vec::new());
+    };
+    if q.chars().count() > SEARCH_CHARS as usize {
+        let mut errors = ValidationErrors::default();
+        errors.push_limits(
+            "q",
+            "too_long",
+            "a search has at most 200 characters",
+            &[("max", SEARCH_CHARS)],
+        );
+        return Err(errors.into());
+    }
+    let form = grants_domain::text::search_form(q);
+    let mut words: Vec<String> = form
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect();
+    words.sort();
+    words.dedup();
+    if words.len() > SEARCH_WORDS as usize {
+        let mut errors = ValidationErrors::default();
+        errors.push_limits(
+            "q",
+            "too_many",
+            "a search has at most 8 words",
+            &[("max", SEARCH_WORDS)],
+        );
+        return Err(errors.into());
+    }
+    Ok(words)
+}
+
+/// Fills in the search text of proposals written before search existed,
+/// a batch at a time: how many.
+pub async fn index_for_search(app: &App) -> AppResult<usize> {
+    let c = app.store.conn();
+    let mut done = 0;
+    loop {
+        let batch = store::without_search_text(c, 500).await?;
+        if batch.is_empty() {
+            return Ok(done);
+        }
+        for record in &batch {
+            store::set_search_text(c, record.id, &record.content.search_text()).await?;
+        }
+        done += batch.len();
+    }
 }
 
 /// The actor's own proposals, whatever else they may see, a page at a

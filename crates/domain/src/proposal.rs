@@ -161,6 +161,28 @@ fn sections(content: &ProposalContent) -> [(&'static str, &Option<String>); 7] {
 }
 
 impl ProposalContent {
+    /// The proposal's words in their search form ([`crate::text::search_form`]):
+    /// its title, texts and keywords. Not its organisation: a reviewer of a
+    /// blind programme must not find who applied by searching for them.
+    pub fn search_text(&self) -> String {
+        let texts = [
+            &self.title,
+            &self.summary,
+            &self.problem,
+            &self.proposed_service,
+            &self.target_group,
+            &self.planned_activities,
+        ];
+        let mut words: Vec<String> = texts
+            .into_iter()
+            .flatten()
+            .map(|t| crate::text::search_form(t))
+            .collect();
+        words.extend(self.tags.iter().map(|t| crate::text::search_form(t)));
+        words.retain(|w| !w.is_empty());
+        words.join(" ")
+    }
+
     /// What is kept of a proposal whose applicant's data was erased and
     /// that no grant needs: what the programme counts (title, amount asked,
     /// place, language, keywords, targets), not the texts, organisation,

@@ -17,6 +17,46 @@ pub fn has_hidden_characters(text: &str, several_lines: bool) -> bool {
     })
 }
 
+/// The search form of a text: every script in Latin letters, accents
+/// dropped, lower case, words of letters and digits separated by single
+/// spaces, and the usual ways of writing one sound in Latin letters made
+/// one ("sh", "š" and "ш" are all "s"; "ch", "č", "ć" and "ч" are "c"),
+/// so that Serbian in either script meets itself and an English spelling.
+/// "Београд", "Beograd" and "BEOGRAD" have the same form, as have "Чачак",
+/// "Čačak" and "Chachak", "Češko" and "cesko".
+pub fn search_form(text: &str) -> String {
+    // The South Slavic letters as Serbian and Macedonian Latin writes them
+    // (deunicode would spell some the Russian way: ц as "ts", ч as "ch").
+    let latin: String = text
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'ц' => "c".to_owned(),
+            'ч' | 'ћ' | 'ќ' => "c".to_owned(),
+            'ш' => "s".to_owned(),
+            'ж' => "z".to_owned(),
+            'ђ' | 'ѓ' => "d".to_owned(),
+            'џ' | 'ѕ' => "dz".to_owned(),
+            'ј' => "j".to_owned(),
+            'х' => "h".to_owned(),
+            other => other.to_string(),
+        })
+        .collect();
+    let folded = deunicode::deunicode(&latin).to_lowercase();
+    folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(|word| {
+            word.replace("sh", "s")
+                .replace("ch", "c")
+                .replace("zh", "z")
+                .replace("ts", "c")
+                .replace("dj", "d")
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// `text` with every whole occurrence of `needle` replaced: one not inside
 /// a longer word, so erasing a person called "Ana" leaves "Banana" alone.
 /// `None` when there is none (nothing to write back).
@@ -50,6 +90,29 @@ pub fn replace_whole(text: &str, needle: &str, replacement: &str) -> Option<Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_script_searches_as_latin_without_accents() {
+        assert_eq!(search_form("Библиотека Београд"), "biblioteka beograd");
+        assert_eq!(search_form("BEOGRAD"), "beograd");
+        assert_eq!(search_form("Куманово"), "kumanovo");
+        assert_eq!(search_form("Češko čitanje!"), "cesko citanje");
+        assert_eq!(search_form("Αθήνα"), "athena");
+        assert_eq!(search_form("Şcoală, Brașov"), "scoala brasov");
+        assert_eq!(search_form("  – "), "");
+        // One sound, however it is written.
+        for same in ["Чачак", "Čačak", "Chachak", "ČAČAK"] {
+            assert_eq!(search_form(same), "cacak", "{same}");
+        }
+        for same in ["Цетиње", "Cetinje", "Tsetinje"] {
+            assert_eq!(search_form(same), "cetinje", "{same}");
+        }
+        for same in ["Ђорђе", "Đorđe", "Djordje"] {
+            assert_eq!(search_form(same), "dorde", "{same}");
+        }
+        assert_eq!(search_form("Шумен"), search_form("Shumen"));
+        assert_eq!(search_form("децу"), search_form("decu"));
+    }
 
     #[test]
     fn whole_occurrences_are_replaced_and_parts_of_words_kept() {

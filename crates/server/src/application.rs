@@ -59,6 +59,16 @@ impl Application {
         if sealed > 0 {
             tracing::info!(sealed, "sealed second-factor secrets stored before sealing");
         }
+        let indexed = grants_app::proposals::index_for_search(&app)
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}: {}", error_sources(&e)))
+            .context("filling in the proposals' search text")?;
+        if indexed > 0 {
+            tracing::info!(
+                indexed,
+                "filled in the search text of proposals written before search"
+            );
+        }
         let abandoned = grants_app::attachments::prepare_folder(&app)
             .await
             .map_err(|e| anyhow::anyhow!("{e}: {}", error_sources(&e)))?;

@@ -6,7 +6,7 @@ use grants_domain::{Area, ProgrammeId, ProposalId, UserId};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, Select,
+    QueryFilter, QueryOrder, QuerySelect, Select,
 };
 
 use crate::entity::{programme, proposal};
@@ -81,6 +81,9 @@ pub struct ProposalFilter {
     pub state: Option<String>,
     /// Only this country.
     pub country: Option<String>,
+    /// Only those whose search text holds every one of these words (each
+    /// in its search form).
+    pub words: Vec<String>,
 }
 
 /// The state a proposal is in before anyone but its owner may see it.
@@ -109,6 +112,7 @@ pub async fn insert(
         revision: Set(1),
         title: Set(new.content.title.clone()),
         content: Set(content_json(&new.content)?),
+        search_text: Set(Some(new.content.search_text())),
         created_at: Set(now),
         updated_at: Set(now),
         submitted_at: Set(None),
@@ -216,7 +220,38 @@ fn visible(visibility: &Visibility, filter: &ProposalFilter) -> Select<proposal:
     if let Some(country) = &filter.country {
         select = select.filter(proposal::Column::Country.eq(country.as_str()));
     }
+    for word in &filter.words {
+        // Words of letters and digits only: nothing LIKE would read as a wildcard.
+        select = select.filter(proposal::Column::SearchText.contains(word.as_str()));
+    }
     select
+}
+
+/// Up to `limit` proposals whose search text was never filled in (written
+/// before search existed): id, revision and content.
+pub async fn without_search_text(
+    c: &impl ConnectionTrait,
+    limit: u64,
+) -> StoreResult<Vec<ProposalRecord>> {
+    let select = proposal::Entity::find()
+        .filter(proposal::Column::SearchText.is_null())
+        .order_by_asc(proposal::Column::Id)
+        .limit(limit);
+    query::all(c, select, record).await
+}
+
+/// Fills in a proposal's search text.
+pub async fn set_search_text(
+    c: &impl ConnectionTrait,
+    id: ProposalId,
+    text: &str,
+) -> StoreResult<()> {
+    proposal::Entity::update_many()
+        .col_expr(proposal::Column::SearchText, Expr::value(text))
+        .filter(proposal::Column::Id.eq(id.uuid()))
+        .exec(c)
+        .await?;
+    Ok(())
 }
 
 /// Every proposal of a programme in one of `states`, oldest first.
@@ -268,6 +303,10 @@ pub async fn update_content(
             Expr::value(content_json(content)?),
         )
         .col_expr(proposal::Column::Title, Expr::value(content.title.clone()))
+        .col_expr(
+            proposal::Column::SearchText,
+            Expr::value(content.search_text()),
+        )
         .col_expr(
             proposal::Column::Country,
             Expr::value(content.country.map(|c| c.to_string())),

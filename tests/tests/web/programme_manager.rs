@@ -12,6 +12,7 @@ use super::helpers::{add_reviewer, drafts, reviewed};
 on_both_databases!(
     screening_bidding_a_declared_conflict_and_the_admin_page,
     a_grantee_writes_a_report_and_the_manager_accepts_it,
+    a_manager_searches_proposals_in_another_script,
 );
 
 async fn screening_bidding_a_declared_conflict_and_the_admin_page(backend: Backend) {
@@ -274,6 +275,43 @@ async fn a_grantee_writes_a_report_and_the_manager_accepts_it(backend: Backend) 
     );
     browser.open("/app/reports?late=true").await;
     assert!(!browser.text("#no-reports").await.is_empty());
+    browser.close().await;
+    w.finish().await;
+}
+
+async fn a_manager_searches_proposals_in_another_script(backend: Backend) {
+    let (w, _, complete) = drafts(backend).await;
+    let app = &w.app;
+    let applicant = app.login("ana@tests.example", ADMIN_PASSWORD).await;
+    app.transition(&applicant, &complete, "submit", 1, &json!({}))
+        .await
+        .expect(200);
+    let mut body = grants_tests::complete_proposal_json(&w.programme_id, "MK");
+    body["title"] = json!("Читалница во Цетиње");
+    let cyrillic = app.post("/proposals", Some(&applicant), &body).await;
+    cyrillic.expect(201);
+    app.transition(&applicant, &cyrillic.id(), "submit", 1, &json!({}))
+        .await
+        .expect(200);
+
+    let browser = Browser::start(&app.base).await;
+    browser.open("/app/login").await;
+    browser
+        .sign_in("manager@tests.example", ADMIN_PASSWORD)
+        .await;
+    browser.open("/app/proposals").await;
+    browser.fill("#q", "Cetinje").await;
+    browser.click_and_load("#search").await;
+    let list = browser.text("main table").await;
+    assert!(list.contains("Читалница во Цетиње"), "{list}");
+    assert!(!list.contains("Ready to go"), "{list}");
+    assert_eq!(browser.value("#q").await, "Cetinje");
+    browser
+        .assert_accessible("the proposals found by a search")
+        .await;
+    browser.retype("#q", "nowhere-at-all").await;
+    browser.click_and_load("#search").await;
+    assert!(browser.text("#none-found").await.contains("nowhere-at-all"));
     browser.close().await;
     w.finish().await;
 }

@@ -16,7 +16,10 @@ handlers! {
     pub(super) fn routes(), tag = "proposals";
 
     /// The proposals you may see: your own; past the draft, your area's
-    /// (ambassadors) or all (programme managers, administrators).
+    /// (ambassadors) or all (programme managers, administrators). `q`
+    /// keeps those with every one of its words in their title, texts or
+    /// keywords, in any script and regardless of accents and case
+    /// (`beograd` finds "Београд"; at most 8 words, 200 characters).
     get "/proposals",
     fn list_proposals((filter, page): Paged<ProposalListFilter>) -> Json<Page<ProposalView>>,
         [Unauthenticated, Invalid] = proposals::list(&filter, &page);

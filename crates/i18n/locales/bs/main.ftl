@@ -580,3 +580,7 @@ erasure-not-yourself = Ne možete izbrisati vlastiti račun. To može drugi admi
 erasure-step-up-hint = Za brisanje je potreban novi kod iz aplikacije za autentifikaciju. Potvrdite ovdje; zatim imate pet minuta.
 sign-in-with-organisation = Ili se prijavite računom svoje organizacije
 sign-in-with = Prijava putem: { $provider }
+proposals-search = Pretraga prijedloga
+proposals-search-hint = Riječi iz naslova, tekstova ili ključnih riječi, na bilo kojem pismu i sa ili bez dijakritičkih znakova: „beograd“ pronalazi i „Београд“.
+proposals-search-button = Traži
+proposals-none-found = Nijedan prijedlog koji možete vidjeti ne odgovara pretrazi „{ $q }“.

@@ -577,3 +577,7 @@ erasure-not-yourself = You cannot erase your own account. Another administrator 
 erasure-step-up-hint = Erasing needs a fresh code from your authenticator app. Confirm here; then you have five minutes.
 sign-in-with-organisation = Or sign in with your organisation's account
 sign-in-with = Sign in with { $provider }
+proposals-search = Search proposals
+proposals-search-hint = Words from the title, texts or keywords, in any script and with or without accents: “beograd” also finds “Београд”.
+proposals-search-button = Search
+proposals-none-found = No proposal you may see matches “{ $q }”.

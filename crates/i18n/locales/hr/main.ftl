@@ -580,3 +580,7 @@ erasure-not-yourself = Ne možete izbrisati vlastiti račun. To može drugi admi
 erasure-step-up-hint = Za brisanje je potreban novi kôd iz aplikacije za autentifikaciju. Potvrdite ovdje; zatim imate pet minuta.
 sign-in-with-organisation = Ili se prijavite računom svoje organizacije
 sign-in-with = Prijava putem: { $provider }
+proposals-search = Pretraživanje prijedloga
+proposals-search-hint = Riječi iz naslova, tekstova ili ključnih riječi, na bilo kojem pismu te s dijakritičkim znakovima ili bez njih: „beograd” pronalazi i „Београд”.
+proposals-search-button = Pretraži
+proposals-none-found = Nijedan prijedlog koji možete vidjeti ne odgovara upitu „{ $q }”.

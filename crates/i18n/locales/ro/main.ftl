@@ -588,3 +588,7 @@ erasure-not-yourself = Nu vă puteți șterge propriul cont. Un alt administrato
 erasure-step-up-hint = Ștergerea necesită un cod nou din aplicația de autentificare. Confirmați aici; apoi aveți cinci minute.
 sign-in-with-organisation = Sau autentificați-vă cu contul organizației dumneavoastră
 sign-in-with = Autentificare cu { $provider }
+proposals-search = Căutare în propuneri
+proposals-search-hint = Cuvinte din titlu, texte sau cuvinte-cheie, în orice alfabet și cu sau fără diacritice: „beograd” găsește și „Београд”.
+proposals-search-button = Caută
+proposals-none-found = Nicio propunere pe care o puteți vedea nu corespunde căutării „{ $q }”.

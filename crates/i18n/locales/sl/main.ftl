@@ -594,3 +594,7 @@ erasure-not-yourself = Svojega računa ne morete izbrisati. To lahko stori drug 
 erasure-step-up-hint = Za izbris je potrebna nova koda iz aplikacije za preverjanje pristnosti. Potrdite tukaj; nato imate pet minut.
 sign-in-with-organisation = Ali pa se prijavite z računom svoje organizacije
 sign-in-with = Prijava prek: { $provider }
+proposals-search = Iskanje predlogov
+proposals-search-hint = Besede iz naslova, besedil ali ključnih besed, v kateri koli pisavi in z diakritičnimi znamenji ali brez njih: »beograd« najde tudi »Београд«.
+proposals-search-button = Išči
+proposals-none-found = Noben od predlogov, ki jih lahko vidite, se ne ujema z iskanjem »{ $q }«.

@@ -576,3 +576,7 @@ erasure-not-yourself = Nuk mund të fshini llogarinë tuaj. Mund ta bëjë një 
 erasure-step-up-hint = Fshirja kërkon një kod të ri nga aplikacioni i vërtetimit. Konfirmoni këtu; pastaj keni pesë minuta.
 sign-in-with-organisation = Ose hyni me llogarinë e organizatës suaj
 sign-in-with = Hyr me { $provider }
+proposals-search = Kërkim në propozime
+proposals-search-hint = Fjalë nga titulli, tekstet ose fjalët kyçe, në çdo alfabet dhe me ose pa shenja diakritike: “beograd” gjen edhe “Београд”.
+proposals-search-button = Kërko
+proposals-none-found = Asnjë propozim që mund të shihni nuk përputhet me “{ $q }”.

@@ -36,12 +36,18 @@ struct ListPage {
     proposals: Vec<Row>,
     /// The link to the next page, when there is one.
     next: Option<String>,
+    /// The state the list is narrowed to, kept by the search form.
+    state: String,
+    /// What was searched for.
+    q: String,
 }
 
-/// Narrowing the list, e.g. `?state=submitted` for the screening queue.
+/// Narrowing the list, e.g. `?state=submitted` for the screening queue,
+/// `?q=beograd` for a search.
 #[derive(Debug, Deserialize)]
 pub(crate) struct ListQuery {
     state: Option<String>,
+    q: Option<String>,
     cursor: Option<String>,
 }
 
@@ -50,8 +56,10 @@ pub(crate) async fn list(
     axum::extract::Query(query): axum::extract::Query<ListQuery>,
 ) -> Result<Response, PageError> {
     let actor = viewer.signed_in("/app/proposals")?;
+    let q = query.q.clone().unwrap_or_default();
     let filter = ProposalListFilter {
         state: query.state.clone().filter(|s| !s.is_empty()),
+        q: Some(q.clone()).filter(|q| !q.trim().is_empty()),
         ..Default::default()
     };
     let request = PageRequest {
@@ -61,9 +69,15 @@ pub(crate) async fn list(
     let page = proposals::list(&state.app, actor, &filter, &request)
         .await
         .or_page(&viewer)?;
+    let state_shown = query.state.clone().unwrap_or_default();
     let next = page.next_cursor.as_ref().map(|cursor| {
-        let state = query.state.as_deref().unwrap_or_default();
-        format!("/app/proposals?state={state}&cursor={cursor}")
+        let query = serde_urlencoded::to_string([
+            ("state", state_shown.as_str()),
+            ("q", q.as_str()),
+            ("cursor", cursor.as_str()),
+        ])
+        .unwrap_or_default();
+        format!("/app/proposals?{query}")
     });
     let proposals = page
         .items
@@ -84,7 +98,12 @@ pub(crate) async fn list(
         &viewer,
         "proposals",
         "proposals-title",
-        ListPage { proposals, next },
+        ListPage {
+            proposals,
+            next,
+            state: state_shown,
+            q,
+        },
     ))
 }
 
