@@ -592,44 +592,16 @@ pub async fn list(
     page_of(app, actor, &visibility, &filter, page).await
 }
 
-/// The most words a search takes, and the longest search.
-const SEARCH_WORDS: i64 = 8;
-const SEARCH_CHARS: i64 = 200;
-
 /// The words of a search in their search form; too long a search is refused.
 fn search_words(q: Option<&str>) -> AppResult<Vec<String>> {
     let Some(q) = q else {
         return Ok(Vec::new());
     };
-    if q.chars().count() > SEARCH_CHARS as usize {
+    grants_domain::text::search_words(q).map_err(|e| {
         let mut errors = ValidationErrors::default();
-        errors.push_limits(
-            "q",
-            "too_long",
-            "a search has at most 200 characters",
-            &[("max", SEARCH_CHARS)],
-        );
-        return Err(errors.into());
-    }
-    let form = grants_domain::text::search_form(q);
-    let mut words: Vec<String> = form
-        .split(' ')
-        .filter(|w| !w.is_empty())
-        .map(str::to_owned)
-        .collect();
-    words.sort();
-    words.dedup();
-    if words.len() > SEARCH_WORDS as usize {
-        let mut errors = ValidationErrors::default();
-        errors.push_limits(
-            "q",
-            "too_many",
-            "a search has at most 8 words",
-            &[("max", SEARCH_WORDS)],
-        );
-        return Err(errors.into());
-    }
-    Ok(words)
+        errors.push_parse("q", e);
+        errors.into()
+    })
 }
 
 /// Fills in the search text of proposals written before search existed,

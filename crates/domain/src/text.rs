@@ -57,6 +57,37 @@ pub fn search_form(text: &str) -> String {
         .join(" ")
 }
 
+/// The most words a search takes, and the longest search.
+const SEARCH_WORDS: usize = 8;
+const SEARCH_CHARS: usize = 200;
+
+/// The distinct words of a search, each in its search form
+/// ([`search_form`]): a search of more than 200 characters or 8 words is
+/// refused (`too_long`, `too_many`, with `max`).
+pub fn search_words(q: &str) -> Result<Vec<String>, crate::ParseError> {
+    if q.chars().count() > SEARCH_CHARS {
+        return Err(
+            crate::ParseError::new("too_long", "a search has at most 200 characters")
+                .with("max", SEARCH_CHARS),
+        );
+    }
+    let form = search_form(q);
+    let mut words: Vec<String> = form
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect();
+    words.sort();
+    words.dedup();
+    if words.len() > SEARCH_WORDS {
+        return Err(
+            crate::ParseError::new("too_many", "a search has at most 8 words")
+                .with("max", SEARCH_WORDS),
+        );
+    }
+    Ok(words)
+}
+
 /// `text` with every whole occurrence of `needle` replaced: one not inside
 /// a longer word, so erasing a person called "Ana" leaves "Banana" alone.
 /// `None` when there is none (nothing to write back).
@@ -112,6 +143,19 @@ mod tests {
         }
         assert_eq!(search_form("Шумен"), search_form("Shumen"));
         assert_eq!(search_form("децу"), search_form("decu"));
+    }
+
+    #[test]
+    fn a_search_is_its_distinct_words_within_limits() {
+        assert_eq!(
+            search_words("Beograd БЕОГРАД децу"),
+            Ok(vec!["beograd".to_owned(), "decu".to_owned()])
+        );
+        assert_eq!(search_words(""), Ok(Vec::new()));
+        let long = search_words(&"a".repeat(201)).expect_err("too long");
+        assert_eq!((long.code, long.args["max"].as_str()), ("too_long", "200"));
+        let many = search_words("a b c d e f g h i").expect_err("too many");
+        assert_eq!((many.code, many.args["max"].as_str()), ("too_many", "8"));
     }
 
     #[test]
