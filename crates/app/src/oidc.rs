@@ -17,8 +17,8 @@ use grants_store::{StoreError, identities};
 use openidconnect::core::{CoreClient, CoreProviderMetadata, CoreResponseType};
 use openidconnect::{
     AccessTokenHash, AuthenticationFlow, AuthorizationCode, ClientId, ClientSecret, CsrfToken,
-    IssuerUrl, Nonce, OAuth2TokenResponse, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, Scope,
-    TokenResponse,
+    EndpointMaybeSet, EndpointNotSet, EndpointSet, IssuerUrl, Nonce, OAuth2TokenResponse,
+    PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, Scope, TokenResponse,
 };
 use secrecy::{ExposeSecret, SecretString};
 use serde::Serialize;
@@ -164,23 +164,39 @@ fn failed(provider: &Provider, why: impl std::fmt::Display) -> AppError {
     AppError::forbidden("sign-in-provider-failed").done()
 }
 
-/// Starts signing in with provider `name`.
-#[tracing::instrument(skip_all, fields(provider = %name))]
-pub async fn start(app: &App, name: &str) -> AppResult<Started> {
-    let providers = &app.sign_in_providers;
-    let provider = providers.find(name)?;
+/// This service's client at `provider`, as its discovery document
+/// describes the provider now.
+type Discovered = CoreClient<
+    EndpointSet,
+    EndpointNotSet,
+    EndpointNotSet,
+    EndpointNotSet,
+    EndpointMaybeSet,
+    EndpointMaybeSet,
+>;
+
+/// Reads `provider`'s discovery document and keys (at every sign-in: a
+/// rotated key is never stale): this service's client there.
+async fn discovered(app: &App, provider: &Provider) -> AppResult<Discovered> {
     let issuer = IssuerUrl::new(provider.issuer.clone()).map_err(|e| failed(provider, e))?;
-    let metadata = CoreProviderMetadata::discover_async(issuer, &providers.http)
+    let metadata = CoreProviderMetadata::discover_async(issuer, &app.sign_in_providers.http)
         .await
         .map_err(|e| failed(provider, e))?;
-    let client = CoreClient::from_provider_metadata(
+    Ok(CoreClient::from_provider_metadata(
         metadata,
         ClientId::new(provider.client_id.clone()),
         Some(ClientSecret::new(
             provider.client_secret.expose_secret().to_owned(),
         )),
     )
-    .set_redirect_uri(redirect_url(app, provider)?);
+    .set_redirect_uri(redirect_url(app, provider)?))
+}
+
+/// Starts signing in with provider `name`.
+#[tracing::instrument(skip_all, fields(provider = %name))]
+pub async fn start(app: &App, name: &str) -> AppResult<Started> {
+    let provider = app.sign_in_providers.find(name)?;
+    let client = discovered(app, provider).await?;
     let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
     let (url, state, nonce) = client
         .authorize_url(
@@ -232,18 +248,7 @@ pub async fn finish(app: &App, name: &str, back: Callback, client: Client) -> Ap
     if state.is_empty() || state != back.state {
         return Err(failed(provider, "the state does not match"));
     }
-    let issuer = IssuerUrl::new(provider.issuer.clone()).map_err(|e| failed(provider, e))?;
-    let metadata = CoreProviderMetadata::discover_async(issuer, &providers.http)
-        .await
-        .map_err(|e| failed(provider, e))?;
-    let oidc = CoreClient::from_provider_metadata(
-        metadata,
-        ClientId::new(provider.client_id.clone()),
-        Some(ClientSecret::new(
-            provider.client_secret.expose_secret().to_owned(),
-        )),
-    )
-    .set_redirect_uri(redirect_url(app, provider)?);
+    let oidc = discovered(app, provider).await?;
     let tokens = oidc
         .exchange_code(AuthorizationCode::new(back.code))
         .map_err(|e| failed(provider, e))?
@@ -335,6 +340,15 @@ async fn account_of(
     Ok(user)
 }
 
+/// A link or an account that another first sign-in of the same person
+/// made at the same moment: this one fails, theirs stands.
+fn taken_meanwhile(e: StoreError) -> AppError {
+    match e {
+        StoreError::Duplicate { .. } => AppError::forbidden("sign-in-provider-failed").done(),
+        other => other.into(),
+    }
+}
+
 /// Links the provider's person to `user`, on the audit trail (which names
 /// the provider, never the person).
 async fn link(
@@ -347,10 +361,7 @@ async fn link(
     identities::link(c, &person.issuer, &person.subject, user, now)
         .await
         // Two first sign-ins at once: the other one linked it.
-        .map_err(|e| match e {
-            StoreError::Duplicate { .. } => AppError::forbidden("sign-in-provider-failed").done(),
-            other => other.into(),
-        })?;
+        .map_err(taken_meanwhile)?;
     audit::record(
         c,
         AuditEntry {
@@ -404,10 +415,7 @@ async fn create_applicant(
         now,
     )
     .await
-    .map_err(|e| match e {
-        StoreError::Duplicate { .. } => AppError::forbidden("sign-in-provider-failed").done(),
-        other => other.into(),
-    })?;
+    .map_err(taken_meanwhile)?;
     user_store::mark_verified(c, user.id, now).await?;
     audit::record(
         c,

@@ -97,25 +97,19 @@ pub(crate) async fn login_code(
         }
         Err(AppError::Unauthenticated) => {
             // Expired or used: the sign-in starts again.
-            let nonce = auth::form_nonce();
-            let jar = jar
-                .add(login_cookie(nonce.clone(), state.secure_cookies()))
-                .add(ended_challenge());
-            let page = render_status(
-                StatusCode::UNAUTHORIZED,
+            let expired = text(viewer.locale, "sign-in-code-expired");
+            let form = Typed {
+                next,
+                email: String::new(),
+                error: Some(expired),
+            };
+            fresh_form(
+                &state,
                 &viewer,
-                "login",
-                "sign-in",
-                LoginPage {
-                    next: next.clone(),
-                    email: String::new(),
-                    error: Some(text(viewer.locale, "sign-in-code-expired")),
-                    nonce,
-                    code_step: false,
-                    providers: provider_buttons(&state, &next),
-                },
-            );
-            (jar, page).into_response()
+                jar.add(ended_challenge()),
+                StatusCode::UNAUTHORIZED,
+                form,
+            )
         }
         Err(error) => {
             let status = crate::status_of(&error);
@@ -153,14 +147,21 @@ fn provider_buttons(state: &WebState, next: &str) -> Vec<ProviderButton> {
         .collect()
 }
 
-/// The sign-in page again, saying why signing in did not work, with a
-/// fresh form.
-pub(crate) fn login_page(
+/// What a fresh sign-in form shows again: where to go next, the address
+/// typed, and why signing in did not work.
+struct Typed {
+    next: String,
+    email: String,
+    error: Option<String>,
+}
+
+/// The sign-in form with a fresh nonce, set in this browser's cookie too.
+fn fresh_form(
     state: &WebState,
     viewer: &Viewer,
     jar: CookieJar,
     status: StatusCode,
-    error: Option<AppError>,
+    typed: Typed,
 ) -> Response {
     let nonce = auth::form_nonce();
     let jar = jar.add(login_cookie(nonce.clone(), state.secure_cookies()));
@@ -170,15 +171,32 @@ pub(crate) fn login_page(
         "login",
         "sign-in",
         LoginPage {
-            next: "/app".to_owned(),
-            email: String::new(),
-            error: error.map(|e| grants_i18n::errors::detail(viewer.locale, &e)),
+            providers: provider_buttons(state, &typed.next),
+            next: typed.next,
+            email: typed.email,
+            error: typed.error,
             nonce,
             code_step: false,
-            providers: provider_buttons(state, "/app"),
         },
     );
     (jar, page).into_response()
+}
+
+/// The sign-in page again, saying why signing in did not work, with a
+/// fresh form.
+pub(crate) fn login_page(
+    state: &WebState,
+    viewer: &Viewer,
+    jar: CookieJar,
+    status: StatusCode,
+    error: Option<AppError>,
+) -> Response {
+    let form = Typed {
+        next: "/app".to_owned(),
+        email: String::new(),
+        error: error.map(|e| grants_i18n::errors::detail(viewer.locale, &e)),
+    };
+    fresh_form(state, viewer, jar, status, form)
 }
 
 pub(crate) async fn login_form(
@@ -186,25 +204,16 @@ pub(crate) async fn login_form(
     jar: CookieJar,
     Query(next): Query<Next>,
 ) -> Response {
+    let next = safe_next(next.next.as_deref());
     if viewer.actor.is_some() {
-        return Redirect::to(&safe_next(next.next.as_deref())).into_response();
+        return Redirect::to(&next).into_response();
     }
-    let nonce = auth::form_nonce();
-    let jar = jar.add(login_cookie(nonce.clone(), state.secure_cookies()));
-    let page = render(
-        &viewer,
-        "login",
-        "sign-in",
-        LoginPage {
-            next: safe_next(next.next.as_deref()),
-            email: String::new(),
-            error: None,
-            nonce,
-            code_step: false,
-            providers: provider_buttons(&state, &safe_next(next.next.as_deref())),
-        },
-    );
-    (jar, page).into_response()
+    let form = Typed {
+        next,
+        email: String::new(),
+        error: None,
+    };
+    fresh_form(&state, &viewer, jar, StatusCode::OK, form)
 }
 
 #[derive(Debug, Deserialize)]
@@ -227,23 +236,12 @@ pub(crate) async fn login(
     // posted from another site cannot sign this browser into its account.
     let given = jar.get(LOGIN_COOKIE).map(|c| c.value().to_owned());
     if given.is_none_or(|nonce| nonce.is_empty() || nonce != form.login_nonce) {
-        let nonce = auth::form_nonce();
-        let jar = jar.add(login_cookie(nonce.clone(), state.secure_cookies()));
-        let page = render_status(
-            StatusCode::FORBIDDEN,
-            &viewer,
-            "login",
-            "sign-in",
-            LoginPage {
-                next: next.clone(),
-                email: form.email,
-                error: Some(text(viewer.locale, "sign-in-form-expired")),
-                nonce,
-                code_step: false,
-                providers: provider_buttons(&state, &next),
-            },
-        );
-        return (jar, page).into_response();
+        let expired = Typed {
+            next,
+            email: form.email,
+            error: Some(text(viewer.locale, "sign-in-form-expired")),
+        };
+        return fresh_form(&state, &viewer, jar, StatusCode::FORBIDDEN, expired);
     }
     let outcome = auth::begin_sign_in(
         &state.app,
