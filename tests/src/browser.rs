@@ -296,6 +296,20 @@ impl Browser {
             .unwrap_or_else(|| panic!("'{css}' has no link"))
     }
 
+    /// The file at `href`, fetched as the page's own download would be
+    /// (with this browser's session).
+    pub async fn download(&self, href: &str) -> Vec<u8> {
+        let bytes = self
+            .client
+            .execute(
+                "return fetch(arguments[0]).then(r => r.arrayBuffer()).then(b => Array.from(new Uint8Array(b)))",
+                vec![serde_json::json!(href)],
+            )
+            .await
+            .expect("the file downloads");
+        serde_json::from_value(bytes).expect("the file's bytes")
+    }
+
     /// Signs out and in again as `email` (every test account shares one password).
     pub async fn sign_out_and_in(&self, email: &str) {
         self.click_and_load("form.logout button").await;

@@ -14,6 +14,7 @@ pub mod fixtures;
 pub mod invariants;
 pub mod oidc;
 pub mod smtp;
+pub mod spreadsheet;
 pub mod sql;
 
 use grants_server::{Application, Config};
@@ -537,9 +538,22 @@ impl TestApp {
         path: &str,
         token: Option<&str>,
     ) -> (StatusCode, header::HeaderMap, Vec<u8>) {
+        self.download_with(path, token, &[]).await
+    }
+
+    /// [`TestApp::download`] with extra headers.
+    pub async fn download_with(
+        &self,
+        path: &str,
+        token: Option<&str>,
+        headers: &[(&str, &str)],
+    ) -> (StatusCode, header::HeaderMap, Vec<u8>) {
         let mut request = self.client.get(format!("{}{path}", self.base));
         if let Some(token) = token {
             request = request.bearer_auth(token);
+        }
+        for (name, value) in headers {
+            request = request.header(*name, *value);
         }
         let response = request.send().await.expect("the server answers");
         let status = response.status();
@@ -930,4 +944,86 @@ pub async fn sign_in_by_form(
         .send()
         .await
         .expect("answers")
+}
+
+/// A call with a proposal submitted in each script of the region, for the
+/// search and export tests: its id, a programme manager who sees them all,
+/// Macedonia's ambassador who sees Macedonia's, and each applicant's token.
+#[derive(Debug)]
+pub struct CallInManyScripts {
+    /// The programme.
+    pub programme: String,
+    /// A programme manager's token.
+    pub manager: String,
+    /// Macedonia's ambassador's token.
+    pub ambassador: String,
+    /// Each applicant's token, in the order of [`CallInManyScripts::PROPOSALS`].
+    pub applicants: Vec<String>,
+}
+
+impl CallInManyScripts {
+    /// Each proposal: its applicant, country, title and summary.
+    pub const PROPOSALS: [(&str, &str, &str, &str); 4] = [
+        (
+            "rs@tests.example",
+            "RS",
+            "Библиотека Београд за децу",
+            "Читаоница у центру.",
+        ),
+        (
+            "mk@tests.example",
+            "MK",
+            "Kumanovo reads aloud",
+            "Reading circles for seniors.",
+        ),
+        (
+            "si@tests.example",
+            "SI",
+            "Češko branje",
+            "Knjige v češčini.",
+        ),
+        (
+            "gr@tests.example",
+            "GR",
+            "Βιβλιοθήκη της Αθήνας",
+            "Ψηφιακά βιβλία.",
+        ),
+    ];
+
+    /// Opens the call `code` and submits each proposal, after `adjust`
+    /// has changed what its applicant writes.
+    pub async fn open(app: &TestApp, code: &str, adjust: impl Fn(&mut Value)) -> Self {
+        let admin = app.admin_token().await;
+        let programme = app
+            .post("/programmes", Some(&admin), &open_programme_json(code))
+            .await;
+        programme.expect(201);
+        let programme = programme.id();
+        let (_, manager) = app
+            .user_with_roles("manager@tests.example", &["programme_manager"])
+            .await;
+        let (_, ambassador) = app
+            .user_with_roles("amb.mk@tests.example", &["ambassador:MK"])
+            .await;
+        let mut applicants = Vec::new();
+        for (email, country, title, summary) in Self::PROPOSALS {
+            let (_, token) = app.user_with_roles(email, &["applicant"]).await;
+            let mut body = complete_proposal_json(&programme, country);
+            body["title"] = json!(title);
+            body["summary"] = json!(summary);
+            adjust(&mut body);
+            let draft = app.post("/proposals", Some(&token), &body).await;
+            draft.expect(201);
+            app.transition_now(&token, &token, &draft.id(), "submit", &json!({}))
+                .await
+                .expect(200);
+            applicants.push(token);
+        }
+        CallInManyScripts {
+            programme,
+            manager,
+            ambassador,
+            applicants,
+        }
+    }
 }

@@ -35,8 +35,8 @@ pub struct SmtpServer {
     _child: Child,
 }
 
-/// The Python with aiosmtpd: `GRANTS_TEST_PYTHON`, else the repository's `.venv`.
-fn python() -> PathBuf {
+/// The Python with aiosmtpd and openpyxl: `GRANTS_TEST_PYTHON`, else the repository's `.venv`.
+pub(crate) fn python() -> PathBuf {
     if let Ok(python) = std::env::var("GRANTS_TEST_PYTHON") {
         return PathBuf::from(python);
     }

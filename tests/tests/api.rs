@@ -13,6 +13,7 @@ mod api {
     mod crash;
     mod demo;
     mod erasure;
+    mod exports;
     mod funding_line;
     mod hardening;
     mod health;

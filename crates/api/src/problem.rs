@@ -123,7 +123,7 @@ pub(crate) fn note_profile(locale: Locale) {
 }
 
 /// The language this request's problems are written in.
-fn reader_locale() -> Locale {
+pub(crate) fn reader_locale() -> Locale {
     READER
         .try_with(|r| r.asked.or(r.profile.get()))
         .ok()

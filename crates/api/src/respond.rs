@@ -84,18 +84,15 @@ pub fn download(file_name: &str, content_type: &'static str, bytes: Vec<u8>) -> 
     response
 }
 
-/// A CSV download that opens cleanly in a spreadsheet: UTF-8 with a byte
-/// order mark (so Excel reads the Cyrillic and Greek right) and a file name.
-pub fn csv(file_name: &str, body: String) -> Response {
-    let mut response = (StatusCode::OK, format!("\u{feff}{body}")).into_response();
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/csv; charset=utf-8"),
-    );
-    if let Ok(disposition) = HeaderValue::from_str(&format!("attachment; filename=\"{file_name}\""))
-    {
-        headers.insert(header::CONTENT_DISPOSITION, disposition);
+/// A list as a download in `format`: CSV with a byte order mark (so
+/// Excel reads the Cyrillic and Greek right), or a spreadsheet with
+/// headings in the reader's language.
+pub fn table(
+    table: grants_app::export::Table,
+    format: grants_app::export::ExportFormat,
+) -> Response {
+    match grants_i18n::export::download(crate::problem::reader_locale(), table, format) {
+        Ok(file) => download(&file.file_name, file.content_type, file.bytes),
+        Err(e) => crate::problem::ApiError::from(e).into_response(),
     }
-    response
 }

@@ -506,6 +506,58 @@ pub async fn list(
     page_of(app, grantee, filter, page).await
 }
 
+/// Every grant of the list (the same filter and visibility as [`list`]),
+/// for a download.
+pub async fn table(
+    app: &App,
+    actor: &Actor,
+    filter: &GrantListFilter,
+) -> AppResult<crate::export::Table> {
+    use crate::export::{Cell, Table};
+    let mut table = Table::new(
+        "grants",
+        &[
+            "grant_id",
+            "title",
+            "country",
+            "state",
+            "award",
+            "currency",
+            "committed",
+            "disbursed",
+            "outstanding",
+            "agreement_accepted_at",
+            "started_at",
+            "ended_at",
+        ],
+    );
+    table.rows = crate::export::every_page(
+        |page| async move { list(app, actor, filter, &page).await },
+        |g: GrantView| {
+            vec![
+                Cell::text(g.id.to_string()),
+                Cell::text(g.title),
+                Cell::Country(g.country),
+                Cell::State {
+                    workflow: WORKFLOW.to_owned(),
+                    state: g.state,
+                    label: g.state_label,
+                },
+                Cell::Money(g.award),
+                Cell::text(g.award.currency.to_string()),
+                Cell::Money(g.committed),
+                Cell::Money(g.disbursed),
+                Cell::Money(g.outstanding),
+                g.agreement_accepted_at.map_or(Cell::Empty, Cell::Moment),
+                g.started_at.map_or(Cell::Empty, Cell::Moment),
+                g.ended_at.map_or(Cell::Empty, Cell::Moment),
+            ]
+        },
+    )
+    .await?;
+    Ok(table)
+}
+
 /// The grants made to the actor, whatever else they may see, a page at a
 /// time (for their data export).
 pub(crate) async fn own(

@@ -22,6 +22,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
+use crate::export::{Cell, Table};
 use crate::{Actor, App, AppError, AppResult};
 
 /// Who reads the ledger and its exports.
@@ -350,8 +351,8 @@ impl Names {
     }
 }
 
-/// Every ledger entry of the programme with running totals, as CSV.
-pub async fn ledger_csv(app: &App, actor: &Actor, programme_id: ProgrammeId) -> AppResult<String> {
+/// Every ledger entry of the programme with running totals, for a download.
+pub async fn ledger_table(app: &App, actor: &Actor, programme_id: ProgrammeId) -> AppResult<Table> {
     actor.require_any(LEDGER_READERS, "export_the_ledger")?;
     let c = app.store.conn();
     let programme = crate::programmes::load_programme(c, programme_id).await?;
@@ -373,34 +374,8 @@ pub async fn ledger_csv(app: &App, actor: &Actor, programme_id: ProgrammeId) -> 
     let entries = store::entries(c, programme_id).await?;
     let names = Names::read(c, entries.iter().filter_map(|e| e.actor_id)).await?;
     let mut position = Position::new(programme.spec.budget);
-    let mut rows = Vec::new();
-    for e in entries {
-        position = position.record(e.kind, e.amount.minor);
-        let grant = e.grant_id.and_then(|g| grants.get(&g));
-        rows.push(vec![
-            e.created_at
-                .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-            e.kind.as_str().to_owned(),
-            crate::export::amount(e.amount),
-            e.amount.currency.to_string(),
-            e.grant_id.map(|g| g.to_string()).unwrap_or_default(),
-            crate::export::text(
-                grant
-                    .and_then(|g| titles.get(&g.proposal_id))
-                    .map_or("", String::as_str),
-            ),
-            e.country.map(|c| c.to_string()).unwrap_or_default(),
-            e.tranche_id
-                .and_then(|t| tranche_keys.get(&t).cloned())
-                .unwrap_or_default(),
-            crate::export::text(&names.of(e.actor_id)),
-            crate::export::text(&e.memo),
-            crate::export::amount(position.committed),
-            crate::export::amount(position.disbursed),
-            crate::export::amount(position.remaining()),
-        ]);
-    }
-    crate::export::csv(
+    let mut table = Table::new(
+        "ledger",
         &[
             "recorded_at",
             "kind",
@@ -416,16 +391,36 @@ pub async fn ledger_csv(app: &App, actor: &Actor, programme_id: ProgrammeId) -> 
             "disbursed_after",
             "remaining_after",
         ],
-        rows,
-    )
+    );
+    for e in entries {
+        position = position.record(e.kind, e.amount.minor);
+        let grant = e.grant_id.and_then(|g| grants.get(&g));
+        table.rows.push(vec![
+            Cell::Moment(e.created_at),
+            Cell::Term(e.kind.as_str()),
+            Cell::Money(e.amount),
+            Cell::text(e.amount.currency.to_string()),
+            Cell::maybe(e.grant_id.map(|g| g.to_string())),
+            Cell::maybe(grant.and_then(|g| titles.get(&g.proposal_id)).cloned()),
+            e.country
+                .map_or(Cell::Empty, |c| Cell::Country(c.to_string())),
+            Cell::maybe(e.tranche_id.and_then(|t| tranche_keys.get(&t).cloned())),
+            Cell::text(names.of(e.actor_id)),
+            Cell::text(e.memo),
+            Cell::Money(position.committed),
+            Cell::Money(position.disbursed),
+            Cell::Money(position.remaining()),
+        ]);
+    }
+    Ok(table)
 }
 
-/// Every payment of the programme, as CSV.
-pub async fn payments_csv(
+/// Every payment of the programme, for a download.
+pub async fn payments_table(
     app: &App,
     actor: &Actor,
     programme_id: ProgrammeId,
-) -> AppResult<String> {
+) -> AppResult<Table> {
     actor.require_any(LEDGER_READERS, "export_the_payments")?;
     let c = app.store.conn();
     crate::programmes::load_programme(c, programme_id).await?;
@@ -450,30 +445,8 @@ pub async fn payments_csv(
         .map(|g| g.grantee_id);
     let actors = paid.iter().flat_map(crate::tranches::actors);
     let names = Names::read(c, actors.chain(grantees)).await?;
-    let mut rows = Vec::new();
-    for t in paid {
-        let (Some(payment), Some(grant)) = (&t.payment, grants.get(&t.grant_id)) else {
-            continue;
-        };
-        rows.push(vec![
-            payment.value_date.to_string(),
-            crate::export::text(&payment.reference),
-            grant.id.to_string(),
-            crate::export::text(titles.get(&grant.proposal_id).map_or("", String::as_str)),
-            crate::export::text(&names.of(Some(grant.grantee_id))),
-            grant.country.to_string(),
-            t.key.clone(),
-            crate::export::amount(t.amount),
-            t.amount.currency.to_string(),
-            crate::export::amount(payment.paid),
-            payment.paid.currency.to_string(),
-            payment.rate.to_string(),
-            crate::export::text(&names.of(t.requested.map(|(by, _)| by))),
-            crate::export::text(&names.of(t.approved.map(|(by, _)| by))),
-            crate::export::text(&names.of(t.paid.map(|(by, _)| by))),
-        ]);
-    }
-    crate::export::csv(
+    let mut table = Table::new(
+        "payments",
         &[
             "value_date",
             "payment_reference",
@@ -491,6 +464,28 @@ pub async fn payments_csv(
             "approved_by",
             "recorded_by",
         ],
-        rows,
-    )
+    );
+    for t in paid {
+        let (Some(payment), Some(grant)) = (&t.payment, grants.get(&t.grant_id)) else {
+            continue;
+        };
+        table.rows.push(vec![
+            Cell::Date(payment.value_date),
+            Cell::text(&payment.reference),
+            Cell::text(grant.id.to_string()),
+            Cell::maybe(titles.get(&grant.proposal_id).cloned()),
+            Cell::text(names.of(Some(grant.grantee_id))),
+            Cell::Country(grant.country.to_string()),
+            Cell::text(&t.key),
+            Cell::Money(t.amount),
+            Cell::text(t.amount.currency.to_string()),
+            Cell::Money(payment.paid),
+            Cell::text(payment.paid.currency.to_string()),
+            Cell::text(payment.rate.to_string()),
+            Cell::text(names.of(t.requested.map(|(by, _)| by))),
+            Cell::text(names.of(t.approved.map(|(by, _)| by))),
+            Cell::text(names.of(t.paid.map(|(by, _)| by))),
+        ]);
+    }
+    Ok(table)
 }

@@ -16,7 +16,7 @@ pub mod bank;
 pub mod decisions;
 pub mod erasure;
 mod error;
-mod export;
+pub mod export;
 pub mod funding;
 pub mod grants;
 pub mod idempotency;

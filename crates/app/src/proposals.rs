@@ -592,6 +592,60 @@ pub async fn list(
     page_of(app, actor, &visibility, &filter, page).await
 }
 
+/// Every proposal of the list (the same filter, search and visibility as
+/// [`list`]), for a download.
+pub async fn table(
+    app: &App,
+    actor: &Actor,
+    filter: &ProposalListFilter,
+) -> AppResult<crate::export::Table> {
+    use crate::export::{Cell, Table};
+    let mut table = Table::new(
+        "proposals",
+        &[
+            "proposal_id",
+            "title",
+            "state",
+            "country",
+            "region",
+            "organisation",
+            "language",
+            "requested_amount",
+            "currency",
+            "tags",
+            "submitted_at",
+            "updated_at",
+        ],
+    );
+    table.rows = crate::export::every_page(
+        |page| async move { list(app, actor, filter, &page).await },
+        |p: ProposalView| {
+            let c = p.content;
+            vec![
+                Cell::text(p.id.to_string()),
+                Cell::maybe(c.title),
+                Cell::State {
+                    workflow: p.workflow,
+                    state: p.state,
+                    label: p.state_label,
+                },
+                c.country
+                    .map_or(Cell::Empty, |c| Cell::Country(c.to_string())),
+                Cell::maybe(c.region.map(|r| r.to_string())),
+                Cell::maybe(c.organisation),
+                Cell::maybe(c.language.map(|l| l.to_string())),
+                c.requested_amount.map_or(Cell::Empty, Cell::Money),
+                Cell::maybe(c.requested_amount.map(|m| m.currency.to_string())),
+                Cell::text(c.tags.join(", ")),
+                p.submitted_at.map_or(Cell::Empty, Cell::Moment),
+                Cell::Moment(p.updated_at),
+            ]
+        },
+    )
+    .await?;
+    Ok(table)
+}
+
 /// The words of a search in their search form; too long a search is refused.
 fn search_words(q: Option<&str>) -> AppResult<Vec<String>> {
     let Some(q) = q else {

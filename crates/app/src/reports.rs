@@ -479,6 +479,74 @@ pub async fn list(
     page_of(app, actor, grantee, filter, page).await
 }
 
+/// Every report of the list (the same filter and visibility as [`list`]),
+/// for a download.
+pub async fn table(
+    app: &App,
+    actor: &Actor,
+    filter: &ReportListFilter,
+) -> AppResult<crate::export::Table> {
+    use crate::export::{Cell, Table};
+    let mut table = Table::new(
+        "reports",
+        &[
+            "report_id",
+            "grant_id",
+            "title",
+            "grantee",
+            "country",
+            "report",
+            "kind",
+            "due_on",
+            "state",
+            "timeliness",
+            "days_late",
+            "total_spent",
+            "award",
+            "currency",
+            "submitted_at",
+            "reviewed_at",
+        ],
+    );
+    table.rows = crate::export::every_page(
+        |page| async move { list(app, actor, filter, &page).await },
+        |r: ReportView| {
+            vec![
+                Cell::text(r.id.to_string()),
+                Cell::text(r.grant_id.to_string()),
+                Cell::text(r.title),
+                Cell::text(r.grantee_name),
+                Cell::Country(r.country),
+                Cell::text(r.name),
+                Cell::Term(match r.kind {
+                    ReportKind::Interim => "interim",
+                    ReportKind::Final => "final",
+                }),
+                Cell::Date(r.due_on),
+                Cell::State {
+                    workflow: WORKFLOW.to_owned(),
+                    state: r.state,
+                    label: r.state_label,
+                },
+                Cell::Term(match r.timeliness {
+                    Timeliness::OnTime => "on_time",
+                    Timeliness::Late => "late",
+                    Timeliness::Overdue => "overdue",
+                    Timeliness::NotYetDue => "not_yet_due",
+                }),
+                Cell::Whole(r.days_late),
+                Cell::Money(r.total_spent),
+                Cell::Money(r.award),
+                Cell::text(r.award.currency.to_string()),
+                r.submitted_at.map_or(Cell::Empty, Cell::Moment),
+                r.reviewed_at.map_or(Cell::Empty, Cell::Moment),
+            ]
+        },
+    )
+    .await?;
+    Ok(table)
+}
+
 /// The reports the actor owes or wrote as a grantee, whatever else they
 /// may see, a page at a time (for their data export).
 pub(crate) async fn own(
@@ -1379,53 +1447,65 @@ pub async fn impact(app: &App, actor: &Actor, programme_id: ProgrammeId) -> AppR
     })
 }
 
-/// The impact summary as CSV: one line per country and one for the programme.
-pub async fn impact_csv(app: &App, actor: &Actor, programme_id: ProgrammeId) -> AppResult<String> {
+/// The impact summary, one line per country and one for the programme, for a download.
+pub async fn impact_table(
+    app: &App,
+    actor: &Actor,
+    programme_id: ProgrammeId,
+) -> AppResult<crate::export::Table> {
+    use crate::export::{Cell, Column, Table};
     let impact = impact(app, actor, programme_id).await?;
-    let mut header: Vec<String> = [
-        "country",
-        "grants",
-        "grants_reporting",
-        "awarded",
-        "disbursed",
-        "currency",
-        "reports_on_time",
-        "reports_late",
-        "reports_overdue",
-        "reports_not_yet_due",
-    ]
-    .iter()
-    .map(|s| (*s).to_owned())
-    .collect();
+    let mut table = Table::new(
+        "impact",
+        &[
+            "country",
+            "grants",
+            "grants_reporting",
+            "awarded",
+            "disbursed",
+            "currency",
+            "reports_on_time",
+            "reports_late",
+            "reports_overdue",
+            "reports_not_yet_due",
+        ],
+    );
     for i in &impact.indicators {
-        header.push(format!("{}_achieved", i.key));
-        header.push(format!("{}_target", i.key));
+        for (suffix, heading) in [
+            ("achieved", "export-column-indicator-achieved"),
+            ("target", "export-column-indicator-target"),
+        ] {
+            table.columns.push(Column {
+                name: format!("{}_{suffix}", i.key),
+                heading: heading.to_owned(),
+                args: vec![("indicator".to_owned(), i.name.clone())],
+            });
+        }
     }
-    let row = |label: &str, r: &rules::ImpactRow| {
+    let row = |country: Cell, r: &rules::ImpactRow| {
         let mut cells = vec![
-            label.to_owned(),
-            r.grants.to_string(),
-            r.grants_reporting.to_string(),
-            crate::export::amount(r.awarded),
-            crate::export::amount(r.disbursed),
-            r.awarded.currency.to_string(),
-            r.reports.on_time.to_string(),
-            r.reports.late.to_string(),
-            r.reports.overdue.to_string(),
-            r.reports.not_yet_due.to_string(),
+            country,
+            Cell::count(r.grants),
+            Cell::count(r.grants_reporting),
+            Cell::Money(r.awarded),
+            Cell::Money(r.disbursed),
+            Cell::text(r.awarded.currency.to_string()),
+            Cell::count(r.reports.on_time),
+            Cell::count(r.reports.late),
+            Cell::count(r.reports.overdue),
+            Cell::count(r.reports.not_yet_due),
         ];
         for i in &impact.indicators {
-            cells.push(r.achieved.get(&i.key).copied().unwrap_or(0).to_string());
-            cells.push(r.targets.get(&i.key).copied().unwrap_or(0).to_string());
+            cells.push(Cell::count(r.achieved.get(&i.key).copied().unwrap_or(0)));
+            cells.push(Cell::count(r.targets.get(&i.key).copied().unwrap_or(0)));
         }
         cells
     };
-    let mut rows: Vec<Vec<String>> = impact
+    table.rows = impact
         .countries
         .iter()
-        .map(|c| row(&c.country, &c.row))
+        .map(|c| row(Cell::Country(c.country.clone()), &c.row))
         .collect();
-    rows.push(row("all", &impact.total));
-    let header: Vec<&str> = header.iter().map(String::as_str).collect();
-    crate::export::csv(&header, rows)
+    table.rows.push(row(Cell::Term("all"), &impact.total));
+    Ok(table)
 }

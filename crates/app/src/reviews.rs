@@ -675,6 +675,8 @@ pub struct RankingEntry {
     pub country: Option<String>,
     /// Its workflow state.
     pub state: String,
+    /// The workflow the state belongs to.
+    pub workflow: String,
     /// Reviewers assigned and not yet submitted.
     pub missing_reviews: u32,
     /// The figures.
@@ -778,6 +780,7 @@ pub async fn ranking(
                 title: p.content.title.clone().unwrap_or_default(),
                 country: p.content.country.map(|c| c.to_string()),
                 state: p.state.clone(),
+                workflow: p.workflow.clone(),
                 missing_reviews: u32::try_from(missing).unwrap_or(u32::MAX),
                 figures,
             })
@@ -803,8 +806,13 @@ pub async fn ranking(
     })
 }
 
-/// The ranking as CSV, one proposal per line, for a spreadsheet.
-pub async fn ranking_csv(app: &App, actor: &Actor, programme_id: ProgrammeId) -> AppResult<String> {
+/// The ranking, one proposal per line, for a download.
+pub async fn ranking_table(
+    app: &App,
+    actor: &Actor,
+    programme_id: ProgrammeId,
+) -> AppResult<crate::export::Table> {
+    use crate::export::{Cell, Table};
     let view = ranking(app, actor, programme_id).await?;
     crate::reads::record(
         app,
@@ -813,27 +821,9 @@ pub async fn ranking_csv(app: &App, actor: &Actor, programme_id: ProgrammeId) ->
         programme_id.uuid(),
     )
     .await?;
-    let number = |v: Option<f64>| v.map_or_else(String::new, |v| format!("{v:.2}"));
-    let rows = view.entries.iter().map(|e| {
-        let f = &e.figures;
-        vec![
-            f.position.to_string(),
-            f.proposal.to_string(),
-            crate::export::text(&e.title),
-            e.country.clone().unwrap_or_default(),
-            e.state.clone(),
-            f.reviews.to_string(),
-            e.missing_reviews.to_string(),
-            number(f.mean),
-            number(f.median),
-            number(f.normalised_mean),
-            number(f.spread),
-            number(f.std_dev),
-            f.disagreement.to_string(),
-            f.tied_with_previous.to_string(),
-        ]
-    });
-    crate::export::csv(
+    let number = |v: Option<f64>| v.map_or(Cell::Empty, Cell::Decimal);
+    let mut table = Table::new(
+        "ranking",
         &[
             "position",
             "proposal_id",
@@ -850,6 +840,33 @@ pub async fn ranking_csv(app: &App, actor: &Actor, programme_id: ProgrammeId) ->
             "disagreement",
             "tied_with_previous",
         ],
-        rows,
-    )
+    );
+    table.rows = view
+        .entries
+        .iter()
+        .map(|e| {
+            let f = &e.figures;
+            vec![
+                Cell::count(f.position),
+                Cell::text(f.proposal.to_string()),
+                Cell::text(&e.title),
+                e.country.clone().map_or(Cell::Empty, Cell::Country),
+                Cell::State {
+                    workflow: e.workflow.clone(),
+                    state: e.state.clone(),
+                    label: e.state.clone(),
+                },
+                Cell::count(f.reviews),
+                Cell::count(e.missing_reviews),
+                number(f.mean),
+                number(f.median),
+                number(f.normalised_mean),
+                number(f.spread),
+                number(f.std_dev),
+                Cell::Flag(f.disagreement),
+                Cell::Flag(f.tied_with_previous),
+            ]
+        })
+        .collect();
+    Ok(table)
 }

@@ -7,6 +7,7 @@
 
 pub mod catalogue;
 pub mod errors;
+pub mod export;
 pub mod workflow;
 
 pub use catalogue::{

@@ -96,6 +96,8 @@ fn matrix() -> BTreeMap<&'static str, (bool, [May; 7])> {
         ("POST /programmes/{id}/archive", (false, managers)),
         ("DELETE /programmes/{id}/archive", (false, managers)),
         ("GET /proposals", (false, everyone)),
+        ("GET /proposals.csv", (false, everyone)),
+        ("GET /proposals.xlsx", (false, everyone)),
         ("POST /proposals", (false, [Y, F, F, F, F, F, F])),
         ("GET /proposals/{id}", (false, nobody_sees_a_draft)),
         ("PATCH /proposals/{id}", (false, nobody_sees_a_draft)),
@@ -173,6 +175,7 @@ fn matrix() -> BTreeMap<&'static str, (bool, [May; 7])> {
         ("GET /proposals/{id}/reviews", (false, nobody_sees_a_draft)),
         ("GET /programmes/{id}/ranking", (false, jury_runners)),
         ("GET /programmes/{id}/ranking.csv", (false, jury_runners)),
+        ("GET /programmes/{id}/ranking.xlsx", (false, jury_runners)),
         ("POST /programmes/{id}/funding-plan", (false, jury_runners)),
         // Only managers record the line's decisions (and read its letters).
         (
@@ -191,6 +194,8 @@ fn matrix() -> BTreeMap<&'static str, (bool, [May; 7])> {
         ("GET /proposals/{id}/decision", (false, nobody_sees_a_draft)),
         ("GET /proposals/{id}/grant", (false, nobody_else)),
         ("GET /grants", (false, everyone)),
+        ("GET /grants.csv", (false, everyone)),
+        ("GET /grants.xlsx", (false, everyone)),
         ("GET /grants/{id}", (false, grant_readers)),
         ("GET /grants/{id}/history", (false, grant_readers)),
         ("GET /grants/{id}/transitions", (false, grant_readers)),
@@ -222,8 +227,15 @@ fn matrix() -> BTreeMap<&'static str, (bool, [May; 7])> {
         ),
         ("GET /programmes/{id}/ledger", (false, ledger_readers)),
         ("GET /programmes/{id}/ledger.csv", (false, ledger_readers)),
+        ("GET /programmes/{id}/ledger.xlsx", (false, ledger_readers)),
         ("GET /programmes/{id}/payments.csv", (false, ledger_readers)),
+        (
+            "GET /programmes/{id}/payments.xlsx",
+            (false, ledger_readers),
+        ),
         ("GET /reports", (false, everyone)),
+        ("GET /reports.csv", (false, everyone)),
+        ("GET /reports.xlsx", (false, everyone)),
         ("GET /reports/{id}", (false, grant_readers)),
         // Only the grantee writes and submits; the grant's readers may look but not write.
         ("PATCH /reports/{id}", (false, [H, H, H, F, H, F, F])),
@@ -246,6 +258,7 @@ fn matrix() -> BTreeMap<&'static str, (bool, [May; 7])> {
         ),
         ("GET /programmes/{id}/impact", (false, ledger_readers)),
         ("GET /programmes/{id}/impact.csv", (false, ledger_readers)),
+        ("GET /programmes/{id}/impact.xlsx", (false, ledger_readers)),
         // Attachments: a draft's are its owner's alone; a funded proposal's
         // are read by those who see it and changed by nobody.
         (

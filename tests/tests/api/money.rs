@@ -561,6 +561,34 @@ async fn from_the_ranking_to_the_first_tranche_paid(backend: Backend) {
         "{payments}"
     );
 
+    // The same ledger as a spreadsheet, in Serbian, as a spreadsheet program
+    // opens it: the entries' kinds in words, the running totals as numbers.
+    let (status, _, bytes) = r
+        .app
+        .download_with(
+            &format!("/programmes/{}/ledger.xlsx", r.programme_id),
+            Some(&r.finance),
+            &[("Accept-Language", "sr")],
+        )
+        .await;
+    assert_eq!(status, 200);
+    let sheet = &grants_tests::spreadsheet::read_xlsx(&bytes)[0];
+    let sr = |key: &str| grants_i18n::text(grants_domain::Locale::Sr, key);
+    assert_eq!(sheet["title"], sr("export-sheet-ledger"));
+    let rows = sheet["rows"].as_array().expect("rows");
+    assert_eq!(rows.len(), 8, "{rows:?}");
+    assert_eq!(rows[0][1], sr("export-column-kind"));
+    assert_eq!(rows[3][1], sr("export-term-disbursement"));
+    assert_ne!(rows[3][1], "disbursement");
+    let last = rows[7].as_array().expect("a row");
+    let totals: Vec<Option<f64>> = last[10..13].iter().map(Value::as_f64).collect();
+    assert_eq!(totals, [Some(4000.0), Some(1200.0), Some(1000.0)]);
+    // The moment it was recorded is a date a spreadsheet sorts by.
+    assert!(
+        rows[1][0].as_str().is_some_and(|d| d.starts_with("20")),
+        "{rows:?}"
+    );
+
     // Who may read what.
     r.app
         .get(

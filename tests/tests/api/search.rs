@@ -3,10 +3,7 @@
 //! "cesko" finds "Češko", Greek is found by its Latin letters; an
 //! ambassador finds only their area's, an applicant only their own.
 
-use grants_tests::{
-    Backend, TestApp, complete_proposal_json, on_both_databases, open_programme_json,
-};
-use serde_json::json;
+use grants_tests::{Backend, CallInManyScripts, TestApp, on_both_databases};
 
 on_both_databases!(proposals_are_found_in_any_script_by_those_who_may_see_them);
 
@@ -27,56 +24,8 @@ async fn found(app: &TestApp, token: &str, q: &str) -> Vec<String> {
 
 async fn proposals_are_found_in_any_script_by_those_who_may_see_them(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    let admin = app.admin_token().await;
-    let programme = app
-        .post("/programmes", Some(&admin), &open_programme_json("SEARCH"))
-        .await;
-    programme.expect(201);
-    let programme = programme.id();
-    let (_, manager) = app
-        .user_with_roles("manager@tests.example", &["programme_manager"])
-        .await;
-    let (_, ambassador) = app
-        .user_with_roles("amb.mk@tests.example", &["ambassador:MK"])
-        .await;
-    let mut applicants = Vec::new();
-    for (email, country, title, summary) in [
-        (
-            "rs@tests.example",
-            "RS",
-            "Библиотека Београд за децу",
-            "Читаоница у центру.",
-        ),
-        (
-            "mk@tests.example",
-            "MK",
-            "Kumanovo reads aloud",
-            "Reading circles for seniors.",
-        ),
-        (
-            "si@tests.example",
-            "SI",
-            "Češko branje",
-            "Knjige v češčini.",
-        ),
-        (
-            "gr@tests.example",
-            "GR",
-            "Βιβλιοθήκη της Αθήνας",
-            "Ψηφιακά βιβλία.",
-        ),
-    ] {
-        let (_, token) = app.user_with_roles(email, &["applicant"]).await;
-        let mut body = complete_proposal_json(&programme, country);
-        body["title"] = json!(title);
-        body["summary"] = json!(summary);
-        let draft = app.post("/proposals", Some(&token), &body).await;
-        draft.expect(201);
-        app.transition_now(&token, &token, &draft.id(), "submit", &json!({}))
-            .await
-            .expect(200);
-        applicants.push(token);
-    }
+    let call = CallInManyScripts::open(&app, "SEARCH", |_| {}).await;
+    let (manager, ambassador, applicants) = (call.manager, call.ambassador, call.applicants);
 
     // Across scripts, accents and case, for a manager who sees them all.
     let cases: [(&str, &[&str]); 9] = [

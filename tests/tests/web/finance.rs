@@ -4,7 +4,6 @@
 
 use grants_tests::browser::Browser;
 use grants_tests::{ADMIN_PASSWORD, Backend, TestApp, on_both_databases};
-use serde_json::json;
 
 use super::helpers::reviewed;
 
@@ -325,28 +324,14 @@ async fn a_decision_an_accepted_agreement_and_a_payment_by_two_finance_users(bac
             .await
             .contains("Maker space for teenagers")
     );
-    let csv_link = browser
-        .find("#ledger-csv")
-        .await
-        .attr("href")
-        .await
-        .expect("attribute")
-        .expect("a link");
+    let csv_link = browser.link("#ledger-csv").await;
     assert_eq!(
         csv_link,
         format!("/app/programmes/{programme_id}/ledger.csv")
     );
-    let csv = browser
-        .client
-        .execute(
-            "return fetch(arguments[0]).then(r => r.text())",
-            vec![json!(csv_link)],
-        )
-        .await
-        .expect("the CSV downloads");
-    let csv = csv.as_str().unwrap_or_default();
+    let csv = String::from_utf8(browser.download(&csv_link).await).expect("UTF-8");
     assert!(
-        csv.contains("recorded_at,kind,amount") && csv.contains("disbursement"),
+        csv.starts_with("\u{feff}recorded_at,kind,amount") && csv.contains("disbursement"),
         "{csv}"
     );
     browser.close().await;

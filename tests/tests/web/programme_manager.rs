@@ -309,6 +309,16 @@ async fn a_manager_searches_proposals_in_another_script(backend: Backend) {
     browser
         .assert_accessible("the proposals found by a search")
         .await;
+    // The list as found downloads as a spreadsheet: the same search, the
+    // same proposals, opened by an independent reader.
+    let href = browser.link("#proposals-xlsx").await;
+    assert_eq!(href, "/app/proposals.xlsx?q=Cetinje");
+    let bytes = browser.download(&href).await;
+    let sheet = &grants_tests::spreadsheet::read_xlsx(&bytes)[0];
+    let cells = sheet["rows"].to_string();
+    assert!(cells.contains("Читалница во Цетиње"), "{cells}");
+    assert!(!cells.contains("Ready to go"), "{cells}");
+    assert_eq!(sheet["rows"].as_array().map(Vec::len), Some(2), "{cells}");
     browser.retype("#q", "nowhere-at-all").await;
     browser.click_and_load("#search").await;
     assert!(browser.text("#none-found").await.contains("nowhere-at-all"));

@@ -41,7 +41,9 @@
 /// - The answer is one of
 ///   - `Json<T>` or `WithEtag<T>`: `200 OK` with `T`, the latter with the
 ///     ETag of its revision;
-///   - `csv(file_name)`: `200 OK` with a `text/csv` download;
+///   - `csv`: `200 OK` with a `text/csv` download of the table the use
+///     case returns; `xlsx`: the same as a spreadsheet, its headings in
+///     the reader's language;
 ///   - `Created("/collection", T)`: `201 Created` with `T`, its ETag and its
 ///     location, `/collection/<its id>`;
 ///   - `(StatusCode::CREATED, Json<T>)`: `201 Created` with `T`;
@@ -152,7 +154,7 @@ macro_rules! handlers {
     };
 
     // The answer: JSON (with the ETag of its revision, or without), a CSV
-    // download, something created, or nothing.
+    // or spreadsheet download, something created, or nothing.
     (@args $block:tt $names:tt $name:ident $meta:tt $fn:tt $param:tt $body:tt ()
         -> Json<$ok:ty>, $($rest:tt)*
     ) => {
@@ -172,11 +174,26 @@ macro_rules! handlers {
         );
     };
     (@args $block:tt $names:tt $name:ident $meta:tt $fn:tt $param:tt $body:tt ()
-        -> csv($file:expr), $($rest:tt)*
+        -> csv, $($rest:tt)*
     ) => {
         $crate::routes::handlers::handlers!(@call $block $names $name $meta $fn $param $body
             [(status = 200, content_type = "text/csv", body = String),]
-            axum::response::Response, |result| $crate::respond::csv(&$file, result),
+            axum::response::Response,
+            |result| $crate::respond::table(result, grants_app::export::ExportFormat::Csv),
+            $($rest)*
+        );
+    };
+    (@args $block:tt $names:tt $name:ident $meta:tt $fn:tt $param:tt $body:tt ()
+        -> xlsx, $($rest:tt)*
+    ) => {
+        $crate::routes::handlers::handlers!(@call $block $names $name $meta $fn $param $body
+            [(
+                status = 200,
+                content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                body = Vec<u8>,
+            ),]
+            axum::response::Response,
+            |result| $crate::respond::table(result, grants_app::export::ExportFormat::Xlsx),
             $($rest)*
         );
     };

@@ -77,6 +77,16 @@ handlers! {
     fn list_grants((filter, page): Paged<GrantListFilter>) -> Json<Page<GrantView>>,
         [Unauthenticated, Invalid] = grants::list(&filter, &page);
 
+    /// Every grant of the list (the same filter and visibility), as CSV.
+    get "/grants.csv",
+    fn export_grants_csv(filter: Query<GrantListFilter>) -> csv,
+        [Unauthenticated, Invalid] = grants::table(&filter);
+
+    /// Every grant of the list, as a spreadsheet (xlsx) in the reader's language.
+    get "/grants.xlsx",
+    fn export_grants_xlsx(filter: Query<GrantListFilter>) -> xlsx,
+        [Unauthenticated, Invalid] = grants::table(&filter);
+
     /// One grant with its agreement, tranches and money so far.
     get "/grants/{id}",
     fn get_grant(id: IdPath<GrantId> = GRANT_ID) -> WithEtag<GrantView>,
@@ -130,14 +140,25 @@ handlers! {
     fn programme_ledger(id: IdPath<ProgrammeId> = PROGRAMME_ID) -> Json<LedgerView>,
         [RestrictedErrors] = ledger::ledger(id);
 
-    /// Every ledger entry with running totals, as CSV for a spreadsheet.
+    /// Every ledger entry with running totals, as CSV.
     get "/programmes/{id}/ledger.csv",
-    fn programme_ledger_csv(id: IdPath<ProgrammeId> = PROGRAMME_ID) -> csv("ledger.csv"),
-        [RestrictedErrors] = ledger::ledger_csv(id);
+    fn programme_ledger_csv(id: IdPath<ProgrammeId> = PROGRAMME_ID) -> csv,
+        [RestrictedErrors] = ledger::ledger_table(id);
+
+    /// Every ledger entry with running totals, as a spreadsheet (xlsx)
+    /// with headings in the reader's language.
+    get "/programmes/{id}/ledger.xlsx",
+    fn programme_ledger_xlsx(id: IdPath<ProgrammeId> = PROGRAMME_ID) -> xlsx,
+        [RestrictedErrors] = ledger::ledger_table(id);
 
     /// Every payment (value date, reference, amount paid, rate, who requested,
-    /// approved and recorded it), as CSV for a spreadsheet.
+    /// approved and recorded it), as CSV.
     get "/programmes/{id}/payments.csv",
-    fn programme_payments_csv(id: IdPath<ProgrammeId> = PROGRAMME_ID) -> csv("payments.csv"),
-        [RestrictedErrors] = ledger::payments_csv(id);
+    fn programme_payments_csv(id: IdPath<ProgrammeId> = PROGRAMME_ID) -> csv,
+        [RestrictedErrors] = ledger::payments_table(id);
+
+    /// Every payment, as a spreadsheet (xlsx) with headings in the reader's language.
+    get "/programmes/{id}/payments.xlsx",
+    fn programme_payments_xlsx(id: IdPath<ProgrammeId> = PROGRAMME_ID) -> xlsx,
+        [RestrictedErrors] = ledger::payments_table(id);
 }

@@ -24,6 +24,17 @@ handlers! {
     fn list_proposals((filter, page): Paged<ProposalListFilter>) -> Json<Page<ProposalView>>,
         [Unauthenticated, Invalid] = proposals::list(&filter, &page);
 
+    /// Every proposal of the list (the same filter, search and
+    /// visibility), as CSV.
+    get "/proposals.csv",
+    fn export_proposals_csv(filter: Query<ProposalListFilter>) -> csv,
+        [Unauthenticated, Invalid] = proposals::table(&filter);
+
+    /// Every proposal of the list, as a spreadsheet (xlsx) in the reader's language.
+    get "/proposals.xlsx",
+    fn export_proposals_xlsx(filter: Query<ProposalListFilter>) -> xlsx,
+        [Unauthenticated, Invalid] = proposals::table(&filter);
+
     /// Start a draft (applicants). Every field may be filled in later.
     post "/proposals",
     fn create_proposal(input: Json<CreateProposalInput>) -> Created("/proposals", ProposalView),

@@ -23,6 +23,16 @@ handlers! {
     fn list_reports((filter, page): Paged<ReportListFilter>) -> Json<Page<ReportView>>,
         [Unauthenticated, Invalid] = reports::list(&filter, &page);
 
+    /// Every report of the list (the same filter and visibility), as CSV.
+    get "/reports.csv",
+    fn export_reports_csv(filter: Query<ReportListFilter>) -> csv,
+        [Unauthenticated, Invalid] = reports::table(&filter);
+
+    /// Every report of the list, as a spreadsheet (xlsx) in the reader's language.
+    get "/reports.xlsx",
+    fn export_reports_xlsx(filter: Query<ReportListFilter>) -> xlsx,
+        [Unauthenticated, Invalid] = reports::table(&filter);
+
     /// One report: what the grantee wrote, indicators against the proposal's
     /// targets, spending against the budget, its due date and timeliness.
     get "/reports/{id}",
@@ -69,6 +79,11 @@ handlers! {
 
     /// The impact summary as CSV: one line per country, then `all`.
     get "/programmes/{id}/impact.csv",
-    fn programme_impact_csv(id: IdPath<ProgrammeId> = PROGRAMME_ID) -> csv("impact.csv"),
-        [RestrictedErrors] = reports::impact_csv(id);
+    fn programme_impact_csv(id: IdPath<ProgrammeId> = PROGRAMME_ID) -> csv,
+        [RestrictedErrors] = reports::impact_table(id);
+
+    /// The impact summary as a spreadsheet (xlsx) in the reader's language.
+    get "/programmes/{id}/impact.xlsx",
+    fn programme_impact_xlsx(id: IdPath<ProgrammeId> = PROGRAMME_ID) -> xlsx,
+        [RestrictedErrors] = reports::impact_table(id);
 }

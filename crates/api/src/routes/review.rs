@@ -143,10 +143,13 @@ handlers! {
 
     /// The ranking as CSV, one proposal per line.
     get "/programmes/{id}/ranking.csv",
-    fn programme_ranking_csv(
-        id: IdPath<ProgrammeId> = PROGRAMME_ID,
-    ) -> csv(format!("ranking-{id}.csv")),
-        [RestrictedErrors, Conflict] = reviews::ranking_csv(id);
+    fn programme_ranking_csv(id: IdPath<ProgrammeId> = PROGRAMME_ID) -> csv,
+        [RestrictedErrors, Conflict] = reviews::ranking_table(id);
+
+    /// The ranking as a spreadsheet (xlsx) in the reader's language.
+    get "/programmes/{id}/ranking.xlsx",
+    fn programme_ranking_xlsx(id: IdPath<ProgrammeId> = PROGRAMME_ID) -> xlsx,
+        [RestrictedErrors, Conflict] = reviews::ranking_table(id);
 
     /// Preview the funding line under a policy (`strict_rank`, `skip_to_fit` or
     /// `optimal`), with optional per-country minimums and caps: which reviewed

@@ -1,18 +1,26 @@
-//! A programme's CSV exports: its ledger and payments, its ranking and its
-//! impact summary. Each is written by its use case, which says who may
-//! have it; the page only names the file.
+//! Downloads of lists, as CSV and as spreadsheets in the reader's
+//! language: a programme's ledger, payments, ranking and impact summary,
+//! and the proposals, grants and reports lists as filtered on their pages.
+//! Each table is made by its use case, which says who may have it; a page
+//! only names the file.
 
-use axum::extract::Path;
+use axum::Router;
+use axum::extract::{Path, Query};
 use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use grants_app::export::{ExportFormat, Table};
+use grants_app::grants::GrantListFilter;
+use grants_app::proposals::ProposalListFilter;
+use grants_app::reports::ReportListFilter;
 use grants_app::{Actor, App, AppResult};
 use grants_domain::ProgrammeId;
 
 use super::{OrPage, Visit};
-use crate::PageError;
+use crate::{PageError, WebState};
 
-/// One of a programme's CSV exports, each at an address of its own.
+/// One of a programme's exports, at an address of its own.
 #[derive(Debug, Clone, Copy)]
-pub(crate) enum Export {
+enum Export {
     /// Every ledger entry with running totals.
     Ledger,
     /// Every payment.
@@ -34,53 +42,121 @@ impl Export {
         }
     }
 
-    /// The name the file is saved under.
-    fn filename(self, id: ProgrammeId) -> String {
+    /// The table, as its use case makes it.
+    async fn table(self, app: &App, actor: &Actor, id: ProgrammeId) -> AppResult<Table> {
         match self {
-            Export::Ledger => format!("ledger-{id}.csv"),
-            Export::Payments => format!("payments-{id}.csv"),
-            Export::Ranking => format!("ranking-{id}.csv"),
-            Export::Impact => "impact.csv".to_owned(),
-        }
-    }
-
-    /// The file, as its use case writes it.
-    async fn write(self, app: &App, actor: &Actor, id: ProgrammeId) -> AppResult<String> {
-        match self {
-            Export::Ledger => grants_app::ledger::ledger_csv(app, actor, id).await,
-            Export::Payments => grants_app::ledger::payments_csv(app, actor, id).await,
-            Export::Ranking => grants_app::reviews::ranking_csv(app, actor, id).await,
-            Export::Impact => grants_app::reports::impact_csv(app, actor, id).await,
+            Export::Ledger => grants_app::ledger::ledger_table(app, actor, id).await,
+            Export::Payments => grants_app::ledger::payments_table(app, actor, id).await,
+            Export::Ranking => grants_app::reviews::ranking_table(app, actor, id).await,
+            Export::Impact => grants_app::reports::impact_table(app, actor, id).await,
         }
     }
 }
 
-/// The programme's `export` as a download.
-pub(crate) async fn download(
+/// Every download's address: `<list>.csv` and `<list>.xlsx`.
+pub(crate) fn routes() -> Router<WebState> {
+    let mut router = Router::new();
+    for format in [ExportFormat::Csv, ExportFormat::Xlsx] {
+        let ext = format.extension();
+        for (name, export) in [
+            ("ledger", Export::Ledger),
+            ("payments", Export::Payments),
+            ("ranking", Export::Ranking),
+            ("impact", Export::Impact),
+        ] {
+            router = router.route(
+                &format!("/app/programmes/{{id}}/{name}.{ext}"),
+                get(move |visit, id| programme(visit, id, export, format)),
+            );
+        }
+        router = router
+            .route(
+                &format!("/app/proposals.{ext}"),
+                get(move |visit, query| proposals(visit, query, format)),
+            )
+            .route(
+                &format!("/app/grants.{ext}"),
+                get(move |visit, query| grants(visit, query, format)),
+            )
+            .route(
+                &format!("/app/reports.{ext}"),
+                get(move |visit, query| reports(visit, query, format)),
+            );
+    }
+    router
+}
+
+/// A programme's `export` as a download.
+async fn programme(
     Visit(state, viewer): Visit,
     Path(raw): Path<String>,
     export: Export,
+    format: ExportFormat,
 ) -> Result<Response, PageError> {
     let page = format!("/app/programmes/{raw}/{}", export.page());
     let (actor, id) = viewer.signed_in_to(&page, &raw, "programme")?;
-    let body = export.write(&state.app, actor, id).await.or_page(&viewer)?;
-    Ok(csv_download(&export.filename(id), &body))
+    let table = export.table(&state.app, actor, id).await.or_page(&viewer)?;
+    send(&viewer, table, format)
 }
 
-/// A CSV download, with a byte-order mark so spreadsheets read it as UTF-8.
-fn csv_download(filename: &str, body: &str) -> Response {
-    (
+/// The proposals list, as filtered on its page.
+async fn proposals(
+    Visit(state, viewer): Visit,
+    Query(filter): Query<ProposalListFilter>,
+    format: ExportFormat,
+) -> Result<Response, PageError> {
+    let actor = viewer.signed_in("/app/proposals")?;
+    let table = grants_app::proposals::table(&state.app, actor, &filter)
+        .await
+        .or_page(&viewer)?;
+    send(&viewer, table, format)
+}
+
+/// The grants list.
+async fn grants(
+    Visit(state, viewer): Visit,
+    Query(filter): Query<GrantListFilter>,
+    format: ExportFormat,
+) -> Result<Response, PageError> {
+    let actor = viewer.signed_in("/app/grants")?;
+    let table = grants_app::grants::table(&state.app, actor, &filter)
+        .await
+        .or_page(&viewer)?;
+    send(&viewer, table, format)
+}
+
+/// The reports list, as filtered on its page.
+async fn reports(
+    Visit(state, viewer): Visit,
+    Query(filter): Query<ReportListFilter>,
+    format: ExportFormat,
+) -> Result<Response, PageError> {
+    let actor = viewer.signed_in("/app/reports")?;
+    let table = grants_app::reports::table(&state.app, actor, &filter)
+        .await
+        .or_page(&viewer)?;
+    send(&viewer, table, format)
+}
+
+/// The table as a file to save, in the reader's language.
+fn send(
+    viewer: &crate::session::Viewer,
+    table: Table,
+    format: ExportFormat,
+) -> Result<Response, PageError> {
+    let file = grants_i18n::export::download(viewer.locale, table, format).or_page(viewer)?;
+    Ok((
         [
             (
                 axum::http::header::CONTENT_TYPE,
-                "text/csv; charset=utf-8".to_owned(),
+                file.content_type.to_owned(),
             ),
             (
                 axum::http::header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{filename}\""),
+                format!("attachment; filename=\"{}\"", file.file_name),
             ),
         ],
-        format!("\u{feff}{body}"),
+        file.bytes,
     )
-        .into_response()
+        .into_response())
 }

@@ -293,7 +293,7 @@ pub(crate) async fn ranking(
                 .country
                 .map(|c| country_name(viewer.locale, &c))
                 .unwrap_or_default(),
-            state: e.state,
+            state: crate::workflow_text::state_named(viewer.locale, None, &e.workflow, &e.state),
             reviews: e.figures.reviews,
             missing: e.missing_reviews,
             mean: points(e.figures.mean),

@@ -44,7 +44,6 @@ use grants_domain::programme::{LocalizedText, ProgrammeSpec};
 use grants_domain::{Locale, ProgrammeId};
 
 use self::attachments::On;
-use self::exports::Export;
 use self::users::Change;
 use crate::session::Viewer;
 use crate::{PageError, WebState, views};
@@ -181,11 +180,8 @@ pub(crate) fn routes() -> Router<WebState> {
             "/app/programmes/{id}/funding/apply",
             post(funding_line::apply),
         )
-        .route(
-            "/app/programmes/{id}/ranking.csv",
-            get(|visit, id| exports::download(visit, id, Export::Ranking)),
-        )
         .route("/app/proposals/{id}/decision", post(proposals::decide))
+        .merge(exports::routes())
         .route("/app/grants", get(grants::list))
         .route("/app/grants/{id}", get(grants::show))
         .route("/app/grants/{id}/bank-details", post(bank::enter))
@@ -200,14 +196,6 @@ pub(crate) fn routes() -> Router<WebState> {
             post(steps::take::<grants_app::tranches::Tranche>),
         )
         .route("/app/programmes/{id}/ledger", get(ledger::show))
-        .route(
-            "/app/programmes/{id}/ledger.csv",
-            get(|visit, id| exports::download(visit, id, Export::Ledger)),
-        )
-        .route(
-            "/app/programmes/{id}/payments.csv",
-            get(|visit, id| exports::download(visit, id, Export::Payments)),
-        )
         .route("/app/reports", get(reports::list))
         .route("/app/reports/{id}", get(reports::show).post(reports::save))
         .route(
@@ -216,10 +204,6 @@ pub(crate) fn routes() -> Router<WebState> {
         )
         .route("/app/reports/{id}/due-date", post(reports::move_due_date))
         .route("/app/programmes/{id}/impact", get(reports::impact))
-        .route(
-            "/app/programmes/{id}/impact.csv",
-            get(|visit, id| exports::download(visit, id, Export::Impact)),
-        )
         .route(
             "/app/proposals/{id}/attachments/{attachment}/delete",
             post(|visit, ids, form| attachments::remove(visit, ids, form, On::Proposal)),

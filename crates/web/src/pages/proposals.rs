@@ -40,6 +40,8 @@ struct ListPage {
     state: String,
     /// What was searched for.
     q: String,
+    /// The filter, as the query of the list's downloads.
+    download_query: String,
 }
 
 /// Narrowing the list, e.g. `?state=submitted` for the screening queue,
@@ -101,10 +103,23 @@ pub(crate) async fn list(
         ListPage {
             proposals,
             next,
+            download_query: download_query(&filter),
             state: state_shown,
             q,
         },
     ))
+}
+
+/// The list's filter as the query of its downloads: `?state=…&q=…`, or nothing.
+fn download_query(filter: &ProposalListFilter) -> String {
+    let pairs: Vec<(&str, &str)> = [("state", &filter.state), ("q", &filter.q)]
+        .into_iter()
+        .filter_map(|(k, v)| v.as_deref().map(|v| (k, v)))
+        .collect();
+    match serde_urlencoded::to_string(pairs) {
+        Ok(query) if !query.is_empty() => format!("?{query}"),
+        _ => String::new(),
+    }
 }
 
 #[derive(Debug, Serialize)]

@@ -48,6 +48,8 @@ struct ListPage {
     /// The same list, all or late only.
     toggle: String,
     next: Option<String>,
+    /// The filter, as the query of the list's downloads.
+    download_query: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -113,6 +115,9 @@ pub(crate) async fn list(
             reports,
             late_only,
             toggle: link(!late_only, None),
+            download_query: link(late_only, None)
+                .trim_start_matches("/app/reports")
+                .to_owned(),
             next,
         },
     ))

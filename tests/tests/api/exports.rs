@@ -1,0 +1,156 @@
+//! Lists as downloads: every proposal of a filtered list as CSV (stable
+//! column names and codes, for programs) and as a spreadsheet (headings,
+//! countries and states in the reader's language, amounts as numbers),
+//! opened by an independent reader (openpyxl); each reader gets only what
+//! the list shows them.
+
+use grants_domain::Locale;
+use grants_i18n::{country_name, text};
+use grants_tests::spreadsheet::read_xlsx;
+use grants_tests::{Backend, CallInManyScripts, TestApp, on_both_databases};
+use serde_json::{Value, json};
+
+on_both_databases!(lists_download_as_csv_and_as_spreadsheets_in_the_readers_language);
+
+/// The CSV's lines after its header, for `path` as `token` sees it.
+async fn csv_lines(app: &TestApp, path: &str, token: &str) -> Vec<String> {
+    let (status, body) = app.get_text(path, token).await;
+    assert_eq!(status, 200, "{path}: {body}");
+    assert!(
+        body.starts_with("\u{feff}proposal_id,title,state,country,region,organisation"),
+        "{body}"
+    );
+    body.lines().skip(1).map(str::to_owned).collect()
+}
+
+async fn lists_download_as_csv_and_as_spreadsheets_in_the_readers_language(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    // A formula typed by an applicant stays text in every spreadsheet.
+    let call = CallInManyScripts::open(&app, "EXPORT", |body| {
+        let country = body["country"].as_str().unwrap_or_default().to_owned();
+        body["organisation"] = json!(format!("=HYPERLINK(\"x\") {country}"));
+    })
+    .await;
+    let (manager, ambassador, applicants) = (call.manager, call.ambassador, call.applicants);
+
+    // The manager's spreadsheet of every proposal, asked for in Macedonian.
+    let (status, headers, bytes) = app
+        .download_with(
+            "/proposals.xlsx",
+            Some(&manager),
+            &[("Accept-Language", "mk")],
+        )
+        .await;
+    assert_eq!(status, 200, "{}", String::from_utf8_lossy(&bytes));
+    assert_eq!(
+        headers["content-type"],
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    );
+    assert_eq!(
+        headers["content-disposition"],
+        "attachment; filename=\"proposals.xlsx\""
+    );
+    let sheets = read_xlsx(&bytes);
+    let sheet = &sheets[0];
+    let mk = |key: &str| {
+        let words = text(Locale::Mk, key);
+        assert_ne!(words, text(Locale::En, key), "{key} is translated");
+        words
+    };
+    assert_eq!(sheet["title"], mk("export-sheet-proposals"));
+    let rows = sheet["rows"].as_array().expect("rows");
+    let heading: Vec<&str> = rows[0]
+        .as_array()
+        .expect("a heading row")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    let column = |key: &str| {
+        let words = mk(&format!("export-column-{key}"));
+        heading
+            .iter()
+            .position(|h| *h == words)
+            .unwrap_or_else(|| panic!("no column {words} in {heading:?}"))
+    };
+    let (title, country, state, amount, organisation) = (
+        column("title"),
+        column("country"),
+        column("state"),
+        column("requested_amount"),
+        column("organisation"),
+    );
+    // The heading stays in view and filters the list.
+    assert_eq!(sheet["frozen"], "A2");
+    assert!(
+        sheet["filter"]
+            .as_str()
+            .is_some_and(|f| f.starts_with("A1:"))
+    );
+    assert_eq!(
+        rows.len(),
+        1 + CallInManyScripts::PROPOSALS.len(),
+        "{rows:?}"
+    );
+    for (_, country_code, expected, _) in CallInManyScripts::PROPOSALS {
+        let row = rows
+            .iter()
+            .find(|r| r[title] == expected)
+            .unwrap_or_else(|| panic!("{expected} is in the spreadsheet: {rows:?}"));
+        assert_eq!(row[country], country_name(Locale::Mk, country_code));
+        assert_eq!(row[state], mk("proposal-state-submitted"));
+        // The amount is a number a spreadsheet adds up, shown with cents.
+        assert_eq!(row[amount].as_f64(), Some(2000.0), "{row:?}");
+        assert!(
+            row[organisation]
+                .as_str()
+                .is_some_and(|o| o.starts_with("=HYPERLINK")),
+            "{row:?}"
+        );
+    }
+    // Text, not a formula; the amount a number.
+    let types = &sheet["types"][1];
+    assert_eq!(types[organisation], "s");
+    assert_eq!(types[amount], "n");
+    let formats = &sheet["formats"][1];
+    assert_eq!(formats[amount], "#,##0.00");
+
+    // The CSV of a search: the same filter as the list, codes for programs.
+    let found = csv_lines(&app, "/proposals.csv?q=beograd", &manager).await;
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0]
+            .contains(",Библиотека Београд за децу,submitted,RS,,\"'=HYPERLINK(\"\"x\"\") RS\","),
+        "{found:?}"
+    );
+    assert!(found[0].contains(",2000.00,EUR,"), "{found:?}");
+
+    // Each reader downloads only what their list shows: the ambassador their
+    // area's, an applicant their own.
+    let area = csv_lines(&app, "/proposals.csv", &ambassador).await;
+    assert_eq!(area.len(), 1, "{area:?}");
+    assert!(area[0].contains("Kumanovo reads aloud"), "{area:?}");
+    let own = csv_lines(&app, "/proposals.csv", &applicants[3]).await;
+    assert_eq!(own.len(), 1, "{own:?}");
+    assert!(own[0].contains("Βιβλιοθήκη της Αθήνας"), "{own:?}");
+
+    // A search too long is refused, naming the field, in the reader's language.
+    let long = "a".repeat(201);
+    let refused = app
+        .request_with(
+            reqwest::Method::GET,
+            &format!("/proposals.xlsx?q={long}"),
+            Some(&manager),
+            None,
+            &[("Accept-Language", "mk")],
+        )
+        .await;
+    refused.expect_problem(422);
+    assert_eq!(refused.error_fields(), ["q"]);
+    assert_eq!(refused.body["title"], text(Locale::Mk, "status-422"));
+    // Nobody downloads anything without signing in.
+    app.get("/proposals.csv", None).await.expect_problem(401);
+    app.get("/grants.xlsx", None).await.expect_problem(401);
+    app.get("/reports.xlsx", None).await.expect_problem(401);
+
+    app.finish().await;
+}
