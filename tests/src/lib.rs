@@ -13,8 +13,8 @@ pub mod child;
 pub mod fixtures;
 pub mod invariants;
 pub mod oidc;
+pub mod readers;
 pub mod smtp;
-pub mod spreadsheet;
 pub mod sql;
 
 use grants_server::{Application, Config};

@@ -188,6 +188,8 @@ pub struct ProposalPage {
     pub reviews: Vec<crate::reviews::ReviewView>,
     /// Its grant, once funded, where the reader may see it.
     pub grant_id: Option<grants_domain::GrantId>,
+    /// The workflow definition it is pinned to, which names its steps.
+    pub definition: Option<std::sync::Arc<grants_workflow::Definition>>,
 }
 
 /// A guard that reads only what the proposal says and the programme asks:
@@ -292,6 +294,9 @@ pub async fn page(app: &App, actor: &Actor, id: ProposalId) -> AppResult<Proposa
     };
     crate::reviews::record_read(app, actor, id, &reviews).await?;
     let grant_id = crate::grants::id_of_proposal(c, actor, id).await?;
+    let definition = app
+        .workflows()
+        .get(&record.workflow, record.workflow_version);
     let proposal = view_for(c, app, actor, record).await?;
     Ok(ProposalPage {
         proposal,
@@ -304,6 +309,7 @@ pub async fn page(app: &App, actor: &Actor, id: ProposalId) -> AppResult<Proposa
         decisions,
         reviews,
         grant_id,
+        definition,
     })
 }
 

@@ -8,6 +8,7 @@
 pub mod catalogue;
 pub mod errors;
 pub mod export;
+pub mod proposal;
 pub mod workflow;
 
 pub use catalogue::{

@@ -100,6 +100,10 @@ fn matrix() -> BTreeMap<&'static str, (bool, [May; 7])> {
         ("GET /proposals.xlsx", (false, everyone)),
         ("POST /proposals", (false, [Y, F, F, F, F, F, F])),
         ("GET /proposals/{id}", (false, nobody_sees_a_draft)),
+        (
+            "GET /proposals/{id}/dossier.pdf",
+            (false, nobody_sees_a_draft),
+        ),
         ("PATCH /proposals/{id}", (false, nobody_sees_a_draft)),
         (
             "GET /proposals/{id}/transitions",

@@ -2,15 +2,21 @@
 //! column names and codes, for programs) and as a spreadsheet (headings,
 //! countries and states in the reader's language, amounts as numbers),
 //! opened by an independent reader (openpyxl); each reader gets only what
-//! the list shows them.
+//! the list shows them. A proposal's dossier as a PDF in the reader's
+//! language, read by pypdf, in Greek and in Cyrillic.
 
 use grants_domain::Locale;
 use grants_i18n::{country_name, text};
-use grants_tests::spreadsheet::read_xlsx;
-use grants_tests::{Backend, CallInManyScripts, TestApp, on_both_databases};
+use grants_tests::readers::{read_pdf, read_xlsx};
+use grants_tests::{
+    Backend, CallInManyScripts, TestApp, complete_proposal_json, on_both_databases,
+};
 use serde_json::{Value, json};
 
-on_both_databases!(lists_download_as_csv_and_as_spreadsheets_in_the_readers_language);
+on_both_databases!(
+    lists_download_as_csv_and_as_spreadsheets_in_the_readers_language,
+    a_proposal_dossier_is_a_pdf_in_the_readers_language,
+);
 
 /// The CSV's lines after its header, for `path` as `token` sees it.
 async fn csv_lines(app: &TestApp, path: &str, token: &str) -> Vec<String> {
@@ -153,4 +159,116 @@ async fn lists_download_as_csv_and_as_spreadsheets_in_the_readers_language(backe
     app.get("/reports.xlsx", None).await.expect_problem(401);
 
     app.finish().await;
+}
+
+/// The whole text of a PDF, its spaces and line breaks as one space each.
+fn pdf_text(bytes: &[u8]) -> (String, Vec<String>) {
+    let pdf = read_pdf(bytes);
+    let text = pdf["pages"]
+        .as_array()
+        .expect("pages")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let fonts = pdf["embedded_fonts"]
+        .as_array()
+        .expect("fonts")
+        .iter()
+        .filter_map(|f| f.as_str().map(str::to_owned))
+        .collect();
+    (text.split_whitespace().collect::<Vec<_>>().join(" "), fonts)
+}
+
+async fn a_proposal_dossier_is_a_pdf_in_the_readers_language(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let call = CallInManyScripts::open(&app, "DOSSIER", |_| {}).await;
+    let found = |q: &'static str| {
+        let app = &app;
+        let manager = &call.manager;
+        async move {
+            let list = app.get(&format!("/proposals?q={q}"), Some(manager)).await;
+            list.expect(200);
+            list.body["items"][0]["id"]
+                .as_str()
+                .expect("the proposal is found")
+                .to_owned()
+        }
+    };
+    let greek = found("athenas").await;
+
+    // The manager's dossier of the Greek library's proposal, in Greek.
+    let (status, headers, bytes) = app
+        .download_with(
+            &format!("/proposals/{greek}/dossier.pdf"),
+            Some(&call.manager),
+            &[("Accept-Language", "el")],
+        )
+        .await;
+    assert_eq!(status, 200, "{}", String::from_utf8_lossy(&bytes));
+    assert_eq!(headers["content-type"], "application/pdf");
+    let (text, fonts) = pdf_text(&bytes);
+    // Every answer, as the applicant wrote it.
+    let body = complete_proposal_json("", "GR");
+    for answer in [
+        "Βιβλιοθήκη της Αθήνας",
+        "Ψηφιακά βιβλία.",
+        body["problem"].as_str().unwrap_or_default(),
+        body["proposed_service"].as_str().unwrap_or_default(),
+        body["target_group"].as_str().unwrap_or_default(),
+        body["planned_activities"].as_str().unwrap_or_default(),
+        "3D printer",
+        "makerspace",
+    ] {
+        assert!(text.contains(answer), "{answer:?} is not in {text}");
+    }
+    // In the reader's language: the headings, the country, the step taken.
+    for words in [
+        text_in(Locale::El, "read-summary"),
+        text_in(Locale::El, "read-budget"),
+        text_in(Locale::El, "history"),
+        country_name(Locale::El, "GR"),
+        text_in(Locale::El, "proposal-step-submit"),
+    ] {
+        assert!(text.contains(&words), "{words:?} is not in {text}");
+    }
+    // The fonts travel with the file.
+    assert!(fonts.iter().any(|f| f.contains("Libertinus")), "{fonts:?}");
+
+    // Cyrillic as well, for the Serbian library in Serbian.
+    let serbian = found("beograd").await;
+    let (_, _, bytes) = app
+        .download_with(
+            &format!("/proposals/{serbian}/dossier.pdf"),
+            Some(&call.manager),
+            &[("Accept-Language", "sr")],
+        )
+        .await;
+    let (text, _) = pdf_text(&bytes);
+    for words in [
+        "Библиотека Београд за децу".to_owned(),
+        "Читаоница у центру.".to_owned(),
+        text_in(Locale::Sr, "read-summary"),
+    ] {
+        assert!(text.contains(&words), "{words:?} is not in {text}");
+    }
+
+    // A dossier is read only by those who may read the proposal.
+    app.get(
+        &format!("/proposals/{greek}/dossier.pdf"),
+        Some(&call.ambassador),
+    )
+    .await
+    .expect_problem(404);
+    app.get(&format!("/proposals/{greek}/dossier.pdf"), None)
+        .await
+        .expect_problem(401);
+    app.finish().await;
+}
+
+/// A catalogue's words, checked to be translated.
+fn text_in(locale: Locale, key: &str) -> String {
+    let words = text(locale, key);
+    assert_ne!(words, key, "{key} is in the catalogue");
+    words
 }

@@ -572,7 +572,7 @@ async fn from_the_ranking_to_the_first_tranche_paid(backend: Backend) {
         )
         .await;
     assert_eq!(status, 200);
-    let sheet = &grants_tests::spreadsheet::read_xlsx(&bytes)[0];
+    let sheet = &grants_tests::readers::read_xlsx(&bytes)[0];
     let sr = |key: &str| grants_i18n::text(grants_domain::Locale::Sr, key);
     assert_eq!(sheet["title"], sr("export-sheet-ledger"));
     let rows = sheet["rows"].as_array().expect("rows");

@@ -314,11 +314,22 @@ async fn a_manager_searches_proposals_in_another_script(backend: Backend) {
     let href = browser.link("#proposals-xlsx").await;
     assert_eq!(href, "/app/proposals.xlsx?q=Cetinje");
     let bytes = browser.download(&href).await;
-    let sheet = &grants_tests::spreadsheet::read_xlsx(&bytes)[0];
+    let sheet = &grants_tests::readers::read_xlsx(&bytes)[0];
     let cells = sheet["rows"].to_string();
     assert!(cells.contains("Читалница во Цетиње"), "{cells}");
     assert!(!cells.contains("Ready to go"), "{cells}");
     assert_eq!(sheet["rows"].as_array().map(Vec::len), Some(2), "{cells}");
+    // The proposal's dossier, from its page, for the board.
+    browser
+        .open(&format!("/app/proposals/{}", cyrillic.id()))
+        .await;
+    let href = browser.link("#dossier").await;
+    let pdf = grants_tests::readers::read_pdf(&browser.download(&href).await);
+    assert!(
+        pdf["pages"].to_string().contains("Читалница во Цетиње"),
+        "{pdf}"
+    );
+    browser.open("/app/proposals?q=Cetinje").await;
     browser.retype("#q", "nowhere-at-all").await;
     browser.click_and_load("#search").await;
     assert!(browser.text("#none-found").await.contains("nowhere-at-all"));

@@ -13,7 +13,7 @@ use super::responses::{CreateErrors, Invalid, ReadErrors, RevisedWriteErrors, Un
 use crate::problem::Problem;
 
 handlers! {
-    pub(super) fn routes(), tag = "proposals";
+    pub(super) fn routes(), tag = "proposals", also = [proposal_dossier];
 
     /// The proposals you may see: your own; past the draft, your area's
     /// (ambassadors) or all (programme managers, administrators). `q`
@@ -57,4 +57,33 @@ handlers! {
         input: Json<UpdateProposalInput>,
     ) -> WithEtag<ProposalView>,
         [RevisedWriteErrors] = proposals::update(id, input, revision);
+}
+
+/// A proposal's dossier: what its page shows you (every answer, the
+/// budget, the files attached, the decisions with their letters, the
+/// history), as a PDF in your language with its fonts embedded.
+#[utoipa::path(
+    get,
+    path = "/proposals/{id}/dossier.pdf",
+    tag = "proposals",
+    security(("bearer" = [])),
+    params(("id" = String, Path, format = Uuid, description = PROPOSAL_ID)),
+    responses(
+        (status = 200, description = "The dossier, as an attachment", content_type = "application/pdf", body = Vec<u8>),
+        ReadErrors,
+    )
+)]
+async fn proposal_dossier(
+    axum::extract::State(state): axum::extract::State<crate::AppState>,
+    crate::extract::Auth(actor): crate::extract::Auth,
+    crate::extract::IdPath(id): crate::extract::IdPath<ProposalId>,
+) -> crate::problem::ApiResult<axum::response::Response> {
+    let page = proposals::page(&state.app, &actor, id).await?;
+    let file =
+        grants_i18n::proposal::dossier(crate::problem::reader_locale(), &page, state.app.now())?;
+    Ok(crate::respond::download(
+        &file.file_name,
+        file.content_type,
+        file.bytes,
+    ))
 }

@@ -66,22 +66,7 @@ pub(crate) fn shown(
         .collect()
 }
 
-/// A size as people read it: `800 B`, `12 KB`, `2.4 MB`, `10 MB`.
-pub(crate) fn size_text(bytes: u64) -> String {
-    const KIB: u64 = 1024;
-    const MIB: u64 = 1024 * 1024;
-    if bytes < KIB {
-        format!("{bytes} B")
-    } else if bytes < MIB {
-        format!("{} KB", bytes.div_ceil(KIB))
-    } else {
-        let tenths = (bytes * 10).div_ceil(MIB);
-        match tenths % 10 {
-            0 => format!("{} MB", tenths / 10),
-            tenth => format!("{}.{tenth} MB", tenths / 10),
-        }
-    }
-}
+pub(crate) use grants_i18n::proposal::size_text;
 
 /// The page of an attachment's parent, where a refused upload or removal comes back.
 fn page_of(parent: AttachmentParent) -> String {

@@ -144,8 +144,13 @@ fn send(
     table: Table,
     format: ExportFormat,
 ) -> Result<Response, PageError> {
-    let file = grants_i18n::export::download(viewer.locale, table, format).or_page(viewer)?;
-    Ok((
+    let download = grants_i18n::export::download(viewer.locale, table, format).or_page(viewer)?;
+    Ok(file(download))
+}
+
+/// A file to save, by its name.
+pub(crate) fn file(file: grants_i18n::export::Download) -> Response {
+    (
         [
             (
                 axum::http::header::CONTENT_TYPE,
@@ -158,5 +163,5 @@ fn send(
         ],
         file.bytes,
     )
-        .into_response())
+        .into_response()
 }

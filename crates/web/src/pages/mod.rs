@@ -18,7 +18,6 @@ mod jury;
 mod jury_members;
 mod ledger;
 mod programmes;
-mod proposal_read;
 mod proposals;
 mod reads;
 mod register;
@@ -90,6 +89,7 @@ pub(crate) fn routes() -> Router<WebState> {
             get(draft::new_form).post(draft::create),
         )
         .route("/app/proposals/{id}", get(proposals::show))
+        .route("/app/proposals/{id}/dossier.pdf", get(proposals::dossier))
         .route("/app/proposals/{id}/bid", post(proposals::bid))
         .route(
             "/app/proposals/{id}/conflict",
@@ -335,15 +335,7 @@ impl StepForm {
     }
 }
 
-/// A history entry that is not a workflow step, in words: `proposal.created`
-/// reads "Created the proposal"; an action without words keeps its name.
-pub(crate) fn history_action(locale: grants_domain::Locale, action: &str) -> String {
-    crate::i18n::named_or(
-        locale,
-        &format!("history-{}", action.replace('.', "-")),
-        action,
-    )
-}
+pub(crate) use grants_i18n::proposal::history_action;
 
 /// Renders a page for the viewer.
 pub(crate) fn render<T: serde::Serialize>(

@@ -19,7 +19,7 @@ use super::steps::{Refused, StepPage};
 use super::{OrPage, ReasonForm, StepForm, Visit, localized, render, render_status, when};
 use crate::i18n::{country_name, text};
 use crate::session::Viewer;
-use crate::workflow_text::{blocked_reasons, failure, state_label, step_label, step_named};
+use crate::workflow_text::{blocked_reasons, failure, state_label, step_label};
 use crate::{PageError, WebState, status_of};
 
 #[derive(Debug, Serialize)]
@@ -136,15 +136,6 @@ struct Step {
     needs_comment: bool,
 }
 
-#[derive(Debug, Serialize)]
-struct Event {
-    when: String,
-    /// Who took the step, where the reader may know.
-    who: Option<String>,
-    action: String,
-    comment: Option<String>,
-}
-
 /// One outcome of the decision form.
 #[derive(Debug, Serialize)]
 struct OutcomeChoice {
@@ -194,12 +185,12 @@ struct ShowPage {
     state_label: String,
     programme: String,
     /// Every answer of the proposal.
-    read: super::proposal_read::ProposalRead,
+    read: grants_i18n::proposal::ProposalRead,
     /// The screening checklist, for those who screen it now.
     checks: Vec<Check>,
     deadlines: Vec<String>,
     steps: Vec<Step>,
-    history: Vec<Event>,
+    history: Vec<grants_i18n::proposal::HistoryLine>,
     error: Option<String>,
     /// The owner may edit it now (a draft, or changes were requested).
     editable: bool,
@@ -328,6 +319,7 @@ async fn show_page(
     let page = proposals::page(&state.app, actor, id)
         .await
         .or_page(viewer)?;
+    let history = grants_i18n::proposal::history(viewer.locale, &page);
     let proposal = page.proposal;
     let spec = &page.programme.spec;
     let steps = page
@@ -345,38 +337,6 @@ async fn show_page(
             needs_comment: t.needs_comment,
             name: t.name,
             allowed: t.allowed,
-        })
-        .collect();
-    // Steps of the history are named as the definition the proposal is pinned to names them.
-    let definition = state
-        .app
-        .workflows()
-        .get(&proposal.workflow, proposal.workflow_version);
-    // The audit trail keeps no file names (an erasure could not take them
-    // back out): an attachment is named while it is still there.
-    let file_names: std::collections::HashMap<String, String> = page
-        .attachments
-        .iter()
-        .map(|a| (a.id.to_string(), a.file_name.to_string()))
-        .collect();
-    let history = page
-        .history
-        .into_iter()
-        .map(|e| Event {
-            when: when(viewer.locale, spec, e.occurred_at),
-            who: e.actor_id.and_then(|id| page.actors.get(&id).cloned()),
-            action: e.details["transition"].as_str().map_or_else(
-                || super::history_action(viewer.locale, &e.action),
-                |t| step_named(viewer.locale, definition.as_deref(), &proposal.workflow, t),
-            ),
-            // Attachments added and removed are named by their file.
-            comment: e.details["comment"]
-                .as_str()
-                .or_else(|| {
-                    let id = e.details["attachment_id"].as_str()?;
-                    file_names.get(id).map(String::as_str)
-                })
-                .map(str::to_owned),
         })
         .collect();
     let decisions = page
@@ -402,7 +362,7 @@ async fn show_page(
             &proposal.state_label,
         ),
         programme: localized(&spec.title, viewer.locale, spec.default_locale),
-        read: super::proposal_read::read(viewer, &proposal.content, spec),
+        read: grants_i18n::proposal::read(viewer.locale, &proposal.content, spec),
         checks: page
             .checks
             .iter()
@@ -445,6 +405,21 @@ pub(crate) async fn show(
     let (actor, id) = viewer.signed_in_to(&format!("/app/proposals/{raw}"), &raw, "proposal")?;
     let page = show_page(&state, &viewer, actor, id, None).await?;
     Ok(render(&viewer, "proposal", "proposal-title", page))
+}
+
+/// The proposal's dossier: what its page shows the reader, as a PDF in
+/// their language.
+pub(crate) async fn dossier(
+    Visit(state, viewer): Visit,
+    Path(raw): Path<String>,
+) -> Result<Response, PageError> {
+    let (actor, id) = viewer.signed_in_to(&format!("/app/proposals/{raw}"), &raw, "proposal")?;
+    let page = proposals::page(&state.app, actor, id)
+        .await
+        .or_page(&viewer)?;
+    let file =
+        grants_i18n::proposal::dossier(viewer.locale, &page, state.app.now()).or_page(&viewer)?;
+    Ok(super::exports::file(file))
 }
 
 impl From<&StepForm> for TransitionInput {

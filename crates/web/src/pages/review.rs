@@ -51,7 +51,7 @@ struct ReviewPage {
     errors: Vec<String>,
     saved: bool,
     /// The proposal, read beside the score sheet.
-    read: Option<super::proposal_read::ProposalRead>,
+    read: Option<grants_i18n::proposal::ProposalRead>,
 }
 
 const RECOMMENDATIONS: [(Recommendation, &str, &str); 3] = [
@@ -213,7 +213,7 @@ async fn review_page(
         weighted_score: review.weighted_score.map(|s| format!("{s:.1}")),
         errors,
         saved: false,
-        read: proposal.map(|p| super::proposal_read::read(viewer, &p.content, spec)),
+        read: proposal.map(|p| grants_i18n::proposal::read(viewer.locale, &p.content, spec)),
     })
 }
 

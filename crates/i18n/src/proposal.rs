@@ -1,0 +1,371 @@
+//! A proposal as people read it, on its page and in its dossier: every
+//! answer of the form, in the form's order, with its budget and targets, for everyone who may see it (the
+//! applicant re-reading what she sent, the ambassador screening, the
+//! reviewer scoring, the manager deciding). What a reader may not see
+//! (the applicant's name in a blind review, the people she asked to keep
+//! away) the use case has already left out.
+
+use std::collections::HashMap;
+
+use grants_app::Formatter;
+use grants_app::proposals::ProposalPage;
+use grants_domain::Locale;
+use grants_domain::programme::ProgrammeSpec;
+use grants_domain::proposal::ProposalContent;
+use serde::Serialize;
+
+use crate::catalogue::{Args, country_name, language_name, named_or, text, text_with};
+use crate::workflow::step_named;
+
+/// One free-text answer under its question.
+#[derive(Debug, Serialize)]
+pub struct Answer {
+    /// The element id, stable for links and tests.
+    pub id: &'static str,
+    /// The question.
+    pub heading: String,
+    /// `None` while the applicant has not answered.
+    pub text: Option<String>,
+}
+
+/// One line of the budget.
+#[derive(Debug, Serialize)]
+pub struct BudgetRow {
+    /// What it buys.
+    pub description: String,
+    /// How much, as the reader writes money.
+    pub amount: String,
+}
+
+/// A named value: the requested amount, a target, the country.
+#[derive(Debug, Serialize)]
+pub struct Fact {
+    /// What it is.
+    pub label: String,
+    /// Its value, in words.
+    pub value: String,
+}
+
+/// Everything the applicant wrote, in the reader's words.
+#[derive(Debug, Serialize)]
+pub struct ProposalRead {
+    /// The free-text answers, in the form's order.
+    pub answers: Vec<Answer>,
+    /// The budget's lines.
+    pub budget: Vec<BudgetRow>,
+    /// Their total.
+    pub budget_total: Option<String>,
+    /// Said when the lines do not add up to the amount asked for.
+    pub budget_mismatch: Option<String>,
+    /// The amount, organisation, country, region and language.
+    pub facts: Vec<Fact>,
+    /// The targets per indicator.
+    pub targets: Vec<Fact>,
+    /// The keywords.
+    pub tags: Vec<String>,
+    /// The people the applicant asked to keep away, where the reader may see them.
+    pub conflicts: Vec<String>,
+}
+
+/// The proposal's answers as a reader of `locale` reads them.
+pub fn read(locale: Locale, content: &ProposalContent, spec: &ProgrammeSpec) -> ProposalRead {
+    let formatter = Formatter::new(locale, chrono_tz::UTC);
+    let money = |m| formatter.money(m);
+    let answer = |id, key: &str, value: &Option<String>| Answer {
+        id,
+        heading: text(locale, key),
+        text: value.as_ref().filter(|v| !v.trim().is_empty()).cloned(),
+    };
+    let answers = vec![
+        answer("read-summary", "read-summary", &content.summary),
+        answer("read-problem", "read-problem", &content.problem),
+        answer("read-service", "read-service", &content.proposed_service),
+        answer(
+            "read-target-group",
+            "read-target-group",
+            &content.target_group,
+        ),
+        answer(
+            "read-activities",
+            "read-activities",
+            &content.planned_activities,
+        ),
+    ];
+    let total = content.budget_total();
+    let budget_mismatch = match (total, content.requested_amount) {
+        (Some(total), Some(requested)) if total != requested => {
+            let mut args = Args::new();
+            args.insert("total".into(), money(total).into());
+            args.insert("requested".into(), money(requested).into());
+            Some(text_with(locale, "read-budget-mismatch", &args))
+        }
+        _ => None,
+    };
+    let mut facts = Vec::new();
+    let mut fact = |key: &str, value: Option<String>| {
+        if let Some(value) = value.filter(|v| !v.is_empty()) {
+            facts.push(Fact {
+                label: text(locale, key),
+                value,
+            });
+        }
+    };
+    fact("requested-amount", content.requested_amount.map(money));
+    fact("organisation", content.organisation.clone());
+    fact(
+        "country",
+        content
+            .country
+            .map(|c| country_name(locale, &c.to_string())),
+    );
+    fact(
+        "read-region",
+        content.region.as_ref().map(ToString::to_string),
+    );
+    fact(
+        "read-language",
+        content.language.map(|l| language_name(l).to_owned()),
+    );
+    // Targets in the programme's order of indicators, then any it no longer names.
+    let mut targets: Vec<Fact> = spec
+        .reporting
+        .indicators
+        .iter()
+        .filter_map(|i| {
+            let value = content.indicator_targets.get(&i.key)?;
+            Some(Fact {
+                label: i.name(locale, spec.default_locale),
+                value: formatter.count(*value),
+            })
+        })
+        .collect();
+    targets.extend(
+        content
+            .indicator_targets
+            .iter()
+            .filter(|(k, _)| !spec.reporting.indicators.iter().any(|i| &i.key == *k))
+            .map(|(k, v)| Fact {
+                label: k.clone(),
+                value: formatter.count(*v),
+            }),
+    );
+    ProposalRead {
+        answers,
+        budget: content
+            .budget_lines
+            .iter()
+            .map(|l| BudgetRow {
+                description: l.description.clone(),
+                amount: money(l.amount),
+            })
+            .collect(),
+        budget_total: total.map(money),
+        budget_mismatch,
+        facts,
+        targets,
+        tags: content.tags.clone(),
+        conflicts: content.conflicts_of_interest.clone(),
+    }
+}
+
+/// A history entry that is not a workflow step, in words: `proposal.created`
+/// reads "Created the proposal"; an action without words keeps its name.
+pub fn history_action(locale: Locale, action: &str) -> String {
+    named_or(
+        locale,
+        &format!("history-{}", action.replace('.', "-")),
+        action,
+    )
+}
+
+/// One line of a proposal's history.
+#[derive(Debug, Serialize)]
+pub struct HistoryLine {
+    /// When, in the programme's time zone.
+    pub when: String,
+    /// Who took the step, where the reader may know.
+    pub who: Option<String>,
+    /// What happened: the step, or the action.
+    pub action: String,
+    /// The step's comment, or the file added or removed.
+    pub comment: Option<String>,
+}
+
+/// The proposal's history as a reader of `locale` reads it: steps named as
+/// the definition the proposal is pinned to names them, files by their name
+/// while they are still there (the audit trail keeps no file names, so that
+/// an erasure can take them back out).
+pub fn history(locale: Locale, page: &ProposalPage) -> Vec<HistoryLine> {
+    let spec = &page.programme.spec;
+    let formatter = Formatter::new(locale, spec.time_zone);
+    let file_names: HashMap<String, &str> = page
+        .attachments
+        .iter()
+        .map(|a| (a.id.to_string(), a.file_name.as_str()))
+        .collect();
+    let workflow = &page.proposal.workflow;
+    page.history
+        .iter()
+        .map(|e| HistoryLine {
+            when: formatter.date_time(e.occurred_at),
+            who: e.actor_id.and_then(|id| page.actors.get(&id).cloned()),
+            action: e.details["transition"].as_str().map_or_else(
+                || history_action(locale, &e.action),
+                |t| step_named(locale, page.definition.as_deref(), workflow, t),
+            ),
+            comment: e.details["comment"]
+                .as_str()
+                .or_else(|| {
+                    let id = e.details["attachment_id"].as_str()?;
+                    file_names.get(id).copied()
+                })
+                .map(str::to_owned),
+        })
+        .collect()
+}
+
+/// A size as people read it: `800 B`, `12 KB`, `2.4 MB`, `10 MB`.
+pub fn size_text(bytes: u64) -> String {
+    const KIB: u64 = 1024;
+    const MIB: u64 = 1024 * 1024;
+    if bytes < KIB {
+        format!("{bytes} B")
+    } else if bytes < MIB {
+        format!("{} KB", bytes.div_ceil(KIB))
+    } else {
+        let tenths = (bytes * 10).div_ceil(MIB);
+        match tenths % 10 {
+            0 => format!("{} MB", tenths / 10),
+            tenth => format!("{}.{tenth} MB", tenths / 10),
+        }
+    }
+}
+
+/// The proposal's dossier as a PDF in the reader's language: what its page
+/// shows the reader (every answer, the budget, the files attached, the
+/// decisions with their letters, the history), printed at `now`.
+pub fn dossier(
+    locale: Locale,
+    page: &ProposalPage,
+    now: chrono::DateTime<chrono::Utc>,
+) -> grants_app::AppResult<crate::export::Download> {
+    use serde_json::{Value, json};
+    let proposal = &page.proposal;
+    let spec = &page.programme.spec;
+    let formatter = Formatter::new(locale, spec.time_zone);
+    let t = |key: &str| text(locale, key);
+    let read = read(locale, &proposal.content, spec);
+    let mut facts = vec![json!({
+        "label": t("state"),
+        "value": crate::workflow::state_label(
+            locale,
+            &proposal.workflow,
+            &proposal.state,
+            &proposal.state_label,
+        ),
+    })];
+    facts.extend(read.facts.iter().map(|f| json!(f)));
+    if let Some(at) = proposal.submitted_at {
+        facts.push(json!({ "label": t("dossier-submitted"), "value": formatter.date_time(at) }));
+    }
+    let list = |heading: &str, items: Vec<String>| json!({ "heading": t(heading), "items": items });
+    let mut lists = vec![
+        list(
+            "read-targets",
+            read.targets
+                .iter()
+                .map(|f| format!("{}: {}", f.label, f.value))
+                .collect(),
+        ),
+        list("read-tags", read.tags.clone()),
+    ];
+    if !read.conflicts.is_empty() {
+        lists.push(list("read-conflicts", read.conflicts.clone()));
+    }
+    lists.push(list(
+        "attachments",
+        page.attachments
+            .iter()
+            .map(|a| format!("{} ({})", a.file_name, size_text(a.size_bytes)))
+            .collect(),
+    ));
+    if !page.decisions.is_empty() {
+        lists.push(list(
+            "decisions",
+            page.decisions
+                .iter()
+                .map(|d| {
+                    let mut said = vec![
+                        t(&format!("decided-{}", d.outcome)),
+                        formatter.date_time(d.decided_at),
+                    ];
+                    said.extend(d.award.map(|m| formatter.money(m)));
+                    let mut line = said.join(" · ");
+                    // The letter says the decision's words to the applicant.
+                    for words in [&d.letter_subject, &d.letter_text] {
+                        line.push('\n');
+                        line.push_str(words);
+                    }
+                    line
+                })
+                .collect(),
+        ));
+    }
+    let history: Vec<Value> = history(locale, page)
+        .into_iter()
+        .map(|h| json!({ "when": h.when, "who": h.who, "what": h.action, "comment": h.comment }))
+        .collect();
+    let mut args = Args::new();
+    args.insert("when".into(), formatter.date_time(now).into());
+    let data = json!({
+        "lang": locale.code(),
+        "title": proposal.content.title.clone().unwrap_or_else(|| t("untitled")),
+        "subtitle": format!(
+            "{} · {}",
+            in_language(&spec.title, locale, spec.default_locale),
+            t("dossier-kind"),
+        ),
+        "facts": facts,
+        "sections": read.answers.iter().map(|a| json!({ "heading": a.heading, "text": a.text })).collect::<Vec<_>>(),
+        "unanswered": t("read-unanswered"),
+        "budget": {
+            "heading": t("read-budget"),
+            "description": t("budget-line-description"),
+            "amount": t("budget-line-amount"),
+            "rows": read.budget,
+            "total_label": t("read-budget-total"),
+            "total": read.budget_total,
+            "note": read.budget_mismatch,
+        },
+        "lists": lists,
+        "nothing": t("dossier-none"),
+        "history": {
+            "heading": t("history"),
+            "when": t("dossier-when"),
+            "who": t("dossier-who"),
+            "what": t("dossier-what"),
+            "rows": history,
+        },
+        "footer": format!("{} · {}", t("service-name"), text_with(locale, "dossier-printed", &args)),
+    });
+    let bytes = grants_dossier::pdf(grants_dossier::Template::Proposal, &data)
+        .map_err(|e| grants_app::AppError::Internal(Box::new(e)))?;
+    Ok(crate::export::Download {
+        file_name: format!("proposal-{}.pdf", proposal.id),
+        content_type: "application/pdf",
+        bytes,
+    })
+}
+
+/// A programme's text in the reader's language, else the programme's, else any.
+fn in_language(
+    text: &grants_domain::programme::LocalizedText,
+    locale: Locale,
+    fallback: Locale,
+) -> String {
+    text.get(&locale)
+        .or_else(|| text.get(&fallback))
+        .or_else(|| text.values().next())
+        .cloned()
+        .unwrap_or_default()
+}
