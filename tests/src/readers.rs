@@ -70,6 +70,20 @@ pub fn read_pdf(bytes: &[u8]) -> Value {
     read_with(PDF_READER, bytes, ".pdf")
 }
 
+/// The words of a PDF read by [`read_pdf`], every page, each run of spaces
+/// and line breaks as one space.
+pub fn words_of(pdf: &Value) -> String {
+    let pages: Vec<&str> = pdf["pages"]
+        .as_array()
+        .map(|pages| pages.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    pages
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// `bytes`, saved as a file ending in `suffix`, read by the Python `script`,
 /// which prints JSON.
 fn read_with(script: &str, bytes: &[u8], suffix: &str) -> Value {

@@ -903,6 +903,45 @@ pub struct GrantHistory {
     pub actors: std::collections::HashMap<UserId, String>,
 }
 
+/// Everything a grant's dossier shows.
+#[derive(Debug)]
+pub struct GrantDossier {
+    /// The grant, its agreement and tranches.
+    pub grant: GrantView,
+    /// Its programme.
+    pub programme: crate::programmes::ProgrammeView,
+    /// The grantee's name.
+    pub grantee: String,
+    /// Its reports, in the order they are due.
+    pub reports: Vec<crate::reports::ReportView>,
+    /// Its history, with who acted.
+    pub history: GrantHistory,
+}
+
+/// A grant's dossier, for those who may read the grant (its grantee,
+/// finance, managers, administrators).
+pub async fn dossier(app: &App, actor: &Actor, id: GrantId) -> AppResult<GrantDossier> {
+    let grant = get(app, actor, id).await?;
+    let c = app.store.conn();
+    let programme = crate::programmes::ProgrammeView::new(
+        crate::programmes::load_programme(c, grant.programme_id).await?,
+        app.now(),
+    );
+    let grantee = crate::users::names(c, [grant.grantee_id])
+        .await?
+        .remove(&grant.grantee_id)
+        .unwrap_or_default();
+    let reports = crate::reports::of_grant(app, actor, id).await?;
+    let history = history_named(app, actor, id).await?;
+    Ok(GrantDossier {
+        grant,
+        programme,
+        grantee,
+        reports,
+        history,
+    })
+}
+
 /// The grant's history, as [`history`], with the names of those who acted.
 pub async fn history_named(app: &App, actor: &Actor, id: GrantId) -> AppResult<GrantHistory> {
     let events = history(app, actor, id).await?;

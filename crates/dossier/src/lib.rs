@@ -16,21 +16,9 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 use typst_layout::PagedDocument;
 
-/// A template of ours.
-#[derive(Debug, Clone, Copy)]
-pub enum Template {
-    /// A proposal: every answer, the attachments, the decisions and the history.
-    Proposal,
-}
-
-impl Template {
-    /// The template's Typst source.
-    fn source(self) -> &'static str {
-        match self {
-            Template::Proposal => include_str!("../templates/proposal.typ"),
-        }
-    }
-}
+/// The template every dossier is laid out with: a title, facts, then
+/// blocks of text, tables and lists (see its head for the data it reads).
+const TEMPLATE: &str = include_str!("../templates/dossier.typ");
 
 /// Why a dossier could not be made: Typst's own words, for the log.
 #[derive(Debug)]
@@ -44,10 +32,14 @@ impl std::fmt::Display for DossierError {
 
 impl std::error::Error for DossierError {}
 
-/// `template` laid out with `data` as a PDF.
-pub fn pdf(template: Template, data: &serde_json::Value) -> Result<Vec<u8>, DossierError> {
+/// `data` laid out as a PDF: `title`, `subtitle`, `facts` (`label`,
+/// `value`), then `blocks`, each a `text` (`heading`, `text`), a `list`
+/// (`heading`, `items`) or a `table` (`heading`, `columns`, `rows` of cells,
+/// each a text or `{text, note}`; optionally `wide`, `numeric`, `total`,
+/// `note`); and the words `unanswered`, `nothing`, `footer`, `lang`.
+pub fn pdf(data: &serde_json::Value) -> Result<Vec<u8>, DossierError> {
     let data = serde_json::to_vec(data).map_err(|e| DossierError(e.to_string()))?;
-    let world = Dossier::new(template, data)?;
+    let world = Dossier::new(data)?;
     let document: PagedDocument = typst::compile(&world)
         .output
         .map_err(|errors| DossierError(said(&errors)))?;
@@ -96,9 +88,9 @@ fn file_id(path: &str) -> Result<FileId, DossierError> {
 }
 
 impl Dossier {
-    fn new(template: Template, data: Vec<u8>) -> Result<Self, DossierError> {
+    fn new(data: Vec<u8>) -> Result<Self, DossierError> {
         Ok(Dossier {
-            main: Source::new(file_id("main.typ")?, template.source().to_owned()),
+            main: Source::new(file_id("main.typ")?, TEMPLATE.to_owned()),
             data_id: file_id("data.json")?,
             data: Bytes::new(data),
         })
@@ -149,24 +141,27 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_proposal_in_three_scripts_is_a_pdf() {
+    fn a_dossier_in_three_scripts_is_a_pdf() {
         let data = serde_json::json!({
             "title": "Библиотека Београд — Βιβλιοθήκη — Češko",
             "subtitle": "#set page(width: 1cm) = markup typed by someone",
             "facts": [{ "label": "Država", "value": "Србија" }],
-            "sections": [{ "heading": "Summary", "text": "Line one.\nLine two." }],
-            "budget": { "heading": "Budget", "description": "Item", "amount": "Amount",
-                        "rows": [{ "description": "3D printer", "amount": "€1,500.00" }],
-                        "total_label": "Total", "total": "€1,500.00" },
-            "lists": [{ "heading": "Files", "items": ["plan.pdf (12 KB)"] }],
-            "history": { "heading": "History", "when": "When", "who": "Who", "what": "What",
-                         "rows": [{ "when": "7 Dec 2026", "who": null, "what": "Submitted", "comment": "Ready.\nThanks" }] },
+            "blocks": [
+                { "kind": "text", "heading": "Summary", "text": "Line one.\nLine two." },
+                { "kind": "text", "heading": "Problem", "text": null },
+                { "kind": "table", "heading": "Budget", "columns": ["Item", "Amount"],
+                  "rows": [["3D printer", "€1,500.00"], [{ "text": "Books", "note": "by Ana" }, null]],
+                  "numeric": [1], "total": ["Total", "€1,500.00"] },
+                { "kind": "list", "heading": "Files", "items": [] },
+                { "kind": "table", "heading": "History", "columns": ["When", "Who", "What"],
+                  "rows": [], "wide": 2 }
+            ],
             "unanswered": "Not answered",
             "nothing": "None",
             "lang": "sr",
             "footer": "Printed 7 December 2026"
         });
-        let pdf = pdf(Template::Proposal, &data).unwrap_or_else(|e| panic!("{e}"));
+        let pdf = pdf(&data).unwrap_or_else(|e| panic!("{e}"));
         assert!(pdf.starts_with(b"%PDF-"));
     }
 }

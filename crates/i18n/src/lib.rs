@@ -6,8 +6,10 @@
 //! worded once.
 
 pub mod catalogue;
+mod dossier;
 pub mod errors;
 pub mod export;
+pub mod grant;
 pub mod proposal;
 pub mod workflow;
 

@@ -249,112 +249,98 @@ pub fn dossier(
     page: &ProposalPage,
     now: chrono::DateTime<chrono::Utc>,
 ) -> grants_app::AppResult<crate::export::Download> {
-    use serde_json::{Value, json};
+    use crate::dossier::{Dossier, Layout};
     let proposal = &page.proposal;
     let spec = &page.programme.spec;
     let formatter = Formatter::new(locale, spec.time_zone);
-    let t = |key: &str| text(locale, key);
     let read = read(locale, &proposal.content, spec);
-    let mut facts = vec![json!({
-        "label": t("state"),
-        "value": crate::workflow::state_label(
+    let mut d = Dossier::new(
+        locale,
+        proposal
+            .content
+            .title
+            .clone()
+            .unwrap_or_else(|| text(locale, "untitled")),
+        &in_language(&spec.title, locale, spec.default_locale),
+        "dossier-kind",
+    );
+    d.fact(
+        d.t("state"),
+        Some(crate::workflow::state_label(
             locale,
             &proposal.workflow,
             &proposal.state,
             &proposal.state_label,
-        ),
-    })];
-    facts.extend(read.facts.iter().map(|f| json!(f)));
-    if let Some(at) = proposal.submitted_at {
-        facts.push(json!({ "label": t("dossier-submitted"), "value": formatter.date_time(at) }));
+        )),
+    );
+    for fact in read.facts {
+        d.fact(fact.label, Some(fact.value));
     }
-    let list = |heading: &str, items: Vec<String>| json!({ "heading": t(heading), "items": items });
-    let mut lists = vec![
-        list(
-            "read-targets",
-            read.targets
-                .iter()
-                .map(|f| format!("{}: {}", f.label, f.value))
-                .collect(),
-        ),
-        list("read-tags", read.tags.clone()),
-    ];
+    d.fact(
+        d.t("dossier-submitted"),
+        proposal.submitted_at.map(|at| formatter.date_time(at)),
+    );
+    for answer in read.answers {
+        d.text(answer.heading, answer.text);
+    }
+    d.table(
+        d.t("read-budget"),
+        vec![d.t("budget-line-description"), d.t("budget-line-amount")],
+        read.budget
+            .into_iter()
+            .map(|b| vec![b.description.into(), b.amount.into()])
+            .collect(),
+        Layout {
+            numeric: vec![1],
+            total: read
+                .budget_total
+                .map(|total| vec![d.t("read-budget-total").into(), total.into()]),
+            note: read.budget_mismatch,
+            ..Layout::default()
+        },
+    );
+    d.list(
+        d.t("read-targets"),
+        read.targets
+            .iter()
+            .map(|f| format!("{}: {}", f.label, f.value))
+            .collect(),
+    );
+    d.list(d.t("read-tags"), read.tags);
     if !read.conflicts.is_empty() {
-        lists.push(list("read-conflicts", read.conflicts.clone()));
+        d.list(d.t("read-conflicts"), read.conflicts);
     }
-    lists.push(list(
-        "attachments",
+    d.list(
+        d.t("attachments"),
         page.attachments
             .iter()
             .map(|a| format!("{} ({})", a.file_name, size_text(a.size_bytes)))
             .collect(),
-    ));
+    );
     if !page.decisions.is_empty() {
-        lists.push(list(
-            "decisions",
+        d.list(
+            d.t("decisions"),
             page.decisions
                 .iter()
-                .map(|d| {
+                .map(|decision| {
                     let mut said = vec![
-                        t(&format!("decided-{}", d.outcome)),
-                        formatter.date_time(d.decided_at),
+                        text(locale, &format!("decided-{}", decision.outcome)),
+                        formatter.date_time(decision.decided_at),
                     ];
-                    said.extend(d.award.map(|m| formatter.money(m)));
-                    let mut line = said.join(" · ");
+                    said.extend(decision.award.map(|m| formatter.money(m)));
                     // The letter says the decision's words to the applicant.
-                    for words in [&d.letter_subject, &d.letter_text] {
-                        line.push('\n');
-                        line.push_str(words);
-                    }
-                    line
+                    format!(
+                        "{}\n{}\n{}",
+                        said.join(" · "),
+                        decision.letter_subject,
+                        decision.letter_text
+                    )
                 })
                 .collect(),
-        ));
+        );
     }
-    let history: Vec<Value> = history(locale, page)
-        .into_iter()
-        .map(|h| json!({ "when": h.when, "who": h.who, "what": h.action, "comment": h.comment }))
-        .collect();
-    let mut args = Args::new();
-    args.insert("when".into(), formatter.date_time(now).into());
-    let data = json!({
-        "lang": locale.code(),
-        "title": proposal.content.title.clone().unwrap_or_else(|| t("untitled")),
-        "subtitle": format!(
-            "{} · {}",
-            in_language(&spec.title, locale, spec.default_locale),
-            t("dossier-kind"),
-        ),
-        "facts": facts,
-        "sections": read.answers.iter().map(|a| json!({ "heading": a.heading, "text": a.text })).collect::<Vec<_>>(),
-        "unanswered": t("read-unanswered"),
-        "budget": {
-            "heading": t("read-budget"),
-            "description": t("budget-line-description"),
-            "amount": t("budget-line-amount"),
-            "rows": read.budget,
-            "total_label": t("read-budget-total"),
-            "total": read.budget_total,
-            "note": read.budget_mismatch,
-        },
-        "lists": lists,
-        "nothing": t("dossier-none"),
-        "history": {
-            "heading": t("history"),
-            "when": t("dossier-when"),
-            "who": t("dossier-who"),
-            "what": t("dossier-what"),
-            "rows": history,
-        },
-        "footer": format!("{} · {}", t("service-name"), text_with(locale, "dossier-printed", &args)),
-    });
-    let bytes = grants_dossier::pdf(grants_dossier::Template::Proposal, &data)
-        .map_err(|e| grants_app::AppError::Internal(Box::new(e)))?;
-    Ok(crate::export::Download {
-        file_name: format!("proposal-{}.pdf", proposal.id),
-        content_type: "application/pdf",
-        bytes,
-    })
+    d.history(history(locale, page));
+    d.pdf(format!("proposal-{}.pdf", proposal.id), spec.time_zone, now)
 }
 
 /// A programme's text in the reader's language, else the programme's, else any.

@@ -201,6 +201,7 @@ fn matrix() -> BTreeMap<&'static str, (bool, [May; 7])> {
         ("GET /grants.csv", (false, everyone)),
         ("GET /grants.xlsx", (false, everyone)),
         ("GET /grants/{id}", (false, grant_readers)),
+        ("GET /grants/{id}/dossier.pdf", (false, grant_readers)),
         ("GET /grants/{id}/history", (false, grant_readers)),
         ("GET /grants/{id}/transitions", (false, grant_readers)),
         // `terminate`: a manager's transition.

@@ -7,7 +7,7 @@
 
 use grants_domain::Locale;
 use grants_i18n::{country_name, text};
-use grants_tests::readers::{read_pdf, read_xlsx};
+use grants_tests::readers::{read_pdf, read_xlsx, words_of};
 use grants_tests::{
     Backend, CallInManyScripts, TestApp, complete_proposal_json, on_both_databases,
 };
@@ -161,23 +161,16 @@ async fn lists_download_as_csv_and_as_spreadsheets_in_the_readers_language(backe
     app.finish().await;
 }
 
-/// The whole text of a PDF, its spaces and line breaks as one space each.
+/// The words of a PDF and the fonts it embeds.
 fn pdf_text(bytes: &[u8]) -> (String, Vec<String>) {
     let pdf = read_pdf(bytes);
-    let text = pdf["pages"]
-        .as_array()
-        .expect("pages")
-        .iter()
-        .filter_map(Value::as_str)
-        .collect::<Vec<_>>()
-        .join(" ");
     let fonts = pdf["embedded_fonts"]
         .as_array()
         .expect("fonts")
         .iter()
         .filter_map(|f| f.as_str().map(str::to_owned))
         .collect();
-    (text.split_whitespace().collect::<Vec<_>>().join(" "), fonts)
+    (words_of(&pdf), fonts)
 }
 
 async fn a_proposal_dossier_is_a_pdf_in_the_readers_language(backend: Backend) {

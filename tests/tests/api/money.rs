@@ -589,6 +589,35 @@ async fn from_the_ranking_to_the_first_tranche_paid(backend: Backend) {
         "{rows:?}"
     );
 
+    // The grant's dossier for an auditor, in Macedonian: the agreement, the
+    // tranches by name with the payment's bank reference, read by pypdf.
+    let (status, headers, bytes) = r
+        .app
+        .download_with(
+            &format!("/grants/{grant}/dossier.pdf"),
+            Some(&r.finance),
+            &[("Accept-Language", "mk")],
+        )
+        .await;
+    assert_eq!(status, 200, "{}", String::from_utf8_lossy(&bytes));
+    assert_eq!(headers["content-type"], "application/pdf");
+    let dossier = grants_tests::readers::words_of(&grants_tests::readers::read_pdf(&bytes));
+    let mk = |key: &str| grants_i18n::text(grants_domain::Locale::Mk, key);
+    for words in [
+        mk("agreement"),
+        mk("tranches"),
+        mk("tranche-name-signing"),
+        "MK-2027-0001".to_owned(),
+    ] {
+        assert!(dossier.contains(&words), "{words:?} is not in {dossier}");
+    }
+    // The grantee reads it too; someone else's grant is not found.
+    let (status, _, _) = r
+        .app
+        .download(&format!("/grants/{grant}/dossier.pdf"), Some(&r.applicant))
+        .await;
+    assert_eq!(status, 200);
+
     // Who may read what.
     r.app
         .get(

@@ -20,7 +20,7 @@ use super::responses::{
 use crate::problem::Problem;
 
 handlers! {
-    pub(super) fn routes(), tag = "money";
+    pub(super) fn routes(), tag = "money", also = [grant_dossier];
 
     /// Record a funding decision: `funded` (with an award, at most the request;
     /// a lower award needs a `comment` saying why), `waitlisted` or `declined`.
@@ -161,4 +161,38 @@ handlers! {
     get "/programmes/{id}/payments.xlsx",
     fn programme_payments_xlsx(id: IdPath<ProgrammeId> = PROGRAMME_ID) -> xlsx,
         [RestrictedErrors] = ledger::payments_table(id);
+}
+
+/// A grant's dossier: its agreement, each tranche (who requested, approved
+/// and paid it, and the payment), its reports with the outcomes reported
+/// against the proposal's targets, and its history, as a PDF in your
+/// language with its fonts embedded.
+#[utoipa::path(
+    get,
+    path = "/grants/{id}/dossier.pdf",
+    tag = "money",
+    security(("bearer" = [])),
+    params(("id" = String, Path, format = Uuid, description = GRANT_ID)),
+    responses(
+        (status = 200, description = "The dossier, as an attachment", content_type = "application/pdf", body = Vec<u8>),
+        ReadErrors,
+    )
+)]
+async fn grant_dossier(
+    axum::extract::State(state): axum::extract::State<crate::AppState>,
+    crate::extract::Auth(actor): crate::extract::Auth,
+    crate::extract::IdPath(id): crate::extract::IdPath<GrantId>,
+) -> crate::problem::ApiResult<axum::response::Response> {
+    let dossier = grants::dossier(&state.app, &actor, id).await?;
+    let file = grants_i18n::grant::dossier(
+        crate::problem::reader_locale(),
+        &dossier,
+        state.app.workflows(),
+        state.app.now(),
+    )?;
+    Ok(crate::respond::download(
+        &file.file_name,
+        file.content_type,
+        file.bytes,
+    ))
 }

@@ -188,80 +188,13 @@ pub(super) struct GrantPage {
     /// Where the money goes.
     pub(super) bank: super::bank::BankSection,
     /// What happened to the grant and its tranches, and who did it.
-    history: Vec<HistoryEntry>,
+    history: Vec<grants_i18n::proposal::HistoryLine>,
     error: Option<String>,
     /// The refusal asks the person to set up two-step sign-in: a link there.
     set_up_second_factor: bool,
 }
 
-/// A tranche's name in the reader's words: the usual keys (`signing`,
-/// `interim`, `final`) from the catalogue, a programme's own key as it is.
-pub(crate) fn tranche_name(locale: grants_domain::Locale, key: &str) -> String {
-    crate::i18n::named_or(locale, &format!("tranche-name-{key}"), key)
-}
-
-/// One entry of the grant's history.
-#[derive(Debug, Serialize)]
-struct HistoryEntry {
-    when: String,
-    who: Option<String>,
-    action: String,
-    comment: Option<String>,
-}
-
-/// The grant's history in the reader's words: its steps and its tranches'
-/// named as their workflows name them (a tranche's by its name), the bank
-/// details named by holder and the IBAN's last four characters.
-fn history_shown(
-    state: &WebState,
-    viewer: &Viewer,
-    spec: &ProgrammeSpec,
-    history: grants::GrantHistory,
-    tranches: &[(uuid::Uuid, String)],
-) -> Vec<HistoryEntry> {
-    let workflows = state.app.workflows();
-    history
-        .events
-        .into_iter()
-        .map(|e| {
-            let d = &e.details;
-            let action = match d["transition"].as_str() {
-                Some(t) => {
-                    let workflow = d["workflow"].as_str().unwrap_or_default();
-                    let version = d["version"].as_u64().and_then(|v| u32::try_from(v).ok());
-                    let definition = version.and_then(|v| workflows.get(workflow, v));
-                    let step = crate::workflow_text::step_named(
-                        viewer.locale,
-                        definition.as_deref(),
-                        workflow,
-                        t,
-                    );
-                    match tranches.iter().find(|(id, _)| *id == e.subject_id) {
-                        Some((_, name)) => format!("{name}: {step}"),
-                        None => step,
-                    }
-                }
-                None => super::history_action(viewer.locale, &e.action),
-            };
-            let account = d["iban_ending"].as_str().map(|ending| {
-                format!(
-                    "{} (IBAN …{ending})",
-                    d["account_holder"].as_str().unwrap_or_default()
-                )
-            });
-            let comment = match (d["comment"].as_str(), account) {
-                (Some(c), Some(a)) => Some(format!("{a}: {c}")),
-                (c, a) => a.or(c.map(str::to_owned)),
-            };
-            HistoryEntry {
-                when: when(viewer.locale, spec, e.occurred_at),
-                who: e.actor_id.and_then(|id| history.actors.get(&id).cloned()),
-                action,
-                comment,
-            }
-        })
-        .collect()
-}
+pub(crate) use grants_i18n::grant::tranche_name;
 
 /// One of the grant's reports, linked.
 #[derive(Debug, Serialize)]
@@ -396,12 +329,13 @@ pub(super) async fn grant_page(
     let history = grants::history_named(app, actor, id)
         .await
         .or_page(viewer)?;
-    let names: Vec<(uuid::Uuid, String)> = grant
-        .tranches
-        .iter()
-        .map(|t| (t.id.uuid(), tranche_name(viewer.locale, &t.key)))
-        .collect();
-    let history = history_shown(state, viewer, spec, history, &names);
+    let history = grants_i18n::grant::history(
+        viewer.locale,
+        grants_app::Formatter::new(viewer.locale, spec.time_zone),
+        &history,
+        state.app.workflows(),
+        &grant.tranches,
+    );
     let here = format!("/app/grants/{id}");
     let mut rows = Vec::with_capacity(grant.tranches.len());
     for t in grant.tranches {
@@ -446,6 +380,25 @@ pub(super) async fn grant_page(
         error,
         set_up_second_factor: false,
     })
+}
+
+/// The grant's dossier, as a PDF in the reader's language.
+pub(crate) async fn dossier(
+    Visit(state, viewer): Visit,
+    Path(raw): Path<String>,
+) -> Result<Response, PageError> {
+    let (actor, id) = viewer.signed_in_to(&format!("/app/grants/{raw}"), &raw, "grant")?;
+    let dossier = grants::dossier(&state.app, actor, id)
+        .await
+        .or_page(&viewer)?;
+    let file = grants_i18n::grant::dossier(
+        viewer.locale,
+        &dossier,
+        state.app.workflows(),
+        state.app.now(),
+    )
+    .or_page(&viewer)?;
+    Ok(super::exports::file(file))
 }
 
 pub(crate) async fn show(

@@ -184,6 +184,7 @@ pub(crate) fn routes() -> Router<WebState> {
         .merge(exports::routes())
         .route("/app/grants", get(grants::list))
         .route("/app/grants/{id}", get(grants::show))
+        .route("/app/grants/{id}/dossier.pdf", get(grants::dossier))
         .route("/app/grants/{id}/bank-details", post(bank::enter))
         .route("/app/grants/{id}/bank-details/confirm", post(bank::confirm))
         .route("/app/grants/{id}/bank-details/reject", post(bank::reject))
