@@ -128,6 +128,43 @@ pub struct ProposalView {
     pub submitted_at: Option<DateTime<Utc>>,
     /// What the reader may do with it now.
     pub may: ProposalPermissions,
+    /// Where a search (`q`) found it: its title when the title matches,
+    /// else the first of its texts and keywords that does.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub found: Option<SearchMatch>,
+}
+
+/// Where a search found a proposal, with the words it found marked.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct SearchMatch {
+    /// The field: `title`, `summary`, `problem`, `proposed_service`,
+    /// `target_group`, `planned_activities` or `tags`.
+    pub field: &'static str,
+    /// The field's text in pieces, the words found marked; a long text cut
+    /// to an excerpt around its first match.
+    pub pieces: Vec<grants_domain::text::Piece>,
+}
+
+impl SearchMatch {
+    /// The first field of `content`, in the form's order, where one of
+    /// `words` (in search form) is found.
+    fn first(content: &ProposalContent, words: &[String]) -> Option<SearchMatch> {
+        let tags = content.tags.join(", ");
+        [
+            ("title", content.title.as_deref()),
+            ("summary", content.summary.as_deref()),
+            ("problem", content.problem.as_deref()),
+            ("proposed_service", content.proposed_service.as_deref()),
+            ("target_group", content.target_group.as_deref()),
+            ("planned_activities", content.planned_activities.as_deref()),
+            ("tags", Some(tags.as_str())),
+        ]
+        .into_iter()
+        .find_map(|(field, text)| {
+            let pieces = grants_domain::text::mark_matches(text?, words)?;
+            Some(SearchMatch { field, pieces })
+        })
+    }
 }
 
 /// What the reader of a proposal may do with it now, so that a page need
@@ -482,6 +519,7 @@ async fn view_with(
         created_at: p.created_at,
         updated_at: p.updated_at,
         submitted_at: p.submitted_at,
+        found: None,
     })
 }
 
@@ -716,6 +754,9 @@ async fn page_of(
         let timers = running.remove(&record.id.uuid()).unwrap_or_default();
         let mut shown = view_with(conn, app, actor, record, Some(timers)).await?;
         redact_for_reviewer(conn, actor, &mut shown, &mut blind).await?;
+        if !filter.words.is_empty() {
+            shown.found = SearchMatch::first(&shown.content, &filter.words);
+        }
         views.push(shown);
     }
     Ok(Page {

@@ -118,6 +118,76 @@ pub fn replace_whole(text: &str, needle: &str, replacement: &str) -> Option<Stri
     replaced.then_some(out)
 }
 
+/// A piece of a text shown with a search's matches: a run of words that
+/// matched, or of the text between them.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
+pub struct Piece {
+    /// The text, as written.
+    pub text: String,
+    /// Whether it is a word the search found.
+    pub hit: bool,
+}
+
+/// How many words an excerpt keeps before the first match and after it.
+const BEFORE: usize = 8;
+const AFTER: usize = 16;
+
+/// `text` in pieces with every word the search found marked: a word whose
+/// search form ([`search_form`]) holds one of `words` (in search form, as
+/// [`search_words`] gives them), as the search itself matches. A long text
+/// is cut to an excerpt around its first match, with "…" where it was cut.
+/// `None` when no word of `text` matches.
+pub fn mark_matches(text: &str, words: &[String]) -> Option<Vec<Piece>> {
+    // Runs of letters and digits (words) and of everything else, in order.
+    let mut runs: Vec<(String, bool)> = Vec::new();
+    for c in text.chars() {
+        let in_word = c.is_alphanumeric();
+        match runs.last_mut() {
+            Some((run, word)) if *word == in_word => run.push(c),
+            _ => runs.push((c.to_string(), in_word)),
+        }
+    }
+    let hits: Vec<bool> = runs
+        .iter()
+        .map(|(run, word)| {
+            *word && {
+                let form = search_form(run);
+                words.iter().any(|w| form.contains(w.as_str()))
+            }
+        })
+        .collect();
+    let first = hits.iter().position(|h| *h)?;
+    // Each word has a run of something else beside it: two runs a word.
+    let start = first.saturating_sub(BEFORE * 2);
+    let end = (first + AFTER * 2 + 1).min(runs.len());
+    let mut pieces: Vec<Piece> = Vec::new();
+    if start > 0 {
+        pieces.push(Piece {
+            text: "…".to_owned(),
+            hit: false,
+        });
+    }
+    for ((run, _), hit) in runs[start..end].iter().zip(&hits[start..end]) {
+        match pieces.last_mut() {
+            Some(last) if last.hit == *hit => last.text.push_str(run),
+            _ => pieces.push(Piece {
+                text: run.clone(),
+                hit: *hit,
+            }),
+        }
+    }
+    if end < runs.len() {
+        match pieces.last_mut() {
+            Some(last) if !last.hit => last.text.push('…'),
+            _ => pieces.push(Piece {
+                text: "…".to_owned(),
+                hit: false,
+            }),
+        }
+    }
+    Some(pieces)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -198,5 +268,40 @@ mod tests {
         }
         assert!(!has_hidden_characters("first line\nsecond\tline", true));
         assert!(has_hidden_characters("first line\u{0}", true));
+    }
+
+    #[test]
+    fn the_words_a_search_found_are_marked_in_any_script() {
+        let words = search_words("beograd DECU").unwrap_or_default();
+        let pieces = mark_matches("Библиотека Београд за децу", &words).unwrap_or_default();
+        let marked: Vec<&str> = pieces
+            .iter()
+            .filter(|p| p.hit)
+            .map(|p| p.text.as_str())
+            .collect();
+        assert_eq!(marked, ["Београд", "децу"]);
+        let whole: String = pieces.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(whole, "Библиотека Београд за децу");
+        // A word inside a longer one is found, as the search finds it.
+        let pieces = mark_matches("Beogradska čitaonica", &words).unwrap_or_default();
+        assert_eq!(
+            pieces[0],
+            Piece {
+                text: "Beogradska".to_owned(),
+                hit: true
+            }
+        );
+        assert_eq!(mark_matches("Kumanovo reads aloud", &words), None);
+    }
+
+    #[test]
+    fn a_long_text_is_cut_to_an_excerpt_around_its_first_match() {
+        let long = format!("{} Cetinje {}", "word ".repeat(40), "more ".repeat(40));
+        let pieces = mark_matches(&long, &["cetinje".to_owned()]).unwrap_or_default();
+        let shown: String = pieces.iter().map(|p| p.text.as_str()).collect();
+        assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
+        assert_eq!(shown.matches("word").count(), BEFORE);
+        assert_eq!(shown.matches("more").count(), AFTER);
+        assert!(pieces.iter().any(|p| p.hit && p.text == "Cetinje"));
     }
 }

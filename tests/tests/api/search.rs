@@ -63,6 +63,44 @@ async fn proposals_are_found_in_any_script_by_those_who_may_see_them(backend: Ba
         ["Библиотека Београд за децу"]
     );
 
+    // Each proposal found says where, with the words found marked: the
+    // title when it matches, else the first text that does.
+    let where_found = |q: &'static str| {
+        let app = &app;
+        let manager = &manager;
+        async move {
+            let reply = app.get(&format!("/proposals?q={q}"), Some(manager)).await;
+            reply.expect(200);
+            let found = reply.body["items"][0]["found"].clone();
+            let marked: Vec<String> = found["pieces"]
+                .as_array()
+                .expect("pieces")
+                .iter()
+                .filter(|p| p["hit"] == true)
+                .filter_map(|p| p["text"].as_str().map(str::to_owned))
+                .collect();
+            (
+                found["field"].as_str().unwrap_or_default().to_owned(),
+                marked,
+            )
+        }
+    };
+    assert_eq!(
+        where_found("beograd").await,
+        ("title".to_owned(), vec!["Београд".to_owned()])
+    );
+    assert_eq!(
+        where_found("citaonica").await,
+        ("summary".to_owned(), vec!["Читаоница".to_owned()])
+    );
+    assert_eq!(
+        where_found("psephiaka").await,
+        ("summary".to_owned(), vec!["Ψηφιακά".to_owned()])
+    );
+    // A list without a search says nothing of the kind.
+    let all = app.get("/proposals", Some(&manager)).await;
+    assert!(all.body["items"][0].get("found").is_none());
+
     // Too long a search is refused, naming the field.
     let long = "слово ".repeat(50);
     let query = serde_urlencoded::to_string([("q", long.as_str())]).expect("a query");

@@ -306,6 +306,8 @@ async fn a_manager_searches_proposals_in_another_script(backend: Backend) {
     assert!(list.contains("Читалница во Цетиње"), "{list}");
     assert!(!list.contains("Ready to go"), "{list}");
     assert_eq!(browser.value("#q").await, "Cetinje");
+    // The words found are marked in the title.
+    assert_eq!(browser.text("main table mark").await, "Цетиње");
     browser
         .assert_accessible("the proposals found by a search")
         .await;

@@ -26,9 +26,26 @@ use crate::{PageError, WebState, status_of};
 struct Row {
     id: String,
     title: String,
+    /// The title with the words a search found marked, when it matched.
+    title_found: Option<Vec<grants_domain::text::Piece>>,
+    /// Where else a search found it: the field's name and an excerpt.
+    found_in: Option<String>,
+    found: Option<Vec<grants_domain::text::Piece>>,
     state: String,
     state_label: String,
     country: String,
+}
+
+/// The heading of the field a search found a proposal in, as its page names it.
+fn field_heading(field: &str) -> &'static str {
+    match field {
+        "summary" => "read-summary",
+        "problem" => "read-problem",
+        "proposed_service" => "read-service",
+        "target_group" => "read-target-group",
+        "planned_activities" => "read-activities",
+        _ => "read-tags",
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -84,16 +101,29 @@ pub(crate) async fn list(
     let proposals = page
         .items
         .into_iter()
-        .map(|p| Row {
-            id: p.id.to_string(),
-            title: p.content.title.clone().unwrap_or_default(),
-            state_label: state_label(viewer.locale, &p.workflow, &p.state, &p.state_label),
-            state: p.state.clone(),
-            country: p
-                .content
-                .country
-                .map(|c| country_name(viewer.locale, &c.to_string()))
-                .unwrap_or_default(),
+        .map(|p| {
+            // The title with its words marked when the search found it
+            // there, else where it did, under the title.
+            let (title_found, found) = match p.found {
+                Some(m) if m.field == "title" => (Some(m.pieces), None),
+                other => (None, other),
+            };
+            Row {
+                id: p.id.to_string(),
+                title: p.content.title.clone().unwrap_or_default(),
+                title_found,
+                found_in: found
+                    .as_ref()
+                    .map(|m| text(viewer.locale, field_heading(m.field))),
+                found: found.map(|m| m.pieces),
+                state_label: state_label(viewer.locale, &p.workflow, &p.state, &p.state_label),
+                state: p.state.clone(),
+                country: p
+                    .content
+                    .country
+                    .map(|c| country_name(viewer.locale, &c.to_string()))
+                    .unwrap_or_default(),
+            }
         })
         .collect();
     Ok(render(
