@@ -12,6 +12,8 @@ use grants_app::proposals::ProposalPage;
 use grants_domain::Locale;
 use grants_domain::programme::ProgrammeSpec;
 use grants_domain::proposal::ProposalContent;
+use grants_domain::review::Recommendation;
+use grants_scoring::CriterionScore;
 use serde::Serialize;
 
 use crate::catalogue::{Args, country_name, language_name, named_or, text, text_with};
@@ -243,7 +245,8 @@ pub fn size_text(bytes: u64) -> String {
 
 /// The proposal's dossier as a PDF in the reader's language: what its page
 /// shows the reader (every answer, the budget, the files attached, the
-/// decisions with their letters, the history), printed at `now`.
+/// reviews they may read, the decisions with their letters, the history),
+/// printed at `now`.
 pub fn dossier(
     locale: Locale,
     page: &ProposalPage,
@@ -317,6 +320,43 @@ pub fn dossier(
             .map(|a| format!("{} ({})", a.file_name, size_text(a.size_bytes)))
             .collect(),
     );
+    // The reviews the reader may read, as on the page.
+    let shown = reviews(locale, &page.reviews, spec);
+    if !shown.is_empty() {
+        let items =
+            shown
+                .into_iter()
+                .map(|r| {
+                    let mut lines = vec![
+                        [
+                            r.reviewer.unwrap_or_else(|| {
+                                let mut args = Args::new();
+                                args.insert("n".into(), r.number.into());
+                                text_with(locale, "review-numbered", &args)
+                            }),
+                            r.when.unwrap_or_default(),
+                        ]
+                        .join(" · "),
+                    ];
+                    lines.extend(
+                        r.scores
+                            .into_iter()
+                            .map(|s| format!("{}: {}", s.criterion, s.score)),
+                    );
+                    let said = [
+                        ("weighted-score", r.weighted),
+                        ("recommendation", r.recommendation),
+                        ("comment-for-applicant", r.comment_for_applicant),
+                        ("comment-for-jury", r.comment_for_jury),
+                    ];
+                    lines.extend(said.into_iter().filter_map(|(key, value)| {
+                        Some(format!("{}: {}", text(locale, key), value?))
+                    }));
+                    lines.join("\n")
+                })
+                .collect();
+        d.list(d.t("reviews"), items);
+    }
     if !page.decisions.is_empty() {
         d.list(
             d.t("decisions"),
@@ -354,4 +394,98 @@ fn in_language(
         .or_else(|| text.values().next())
         .cloned()
         .unwrap_or_default()
+}
+
+/// Each recommendation a reviewer may make: its value in a form and its
+/// words' catalogue key.
+pub const RECOMMENDATIONS: [(Recommendation, &str, &str); 3] = [
+    (Recommendation::Fund, "fund", "recommend-fund"),
+    (
+        Recommendation::FundWithChanges,
+        "fund_with_changes",
+        "recommend-fund-with-changes",
+    ),
+    (
+        Recommendation::DoNotFund,
+        "do_not_fund",
+        "recommend-do-not-fund",
+    ),
+];
+
+/// A recommendation in the reader's language.
+pub fn recommendation_text(locale: Locale, chosen: Recommendation) -> String {
+    RECOMMENDATIONS
+        .iter()
+        .find(|(r, _, _)| *r == chosen)
+        .map_or_else(String::new, |(_, _, key)| text(locale, key))
+}
+
+/// A submitted review as its readers read it.
+#[derive(Debug, Serialize)]
+pub struct ReviewRead {
+    /// Counted from 1, to name a review whose reviewer is not shown.
+    pub number: usize,
+    /// The reviewer's name; `None` for the applicant, who reads them unnamed.
+    pub reviewer: Option<String>,
+    /// Each criterion's score, in the rubric's order.
+    pub scores: Vec<ScoreRead>,
+    /// The weighted score, of 100.
+    pub weighted: Option<String>,
+    /// The recommendation, in words.
+    pub recommendation: Option<String>,
+    /// The comment meant for the applicant.
+    pub comment_for_applicant: Option<String>,
+    /// The comment meant for the jury.
+    pub comment_for_jury: Option<String>,
+    /// When it was submitted, in the programme's time zone.
+    pub when: Option<String>,
+}
+
+/// One criterion's score.
+#[derive(Debug, Serialize)]
+pub struct ScoreRead {
+    /// The criterion.
+    pub criterion: String,
+    /// `7 / 10`, or "not applicable".
+    pub score: String,
+}
+
+/// The reviews the reader may read (the use case left out the others), as
+/// they read them.
+pub fn reviews(
+    locale: Locale,
+    reviews: &[grants_app::reviews::ReviewView],
+    spec: &ProgrammeSpec,
+) -> Vec<ReviewRead> {
+    let formatter = Formatter::new(locale, spec.time_zone);
+    reviews
+        .iter()
+        .enumerate()
+        .map(|(i, r)| ReviewRead {
+            number: i + 1,
+            reviewer: r.reviewer_name.clone(),
+            scores: spec
+                .rubric
+                .iter()
+                .filter_map(|criterion| {
+                    let score = r.scores.get(&criterion.key)?;
+                    Some(ScoreRead {
+                        criterion: in_language(&criterion.title, locale, spec.default_locale),
+                        score: match score {
+                            CriterionScore::Score(n) => format!("{n} / {}", criterion.scale_max),
+                            CriterionScore::NotApplicable => text(locale, "score-not-applicable"),
+                        },
+                    })
+                })
+                .collect(),
+            weighted: r.weighted_score.map(|w| format!("{w:.1}")),
+            recommendation: r.recommendation.map(|rec| recommendation_text(locale, rec)),
+            comment_for_applicant: r
+                .comment_for_applicant
+                .clone()
+                .filter(|c| !c.trim().is_empty()),
+            comment_for_jury: r.comment_for_jury.clone().filter(|c| !c.trim().is_empty()),
+            when: r.submitted_at.map(|at| formatter.date_time(at)),
+        })
+        .collect()
 }

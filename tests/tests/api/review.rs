@@ -968,6 +968,20 @@ async fn reviews_follow_the_rubric_and_feed_the_ranking(backend: Backend) {
         .get(&format!("/proposals/{first}/reviews"), Some(&j.applicant))
         .await;
     assert_eq!(before.body, json!([]));
+    // The proposal's dossier holds the reviews its reader may read: the
+    // reviewer's has the jury's comment, the applicant's none of it.
+    let dossier = |token: &str| {
+        let app = &j.app;
+        let path = format!("/proposals/{first}/dossier.pdf");
+        let token = token.to_owned();
+        async move {
+            let (status, _, bytes) = app.download(&path, Some(&token)).await;
+            assert_eq!(status, 200);
+            grants_tests::readers::words_of(&grants_tests::readers::read_pdf(&bytes))
+        }
+    };
+    assert!(dossier(&harsh).await.contains("Budget is tight."));
+    assert!(!dossier(&j.applicant).await.contains("Budget is tight."));
 
     j.review(
         &kind,

@@ -237,7 +237,7 @@ struct ShowPage {
     /// The submitted reviews, as far as the viewer may read them: the jury
     /// all; a reviewer the others' once theirs is in, when the programme
     /// shares them; the applicant the comments meant for them once decided.
-    reviews: Vec<ReviewRead>,
+    reviews: Vec<grants_i18n::proposal::ReviewRead>,
     /// The grant, once funded, for those who may see it.
     grant_id: Option<String>,
     /// The files attached; the owner adds and removes them while it is `editable`.
@@ -246,69 +246,6 @@ struct ShowPage {
     attachment_limit: String,
     /// The page the attachment forms post under.
     attachments_base: String,
-}
-
-/// A submitted review as the proposal page shows it.
-#[derive(Debug, Serialize)]
-struct ReviewRead {
-    /// Counted from 1, to name a review whose reviewer is not shown.
-    number: usize,
-    /// The reviewer's name; `None` for the applicant, who reads them unnamed.
-    reviewer: Option<String>,
-    scores: Vec<ScoreRead>,
-    weighted: Option<String>,
-    recommendation: Option<String>,
-    comment_for_applicant: Option<String>,
-    comment_for_jury: Option<String>,
-    when: Option<String>,
-}
-
-#[derive(Debug, Serialize)]
-struct ScoreRead {
-    criterion: String,
-    score: String,
-}
-
-/// The reviews the viewer may read, as the page shows them.
-fn reviews_shown(
-    viewer: &Viewer,
-    reviews: Vec<grants_app::reviews::ReviewView>,
-    spec: &grants_domain::programme::ProgrammeSpec,
-) -> Vec<ReviewRead> {
-    let locale = viewer.locale;
-    reviews
-        .into_iter()
-        .enumerate()
-        .map(|(i, r)| ReviewRead {
-            number: i + 1,
-            reviewer: r.reviewer_name,
-            scores: spec
-                .rubric
-                .iter()
-                .filter_map(|criterion| {
-                    let score = r.scores.get(&criterion.key)?;
-                    Some(ScoreRead {
-                        criterion: localized(&criterion.title, locale, spec.default_locale),
-                        score: match score {
-                            grants_scoring::CriterionScore::Score(n) => {
-                                format!("{n} / {}", criterion.scale_max)
-                            }
-                            grants_scoring::CriterionScore::NotApplicable => {
-                                text(locale, "score-not-applicable")
-                            }
-                        },
-                    })
-                })
-                .collect(),
-            weighted: r.weighted_score.map(|w| format!("{w:.1}")),
-            recommendation: r
-                .recommendation
-                .map(|rec| super::review::recommendation_text(locale, rec)),
-            comment_for_applicant: r.comment_for_applicant.filter(|c| !c.trim().is_empty()),
-            comment_for_jury: r.comment_for_jury.filter(|c| !c.trim().is_empty()),
-            when: r.submitted_at.map(|at| when(viewer.locale, spec, at)),
-        })
-        .collect()
 }
 
 /// The decision form, where the reader may record a decision (the
@@ -417,7 +354,7 @@ async fn show_page(
         conflicts_link: proposal.may.see_conflicts,
         decision: decision_form(viewer, &proposal),
         decisions,
-        reviews: reviews_shown(viewer, page.reviews, spec),
+        reviews: grants_i18n::proposal::reviews(viewer.locale, &page.reviews, spec),
         grant_id: page.grant_id.map(|g| g.to_string()),
         attachments: super::attachments::shown(viewer, page.attachments, spec),
         attachment_limit: super::attachments::size_text(spec.reporting.max_attachment_bytes),

@@ -9,7 +9,7 @@ use axum_extra::extract::Form;
 use grants_app::assignments::{self, AcceptAssignmentInput, EndAssignmentInput};
 use grants_app::reviews::{self, ReviewInput, ReviewStepInput};
 use grants_app::{Actor, AppError};
-use grants_domain::review::Recommendation;
+use grants_i18n::proposal::RECOMMENDATIONS;
 use grants_scoring::CriterionScore;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -52,28 +52,6 @@ struct ReviewPage {
     saved: bool,
     /// The proposal, read beside the score sheet.
     read: Option<grants_i18n::proposal::ProposalRead>,
-}
-
-const RECOMMENDATIONS: [(Recommendation, &str, &str); 3] = [
-    (Recommendation::Fund, "fund", "recommend-fund"),
-    (
-        Recommendation::FundWithChanges,
-        "fund_with_changes",
-        "recommend-fund-with-changes",
-    ),
-    (
-        Recommendation::DoNotFund,
-        "do_not_fund",
-        "recommend-do-not-fund",
-    ),
-];
-
-/// A recommendation in the reader's language.
-pub(crate) fn recommendation_text(locale: grants_domain::Locale, chosen: Recommendation) -> String {
-    RECOMMENDATIONS
-        .iter()
-        .find(|(r, _, _)| *r == chosen)
-        .map_or_else(String::new, |(_, _, key)| text(locale, key))
 }
 
 /// What the form showed when it was sent, to show it again with its errors.
