@@ -73,6 +73,20 @@ pub fn named_or(locale: Locale, key: &str, fallback: &str) -> String {
     }
 }
 
+/// A programme's own text (its title, a criterion) in the reader's
+/// language, else the programme's, else any it has.
+pub fn in_language(
+    text: &grants_domain::programme::LocalizedText,
+    locale: Locale,
+    fallback: Locale,
+) -> String {
+    text.get(&locale)
+        .or_else(|| text.get(&fallback))
+        .or_else(|| text.values().next())
+        .cloned()
+        .unwrap_or_default()
+}
+
 /// A country's name in `locale` (`places.ftl`), or its code where the
 /// catalogue has none (a country outside the region the catalogues name).
 pub fn country_name(locale: Locale, country: &str) -> String {

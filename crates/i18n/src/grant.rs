@@ -83,12 +83,7 @@ pub fn dossier(
     let spec = &dossier.programme.spec;
     let f = Formatter::new(locale, spec.time_zone);
     let t = |key: &str| text(locale, key);
-    let programme = spec
-        .title
-        .get(&locale)
-        .or_else(|| spec.title.get(&spec.default_locale))
-        .cloned()
-        .unwrap_or_default();
+    let programme = crate::in_language(&spec.title, locale, spec.default_locale);
     let mut d = Dossier::new(
         locale,
         grant.title.clone(),

@@ -14,6 +14,6 @@ pub mod proposal;
 pub mod workflow;
 
 pub use catalogue::{
-    Args, CATALOGUES, LANGUAGE_COOKIE, country_name, from_accept_language, language_name, named_or,
-    own_text, page_language, text,
+    Args, CATALOGUES, LANGUAGE_COOKIE, country_name, from_accept_language, in_language,
+    language_name, named_or, own_text, page_language, text,
 };

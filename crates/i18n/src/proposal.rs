@@ -16,7 +16,7 @@ use grants_domain::review::Recommendation;
 use grants_scoring::CriterionScore;
 use serde::Serialize;
 
-use crate::catalogue::{Args, country_name, language_name, named_or, text, text_with};
+use crate::catalogue::{Args, country_name, in_language, language_name, named_or, text, text_with};
 use crate::workflow::step_named;
 
 /// One free-text answer under its question.
@@ -381,19 +381,6 @@ pub fn dossier(
     }
     d.history(history(locale, page));
     d.pdf(format!("proposal-{}.pdf", proposal.id), spec.time_zone, now)
-}
-
-/// A programme's text in the reader's language, else the programme's, else any.
-fn in_language(
-    text: &grants_domain::programme::LocalizedText,
-    locale: Locale,
-    fallback: Locale,
-) -> String {
-    text.get(&locale)
-        .or_else(|| text.get(&fallback))
-        .or_else(|| text.values().next())
-        .cloned()
-        .unwrap_or_default()
 }
 
 /// Each recommendation a reviewer may make: its value in a form and its

@@ -39,7 +39,7 @@ use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use grants_app::{Actor, AppError, AppResult, PageRequest};
-use grants_domain::programme::{LocalizedText, ProgrammeSpec};
+use grants_domain::programme::ProgrammeSpec;
 use grants_domain::{Locale, ProgrammeId};
 
 use self::attachments::On;
@@ -542,14 +542,7 @@ pub(crate) async fn programme_title(
     Ok(localized(&spec.title, viewer.locale, spec.default_locale))
 }
 
-/// A text in the viewer's language, else the programme's, else any.
-pub(crate) fn localized(text: &LocalizedText, locale: Locale, fallback: Locale) -> String {
-    text.get(&locale)
-        .or_else(|| text.get(&fallback))
-        .or_else(|| text.values().next())
-        .cloned()
-        .unwrap_or_default()
-}
+pub(crate) use grants_i18n::in_language as localized;
 
 /// A moment in the programme's time zone as the viewer writes it, e.g.
 /// `12 March 2027, 17:00 (Europe/Skopje)` or `12 март 2027, 17:00 (Europe/Skopje)`.
