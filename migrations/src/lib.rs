@@ -23,6 +23,7 @@ mod m20261207_000016_erasure;
 mod m20261207_000017_sign_in_providers;
 mod m20261207_000018_sealed_secrets;
 mod m20261207_000019_proposal_search;
+mod m20261207_000020_showcase_consents;
 
 /// Every migration, oldest first.
 #[derive(Debug)]
@@ -51,6 +52,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000017_sign_in_providers::Migration),
             Box::new(m20261207_000018_sealed_secrets::Migration),
             Box::new(m20261207_000019_proposal_search::Migration),
+            Box::new(m20261207_000020_showcase_consents::Migration),
         ]
     }
 }

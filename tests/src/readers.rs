@@ -1,6 +1,6 @@
 //! Files read by independent readers from PyPI, as a person's programs
 //! would open them, not by the crates that wrote them: spreadsheets by
-//! openpyxl, PDFs by pypdf.
+//! openpyxl, PDFs by pypdf, feeds by feedparser and calendars by icalendar.
 
 use std::io::Write;
 
@@ -57,6 +57,60 @@ print(json.dumps({
     "embedded_fonts": sorted(fonts),
 }, ensure_ascii=False))
 "#;
+
+/// The feed reader: the feed's title, language and links, and each
+/// entry's id, title, summary, content, language and links, as feedparser
+/// reads them (it reports a malformed feed as `bozo`).
+const FEED_READER: &str = r#"
+import json, sys
+import feedparser
+feed = feedparser.parse(sys.argv[1])
+print(json.dumps({
+    "bozo": bool(feed.bozo),
+    "version": feed.version,
+    "title": feed.feed.get("title"),
+    "language": feed.feed.get("language"),
+    "links": [{"rel": l.get("rel"), "href": l.get("href")} for l in feed.feed.get("links", [])],
+    "entries": [{
+        "id": e.get("id"),
+        "title": e.get("title"),
+        "summary": e.get("summary"),
+        "content": [c.get("value") for c in e.get("content", [])],
+        "language": (e.get("content") or [{}])[0].get("language"),
+        "links": [{"rel": l.get("rel"), "href": l.get("href")} for l in e.get("links", [])],
+        "updated": e.get("updated"),
+    } for e in feed.entries],
+}, ensure_ascii=False))
+"#;
+
+/// The calendar reader: the calendar's name and each event's uid,
+/// summary, description, url and start (ISO 8601), as icalendar reads them.
+const CALENDAR_READER: &str = r#"
+import json, sys
+import icalendar
+with open(sys.argv[1], "rb") as f:
+    calendar = icalendar.Calendar.from_ical(f.read())
+events = []
+for event in calendar.walk("VEVENT"):
+    events.append({
+        "uid": str(event.get("UID")),
+        "summary": str(event.get("SUMMARY")),
+        "description": str(event.get("DESCRIPTION")),
+        "url": str(event.get("URL")),
+        "start": event.decoded("DTSTART").isoformat(),
+    })
+print(json.dumps({"name": str(calendar.get("NAME") or calendar.get("X-WR-CALNAME")), "events": events}, ensure_ascii=False))
+"#;
+
+/// An Atom feed as feedparser reads it (see [`FEED_READER`]).
+pub fn read_feed(bytes: &[u8]) -> Value {
+    read_with(FEED_READER, bytes, ".atom")
+}
+
+/// An iCalendar file as the icalendar package reads it (see [`CALENDAR_READER`]).
+pub fn read_calendar(bytes: &[u8]) -> Value {
+    read_with(CALENDAR_READER, bytes, ".ics")
+}
 
 /// The sheets of an xlsx file, as openpyxl reads them; panics when it
 /// cannot (the file would not open in a spreadsheet either).

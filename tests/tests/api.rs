@@ -33,6 +33,7 @@ mod api {
     mod search;
     mod second_factor;
     mod sessions;
+    mod showcase;
     mod storage;
     mod stress;
     mod users;

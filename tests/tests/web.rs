@@ -16,5 +16,6 @@ mod web {
     mod programme_manager;
     mod reviewer;
     mod security;
+    mod showcase;
     mod words;
 }

@@ -4,8 +4,8 @@
 //! Who sees a grant: its grantee, and finance, programme managers and
 //! administrators. Everyone else gets a 404.
 
-use std::collections::HashMap;
 use std::collections::hash_map::Entry;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Months, Utc};
 use grants_domain::finance::split_award;
@@ -914,6 +914,8 @@ pub struct GrantDossier {
     pub grantee: String,
     /// Its reports, in the order they are due.
     pub reports: Vec<crate::reports::ReportView>,
+    /// What it achieved: the indicators of its latest accepted report.
+    pub achieved: Option<BTreeMap<String, u64>>,
     /// Its history, with who acted.
     pub history: GrantHistory,
 }
@@ -932,12 +934,19 @@ pub async fn dossier(app: &App, actor: &Actor, id: GrantId) -> AppResult<GrantDo
         .remove(&grant.grantee_id)
         .unwrap_or_default();
     let reports = crate::reports::of_grant(app, actor, id).await?;
+    let achieved = crate::reports::achieved(
+        reports
+            .iter()
+            .enumerate()
+            .map(|(at, r)| (at, r.state.as_str(), &r.content.indicators)),
+    );
     let history = history_named(app, actor, id).await?;
     Ok(GrantDossier {
         grant,
         programme,
         grantee,
         reports,
+        achieved,
         history,
     })
 }

@@ -37,6 +37,7 @@ pub mod reviews;
 pub mod second_factor;
 pub mod secrets;
 pub mod sessions;
+pub mod showcase;
 pub mod steps;
 pub mod timers;
 pub mod todo;

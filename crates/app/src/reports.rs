@@ -1336,6 +1336,31 @@ pub(crate) async fn fire_summary(app: &App, owner: &str, timer: &DueTimer) -> Ap
     Ok(outcome)
 }
 
+/// What a grant achieved so far: the indicators of its latest accepted
+/// report (the impact summary, the grant's dossier and the public showcase
+/// count the same), from its reports as (place in the schedule, state,
+/// indicators); `None` before a report is accepted.
+pub(crate) fn achieved<'a>(
+    reports: impl IntoIterator<Item = (usize, &'a str, &'a BTreeMap<String, u64>)>,
+) -> Option<BTreeMap<String, u64>> {
+    reports
+        .into_iter()
+        .filter(|(_, state, _)| *state == names::ACCEPTED)
+        .max_by_key(|(at, ..)| *at)
+        .map(|(.., indicators)| indicators.clone())
+}
+
+/// [`achieved`] of a grant's report records.
+pub(crate) fn achieved_of(reports: &[ReportRecord]) -> Option<BTreeMap<String, u64>> {
+    achieved(reports.iter().map(|r| {
+        (
+            usize::from(r.position),
+            r.state.as_str(),
+            &r.content.indicators,
+        )
+    }))
+}
+
 /// An indicator with its name in the reader's language.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct IndicatorView {
@@ -1404,11 +1429,7 @@ pub async fn impact(app: &App, actor: &Actor, programme_id: ProgrammeId) -> AppR
                 award: g.award,
                 disbursed: book.grant(g).disbursed,
                 targets: targets.get(&g.proposal_id).cloned().unwrap_or_default(),
-                achieved: own
-                    .iter()
-                    .filter(|r| r.state == names::ACCEPTED)
-                    .max_by_key(|r| r.position)
-                    .map(|r| r.content.indicators.clone()),
+                achieved: achieved_of(own),
                 reports: own
                     .iter()
                     .filter(|r| r.state != names::CANCELLED)

@@ -514,6 +514,10 @@ pub struct ProgrammeInput {
     /// sign-in, proved within the last few minutes, from everyone; off
     /// when omitted (then only those who have it are asked for a code).
     pub second_factor_for_money: Option<bool>,
+    /// The programme appears on the public showcase: its call while it is
+    /// upcoming or open and, with each grantee's consent, its funded
+    /// projects; off when omitted.
+    pub showcase: Option<bool>,
 }
 
 /// A rubric criterion that passed validation.
@@ -627,6 +631,10 @@ pub struct ProgrammeSpec {
     /// Approving and paying its tranches needs two-step sign-in from everyone.
     #[serde(default)]
     pub second_factor_for_money: bool,
+    /// Shown on the public showcase (its call, and funded projects whose
+    /// grantees consent).
+    #[serde(default)]
+    pub showcase: bool,
 }
 
 /// Where a call stands at a moment in time.
@@ -721,6 +729,7 @@ impl ProgrammeSpec {
                     .collect(),
             ),
             second_factor_for_money: Some(self.second_factor_for_money),
+            showcase: Some(self.showcase),
             review: Some(self.review.to_input()),
             reporting: Some(self.reporting.to_input()),
         }
@@ -754,6 +763,7 @@ impl ProgrammeInput {
             second_factor_for_money: patch
                 .second_factor_for_money
                 .or(self.second_factor_for_money),
+            showcase: patch.showcase.or(self.showcase),
         }
     }
 
@@ -908,6 +918,7 @@ impl ProgrammeInput {
                 review,
                 reporting,
                 second_factor_for_money: self.second_factor_for_money.unwrap_or(false),
+                showcase: self.showcase.unwrap_or(false),
             }),
             _ => Err(errors),
         }

@@ -223,12 +223,7 @@ pub fn dossier(
         },
     );
 
-    // Outcomes: the proposal's targets against the latest report that counts any.
-    let latest = dossier
-        .reports
-        .iter()
-        .rev()
-        .find(|r| !r.content.indicators.is_empty());
+    // Outcomes: the proposal's targets against the latest accepted report.
     let targets = dossier.reports.first().map(|r| &r.targets);
     let outcomes: Vec<Vec<Value>> = spec
         .reporting
@@ -236,8 +231,10 @@ pub fn dossier(
         .iter()
         .filter_map(|i| {
             let target = targets.and_then(|t| t.get(&i.key)).copied();
-            let achieved = latest
-                .and_then(|r| r.content.indicators.get(&i.key))
+            let achieved = dossier
+                .achieved
+                .as_ref()
+                .and_then(|a| a.get(&i.key))
                 .copied();
             (target.is_some() || achieved.is_some()).then(|| {
                 vec![

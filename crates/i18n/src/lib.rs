@@ -11,6 +11,7 @@ pub mod errors;
 pub mod export;
 pub mod grant;
 pub mod proposal;
+pub mod showcase;
 pub mod workflow;
 
 pub use catalogue::{

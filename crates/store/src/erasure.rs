@@ -18,7 +18,8 @@ use crate::StoreResult;
 use crate::entity::{
     api_token, bid, conflict, decision, email_token, external_identity, grant, idempotency_key,
     notification_preference, outbox_message, privacy_consent, proposal, recovery_code, report,
-    review, review_assignment, reviewer_profile, second_factor, sign_in_throttle, user, user_role,
+    review, review_assignment, reviewer_profile, second_factor, showcase_consent, sign_in_throttle,
+    user, user_role,
 };
 
 /// What replaces a person's name and address in texts others wrote.
@@ -123,7 +124,8 @@ pub async fn pseudonymise_account(
 /// Deletes every row that only describes the person: sessions and tokens,
 /// links to their organisations' accounts,
 /// links sent to them, their second factor and recovery codes, email
-/// preferences, accepted notices, stored replies, jury profiles and bids,
+/// preferences, accepted notices, consents to show their projects in
+/// public (which nobody is left to withdraw), stored replies, jury profiles and bids,
 /// the emails to them, and their sign-in throttle (`throttle_key`). How
 /// many rows.
 pub async fn delete_personal_rows(
@@ -149,6 +151,7 @@ pub async fn delete_personal_rows(
     delete!(second_factor, UserId);
     delete!(notification_preference, UserId);
     delete!(privacy_consent, UserId);
+    delete!(showcase_consent, GivenBy);
     delete!(idempotency_key, UserId);
     delete!(reviewer_profile, UserId);
     delete!(bid, ReviewerId);

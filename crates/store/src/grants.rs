@@ -272,7 +272,7 @@ pub async fn set_grant_state(
     query::update_at_revision(c, update, id.uuid(), expected_revision, now).await
 }
 
-fn grant_record(row: grant::Model) -> StoreResult<GrantRecord> {
+pub(crate) fn grant_record(row: grant::Model) -> StoreResult<GrantRecord> {
     let currency = Currency::parse(&row.currency).map_err(|e| corrupt("grants.currency", e))?;
     Ok(GrantRecord {
         id: row.id.into(),

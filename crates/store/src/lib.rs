@@ -28,6 +28,7 @@ pub mod reads;
 pub mod reports;
 pub mod review;
 pub mod second_factors;
+pub mod showcase;
 pub mod throttle;
 pub mod timers;
 pub mod tokens;

@@ -184,6 +184,18 @@ fn matching(filter: &ReportFilter) -> Select<report::Entity> {
     select
 }
 
+/// The reports of `grants` in one of `states`, in schedule order per grant.
+pub async fn reports_of_grants(
+    c: &impl ConnectionTrait,
+    grants: &[GrantId],
+    states: &[&str],
+) -> StoreResult<Vec<ReportRecord>> {
+    let select = report::Entity::find()
+        .filter(report::Column::State.is_in(states.iter().copied()))
+        .order_by_asc(report::Column::Position);
+    query::all_in(c, select, report::Column::GrantId, grants, report_record).await
+}
+
 /// Every report of a programme (for its impact summary), grant by grant.
 pub async fn reports_in_programme(
     c: &impl ConnectionTrait,

@@ -223,6 +223,19 @@ fn matrix() -> BTreeMap<&'static str, (bool, [May; 7])> {
             "POST /grants/{id}/bank-details/reject",
             (false, [H, H, H, Y, H, Y, F]),
         ),
+        ("GET /grants/{id}/showcase-consent", (false, grant_readers)),
+        // Only the grantee consents to show their project, or withdraws.
+        (
+            "PUT /grants/{id}/showcase-consent",
+            (false, [H, H, H, F, H, F, F]),
+        ),
+        (
+            "DELETE /grants/{id}/showcase-consent",
+            (false, [H, H, H, F, H, F, F]),
+        ),
+        ("GET /showcase", (true, everyone)),
+        ("GET /showcase/calls.atom", (true, everyone)),
+        ("GET /showcase/deadlines.ics", (true, everyone)),
         ("GET /tranches/{id}", (false, grant_readers)),
         ("GET /tranches/{id}/transitions", (false, grant_readers)),
         // `request`: finance's transition.

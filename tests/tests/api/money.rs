@@ -84,12 +84,25 @@ impl Round {
 
     /// A proposal from `country` asking for `requested` cents, screened eligible.
     pub(crate) async fn eligible(&self, country: &str, title: &str, requested: i64) -> String {
+        self.eligible_shaped(country, title, requested, |_| {})
+            .await
+    }
+
+    /// As [`Round::eligible`], the proposal first shaped by `shape`.
+    pub(crate) async fn eligible_shaped(
+        &self,
+        country: &str,
+        title: &str,
+        requested: i64,
+        shape: impl FnOnce(&mut Value),
+    ) -> String {
         let mut body = grants_tests::complete_proposal_json(&self.programme_id, country);
         body["title"] = json!(title);
         body["requested_amount"] = json!({ "minor": requested, "currency": "EUR" });
         body["budget_lines"] = json!([
             { "description": "Everything", "amount": { "minor": requested, "currency": "EUR" } }
         ]);
+        shape(&mut body);
         let draft = self
             .app
             .post("/proposals", Some(&self.applicant), &body)
@@ -288,9 +301,8 @@ impl Round {
         (grant, tranches)
     }
 
-    /// Funds `proposal`; its agreement accepted and its first tranche
-    /// requested: the grant and its tranches.
-    pub(crate) async fn requested_tranche(&self, proposal: &str) -> (String, Vec<String>) {
+    /// Funds `proposal` and accepts its agreement: the grant, started.
+    pub(crate) async fn started(&self, proposal: &str) -> String {
         let decided = self.decide(proposal, json!({ "outcome": "funded" })).await;
         decided.expect(200);
         let grant = decided.body["grant_id"]
@@ -298,6 +310,13 @@ impl Round {
             .expect("a grant")
             .to_owned();
         self.accept_agreement(&grant).await;
+        grant
+    }
+
+    /// Funds `proposal`; its agreement accepted and its first tranche
+    /// requested: the grant and its tranches.
+    pub(crate) async fn requested_tranche(&self, proposal: &str) -> (String, Vec<String>) {
+        let grant = self.started(proposal).await;
         let tranches: Vec<String> = self.grant(&self.finance, &grant).await["tranches"]
             .as_array()
             .expect("tranches")

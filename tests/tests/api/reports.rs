@@ -39,19 +39,11 @@ async fn started_grant(backend: Backend, smtp: Option<&SmtpServer>) -> (Round, S
     )
     .await;
     let proposal = round.reviewed("MK", "Maker space", 1_000_000).await;
-    let decided = round
-        .decide(&proposal, json!({ "outcome": "funded" }))
-        .await;
-    decided.expect(200);
-    let grant = decided.body["grant_id"]
-        .as_str()
-        .expect("a grant")
-        .to_owned();
-    round.accept_agreement(&grant).await;
+    let grant = round.started(&proposal).await;
     (round, grant)
 }
 
-async fn reports_of(round: &Round, token: &str, grant: &str) -> Vec<Value> {
+pub(crate) async fn reports_of(round: &Round, token: &str, grant: &str) -> Vec<Value> {
     let reply = round
         .app
         .get(&format!("/grants/{grant}/reports"), Some(token))
@@ -70,7 +62,7 @@ async fn report(round: &Round, token: &str, report: &str) -> Value {
 }
 
 /// Waits (polling the timers' work, not the calendar) until the report is in `state`.
-async fn until_state(round: &Round, report_id: &str, state: &str) -> Value {
+pub(crate) async fn until_state(round: &Round, report_id: &str, state: &str) -> Value {
     for _ in 0..150 {
         let current = report(round, &round.manager, report_id).await;
         if current["state"] == state {
@@ -81,7 +73,7 @@ async fn until_state(round: &Round, report_id: &str, state: &str) -> Value {
     panic!("the report never reached {state}");
 }
 
-fn time(value: &Value) -> DateTime<Utc> {
+pub(crate) fn time(value: &Value) -> DateTime<Utc> {
     value
         .as_str()
         .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
@@ -90,7 +82,7 @@ fn time(value: &Value) -> DateTime<Utc> {
 }
 
 /// Moves the server's clock to just after `moment`.
-fn advance_past(round: &Round, moment: DateTime<Utc>) {
+pub(crate) fn advance_past(round: &Round, moment: DateTime<Utc>) {
     let now = round.app.clock.now();
     if moment > now {
         round
@@ -100,7 +92,13 @@ fn advance_past(round: &Round, moment: DateTime<Utc>) {
     }
 }
 
-async fn take(round: &Round, token: &str, report_id: &str, name: &str, body: Value) -> Reply {
+pub(crate) async fn take(
+    round: &Round,
+    token: &str,
+    report_id: &str,
+    name: &str,
+    body: Value,
+) -> Reply {
     let current = report(round, &round.manager, report_id).await;
     round
         .app
@@ -114,7 +112,7 @@ async fn take(round: &Round, token: &str, report_id: &str, name: &str, body: Val
         .await
 }
 
-async fn write(round: &Round, report_id: &str, body: Value) -> Reply {
+pub(crate) async fn write(round: &Round, report_id: &str, body: Value) -> Reply {
     let current = report(round, &round.manager, report_id).await;
     round
         .app
@@ -127,7 +125,7 @@ async fn write(round: &Round, report_id: &str, body: Value) -> Reply {
         .await
 }
 
-fn complete_report() -> Value {
+pub(crate) fn complete_report() -> Value {
     json!({
         "narrative": "The maker space opened in March; teenagers came back.",
         "activities": "40 workshops, two librarians trained.",

@@ -66,6 +66,16 @@ async fn every_role_s_main_pages_pass_the_accessibility_rules(backend: Backend) 
         pages: 0,
     };
 
+    // A visitor, signed out: the public showcase of the demo's calls and
+    // the projects whose libraries agreed.
+    tour.visit("the public showcase", "/app/showcase").await;
+    tour.browser.screenshot("role-visitor").await;
+    tour.visit(
+        "a programme's showcase",
+        &format!("/app/showcase/{DEMO_DECIDED_PROGRAMME}?country=MK"),
+    )
+    .await;
+
     // The applicant: home, their proposals, a submitted one, the draft and
     // its form, and a new proposal's form.
     tour.sign_in_as("applicant.mk").await;

@@ -19,6 +19,7 @@ mod responses;
 mod review;
 mod second_factor;
 mod sessions;
+mod showcase;
 mod steps;
 mod users;
 mod workflows;
@@ -46,6 +47,7 @@ pub(crate) fn api() -> OpenApiRouter<AppState> {
         .merge(reports::routes())
         .merge(steps::routes())
         .merge(workflows::routes())
+        .merge(showcase::routes())
         .merge(audit::routes())
         .merge(reads::routes())
         .merge(admin::routes())

@@ -62,6 +62,7 @@ pub(crate) fn valid() -> ProgrammeInput {
         review: None,
         reporting: None,
         second_factor_for_money: None,
+        showcase: None,
     }
 }
 

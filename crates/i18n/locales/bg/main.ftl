@@ -589,4 +589,4 @@ dossier-grant-kind = Досие на гранта
 dossier-paid = Изплатено
 dossier-indicator = Показател
 dossier-target = Цел
-dossier-achieved = Постигнато (последен отчет)
+dossier-achieved = Постигнато (последен приет отчет)

@@ -593,4 +593,4 @@ dossier-grant-kind = Dosije granta
 dossier-paid = Isplaćeno
 dossier-indicator = Pokazatelj
 dossier-target = Cilj
-dossier-achieved = Postignuto (posljednji izvještaj)
+dossier-achieved = Postignuto (posljednji prihvaćeni izvještaj)

@@ -595,4 +595,4 @@ dossier-grant-kind = Φάκελος επιχορήγησης
 dossier-paid = Καταβολή
 dossier-indicator = Δείκτης
 dossier-target = Στόχος
-dossier-achieved = Επίτευξη (πιο πρόσφατη έκθεση)
+dossier-achieved = Επίτευξη (πιο πρόσφατη εγκεκριμένη έκθεση)

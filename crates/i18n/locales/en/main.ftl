@@ -590,4 +590,4 @@ dossier-grant-kind = Grant dossier
 dossier-paid = Paid
 dossier-indicator = Indicator
 dossier-target = Target
-dossier-achieved = Achieved (latest report)
+dossier-achieved = Achieved (latest accepted report)

@@ -593,4 +593,4 @@ dossier-grant-kind = Dosje potpore
 dossier-paid = Isplaćeno
 dossier-indicator = Pokazatelj
 dossier-target = Cilj
-dossier-achieved = Postignuto (posljednje izvješće)
+dossier-achieved = Postignuto (posljednje prihvaćeno izvješće)

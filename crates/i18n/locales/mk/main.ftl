@@ -589,4 +589,4 @@ dossier-grant-kind = Досие на грантот
 dossier-paid = Исплатено
 dossier-indicator = Показател
 dossier-target = Цел
-dossier-achieved = Постигнато (последен извештај)
+dossier-achieved = Постигнато (последен прифатен извештај)

@@ -601,4 +601,4 @@ dossier-grant-kind = Dosarul grantului
 dossier-paid = Plătit
 dossier-indicator = Indicator
 dossier-target = Țintă
-dossier-achieved = Realizat (cel mai recent raport)
+dossier-achieved = Realizat (cel mai recent raport acceptat)

@@ -607,4 +607,4 @@ dossier-grant-kind = Dosje dodeljenih sredstev
 dossier-paid = Izplačano
 dossier-indicator = Kazalnik
 dossier-target = Cilj
-dossier-achieved = Doseženo (zadnje poročilo)
+dossier-achieved = Doseženo (zadnje sprejeto poročilo)

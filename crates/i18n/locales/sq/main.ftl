@@ -589,4 +589,4 @@ dossier-grant-kind = Dosja e grantit
 dossier-paid = I paguar
 dossier-indicator = Treguesi
 dossier-target = Synimi
-dossier-achieved = Arritur (raporti i fundit)
+dossier-achieved = Arritur (raporti i fundit i pranuar)

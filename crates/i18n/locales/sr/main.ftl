@@ -593,4 +593,4 @@ dossier-grant-kind = Досије гранта
 dossier-paid = Исплаћено
 dossier-indicator = Показатељ
 dossier-target = Циљ
-dossier-achieved = Постигнуто (последњи извештај)
+dossier-achieved = Постигнуто (последњи прихваћени извештај)

@@ -172,6 +172,12 @@ pub(super) async fn seed_decided_round(app: &App) -> anyhow::Result<()> {
         .await;
         app.clock().advance(back);
         accepted?;
+        // Three of the four libraries agreed to show their project in public.
+        if i < 3 {
+            grants_app::showcase::give(app, grantee, *grant_id)
+                .await
+                .context("seeding showcase consent")?;
+        }
     }
     // The reminders that fell due meanwhile: reports open and go overdue
     // (one reminder each, not a backlog).

@@ -238,5 +238,6 @@ pub fn sample_programme() -> ProgrammeInput {
         // The default indicators, reminders and attachment limit.
         reporting: None,
         second_factor_for_money: None,
+        showcase: Some(true),
     }
 }

@@ -25,6 +25,7 @@ pub mod review_assignment;
 pub mod reviewer_profile;
 pub mod second_factor;
 pub mod sensitive_read;
+pub mod showcase_consent;
 pub mod sign_in_throttle;
 pub mod timer;
 pub mod tranche;

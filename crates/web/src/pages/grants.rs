@@ -187,6 +187,8 @@ pub(super) struct GrantPage {
     reports: Vec<ReportLink>,
     /// Where the money goes.
     pub(super) bank: super::bank::BankSection,
+    /// Whether the project is on the public showcase.
+    pub(super) showcase: super::showcase::ShowcaseSection,
     /// What happened to the grant and its tranches, and who did it.
     history: Vec<grants_i18n::proposal::HistoryLine>,
     error: Option<String>,
@@ -326,6 +328,10 @@ pub(super) async fn grant_page(
         .await
         .or_page(viewer)?;
     let bank = super::bank::BankSection::new(viewer, spec, bank);
+    let showcase = grants_app::showcase::of_grant(app, actor, id)
+        .await
+        .or_page(viewer)?;
+    let showcase = super::showcase::ShowcaseSection::new(viewer, spec, showcase);
     let history = grants::history_named(app, actor, id)
         .await
         .or_page(viewer)?;
@@ -376,6 +382,7 @@ pub(super) async fn grant_page(
         tranches: rows,
         reports,
         bank,
+        showcase,
         history,
         error,
         set_up_second_factor: false,

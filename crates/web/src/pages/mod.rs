@@ -25,6 +25,7 @@ mod reports;
 mod review;
 mod security;
 mod sessions;
+mod showcase;
 mod sign_in_providers;
 mod steps;
 mod users;
@@ -186,6 +187,13 @@ pub(crate) fn routes() -> Router<WebState> {
         .route("/app/grants/{id}", get(grants::show))
         .route("/app/grants/{id}/dossier.pdf", get(grants::dossier))
         .route("/app/grants/{id}/bank-details", post(bank::enter))
+        .route("/app/grants/{id}/showcase-consent", post(showcase::give))
+        .route(
+            "/app/grants/{id}/showcase-consent/withdraw",
+            post(showcase::withdraw),
+        )
+        .route("/app/showcase", get(showcase::index))
+        .route("/app/showcase/{code}", get(showcase::programme))
         .route("/app/grants/{id}/bank-details/confirm", post(bank::confirm))
         .route("/app/grants/{id}/bank-details/reject", post(bank::reject))
         .route(

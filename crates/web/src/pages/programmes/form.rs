@@ -108,6 +108,8 @@ pub(super) struct Typed {
     pub(super) comments_to_applicant: bool,
     /// Approving and paying tranches needs two-step sign-in from everyone.
     pub(super) second_factor_for_money: bool,
+    /// Shown on the public showcase.
+    pub(super) showcase: bool,
     pub(super) normalise: bool,
     pub(super) normalise_min_reviews: String,
     pub(super) disagreement_threshold: String,
@@ -225,6 +227,7 @@ impl Typed {
                 })
                 .collect(),
             second_factor_for_money: spec.second_factor_for_money,
+            showcase: spec.showcase,
             ..Typed::default()
         };
         typed.set_review(&spec.review);
@@ -387,6 +390,7 @@ impl Typed {
             share_reviews: ticked("review.share_reviews_after_submission"),
             comments_to_applicant: ticked("review.comments_to_applicant"),
             second_factor_for_money: ticked("second_factor_for_money"),
+            showcase: ticked("showcase"),
             normalise: ticked("review.normalise"),
             normalise_min_reviews: get("review.normalise_min_reviews"),
             disagreement_threshold: get("review.disagreement_threshold"),
@@ -762,6 +766,7 @@ impl Typed {
             tranche_template: Some(tranches),
             reporting_schedule: Some(reports),
             second_factor_for_money: Some(self.second_factor_for_money),
+            showcase: Some(self.showcase),
             review: Some(review),
             reporting: Some(reporting),
         };

@@ -41,6 +41,11 @@ fn general(b: &mut Builder<'_>, typed: &Typed) -> Section {
         );
         b.add_texts("title", "programme-title", &typed.title, false);
         b.add_texts("description", "description", &typed.description, true);
+        b.add(
+            b.field("showcase", "showcase", "")
+                .checkbox(typed.showcase)
+                .hint(b.t("showcase-hint")),
+        );
         Vec::new()
     })
 }
