@@ -934,6 +934,57 @@ pub async fn in_programme(
     .await
 }
 
+/// Every assignment of a programme with its review's progress, for a
+/// download (those who run the jury).
+pub async fn table(
+    app: &App,
+    actor: &Actor,
+    programme_id: ProgrammeId,
+) -> AppResult<crate::export::Table> {
+    use crate::export::{Cell, Table};
+    let mut table = Table::new(
+        "assignments",
+        &[
+            "proposal_id",
+            "proposal",
+            "reviewer",
+            "assignment",
+            "due_at",
+            "overdue",
+            "review",
+            "reason",
+            "created_at",
+        ],
+    );
+    table.rows = in_programme(app, actor, programme_id)
+        .await?
+        .into_iter()
+        .map(|a| {
+            vec![
+                Cell::text(a.proposal_id.to_string()),
+                Cell::text(a.proposal_title),
+                Cell::text(a.reviewer_name),
+                Cell::Term(match a.state.as_str() {
+                    "invited" => "invited",
+                    "accepted" => "accepted",
+                    "declined" => "declined",
+                    _ => "removed",
+                }),
+                Cell::Moment(a.due_at),
+                Cell::Flag(a.overdue),
+                Cell::Term(match a.review_state.as_deref() {
+                    Some("submitted") => "review_submitted",
+                    Some(_) => "review_draft",
+                    None => "review_not_started",
+                }),
+                Cell::maybe(a.reason),
+                Cell::Moment(a.created_at),
+            ]
+        })
+        .collect();
+    Ok(table)
+}
+
 /// Assigns a reviewer by hand; the hard rules (conflicts, language, load
 /// cap) hold as in a run.
 #[tracing::instrument(skip_all, fields(actor = %actor.id, programme.id = %programme_id))]

@@ -787,6 +787,47 @@ impl From<BidRecord> for BidView {
     }
 }
 
+/// The bids of a programme (the same as [`bids`]: a reviewer's own, or all
+/// for those who run the jury) with the proposals' titles and the
+/// reviewers' names, for a download.
+pub async fn bids_table(
+    app: &App,
+    actor: &Actor,
+    programme_id: ProgrammeId,
+) -> AppResult<crate::export::Table> {
+    use crate::export::{Cell, Table};
+    let bids = bids(app, actor, programme_id).await?;
+    let c = app.store.conn();
+    let proposal_ids: Vec<ProposalId> = bids.iter().map(|b| b.proposal_id).collect();
+    let titles: HashMap<ProposalId, String> = proposal_store::find_many(c, &proposal_ids)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.content.title.unwrap_or_default()))
+        .collect();
+    let names = crate::users::names(c, bids.iter().map(|b| b.reviewer_id)).await?;
+    let mut table = Table::new(
+        "bids",
+        &["proposal_id", "proposal", "reviewer", "bid", "updated_at"],
+    );
+    table.rows = bids
+        .into_iter()
+        .map(|b| {
+            vec![
+                Cell::text(b.proposal_id.to_string()),
+                Cell::maybe(titles.get(&b.proposal_id).cloned()),
+                Cell::maybe(names.get(&b.reviewer_id).cloned()),
+                Cell::Term(match b.level {
+                    BidLevel::Eager => "eager",
+                    BidLevel::Willing => "willing",
+                    BidLevel::NotPreferred => "not_preferred",
+                }),
+                Cell::Moment(b.updated_at),
+            ]
+        })
+        .collect();
+    Ok(table)
+}
+
 /// A bid to place.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]

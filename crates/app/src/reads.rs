@@ -1,6 +1,7 @@
 //! Reads of what is sensitive, recorded and shown to administrators: the
-//! files of attachments, the reviews of a proposal, and the exports of a
-//! programme's ledger, payments and ranking. The same person reading the
+//! files of attachments, the reviews of a proposal, the exports of a
+//! programme's ledger, payments and ranking, and of the accounts and the
+//! audit trail. The same person reading the
 //! same thing again within minutes is one read.
 
 use std::collections::HashMap;
@@ -27,6 +28,10 @@ pub(crate) enum ReadKind {
     PaymentsExported,
     /// A programme's ranking, with its scores, was exported.
     RankingExported,
+    /// Every account, with addresses, was exported.
+    UsersExported,
+    /// The audit trail was exported.
+    AuditExported,
 }
 
 impl ReadKind {
@@ -37,6 +42,8 @@ impl ReadKind {
             ReadKind::LedgerExported => "ledger.exported",
             ReadKind::PaymentsExported => "payments.exported",
             ReadKind::RankingExported => "ranking.exported",
+            ReadKind::UsersExported => "users.exported",
+            ReadKind::AuditExported => "audit.exported",
         }
     }
 
@@ -47,6 +54,8 @@ impl ReadKind {
             ReadKind::LedgerExported | ReadKind::PaymentsExported | ReadKind::RankingExported => {
                 "programme"
             }
+            // The whole service: its subject is the nil id.
+            ReadKind::UsersExported | ReadKind::AuditExported => "service",
         }
     }
 }
@@ -90,9 +99,11 @@ pub struct SensitiveReadView {
     /// Their address.
     pub actor_email: String,
     /// What kind of read: `attachment.downloaded`, `reviews.read`,
-    /// `ledger.exported`, `payments.exported` or `ranking.exported`.
+    /// `ledger.exported`, `payments.exported`, `ranking.exported`,
+    /// `users.exported` or `audit.exported`.
     pub action: String,
-    /// The kind of object read: `attachment`, `proposal` or `programme`.
+    /// The kind of object read: `attachment`, `proposal`, `programme`, or
+    /// `service` for the whole service's accounts or audit trail.
     pub subject_type: String,
     /// The object read.
     pub subject_id: Uuid,

@@ -372,6 +372,61 @@ pub async fn list_users(app: &App, actor: &Actor, page: &PageRequest) -> AppResu
     ))
 }
 
+/// Every account, for a download (administrators): recorded as a read of
+/// personal data, on the who-read-what page.
+pub async fn table(app: &App, actor: &Actor) -> AppResult<crate::export::Table> {
+    use crate::export::{Cell, Table};
+    let mut table = Table::new(
+        "users",
+        &[
+            "user_id",
+            "name",
+            "email",
+            "roles",
+            "active",
+            "email_verified",
+            "language",
+            "country",
+            "organisation",
+            "created_at",
+        ],
+    );
+    table.rows = crate::export::every_page(
+        |page| async move { list_users(app, actor, &page).await },
+        |u: UserView| {
+            let roles: Vec<String> = u
+                .roles
+                .iter()
+                .map(|g| match &g.area {
+                    Some(area) => format!("{}:{area}", g.role.as_str()),
+                    None => g.role.as_str().to_owned(),
+                })
+                .collect();
+            vec![
+                Cell::text(u.id.to_string()),
+                Cell::text(u.name),
+                Cell::text(u.email),
+                Cell::text(roles.join(" ")),
+                Cell::Flag(u.active),
+                Cell::Flag(u.email_verified),
+                Cell::text(u.locale.code()),
+                u.country.map_or(Cell::Empty, Cell::Country),
+                Cell::maybe(u.organisation),
+                Cell::Moment(u.created_at),
+            ]
+        },
+    )
+    .await?;
+    crate::reads::record(
+        app,
+        actor,
+        crate::reads::ReadKind::UsersExported,
+        uuid::Uuid::nil(),
+    )
+    .await?;
+    Ok(table)
+}
+
 /// Changes an account. People edit their own profile; only administrators
 /// change roles or (de)activate, and never their own, so that the last
 /// administrator cannot lock everyone out by mistake.

@@ -86,6 +86,8 @@ fn matrix() -> BTreeMap<&'static str, (bool, [May; 7])> {
         ("GET /users/{id}/erasure", (false, admins)),
         ("POST /users/{id}/erasure", (false, admins)),
         ("GET /users", (false, admins)),
+        ("GET /users.csv", (false, admins)),
+        ("GET /users.xlsx", (false, admins)),
         ("POST /users", (false, admins)),
         ("GET /users/{id}", (false, [H, H, H, H, H, H, Y])),
         ("PATCH /users/{id}", (false, [H, H, H, H, H, H, Y])),
@@ -115,6 +117,8 @@ fn matrix() -> BTreeMap<&'static str, (bool, [May; 7])> {
         ),
         ("GET /proposals/{id}/history", (false, nobody_sees_a_draft)),
         ("GET /audit-events", (false, admins)),
+        ("GET /audit-events.csv", (false, admins)),
+        ("GET /audit-events.xlsx", (false, admins)),
         ("GET /sensitive-reads", (false, admins)),
         ("GET /admin/outbox", (false, admins)),
         ("GET /admin/outbox/counts", (false, admins)),
@@ -152,6 +156,14 @@ fn matrix() -> BTreeMap<&'static str, (bool, [May; 7])> {
         ),
         ("GET /programmes/{id}/bids", (false, [F, Y, Y, Y, F, F, Y])),
         (
+            "GET /programmes/{id}/bids.csv",
+            (false, [F, Y, Y, Y, F, F, Y]),
+        ),
+        (
+            "GET /programmes/{id}/bids.xlsx",
+            (false, [F, Y, Y, Y, F, F, Y]),
+        ),
+        (
             "POST /programmes/{id}/assignment/preview",
             (false, assigners),
         ),
@@ -160,6 +172,14 @@ fn matrix() -> BTreeMap<&'static str, (bool, [May; 7])> {
             (false, assigners),
         ),
         ("GET /programmes/{id}/assignments", (false, jury_runners)),
+        (
+            "GET /programmes/{id}/assignments.csv",
+            (false, jury_runners),
+        ),
+        (
+            "GET /programmes/{id}/assignments.xlsx",
+            (false, jury_runners),
+        ),
         ("POST /programmes/{id}/assignments", (false, assigners)),
         ("GET /me/assignments", (false, everyone)),
         ("GET /assignments/{id}", (false, [H, H, Y, Y, H, H, Y])),

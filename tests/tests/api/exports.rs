@@ -11,11 +11,13 @@ use grants_tests::readers::{read_pdf, read_xlsx, words_of};
 use grants_tests::{
     Backend, CallInManyScripts, TestApp, complete_proposal_json, on_both_databases,
 };
+use reqwest::Method;
 use serde_json::{Value, json};
 
 on_both_databases!(
     lists_download_as_csv_and_as_spreadsheets_in_the_readers_language,
     a_proposal_dossier_is_a_pdf_in_the_readers_language,
+    the_jury_s_and_the_administrators_lists_download_too,
 );
 
 /// The CSV's lines after its header, for `path` as `token` sees it.
@@ -264,4 +266,153 @@ fn text_in(locale: Locale, key: &str) -> String {
     let words = text(locale, key);
     assert_ne!(words, key, "{key} is in the catalogue");
     words
+}
+
+/// The jury's lists (assignments, bids) download for those who run it, a
+/// reviewer gets only their own bids, and the accounts and the audit trail
+/// download for administrators, each such download on who-read-what.
+async fn the_jury_s_and_the_administrators_lists_download_too(backend: Backend) {
+    let r = super::money::round(backend, 10_000_000, |_| {}, |_| {}).await;
+    let proposal = r.eligible("MK", "Seed library", 200_000).await;
+    let (reviewer_id, reviewer) = r
+        .app
+        .user_with_roles("bg@tests.example", &["reviewer"])
+        .await;
+    let programme = &r.programme_id;
+    r.app
+        .request(
+            Method::PUT,
+            &format!("/programmes/{programme}/reviewers/{reviewer_id}"),
+            Some(&r.chair),
+            Some(&json!({ "languages": ["mk"], "country": "BG" })),
+        )
+        .await
+        .expect(200);
+    r.app
+        .request(
+            Method::PUT,
+            &format!("/proposals/{proposal}/bid"),
+            Some(&reviewer),
+            Some(&json!({ "level": "eager" })),
+        )
+        .await
+        .expect(200);
+    let preview = r
+        .app
+        .post(
+            &format!("/programmes/{programme}/assignment/preview"),
+            Some(&r.chair),
+            &json!({}),
+        )
+        .await;
+    preview.expect(200);
+    r.app
+        .post(
+            &format!("/programmes/{programme}/assignment/commit"),
+            Some(&r.chair),
+            &json!({ "fingerprint": preview.body["fingerprint"] }),
+        )
+        .await
+        .expect(200);
+
+    // The assignments, in Macedonian: the state a word of ours, translated.
+    let (status, _, bytes) = r
+        .app
+        .download_with(
+            &format!("/programmes/{programme}/assignments.xlsx"),
+            Some(&r.chair),
+            &[("Accept-Language", "mk")],
+        )
+        .await;
+    assert_eq!(status, 200, "{}", String::from_utf8_lossy(&bytes));
+    let sheet = &read_xlsx(&bytes)[0];
+    assert_eq!(sheet["title"], text(Locale::Mk, "export-sheet-assignments"));
+    let rows = sheet["rows"].as_array().expect("rows");
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    let row = rows[1].to_string();
+    assert!(row.contains("Seed library"), "{row}");
+    assert!(
+        row.contains(&text(Locale::Mk, "export-term-invited")),
+        "{row}"
+    );
+    assert!(
+        row.contains(&text(Locale::Mk, "export-term-review_not_started")),
+        "{row}"
+    );
+
+    // The bids: all for the chair, one's own for a reviewer, none for an applicant.
+    let (status, bids) = r
+        .app
+        .get_text(&format!("/programmes/{programme}/bids.csv"), &r.chair)
+        .await;
+    assert_eq!(status, 200, "{bids}");
+    assert!(
+        bids.starts_with("\u{feff}proposal_id,proposal,reviewer,bid,updated_at"),
+        "{bids}"
+    );
+    assert!(
+        bids.contains(&format!("{proposal},Seed library,")) && bids.contains(",eager,"),
+        "{bids}"
+    );
+    let (_, own) = r
+        .app
+        .get_text(&format!("/programmes/{programme}/bids.csv"), &reviewer)
+        .await;
+    assert_eq!(own.lines().count(), 2, "{own}");
+    r.app
+        .get(
+            &format!("/programmes/{programme}/bids.csv"),
+            Some(&r.applicant),
+        )
+        .await
+        .expect_problem(403);
+
+    // The accounts and the audit trail: administrators only, each recorded.
+    let admin = r.app.admin_token().await;
+    r.app
+        .get("/users.csv", Some(&r.manager))
+        .await
+        .expect_problem(403);
+    let (status, users) = r.app.get_text("/users.csv", &admin).await;
+    assert_eq!(status, 200, "{users}");
+    assert!(
+        users.starts_with("\u{feff}user_id,name,email,roles,active"),
+        "{users}"
+    );
+    assert!(
+        users.contains(",bg@tests.example,reviewer,true,"),
+        "{users}"
+    );
+    let (status, _, bytes) = r
+        .app
+        .download_with(
+            "/audit-events.xlsx",
+            Some(&admin),
+            &[("Accept-Language", "mk")],
+        )
+        .await;
+    assert_eq!(status, 200);
+    let audit = &read_xlsx(&bytes)[0];
+    assert_eq!(audit["title"], text(Locale::Mk, "export-sheet-audit"));
+    let events = audit["rows"].as_array().expect("rows");
+    let submitted = events
+        .iter()
+        .find(|e| {
+            e.to_string().contains("proposal.transition")
+                && e.to_string().contains("\\\"submit\\\"")
+        })
+        .unwrap_or_else(|| panic!("the submission is in the trail: {events:?}"));
+    assert!(submitted.to_string().contains(&proposal), "{submitted}");
+    let reads = r.app.get("/sensitive-reads", Some(&admin)).await;
+    let actions: Vec<&str> = reads.body["items"]
+        .as_array()
+        .expect("reads")
+        .iter()
+        .filter_map(|r| r["action"].as_str())
+        .collect();
+    assert!(
+        actions.contains(&"users.exported") && actions.contains(&"audit.exported"),
+        "{actions:?}"
+    );
+    r.app.finish().await;
 }

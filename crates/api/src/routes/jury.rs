@@ -78,6 +78,17 @@ handlers! {
     get "/programmes/{id}/bids",
     fn list_bids(id: IdPath<ProgrammeId> = PROGRAMME_ID) -> Json<Vec<BidView>>,
         [RestrictedErrors] = jury::bids(id);
+
+    /// The bids in a programme (your own, or all for those who run the
+    /// jury) with proposals' titles and reviewers' names, as CSV.
+    get "/programmes/{id}/bids.csv",
+    fn export_bids_csv(id: IdPath<ProgrammeId> = PROGRAMME_ID) -> csv,
+        [RestrictedErrors] = jury::bids_table(id);
+
+    /// The same as a spreadsheet (xlsx) in the reader's language.
+    get "/programmes/{id}/bids.xlsx",
+    fn export_bids_xlsx(id: IdPath<ProgrammeId> = PROGRAMME_ID) -> xlsx,
+        [RestrictedErrors] = jury::bids_table(id);
 }
 
 /// Bid on a proposal that waits for assignment: eager, willing or not

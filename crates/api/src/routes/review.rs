@@ -49,6 +49,17 @@ handlers! {
     fn list_assignments(id: IdPath<ProgrammeId> = PROGRAMME_ID) -> Json<Vec<AssignmentView>>,
         [RestrictedErrors] = assignments::in_programme(id);
 
+    /// Every assignment of a programme with its review's progress, as CSV
+    /// (those who run the jury).
+    get "/programmes/{id}/assignments.csv",
+    fn export_assignments_csv(id: IdPath<ProgrammeId> = PROGRAMME_ID) -> csv,
+        [RestrictedErrors] = assignments::table(id);
+
+    /// The same as a spreadsheet (xlsx) in the reader's language.
+    get "/programmes/{id}/assignments.xlsx",
+    fn export_assignments_xlsx(id: IdPath<ProgrammeId> = PROGRAMME_ID) -> xlsx,
+        [RestrictedErrors] = assignments::table(id);
+
     /// Assign a reviewer by hand (jury chair, programme managers); conflicts,
     /// language and load cap still hold.
     post "/programmes/{id}/assignments",

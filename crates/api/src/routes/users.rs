@@ -81,6 +81,17 @@ handlers! {
     fn list_users(page: Query<PageRequest>) -> Json<Page<UserView>>,
         [RestrictedListErrors] = users::list_users(&page);
 
+    /// Every account, as CSV (administrators); on the who-read-what list.
+    get "/users.csv",
+    fn export_users_csv() -> csv,
+        [RestrictedListErrors] = users::table();
+
+    /// Every account, as a spreadsheet (xlsx) in the reader's language
+    /// (administrators); on the who-read-what list.
+    get "/users.xlsx",
+    fn export_users_xlsx() -> xlsx,
+        [RestrictedListErrors] = users::table();
+
     /// Create an account with roles (administrators).
     post "/users",
     fn create_user(input: Json<CreateUserInput>) -> Created("/users", UserView),

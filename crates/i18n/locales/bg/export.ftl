@@ -12,6 +12,10 @@ download-impact = Изтегли обобщението на въздейств�
 download-proposals = Изтегли този списък с предложения:
 download-grants = Изтегли грантовете:
 download-reports = Изтегли този списък с отчети:
+download-users = Изтегли всички профили:
+download-audit = Изтегли цялата одитна следа:
+download-assignments = Изтегли задачите за рецензиране:
+download-bids = Изтегли заявения интерес:
 
 ## Sheet titles (at most 31 characters)
 export-sheet-ledger = Главна книга
@@ -21,6 +25,10 @@ export-sheet-impact = Въздействие
 export-sheet-proposals = Предложения
 export-sheet-grants = Грантове
 export-sheet-reports = Отчети
+export-sheet-users = Профили
+export-sheet-audit = Одитна следа
+export-sheet-assignments = Задачи за рецензиране
+export-sheet-bids = Интерес
 
 ## Column headings
 export-column-recorded_at = Записано (UTC)
@@ -88,6 +96,28 @@ export-column-timeliness = Навреме?
 export-column-days_late = Дни закъснение
 export-column-total_spent = Изразходвано
 export-column-reviewed_at = Прегледано (UTC)
+export-column-user_id = ID на профила
+export-column-name = Име
+export-column-email = Имейл
+export-column-roles = Роли
+export-column-active = Активен
+export-column-email_verified = Потвърден имейл
+export-column-created_at = Създадено (UTC)
+export-column-seq = Номер
+export-column-occurred_at = Кога (UTC)
+export-column-actor = Кой
+export-column-actor_id = Кой (ID на профила)
+export-column-action = Какво
+export-column-subject_type = Вид обект
+export-column-subject_id = ID на обекта
+export-column-details = Подробности
+export-column-reviewer = Рецензент
+export-column-assignment = Задача
+export-column-due_at = Срок (UTC)
+export-column-overdue = Просрочено
+export-column-review = Рецензия
+export-column-reason = Причина
+export-column-bid = Интерес
 
 ## Words in cells
 export-term-all = Всички държави
@@ -100,3 +130,13 @@ export-term-on_time = Навреме
 export-term-late = Закъснял
 export-term-overdue = Просрочен
 export-term-not_yet_due = Срокът не е настъпил
+export-term-invited = Поканен
+export-term-accepted = Прието
+export-term-declined = Отказано
+export-term-removed = Премахнато
+export-term-review_not_started = Не е започнато
+export-term-review_draft = Чернова
+export-term-review_submitted = Подадено
+export-term-eager = С удоволствие
+export-term-willing = Мога
+export-term-not_preferred = По-скоро не

@@ -12,6 +12,10 @@ download-impact = Preuzmi pregled uticaja:
 download-proposals = Preuzmi ovaj spisak prijedloga:
 download-grants = Preuzmi grantove:
 download-reports = Preuzmi ovaj spisak izvještaja:
+download-users = Preuzmi sve račune:
+download-audit = Preuzmi cijeli revizijski trag:
+download-assignments = Preuzmi zadatke ocjenjivanja:
+download-bids = Preuzmi iskazani interes:
 
 ## Sheet titles (at most 31 characters)
 export-sheet-ledger = Glavna knjiga
@@ -21,6 +25,10 @@ export-sheet-impact = Uticaj
 export-sheet-proposals = Prijedlozi
 export-sheet-grants = Grantovi
 export-sheet-reports = Izvještaji
+export-sheet-users = Računi
+export-sheet-audit = Revizijski trag
+export-sheet-assignments = Zadaci ocjenjivanja
+export-sheet-bids = Interes
 
 ## Column headings
 export-column-recorded_at = Evidentirano (UTC)
@@ -88,6 +96,28 @@ export-column-timeliness = Na vrijeme?
 export-column-days_late = Dana kašnjenja
 export-column-total_spent = Potrošeno
 export-column-reviewed_at = Pregledano (UTC)
+export-column-user_id = ID računa
+export-column-name = Ime
+export-column-email = E-mail
+export-column-roles = Uloge
+export-column-active = Aktivan
+export-column-email_verified = E-mail potvrđen
+export-column-created_at = Kreirano (UTC)
+export-column-seq = Broj
+export-column-occurred_at = Kada (UTC)
+export-column-actor = Ko
+export-column-actor_id = Ko (ID računa)
+export-column-action = Šta
+export-column-subject_type = Vrsta objekta
+export-column-subject_id = ID objekta
+export-column-details = Detalji
+export-column-reviewer = Recenzent
+export-column-assignment = Zadatak
+export-column-due_at = Rok (UTC)
+export-column-overdue = Kasni
+export-column-review = Ocjena
+export-column-reason = Razlog
+export-column-bid = Interes
 
 ## Words in cells
 export-term-all = Sve države
@@ -100,3 +130,13 @@ export-term-on_time = Na vrijeme
 export-term-late = Sa zakašnjenjem
 export-term-overdue = Kasni
 export-term-not_yet_due = Još nije dospio
+export-term-invited = Pozvan
+export-term-accepted = Prihvaćeno
+export-term-declined = Odbijeno
+export-term-removed = Uklonjeno
+export-term-review_not_started = Nije započeto
+export-term-review_draft = Nacrt
+export-term-review_submitted = Predano
+export-term-eager = Vrlo rado
+export-term-willing = Može
+export-term-not_preferred = Radije ne

@@ -12,6 +12,10 @@ download-impact = Λήψη της σύνοψης αντικτύπου:
 download-proposals = Λήψη αυτής της λίστας προτάσεων:
 download-grants = Λήψη των επιχορηγήσεων:
 download-reports = Λήψη αυτής της λίστας εκθέσεων:
+download-users = Λήψη όλων των λογαριασμών:
+download-audit = Λήψη ολόκληρου του ίχνους ελέγχου:
+download-assignments = Λήψη των αναθέσεων:
+download-bids = Λήψη του εκδηλωμένου ενδιαφέροντος:
 
 ## Sheet titles (at most 31 characters)
 export-sheet-ledger = Καθολικό
@@ -21,6 +25,10 @@ export-sheet-impact = Αντίκτυπος
 export-sheet-proposals = Προτάσεις
 export-sheet-grants = Επιχορηγήσεις
 export-sheet-reports = Εκθέσεις
+export-sheet-users = Λογαριασμοί
+export-sheet-audit = Ίχνος ελέγχου
+export-sheet-assignments = Αναθέσεις
+export-sheet-bids = Ενδιαφέρον
 
 ## Column headings
 export-column-recorded_at = Καταχώριση (UTC)
@@ -88,6 +96,28 @@ export-column-timeliness = Εμπρόθεσμα;
 export-column-days_late = Ημέρες καθυστέρησης
 export-column-total_spent = Δαπάνες
 export-column-reviewed_at = Εξέταση (UTC)
+export-column-user_id = Αναγνωριστικό λογαριασμού
+export-column-name = Όνομα
+export-column-email = Διεύθυνση email
+export-column-roles = Ρόλοι
+export-column-active = Ενεργός
+export-column-email_verified = Επιβεβαίωση email
+export-column-created_at = Δημιουργία (UTC)
+export-column-seq = Αριθμός
+export-column-occurred_at = Πότε (UTC)
+export-column-actor = Ποιος
+export-column-actor_id = Ποιος (αναγνωριστικό λογαριασμού)
+export-column-action = Τι
+export-column-subject_type = Είδος αντικειμένου
+export-column-subject_id = Αναγνωριστικό αντικειμένου
+export-column-details = Λεπτομέρειες
+export-column-reviewer = Αξιολογητής
+export-column-assignment = Ανάθεση
+export-column-due_at = Προθεσμία (UTC)
+export-column-overdue = Εκπρόθεσμη
+export-column-review = Αξιολόγηση
+export-column-reason = Αιτιολογία
+export-column-bid = Ενδιαφέρον
 
 ## Words in cells
 export-term-all = Όλες οι χώρες
@@ -100,3 +130,13 @@ export-term-on_time = Εμπρόθεσμη
 export-term-late = Εκπρόθεσμη
 export-term-overdue = Ληξιπρόθεσμη
 export-term-not_yet_due = Η προθεσμία δεν έληξε
+export-term-invited = Στάλθηκε πρόσκληση
+export-term-accepted = Έγινε αποδεκτή
+export-term-declined = Απορρίφθηκε
+export-term-removed = Αφαιρέθηκε
+export-term-review_not_started = Δεν έχει ξεκινήσει
+export-term-review_draft = Πρόχειρο
+export-term-review_submitted = Υποβλήθηκε
+export-term-eager = Πολύ ευχαρίστως
+export-term-willing = Πρόθυμα
+export-term-not_preferred = Προτιμώ όχι

@@ -12,6 +12,10 @@ download-impact = Download the impact summary:
 download-proposals = Download this list of proposals:
 download-grants = Download the grants:
 download-reports = Download this list of reports:
+download-users = Download every account:
+download-audit = Download the whole audit trail:
+download-assignments = Download the assignments:
+download-bids = Download the bids:
 
 ## Sheet titles (at most 31 characters)
 export-sheet-ledger = Ledger
@@ -21,6 +25,10 @@ export-sheet-impact = Impact
 export-sheet-proposals = Proposals
 export-sheet-grants = Grants
 export-sheet-reports = Reports
+export-sheet-users = Accounts
+export-sheet-audit = Audit trail
+export-sheet-assignments = Assignments
+export-sheet-bids = Bids
 
 ## Column headings
 export-column-recorded_at = Recorded (UTC)
@@ -88,6 +96,28 @@ export-column-timeliness = On time?
 export-column-days_late = Days late
 export-column-total_spent = Spent
 export-column-reviewed_at = Reviewed (UTC)
+export-column-user_id = Account ID
+export-column-name = Name
+export-column-email = Email
+export-column-roles = Roles
+export-column-active = Active
+export-column-email_verified = Email confirmed
+export-column-created_at = Created (UTC)
+export-column-seq = Number
+export-column-occurred_at = When (UTC)
+export-column-actor = Who
+export-column-actor_id = Who (account ID)
+export-column-action = What
+export-column-subject_type = Kind of object
+export-column-subject_id = Object ID
+export-column-details = Details
+export-column-reviewer = Reviewer
+export-column-assignment = Assignment
+export-column-due_at = Due (UTC)
+export-column-overdue = Late
+export-column-review = Review
+export-column-reason = Reason
+export-column-bid = Bid
 
 ## Words in cells
 export-term-all = All countries
@@ -100,3 +130,13 @@ export-term-on_time = On time
 export-term-late = Late
 export-term-overdue = Overdue
 export-term-not_yet_due = Not yet due
+export-term-invited = Invited
+export-term-accepted = Accepted
+export-term-declined = Declined
+export-term-removed = Removed
+export-term-review_not_started = Not started
+export-term-review_draft = Draft
+export-term-review_submitted = Submitted
+export-term-eager = Eager
+export-term-willing = Willing
+export-term-not_preferred = Rather not

@@ -12,6 +12,10 @@ download-impact = Преземи го прегледот на влијаниет
 download-proposals = Преземи ја оваа листа на предлози:
 download-grants = Преземи ги грантовите:
 download-reports = Преземи ја оваа листа на извештаи:
+download-users = Преземи ги сите сметки:
+download-audit = Преземи ја целата ревизорска трага:
+download-assignments = Преземи ги задачите за оценување:
+download-bids = Преземи го изразениот интерес:
 
 ## Sheet titles (at most 31 characters)
 export-sheet-ledger = Главна книга
@@ -21,6 +25,10 @@ export-sheet-impact = Влијание
 export-sheet-proposals = Предлози
 export-sheet-grants = Грантови
 export-sheet-reports = Извештаи
+export-sheet-users = Сметки
+export-sheet-audit = Ревизорска трага
+export-sheet-assignments = Задачи за оценување
+export-sheet-bids = Интерес
 
 ## Column headings
 export-column-recorded_at = Евидентирано (UTC)
@@ -88,6 +96,28 @@ export-column-timeliness = Навреме?
 export-column-days_late = Денови задоцнување
 export-column-total_spent = Потрошено
 export-column-reviewed_at = Прегледано (UTC)
+export-column-user_id = ИД на сметката
+export-column-name = Име
+export-column-email = Е-пошта
+export-column-roles = Улоги
+export-column-active = Активна
+export-column-email_verified = Е-поштата потврдена
+export-column-created_at = Создадено (UTC)
+export-column-seq = Број
+export-column-occurred_at = Кога (UTC)
+export-column-actor = Кој
+export-column-actor_id = Кој (ИД на сметката)
+export-column-action = Што
+export-column-subject_type = Вид на објект
+export-column-subject_id = ИД на објектот
+export-column-details = Детали
+export-column-reviewer = Оценувач
+export-column-assignment = Задача
+export-column-due_at = Рок (UTC)
+export-column-overdue = Задоцнето
+export-column-review = Оценка
+export-column-reason = Причина
+export-column-bid = Интерес
 
 ## Words in cells
 export-term-all = Сите земји
@@ -100,3 +130,13 @@ export-term-on_time = Навреме
 export-term-late = Со задоцнување
 export-term-overdue = Задоцнет
 export-term-not_yet_due = Уште не доспеал
+export-term-invited = Поканет
+export-term-accepted = Прифатено
+export-term-declined = Одбиено
+export-term-removed = Отстрането
+export-term-review_not_started = Не е започнато
+export-term-review_draft = Нацрт
+export-term-review_submitted = Поднесено
+export-term-eager = Многу сакам
+export-term-willing = Може
+export-term-not_preferred = Подобро не

@@ -12,6 +12,10 @@ download-impact = Descarcă sinteza impactului:
 download-proposals = Descarcă această listă de propuneri:
 download-grants = Descarcă granturile:
 download-reports = Descarcă această listă de rapoarte:
+download-users = Descarcă toate conturile:
+download-audit = Descarcă întregul jurnal de audit:
+download-assignments = Descarcă sarcinile de evaluare:
+download-bids = Descarcă interesul exprimat:
 
 ## Sheet titles (at most 31 characters)
 export-sheet-ledger = Registru contabil
@@ -21,6 +25,10 @@ export-sheet-impact = Impact
 export-sheet-proposals = Propuneri
 export-sheet-grants = Granturi
 export-sheet-reports = Rapoarte
+export-sheet-users = Conturi
+export-sheet-audit = Jurnal de audit
+export-sheet-assignments = Sarcini de evaluare
+export-sheet-bids = Interes
 
 ## Column headings
 export-column-recorded_at = Înregistrat (UTC)
@@ -88,6 +96,28 @@ export-column-timeliness = La timp?
 export-column-days_late = Zile de întârziere
 export-column-total_spent = Cheltuit
 export-column-reviewed_at = Verificat (UTC)
+export-column-user_id = ID cont
+export-column-name = Nume
+export-column-email = E-mail
+export-column-roles = Roluri
+export-column-active = Activ
+export-column-email_verified = E-mail confirmat
+export-column-created_at = Creat (UTC)
+export-column-seq = Număr
+export-column-occurred_at = Când (UTC)
+export-column-actor = Cine
+export-column-actor_id = Cine (ID cont)
+export-column-action = Ce
+export-column-subject_type = Tip de obiect
+export-column-subject_id = ID obiect
+export-column-details = Detalii
+export-column-reviewer = Evaluator
+export-column-assignment = Sarcina
+export-column-due_at = Termen (UTC)
+export-column-overdue = Cu întârziere
+export-column-review = Evaluare
+export-column-reason = Motiv
+export-column-bid = Interes
 
 ## Words in cells
 export-term-all = Toate țările
@@ -100,3 +130,13 @@ export-term-on_time = La timp
 export-term-late = Întârziat
 export-term-overdue = Restant
 export-term-not_yet_due = Termen încă nesosit
+export-term-invited = Invitație trimisă
+export-term-accepted = Acceptată
+export-term-declined = Refuzată
+export-term-removed = Eliminată
+export-term-review_not_started = Neîncepută
+export-term-review_draft = Ciornă
+export-term-review_submitted = Trimisă
+export-term-eager = Cu mare plăcere
+export-term-willing = Dacă este nevoie
+export-term-not_preferred = Prefer să nu

@@ -12,6 +12,10 @@ download-impact = Prenesi povzetek učinka:
 download-proposals = Prenesi ta seznam predlogov:
 download-grants = Prenesi seznam nepovratnih sredstev:
 download-reports = Prenesi ta seznam poročil:
+download-users = Prenesi vse račune:
+download-audit = Prenesi celotno revizijsko sled:
+download-assignments = Prenesi naloge ocenjevanja:
+download-bids = Prenesi izraženo zanimanje:
 
 ## Sheet titles (at most 31 characters)
 export-sheet-ledger = Glavna knjiga
@@ -21,6 +25,10 @@ export-sheet-impact = Učinek
 export-sheet-proposals = Predlogi
 export-sheet-grants = Nepovratna sredstva
 export-sheet-reports = Poročila
+export-sheet-users = Računi
+export-sheet-audit = Revizijska sled
+export-sheet-assignments = Naloge ocenjevanja
+export-sheet-bids = Zanimanje
 
 ## Column headings
 export-column-recorded_at = Zabeleženo (UTC)
@@ -88,6 +96,28 @@ export-column-timeliness = Pravočasno?
 export-column-days_late = Dni zamude
 export-column-total_spent = Porabljeno
 export-column-reviewed_at = Pregledano (UTC)
+export-column-user_id = ID računa
+export-column-name = Ime
+export-column-email = E-poštni naslov
+export-column-roles = Vloge
+export-column-active = Aktiven
+export-column-email_verified = E-poštni naslov potrjen
+export-column-created_at = Ustvarjeno (UTC)
+export-column-seq = Številka
+export-column-occurred_at = Kdaj (UTC)
+export-column-actor = Kdo
+export-column-actor_id = Kdo (ID računa)
+export-column-action = Kaj
+export-column-subject_type = Vrsta objekta
+export-column-subject_id = ID objekta
+export-column-details = Podrobnosti
+export-column-reviewer = Ocenjevalec
+export-column-assignment = Naloga
+export-column-due_at = Rok (UTC)
+export-column-overdue = Zamuja
+export-column-review = Ocena
+export-column-reason = Razlog
+export-column-bid = Zanimanje
 
 ## Words in cells
 export-term-all = Vse države
@@ -100,3 +130,13 @@ export-term-on_time = Pravočasno
 export-term-late = Z zamudo
 export-term-overdue = Zamuja
 export-term-not_yet_due = Rok še ni potekel
+export-term-invited = Povabljeno
+export-term-accepted = Sprejeto
+export-term-declined = Zavrnjeno
+export-term-removed = Odstranjeno
+export-term-review_not_started = Še ni začeto
+export-term-review_draft = Osnutek
+export-term-review_submitted = Oddano
+export-term-eager = Z veseljem
+export-term-willing = Lahko
+export-term-not_preferred = Raje ne

@@ -12,6 +12,10 @@ download-impact = Shkarko përmbledhjen e ndikimit:
 download-proposals = Shkarko këtë listë propozimesh:
 download-grants = Shkarko grantet:
 download-reports = Shkarko këtë listë raportesh:
+download-users = Shkarko të gjitha llogaritë:
+download-audit = Shkarko të gjithë gjurmën e auditimit:
+download-assignments = Shkarko detyrat e vlerësimit:
+download-bids = Shkarko interesin e shprehur:
 
 ## Sheet titles (at most 31 characters)
 export-sheet-ledger = Libri kryesor
@@ -21,6 +25,10 @@ export-sheet-impact = Ndikimi
 export-sheet-proposals = Propozimet
 export-sheet-grants = Grantet
 export-sheet-reports = Raportet
+export-sheet-users = Llogaritë
+export-sheet-audit = Gjurma e auditimit
+export-sheet-assignments = Detyrat e vlerësimit
+export-sheet-bids = Interesi
 
 ## Column headings
 export-column-recorded_at = Regjistruar (UTC)
@@ -88,6 +96,28 @@ export-column-timeliness = Në kohë?
 export-column-days_late = Ditë vonesë
 export-column-total_spent = Shpenzuar
 export-column-reviewed_at = Shqyrtuar (UTC)
+export-column-user_id = ID e llogarisë
+export-column-name = Emri
+export-column-email = Adresa email
+export-column-roles = Rolet
+export-column-active = Aktive
+export-column-email_verified = Email-i u konfirmua
+export-column-created_at = Krijuar (UTC)
+export-column-seq = Numri
+export-column-occurred_at = Kur (UTC)
+export-column-actor = Kush
+export-column-actor_id = Kush (ID e llogarisë)
+export-column-action = Çfarë
+export-column-subject_type = Lloji i objektit
+export-column-subject_id = ID e objektit
+export-column-details = Hollësi
+export-column-reviewer = Vlerësuesi
+export-column-assignment = Detyra
+export-column-due_at = Afati (UTC)
+export-column-overdue = Me vonesë
+export-column-review = Vlerësimi
+export-column-reason = Arsyeja
+export-column-bid = Interesi
 
 ## Words in cells
 export-term-all = Të gjitha vendet
@@ -100,3 +130,13 @@ export-term-on_time = Në kohë
 export-term-late = Me vonesë
 export-term-overdue = Pas afatit
 export-term-not_yet_due = Afati s’ka ardhur ende
+export-term-invited = I ftuar
+export-term-accepted = Pranuar
+export-term-declined = Refuzuar
+export-term-removed = Hequr
+export-term-review_not_started = Pa filluar
+export-term-review_draft = Skicë
+export-term-review_submitted = Dorëzuar
+export-term-eager = Me shumë dëshirë
+export-term-willing = Mundem
+export-term-not_preferred = Më mirë jo

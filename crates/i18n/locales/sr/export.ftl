@@ -12,6 +12,10 @@ download-impact = Преузми преглед утицаја:
 download-proposals = Преузми овај списак предлога:
 download-grants = Преузми грантове:
 download-reports = Преузми овај списак извештаја:
+download-users = Преузми све налоге:
+download-audit = Преузми цео ревизорски траг:
+download-assignments = Преузми задатке оцењивања:
+download-bids = Преузми исказано интересовање:
 
 ## Sheet titles (at most 31 characters)
 export-sheet-ledger = Главна књига
@@ -21,6 +25,10 @@ export-sheet-impact = Утицај
 export-sheet-proposals = Предлози
 export-sheet-grants = Грантови
 export-sheet-reports = Извештаји
+export-sheet-users = Налози
+export-sheet-audit = Ревизорски траг
+export-sheet-assignments = Задаци оцењивања
+export-sheet-bids = Интересовање
 
 ## Column headings
 export-column-recorded_at = Евидентирано (UTC)
@@ -88,6 +96,28 @@ export-column-timeliness = На време?
 export-column-days_late = Дана кашњења
 export-column-total_spent = Потрошено
 export-column-reviewed_at = Прегледано (UTC)
+export-column-user_id = ИД налога
+export-column-name = Име
+export-column-email = Е-пошта
+export-column-roles = Улоге
+export-column-active = Активан
+export-column-email_verified = Е-пошта потврђена
+export-column-created_at = Креирано (UTC)
+export-column-seq = Број
+export-column-occurred_at = Када (UTC)
+export-column-actor = Ко
+export-column-actor_id = Ко (ИД налога)
+export-column-action = Шта
+export-column-subject_type = Врста објекта
+export-column-subject_id = ИД објекта
+export-column-details = Детаљи
+export-column-reviewer = Рецензент
+export-column-assignment = Задатак
+export-column-due_at = Рок (UTC)
+export-column-overdue = Касни
+export-column-review = Оцена
+export-column-reason = Разлог
+export-column-bid = Интересовање
 
 ## Words in cells
 export-term-all = Све државе
@@ -100,3 +130,13 @@ export-term-on_time = На време
 export-term-late = Са закашњењем
 export-term-overdue = Касни
 export-term-not_yet_due = Још није доспео
+export-term-invited = Позван
+export-term-accepted = Прихваћено
+export-term-declined = Одбијено
+export-term-removed = Уклоњено
+export-term-review_not_started = Није започето
+export-term-review_draft = Нацрт
+export-term-review_submitted = Поднето
+export-term-eager = Радо
+export-term-willing = Може
+export-term-not_preferred = Радије не

@@ -1,6 +1,7 @@
 //! Downloads of lists, as CSV and as spreadsheets in the reader's
 //! language: a programme's ledger, payments, ranking and impact summary,
-//! and the proposals, grants and reports lists as filtered on their pages.
+//! a programme's assignments and bids, the proposals, grants and reports
+//! lists as filtered on their pages, and the accounts and the audit trail.
 //! Each table is made by its use case, which says who may have it; a page
 //! only names the file.
 
@@ -29,6 +30,10 @@ enum Export {
     Ranking,
     /// What the money built, and where.
     Impact,
+    /// Every reviewer's assignments.
+    Assignments,
+    /// The reviewers' bids.
+    Bids,
 }
 
 impl Export {
@@ -39,6 +44,8 @@ impl Export {
             Export::Ledger | Export::Payments => "ledger",
             Export::Ranking => "ranking",
             Export::Impact => "impact",
+            Export::Assignments => "assignment",
+            Export::Bids => "jury",
         }
     }
 
@@ -49,6 +56,8 @@ impl Export {
             Export::Payments => grants_app::ledger::payments_table(app, actor, id).await,
             Export::Ranking => grants_app::reviews::ranking_table(app, actor, id).await,
             Export::Impact => grants_app::reports::impact_table(app, actor, id).await,
+            Export::Assignments => grants_app::assignments::table(app, actor, id).await,
+            Export::Bids => grants_app::jury::bids_table(app, actor, id).await,
         }
     }
 }
@@ -63,6 +72,8 @@ pub(crate) fn routes() -> Router<WebState> {
             ("payments", Export::Payments),
             ("ranking", Export::Ranking),
             ("impact", Export::Impact),
+            ("assignments", Export::Assignments),
+            ("bids", Export::Bids),
         ] {
             router = router.route(
                 &format!("/app/programmes/{{id}}/{name}.{ext}"),
@@ -81,6 +92,14 @@ pub(crate) fn routes() -> Router<WebState> {
             .route(
                 &format!("/app/reports.{ext}"),
                 get(move |visit, query| reports(visit, query, format)),
+            )
+            .route(
+                &format!("/app/users.{ext}"),
+                get(move |visit| users(visit, format)),
+            )
+            .route(
+                &format!("/app/audit-events.{ext}"),
+                get(move |visit| audit(visit, format)),
             );
     }
     router
@@ -133,6 +152,24 @@ async fn reports(
 ) -> Result<Response, PageError> {
     let actor = viewer.signed_in("/app/reports")?;
     let table = grants_app::reports::table(&state.app, actor, &filter)
+        .await
+        .or_page(&viewer)?;
+    send(&viewer, table, format)
+}
+
+/// Every account (administrators).
+async fn users(Visit(state, viewer): Visit, format: ExportFormat) -> Result<Response, PageError> {
+    let actor = viewer.signed_in("/app/admin/users")?;
+    let table = grants_app::users::table(&state.app, actor)
+        .await
+        .or_page(&viewer)?;
+    send(&viewer, table, format)
+}
+
+/// The whole audit trail (administrators).
+async fn audit(Visit(state, viewer): Visit, format: ExportFormat) -> Result<Response, PageError> {
+    let actor = viewer.signed_in("/app/admin")?;
+    let table = grants_app::audit::table(&state.app, actor, &Default::default())
         .await
         .or_page(&viewer)?;
     send(&viewer, table, format)
