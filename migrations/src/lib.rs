@@ -24,6 +24,7 @@ mod m20261207_000017_sign_in_providers;
 mod m20261207_000018_sealed_secrets;
 mod m20261207_000019_proposal_search;
 mod m20261207_000020_showcase_consents;
+mod m20261207_000021_people_search;
 
 /// Every migration, oldest first.
 #[derive(Debug)]
@@ -53,6 +54,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000018_sealed_secrets::Migration),
             Box::new(m20261207_000019_proposal_search::Migration),
             Box::new(m20261207_000020_showcase_consents::Migration),
+            Box::new(m20261207_000021_people_search::Migration),
         ]
     }
 }

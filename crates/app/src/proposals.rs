@@ -691,7 +691,8 @@ pub async fn table(
 }
 
 /// The words of a search in their search form; too long a search is refused.
-fn search_words(q: Option<&str>) -> AppResult<Vec<String>> {
+/// The words of a search (`q`), or why it is refused, naming the field.
+pub(crate) fn search_words(q: Option<&str>) -> AppResult<Vec<String>> {
     let Some(q) = q else {
         return Ok(Vec::new());
     };

@@ -11,7 +11,7 @@ use grants_store::users::{self as store_users, NewUser, Profile, UserRecord};
 use grants_store::{ConnectionTrait, tokens};
 use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+use utoipa::{IntoParams, ToSchema};
 
 use crate::{Actor, App, AppError, AppResult, Page, PageRequest, password};
 
@@ -360,10 +360,16 @@ pub async fn get_user(app: &App, actor: &Actor, id: UserId) -> AppResult<UserVie
 }
 
 /// Every account, a page at a time (administrators only).
-pub async fn list_users(app: &App, actor: &Actor, page: &PageRequest) -> AppResult<Page<UserView>> {
+pub async fn list_users(
+    app: &App,
+    actor: &Actor,
+    filter: &UserListFilter,
+    page: &PageRequest,
+) -> AppResult<Page<UserView>> {
     actor.require_any(&[Role::Admin], "list_users")?;
+    let words = crate::proposals::search_words(filter.q.as_deref())?;
     let (after, fetch) = page.parse()?;
-    let rows = store_users::list(app.store.conn(), after, fetch).await?;
+    let rows = store_users::list(app.store.conn(), &words, after, fetch).await?;
     Ok(Page::from_rows(
         rows,
         fetch,
@@ -372,9 +378,37 @@ pub async fn list_users(app: &App, actor: &Actor, page: &PageRequest) -> AppResu
     ))
 }
 
-/// Every account, for a download (administrators): recorded as a read of
-/// personal data, on the who-read-what page.
-pub async fn table(app: &App, actor: &Actor) -> AppResult<crate::export::Table> {
+/// Which accounts to list.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct UserListFilter {
+    /// Only those whose name, organisation or address holds every word,
+    /// in any script, with or without accents (`petrovic` finds
+    /// "Петровић"); at most 200 characters and 8 words.
+    pub q: Option<String>,
+}
+
+/// Fills in the search text of accounts written before people could be
+/// searched, a batch at a time: how many.
+pub async fn index_for_search(app: &App) -> AppResult<usize> {
+    let mut done = 0;
+    loop {
+        let filled = store_users::fill_search_text(app.store.conn(), 500).await?;
+        if filled == 0 {
+            return Ok(done);
+        }
+        done += filled;
+    }
+}
+
+/// Every account of the list (the same search), for a download
+/// (administrators): recorded as a read of personal data, on the
+/// who-read-what page.
+pub async fn table(
+    app: &App,
+    actor: &Actor,
+    filter: &UserListFilter,
+) -> AppResult<crate::export::Table> {
     use crate::export::{Cell, Table};
     let mut table = Table::new(
         "users",
@@ -392,7 +426,7 @@ pub async fn table(app: &App, actor: &Actor) -> AppResult<crate::export::Table> 
         ],
     );
     table.rows = crate::export::every_page(
-        |page| async move { list_users(app, actor, &page).await },
+        |page| async move { list_users(app, actor, filter, &page).await },
         |u: UserView| {
             let roles: Vec<String> = u
                 .roles

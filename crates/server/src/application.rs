@@ -69,6 +69,16 @@ impl Application {
                 "filled in the search text of proposals written before search"
             );
         }
+        let people = grants_app::users::index_for_search(&app)
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}: {}", error_sources(&e)))
+            .context("filling in the accounts' search text")?;
+        if people > 0 {
+            tracing::info!(
+                people,
+                "filled in the search text of accounts written before search"
+            );
+        }
         let abandoned = grants_app::attachments::prepare_folder(&app)
             .await
             .map_err(|e| anyhow::anyhow!("{e}: {}", error_sources(&e)))?;

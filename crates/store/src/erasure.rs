@@ -92,6 +92,14 @@ pub async fn pseudonymise_account(
 ) -> StoreResult<()> {
     user::Entity::update_many()
         .col_expr(user::Column::Name, Expr::value(name.as_str()))
+        .col_expr(
+            user::Column::SearchText,
+            Expr::value(crate::users::search_text(
+                name.as_str(),
+                None,
+                email.as_str(),
+            )),
+        )
         .col_expr(user::Column::Email, Expr::value(email.as_str()))
         .col_expr(
             user::Column::EmailNormalized,

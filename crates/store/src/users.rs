@@ -82,6 +82,11 @@ pub async fn insert(
     now: DateTime<Utc>,
 ) -> StoreResult<UserRecord> {
     let id = UserId::new();
+    let search = search_text(
+        new.profile.name.as_str(),
+        new.profile.organisation.as_deref(),
+        new.email.as_str(),
+    );
     let row = user::ActiveModel {
         id: Set(id.uuid()),
         email: Set(new.email.as_str().to_owned()),
@@ -98,6 +103,7 @@ pub async fn insert(
         created_at: Set(now),
         updated_at: Set(now),
         erased_at: Set(None),
+        search_text: Set(Some(search)),
     };
     query::insert(c, row).await?;
     replace_roles(c, id, &new.roles).await?;
@@ -230,15 +236,31 @@ pub async fn find_with_password(
     Ok(Some((record(row, &roles)?, hash)))
 }
 
-/// Up to `limit` accounts created after `after`, oldest first.
+/// What finds a person: their name, organisation and address in the
+/// search form (every script in Latin letters, no accents, lower case).
+pub(crate) fn search_text(name: &str, organisation: Option<&str>, email: &str) -> String {
+    grants_domain::text::search_form(&format!(
+        "{name} {} {email}",
+        organisation.unwrap_or_default()
+    ))
+}
+
+/// Up to `limit` accounts created after `after`, oldest first; with
+/// `words`, only those whose name, organisation or address holds every one
+/// of them (words in the search form: letters and digits only, which LIKE
+/// reads as themselves).
 pub async fn list(
     c: &impl ConnectionTrait,
+    words: &[String],
     after: Option<UserId>,
     limit: u64,
 ) -> StoreResult<Vec<UserRecord>> {
     let mut query = user::Entity::find().order_by_asc(user::Column::Id);
     if let Some(after) = after {
         query = query.filter(user::Column::Id.gt(after.uuid()));
+    }
+    for word in words {
+        query = query.filter(user::Column::SearchText.contains(word.as_str()));
     }
     let rows = query.limit(limit).all(c).await?;
     let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
@@ -265,7 +287,21 @@ pub async fn update_profile(
     active: bool,
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
+    // The address does not change with the profile; it is found by it too.
+    let email = user::Entity::find_by_id(id.uuid())
+        .one(c)
+        .await?
+        .map(|row| row.email)
+        .unwrap_or_default();
     let update = user::Entity::update_many()
+        .col_expr(
+            user::Column::SearchText,
+            Expr::value(search_text(
+                profile.name.as_str(),
+                profile.organisation.as_deref(),
+                &email,
+            )),
+        )
         .col_expr(user::Column::Name, Expr::value(profile.name.as_str()))
         .col_expr(user::Column::Locale, Expr::value(profile.locale.code()))
         .col_expr(
@@ -282,6 +318,32 @@ pub async fn update_profile(
         )
         .col_expr(user::Column::Active, Expr::value(active));
     query::update_at_revision(c, update, id.uuid(), expected_revision, now).await
+}
+
+/// Fills in the search text of up to `limit` accounts written before
+/// people could be searched: how many.
+pub async fn fill_search_text(c: &impl ConnectionTrait, limit: u64) -> StoreResult<usize> {
+    let rows = user::Entity::find()
+        .filter(user::Column::SearchText.is_null())
+        .order_by_asc(user::Column::Id)
+        .limit(limit)
+        .all(c)
+        .await?;
+    for row in &rows {
+        user::Entity::update_many()
+            .col_expr(
+                user::Column::SearchText,
+                Expr::value(search_text(
+                    &row.name,
+                    row.organisation.as_deref(),
+                    &row.email,
+                )),
+            )
+            .filter(user::Column::Id.eq(row.id))
+            .exec(c)
+            .await?;
+    }
+    Ok(rows.len())
 }
 
 /// Records that the person confirmed their address (first time only).

@@ -10,6 +10,7 @@ on_both_databases!(
     a_deactivated_account_loses_its_tokens_and_its_log_in,
     users_are_listed_a_page_at_a_time,
     changes_to_users_are_audited,
+    people_are_found_across_scripts,
 );
 
 async fn an_admin_creates_users_with_roles_and_areas(backend: Backend) {
@@ -325,5 +326,87 @@ async fn changes_to_users_are_audited(backend: Backend) {
     app.get("/audit-events", Some(&token))
         .await
         .expect_problem(403);
+    app.finish().await;
+}
+
+/// An administrator finds people by name, organisation or address in any
+/// script, with or without accents; a renamed person is found by the new
+/// name; a search too long is refused naming `q`.
+async fn people_are_found_across_scripts(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let admin = app.admin_token().await;
+    for (email, name, organisation) in [
+        (
+            "jovana@tests.example",
+            "Јована Петровић",
+            "Народна библиотека Србије",
+        ),
+        ("ana@tests.example", "Ana Kovač", "Gradska knjižnica Zagreb"),
+        (
+            "eleni@tests.example",
+            "Ελένη Παπαδοπούλου",
+            "Δημοτική Βιβλιοθήκη",
+        ),
+    ] {
+        app.post(
+            "/users",
+            Some(&admin),
+            &json!({
+                "email": email, "name": name, "organisation": organisation,
+                "password": ADMIN_PASSWORD, "locale": "en", "roles": [{ "role": "reviewer" }],
+            }),
+        )
+        .await
+        .expect(201);
+    }
+    let found = |q: &'static str| {
+        let (app, admin) = (&app, admin.clone());
+        async move {
+            let reply = app.get(&format!("/users?q={q}"), Some(&admin)).await;
+            reply.expect(200);
+            let mut emails: Vec<String> = reply.body["items"]
+                .as_array()
+                .expect("items")
+                .iter()
+                .filter_map(|u| u["email"].as_str().map(str::to_owned))
+                .collect();
+            emails.sort();
+            emails
+        }
+    };
+    assert_eq!(found("petrovic").await, ["jovana@tests.example"]);
+    assert_eq!(
+        found("%D0%9F%D0%B5%D1%82%D1%80%D0%BE%D0%B2%D0%B8%D1%9B").await,
+        ["jovana@tests.example"]
+    );
+    assert_eq!(found("kovac").await, ["ana@tests.example"]);
+    assert_eq!(found("knjiznica%20zagreb").await, ["ana@tests.example"]);
+    assert_eq!(found("papadopoulou").await, ["eleni@tests.example"]);
+    assert_eq!(found("eleni%40tests").await, ["eleni@tests.example"]);
+    assert!(found("nobody").await.is_empty());
+    let everyone = found("tests.example").await;
+    assert!(everyone.len() >= 3, "{everyone:?}");
+
+    // Renamed, found by the new name only.
+    let ana = app.get("/users?q=kovac", Some(&admin)).await.body["items"][0].clone();
+    app.patch(
+        &format!("/users/{}", ana["id"].as_str().expect("id")),
+        &admin,
+        ana["revision"].as_i64(),
+        &json!({ "name": "Ana Horvat" }),
+    )
+    .await
+    .expect(200);
+    assert!(found("kovac").await.is_empty());
+    assert_eq!(found("horvat").await, ["ana@tests.example"]);
+
+    let long = "a".repeat(201);
+    let refused = app.get(&format!("/users?q={long}"), Some(&admin)).await;
+    refused.expect_problem(422);
+    assert_eq!(refused.error_fields(), ["q"]);
+    // The download answers the same search.
+    let (status, csv) = app.get_text("/users.csv?q=petrovic", &admin).await;
+    assert_eq!(status, 200);
+    assert_eq!(csv.lines().count(), 2, "{csv}");
     app.finish().await;
 }

@@ -106,6 +106,12 @@ async fn the_admin_grants_roles_and_reads_the_workflow_diagrams(backend: Backend
             .contains("Applicant")
     );
 
+    // The admin finds Rita by a word of her address: she alone is listed,
+    // and stays so after a change.
+    browser.fill("#q", "RITA").await;
+    browser.click_and_load("#search").await;
+    assert_eq!(emails().await, ["rita@tests.example"]);
+
     // The admin makes her a reviewer too.
     browser
         .find(&format!("{row} select[name=role]"))
@@ -121,6 +127,7 @@ async fn the_admin_grants_roles_and_reads_the_workflow_diagrams(backend: Backend
         roles.contains("Reviewer") && roles.contains("Applicant"),
         "{roles}"
     );
+    assert_eq!(emails().await, ["rita@tests.example"], "still the search");
     assert!(
         browser
             .text(&format!("{row} .notice"))

@@ -1,10 +1,11 @@
 use axum::extract::State;
 use axum::response::Response;
+use grants_app::Page;
 use grants_app::mail::{self, PreferenceView, PreferencesInput};
 use grants_app::users::{
-    self, CreateUserInput, PrivacyNoticeView, RegisterInput, UpdateUserInput, UserView,
+    self, CreateUserInput, PrivacyNoticeView, RegisterInput, UpdateUserInput, UserListFilter,
+    UserView,
 };
-use grants_app::{Page, PageRequest};
 use grants_domain::UserId;
 
 use super::handlers::handlers;
@@ -76,21 +77,22 @@ handlers! {
     fn set_my_preferences(input: Json<PreferencesInput>) -> Json<Vec<PreferenceView>>,
         [Unauthenticated, Invalid] = mail::set_preferences(input);
 
-    /// Every account (administrators).
+    /// Every account (administrators); `q` finds people by name,
+    /// organisation or address in any script.
     get "/users",
-    fn list_users(page: Query<PageRequest>) -> Json<Page<UserView>>,
-        [RestrictedListErrors] = users::list_users(&page);
+    fn list_users((filter, page): Paged<UserListFilter>) -> Json<Page<UserView>>,
+        [RestrictedListErrors, Invalid] = users::list_users(&filter, &page);
 
     /// Every account, as CSV (administrators); on the who-read-what list.
     get "/users.csv",
-    fn export_users_csv() -> csv,
-        [RestrictedListErrors] = users::table();
+    fn export_users_csv(filter: Query<UserListFilter>) -> csv,
+        [RestrictedListErrors, Invalid] = users::table(&filter);
 
     /// Every account, as a spreadsheet (xlsx) in the reader's language
     /// (administrators); on the who-read-what list.
     get "/users.xlsx",
-    fn export_users_xlsx() -> xlsx,
-        [RestrictedListErrors] = users::table();
+    fn export_users_xlsx(filter: Query<UserListFilter>) -> xlsx,
+        [RestrictedListErrors, Invalid] = users::table(&filter);
 
     /// Create an account with roles (administrators).
     post "/users",

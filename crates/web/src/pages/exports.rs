@@ -95,7 +95,7 @@ pub(crate) fn routes() -> Router<WebState> {
             )
             .route(
                 &format!("/app/users.{ext}"),
-                get(move |visit| users(visit, format)),
+                get(move |visit, query| users(visit, query, format)),
             )
             .route(
                 &format!("/app/audit-events.{ext}"),
@@ -158,9 +158,13 @@ async fn reports(
 }
 
 /// Every account (administrators).
-async fn users(Visit(state, viewer): Visit, format: ExportFormat) -> Result<Response, PageError> {
+async fn users(
+    Visit(state, viewer): Visit,
+    Query(filter): Query<grants_app::users::UserListFilter>,
+    format: ExportFormat,
+) -> Result<Response, PageError> {
     let actor = viewer.signed_in("/app/admin/users")?;
-    let table = grants_app::users::table(&state.app, actor)
+    let table = grants_app::users::table(&state.app, actor, &filter)
         .await
         .or_page(&viewer)?;
     send(&viewer, table, format)

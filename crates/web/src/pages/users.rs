@@ -90,6 +90,10 @@ struct UsersPage {
     users: Vec<Row>,
     /// The page these rows are on, sent back with each form.
     cursor: String,
+    /// The search these rows answer, sent back with each form.
+    q: String,
+    /// The search in a download's address.
+    query: String,
     /// The link to the next page, when there is one.
     next: Option<String>,
     /// A refusal about an account not on this page.
@@ -102,6 +106,8 @@ struct UsersPage {
 #[derive(Debug, Deserialize)]
 pub(crate) struct ListQuery {
     cursor: Option<String>,
+    /// The search.
+    q: Option<String>,
     /// The account whose change was just saved.
     saved: Option<String>,
     /// The account whose sessions were just ended.
@@ -150,6 +156,7 @@ pub(crate) async fn list(
         &viewer,
         actor,
         query.cursor.clone().unwrap_or_default(),
+        query.q.as_deref().unwrap_or_default(),
         Notice::of(&query),
         None,
     )
@@ -163,11 +170,15 @@ async fn users_page(
     viewer: &Viewer,
     actor: &Actor,
     cursor: String,
+    q: &str,
     notice: Option<Notice<'_>>,
     refusal: Option<Refusal>,
 ) -> Result<UsersPage, PageError> {
     let request = page_request(Some(cursor.clone()));
-    let listed = users::list_users(&state.app, actor, &request)
+    let filter = users::UserListFilter {
+        q: Some(q.to_owned()).filter(|q| !q.trim().is_empty()),
+    };
+    let listed = users::list_users(&state.app, actor, &filter, &request)
         .await
         .or_page(viewer)?;
     let locale = viewer.locale;
@@ -227,13 +238,22 @@ async fn users_page(
         .await
         .or_page(viewer)?
         .needs_fresh_code;
+    let query = match serde_urlencoded::to_string([("q", q)]) {
+        Ok(query) if !q.is_empty() => format!("?{query}"),
+        _ => String::new(),
+    };
     let next = listed
         .next_cursor
         .as_ref()
-        .map(|next| format!("{HERE}?cursor={next}"));
+        .map(|next| match query.as_str() {
+            "" => format!("{HERE}?cursor={next}"),
+            search => format!("{HERE}{search}&cursor={next}"),
+        });
     Ok(UsersPage {
         users,
         cursor,
+        q: q.to_owned(),
+        query,
         next,
         // An account no longer on this page: its refusal goes on top.
         error: refusal.and_then(|r| r.error.or_else(|| r.errors.into_values().next())),
@@ -253,6 +273,8 @@ pub(crate) struct UserForm {
     seen_active: Option<bool>,
     #[serde(default)]
     cursor: String,
+    #[serde(default)]
+    q: String,
     /// The role to grant (`reviewer`) or remove (`ambassador:MK`).
     role: Option<String>,
     /// The area of an ambassador role to grant.
@@ -329,7 +351,7 @@ pub(crate) async fn change(
         ..input
     };
     match users::update_user(&state.app, actor, id, input, None).await {
-        Ok(_) => Ok(Redirect::to(&back_to(id, "saved", &form.cursor)).into_response()),
+        Ok(_) => Ok(Redirect::to(&back_to(id, "saved", &form.cursor, &form.q)).into_response()),
         Err(error) => {
             let error = viewer.refusal_unless_forbidden(error)?;
             let mut refusal = Refusal {
@@ -360,6 +382,7 @@ pub(crate) async fn change(
                 &viewer,
                 actor,
                 form.cursor.clone(),
+                &form.q,
                 None,
                 Some(refusal),
             )
@@ -418,10 +441,15 @@ fn stale(locale: Locale, form: &UserForm, now: &UserView) -> String {
 }
 
 /// The page of `cursor` again, saying what was done (`what`) to `id`, at its row.
-fn back_to(id: UserId, what: &str, cursor: &str) -> String {
+fn back_to(id: UserId, what: &str, cursor: &str, q: &str) -> String {
     let mut target = format!("{HERE}?{what}={id}");
     if !cursor.is_empty() {
         target.push_str(&format!("&cursor={cursor}"));
+    }
+    if let Ok(search) = serde_urlencoded::to_string([("q", q)])
+        && !q.is_empty()
+    {
+        target.push_str(&format!("&{search}"));
     }
     target.push_str(&format!("#user-{id}"));
     target
@@ -434,6 +462,8 @@ pub(crate) struct EndSessionsForm {
     csrf: String,
     #[serde(default)]
     cursor: String,
+    #[serde(default)]
+    q: String,
 }
 
 /// Ends every session of an account.
@@ -446,5 +476,5 @@ pub(crate) async fn end_sessions(
     grants_app::sessions::end_for_user(&state.app, actor, id)
         .await
         .or_page(&viewer)?;
-    Ok(Redirect::to(&back_to(id, "ended", &form.cursor)).into_response())
+    Ok(Redirect::to(&back_to(id, "ended", &form.cursor, &form.q)).into_response())
 }
