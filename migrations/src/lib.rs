@@ -25,6 +25,7 @@ mod m20261207_000018_sealed_secrets;
 mod m20261207_000019_proposal_search;
 mod m20261207_000020_showcase_consents;
 mod m20261207_000021_people_search;
+mod m20261207_000022_report_search;
 
 /// Every migration, oldest first.
 #[derive(Debug)]
@@ -55,6 +56,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000019_proposal_search::Migration),
             Box::new(m20261207_000020_showcase_consents::Migration),
             Box::new(m20261207_000021_people_search::Migration),
+            Box::new(m20261207_000022_report_search::Migration),
         ]
     }
 }

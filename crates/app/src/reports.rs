@@ -132,6 +132,10 @@ pub struct ReportListFilter {
     pub state: Option<String>,
     /// Only late reports (`overdue`), for the managers' at-a-glance list.
     pub late: Option<bool>,
+    /// Only those holding every word in what they say or in their grant's
+    /// proposal, in any script, with or without accents; at most 200
+    /// characters and 8 words.
+    pub q: Option<String>,
 }
 
 /// Taking a report transition.
@@ -583,6 +587,7 @@ async fn page_of(
         programme: filter.programme_id.map(ProgrammeId::from),
         grantee,
         states,
+        words: crate::proposals::search_words(filter.q.as_deref())?,
     };
     let rows = store::list_reports(c, &store_filter, after, fetch).await?;
     let page = Page::from_rows(rows, fetch, |r| r.id.uuid(), |r| r);
@@ -1036,6 +1041,19 @@ pub(crate) async fn accepted_keys(
         .collect())
 }
 
+/// Fills in the search text of reports written before reports could be
+/// searched, a batch at a time: how many.
+pub async fn index_for_search(app: &App) -> AppResult<usize> {
+    let mut done = 0;
+    loop {
+        let filled = store::fill_search_text(app.store.conn(), 500).await?;
+        if filled == 0 {
+            return Ok(done);
+        }
+        done += filled;
+    }
+}
+
 /// Whether the grant's final report is accepted (guard
 /// `final_report_accepted`), in words when it is not.
 pub(crate) async fn final_report_accepted(
@@ -1261,8 +1279,8 @@ pub(crate) async fn fire_summary(app: &App, owner: &str, timer: &DueTimer) -> Ap
         crate::programmes::load_programme(&tx, ProgrammeId::from(timer.subject_id)).await?;
     let filter = ReportFilter {
         programme: Some(programme.id),
-        grantee: None,
         states: vec![names::OVERDUE.into()],
+        ..ReportFilter::default()
     };
     let late = store::list_reports(&tx, &filter, None, 10_000).await?;
     let outcome = if late.is_empty() {

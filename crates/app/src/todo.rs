@@ -249,7 +249,7 @@ async fn own_reports(
         states: [report::DUE, report::OVERDUE, report::CHANGES_REQUESTED]
             .map(str::to_owned)
             .to_vec(),
-        programme: None,
+        ..Default::default()
     };
     let mut owed = report_store::list_reports(c, &filter, None, MOST).await?;
     owed.sort_by_key(|r| r.due_on);

@@ -83,6 +83,18 @@ pub struct ReportRules<'a> {
 }
 
 impl ReportContent {
+    /// What the report says (its narrative and activities) in the search
+    /// form ([`crate::text::search_form`]), for finding it in any script.
+    pub fn search_text(&self) -> String {
+        [&self.narrative, &self.activities]
+            .into_iter()
+            .flatten()
+            .map(|t| crate::text::search_form(t))
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
     /// The input that would produce this content, so an edit can overlay changes.
     pub fn to_input(&self) -> ReportContentInput {
         ReportContentInput {

@@ -59,25 +59,25 @@ impl Application {
         if sealed > 0 {
             tracing::info!(sealed, "sealed second-factor secrets stored before sealing");
         }
-        let indexed = grants_app::proposals::index_for_search(&app)
-            .await
-            .map_err(|e| anyhow::anyhow!("{e}: {}", error_sources(&e)))
-            .context("filling in the proposals' search text")?;
-        if indexed > 0 {
-            tracing::info!(
-                indexed,
-                "filled in the search text of proposals written before search"
-            );
-        }
-        let people = grants_app::users::index_for_search(&app)
-            .await
-            .map_err(|e| anyhow::anyhow!("{e}: {}", error_sources(&e)))
-            .context("filling in the accounts' search text")?;
-        if people > 0 {
-            tracing::info!(
-                people,
-                "filled in the search text of accounts written before search"
-            );
+        // What was written before it could be searched gets its search text.
+        for (what, filled) in [
+            (
+                "proposals",
+                grants_app::proposals::index_for_search(&app).await,
+            ),
+            ("accounts", grants_app::users::index_for_search(&app).await),
+            ("reports", grants_app::reports::index_for_search(&app).await),
+        ] {
+            let filled = filled
+                .map_err(|e| anyhow::anyhow!("{e}: {}", error_sources(&e)))
+                .with_context(|| format!("filling in the {what}' search text"))?;
+            if filled > 0 {
+                tracing::info!(
+                    filled,
+                    what,
+                    "filled in the search text written before search"
+                );
+            }
         }
         let abandoned = grants_app::attachments::prepare_folder(&app)
             .await

@@ -8,15 +8,15 @@ use chrono::{DateTime, NaiveDate, Utc};
 use grants_domain::programme::ReportKind;
 use grants_domain::report::ReportContent;
 use grants_domain::{Area, CountryCode, GrantId, ProgrammeId, ReportId, UserId};
-use sea_orm::sea_query::{Expr, ExprTrait, SimpleExpr};
+use sea_orm::sea_query::{Expr, ExprTrait, Query, SimpleExpr};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, Select,
+    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Select,
 };
 use uuid::Uuid;
 
 use crate::StoreResult;
-use crate::entity::report;
+use crate::entity::{grant, proposal, report};
 use crate::error::{corrupt, parse_optional};
 use crate::query;
 
@@ -102,6 +102,7 @@ pub async fn insert_reports(c: &impl ConnectionTrait, reports: &[ReportRecord]) 
             review_comment: Set(None),
             created_at: Set(r.created_at),
             updated_at: Set(r.updated_at),
+            search_text: Set(Some(r.content.search_text())),
         };
         query::insert(c, row).await?;
     }
@@ -143,6 +144,10 @@ pub struct ReportFilter {
     pub grantee: Option<UserId>,
     /// Only in one of these states (all when empty).
     pub states: Vec<String>,
+    /// Only those holding every one of these words (in the search form:
+    /// letters and digits only) in what they say or in their grant's
+    /// proposal (its title, texts or keywords).
+    pub words: Vec<String>,
 }
 
 /// Reports in id order, after the cursor, at most `limit`.
@@ -181,7 +186,48 @@ fn matching(filter: &ReportFilter) -> Select<report::Entity> {
         select =
             select.filter(report::Column::State.is_in(filter.states.iter().map(String::as_str)));
     }
+    for word in &filter.words {
+        let proposal_says = Query::select()
+            .column((grant::Entity, grant::Column::Id))
+            .from(grant::Entity)
+            .inner_join(
+                proposal::Entity,
+                Expr::col((proposal::Entity, proposal::Column::Id))
+                    .equals((grant::Entity, grant::Column::ProposalId)),
+            )
+            .and_where(
+                Expr::col((proposal::Entity, proposal::Column::SearchText))
+                    .like(format!("%{word}%")),
+            )
+            .to_owned();
+        select = select.filter(
+            Condition::any()
+                .add(report::Column::SearchText.contains(word.as_str()))
+                .add(report::Column::GrantId.in_subquery(proposal_says)),
+        );
+    }
     select
+}
+
+/// Fills in the search text of up to `limit` reports written before
+/// reports could be searched: how many.
+pub async fn fill_search_text(c: &impl ConnectionTrait, limit: u64) -> StoreResult<usize> {
+    let select = report::Entity::find()
+        .filter(report::Column::SearchText.is_null())
+        .order_by_asc(report::Column::Id)
+        .limit(limit);
+    let rows = query::all(c, select, report_record).await?;
+    for r in &rows {
+        report::Entity::update_many()
+            .col_expr(
+                report::Column::SearchText,
+                Expr::value(r.content.search_text()),
+            )
+            .filter(report::Column::Id.eq(r.id.uuid()))
+            .exec(c)
+            .await?;
+    }
+    Ok(rows.len())
 }
 
 /// The reports of `grants` in one of `states`, in schedule order per grant.
@@ -217,7 +263,12 @@ pub async fn save_content(
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
     let json = serde_json::to_value(content).map_err(|e| corrupt("reports.content", e))?;
-    let update = report::Entity::update_many().col_expr(report::Column::Content, Expr::value(json));
+    let update = report::Entity::update_many()
+        .col_expr(report::Column::Content, Expr::value(json))
+        .col_expr(
+            report::Column::SearchText,
+            Expr::value(content.search_text()),
+        );
     query::update_at_revision(c, update, id.uuid(), expected_revision, now).await
 }
 

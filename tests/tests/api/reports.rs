@@ -20,6 +20,7 @@ on_both_databases!(
     accepted_reports_unlock_tranches_and_the_final_one_closes_the_grant,
     bad_report_input_is_refused_and_changes_nothing,
     report_files_are_the_grantees_to_add_and_its_readers_to_read,
+    reports_are_found_by_what_they_say_and_by_their_proposal,
 );
 
 /// A round whose mail goes to `smtp`, and a started grant of its applicant.
@@ -721,5 +722,83 @@ async fn report_files_are_the_grantees_to_add_and_its_readers_to_read(backend: B
         .expect_problem(409);
     let still = round.app.get(&path, Some(&round.manager)).await;
     assert_eq!(still.body.as_array().map(Vec::len), Some(1));
+    round.app.finish().await;
+}
+
+/// Reports are found by what they say and by their proposal's title, in
+/// any script; a grantee finds only their own; a search too long is named.
+async fn reports_are_found_by_what_they_say_and_by_their_proposal(backend: Backend) {
+    let round = round(backend, 10_000_000, |_| {}, |_| {}).await;
+    let kumanovo = round
+        .started(
+            &round
+                .reviewed("MK", "Читалница во Куманово", 1_000_000)
+                .await,
+        )
+        .await;
+    let podcast = round
+        .started(&round.reviewed("AL", "Podcast studio", 1_000_000).await)
+        .await;
+    let interim = reports_of(&round, &round.applicant, &podcast).await[0].id();
+    write(
+        &round,
+        &interim,
+        json!({ "narrative": "Тинејџери су се вратили у библиотеку." }),
+    )
+    .await
+    .expect(200);
+    let found = |token: &str, q: &str| {
+        let (app, path, token) = (&round.app, format!("/reports?q={q}"), token.to_owned());
+        async move {
+            let reply = app.get(&path, Some(&token)).await;
+            reply.expect(200);
+            let mut grants: Vec<String> = reply.body["items"]
+                .as_array()
+                .expect("items")
+                .iter()
+                .map(|r| {
+                    format!(
+                        "{}/{}",
+                        r["grant_id"].as_str().unwrap_or_default(),
+                        r["key"].as_str().unwrap_or_default()
+                    )
+                })
+                .collect();
+            grants.sort();
+            grants
+        }
+    };
+    let both = |grant: &str| {
+        let mut all = vec![format!("{grant}/final"), format!("{grant}/interim")];
+        all.sort();
+        all
+    };
+    assert_eq!(found(&round.manager, "kumanovo").await, both(&kumanovo));
+    assert_eq!(
+        found(&round.manager, "CITALNICA%20kumanovo").await,
+        both(&kumanovo)
+    );
+    assert_eq!(found(&round.manager, "podcast").await, both(&podcast));
+    assert_eq!(
+        found(&round.manager, "tinejdzeri").await,
+        [format!("{podcast}/interim")]
+    );
+    assert_eq!(
+        found(
+            &round.finance,
+            "%D0%B1%D0%B8%D0%B1%D0%BB%D0%B8%D0%BE%D1%82%D0%B5%D0%BA%D1%83"
+        )
+        .await,
+        [format!("{podcast}/interim")],
+        "“библиотеку” in Cyrillic finds it too"
+    );
+    assert!(found(&round.manager, "nowhere").await.is_empty());
+    let long = "a".repeat(201);
+    let refused = round
+        .app
+        .get(&format!("/reports?q={long}"), Some(&round.manager))
+        .await;
+    refused.expect_problem(422);
+    assert_eq!(refused.error_fields(), ["q"]);
     round.app.finish().await;
 }

@@ -50,6 +50,10 @@ struct ListPage {
     next: Option<String>,
     /// The filter, as the query of the list's downloads.
     download_query: String,
+    /// The search.
+    q: String,
+    /// The programme the list is narrowed to, kept by the search form.
+    programme_id: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -57,6 +61,7 @@ pub(crate) struct ListQuery {
     programme_id: Option<String>,
     late: Option<bool>,
     cursor: Option<String>,
+    q: Option<String>,
 }
 
 /// The reports the person may see; `late=true` for the overdue ones.
@@ -70,10 +75,17 @@ pub(crate) async fn list(
         .as_deref()
         .and_then(|p| uuid::Uuid::parse_str(p).ok());
     let late_only = query.late == Some(true);
+    let q = query
+        .q
+        .as_deref()
+        .map(str::trim)
+        .filter(|q| !q.is_empty())
+        .map(str::to_owned);
     let filter = ReportListFilter {
         programme_id,
         state: None,
         late: Some(late_only),
+        q: q.clone(),
     };
     let page = reports::list(&state.app, actor, &filter, &page_request(query.cursor))
         .await
@@ -82,6 +94,12 @@ pub(crate) async fn list(
         let mut query = vec![format!("late={late}")];
         if let Some(p) = programme_id {
             query.push(format!("programme_id={p}"));
+        }
+        if let Some(search) = q
+            .as_deref()
+            .and_then(|q| serde_urlencoded::to_string([("q", q)]).ok())
+        {
+            query.push(search);
         }
         if let Some(c) = cursor {
             query.push(format!("cursor={c}"));
@@ -119,6 +137,8 @@ pub(crate) async fn list(
                 .trim_start_matches("/app/reports")
                 .to_owned(),
             next,
+            q: q.clone().unwrap_or_default(),
+            programme_id: programme_id.map(|p| p.to_string()),
         },
     ))
 }
