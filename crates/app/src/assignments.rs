@@ -964,16 +964,17 @@ pub async fn table(
                 Cell::text(a.proposal_id.to_string()),
                 Cell::text(a.proposal_title),
                 Cell::text(a.reviewer_name),
-                Cell::Term(match a.state.as_str() {
-                    "invited" => "invited",
-                    "accepted" => "accepted",
-                    "declined" => "declined",
-                    _ => "removed",
+                Cell::Term({
+                    use assignment_state::{ACCEPTED, DECLINED, INVITED, REMOVED};
+                    [INVITED, ACCEPTED, DECLINED]
+                        .into_iter()
+                        .find(|s| *s == a.state)
+                        .unwrap_or(REMOVED)
                 }),
                 Cell::Moment(a.due_at),
                 Cell::Flag(a.overdue),
                 Cell::Term(match a.review_state.as_deref() {
-                    Some("submitted") => "review_submitted",
+                    Some(review_state::SUBMITTED) => "review_submitted",
                     Some(_) => "review_draft",
                     None => "review_not_started",
                 }),

@@ -34,6 +34,7 @@ pub mod proposals;
 pub mod reads;
 pub mod reports;
 pub mod reviews;
+pub mod search;
 pub mod second_factor;
 pub mod secrets;
 pub mod sessions;

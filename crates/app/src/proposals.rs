@@ -622,7 +622,7 @@ pub async fn list(
     filter: &ProposalListFilter,
     page: &PageRequest,
 ) -> AppResult<Page<ProposalView>> {
-    let words = search_words(filter.q.as_deref())?;
+    let words = crate::search::words(filter.q.as_deref())?;
     let visibility = visibility(app, actor).await?;
     let filter = ProposalFilter {
         programme: filter.programme_id.map(ProgrammeId::from),
@@ -688,36 +688,6 @@ pub async fn table(
     )
     .await?;
     Ok(table)
-}
-
-/// The words of a search in their search form; too long a search is refused.
-/// The words of a search (`q`), or why it is refused, naming the field.
-pub(crate) fn search_words(q: Option<&str>) -> AppResult<Vec<String>> {
-    let Some(q) = q else {
-        return Ok(Vec::new());
-    };
-    grants_domain::text::search_words(q).map_err(|e| {
-        let mut errors = ValidationErrors::default();
-        errors.push_parse("q", e);
-        errors.into()
-    })
-}
-
-/// Fills in the search text of proposals written before search existed,
-/// a batch at a time: how many.
-pub async fn index_for_search(app: &App) -> AppResult<usize> {
-    let c = app.store.conn();
-    let mut done = 0;
-    loop {
-        let batch = store::without_search_text(c, 500).await?;
-        if batch.is_empty() {
-            return Ok(done);
-        }
-        for record in &batch {
-            store::set_search_text(c, record.id, &record.content.search_text()).await?;
-        }
-        done += batch.len();
-    }
 }
 
 /// The actor's own proposals, whatever else they may see, a page at a

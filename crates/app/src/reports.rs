@@ -587,7 +587,7 @@ async fn page_of(
         programme: filter.programme_id.map(ProgrammeId::from),
         grantee,
         states,
-        words: crate::proposals::search_words(filter.q.as_deref())?,
+        words: crate::search::words(filter.q.as_deref())?,
     };
     let rows = store::list_reports(c, &store_filter, after, fetch).await?;
     let page = Page::from_rows(rows, fetch, |r| r.id.uuid(), |r| r);
@@ -1039,19 +1039,6 @@ pub(crate) async fn accepted_keys(
         .filter(|r| r.state == names::ACCEPTED)
         .map(|r| r.key)
         .collect())
-}
-
-/// Fills in the search text of reports written before reports could be
-/// searched, a batch at a time: how many.
-pub async fn index_for_search(app: &App) -> AppResult<usize> {
-    let mut done = 0;
-    loop {
-        let filled = store::fill_search_text(app.store.conn(), 500).await?;
-        if filled == 0 {
-            return Ok(done);
-        }
-        done += filled;
-    }
 }
 
 /// Whether the grant's final report is accepted (guard

@@ -57,7 +57,8 @@ pub struct ConsentMay {
 pub async fn of_grant(app: &App, actor: &Actor, id: GrantId) -> AppResult<ShowcaseConsentView> {
     let c = app.store.conn();
     let grant = crate::grants::load_visible(c, actor, id).await?;
-    read(c, actor, &grant).await
+    let programme = crate::programmes::load_programme(c, grant.programme_id).await?;
+    read(c, actor, &grant, &programme).await
 }
 
 /// The grantee consents that their project appears on the public showcase.
@@ -84,8 +85,8 @@ async fn change(
         return Err(AppError::forbidden("showcase-grantee-only").done());
     }
     let now = app.now();
+    let programme = crate::programmes::load_programme(&tx, grant.programme_id).await?;
     let changed = if give {
-        let programme = crate::programmes::load_programme(&tx, grant.programme_id).await?;
         if !programme.spec.showcase {
             return Err(AppError::conflict("showcase-programme-private").done());
         }
@@ -115,7 +116,7 @@ async fn change(
         )
         .await?;
     }
-    let shown = read(&tx, actor, &grant).await?;
+    let shown = read(&tx, actor, &grant, &programme).await?;
     tx.commit().await.map_err(grants_store::StoreError::from)?;
     tracing::info!(grant.id = %id, give, changed, "showcase consent");
     Ok(shown)
@@ -125,8 +126,8 @@ async fn read(
     c: &impl ConnectionTrait,
     actor: &Actor,
     grant: &GrantRecord,
+    programme: &ProgrammeRecord,
 ) -> AppResult<ShowcaseConsentView> {
-    let programme = crate::programmes::load_programme(c, grant.programme_id).await?;
     let consent = store::consent_of(c, grant.id).await?;
     let grantee = actor.id == grant.grantee_id;
     let showcased = programme.spec.showcase;

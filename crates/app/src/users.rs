@@ -367,7 +367,7 @@ pub async fn list_users(
     page: &PageRequest,
 ) -> AppResult<Page<UserView>> {
     actor.require_any(&[Role::Admin], "list_users")?;
-    let words = crate::proposals::search_words(filter.q.as_deref())?;
+    let words = crate::search::words(filter.q.as_deref())?;
     let (after, fetch) = page.parse()?;
     let rows = store_users::list(app.store.conn(), &words, after, fetch).await?;
     Ok(Page::from_rows(
@@ -386,19 +386,6 @@ pub struct UserListFilter {
     /// in any script, with or without accents (`petrovic` finds
     /// "Петровић"); at most 200 characters and 8 words.
     pub q: Option<String>,
-}
-
-/// Fills in the search text of accounts written before people could be
-/// searched, a batch at a time: how many.
-pub async fn index_for_search(app: &App) -> AppResult<usize> {
-    let mut done = 0;
-    loop {
-        let filled = store_users::fill_search_text(app.store.conn(), 500).await?;
-        if filled == 0 {
-            return Ok(done);
-        }
-        done += filled;
-    }
 }
 
 /// Every account of the list (the same search), for a download
@@ -546,7 +533,7 @@ pub async fn update_user(
     let now = app.now();
     store_users::update_profile(
         &tx,
-        id,
+        (id, &current.email),
         revision,
         Profile {
             name,

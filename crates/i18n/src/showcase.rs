@@ -197,6 +197,20 @@ pub fn project_words(locale: Locale, showcase: &Showcase, project: &PublicProjec
     }
 }
 
+/// A call in one sentence, for a feed: when, how much, for whom.
+fn summary(locale: Locale, words: &CallWords) -> String {
+    with(
+        locale,
+        "showcase-feed-summary",
+        &[
+            ("opens", words.opens.clone()),
+            ("closes", words.closes.clone()),
+            ("awards", words.awards.clone()),
+            ("countries", words.countries.join(", ")),
+        ],
+    )
+}
+
 /// The address of a programme's showcase page in `locale`.
 pub fn page_url(base: &str, code: &str, locale: Locale) -> String {
     format!("{base}/app/showcase/{code}?lang={}", locale.code())
@@ -210,16 +224,7 @@ pub fn calls_atom(locale: Locale, showcase: &Showcase, base: &str, now: DateTime
         .iter()
         .map(|call| {
             let words = call_words(locale, call);
-            let summary = with(
-                locale,
-                "showcase-feed-summary",
-                &[
-                    ("opens", words.opens.clone()),
-                    ("closes", words.closes.clone()),
-                    ("awards", words.awards.clone()),
-                    ("countries", words.countries.join(", ")),
-                ],
-            );
+            let summary = summary(locale, &words);
             EntryBuilder::default()
                 .id(format!("{base}/app/showcase/{}", call.programme.code))
                 .title(Text::plain(words.title))
@@ -289,30 +294,21 @@ pub fn deadlines_ical(locale: Locale, showcase: &Showcase, base: &str) -> String
     for call in &showcase.calls {
         let words = call_words(locale, call);
         let page = page_url(base, &call.programme.code, locale);
-        let summary = with(
+        let deadline = with(
             locale,
             "showcase-ical-deadline",
             &[("title", words.title.clone())],
         );
         let description = format!(
             "{}\n\n{}\n{page}",
-            with(
-                locale,
-                "showcase-feed-summary",
-                &[
-                    ("opens", words.opens),
-                    ("closes", words.closes),
-                    ("awards", words.awards),
-                    ("countries", words.countries.join(", ")),
-                ],
-            ),
+            summary(locale, &words),
             words.description,
         );
         calendar.push(
             Event::new()
                 .uid(&format!("{}-closes@{host}", call.programme.code))
                 .timestamp(call.updated_at)
-                .summary(&summary)
+                .summary(&deadline)
                 .description(&description)
                 .starts(call.closes_at)
                 .ends(call.closes_at)

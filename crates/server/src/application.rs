@@ -60,17 +60,11 @@ impl Application {
             tracing::info!(sealed, "sealed second-factor secrets stored before sealing");
         }
         // What was written before it could be searched gets its search text.
-        for (what, filled) in [
-            (
-                "proposals",
-                grants_app::proposals::index_for_search(&app).await,
-            ),
-            ("accounts", grants_app::users::index_for_search(&app).await),
-            ("reports", grants_app::reports::index_for_search(&app).await),
-        ] {
-            let filled = filled
-                .map_err(|e| anyhow::anyhow!("{e}: {}", error_sources(&e)))
-                .with_context(|| format!("filling in the {what}' search text"))?;
+        let filled = grants_app::search::index_written_before(&app)
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}: {}", error_sources(&e)))
+            .context("filling in the search text written before search")?;
+        for (what, filled) in filled {
             if filled > 0 {
                 tracing::info!(
                     filled,

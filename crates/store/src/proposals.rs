@@ -227,31 +227,25 @@ fn visible(visibility: &Visibility, filter: &ProposalFilter) -> Select<proposal:
     select
 }
 
-/// Up to `limit` proposals whose search text was never filled in (written
-/// before search existed): id, revision and content.
-pub async fn without_search_text(
-    c: &impl ConnectionTrait,
-    limit: u64,
-) -> StoreResult<Vec<ProposalRecord>> {
+/// Fills in the search text of up to `limit` proposals written before
+/// search existed: how many.
+pub async fn fill_search_text(c: &impl ConnectionTrait, limit: u64) -> StoreResult<usize> {
     let select = proposal::Entity::find()
         .filter(proposal::Column::SearchText.is_null())
         .order_by_asc(proposal::Column::Id)
         .limit(limit);
-    query::all(c, select, record).await
-}
-
-/// Fills in a proposal's search text.
-pub async fn set_search_text(
-    c: &impl ConnectionTrait,
-    id: ProposalId,
-    text: &str,
-) -> StoreResult<()> {
-    proposal::Entity::update_many()
-        .col_expr(proposal::Column::SearchText, Expr::value(text))
-        .filter(proposal::Column::Id.eq(id.uuid()))
-        .exec(c)
-        .await?;
-    Ok(())
+    let rows = query::all(c, select, record).await?;
+    for p in &rows {
+        proposal::Entity::update_many()
+            .col_expr(
+                proposal::Column::SearchText,
+                Expr::value(p.content.search_text()),
+            )
+            .filter(proposal::Column::Id.eq(p.id.uuid()))
+            .exec(c)
+            .await?;
+    }
+    Ok(rows.len())
 }
 
 /// Every proposal of a programme in one of `states`, oldest first.

@@ -278,28 +278,23 @@ pub async fn with_role(c: &impl ConnectionTrait, role: Role) -> StoreResult<Vec<
 }
 
 /// Replaces the profile, and whether the account may log in, if the account
-/// is still at `expected_revision`.
+/// (whose address is `email`: it does not change with the profile, and the
+/// person is found by it too) is still at `expected_revision`.
 pub async fn update_profile(
     c: &impl ConnectionTrait,
-    id: UserId,
+    (id, email): (UserId, &Email),
     expected_revision: i64,
     profile: Profile,
     active: bool,
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
-    // The address does not change with the profile; it is found by it too.
-    let email = user::Entity::find_by_id(id.uuid())
-        .one(c)
-        .await?
-        .map(|row| row.email)
-        .unwrap_or_default();
     let update = user::Entity::update_many()
         .col_expr(
             user::Column::SearchText,
             Expr::value(search_text(
                 profile.name.as_str(),
                 profile.organisation.as_deref(),
-                &email,
+                email.as_str(),
             )),
         )
         .col_expr(user::Column::Name, Expr::value(profile.name.as_str()))
