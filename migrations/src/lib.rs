@@ -26,6 +26,7 @@ mod m20261207_000019_proposal_search;
 mod m20261207_000020_showcase_consents;
 mod m20261207_000021_people_search;
 mod m20261207_000022_report_search;
+mod m20261207_000023_conversations;
 
 /// Every migration, oldest first.
 #[derive(Debug)]
@@ -57,6 +58,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000020_showcase_consents::Migration),
             Box::new(m20261207_000021_people_search::Migration),
             Box::new(m20261207_000022_report_search::Migration),
+            Box::new(m20261207_000023_conversations::Migration),
         ]
     }
 }

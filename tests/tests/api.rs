@@ -10,6 +10,7 @@ mod api {
     mod backup;
     mod bank;
     mod cli;
+    mod conversations;
     mod crash;
     mod demo;
     mod erasure;

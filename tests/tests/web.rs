@@ -9,6 +9,7 @@ mod web {
     // The pages of each role; `helpers` is what several of them start from.
     mod admin;
     mod applicant;
+    mod conversations;
     mod feedback;
     mod finance;
     mod helpers;

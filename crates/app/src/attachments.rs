@@ -23,7 +23,7 @@ use std::future::Future;
 
 use chrono::{DateTime, SubsecRound, Utc};
 use grants_domain::attachment::{FileCheck, FileName, MAX_PER_PARENT};
-use grants_domain::{AttachmentId, ProposalId, ReportId, UserId};
+use grants_domain::{AttachmentId, ProposalId, ReportId, ThreadId, UserId};
 use grants_store::ConnectionTrait;
 use grants_store::attachments::{self as store, AttachmentRecord};
 use grants_store::audit::{self, AuditEntry};
@@ -43,6 +43,9 @@ pub enum AttachmentParent {
     Proposal(ProposalId),
     /// An implementation report.
     Report(ReportId),
+    /// A conversation: its audience reads the files, any of them adds one,
+    /// and only whoever added a file removes it.
+    Thread(ThreadId),
 }
 
 impl AttachmentParent {
@@ -51,6 +54,7 @@ impl AttachmentParent {
         match self {
             AttachmentParent::Proposal(_) => "proposal",
             AttachmentParent::Report(_) => crate::reports::SUBJECT,
+            AttachmentParent::Thread(_) => crate::conversations::SUBJECT,
         }
     }
 
@@ -58,6 +62,7 @@ impl AttachmentParent {
         match self {
             AttachmentParent::Proposal(id) => id.uuid(),
             AttachmentParent::Report(id) => id.uuid(),
+            AttachmentParent::Thread(id) => id.uuid(),
         }
     }
 
@@ -65,6 +70,7 @@ impl AttachmentParent {
         match record.parent_type.as_str() {
             "proposal" => Ok(AttachmentParent::Proposal(record.parent_id.into())),
             crate::reports::SUBJECT => Ok(AttachmentParent::Report(record.parent_id.into())),
+            crate::conversations::SUBJECT => Ok(AttachmentParent::Thread(record.parent_id.into())),
             other => Err(AppError::internal(format!(
                 "attachment {} belongs to an unknown kind of object '{other}'",
                 record.id
@@ -228,6 +234,10 @@ async fn authorise(
                 limit: programme.spec.reporting.max_attachment_bytes,
             })
         }
+        // A conversation's files are its audience's to read and to add to.
+        AttachmentParent::Thread(id) => Ok(ParentRules {
+            limit: crate::conversations::attachment_limit(c, actor, id).await?,
+        }),
     }
 }
 
@@ -462,6 +472,10 @@ pub async fn delete(app: &App, actor: &Actor, id: AttachmentId) -> AppResult<()>
     authorise(&tx, actor, parent, Access::Write)
         .await
         .map_err(hidden)?;
+    // What was said in a conversation stays said: only its sender takes a file back.
+    if matches!(parent, AttachmentParent::Thread(_)) && record.uploaded_by != actor.id {
+        return Err(AppError::forbidden("conversation-file-not-yours").done());
+    }
     store::delete(&tx, id)
         .await
         .map_err(AppError::from_store("attachment"))?;

@@ -13,6 +13,7 @@ pub mod attachments;
 pub mod audit;
 pub mod auth;
 pub mod bank;
+pub mod conversations;
 pub mod decisions;
 pub mod erasure;
 mod error;

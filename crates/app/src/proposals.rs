@@ -227,6 +227,8 @@ pub struct ProposalPage {
     pub grant_id: Option<grants_domain::GrantId>,
     /// The workflow definition it is pinned to, which names its steps.
     pub definition: Option<std::sync::Arc<grants_workflow::Definition>>,
+    /// The conversations on it that the reader is part of.
+    pub conversations: crate::conversations::ThreadList,
 }
 
 /// A guard that reads only what the proposal says and the programme asks:
@@ -334,8 +336,10 @@ pub async fn page(app: &App, actor: &Actor, id: ProposalId) -> AppResult<Proposa
     let definition = app
         .workflows()
         .get(&record.workflow, record.workflow_version);
+    let conversations = crate::conversations::on_proposal(c, actor, &record, &programme).await?;
     let proposal = view_for(c, app, actor, record).await?;
     Ok(ProposalPage {
+        conversations,
         proposal,
         programme: crate::programmes::ProgrammeView::new(programme, app.now()),
         transitions,

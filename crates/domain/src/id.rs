@@ -74,6 +74,10 @@ id_type!(
     AttachmentId,
     /// Identifies one version of a grant's bank details.
     BankAccountId,
+    /// Identifies a conversation on a proposal, a grant or a report.
+    ThreadId,
+    /// Identifies one message of a conversation.
+    MessageId,
 );
 
 #[cfg(test)]

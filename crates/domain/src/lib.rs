@@ -33,6 +33,7 @@ macro_rules! written_as_text {
 
 pub mod attachment;
 pub mod bank;
+pub mod conversation;
 mod error;
 pub mod finance;
 mod id;
@@ -52,8 +53,8 @@ pub mod text;
 
 pub use error::{FieldError, ParseError, ValidationErrors};
 pub use id::{
-    AttachmentId, AuditEventId, BankAccountId, GrantId, ProgrammeId, ProposalId, ReportId, TokenId,
-    TrancheId, UserId,
+    AttachmentId, AuditEventId, BankAccountId, GrantId, MessageId, ProgrammeId, ProposalId,
+    ReportId, ThreadId, TokenId, TrancheId, UserId,
 };
 pub use locale::Locale;
 pub use money::{Currency, Money};

@@ -501,6 +501,21 @@ events! {
         /// Everything paid.
         total_paid: Money,
     }
+    /// A new message in a conversation the recipient is part of.
+    MessagePosted = "message_posted", urgent: false {
+        /// What the conversation is on: the proposal's title.
+        proposal_title: String,
+        /// The conversation's topic.
+        topic: String,
+        /// Who wrote the message.
+        author_name: String,
+        /// The message, or its beginning.
+        excerpt: String,
+        /// Where to read and answer it.
+        thread_url: String,
+        /// True when the message mentions the recipient.
+        mentions_you: bool,
+    }
     /// The day's non-urgent emails, for people who chose a daily summary.
     DailyDigest = "daily_digest", urgent: true {
         /// The subject of each email summarised.

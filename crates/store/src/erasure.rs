@@ -19,7 +19,7 @@ use crate::entity::{
     api_token, bid, conflict, decision, email_token, external_identity, grant, idempotency_key,
     notification_preference, outbox_message, privacy_consent, proposal, recovery_code, report,
     review, review_assignment, reviewer_profile, second_factor, showcase_consent, sign_in_throttle,
-    user, user_role,
+    thread, thread_inbox, thread_message, user, user_role,
 };
 
 /// What replaces a person's name and address in texts others wrote.
@@ -133,7 +133,8 @@ pub async fn pseudonymise_account(
 /// links to their organisations' accounts,
 /// links sent to them, their second factor and recovery codes, email
 /// preferences, accepted notices, consents to show their projects in
-/// public (which nobody is left to withdraw), stored replies, jury profiles and bids,
+/// public (which nobody is left to withdraw), their conversations' unread
+/// counts, stored replies, jury profiles and bids,
 /// the emails to them, and their sign-in throttle (`throttle_key`). How
 /// many rows.
 pub async fn delete_personal_rows(
@@ -160,6 +161,7 @@ pub async fn delete_personal_rows(
     delete!(notification_preference, UserId);
     delete!(privacy_consent, UserId);
     delete!(showcase_consent, GivenBy);
+    delete!(thread_inbox, UserId);
     delete!(idempotency_key, UserId);
     delete!(reviewer_profile, UserId);
     delete!(bid, ReviewerId);
@@ -207,7 +209,8 @@ pub async fn grants_of(c: &impl ConnectionTrait, grantee: UserId) -> StoreResult
 }
 
 /// Takes the person's name and address out of what others wrote: decision
-/// letters, reviewers' and managers' comments and reasons, and the emails
+/// letters, reviewers' and managers' comments and reasons, conversations'
+/// topics and messages, and the emails
 /// still held for others. Grant agreements, bank details and payments are
 /// financial records and keep them. How many texts changed.
 pub async fn scrub_texts(c: &impl ConnectionTrait, swaps: &Swaps) -> StoreResult<u64> {
@@ -238,6 +241,8 @@ pub async fn scrub_texts(c: &impl ConnectionTrait, swaps: &Swaps) -> StoreResult
     scrub!(decision, Id, LetterSubject);
     scrub!(decision, Id, Reason);
     scrub!(review, AssignmentId, CommentForApplicant);
+    scrub!(thread, Id, Topic);
+    scrub!(thread_message, Id, Body);
     scrub!(review, AssignmentId, CommentForJury);
     scrub!(review_assignment, Id, Reason);
     scrub!(conflict, Id, Reason);

@@ -11,6 +11,7 @@ pub mod audit;
 pub mod backup;
 pub mod bank_accounts;
 mod connect;
+pub mod conversations;
 pub mod email_tokens;
 mod entity;
 pub mod erasure;

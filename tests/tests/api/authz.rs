@@ -244,6 +244,30 @@ fn matrix() -> BTreeMap<&'static str, (bool, [May; 7])> {
             (false, [H, H, H, Y, H, Y, F]),
         ),
         ("GET /grants/{id}/showcase-consent", (false, grant_readers)),
+        // Conversations: on a subject its readers see, each thread for its
+        // audience only (the object is a staff thread on someone else's
+        // grant: managers and finance; administrators are in no audience).
+        ("GET /proposals/{id}/threads", (false, nobody_sees_a_draft)),
+        ("POST /proposals/{id}/threads", (false, nobody_sees_a_draft)),
+        ("GET /grants/{id}/threads", (false, grant_readers)),
+        ("POST /grants/{id}/threads", (false, grant_readers)),
+        ("GET /reports/{id}/threads", (false, grant_readers)),
+        ("POST /reports/{id}/threads", (false, grant_readers)),
+        ("GET /threads/unread", (false, everyone)),
+        ("GET /threads/{id}", (false, [H, H, H, Y, H, Y, H])),
+        (
+            "POST /threads/{id}/messages",
+            (false, [H, H, H, Y, H, Y, H]),
+        ),
+        ("POST /threads/{id}/read", (false, [H, H, H, Y, H, Y, H])),
+        (
+            "GET /threads/{id}/attachments",
+            (false, [H, H, H, Y, H, Y, H]),
+        ),
+        (
+            "POST /threads/{id}/attachments",
+            (false, [H, H, H, Y, H, Y, H]),
+        ),
         // Only the grantee consents to show their project, or withdraws.
         (
             "PUT /grants/{id}/showcase-consent",
@@ -328,6 +352,8 @@ struct Objects {
     owner_session_id: String,
     /// Someone to erase: erasing the owner would end the other routes' checks.
     erasable_id: String,
+    /// A staff conversation on the owner's grant.
+    thread_id: String,
 }
 
 /// A request body that would succeed for a caller who is allowed, so that
@@ -335,6 +361,12 @@ struct Objects {
 fn body(route: &str, role: &str, objects: &Objects, revision: i64) -> Option<Value> {
     let unique = format!("{role}-{}", uuid::Uuid::now_v7().simple());
     Some(match route {
+        "POST /proposals/{id}/threads"
+        | "POST /grants/{id}/threads"
+        | "POST /reports/{id}/threads" => {
+            json!({ "audience": "staff", "topic": "A question", "body": "What do we do?" })
+        }
+        "POST /threads/{id}/messages" => json!({ "body": "An answer." }),
         "POST /auth/token" => {
             json!({ "email": objects.owner_email, "password": grants_tests::ADMIN_PASSWORD })
         }
@@ -428,6 +460,8 @@ fn fill(path: &str, objects: &Objects) -> String {
         &objects.attachment_id
     } else if path.starts_with("/me/sessions/") {
         &objects.owner_session_id
+    } else if path.starts_with("/threads/") {
+        &objects.thread_id
     } else {
         &objects.outbox_id
     };
@@ -621,7 +655,16 @@ async fn every_route_refuses_every_role_it_should(backend: Backend) {
     let assignment_id = someone_elses_assignment(&app, &tokens, &owner, &programme_id).await;
     let (grant_id, tranche_id, report_id, attachment_id) =
         someone_elses_grant(&app, &tokens, &owner, &programme_id).await;
+    let thread = app
+        .post(
+            &format!("/grants/{grant_id}/threads"),
+            Some(&tokens["finance"]),
+            &json!({ "audience": "staff", "topic": "Payment timing", "body": "When do we pay?" }),
+        )
+        .await;
+    thread.expect(201);
     let objects = Objects {
+        thread_id: thread.id(),
         owner_id,
         owner_email: "owner@tests.example".into(),
         programme_id,

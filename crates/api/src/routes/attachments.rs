@@ -11,13 +11,13 @@ use grants_app::attachments::{
 };
 use grants_app::{AppError, AppResult};
 use grants_domain::attachment::{FileRefusal, LARGEST_LIMIT_BYTES};
-use grants_domain::{AttachmentId, ProposalId, ReportId, ValidationErrors};
+use grants_domain::{AttachmentId, ProposalId, ReportId, ThreadId, ValidationErrors};
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::handlers::handlers;
-use super::params::{ATTACHMENT_ID, PROPOSAL_ID, REPORT_ID};
+use super::params::{ATTACHMENT_ID, PROPOSAL_ID, REPORT_ID, THREAD_ID};
 use super::responses::{ActionErrors, ReadErrors, UploadErrors};
 use crate::AppState;
 use crate::extract::{Auth, IdPath};
@@ -32,7 +32,9 @@ const DOWNLOAD_PIECE: usize = 64 * 1024;
 
 /// Listing, details, download and delete: ordinary requests.
 pub(super) fn routes() -> OpenApiRouter<AppState> {
-    proposal_routes().merge(report_routes())
+    proposal_routes()
+        .merge(report_routes())
+        .merge(thread_routes())
 }
 
 /// Uploads: their own body cap and time limit (101 MiB, 10 minutes)
@@ -41,6 +43,7 @@ pub(super) fn upload_routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(upload_proposal_attachment))
         .routes(routes!(upload_report_attachment))
+        .routes(routes!(upload_thread_attachment))
         .layer(crate::upload_body_limit())
         .layer(crate::upload_time_limit())
 }
@@ -135,6 +138,43 @@ async fn upload_report_attachment(
     form: Result<Multipart, MultipartRejection>,
 ) -> ApiResult<Response> {
     upload_to(&state, &actor, AttachmentParent::Report(id), form).await
+}
+
+/// Attach a file to a conversation you are part of (a letter of support, a
+/// bank statement): the same form, types and limits as a proposal's
+/// attachments. Everyone in the conversation's audience may download it;
+/// only you may remove it.
+#[utoipa::path(
+    post,
+    path = "/threads/{id}/attachments",
+    tag = "conversations",
+    security(("bearer" = [])),
+    params(("id" = String, Path, format = Uuid, description = THREAD_ID)),
+    request_body(content = UploadForm, content_type = "multipart/form-data"),
+    responses(
+        (status = 201, description = "Attached", body = AttachmentView),
+        (status = 200, description = "The conversation already has this very file", body = AttachmentView),
+        ReadErrors,
+        UploadErrors,
+        (status = 409, description = "The conversation has 20 attachments", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn upload_thread_attachment(
+    State(state): State<AppState>,
+    Auth(actor): Auth,
+    IdPath(id): IdPath<ThreadId>,
+    form: Result<Multipart, MultipartRejection>,
+) -> ApiResult<Response> {
+    upload_to(&state, &actor, AttachmentParent::Thread(id), form).await
+}
+
+handlers! {
+    fn thread_routes(), tag = "conversations";
+
+    /// The files attached to a conversation you are part of, oldest first.
+    get "/threads/{id}/attachments",
+    fn list_thread_attachments(id: IdPath<ThreadId> = THREAD_ID) -> Json<Vec<AttachmentView>>,
+        [ReadErrors] = attachments::list(AttachmentParent::Thread(id));
 }
 
 handlers! {

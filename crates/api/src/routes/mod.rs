@@ -4,6 +4,7 @@ mod admin;
 mod attachments;
 mod audit;
 mod auth;
+mod conversations;
 mod erasure;
 mod handlers;
 pub(crate) mod health;
@@ -45,6 +46,7 @@ pub(crate) fn api() -> OpenApiRouter<AppState> {
         .merge(review::routes())
         .merge(money::routes())
         .merge(reports::routes())
+        .merge(conversations::routes())
         .merge(steps::routes())
         .merge(workflows::routes())
         .merge(showcase::routes())

@@ -8,6 +8,8 @@ pub(crate) const PROGRAMME_ID: &str = "The programme's id";
 pub(crate) const PROPOSAL_ID: &str = "The proposal's id";
 /// `{id}` of a grant.
 pub(crate) const GRANT_ID: &str = "The grant's id";
+/// `{id}` of a conversation.
+pub(crate) const THREAD_ID: &str = "The conversation's id";
 /// `{id}` of a tranche.
 pub(crate) const TRANCHE_ID: &str = "The tranche's id";
 /// `{id}` of a report.

@@ -32,7 +32,7 @@ pub use sample::{DEMO_PROGRAMME, sample_programme};
 use decided_round::seed_decided_round;
 use people::PEOPLE;
 use review_round::seed_review_round;
-use sample::seed_proposals;
+use sample::{seed_conversation, seed_proposals};
 
 /// Every demo account shares this password; demo data is for trying the service only.
 pub const DEMO_PASSWORD: &str = "innovation-demo";
@@ -97,6 +97,7 @@ pub async fn seed(app: &App) -> anyhow::Result<Vec<DemoAccount>> {
     }
     auth::logout(app, &manager).await?;
     seed_proposals(app).await?;
+    seed_conversation(app).await?;
     seed_review_round(app).await?;
     seed_decided_round(app).await?;
     Ok(accounts)

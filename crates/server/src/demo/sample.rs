@@ -241,3 +241,61 @@ pub fn sample_programme() -> ProgrammeInput {
         showcase: Some(true),
     }
 }
+
+/// The ambassador of North Macedonia asks the applicant of the submitted
+/// Macedonian proposal for a letter, and the applicant answers in
+/// Macedonian, unless the proposal has conversations already.
+pub(super) async fn seed_conversation(app: &App) -> anyhow::Result<()> {
+    use grants_app::conversations::{self, NewMessageInput, NewThreadInput, SubjectRef};
+    let ambassador = log_in(app, "ambassador.mk@innovation-awards.example").await?;
+    let applicant = log_in(app, "applicant.mk@innovation-awards.example").await?;
+    let found = proposals::list(
+        app,
+        &applicant,
+        &proposals::ProposalListFilter::default(),
+        &grants_app::PageRequest::default(),
+    )
+    .await?
+    .items
+    .into_iter()
+    .find(|p| p.content.title.as_deref() == Some("Maker space for teenagers"));
+    let Some(proposal) = found else {
+        return Ok(());
+    };
+    let subject = SubjectRef::Proposal(proposal.id);
+    if conversations::threads(app, &ambassador, subject)
+        .await?
+        .threads
+        .is_empty()
+    {
+        let thread = conversations::start(
+            app,
+            &ambassador,
+            subject,
+            NewThreadInput {
+                audience: "applicants".into(),
+                topic: "Писмо за поддршка од општината".into(),
+                body: "Почитувани,\nВе молам прикачете писмо за поддршка од општината пред проверката на подобноста.\nПоздрав".into(),
+                mentions: Vec::new(),
+            },
+        )
+        .await
+        .context("seeding a conversation")?;
+        let first = thread.messages.first().map(|m| m.id);
+        conversations::post(
+            app,
+            &applicant,
+            thread.id,
+            NewMessageInput {
+                body: "Благодарам, писмото ќе го прикачиме до петок.".into(),
+                reply_to: first,
+                mentions: vec![ambassador.id],
+            },
+        )
+        .await
+        .context("seeding an answer")?;
+    }
+    auth::logout(app, &ambassador).await?;
+    auth::logout(app, &applicant).await?;
+    Ok(())
+}

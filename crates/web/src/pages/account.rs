@@ -402,6 +402,8 @@ struct HomePage {
     greeting: String,
     /// What waits for the reader, each with the place to do it.
     todo: Vec<Todo>,
+    /// Conversations with messages the reader has not read.
+    unread: Vec<super::conversations::UnreadRow>,
     open_calls: Vec<OpenCall>,
     /// Programmes whose jury the person runs.
     juries: Vec<JuryLink>,
@@ -444,6 +446,10 @@ pub(crate) async fn home(Visit(state, viewer): Visit) -> Result<Response, PageEr
         .await
         .or_page(&viewer)?;
     let todo = todo_shown(&viewer, todo, &calls.items);
+    let unread = grants_app::conversations::unread(&state.app, actor)
+        .await
+        .or_page(&viewer)?;
+    let unread = super::conversations::unread_rows(&viewer, unread);
     let reach = grants_app::account::Reach::of(actor);
     let runs_juries = reach.juries;
     let reads_ledger = reach.ledgers;
@@ -469,6 +475,7 @@ pub(crate) async fn home(Visit(state, viewer): Visit) -> Result<Response, PageEr
         HomePage {
             greeting: actor.name.clone(),
             todo,
+            unread,
             open_calls,
             juries,
             ledgers,

@@ -73,6 +73,7 @@ fn page_of(parent: AttachmentParent) -> String {
     match parent {
         AttachmentParent::Proposal(id) => format!("/app/proposals/{id}"),
         AttachmentParent::Report(id) => format!("/app/reports/{id}"),
+        AttachmentParent::Thread(id) => format!("/app/threads/{id}"),
     }
 }
 
@@ -89,6 +90,9 @@ async fn refused(
         AttachmentParent::Report(id) => {
             super::reports::refused_on_page(state, viewer, actor, id, error).await
         }
+        AttachmentParent::Thread(id) => {
+            super::conversations::refused_file(state, viewer, actor, id, error).await
+        }
     }
 }
 
@@ -99,6 +103,8 @@ pub(crate) enum On {
     Proposal,
     /// The grantee's report, while they may write it.
     Report,
+    /// A conversation the person is part of.
+    Thread,
 }
 
 impl On {
@@ -119,6 +125,11 @@ impl On {
                 let here = format!("/app/reports/{raw}");
                 let (actor, id) = viewer.signed_in_to(&here, raw, "report")?;
                 (actor, AttachmentParent::Report(id))
+            }
+            On::Thread => {
+                let here = format!("/app/threads/{raw}");
+                let (actor, id) = viewer.signed_in_to(&here, raw, "thread")?;
+                (actor, AttachmentParent::Thread(id))
             }
         })
     }

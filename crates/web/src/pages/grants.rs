@@ -36,6 +36,8 @@ struct Row {
     state_label: String,
     paid: String,
     paid_minor: i64,
+    /// How many messages of its conversations the reader has not read.
+    unread: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -60,10 +62,20 @@ pub(crate) async fn list(
         .next_cursor
         .as_ref()
         .map(|cursor| format!("/app/grants?cursor={cursor}"));
+    let ids: Vec<uuid::Uuid> = page.items.iter().map(|g| g.id.uuid()).collect();
+    let mut unread = super::conversations::unread_badges(
+        &state,
+        &viewer,
+        actor,
+        grants_domain::conversation::ThreadSubject::Grant,
+        &ids,
+    )
+    .await?;
     let grants = page
         .items
         .into_iter()
         .map(|g| Row {
+            unread: unread.remove(&g.id.uuid()),
             id: g.id.to_string(),
             title: g.title,
             country: country_name(viewer.locale, &g.country),
@@ -189,6 +201,8 @@ pub(super) struct GrantPage {
     pub(super) bank: super::bank::BankSection,
     /// Whether the project is on the public showcase.
     pub(super) showcase: super::showcase::ShowcaseSection,
+    /// The conversations on the grant the reader is part of.
+    conversations: super::conversations::ThreadsSection,
     /// What happened to the grant and its tranches, and who did it.
     history: Vec<grants_i18n::proposal::HistoryLine>,
     error: Option<String>,
@@ -332,6 +346,13 @@ pub(super) async fn grant_page(
         .await
         .or_page(viewer)?;
     let showcase = super::showcase::ShowcaseSection::new(viewer, spec, showcase);
+    let conversations = super::conversations::section(
+        state,
+        viewer,
+        actor,
+        grants_app::conversations::SubjectRef::Grant(id),
+    )
+    .await?;
     let history = grants::history_named(app, actor, id)
         .await
         .or_page(viewer)?;
@@ -383,6 +404,7 @@ pub(super) async fn grant_page(
         reports,
         bank,
         showcase,
+        conversations,
         history,
         error,
         set_up_second_factor: false,

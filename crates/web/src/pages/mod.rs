@@ -8,6 +8,7 @@ mod assignments;
 mod attachments;
 mod bank;
 mod conflicts;
+mod conversations;
 mod draft;
 mod erasure;
 mod exports;
@@ -191,6 +192,36 @@ pub(crate) fn routes() -> Router<WebState> {
         .route(
             "/app/grants/{id}/showcase-consent/withdraw",
             post(showcase::withdraw),
+        )
+        .route(
+            "/app/proposals/{id}/threads/new",
+            get(conversations::new_on_proposal),
+        )
+        .route(
+            "/app/proposals/{id}/threads",
+            post(conversations::start_on_proposal),
+        )
+        .route(
+            "/app/grants/{id}/threads/new",
+            get(conversations::new_on_grant),
+        )
+        .route(
+            "/app/grants/{id}/threads",
+            post(conversations::start_on_grant),
+        )
+        .route(
+            "/app/reports/{id}/threads/new",
+            get(conversations::new_on_report),
+        )
+        .route(
+            "/app/reports/{id}/threads",
+            post(conversations::start_on_report),
+        )
+        .route("/app/threads/{id}", get(conversations::show))
+        .route("/app/threads/{id}/messages", post(conversations::post))
+        .route(
+            "/app/threads/{id}/attachments",
+            post(|visit, id, form| attachments::upload(visit, id, form, On::Thread)),
         )
         .route("/app/showcase", get(showcase::index))
         .route("/app/showcase/{code}", get(showcase::programme))

@@ -34,6 +34,8 @@ struct Row {
     state: String,
     state_label: String,
     country: String,
+    /// How many messages of its conversations the reader has not read.
+    unread: Option<String>,
 }
 
 /// The heading of the field a search found a proposal in, as its page names it.
@@ -98,6 +100,15 @@ pub(crate) async fn list(
         .unwrap_or_default();
         format!("/app/proposals?{query}")
     });
+    let ids: Vec<uuid::Uuid> = page.items.iter().map(|p| p.id.uuid()).collect();
+    let mut unread = super::conversations::unread_badges(
+        &state,
+        &viewer,
+        actor,
+        grants_domain::conversation::ThreadSubject::Proposal,
+        &ids,
+    )
+    .await?;
     let proposals = page
         .items
         .into_iter()
@@ -109,6 +120,7 @@ pub(crate) async fn list(
                 other => (None, other),
             };
             Row {
+                unread: unread.remove(&p.id.uuid()),
                 id: p.id.to_string(),
                 title: p.content.title.clone().unwrap_or_default(),
                 title_found,
@@ -246,6 +258,8 @@ struct ShowPage {
     attachment_limit: String,
     /// The page the attachment forms post under.
     attachments_base: String,
+    /// The conversations on the proposal the reader is part of.
+    conversations: super::conversations::ThreadsSection,
 }
 
 /// The decision form, where the reader may record a decision (the
@@ -359,6 +373,7 @@ async fn show_page(
         attachments: super::attachments::shown(viewer, page.attachments, spec),
         attachment_limit: super::attachments::size_text(spec.reporting.max_attachment_bytes),
         attachments_base: format!("/app/proposals/{id}"),
+        conversations: super::conversations::ThreadsSection::new(viewer, page.conversations),
         steps,
         history,
         error,

@@ -208,6 +208,8 @@ struct ReportPage {
     attachment_limit: String,
     /// The page the attachment forms post under.
     attachments_base: String,
+    /// The conversations on the report the reader is part of.
+    conversations: super::conversations::ThreadsSection,
     error: Option<String>,
     saved: bool,
 }
@@ -245,6 +247,13 @@ async fn report_page(
         actor,
         grants_app::attachments::AttachmentParent::Report(id),
         spec,
+    )
+    .await?;
+    let conversations = super::conversations::section(
+        state,
+        viewer,
+        actor,
+        grants_app::conversations::SubjectRef::Report(id),
     )
     .await?;
     let typed_or = |field: &str, shown: String| typed.fields.get(field).cloned().unwrap_or(shown);
@@ -385,6 +394,7 @@ async fn report_page(
             })
             .collect(),
         attachments,
+        conversations,
         attachment_limit: super::attachments::size_text(spec.reporting.max_attachment_bytes),
         attachments_base: format!("/app/reports/{id}"),
         error: None,
