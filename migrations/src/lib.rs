@@ -27,6 +27,7 @@ mod m20261207_000020_showcase_consents;
 mod m20261207_000021_people_search;
 mod m20261207_000022_report_search;
 mod m20261207_000023_conversations;
+mod m20261207_000024_partner_countries;
 
 /// Every migration, oldest first.
 #[derive(Debug)]
@@ -59,6 +60,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000021_people_search::Migration),
             Box::new(m20261207_000022_report_search::Migration),
             Box::new(m20261207_000023_conversations::Migration),
+            Box::new(m20261207_000024_partner_countries::Migration),
         ]
     }
 }

@@ -23,6 +23,7 @@ mod api {
     mod mail;
     mod money;
     mod oidc;
+    mod partners;
     mod personal_data;
     mod programmes;
     mod proposals;

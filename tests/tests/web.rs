@@ -14,6 +14,7 @@ mod web {
     mod finance;
     mod helpers;
     mod jury_chair;
+    mod partners;
     mod programme_manager;
     mod reviewer;
     mod security;

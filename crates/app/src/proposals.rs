@@ -385,7 +385,20 @@ fn covers(actor: &Actor, content: &ProposalContent) -> bool {
 
 fn can_see(actor: &Actor, p: &ProposalRecord) -> bool {
     actor.id == p.owner_id
-        || (p.state != store::DRAFT && (actor.has_any(OVERSEERS) || covers(actor, &p.content)))
+        || (p.state != store::DRAFT
+            && (actor.has_any(OVERSEERS)
+                || covers(actor, &p.content)
+                || covers_a_partner(actor, &p.content)))
+}
+
+/// An ambassador of a partner library's country reads the proposal (and
+/// only reads it: screening is for the ambassadors of its own area).
+fn covers_a_partner(actor: &Actor, content: &ProposalContent) -> bool {
+    content.partner_countries().into_iter().any(|country| {
+        actor.roles.iter().any(|g| {
+            g.role() == Role::Ambassador && g.area().is_some_and(|a| a.covers(Some(country), None))
+        })
+    })
 }
 
 /// The roles and relations the actor holds for this proposal.
@@ -442,10 +455,16 @@ async fn redact_for_reviewer(
     blind: &mut HashMap<ProgrammeId, bool>,
 ) -> AppResult<()> {
     let record_owner = view.owner_id;
-    if record_owner == Some(actor.id) || actor.has_any(OVERSEERS) || covers(actor, &view.content) {
+    if record_owner == Some(actor.id)
+        || actor.has_any(OVERSEERS)
+        || covers(actor, &view.content)
+        || covers_a_partner(actor, &view.content)
+    {
         return Ok(());
     }
     view.content.conflicts_of_interest.clear();
+    // The partners say who applied as surely as the organisation does.
+    let partners = std::mem::take(&mut view.content.partners);
     // Whether the programme reviews blind, read once per programme on a page.
     let blind = match blind.entry(view.programme_id) {
         Entry::Occupied(known) => *known.get(),
@@ -458,6 +477,8 @@ async fn redact_for_reviewer(
     if blind {
         view.owner_id = None;
         view.content.organisation = None;
+    } else {
+        view.content.partners = partners;
     }
     Ok(())
 }

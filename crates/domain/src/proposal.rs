@@ -96,7 +96,39 @@ pub struct ProposalInput {
     /// What the project plans to achieve, per indicator of the programme
     /// (e.g. `{"people_reached": 400}`); reports count against it.
     pub indicator_targets: Option<BTreeMap<String, i64>>,
+    /// The partner libraries that co-run the service, at most 10.
+    pub partners: Option<Vec<PartnerInput>>,
 }
+
+/// A partner library as the applicant names it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PartnerInput {
+    /// The library or organisation.
+    pub organisation: String,
+    /// Its country (ISO 3166-1 alpha-2, `XK` for Kosovo).
+    pub country: String,
+    /// Whom to ask there: a name, an email address or a telephone number.
+    #[serde(default)]
+    pub contact: Option<String>,
+}
+
+/// A partner library of a proposal: it co-runs the new service, so its
+/// people are kept from reviewing the proposal and the ambassadors of its
+/// country may read it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct Partner {
+    /// The library or organisation.
+    pub organisation: String,
+    /// Its country.
+    #[schema(value_type = String)]
+    pub country: CountryCode,
+    /// Whom to ask there.
+    pub contact: Option<String>,
+}
+
+/// The most partner libraries a proposal names.
+pub const MOST_PARTNERS: usize = 10;
 
 /// A budget line that passed validation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -145,6 +177,9 @@ pub struct ProposalContent {
     /// Planned outcomes per indicator key.
     #[serde(default)]
     pub indicator_targets: BTreeMap<String, u64>,
+    /// The partner libraries.
+    #[serde(default)]
+    pub partners: Vec<Partner>,
 }
 
 /// The free-text sections, with their field names and whether submission needs them.
@@ -231,7 +266,28 @@ impl ProposalContent {
                     .map(|(k, v)| (k.clone(), i64::try_from(*v).unwrap_or(i64::MAX)))
                     .collect(),
             ),
+            partners: Some(
+                self.partners
+                    .iter()
+                    .map(|p| PartnerInput {
+                        organisation: p.organisation.clone(),
+                        country: p.country.to_string(),
+                        contact: p.contact.clone(),
+                    })
+                    .collect(),
+            ),
         }
+    }
+
+    /// The countries of its partner libraries, each once, in their order.
+    pub fn partner_countries(&self) -> Vec<CountryCode> {
+        let mut countries: Vec<CountryCode> = Vec::new();
+        for partner in &self.partners {
+            if !countries.contains(&partner.country) {
+                countries.push(partner.country);
+            }
+        }
+        countries
     }
 
     /// The sum of the budget lines, or `None` if they mix currencies or overflow.
@@ -261,6 +317,7 @@ impl ProposalInput {
             language: patch.language.or(self.language),
             conflicts_of_interest: patch.conflicts_of_interest.or(self.conflicts_of_interest),
             indicator_targets: patch.indicator_targets.or(self.indicator_targets),
+            partners: patch.partners.or(self.partners),
         }
     }
 
@@ -388,6 +445,7 @@ impl ProposalInput {
             "indicator_targets",
             self.indicator_targets,
         );
+        let partners = partners(&mut errors, self.partners.unwrap_or_default());
         errors.into_result(|| ProposalContent {
             title,
             summary,
@@ -404,8 +462,88 @@ impl ProposalInput {
             language,
             conflicts_of_interest,
             indicator_targets,
+            partners,
         })
     }
+}
+
+/// The partner libraries as kept: each with a name of 1 to 200 characters
+/// on one line, a known country and a contact of at most 200 characters;
+/// the same library named twice is kept once. Problems go on `partners[i]`.
+fn partners(errors: &mut ValidationErrors, raw: Vec<PartnerInput>) -> Vec<Partner> {
+    if raw.len() > MOST_PARTNERS {
+        errors.push_limits(
+            "partners",
+            "too_many",
+            format!("at most {MOST_PARTNERS} partner libraries"),
+            &[("max", MOST_PARTNERS as i64)],
+        );
+    }
+    let mut kept: Vec<Partner> = Vec::new();
+    for (i, partner) in raw.into_iter().enumerate().take(MOST_PARTNERS) {
+        let field = |name: &str| format!("partners[{i}].{name}");
+        let organisation = partner.organisation.trim().to_owned();
+        let contact = partner
+            .contact
+            .map(|c| c.trim().to_owned())
+            .filter(|c| !c.is_empty());
+        let mut good = true;
+        if organisation.is_empty() {
+            errors.push(
+                field("organisation"),
+                "required",
+                "name the partner library",
+            );
+            good = false;
+        } else if organisation.chars().count() > 200 {
+            errors.push_limits(
+                field("organisation"),
+                "too_long",
+                "at most 200 characters",
+                &[("max", 200)],
+            );
+            good = false;
+        } else if crate::text::has_hidden_characters(&organisation, false) {
+            errors.push(
+                field("organisation"),
+                "invalid_characters",
+                "control, direction-changing or invisible characters cannot be kept",
+            );
+            good = false;
+        }
+        if let Some(contact) = &contact {
+            if contact.chars().count() > 200 {
+                errors.push_limits(
+                    field("contact"),
+                    "too_long",
+                    "at most 200 characters",
+                    &[("max", 200)],
+                );
+                good = false;
+            } else if crate::text::has_hidden_characters(contact, false) {
+                errors.push(
+                    field("contact"),
+                    "invalid_characters",
+                    "control, direction-changing or invisible characters cannot be kept",
+                );
+                good = false;
+            }
+        }
+        let country = errors.check(field("country"), CountryCode::parse(partner.country.trim()));
+        if let (true, Some(country)) = (good, country) {
+            let again = kept.iter().any(|k| {
+                k.country == country && k.organisation.to_lowercase() == organisation.to_lowercase()
+            });
+            if !again {
+                kept.push(Partner {
+                    organisation,
+                    country,
+                    contact,
+                });
+            }
+        }
+    }
+    kept
 }
 
 /// Keywords as kept (a proposal's tags, a reviewer's expertise): trimmed,

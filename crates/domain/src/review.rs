@@ -345,15 +345,21 @@ pub fn automatic_conflicts(
 ) -> Vec<ConflictKind> {
     let mut kinds = Vec::new();
     let profile = reviewer.profile;
+    // A partner library co-runs the service: its people are as close to
+    // the proposal as the applicant's own.
     if policy.same_organisation
-        && let (Some(theirs), Some(ours)) = (&proposal.organisation, &profile.organisation)
-        && same_name(theirs, ours)
+        && let Some(ours) = &profile.organisation
+        && proposal
+            .organisation
+            .iter()
+            .chain(proposal.partners.iter().map(|p| &p.organisation))
+            .any(|theirs| same_name(theirs, ours))
     {
         kinds.push(ConflictKind::SameOrganisation);
     }
     if policy.same_country
-        && let (Some(theirs), Some(ours)) = (proposal.country, profile.country)
-        && theirs == ours
+        && let Some(ours) = profile.country
+        && (proposal.country == Some(ours) || proposal.partners.iter().any(|p| p.country == ours))
     {
         kinds.push(ConflictKind::SameCountry);
     }

@@ -67,6 +67,8 @@ pub struct ProposalRead {
     pub tags: Vec<String>,
     /// The people the applicant asked to keep away, where the reader may see them.
     pub conflicts: Vec<String>,
+    /// The partner libraries, each as "library, country, contact".
+    pub partners: Vec<String>,
 }
 
 /// The proposal's answers as a reader of `locale` reads them.
@@ -167,6 +169,22 @@ pub fn read(locale: Locale, content: &ProposalContent, spec: &ProgrammeSpec) -> 
         targets,
         tags: content.tags.clone(),
         conflicts: content.conflicts_of_interest.clone(),
+        partners: content
+            .partners
+            .iter()
+            .map(|p| {
+                let mut line = format!(
+                    "{}, {}",
+                    p.organisation,
+                    country_name(locale, &p.country.to_string())
+                );
+                if let Some(contact) = &p.contact {
+                    line.push_str(" — ");
+                    line.push_str(contact);
+                }
+                line
+            })
+            .collect(),
     }
 }
 

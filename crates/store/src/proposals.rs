@@ -89,6 +89,21 @@ pub struct ProposalFilter {
 /// The state a proposal is in before anyone but its owner may see it.
 pub const DRAFT: &str = "draft";
 
+/// The partner countries as the column keeps them, each between spaces,
+/// so that a list filters on ` AL `.
+fn partner_countries(content: &ProposalContent) -> String {
+    let codes: Vec<String> = content
+        .partner_countries()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    if codes.is_empty() {
+        String::new()
+    } else {
+        format!(" {} ", codes.join(" "))
+    }
+}
+
 fn content_json(content: &ProposalContent) -> StoreResult<serde_json::Value> {
     serde_json::to_value(content).map_err(|e| corrupt("proposal content", e))
 }
@@ -113,6 +128,7 @@ pub async fn insert(
         title: Set(new.content.title.clone()),
         content: Set(content_json(&new.content)?),
         search_text: Set(Some(new.content.search_text())),
+        partner_countries: Set(partner_countries(&new.content)),
         created_at: Set(now),
         updated_at: Set(now),
         submitted_at: Set(None),
@@ -197,8 +213,13 @@ fn visible(visibility: &Visibility, filter: &ProposalFilter) -> Select<proposal:
     }
     for area in &visibility.areas {
         let place = match area {
-            Area::Country(country) => proposal::Column::Country.eq(country.to_string()),
-            Area::Subdivision { code, .. } => proposal::Column::Region.eq(code.clone()),
+            // The country's own proposals, and those its libraries are partners in.
+            Area::Country(country) => Condition::any()
+                .add(proposal::Column::Country.eq(country.to_string()))
+                .add(proposal::Column::PartnerCountries.like(format!("% {country} %"))),
+            Area::Subdivision { code, .. } => {
+                Condition::any().add(proposal::Column::Region.eq(code.clone()))
+            }
         };
         visible = visible.add(
             Condition::all()
@@ -308,6 +329,10 @@ pub async fn update_content(
         .col_expr(
             proposal::Column::Region,
             Expr::value(content.region.as_ref().map(ToString::to_string)),
+        )
+        .col_expr(
+            proposal::Column::PartnerCountries,
+            Expr::value(partner_countries(content)),
         );
     query::update_at_revision(c, update, id.uuid(), expected_revision, now).await
 }

@@ -58,6 +58,11 @@ fn complete() -> ProposalInput {
             " library of tirana".into(),
         ]),
         indicator_targets: Some(BTreeMap::from([("people_reached".to_owned(), 400)])),
+        partners: Some(vec![PartnerInput {
+            organisation: "Public Library Shkodër".into(),
+            country: "AL".into(),
+            contact: Some("Arta, arta@library.example".into()),
+        }]),
     }
 }
 
@@ -268,6 +273,69 @@ fn a_region_must_lie_in_the_country() {
 fn content_round_trips_through_input() {
     let content = complete().validate_draft().expect("valid");
     assert_eq!(content.to_input().validate_draft(), Ok(content));
+}
+
+#[test]
+fn partner_libraries_are_named_in_a_known_country_each_once() {
+    let partner = |organisation: &str, country: &str| PartnerInput {
+        organisation: organisation.into(),
+        country: country.into(),
+        contact: None,
+    };
+    let content = ProposalInput {
+        partners: Some(vec![
+            partner(" Public Library Shkodër ", "al"),
+            partner("public library shkodër", "AL"),
+            partner("Narodna biblioteka Užice", "RS"),
+        ]),
+        ..complete()
+    }
+    .validate_draft()
+    .expect("valid");
+    let named: Vec<_> = content
+        .partners
+        .iter()
+        .map(|p| p.organisation.as_str())
+        .collect();
+    assert_eq!(
+        named,
+        ["Public Library Shkodër", "Narodna biblioteka Užice"]
+    );
+    assert_eq!(content.partner_countries().len(), 2);
+
+    let refused = ProposalInput {
+        partners: Some(vec![
+            partner("  ", "AL"),
+            partner("Library", "ZZ"),
+            PartnerInput {
+                contact: Some("x".repeat(201)),
+                ..partner("Library", "RS")
+            },
+        ]),
+        ..complete()
+    }
+    .validate_draft()
+    .expect_err("refused");
+    let fields: Vec<_> = refused
+        .fields()
+        .iter()
+        .map(|e| (e.field.as_str(), e.code.as_str()))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("partners[0].organisation", "required"),
+            ("partners[1].country", "unknown_country"),
+            ("partners[2].contact", "too_long"),
+        ]
+    );
+    let too_many = ProposalInput {
+        partners: Some(vec![partner("Library", "RS"); MOST_PARTNERS + 1]),
+        ..complete()
+    }
+    .validate_draft()
+    .expect_err("refused");
+    assert_eq!(too_many.fields()[0].field, "partners");
 }
 
 proptest! {

@@ -168,6 +168,32 @@ fn same_organisation_and_country_are_detected_under_the_policy() {
 }
 
 #[test]
+fn a_partner_librarys_people_are_kept_from_the_review_as_the_applicants_are() {
+    let partnered = ProposalContent {
+        partners: vec![crate::proposal::Partner {
+            organisation: "Public Library Shkodër".into(),
+            country: CountryCode::parse("AL").expect("a country"),
+            contact: None,
+        }],
+        ..proposal()
+    };
+    let at_the_partner = working_at("AL", "public library  shkodër", "sq");
+    assert_eq!(
+        automatic_conflicts(
+            &ConflictPolicy::default(),
+            &partnered,
+            identity(&at_the_partner)
+        ),
+        vec![ConflictKind::SameOrganisation, ConflictKind::SameCountry]
+    );
+    let elsewhere = working_at("RS", "National Library of Serbia", "sr");
+    assert!(
+        automatic_conflicts(&ConflictPolicy::default(), &partnered, identity(&elsewhere))
+            .is_empty()
+    );
+}
+
+#[test]
 fn a_reviewer_from_elsewhere_has_no_automatic_conflict() {
     let p = working_at("RS", "National Library of Serbia", "sr");
     assert!(automatic_conflicts(&ConflictPolicy::default(), &proposal(), identity(&p)).is_empty());

@@ -66,6 +66,14 @@ pub(super) async fn seed_proposals(app: &App) -> anyhow::Result<()> {
             continue;
         }
         let mut content = sample_proposal(country, title);
+        if title == "Maker space for teenagers" {
+            // The Macedonian library runs its service with one in Albania.
+            content.partners = Some(vec![grants_domain::proposal::PartnerInput {
+                organisation: "Public Library Shkodër".into(),
+                country: "AL".into(),
+                contact: Some("arta@library.example".into()),
+            }]);
+        }
         if !submit {
             // A draft still being written: no budget yet.
             content.budget_lines = None;
@@ -117,6 +125,7 @@ pub(super) fn sample_proposal(country: &str, title: &str) -> ProposalInput {
             ("events_held".to_owned(), 40),
             ("services_launched".to_owned(), 1),
         ])),
+        partners: None,
     }
 }
 

@@ -23,6 +23,8 @@ pub struct Model {
     pub updated_at: DateTimeUtc,
     pub submitted_at: Option<DateTimeUtc>,
     pub search_text: Option<String>,
+    /// The partner libraries' countries, each between spaces: " AL RS ".
+    pub partner_countries: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -12,7 +12,7 @@ use axum_extra::extract::Form;
 use grants_app::proposals::{self, CreateProposalInput, UpdateProposalInput};
 use grants_app::{Actor, AppError};
 use grants_domain::programme::{MoneyInput, ProgrammeSpec};
-use grants_domain::proposal::{BudgetLineInput, ProposalContent, ProposalInput};
+use grants_domain::proposal::{BudgetLineInput, PartnerInput, ProposalContent, ProposalInput};
 use grants_domain::{Currency, Locale, ProgrammeId, ProposalId, ValidationErrors};
 use serde::{Deserialize, Serialize};
 
@@ -34,6 +34,19 @@ struct Line {
     amount: String,
     error: Option<String>,
 }
+
+/// A partner library's row of the form.
+#[derive(Debug, Serialize)]
+struct PartnerRow {
+    index: usize,
+    organisation: String,
+    countries: Vec<Choice>,
+    contact: String,
+    error: Option<String>,
+}
+
+/// Empty partner rows offered below the filled ones.
+const SPARE_PARTNERS: usize = 2;
 
 /// One of the programme's indicators, with the target the proposal sets.
 #[derive(Debug, Serialize)]
@@ -70,6 +83,7 @@ struct DraftPage {
     general: Vec<String>,
     lines: Vec<Line>,
     targets: Vec<Target>,
+    partners: Vec<PartnerRow>,
     countries: Vec<Choice>,
     languages: Vec<Choice>,
     saved: bool,
@@ -99,6 +113,8 @@ struct Typed {
     lines: Vec<(String, String)>,
     /// Targets per indicator key, as typed.
     targets: BTreeMap<String, String>,
+    /// Partner libraries as typed: library, country code, contact.
+    partners: Vec<(String, String, String)>,
 }
 
 impl Typed {
@@ -137,6 +153,17 @@ impl Typed {
                 .indicator_targets
                 .iter()
                 .map(|(k, v)| (k.clone(), v.to_string()))
+                .collect(),
+            partners: content
+                .partners
+                .iter()
+                .map(|p| {
+                    (
+                        p.organisation.clone(),
+                        p.country.to_string(),
+                        p.contact.clone().unwrap_or_default(),
+                    )
+                })
                 .collect(),
         }
     }
@@ -194,7 +221,7 @@ fn page(
     // (`requested_amount.minor` shows at `requested_amount`).
     let by_field: BTreeMap<String, String> = field_errors
         .iter()
-        .filter(|(f, _)| !f.starts_with("budget_lines["))
+        .filter(|(f, _)| !f.starts_with("budget_lines[") && !f.starts_with("partners["))
         .map(|(f, m)| (top_field(f).to_owned(), m.clone()))
         .collect();
     let mut typed = typed;
@@ -212,6 +239,40 @@ fn page(
                 .cloned(),
             name: localized(&i.title, viewer.locale, spec.default_locale),
             key: i.key.clone(),
+        })
+        .collect();
+    let country_choices = |chosen: &str| -> Vec<Choice> {
+        std::iter::once(String::new())
+            .chain(spec.eligible_countries.iter().map(|c| c.to_string()))
+            .map(|c| Choice {
+                selected: c == chosen,
+                label: if c.is_empty() {
+                    String::new()
+                } else {
+                    crate::i18n::country_name(viewer.locale, &c)
+                },
+                value: c,
+            })
+            .collect()
+    };
+    let partners = typed
+        .partners
+        .iter()
+        .cloned()
+        .chain(std::iter::repeat_n(
+            (String::new(), String::new(), String::new()),
+            SPARE_PARTNERS,
+        ))
+        .enumerate()
+        .map(|(index, (organisation, country, contact))| PartnerRow {
+            countries: country_choices(&country),
+            error: field_errors
+                .iter()
+                .find(|(f, _)| f.starts_with(&format!("partners[{index}]")))
+                .map(|(_, m)| m.clone()),
+            index,
+            organisation,
+            contact,
         })
         .collect();
     let country = typed.values.get("country").cloned().unwrap_or_default();
@@ -264,18 +325,8 @@ fn page(
         general,
         lines,
         targets,
-        countries: std::iter::once(String::new())
-            .chain(spec.eligible_countries.iter().map(|c| c.to_string()))
-            .map(|c| Choice {
-                selected: c == country,
-                label: if c.is_empty() {
-                    String::new()
-                } else {
-                    crate::i18n::country_name(viewer.locale, &c)
-                },
-                value: c,
-            })
-            .collect(),
+        partners,
+        countries: country_choices(&country),
         languages: std::iter::once(None)
             .chain(Locale::ALL.iter().map(|l| Some(*l)))
             .map(|l| {
@@ -368,6 +419,33 @@ fn read_form(form: &DraftForm, currency: Currency) -> (Typed, ProposalInput, Val
             ),
         }
     }
+    let mut rows: Vec<usize> = form
+        .fields
+        .keys()
+        .filter_map(|k| k.strip_prefix("partner_organisation."))
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    rows.sort_unstable();
+    let mut partners = Vec::new();
+    for n in rows {
+        let organisation = get(&format!("partner_organisation.{n}"));
+        let country = get(&format!("partner_country.{n}"));
+        let contact = get(&format!("partner_contact.{n}"));
+        if [&organisation, &country, &contact]
+            .iter()
+            .all(|v| v.trim().is_empty())
+        {
+            continue;
+        }
+        typed
+            .partners
+            .push((organisation.clone(), country.clone(), contact.clone()));
+        partners.push(PartnerInput {
+            organisation,
+            country,
+            contact: Some(contact),
+        });
+    }
     let split = |k: &str, by: &[char]| -> Vec<String> {
         get(k)
             .split(by)
@@ -392,6 +470,7 @@ fn read_form(form: &DraftForm, currency: Currency) -> (Typed, ProposalInput, Val
         language: Some(get("language")).filter(|l| !l.is_empty()),
         conflicts_of_interest: Some(split("conflicts_of_interest", &['\n'])),
         indicator_targets: Some(targets),
+        partners: Some(partners),
     };
     (typed, input, errors)
 }
