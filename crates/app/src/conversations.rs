@@ -49,7 +49,8 @@ pub enum SubjectRef {
 }
 
 impl SubjectRef {
-    fn of(kind: ThreadSubject, id: Uuid) -> Self {
+    /// The subject of kind `kind` with id `id`.
+    pub fn of(kind: ThreadSubject, id: Uuid) -> Self {
         match kind {
             ThreadSubject::Proposal => SubjectRef::Proposal(id.into()),
             ThreadSubject::Grant => SubjectRef::Grant(id.into()),

@@ -255,16 +255,27 @@ pub async fn unread_in(
     if threads.is_empty() {
         return Ok(HashMap::new());
     }
-    let rows: Vec<(Uuid, i64)> = thread_inbox::Entity::find()
+    unread_counts(c, reader, Some(threads)).await
+}
+
+/// `reader`'s unread counts, of `threads` where they are named, else of
+/// every thread; threads with nothing unread are left out.
+async fn unread_counts(
+    c: &impl ConnectionTrait,
+    reader: UserId,
+    threads: Option<&[ThreadId]>,
+) -> StoreResult<HashMap<ThreadId, i64>> {
+    let mut select = thread_inbox::Entity::find()
         .select_only()
         .column(thread_inbox::Column::ThreadId)
         .column(thread_inbox::Column::Unread)
         .filter(thread_inbox::Column::UserId.eq(reader.uuid()))
-        .filter(thread_inbox::Column::Unread.gt(0))
-        .filter(thread_inbox::Column::ThreadId.is_in(threads.iter().map(|t| t.uuid())))
-        .into_tuple()
-        .all(c)
-        .await?;
+        .filter(thread_inbox::Column::Unread.gt(0));
+    if let Some(threads) = threads {
+        select =
+            select.filter(thread_inbox::Column::ThreadId.is_in(threads.iter().map(|t| t.uuid())));
+    }
+    let rows: Vec<(Uuid, i64)> = select.into_tuple().all(c).await?;
     Ok(rows.into_iter().map(|(id, n)| (id.into(), n)).collect())
 }
 
@@ -275,16 +286,7 @@ pub async fn unread_threads(
     reader: UserId,
     limit: u64,
 ) -> StoreResult<Vec<(ThreadRecord, i64)>> {
-    let rows: Vec<(Uuid, i64)> = thread_inbox::Entity::find()
-        .select_only()
-        .column(thread_inbox::Column::ThreadId)
-        .column(thread_inbox::Column::Unread)
-        .filter(thread_inbox::Column::UserId.eq(reader.uuid()))
-        .filter(thread_inbox::Column::Unread.gt(0))
-        .into_tuple()
-        .all(c)
-        .await?;
-    let unread: HashMap<ThreadId, i64> = rows.into_iter().map(|(id, n)| (id.into(), n)).collect();
+    let unread = unread_counts(c, reader, None).await?;
     let ids: Vec<ThreadId> = unread.keys().copied().collect();
     let mut threads: Vec<(ThreadRecord, i64)> = find_threads(c, &ids)
         .await?

@@ -13,7 +13,7 @@ use grants_app::conversations::{
 };
 use grants_app::{Actor, AppError};
 use grants_domain::conversation::{Audience, ThreadSubject};
-use grants_domain::{GrantId, MessageId, ProposalId, ReportId, ThreadId, UserId};
+use grants_domain::{MessageId, ThreadId, UserId};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -208,14 +208,6 @@ pub(crate) struct NewThreadForm {
     body: String,
 }
 
-fn subject_of(kind: ThreadSubject, id: Uuid) -> SubjectRef {
-    match kind {
-        ThreadSubject::Proposal => SubjectRef::Proposal(ProposalId::from(id)),
-        ThreadSubject::Grant => SubjectRef::Grant(GrantId::from(id)),
-        ThreadSubject::Report => SubjectRef::Report(ReportId::from(id)),
-    }
-}
-
 async fn new_thread_page(
     state: &WebState,
     viewer: &Viewer,
@@ -224,11 +216,15 @@ async fn new_thread_page(
     form: Option<&NewThreadForm>,
     error: Option<&AppError>,
 ) -> Result<Response, PageError> {
-    let list = conversations::threads(&state.app, actor, subject_of(kind, id))
+    let list = conversations::threads(&state.app, actor, SubjectRef::of(kind, id))
         .await
         .or_page(viewer)?;
-    if list.may_start.is_empty() {
+    if !list.open {
         return Err(viewer.error_page(AppError::conflict("conversation-on-draft").done()));
+    }
+    if list.may_start.is_empty() {
+        // In no audience of the subject: there is nothing here for them.
+        return Err(viewer.error_page(AppError::NotFound("thread")));
     }
     let base = subject_href(kind, id);
     let chosen = form.map(|f| f.audience.as_str()).unwrap_or_default();
@@ -287,7 +283,7 @@ async fn start(
         body: form.body.clone(),
         mentions: Vec::new(),
     };
-    match conversations::start(&state.app, actor, subject_of(kind, id), input).await {
+    match conversations::start(&state.app, actor, SubjectRef::of(kind, id), input).await {
         Ok(thread) => Ok(Redirect::to(&format!("/app/threads/{}", thread.id)).into_response()),
         Err(error) => {
             let error = viewer.refusal(error)?;
