@@ -28,6 +28,7 @@ mod m20261207_000021_people_search;
 mod m20261207_000022_report_search;
 mod m20261207_000023_conversations;
 mod m20261207_000024_partner_countries;
+mod m20261207_000025_teams;
 
 /// Every migration, oldest first.
 #[derive(Debug)]
@@ -61,6 +62,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000022_report_search::Migration),
             Box::new(m20261207_000023_conversations::Migration),
             Box::new(m20261207_000024_partner_countries::Migration),
+            Box::new(m20261207_000025_teams::Migration),
         ]
     }
 }

@@ -38,6 +38,7 @@ mod api {
     mod showcase;
     mod storage;
     mod stress;
+    mod teams;
     mod users;
     mod workflows;
 }

@@ -19,5 +19,6 @@ mod web {
     mod reviewer;
     mod security;
     mod showcase;
+    mod teams;
     mod words;
 }

@@ -33,6 +33,7 @@ use crate::AppState;
         (name = "money", description = "Funding decisions, grants, tranches and the ledger"),
         (name = "reports", description = "Implementation reports, their reminders, and the impact summary"),
         (name = "conversations", description = "Conversations on proposals, grants and reports, each read by its audience only"),
+        (name = "teams", description = "A proposal's team: invitations by email, editors and viewers, handing over the lead"),
         (name = "showcase", description = "The public showcase of calls and funded projects, its feeds, and grantees' consent"),
         (name = "workflows", description = "Workflow definitions and diagrams"),
         (name = "audit", description = "The audit trail"),

@@ -1,4 +1,6 @@
-use grants_domain::{Locale, Role, RoleGrant, TokenId, UserId};
+use grants_domain::team::TeamRole;
+use grants_domain::{GrantId, Locale, ProposalId, Role, RoleGrant, TokenId, UserId};
+use grants_store::teams::Membership;
 
 use crate::AppError;
 
@@ -18,6 +20,9 @@ pub struct Actor {
     /// Their second factor: whether they have one, must have one, and
     /// until when their session counts as freshly proved.
     pub second_factor: crate::second_factor::SecondFactorState,
+    /// The proposals' teams they are on besides those they lead, read with
+    /// every request so that a removed member loses the proposal at once.
+    pub teams: Vec<Membership>,
 }
 
 impl Actor {
@@ -29,6 +34,22 @@ impl Actor {
     /// True if the actor holds any of `roles`.
     pub fn has_any(&self, roles: &[Role]) -> bool {
         roles.iter().any(|r| self.has(*r))
+    }
+
+    /// Their role on a proposal's team, if they are a member (not its lead).
+    pub fn member_of(&self, proposal: ProposalId) -> Option<TeamRole> {
+        self.teams
+            .iter()
+            .find(|m| m.proposal_id == proposal)
+            .map(|m| m.role)
+    }
+
+    /// Their role on the team of a grant's proposal, if they are a member.
+    pub fn member_of_grant(&self, grant: GrantId) -> Option<TeamRole> {
+        self.teams
+            .iter()
+            .find(|m| m.grant_id == Some(grant))
+            .map(|m| m.role)
     }
 
     /// Requires one of `roles`, or fails with a 403 that says what is needed.

@@ -471,6 +471,7 @@ pub async fn authenticate(app: &App, token: &str) -> AppResult<Actor> {
         roles: user.roles,
         token: Some(found.id),
         second_factor,
+        teams: grants_store::teams::memberships(conn, user.id).await?,
     })
 }
 

@@ -242,6 +242,8 @@ struct Subject {
     programme: ProgrammeRecord,
     /// The applicant or grantee.
     holder: UserId,
+    /// The other people on the proposal's team.
+    team: Vec<UserId>,
     title: String,
     report_position: Option<u16>,
     /// The proposal, for its area and its jury; `None` on grants and reports.
@@ -260,6 +262,7 @@ impl Subject {
                     id: id.uuid(),
                     programme,
                     holder: record.owner_id,
+                    team: team_of(c, id).await?,
                     title: record.content.title.clone().unwrap_or_default(),
                     report_position: None,
                     proposal: Some(record),
@@ -273,6 +276,7 @@ impl Subject {
                     id: id.uuid(),
                     programme,
                     holder: grant.grantee_id,
+                    team: team_of(c, grant.proposal_id).await?,
                     title: crate::grants::title_of(c, &grant).await?,
                     report_position: None,
                     proposal: None,
@@ -289,6 +293,7 @@ impl Subject {
                     id: id.uuid(),
                     programme,
                     holder: report.grantee_id,
+                    team: team_of(c, grant.proposal_id).await?,
                     title: crate::grants::title_of(c, &grant).await?,
                     report_position: Some(report.position),
                     proposal: None,
@@ -364,7 +369,7 @@ impl Subject {
             })
         });
         Standing {
-            holder: person == self.holder,
+            holder: person == self.holder || self.team.contains(&person),
             manager: holds(Role::ProgrammeManager),
             area_ambassador,
             finance: holds(Role::Finance),
@@ -408,6 +413,7 @@ impl Subject {
         };
         let mut ids = jurors.clone();
         ids.push(self.holder);
+        ids.extend(&self.team);
         let roles = [
             Role::ProgrammeManager,
             Role::Ambassador,
@@ -426,6 +432,15 @@ impl Subject {
         people.sort_by(|a, b| a.name.as_str().cmp(b.name.as_str()));
         Ok(people)
     }
+}
+
+/// The members of a proposal's team besides its lead.
+async fn team_of(c: &impl ConnectionTrait, proposal: ProposalId) -> AppResult<Vec<UserId>> {
+    Ok(grants_store::teams::members(c, proposal)
+        .await?
+        .into_iter()
+        .map(|m| m.user_id)
+        .collect())
 }
 
 fn audience_of(thread: &ThreadRecord) -> AppResult<Audience> {
@@ -504,6 +519,7 @@ pub(crate) async fn on_proposal(
         id: record.id.uuid(),
         programme: programme.clone(),
         holder: record.owner_id,
+        team: team_of(c, record.id).await?,
         title: record.content.title.clone().unwrap_or_default(),
         report_position: None,
         proposal: Some(record.clone()),

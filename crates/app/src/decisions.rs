@@ -300,7 +300,7 @@ pub async fn for_proposal(
 
 /// Whether the actor, who sees the proposal, may read its decisions.
 pub(crate) fn may_read(actor: &Actor, record: &ProposalRecord) -> bool {
-    record.owner_id == actor.id || actor.has_any(DECISION_READERS)
+    crate::proposals::on_team(actor, record).is_some() || actor.has_any(DECISION_READERS)
 }
 
 /// The decisions on a proposal whose reader may read them.

@@ -115,7 +115,9 @@ pub struct GrantTransitionInput {
 pub(crate) const GRANT_RELATIONS: &[&str] = &["grantee"];
 
 pub(crate) fn can_see(actor: &Actor, grant: &GrantRecord) -> bool {
-    actor.id == grant.grantee_id || actor.has_any(GRANT_READERS)
+    actor.id == grant.grantee_id
+        || actor.member_of_grant(grant.id).is_some()
+        || actor.has_any(GRANT_READERS)
 }
 
 /// The roles and relations the actor holds for a grant (and its tranches).
@@ -503,7 +505,7 @@ pub async fn list(
     page: &PageRequest,
 ) -> AppResult<Page<GrantView>> {
     let grantee = (!actor.has_any(GRANT_READERS)).then_some(actor.id);
-    page_of(app, grantee, filter, page).await
+    page_of(app, grantee, team_grants(actor), filter, page).await
 }
 
 /// Every grant of the list (the same filter and visibility as [`list`]),
@@ -565,13 +567,26 @@ pub(crate) async fn own(
     actor: &Actor,
     page: &PageRequest,
 ) -> AppResult<Page<GrantView>> {
-    page_of(app, Some(actor.id), &GrantListFilter::default(), page).await
+    page_of(
+        app,
+        Some(actor.id),
+        Vec::new(),
+        &GrantListFilter::default(),
+        page,
+    )
+    .await
+}
+
+/// The grants of the proposals whose teams the actor is on.
+pub(crate) fn team_grants(actor: &Actor) -> Vec<GrantId> {
+    actor.teams.iter().filter_map(|m| m.grant_id).collect()
 }
 
 /// The grants `filter` keeps, of `grantee` only when given, a page at a time.
 async fn page_of(
     app: &App,
     grantee: Option<UserId>,
+    team_grants: Vec<GrantId>,
     filter: &GrantListFilter,
     page: &PageRequest,
 ) -> AppResult<Page<GrantView>> {
@@ -580,6 +595,7 @@ async fn page_of(
     let filter = GrantFilter {
         programme: filter.programme_id.map(ProgrammeId::from),
         grantee,
+        team_grants,
         state: filter.state.clone(),
     };
     let rows = store::list_grants(c, &filter, after, fetch).await?;

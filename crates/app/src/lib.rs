@@ -41,6 +41,7 @@ pub mod secrets;
 pub mod sessions;
 pub mod showcase;
 pub mod steps;
+pub mod teams;
 pub mod timers;
 pub mod todo;
 pub mod tranches;

@@ -380,7 +380,13 @@ async fn send_one(
         .render(&letter.notification, &letter.envelope, locale)
         .map_err(|e| permanent(format!("the email cannot be rendered: {e}")))?;
     let message_id = format!("{}@{}", message.id, dispatcher.message_id_domain);
-    send_to(dispatcher, &recipient, message_id, rendered).await
+    match letter.notification.addressed_to() {
+        Some(address) => {
+            let to = (letter.envelope.recipient_name.as_str(), address);
+            deliver(dispatcher, to, message_id, rendered).await
+        }
+        None => send_to(dispatcher, &recipient, message_id, rendered).await,
+    }
 }
 
 /// The account a message is for; a lost account is a permanent failure, an
@@ -399,9 +405,20 @@ async fn send_to(
     message_id: String,
     rendered: Rendered,
 ) -> Result<String, SendError> {
+    let to = (person.name.as_str(), person.email.as_str());
+    deliver(dispatcher, to, message_id, rendered).await
+}
+
+/// Sends `rendered` to the address `to` (a name and an address).
+async fn deliver(
+    dispatcher: &Dispatcher,
+    (to_name, to_email): (&str, &str),
+    message_id: String,
+    rendered: Rendered,
+) -> Result<String, SendError> {
     let mail = OutgoingMail {
-        to_name: person.name.to_string(),
-        to_email: person.email.to_string(),
+        to_name: to_name.to_owned(),
+        to_email: to_email.to_owned(),
         message_id: message_id.clone(),
         rendered,
     };

@@ -14,6 +14,7 @@ use std::collections::hash_map::Entry;
 
 use chrono::{DateTime, Utc};
 use grants_domain::proposal::{self, ProposalContent, ProposalInput};
+use grants_domain::team::Standing;
 use grants_domain::{Money, ProgrammeId, ProposalId, Role, UserId, ValidationErrors};
 use grants_notify::{Envelope, Letter, Notification};
 use grants_store::ConnectionTrait;
@@ -191,7 +192,7 @@ impl ProposalPermissions {
         Self {
             edit: require_changeable(actor, p, "edit_it").is_ok(),
             bid: actor.has(Role::Reviewer) && p.state == names::ELIGIBLE,
-            declare_conflict: actor.has(Role::Reviewer) && p.owner_id != actor.id,
+            declare_conflict: actor.has(Role::Reviewer) && on_team(actor, p).is_none(),
             see_conflicts: crate::jury::runs_jury(actor),
             decide: if decides {
                 crate::decisions::outcomes(&p.state).to_vec()
@@ -213,6 +214,8 @@ pub struct ProposalPage {
     pub transitions: Vec<TransitionView>,
     /// Its history, oldest first.
     pub history: Vec<AuditEventView>,
+    /// Its team, for the team and the programme's staff.
+    pub team: Option<crate::teams::TeamView>,
     /// The names of those who took its steps, where the reader may know them.
     pub actors: HashMap<UserId, String>,
     /// The screening checklist, for those who screen it now.
@@ -307,7 +310,7 @@ pub async fn page(app: &App, actor: &Actor, id: ProposalId) -> AppResult<Proposa
     }
     // Who took each step, named for its owner and the programme's staff; a
     // reviewer reads the steps unnamed, as a blind review hides the applicant.
-    let names_shown = record.owner_id == actor.id || staff;
+    let names_shown = on_team(actor, &record).is_some() || staff;
     let actors = if names_shown {
         let ids: Vec<UserId> = history.iter().filter_map(|e| e.actor_id).collect();
         grants_store::users::find_people(c, &ids, &[])
@@ -337,9 +340,11 @@ pub async fn page(app: &App, actor: &Actor, id: ProposalId) -> AppResult<Proposa
         .workflows()
         .get(&record.workflow, record.workflow_version);
     let conversations = crate::conversations::on_proposal(c, actor, &record, &programme).await?;
+    let team = crate::teams::on_page(c, app, actor, &record).await?;
     let proposal = view_for(c, app, actor, record).await?;
     Ok(ProposalPage {
         conversations,
+        team,
         proposal,
         programme: crate::programmes::ProgrammeView::new(programme, app.now()),
         transitions,
@@ -384,11 +389,26 @@ fn covers(actor: &Actor, content: &ProposalContent) -> bool {
 }
 
 fn can_see(actor: &Actor, p: &ProposalRecord) -> bool {
-    actor.id == p.owner_id
+    on_team(actor, p).is_some()
         || (p.state != store::DRAFT
             && (actor.has_any(OVERSEERS)
                 || covers(actor, &p.content)
                 || covers_a_partner(actor, &p.content)))
+}
+
+/// Whether the actor reads who is on the proposal's team without being on
+/// it: the programme's overseers and the ambassadors of its area.
+pub(crate) fn reads_team(actor: &Actor, p: &ProposalRecord) -> bool {
+    actor.has_any(OVERSEERS) || covers(actor, &p.content)
+}
+
+/// What the actor is on the proposal's team, if they are on it.
+pub(crate) fn on_team(actor: &Actor, p: &ProposalRecord) -> Option<Standing> {
+    if actor.id == p.owner_id {
+        Some(Standing::Lead)
+    } else {
+        actor.member_of(p.id).map(Standing::Member)
+    }
 }
 
 /// An ambassador of a partner library's country reads the proposal (and
@@ -456,6 +476,7 @@ async fn redact_for_reviewer(
 ) -> AppResult<()> {
     let record_owner = view.owner_id;
     if record_owner == Some(actor.id)
+        || actor.member_of(view.id).is_some()
         || actor.has_any(OVERSEERS)
         || covers(actor, &view.content)
         || covers_a_partner(actor, &view.content)
@@ -636,8 +657,17 @@ pub(crate) async fn visibility(app: &App, actor: &Actor) -> AppResult<Visibility
             .filter(|g| g.role() == Role::Ambassador)
             .filter_map(|g| g.area().cloned())
             .collect(),
-        ids: crate::jury::reviewer_visible(app.store.conn(), actor).await?,
+        ids: crate::jury::reviewer_visible(app.store.conn(), actor)
+            .await?
+            .into_iter()
+            .chain(team_proposals(actor))
+            .collect(),
     })
+}
+
+/// The proposals whose teams the actor is on, in any state: members write drafts.
+fn team_proposals(actor: &Actor) -> impl Iterator<Item = ProposalId> + '_ {
+    actor.teams.iter().map(|m| m.proposal_id)
 }
 
 /// The proposals the actor may see, filtered and a page at a time.
@@ -724,6 +754,7 @@ pub(crate) async fn own(
 ) -> AppResult<Page<ProposalView>> {
     let mine = Visibility {
         owner: Some(actor.id),
+        ids: team_proposals(actor).collect(),
         ..Visibility::default()
     };
     page_of(app, actor, &mine, &ProposalFilter::default(), page).await
@@ -768,8 +799,10 @@ const CHANGEABLE: [&str; 2] = [names::DRAFT, names::CHANGES_REQUESTED];
 /// sees: by anyone but its owner (403), or in a state that allows no
 /// changes (409).
 pub(crate) fn require_changeable(actor: &Actor, p: &ProposalRecord, to: &str) -> AppResult<()> {
-    if p.owner_id != actor.id {
-        return Err(AppError::forbidden("owner-only").with("action", to).done());
+    match on_team(actor, p) {
+        Some(standing) if standing.writes() => {}
+        Some(_) => return Err(AppError::forbidden("team-viewer-reads").done()),
+        None => return Err(AppError::forbidden("owner-only").with("action", to).done()),
     }
     if !CHANGEABLE.contains(&p.state.as_str()) {
         return Err(AppError::conflict("proposal-not-changeable")

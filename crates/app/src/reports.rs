@@ -14,6 +14,7 @@ use grants_domain::report::{
     self as rules, LineComparison, ReminderKind, ReminderSchedule, ReportContent,
     ReportContentInput, ReportRules, Timeliness,
 };
+use grants_domain::team::TeamRole;
 use grants_domain::{
     GrantId, Money, ProgrammeId, ProposalId, ReportId, Role, UserId, ValidationErrors,
 };
@@ -278,7 +279,9 @@ fn reminder_schedule(
 }
 
 fn can_see(actor: &Actor, report: &ReportRecord) -> bool {
-    actor.id == report.grantee_id || actor.has_any(GRANT_READERS)
+    actor.id == report.grantee_id
+        || actor.member_of_grant(report.grant_id).is_some()
+        || actor.has_any(GRANT_READERS)
 }
 
 /// The report, if the actor may see it; a 404 otherwise.
@@ -295,8 +298,11 @@ pub(crate) async fn load_visible(
 
 /// Whether the actor may write the report now: its grantee, while it is open for writing.
 pub(crate) fn may_write(actor: &Actor, report: &ReportRecord) -> AppResult<()> {
-    if actor.id != report.grantee_id {
-        return Err(AppError::forbidden("grantee-only-writes").done());
+    match actor.member_of_grant(report.grant_id) {
+        _ if actor.id == report.grantee_id => {}
+        Some(TeamRole::Editor) => {}
+        Some(TeamRole::Viewer) => return Err(AppError::forbidden("team-viewer-reads").done()),
+        None => return Err(AppError::forbidden("grantee-only-writes").done()),
     }
     if EDITABLE.contains(&report.state.as_str()) {
         Ok(())
@@ -480,7 +486,8 @@ pub async fn list(
     page: &PageRequest,
 ) -> AppResult<Page<ReportView>> {
     let grantee = (!actor.has_any(GRANT_READERS)).then_some(actor.id);
-    page_of(app, actor, grantee, filter, page).await
+    let team_grants = grants::team_grants(actor);
+    page_of(app, actor, (grantee, team_grants), filter, page).await
 }
 
 /// Every report of the list (the same filter and visibility as [`list`]),
@@ -561,7 +568,7 @@ pub(crate) async fn own(
     page_of(
         app,
         actor,
-        Some(actor.id),
+        (Some(actor.id), Vec::new()),
         &ReportListFilter::default(),
         page,
     )
@@ -573,7 +580,7 @@ pub(crate) async fn own(
 async fn page_of(
     app: &App,
     actor: &Actor,
-    grantee: Option<UserId>,
+    (grantee, team_grants): (Option<UserId>, Vec<GrantId>),
     filter: &ReportListFilter,
     page: &PageRequest,
 ) -> AppResult<Page<ReportView>> {
@@ -586,6 +593,7 @@ async fn page_of(
     let store_filter = ReportFilter {
         programme: filter.programme_id.map(ProgrammeId::from),
         grantee,
+        team_grants,
         states,
         words: crate::search::words(filter.q.as_deref())?,
     };

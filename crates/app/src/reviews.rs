@@ -609,7 +609,7 @@ pub(crate) async fn readable(
             return Err(AppError::forbidden("reviews-not-shared").done());
         }
         Audience::Jury
-    } else if proposal.owner_id == actor.id {
+    } else if crate::proposals::on_team(actor, proposal).is_some() {
         if !DECIDED_STATES.contains(&proposal.state.as_str())
             || !programme.spec.review.comments_to_applicant
         {

@@ -217,7 +217,7 @@ async fn own_grants(
     let filter = GrantFilter {
         grantee: Some(actor.id),
         state: Some(grant::AGREEMENT_PENDING.to_owned()),
-        programme: None,
+        ..GrantFilter::default()
     };
     for g in grant_store::list_grants(c, &filter, None, MOST).await? {
         let link = format!("/app/grants/{}", g.id);
@@ -226,8 +226,7 @@ async fn own_grants(
     // Finance cannot pay a grant that has nowhere to pay to.
     let running = GrantFilter {
         grantee: Some(actor.id),
-        state: None,
-        programme: None,
+        ..GrantFilter::default()
     };
     for g in grant_store::list_grants(c, &running, None, MOST).await? {
         if g.ended_at.is_none() && crate::bank::missing(c, g.id).await? {
@@ -244,8 +243,16 @@ async fn own_reports(
     actor: &Actor,
     items: &mut Vec<TodoItem>,
 ) -> AppResult<()> {
+    // Editors on a team write its reports as its lead does.
+    let writes_for = actor
+        .teams
+        .iter()
+        .filter(|m| m.role == grants_domain::team::TeamRole::Editor)
+        .filter_map(|m| m.grant_id)
+        .collect();
     let filter = ReportFilter {
         grantee: Some(actor.id),
+        team_grants: writes_for,
         states: [report::DUE, report::OVERDUE, report::CHANGES_REQUESTED]
             .map(str::to_owned)
             .to_vec(),

@@ -121,7 +121,8 @@ impl Audience {
 /// What one person is to a thread's subject, as far as audiences ask.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Standing {
-    /// The proposal's applicant, or the grantee of the grant or report.
+    /// On the proposal's team (its lead applicant or a member), which is
+    /// the grantee's team on its grant and reports.
     pub holder: bool,
     /// A programme manager.
     pub manager: bool,

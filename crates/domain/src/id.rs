@@ -76,6 +76,8 @@ id_type!(
     BankAccountId,
     /// Identifies a conversation on a proposal, a grant or a report.
     ThreadId,
+    /// Identifies an invitation to a proposal's team.
+    InvitationId,
     /// Identifies one message of a conversation.
     MessageId,
 );

@@ -49,12 +49,13 @@ mod refusal;
 pub mod report;
 pub mod review;
 mod role;
+pub mod team;
 pub mod text;
 
 pub use error::{FieldError, ParseError, ValidationErrors};
 pub use id::{
-    AttachmentId, AuditEventId, BankAccountId, GrantId, MessageId, ProgrammeId, ProposalId,
-    ReportId, ThreadId, TokenId, TrancheId, UserId,
+    AttachmentId, AuditEventId, BankAccountId, GrantId, InvitationId, MessageId, ProgrammeId,
+    ProposalId, ReportId, ThreadId, TokenId, TrancheId, UserId,
 };
 pub use locale::Locale;
 pub use money::{Currency, Money};

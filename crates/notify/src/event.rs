@@ -213,6 +213,15 @@ macro_rules! events {
                 map
             }
 
+            /// The address this email goes to when it is not its recipient
+            /// account's: an invitation, to someone who may have no account yet.
+            pub fn addressed_to(&self) -> Option<&str> {
+                match self {
+                    Notification::TeamInvitation(invitation) => Some(&invitation.invitee_email),
+                    _ => None,
+                }
+            }
+
             /// One notification of every event, with plausible values.
             pub fn samples() -> Vec<Notification> {
                 vec![ $( Notification::$name($name { $( $field: <$ty as FieldValue>::sample(stringify!($field)), )* }), )* ]
@@ -515,6 +524,21 @@ events! {
         thread_url: String,
         /// True when the message mentions the recipient.
         mentions_you: bool,
+    }
+    /// The lead applicant of a proposal invites someone to its team.
+    TeamInvitation = "team_invitation", urgent: true {
+        /// The proposal's title.
+        proposal_title: String,
+        /// Who invites.
+        inviter_name: String,
+        /// True for an editor, who writes; false for a viewer, who reads.
+        as_editor: bool,
+        /// Where to accept (or register first).
+        invitation_url: String,
+        /// Until when the link works.
+        expires_at: DateTime<Utc>,
+        /// The address invited, which may have no account yet.
+        invitee_email: String,
     }
     /// The day's non-urgent emails, for people who chose a daily summary.
     DailyDigest = "daily_digest", urgent: true {

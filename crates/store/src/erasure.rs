@@ -19,7 +19,7 @@ use crate::entity::{
     api_token, bid, conflict, decision, email_token, external_identity, grant, idempotency_key,
     notification_preference, outbox_message, privacy_consent, proposal, recovery_code, report,
     review, review_assignment, reviewer_profile, second_factor, showcase_consent, sign_in_throttle,
-    thread, thread_inbox, thread_message, user, user_role,
+    team_member, thread, thread_inbox, thread_message, user, user_role,
 };
 
 /// What replaces a person's name and address in texts others wrote.
@@ -162,6 +162,7 @@ pub async fn delete_personal_rows(
     delete!(privacy_consent, UserId);
     delete!(showcase_consent, GivenBy);
     delete!(thread_inbox, UserId);
+    delete!(team_member, UserId);
     delete!(idempotency_key, UserId);
     delete!(reviewer_profile, UserId);
     delete!(bid, ReviewerId);

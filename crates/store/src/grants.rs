@@ -12,8 +12,8 @@ use grants_domain::{
 };
 use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, Select,
+    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, Select,
 };
 use uuid::Uuid;
 
@@ -209,8 +209,10 @@ pub async fn grant_of_proposal(
 pub struct GrantFilter {
     /// Only this programme's.
     pub programme: Option<ProgrammeId>,
-    /// Only this grantee's.
+    /// Only this grantee's (and `team_grants`).
     pub grantee: Option<UserId>,
+    /// With `grantee`: these grants too, whose teams the grantee is on.
+    pub team_grants: Vec<GrantId>,
     /// Only in this state.
     pub state: Option<String>,
 }
@@ -227,7 +229,11 @@ pub async fn list_grants(
         select = select.filter(grant::Column::ProgrammeId.eq(p.uuid()));
     }
     if let Some(g) = filter.grantee {
-        select = select.filter(grant::Column::GranteeId.eq(g.uuid()));
+        select = select.filter(
+            Condition::any()
+                .add(grant::Column::GranteeId.eq(g.uuid()))
+                .add(grant::Column::Id.is_in(filter.team_grants.iter().map(|g| g.uuid()))),
+        );
     }
     if let Some(s) = &filter.state {
         select = select.filter(grant::Column::State.eq(s.as_str()));

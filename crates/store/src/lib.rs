@@ -30,6 +30,7 @@ pub mod reports;
 pub mod review;
 pub mod second_factors;
 pub mod showcase;
+pub mod teams;
 pub mod throttle;
 pub mod timers;
 pub mod tokens;

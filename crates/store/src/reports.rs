@@ -140,8 +140,10 @@ pub async fn reports_of(
 pub struct ReportFilter {
     /// Only this programme's.
     pub programme: Option<ProgrammeId>,
-    /// Only this grantee's.
+    /// Only this grantee's (and those of `team_grants`).
     pub grantee: Option<UserId>,
+    /// With `grantee`: the reports of these grants too, whose teams the grantee is on.
+    pub team_grants: Vec<GrantId>,
     /// Only in one of these states (all when empty).
     pub states: Vec<String>,
     /// Only those holding every one of these words (in the search form:
@@ -180,7 +182,11 @@ fn matching(filter: &ReportFilter) -> Select<report::Entity> {
         select = select.filter(report::Column::ProgrammeId.eq(p.uuid()));
     }
     if let Some(g) = filter.grantee {
-        select = select.filter(report::Column::GranteeId.eq(g.uuid()));
+        select = select.filter(
+            Condition::any()
+                .add(report::Column::GranteeId.eq(g.uuid()))
+                .add(report::Column::GrantId.is_in(filter.team_grants.iter().map(|g| g.uuid()))),
+        );
     }
     if !filter.states.is_empty() {
         select =

@@ -177,7 +177,7 @@ impl IntoResponse for PageError {
 }
 
 /// Percent-encodes a path for a query parameter.
-fn encode(path: &str) -> String {
+pub(crate) fn encode(path: &str) -> String {
     path.bytes()
         .map(|b| match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' => {

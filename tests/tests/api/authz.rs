@@ -254,6 +254,29 @@ fn matrix() -> BTreeMap<&'static str, (bool, [May; 7])> {
         ("GET /reports/{id}/threads", (false, grant_readers)),
         ("POST /reports/{id}/threads", (false, grant_readers)),
         ("GET /threads/unread", (false, everyone)),
+        ("GET /proposals/{id}/team", (false, nobody_sees_a_draft)),
+        (
+            "POST /proposals/{id}/team/invitations",
+            (false, nobody_sees_a_draft),
+        ),
+        (
+            "DELETE /proposals/{id}/team/invitations/{invitation_id}",
+            (false, nobody_sees_a_draft),
+        ),
+        (
+            "PUT /proposals/{id}/team/members/{user_id}",
+            (false, nobody_sees_a_draft),
+        ),
+        (
+            "DELETE /proposals/{id}/team/members/{user_id}",
+            (false, nobody_sees_a_draft),
+        ),
+        (
+            "POST /proposals/{id}/team/lead",
+            (false, nobody_sees_a_draft),
+        ),
+        // An invitation is found by its link's secret alone: a made-up one finds none.
+        ("POST /invitations/accept", (false, nobody_else)),
         ("GET /threads/{id}", (false, [H, H, H, Y, H, Y, H])),
         (
             "POST /threads/{id}/messages",
@@ -367,6 +390,12 @@ fn body(route: &str, role: &str, objects: &Objects, revision: i64) -> Option<Val
             json!({ "audience": "staff", "topic": "A question", "body": "What do we do?" })
         }
         "POST /threads/{id}/messages" => json!({ "body": "An answer." }),
+        "POST /proposals/{id}/team/invitations" => {
+            json!({ "email": format!("{unique}@example.org"), "role": "editor" })
+        }
+        "PUT /proposals/{id}/team/members/{user_id}" => json!({ "role": "viewer" }),
+        "POST /proposals/{id}/team/lead" => json!({ "user_id": objects.owner_id }),
+        "POST /invitations/accept" => json!({ "token": format!("ia_{unique}") }),
         "POST /auth/token" => {
             json!({ "email": objects.owner_email, "password": grants_tests::ADMIN_PASSWORD })
         }
@@ -468,6 +497,7 @@ fn fill(path: &str, objects: &Objects) -> String {
     let filled = path
         .replace("{id}", id)
         .replace("{user_id}", &objects.owner_id)
+        .replace("{invitation_id}", &objects.outbox_id)
         .replace(
             "{name}",
             if path.starts_with("/workflows") {

@@ -22,6 +22,7 @@ mod second_factor;
 mod sessions;
 mod showcase;
 mod steps;
+mod teams;
 mod users;
 mod workflows;
 
@@ -47,6 +48,7 @@ pub(crate) fn api() -> OpenApiRouter<AppState> {
         .merge(money::routes())
         .merge(reports::routes())
         .merge(conversations::routes())
+        .merge(teams::routes())
         .merge(steps::routes())
         .merge(workflows::routes())
         .merge(showcase::routes())

@@ -24,6 +24,10 @@ pub(crate) const ACCOUNT_ID: &str = "The account's id";
 pub(crate) const MESSAGE_ID: &str = "The message's id";
 /// `{id}` of a session.
 pub(crate) const SESSION_ID: &str = "The session's id";
+/// `{invitation_id}` of an invitation to a team.
+pub(crate) const INVITATION_ID: &str = "The invitation's id";
+/// `{user_id}` of a team member.
+pub(crate) const MEMBER_ID: &str = "The member's account id";
 /// `{user_id}` of a reviewer.
 pub(crate) const REVIEWER_ID: &str = "The reviewer's id";
 

@@ -27,6 +27,8 @@ pub mod second_factor;
 pub mod sensitive_read;
 pub mod showcase_consent;
 pub mod sign_in_throttle;
+pub mod team_invitation;
+pub mod team_member;
 pub mod thread;
 pub mod thread_inbox;
 pub mod thread_message;

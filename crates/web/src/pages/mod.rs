@@ -29,6 +29,7 @@ mod sessions;
 mod showcase;
 mod sign_in_providers;
 mod steps;
+mod teams;
 mod users;
 mod workflows;
 
@@ -192,6 +193,28 @@ pub(crate) fn routes() -> Router<WebState> {
         .route(
             "/app/grants/{id}/showcase-consent/withdraw",
             post(showcase::withdraw),
+        )
+        .route("/app/proposals/{id}/team", get(teams::show))
+        .route("/app/proposals/{id}/team/invitations", post(teams::invite))
+        .route(
+            "/app/proposals/{id}/team/invitations/{other}/withdraw",
+            post(teams::withdraw),
+        )
+        .route(
+            "/app/proposals/{id}/team/members/{other}/role",
+            post(teams::set_role),
+        )
+        .route(
+            "/app/proposals/{id}/team/members/{other}/remove",
+            post(teams::remove),
+        )
+        .route(
+            "/app/proposals/{id}/team/members/{other}/lead",
+            post(teams::hand_over),
+        )
+        .route(
+            "/app/invitations/{token}",
+            get(teams::landing).post(teams::accept),
         )
         .route(
             "/app/proposals/{id}/threads/new",

@@ -260,6 +260,8 @@ struct ShowPage {
     attachments_base: String,
     /// The conversations on the proposal the reader is part of.
     conversations: super::conversations::ThreadsSection,
+    /// Who is on its team, for the team and the programme's staff.
+    team: Option<super::teams::TeamSection>,
 }
 
 /// The decision form, where the reader may record a decision (the
@@ -374,6 +376,9 @@ async fn show_page(
         attachment_limit: super::attachments::size_text(spec.reporting.max_attachment_bytes),
         attachments_base: format!("/app/proposals/{id}"),
         conversations: super::conversations::ThreadsSection::new(viewer, page.conversations),
+        team: page
+            .team
+            .map(|team| super::teams::TeamSection::new(viewer.locale, team)),
         steps,
         history,
         error,

@@ -75,6 +75,22 @@ struct RegisterPage {
     privacy_accepted: bool,
     problems: Problems,
     done: bool,
+    /// Where to go once signed in: an invitation's page, for someone who
+    /// registers to accept it.
+    next: Option<String>,
+    next_encoded: String,
+}
+
+/// Only a page of ours to come back to: an invitation's.
+fn invitation_next(raw: Option<&str>) -> Option<String> {
+    raw.filter(|n| n.starts_with("/app/invitations/") && !n.contains("//"))
+        .map(str::to_owned)
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct RegisterQuery {
+    email: Option<String>,
+    next: Option<String>,
 }
 
 fn countries(viewer: &Viewer, selected: &str) -> Vec<CountryOption> {
@@ -97,7 +113,8 @@ fn privacy(viewer: &Viewer) -> Option<users::PrivacyNoticeView> {
     users::privacy_notice(Some(viewer.locale.code())).ok()
 }
 
-pub(crate) async fn register_form(viewer: Viewer) -> Response {
+pub(crate) async fn register_form(viewer: Viewer, Query(query): Query<RegisterQuery>) -> Response {
+    let next = invitation_next(query.next.as_deref());
     render(
         &viewer,
         "register",
@@ -105,6 +122,9 @@ pub(crate) async fn register_form(viewer: Viewer) -> Response {
         RegisterPage {
             countries: countries(&viewer, ""),
             privacy: privacy(&viewer),
+            email: query.email.unwrap_or_default(),
+            next_encoded: next.as_deref().map(crate::encode).unwrap_or_default(),
+            next,
             ..Default::default()
         },
     )
@@ -118,6 +138,7 @@ pub(crate) struct RegisterForm {
     country: String,
     organisation: Option<String>,
     accepted_privacy_notice: Option<String>,
+    next: Option<String>,
 }
 
 pub(crate) async fn register(
@@ -133,7 +154,10 @@ pub(crate) async fn register(
         organisation: form.organisation.clone().filter(|o| !o.trim().is_empty()),
         accepted_privacy_notice: form.accepted_privacy_notice.clone(),
     };
+    let next = invitation_next(form.next.as_deref());
     let mut page = RegisterPage {
+        next_encoded: next.as_deref().map(crate::encode).unwrap_or_default(),
+        next,
         name: form.name,
         email: form.email,
         organisation: form.organisation.unwrap_or_default(),
