@@ -9,6 +9,31 @@ use uuid::Uuid;
 
 use crate::{Actor, App, AppResult, Page, PageRequest};
 
+/// Records that `actor` did `action` to the subject (its kind and id),
+/// inside the transaction of the change it describes.
+pub(crate) async fn by_actor(
+    c: &impl grants_store::ConnectionTrait,
+    actor: &Actor,
+    action: &'static str,
+    (subject_type, subject_id): (&'static str, Uuid),
+    details: serde_json::Value,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    audit::record(
+        c,
+        audit::AuditEntry {
+            actor: Some(actor.id),
+            action,
+            subject_type,
+            subject_id,
+            details,
+        },
+        now,
+    )
+    .await?;
+    Ok(())
+}
+
 /// One recorded event.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct AuditEventView {

@@ -617,6 +617,8 @@ pub async fn start(
     }
     let mut errors = ValidationErrors::default();
     let audience = errors.check("audience", Audience::parse(&input.audience));
+    // The audience the actor may start, whose people the mentions are checked against.
+    let mut offered = None;
     if let Some(audience) = audience {
         if !subject.kind.audiences().contains(&audience) {
             errors.push(
@@ -630,16 +632,22 @@ pub async fn start(
                 "audience_not_offered",
                 "you are not in this audience",
             );
+        } else {
+            offered = Some(audience);
         }
     }
     let topic = rules::check_topic(&mut errors, "topic", &input.topic);
     let body = rules::check_body(&mut errors, "body", &input.body);
-    let members = match (audience, errors.is_empty()) {
-        (Some(audience), true) => subject.members(&tx, audience).await?,
-        _ => Vec::new(),
+    let (members, mentions) = match offered {
+        Some(audience) => {
+            let members = subject.members(&tx, audience).await?;
+            let mentions = check_mentions(&mut errors, &input.mentions, &members);
+            (members, mentions)
+        }
+        // Without an audience there is nobody to mention yet.
+        None => (Vec::new(), Vec::new()),
     };
-    let mentions = check_mentions(&mut errors, &input.mentions, &members);
-    let (Some(audience), Some(topic), Some(body)) = (audience, topic, body) else {
+    let (Some(audience), Some(topic), Some(body)) = (offered, topic, body) else {
         return Err(errors.into());
     };
     if !errors.is_empty() {

@@ -61,11 +61,13 @@ pub(crate) struct Member {
 }
 
 impl Member {
-    fn identity(&self) -> ReviewerIdentity<'_> {
+    /// Who they are to a proposal whose team is its lead `team.0` and its members `team.1`.
+    fn identity(&self, (lead, members): (UserId, &[UserId])) -> ReviewerIdentity<'_> {
         ReviewerIdentity {
             name: self.user.name.as_str(),
             email: self.user.email.as_str(),
             profile: &self.profile,
+            on_the_team: self.user.id == lead || members.contains(&self.user.id),
         }
     }
 }
@@ -77,6 +79,8 @@ pub(crate) struct Jury {
     pub members: Vec<Member>,
     recorded: HashMap<(ProposalId, UserId), Vec<RecordedConflict>>,
     policy: grants_domain::programme::ConflictPolicy,
+    /// The members of each proposal's team (its lead is its owner).
+    teams: HashMap<ProposalId, Vec<UserId>>,
 }
 
 impl Jury {
@@ -114,6 +118,7 @@ impl Jury {
             members,
             recorded,
             policy: programme.spec.conflict_policy,
+            teams: grants_store::teams::in_programme(c, programme.id).await?,
         })
     }
 
@@ -122,14 +127,23 @@ impl Jury {
         self.members.iter().find(|m| m.user.id == id)
     }
 
+    /// Who `member` is to `proposal`.
+    fn identity<'m>(&self, proposal: &ProposalRecord, member: &'m Member) -> ReviewerIdentity<'m> {
+        let team = self.teams.get(&proposal.id).map_or(&[][..], Vec::as_slice);
+        member.identity((proposal.owner_id, team))
+    }
+
     /// The conflicts in force between a proposal and a member.
     pub(crate) fn conflicts(
         &self,
         proposal: &ProposalRecord,
         member: &Member,
     ) -> Vec<ConflictKind> {
-        let automatic =
-            review::automatic_conflicts(&self.policy, &proposal.content, member.identity());
+        let automatic = review::automatic_conflicts(
+            &self.policy,
+            &proposal.content,
+            self.identity(proposal, member),
+        );
         let recorded = self
             .recorded
             .get(&(proposal.id, member.user.id))
@@ -160,10 +174,15 @@ pub(crate) async fn conflicts_on_pair(
         user,
         profile: profile.profile,
     };
+    let team: Vec<UserId> = grants_store::teams::members(c, proposal.id)
+        .await?
+        .into_iter()
+        .map(|m| m.user_id)
+        .collect();
     let automatic = review::automatic_conflicts(
         &programme.conflict_policy,
         &proposal.content,
-        member.identity(),
+        member.identity((proposal.owner_id, &team)),
     );
     let recorded = store::conflicts_on_proposal(c, proposal.id)
         .await?
@@ -621,7 +640,7 @@ pub async fn conflicts(
                 || !review::automatic_conflicts(
                     &programme.spec.conflict_policy,
                     &proposal.content,
-                    m.identity(),
+                    jury.identity(&proposal, m),
                 )
                 .is_empty())
             .then(|| ConflictView {

@@ -3,7 +3,6 @@
 use chrono::{DateTime, Utc};
 use grants_domain::programme::{CallStatus, ProgrammeInput, ProgrammeSpec};
 use grants_domain::{ProgrammeId, Role, UserId};
-use grants_store::audit::{self, AuditEntry};
 use grants_store::programmes::{self as store, ProgrammeRecord};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -239,19 +238,7 @@ async fn record_audit(
     details: serde_json::Value,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    audit::record(
-        c,
-        AuditEntry {
-            actor: Some(actor.id),
-            action,
-            subject_type: "programme",
-            subject_id: id.uuid(),
-            details,
-        },
-        now,
-    )
-    .await?;
-    Ok(())
+    crate::audit::by_actor(c, actor, action, ("programme", id.uuid()), details, now).await
 }
 
 /// The names of the fields an update sets, for the audit trail.

@@ -13,7 +13,6 @@ use grants_domain::team::{
 use grants_domain::{Email, InvitationId, Locale, ProposalId, UserId, ValidationErrors};
 use grants_notify::{Letter, Notification, TeamInvitation};
 use grants_store::ConnectionTrait;
-use grants_store::audit::{self, AuditEntry};
 use grants_store::proposals::{self as proposal_store, ProposalRecord};
 use grants_store::teams::{self as store, InvitationRecord, NewInvitation};
 use grants_store::users::{self as user_store, UserRecord};
@@ -603,17 +602,5 @@ async fn history(
     details: serde_json::Value,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    audit::record(
-        c,
-        AuditEntry {
-            actor: Some(actor.id),
-            action,
-            subject_type: SUBJECT,
-            subject_id: id.uuid(),
-            details,
-        },
-        now,
-    )
-    .await?;
-    Ok(())
+    crate::audit::by_actor(c, actor, action, (SUBJECT, id.uuid()), details, now).await
 }

@@ -31,16 +31,19 @@ pub enum ConflictKind {
     DeclaredByReviewer,
     /// A programme manager recorded the conflict.
     AddedByManager,
+    /// The reviewer is on the proposal's team: its lead applicant or a member.
+    OnTheTeam,
 }
 
 impl ConflictKind {
     /// Every kind, in the order they are listed.
-    pub const ALL: [ConflictKind; 5] = [
+    pub const ALL: [ConflictKind; 6] = [
         ConflictKind::SameOrganisation,
         ConflictKind::SameCountry,
         ConflictKind::NamedByApplicant,
         ConflictKind::DeclaredByReviewer,
         ConflictKind::AddedByManager,
+        ConflictKind::OnTheTeam,
     ];
 
     /// The snake_case name used in the API and the database.
@@ -51,6 +54,7 @@ impl ConflictKind {
             ConflictKind::NamedByApplicant => "named_by_applicant",
             ConflictKind::DeclaredByReviewer => "declared_by_reviewer",
             ConflictKind::AddedByManager => "added_by_manager",
+            ConflictKind::OnTheTeam => "on_the_team",
         }
     }
 
@@ -74,6 +78,7 @@ impl ConflictKind {
             ConflictKind::SameOrganisation
                 | ConflictKind::SameCountry
                 | ConflictKind::NamedByApplicant
+                | ConflictKind::OnTheTeam
         )
     }
 }
@@ -324,6 +329,9 @@ pub struct ReviewerIdentity<'a> {
     pub email: &'a str,
     /// Their programme profile.
     pub profile: &'a ReviewerProfile,
+    /// Whether they are on the proposal's team (its lead or a member):
+    /// nobody reviews what they wrote, whatever the programme's policy.
+    pub on_the_team: bool,
 }
 
 /// Case- and space-insensitive comparison, for names typed by different people.
@@ -344,6 +352,9 @@ pub fn automatic_conflicts(
     reviewer: ReviewerIdentity<'_>,
 ) -> Vec<ConflictKind> {
     let mut kinds = Vec::new();
+    if reviewer.on_the_team {
+        kinds.push(ConflictKind::OnTheTeam);
+    }
     let profile = reviewer.profile;
     // A partner library co-runs the service: its people are as close to
     // the proposal as the applicant's own.

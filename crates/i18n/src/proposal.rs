@@ -330,6 +330,25 @@ pub fn dossier(
             .collect(),
     );
     d.list(d.t("read-tags"), read.tags);
+    if !read.partners.is_empty() {
+        d.list(d.t("field-partners"), read.partners);
+    }
+    // Who is on the team, for those who see it on the page.
+    if let Some(team) = &page.team {
+        let standing = |s: grants_domain::team::Standing| match s {
+            grants_domain::team::Standing::Lead => text(locale, "team-lead"),
+            grants_domain::team::Standing::Member(role) => {
+                text(locale, &format!("team-role-{}", role.as_str()))
+            }
+        };
+        d.list(
+            d.t("team-heading"),
+            team.members
+                .iter()
+                .map(|m| format!("{} · {}", m.name, standing(m.standing)))
+                .collect(),
+        );
+    }
     if !read.conflicts.is_empty() {
         d.list(d.t("read-conflicts"), read.conflicts);
     }

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use grants_domain::team::TeamRole;
-use grants_domain::{GrantId, InvitationId, Locale, ProposalId, UserId};
+use grants_domain::{GrantId, InvitationId, Locale, ProgrammeId, ProposalId, UserId};
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict, Query};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
@@ -88,6 +88,32 @@ pub async fn memberships(c: &impl ConnectionTrait, user: UserId) -> StoreResult<
             })
         })
         .collect()
+}
+
+/// The members of the teams of a programme's proposals, by proposal (their
+/// leads are the proposals' owners).
+pub async fn in_programme(
+    c: &impl ConnectionTrait,
+    programme: ProgrammeId,
+) -> StoreResult<std::collections::HashMap<ProposalId, Vec<UserId>>> {
+    let proposals = Query::select()
+        .column(proposal::Column::Id)
+        .from(proposal::Entity)
+        .and_where(proposal::Column::ProgrammeId.eq(programme.uuid()))
+        .to_owned();
+    let rows: Vec<(uuid::Uuid, uuid::Uuid)> = team_member::Entity::find()
+        .select_only()
+        .column(team_member::Column::ProposalId)
+        .column(team_member::Column::UserId)
+        .filter(team_member::Column::ProposalId.in_subquery(proposals))
+        .into_tuple()
+        .all(c)
+        .await?;
+    let mut teams: std::collections::HashMap<ProposalId, Vec<UserId>> = Default::default();
+    for (proposal, user) in rows {
+        teams.entry(proposal.into()).or_default().push(user.into());
+    }
+    Ok(teams)
 }
 
 /// Adds `user` to the team; `false` if they were on it already.

@@ -9,7 +9,7 @@ use grants_tests::smtp::{ReceivedMail, SmtpServer};
 use grants_tests::{Backend, Reply, on_both_databases};
 use serde_json::{Value, json};
 
-use super::money::{Round, round};
+use super::money::Round;
 
 on_both_databases!(
     each_audience_reads_exactly_its_threads_and_each_member_is_emailed_once,
@@ -35,18 +35,7 @@ struct People {
 }
 
 async fn smtp_round(backend: Backend, smtp: &SmtpServer) -> (Round, People) {
-    let port = smtp.port;
-    let round = round(
-        backend,
-        10_000_000,
-        |_| {},
-        move |config| {
-            config.mail.transport = grants_server::config::MailTransport::Smtp;
-            config.mail.smtp.host = "127.0.0.1".into();
-            config.mail.smtp.port = port;
-        },
-    )
-    .await;
+    let round = super::money::round_mailing_to(backend, smtp).await;
     let (amb_mk_id, amb_mk) = round
         .app
         .user_speaking(AMB_MK, &["ambassador:MK"], "mk")
@@ -404,12 +393,14 @@ async fn bad_messages_are_refused_and_nothing_is_half_stored(backend: Backend) {
             [("audience".to_owned(), code.to_owned())]
         );
     }
+    // Only the fields in fault are named: the ambassador, whom the
+    // applicant may mention, is not refused for the topic's fault.
     let blank = r
         .app
         .post(
             &format!("{on}/threads"),
             Some(&r.applicant),
-            &json!({ "audience": "applicants", "topic": "two\nlines", "body": "" }),
+            &json!({ "audience": "applicants", "topic": "two\nlines", "body": "", "mentions": [people.amb_mk_id] }),
         )
         .await;
     blank.expect(422);

@@ -64,6 +64,25 @@ pub(crate) async fn round(
     }
 }
 
+/// A round whose server mails through the real SMTP server `smtp`.
+pub(crate) async fn round_mailing_to(
+    backend: Backend,
+    smtp: &grants_tests::smtp::SmtpServer,
+) -> Round {
+    let port = smtp.port;
+    round(
+        backend,
+        10_000_000,
+        |_| {},
+        move |config| {
+            config.mail.transport = grants_server::config::MailTransport::Smtp;
+            config.mail.smtp.host = "127.0.0.1".into();
+            config.mail.smtp.port = port;
+        },
+    )
+    .await
+}
+
 const CHAIR: &str = "chair@tests.example";
 const FINANCE: &str = "fin@tests.example";
 const SECOND_FINANCE: &str = "fin2@tests.example";

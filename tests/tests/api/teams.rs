@@ -10,7 +10,7 @@ use grants_tests::{Backend, Reply, on_both_databases};
 use reqwest::Method;
 use serde_json::{Value, json};
 
-use super::money::{Round, round};
+use super::money::Round;
 
 on_both_databases!(
     a_team_of_three_writes_discusses_and_hands_over_a_proposal,
@@ -21,21 +21,6 @@ const EDITOR: &str = "editor.al@tests.example";
 const VIEWER: &str = "Viewer.New@tests.example";
 const AMB_MK: &str = "amb.mk@tests.example";
 const PASSWORD: &str = "a long enough password";
-
-async fn smtp_round(backend: Backend, smtp: &SmtpServer) -> Round {
-    let port = smtp.port;
-    round(
-        backend,
-        10_000_000,
-        |_| {},
-        move |config| {
-            config.mail.transport = grants_server::config::MailTransport::Smtp;
-            config.mail.smtp.host = "127.0.0.1".into();
-            config.mail.smtp.port = port;
-        },
-    )
-    .await
-}
 
 /// A draft of the round's applicant, who leads its team.
 async fn draft(r: &Round, title: &str) -> String {
@@ -107,8 +92,11 @@ fn standing(team: &Value, id: &str) -> Value {
 
 async fn a_team_of_three_writes_discusses_and_hands_over_a_proposal(backend: Backend) {
     let smtp = SmtpServer::start().await;
-    let r = smtp_round(backend, &smtp).await;
-    let (editor_id, editor) = r.app.user_speaking(EDITOR, &["applicant"], "sq").await;
+    let r = super::money::round_mailing_to(backend, &smtp).await;
+    let (editor_id, editor) = r
+        .app
+        .user_speaking(EDITOR, &["applicant", "reviewer"], "sq")
+        .await;
     let (_, ambassador) = r.app.user_speaking(AMB_MK, &["ambassador:MK"], "mk").await;
     let proposal = draft(&r, "Reading café").await;
     let on = format!("/proposals/{proposal}");
@@ -181,6 +169,20 @@ async fn a_team_of_three_writes_discusses_and_hands_over_a_proposal(backend: Bac
         );
     }
 
+    // The lead's dossier names the team, in her language.
+    let (status, _, bytes) = r
+        .app
+        .download(&format!("{on}/dossier.pdf"), Some(&r.applicant))
+        .await;
+    assert_eq!(status, 200);
+    let dossier = grants_tests::readers::words_of(&grants_tests::readers::read_pdf(&bytes));
+    for words in [
+        "Вера Нова",
+        &grants_i18n::text(grants_domain::Locale::Mk, "team-role-viewer"),
+    ] {
+        assert!(dossier.contains(words), "{words:?} is not in {dossier}");
+    }
+
     // The editor and the lead write at once: the later save gets a 409.
     let read = r.app.get(&on, Some(&r.applicant)).await;
     let revision = read.body["revision"].as_i64().expect("revision");
@@ -222,6 +224,28 @@ async fn a_team_of_three_writes_discusses_and_hands_over_a_proposal(backend: Bac
         .await
         .expect_problem(403);
     r.take(&r.applicant, &proposal, "submit").await.expect(200);
+
+    // The editor also reviews for the programme, from another country and
+    // library: never a proposal whose team she is on, whatever the policy.
+    r.app
+        .request(
+            Method::PUT,
+            &format!("/programmes/{}/reviewers/{editor_id}", r.programme_id),
+            Some(&r.chair),
+            Some(&json!({ "languages": ["mk"], "country": "AL", "organisation": "Library of Korçë" })),
+        )
+        .await
+        .expect(200);
+    let conflicts = r.app.get(&format!("{on}/conflicts"), Some(&r.chair)).await;
+    conflicts.expect(200);
+    let hers = conflicts
+        .body
+        .as_array()
+        .expect("conflicts")
+        .iter()
+        .find(|c| c["reviewer_id"] == json!(editor_id))
+        .map(|c| c["in_force"].clone());
+    assert_eq!(hers, Some(json!(["on_the_team"])), "{}", conflicts.body);
 
     // The area's ambassador asks the applicants; the whole team is in it,
     // and each member is emailed once, in their language.
@@ -364,7 +388,7 @@ async fn a_team_of_three_writes_discusses_and_hands_over_a_proposal(backend: Bac
 
 async fn invitation_links_work_once_for_their_address_until_they_expire(backend: Backend) {
     let smtp = SmtpServer::start().await;
-    let r = smtp_round(backend, &smtp).await;
+    let r = super::money::round_mailing_to(backend, &smtp).await;
     let proposal = draft(&r, "Seed library").await;
     let on = format!("/proposals/{proposal}");
 

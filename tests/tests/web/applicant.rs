@@ -259,27 +259,6 @@ async fn pages_follow_the_chosen_language_and_refuse_forged_forms(backend: Backe
     w.finish().await;
 }
 
-/// The path of the link in the mail to `to` whose text contains `marker`
-/// (the link names the configured public address, not the test's port).
-async fn link_in_mail(smtp: &SmtpServer, to: &str, marker: &str) -> String {
-    for _ in 0..300 {
-        if let Some(mail) = smtp
-            .messages()
-            .into_iter()
-            .find(|m| m.to == to && m.text.contains(marker))
-        {
-            let start = mail.text.find("/app/").expect("a link to a page");
-            return mail.text[start..]
-                .split_whitespace()
-                .next()
-                .expect("the link")
-                .to_owned();
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    panic!("no mail to {to} with '{marker}'");
-}
-
 async fn a_newcomer_registers_confirms_by_email_and_resets_the_password(backend: Backend) {
     let smtp = SmtpServer::start().await;
     let app = TestApp::spawn_with(backend, smtp.config()).await;
@@ -349,7 +328,7 @@ async fn a_newcomer_registers_confirms_by_email_and_resets_the_password(backend:
     );
 
     // The emailed link confirms the address in the browser.
-    let confirm = link_in_mail(&smtp, "vesna@tests.example", "confirm").await;
+    let confirm = super::helpers::link_in_mail(&smtp, "vesna@tests.example", "confirm").await;
     assert!(confirm.contains("/app/verify-email?token="), "{confirm}");
     browser.open(&confirm).await;
     assert!(browser.text("#message").await.contains("confirmed"));
@@ -378,7 +357,7 @@ async fn a_newcomer_registers_confirms_by_email_and_resets_the_password(backend:
             .await
             .expect("shown")
     );
-    let reset = link_in_mail(&smtp, "vesna@tests.example", "reset-password").await;
+    let reset = super::helpers::link_in_mail(&smtp, "vesna@tests.example", "reset-password").await;
     browser.open(&reset).await;
     browser.fill("#password", "another long password").await;
     browser

@@ -89,3 +89,28 @@ pub(crate) async fn add_reviewer(w: &World, email: &str, country: &str) -> (Stri
         .expect(200);
     (id, token)
 }
+
+/// The path of the link in the mail to `to` whose text contains `marker`
+/// (the link names the configured public address, not the test's port).
+pub(crate) async fn link_in_mail(
+    smtp: &grants_tests::smtp::SmtpServer,
+    to: &str,
+    marker: &str,
+) -> String {
+    for _ in 0..300 {
+        if let Some(mail) = smtp
+            .messages()
+            .into_iter()
+            .find(|m| m.to == to && m.text.contains(marker))
+        {
+            let start = mail.text.find("/app/").expect("a link to a page");
+            return mail.text[start..]
+                .split_whitespace()
+                .next()
+                .expect("the link")
+                .to_owned();
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("no mail to {to} with '{marker}'");
+}

@@ -16,22 +16,6 @@ const LEAD: &str = "ana@tests.example";
 const INVITEE: &str = "marija@tests.example";
 const PASSWORD: &str = "a long enough password";
 
-/// The path of the invitation link in the mail to `to`.
-async fn invitation_link(smtp: &SmtpServer, to: &str) -> String {
-    for _ in 0..300 {
-        if let Some(mail) = smtp.messages().into_iter().find(|m| m.to == to) {
-            let start = mail.text.find("/app/invitations/").expect("the link");
-            return mail.text[start..]
-                .split_whitespace()
-                .next()
-                .expect("the link")
-                .to_owned();
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    panic!("no invitation to {to}");
-}
-
 async fn an_invitee_registers_accepts_edits_and_answers_in_macedonian(backend: Backend) {
     let smtp = SmtpServer::start().await;
     let app = TestApp::spawn_with(backend, smtp.config()).await;
@@ -64,7 +48,7 @@ async fn an_invitee_registers_accepts_edits_and_answers_in_macedonian(backend: B
     assert!(browser.text("#invitations").await.contains(INVITEE));
 
     // The colleague opens the link signed out, in Macedonian.
-    let link = invitation_link(&smtp, INVITEE).await;
+    let link = super::helpers::link_in_mail(&smtp, INVITEE, "/app/invitations/").await;
     browser.to_login().await;
     browser
         .find("#language")

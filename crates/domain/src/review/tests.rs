@@ -149,7 +149,26 @@ fn identity(profile: &ReviewerProfile) -> ReviewerIdentity<'_> {
         name: "Elena Dimitrova",
         email: "elena@example.org",
         profile,
+        on_the_team: false,
     }
+}
+
+#[test]
+fn nobody_reviews_a_proposal_whose_team_they_are_on_whatever_the_policy() {
+    let p = working_at("AL", "another library", "sq");
+    let none = ConflictPolicy {
+        same_organisation: false,
+        same_country: false,
+    };
+    let member = ReviewerIdentity {
+        on_the_team: true,
+        ..identity(&p)
+    };
+    assert_eq!(
+        automatic_conflicts(&none, &proposal(), member),
+        vec![ConflictKind::OnTheTeam]
+    );
+    assert!(automatic_conflicts(&none, &proposal(), identity(&p)).is_empty());
 }
 
 #[test]

@@ -52,6 +52,7 @@ jury-kind-same-country = Същата държава
 jury-kind-named-by-applicant = Посочен от кандидата
 jury-kind-declared-by-reviewer = Деклариран от рецензента
 jury-kind-added-by-manager = Добавен от ръководител на програмата
+jury-kind-on-the-team = В екипа на предложението
 
 # Problems the jury's use cases find, by field and code; a problem without
 # an entry here is shown in the use case's own words.

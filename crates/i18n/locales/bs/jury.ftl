@@ -53,6 +53,7 @@ jury-kind-same-country = Ista država
 jury-kind-named-by-applicant = Naveo aplikant
 jury-kind-declared-by-reviewer = Prijavio recenzent
 jury-kind-added-by-manager = Dodao menadžer programa
+jury-kind-on-the-team = U timu prijedloga
 
 # Problems the jury's use cases find, by field and code; a problem without
 # an entry here is shown in the use case's own words.

@@ -52,6 +52,7 @@ jury-kind-same-country = Ίδια χώρα
 jury-kind-named-by-applicant = Υποδείχθηκε από τον αιτούντα
 jury-kind-declared-by-reviewer = Δηλώθηκε από τον αξιολογητή
 jury-kind-added-by-manager = Προστέθηκε από υπεύθυνο προγράμματος
+jury-kind-on-the-team = Στην ομάδα της πρότασης
 
 # Problems the jury's use cases find, by field and code; a problem without
 # an entry here is shown in the use case's own words.

@@ -52,6 +52,7 @@ jury-kind-same-country = Same country
 jury-kind-named-by-applicant = Named by the applicant
 jury-kind-declared-by-reviewer = Declared by the reviewer
 jury-kind-added-by-manager = Added by a programme manager
+jury-kind-on-the-team = On the proposal's team
 
 # Problems the jury's use cases find, by field and code; a problem without
 # an entry here is shown in the use case's own words.

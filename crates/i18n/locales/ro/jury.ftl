@@ -53,6 +53,7 @@ jury-kind-same-country = Aceeași țară
 jury-kind-named-by-applicant = Indicat de solicitant
 jury-kind-declared-by-reviewer = Declarat de evaluator
 jury-kind-added-by-manager = Adăugat de un manager de program
+jury-kind-on-the-team = În echipa propunerii
 
 # Problems the jury's use cases find, by field and code; a problem without
 # an entry here is shown in the use case's own words.

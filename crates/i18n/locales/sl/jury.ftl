@@ -54,6 +54,7 @@ jury-kind-same-country = Ista država
 jury-kind-named-by-applicant = Navedel prijavitelj
 jury-kind-declared-by-reviewer = Prijavil ocenjevalec
 jury-kind-added-by-manager = Dodal vodja programa
+jury-kind-on-the-team = V ekipi predloga
 
 # Problems the jury's use cases find, by field and code; a problem without
 # an entry here is shown in the use case's own words.

@@ -52,6 +52,7 @@ jury-kind-same-country = I njëjti vend
 jury-kind-named-by-applicant = I përmendur nga aplikuesi
 jury-kind-declared-by-reviewer = I deklaruar nga vlerësuesi
 jury-kind-added-by-manager = I shtuar nga një menaxher programi
+jury-kind-on-the-team = Në ekipin e propozimit
 
 # Problems the jury's use cases find, by field and code; a problem without
 # an entry here is shown in the use case's own words.

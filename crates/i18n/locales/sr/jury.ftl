@@ -53,6 +53,7 @@ jury-kind-same-country = Иста држава
 jury-kind-named-by-applicant = Навео подносилац пријаве
 jury-kind-declared-by-reviewer = Пријавио рецензент
 jury-kind-added-by-manager = Додао менаџер програма
+jury-kind-on-the-team = У тиму предлога
 
 # Problems the jury's use cases find, by field and code; a problem without
 # an entry here is shown in the use case's own words.
