@@ -80,7 +80,45 @@ pub(crate) struct Jury {
     recorded: HashMap<(ProposalId, UserId), Vec<RecordedConflict>>,
     policy: grants_domain::programme::ConflictPolicy,
     /// The members of each proposal's team (its lead is its owner).
+    teams: HashMap<ProposalId, Team>,
+}
+
+/// The members of a proposal's team and what their accounts say of them.
+#[derive(Debug, Default)]
+struct Team {
+    members: Vec<UserId>,
+    facts: review::TeamFacts,
+}
+
+/// Each proposal's team from its members, their accounts read in one query.
+async fn teams_of(
+    c: &impl ConnectionTrait,
     teams: HashMap<ProposalId, Vec<UserId>>,
+) -> AppResult<HashMap<ProposalId, Team>> {
+    let mut ids: Vec<UserId> = teams.values().flatten().copied().collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let people: HashMap<UserId, UserRecord> = user_store::find_people(c, &ids, &[])
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u))
+        .collect();
+    Ok(teams
+        .into_iter()
+        .map(|(proposal, members)| {
+            let facts = review::TeamFacts {
+                organisations: members
+                    .iter()
+                    .filter_map(|m| people.get(m)?.organisation.clone())
+                    .collect(),
+                countries: members
+                    .iter()
+                    .filter_map(|m| people.get(m)?.country)
+                    .collect(),
+            };
+            (proposal, Team { members, facts })
+        })
+        .collect())
 }
 
 impl Jury {
@@ -118,7 +156,7 @@ impl Jury {
             members,
             recorded,
             policy: programme.spec.conflict_policy,
-            teams: grants_store::teams::in_programme(c, programme.id).await?,
+            teams: teams_of(c, grants_store::teams::in_programme(c, programme.id).await?).await?,
         })
     }
 
@@ -127,10 +165,16 @@ impl Jury {
         self.members.iter().find(|m| m.user.id == id)
     }
 
-    /// Who `member` is to `proposal`.
-    fn identity<'m>(&self, proposal: &ProposalRecord, member: &'m Member) -> ReviewerIdentity<'m> {
-        let team = self.teams.get(&proposal.id).map_or(&[][..], Vec::as_slice);
-        member.identity((proposal.owner_id, team))
+    /// The conflicts the data alone sets between a proposal and a member.
+    fn automatic(&self, proposal: &ProposalRecord, member: &Member) -> Vec<ConflictKind> {
+        let none = Team::default();
+        let team = self.teams.get(&proposal.id).unwrap_or(&none);
+        review::automatic_conflicts(
+            &self.policy,
+            &proposal.content,
+            &team.facts,
+            member.identity((proposal.owner_id, &team.members)),
+        )
     }
 
     /// The conflicts in force between a proposal and a member.
@@ -139,11 +183,7 @@ impl Jury {
         proposal: &ProposalRecord,
         member: &Member,
     ) -> Vec<ConflictKind> {
-        let automatic = review::automatic_conflicts(
-            &self.policy,
-            &proposal.content,
-            self.identity(proposal, member),
-        );
+        let automatic = self.automatic(proposal, member);
         let recorded = self
             .recorded
             .get(&(proposal.id, member.user.id))
@@ -174,15 +214,20 @@ pub(crate) async fn conflicts_on_pair(
         user,
         profile: profile.profile,
     };
-    let team: Vec<UserId> = grants_store::teams::members(c, proposal.id)
+    let members: Vec<UserId> = grants_store::teams::members(c, proposal.id)
         .await?
         .into_iter()
         .map(|m| m.user_id)
         .collect();
+    let team = teams_of(c, HashMap::from([(proposal.id, members)]))
+        .await?
+        .remove(&proposal.id)
+        .unwrap_or_default();
     let automatic = review::automatic_conflicts(
         &programme.conflict_policy,
         &proposal.content,
-        member.identity((proposal.owner_id, &team)),
+        &team.facts,
+        member.identity((proposal.owner_id, &team.members)),
     );
     let recorded = store::conflicts_on_proposal(c, proposal.id)
         .await?
@@ -635,20 +680,13 @@ pub async fn conflicts(
                 })
                 .collect();
             let in_force = jury.conflicts(&proposal, m);
-            (!in_force.is_empty()
-                || !mine.is_empty()
-                || !review::automatic_conflicts(
-                    &programme.spec.conflict_policy,
-                    &proposal.content,
-                    jury.identity(&proposal, m),
-                )
-                .is_empty())
-            .then(|| ConflictView {
-                reviewer_id: m.user.id,
-                reviewer_name: m.user.name.to_string(),
-                in_force,
-                recorded: mine,
-            })
+            (!in_force.is_empty() || !mine.is_empty() || !jury.automatic(&proposal, m).is_empty())
+                .then(|| ConflictView {
+                    reviewer_id: m.user.id,
+                    reviewer_name: m.user.name.to_string(),
+                    in_force,
+                    recorded: mine,
+                })
         })
         .collect())
 }

@@ -345,10 +345,23 @@ fn same_name(a: &str, b: &str) -> bool {
     fold(a) == fold(b)
 }
 
-/// The conflicts that follow from the data alone, under the programme's policy.
+/// The people on a proposal's team besides its lead, as their accounts
+/// describe them: the conflicts of interest count them as the applicant.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TeamFacts {
+    /// Their organisations.
+    pub organisations: Vec<String>,
+    /// Their countries.
+    pub countries: Vec<CountryCode>,
+}
+
+/// The conflicts that follow from the data alone, under the programme's
+/// policy: the proposal's applicant, its partners and its team (`team`)
+/// against the reviewer.
 pub fn automatic_conflicts(
     policy: &ConflictPolicy,
     proposal: &ProposalContent,
+    team: &TeamFacts,
     reviewer: ReviewerIdentity<'_>,
 ) -> Vec<ConflictKind> {
     let mut kinds = Vec::new();
@@ -364,13 +377,16 @@ pub fn automatic_conflicts(
             .organisation
             .iter()
             .chain(proposal.partners.iter().map(|p| &p.organisation))
+            .chain(team.organisations.iter())
             .any(|theirs| same_name(theirs, ours))
     {
         kinds.push(ConflictKind::SameOrganisation);
     }
     if policy.same_country
         && let Some(ours) = profile.country
-        && (proposal.country == Some(ours) || proposal.partners.iter().any(|p| p.country == ours))
+        && (proposal.country == Some(ours)
+            || proposal.partners.iter().any(|p| p.country == ours)
+            || team.countries.contains(&ours))
     {
         kinds.push(ConflictKind::SameCountry);
     }

@@ -73,7 +73,7 @@ async fn register(r: &Round, email: &str, locale: &str) -> String {
         .post(
             "/users/register",
             None,
-            &json!({ "email": email, "name": "Вера Нова", "password": PASSWORD, "country": "MK", "locale": locale, "accepted_privacy_notice": grants_notify::PRIVACY_NOTICE_VERSION }),
+            &json!({ "email": email, "name": "Вера Нова", "password": PASSWORD, "country": "AL", "organisation": "Library of Korçë", "locale": locale, "accepted_privacy_notice": grants_notify::PRIVACY_NOTICE_VERSION }),
         )
         .await
         .expect(201);
@@ -232,7 +232,9 @@ async fn a_team_of_three_writes_discusses_and_hands_over_a_proposal(backend: Bac
             Method::PUT,
             &format!("/programmes/{}/reviewers/{editor_id}", r.programme_id),
             Some(&r.chair),
-            Some(&json!({ "languages": ["mk"], "country": "AL", "organisation": "Library of Korçë" })),
+            Some(
+                &json!({ "languages": ["mk"], "country": "RS", "organisation": "Library of Niš" }),
+            ),
         )
         .await
         .expect(200);
@@ -246,6 +248,35 @@ async fn a_team_of_three_writes_discusses_and_hands_over_a_proposal(backend: Bac
         .find(|c| c["reviewer_id"] == json!(editor_id))
         .map(|c| c["in_force"].clone());
     assert_eq!(hers, Some(json!(["on_the_team"])), "{}", conflicts.body);
+    // A reviewer from the viewer's library and country (Korçë, Albania) is
+    // as close to the proposal as one from the applicant's own.
+    let (colleague_id, _) = r
+        .app
+        .user_with_roles("rev.al@tests.example", &["reviewer"])
+        .await;
+    r.app
+        .request(
+            Method::PUT,
+            &format!("/programmes/{}/reviewers/{colleague_id}", r.programme_id),
+            Some(&r.chair),
+            Some(&json!({ "languages": ["mk"], "country": "AL", "organisation": "Library of Korçë" })),
+        )
+        .await
+        .expect(200);
+    let conflicts = r.app.get(&format!("{on}/conflicts"), Some(&r.chair)).await;
+    let theirs = conflicts
+        .body
+        .as_array()
+        .expect("conflicts")
+        .iter()
+        .find(|c| c["reviewer_id"] == json!(colleague_id))
+        .map(|c| c["in_force"].clone());
+    assert_eq!(
+        theirs,
+        Some(json!(["same_organisation", "same_country"])),
+        "{}",
+        conflicts.body
+    );
 
     // The area's ambassador asks the applicants; the whole team is in it,
     // and each member is emailed once, in their language.

@@ -161,11 +161,24 @@ async fn a_grantee_writes_a_report_and_the_manager_accepts_it(backend: Backend) 
     let (w, grant, report) = grant_with_an_open_report(backend).await;
     let (app, programme_id) = (&w.app, &w.programme_id);
     let browser = Browser::start(&app.base).await;
+    // The manager asks the grantee about the report in a conversation.
+    app.post(
+        &format!("/reports/{report}/threads"),
+        Some(&w.manager),
+        &serde_json::json!({ "audience": "grantee", "topic": "Photos", "body": "Please add two photos of the workshops." }),
+    )
+    .await
+    .expect(201);
 
-    // The grantee finds the report from the menu and from the grant.
+    // The grantee finds the report from the menu, its question unread,
+    // and from the grant.
     browser.open("/app/login").await;
     browser.sign_in("ana@tests.example", ADMIN_PASSWORD).await;
     browser.click_and_load("nav a[href='/app/reports']").await;
+    let badge = browser
+        .text(&format!("#report-row-{report} [data-unread]"))
+        .await;
+    assert!(badge.contains('1'), "{badge}");
     assert!(
         browser.text("main table").await.contains("Due"),
         "{}",

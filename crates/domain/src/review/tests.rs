@@ -165,10 +165,12 @@ fn nobody_reviews_a_proposal_whose_team_they_are_on_whatever_the_policy() {
         ..identity(&p)
     };
     assert_eq!(
-        automatic_conflicts(&none, &proposal(), member),
+        automatic_conflicts(&none, &proposal(), &TeamFacts::default(), member),
         vec![ConflictKind::OnTheTeam]
     );
-    assert!(automatic_conflicts(&none, &proposal(), identity(&p)).is_empty());
+    assert!(
+        automatic_conflicts(&none, &proposal(), &TeamFacts::default(), identity(&p)).is_empty()
+    );
 }
 
 #[test]
@@ -176,14 +178,16 @@ fn same_organisation_and_country_are_detected_under_the_policy() {
     let p = working_at("MK", "city library skopje", "mk");
     let all = ConflictPolicy::default();
     assert_eq!(
-        automatic_conflicts(&all, &proposal(), identity(&p)),
+        automatic_conflicts(&all, &proposal(), &TeamFacts::default(), identity(&p)),
         vec![ConflictKind::SameOrganisation, ConflictKind::SameCountry]
     );
     let none = ConflictPolicy {
         same_organisation: false,
         same_country: false,
     };
-    assert!(automatic_conflicts(&none, &proposal(), identity(&p)).is_empty());
+    assert!(
+        automatic_conflicts(&none, &proposal(), &TeamFacts::default(), identity(&p)).is_empty()
+    );
 }
 
 #[test]
@@ -201,21 +205,35 @@ fn a_partner_librarys_people_are_kept_from_the_review_as_the_applicants_are() {
         automatic_conflicts(
             &ConflictPolicy::default(),
             &partnered,
+            &TeamFacts::default(),
             identity(&at_the_partner)
         ),
         vec![ConflictKind::SameOrganisation, ConflictKind::SameCountry]
     );
     let elsewhere = working_at("RS", "National Library of Serbia", "sr");
     assert!(
-        automatic_conflicts(&ConflictPolicy::default(), &partnered, identity(&elsewhere))
-            .is_empty()
+        automatic_conflicts(
+            &ConflictPolicy::default(),
+            &partnered,
+            &TeamFacts::default(),
+            identity(&elsewhere)
+        )
+        .is_empty()
     );
 }
 
 #[test]
 fn a_reviewer_from_elsewhere_has_no_automatic_conflict() {
     let p = working_at("RS", "National Library of Serbia", "sr");
-    assert!(automatic_conflicts(&ConflictPolicy::default(), &proposal(), identity(&p)).is_empty());
+    assert!(
+        automatic_conflicts(
+            &ConflictPolicy::default(),
+            &proposal(),
+            &TeamFacts::default(),
+            identity(&p)
+        )
+        .is_empty()
+    );
 }
 
 #[test]
@@ -230,7 +248,12 @@ fn the_applicant_may_name_a_reviewer_by_name_email_or_organisation() {
             ..proposal()
         };
         assert_eq!(
-            automatic_conflicts(&ConflictPolicy::default(), &content, identity(&p)),
+            automatic_conflicts(
+                &ConflictPolicy::default(),
+                &content,
+                &TeamFacts::default(),
+                identity(&p)
+            ),
             vec![ConflictKind::NamedByApplicant],
             "{named}"
         );
@@ -275,4 +298,17 @@ fn a_lifted_conflict_is_no_longer_in_force_and_recorded_ones_add_up() {
         vec![SameCountry]
     );
     assert!(conflicts_in_force(&[], []).is_empty());
+}
+
+#[test]
+fn a_team_members_library_and_country_count_as_the_applicants() {
+    let p = working_at("AL", "Public Library Shkodër", "sq");
+    let team = TeamFacts {
+        organisations: vec!["public library  shkodër".into()],
+        countries: vec![CountryCode::parse("AL").expect("a country")],
+    };
+    assert_eq!(
+        automatic_conflicts(&ConflictPolicy::default(), &proposal(), &team, identity(&p)),
+        vec![ConflictKind::SameOrganisation, ConflictKind::SameCountry]
+    );
 }

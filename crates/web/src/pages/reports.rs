@@ -39,6 +39,8 @@ struct Row {
     state: String,
     state_label: String,
     days_late: i64,
+    /// Messages the reader has not read in its conversations.
+    unread: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -110,10 +112,20 @@ pub(crate) async fn list(
         .next_cursor
         .as_deref()
         .map(|c| link(late_only, Some(c)));
+    let ids: Vec<uuid::Uuid> = page.items.iter().map(|r| r.id.uuid()).collect();
+    let mut unread = super::conversations::unread_badges(
+        &state,
+        &viewer,
+        actor,
+        grants_domain::conversation::ThreadSubject::Report,
+        &ids,
+    )
+    .await?;
     let reports = page
         .items
         .into_iter()
         .map(|r| Row {
+            unread: unread.remove(&r.id.uuid()),
             id: r.id.to_string(),
             title: r.title,
             country: country_name(viewer.locale, &r.country),
