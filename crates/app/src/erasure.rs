@@ -191,6 +191,7 @@ async fn erase_in(
     }
     let swaps = Swaps::new((&person.name, &person.email), (&name, &email));
     store::scrub_texts(c, &swaps).await?;
+    grants_store::teams::forget_address(c, &person.email.normalized()).await?;
     let throttle = crate::auth::account_key(&person.email.normalized());
     store::delete_personal_rows(c, user, &throttle).await?;
     store::pseudonymise_account(c, user, (&name, &email), now).await?;

@@ -365,7 +365,9 @@ pub async fn invite(
         actor,
         id,
         "proposal.team_invited",
-        serde_json::json!({ "email": email.as_str(), "role": role.as_str() }),
+        // The address stays on the invitation, which an erasure deletes; the
+        // trail, which keeps everything, keeps only the invitation's id.
+        serde_json::json!({ "invitation_id": invitation.id, "role": role.as_str() }),
         now,
     )
     .await?;
@@ -401,7 +403,7 @@ pub async fn withdraw_invitation(
         actor,
         id,
         "proposal.team_invitation_withdrawn",
-        serde_json::json!({ "email": found.email }),
+        serde_json::json!({ "invitation_id": found.id }),
         now,
     )
     .await?;

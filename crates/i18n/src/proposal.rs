@@ -239,8 +239,6 @@ pub fn history(locale: Locale, page: &ProposalPage) -> Vec<HistoryLine> {
                     let id = e.details["attachment_id"].as_str()?;
                     file_names.get(id).copied()
                 })
-                // Whom the lead invited, for those who see who is on the team.
-                .or_else(|| page.team.as_ref().and(e.details["email"].as_str()))
                 .map(str::to_owned),
         })
         .collect()

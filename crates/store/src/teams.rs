@@ -334,6 +334,16 @@ pub async fn find_invitation(
         .transpose()
 }
 
+/// Deletes the invitations to an address (lower-cased), taken or not: the
+/// erasure of the person who has it.
+pub async fn forget_address(c: &impl ConnectionTrait, email_normalized: &str) -> StoreResult<u64> {
+    Ok(team_invitation::Entity::delete_many()
+        .filter(team_invitation::Column::EmailNormalized.eq(email_normalized))
+        .exec(c)
+        .await?
+        .rows_affected)
+}
+
 /// One invitation of a team by its id.
 pub async fn invitation_of(
     c: &impl ConnectionTrait,

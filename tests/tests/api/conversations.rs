@@ -223,6 +223,18 @@ async fn each_audience_reads_exactly_its_threads_and_each_member_is_emailed_once
         .get(&format!("/threads/{jury}"), Some(&reviewer))
         .await
         .expect(200);
+    // Once in conflict with the proposal, they are out of the jury's thread.
+    r.app
+        .post(&format!("{on}/conflicts"), Some(&reviewer), &json!({}))
+        .await
+        .expect(201);
+    r.app
+        .get(&format!("/threads/{jury}"), Some(&reviewer))
+        .await
+        .expect(404);
+    write(&r, &reviewer, &jury, json!({ "body": "Still here?" }))
+        .await
+        .expect(404);
 
     // Unread counts: the applicant read the letter thread above, before
     // the ambassador's and the manager's "May I?"; the manager's thanks

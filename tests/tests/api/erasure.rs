@@ -90,6 +90,14 @@ async fn an_erased_person_leaves_no_trace_but_grants_are_kept(backend: Backend) 
     r.decide(&proposal, json!({ "outcome": "declined" }))
         .await
         .expect(200);
+    // The funded applicant invited her to her team: the invitation holds her address.
+    app.post(
+        &format!("/proposals/{funded}/team/invitations"),
+        Some(&r.applicant),
+        &json!({ "email": EMAIL, "role": "viewer" }),
+    )
+    .await
+    .expect(201);
     let before = app.database.dump().await;
     assert!(before.contains(NAME), "her name is held before the erasure");
 
