@@ -340,7 +340,7 @@ pub async fn page(app: &App, actor: &Actor, id: ProposalId) -> AppResult<Proposa
         .workflows()
         .get(&record.workflow, record.workflow_version);
     let conversations = crate::conversations::on_proposal(c, actor, &record, &programme).await?;
-    let team = crate::teams::on_page(c, app, actor, &record).await?;
+    let team = crate::teams::on_page(c, app, actor, (&record, &programme)).await?;
     let proposal = view_for(c, app, actor, record).await?;
     Ok(ProposalPage {
         conversations,

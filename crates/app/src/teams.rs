@@ -13,6 +13,7 @@ use grants_domain::team::{
 use grants_domain::{Email, InvitationId, Locale, ProposalId, UserId, ValidationErrors};
 use grants_notify::{Letter, Notification, TeamInvitation};
 use grants_store::ConnectionTrait;
+use grants_store::programmes::ProgrammeRecord;
 use grants_store::proposals::{self as proposal_store, ProposalRecord};
 use grants_store::teams::{self as store, InvitationRecord, NewInvitation};
 use grants_store::users::{self as user_store, UserRecord};
@@ -23,6 +24,7 @@ use uuid::Uuid;
 
 use crate::auth::{hash_token, new_secret};
 use crate::proposals::{SUBJECT, on_team};
+use crate::steps;
 use crate::{Actor, App, AppError, AppResult};
 
 /// A proposal's team as a reader sees it.
@@ -165,8 +167,8 @@ pub struct InvitationLanding {
 /// and the programme's staff.
 pub async fn team(app: &App, actor: &Actor, id: ProposalId) -> AppResult<TeamView> {
     let c = app.store.conn();
-    let record = crate::proposals::load_visible(c, actor, id).await?;
-    view(c, app, actor, &record).await
+    let (record, programme) = steps::visible::<ProposalRecord>(c, actor, id).await?;
+    view(c, app, actor, (&record, &programme)).await
 }
 
 /// The team for its proposal's page; `None` for a reader who does not
@@ -175,51 +177,62 @@ pub(crate) async fn on_page(
     c: &impl ConnectionTrait,
     app: &App,
     actor: &Actor,
-    record: &ProposalRecord,
+    on: (&ProposalRecord, &ProgrammeRecord),
 ) -> AppResult<Option<TeamView>> {
-    match view(c, app, actor, record).await {
+    match view(c, app, actor, on).await {
         Ok(team) => Ok(Some(team)),
         Err(AppError::Forbidden(_)) => Ok(None),
         Err(other) => Err(other),
     }
 }
 
+/// Everyone on the proposal's team, the lead first, with their accounts,
+/// read in one query of the accounts.
+async fn everyone(
+    c: &impl ConnectionTrait,
+    record: &ProposalRecord,
+) -> AppResult<Vec<(UserRecord, Standing, Option<DateTime<Utc>>)>> {
+    let members = store::members(c, record.id).await?;
+    let mut ids: Vec<UserId> = members.iter().map(|m| m.user_id).collect();
+    ids.push(record.owner_id);
+    let mut people = user_store::find_people(c, &ids, &[]).await?;
+    let mut take = |id: UserId| {
+        let at = people.iter().position(|p| p.id == id)?;
+        Some(people.swap_remove(at))
+    };
+    let mut everyone = Vec::with_capacity(members.len() + 1);
+    if let Some(lead) = take(record.owner_id) {
+        everyone.push((lead, Standing::Lead, None));
+    }
+    for member in members {
+        if let Some(person) = take(member.user_id) {
+            everyone.push((person, Standing::Member(member.role), Some(member.added_at)));
+        }
+    }
+    Ok(everyone)
+}
+
 async fn view(
     c: &impl ConnectionTrait,
     app: &App,
     actor: &Actor,
-    record: &ProposalRecord,
+    (record, programme): (&ProposalRecord, &ProgrammeRecord),
 ) -> AppResult<TeamView> {
     let you = on_team(actor, record);
     if you.is_none() && !crate::proposals::reads_team(actor, record) {
         return Err(AppError::forbidden("team-readers").done());
     }
-    let members = store::members(c, record.id).await?;
-    let mut ids: Vec<UserId> = members.iter().map(|m| m.user_id).collect();
-    ids.push(record.owner_id);
-    let people = user_store::find_people(c, &ids, &[]).await?;
-    let person = |id: UserId| people.iter().find(|p| p.id == id);
-    let mut shown = Vec::with_capacity(members.len() + 1);
-    if let Some(lead) = person(record.owner_id) {
-        shown.push(MemberView {
-            user_id: lead.id,
-            name: lead.name.to_string(),
-            email: lead.email.to_string(),
-            standing: Standing::Lead,
-            added_at: None,
-        });
-    }
-    for member in &members {
-        if let Some(p) = person(member.user_id) {
-            shown.push(MemberView {
-                user_id: p.id,
-                name: p.name.to_string(),
-                email: p.email.to_string(),
-                standing: Standing::Member(member.role),
-                added_at: Some(member.added_at),
-            });
-        }
-    }
+    let shown = everyone(c, record)
+        .await?
+        .into_iter()
+        .map(|(person, standing, added_at)| MemberView {
+            user_id: person.id,
+            name: person.name.to_string(),
+            email: person.email.to_string(),
+            standing,
+            added_at,
+        })
+        .collect();
     let leads = you == Some(Standing::Lead);
     let invitations = if leads {
         store::open_invitations(c, record.id, app.now())
@@ -230,7 +243,6 @@ async fn view(
     } else {
         Vec::new()
     };
-    let programme = crate::programmes::load_programme(c, record.programme_id).await?;
     Ok(TeamView {
         time_zone: programme.spec.time_zone,
         proposal_id: record.id,
@@ -245,18 +257,19 @@ async fn view(
     })
 }
 
-/// The proposal, locked for a change to its team by its lead.
+/// The proposal and its programme, the proposal locked for a change to its
+/// team by its lead.
 async fn lead_locks(
     c: &impl ConnectionTrait,
     actor: &Actor,
     id: ProposalId,
-) -> AppResult<ProposalRecord> {
+) -> AppResult<(ProposalRecord, ProgrammeRecord)> {
     proposal_store::lock(c, id).await?;
-    let record = crate::proposals::load_visible(c, actor, id).await?;
+    let (record, programme) = steps::visible::<ProposalRecord>(c, actor, id).await?;
     if record.owner_id != actor.id {
         return Err(AppError::forbidden("team-lead-only").done());
     }
-    Ok(record)
+    Ok((record, programme))
 }
 
 /// The lead invites someone by email; the email carries a single-use link
@@ -274,20 +287,17 @@ pub async fn invite(
     let language = errors.check_optional("language", input.language, Locale::parse);
     let now = app.now();
     let tx = app.store.begin().await?;
-    let record = lead_locks(&tx, actor, id).await?;
+    let (record, programme) = lead_locks(&tx, actor, id).await?;
     let (Some(email), Some(role)) = (email, role) else {
         return Err(errors.into());
     };
     if !errors.is_empty() {
         return Err(errors.into());
     }
-    let members = store::members(&tx, id).await?;
-    let mut ids: Vec<UserId> = members.iter().map(|m| m.user_id).collect();
-    ids.push(record.owner_id);
-    let team: Vec<Email> = user_store::find_people(&tx, &ids, &[])
+    let team: Vec<Email> = everyone(&tx, &record)
         .await?
         .into_iter()
-        .map(|p| p.email)
+        .map(|(person, _, _)| person.email)
         .collect();
     let others = store::open_invitations(&tx, id, now)
         .await?
@@ -326,12 +336,11 @@ pub async fn invite(
         now,
     )
     .await?;
-    let programme = crate::programmes::load_programme(&tx, record.programme_id).await?;
     // Someone without an account is greeted by their address, and the
     // outbox holds the email under the lead who sent it.
     let (recipient, greeting) = match &account {
         Some(a) => (a.clone(), a.name.to_string()),
-        None => (inviter_as_sender(&tx, actor).await?, email.to_string()),
+        None => (account_of(&tx, actor).await?, email.to_string()),
     };
     let mut envelope = crate::proposals::envelope(&recipient, &programme);
     envelope.recipient_name = greeting;
@@ -375,7 +384,8 @@ pub async fn invite(
     Ok(invitation.into())
 }
 
-async fn inviter_as_sender(c: &impl ConnectionTrait, actor: &Actor) -> AppResult<UserRecord> {
+/// The actor's own account.
+async fn account_of(c: &impl ConnectionTrait, actor: &Actor) -> AppResult<UserRecord> {
     user_store::find(c, actor.id)
         .await?
         .ok_or(AppError::NotFound("user"))
@@ -459,14 +469,14 @@ pub async fn accept(app: &App, actor: &Actor, input: TokenInput) -> AppResult<Te
         InvitationState::Used => return Err(AppError::conflict("invitation-used").done()),
         InvitationState::Expired => return Err(AppError::conflict("invitation-expired").done()),
     }
-    let me = inviter_as_sender(&tx, actor).await?;
+    let me = account_of(&tx, actor).await?;
     if me.email.normalized() != found.email.to_lowercase() {
         return Err(AppError::forbidden("invitation-for-another-address")
             .with("email", &found.email)
             .done());
     }
     proposal_store::lock(&tx, found.proposal_id).await?;
-    let record = proposal_store::find(&tx, found.proposal_id)
+    let (record, programme) = proposal_store::find_with_programme(&tx, found.proposal_id)
         .await?
         .ok_or(AppError::NotFound("invitation"))?;
     if record.owner_id == actor.id || !store::add(&tx, record.id, actor.id, found.role, now).await?
@@ -488,7 +498,7 @@ pub async fn accept(app: &App, actor: &Actor, input: TokenInput) -> AppResult<Te
     .await?;
     let mut joined = actor.clone();
     joined.teams = store::memberships(&tx, actor.id).await?;
-    let team = view(&tx, app, &joined, &record).await?;
+    let team = view(&tx, app, &joined, (&record, &programme)).await?;
     tx.commit().await.map_err(grants_store::StoreError::from)?;
     Ok(team)
 }
@@ -506,7 +516,7 @@ pub async fn set_role(
         .map_err(|e| ValidationErrors::single("role", e.code, e.message))?;
     let now = app.now();
     let tx = app.store.begin().await?;
-    let record = lead_locks(&tx, actor, id).await?;
+    let (record, programme) = lead_locks(&tx, actor, id).await?;
     if !store::set_role(&tx, id, member, role).await? {
         return Err(AppError::NotFound("team-member"));
     }
@@ -519,7 +529,7 @@ pub async fn set_role(
         now,
     )
     .await?;
-    let team = view(&tx, app, actor, &record).await?;
+    let team = view(&tx, app, actor, (&record, &programme)).await?;
     tx.commit().await.map_err(grants_store::StoreError::from)?;
     Ok(team)
 }
@@ -568,7 +578,7 @@ pub async fn hand_over(
     let to = UserId::from(input.user_id);
     let now = app.now();
     let tx = app.store.begin().await?;
-    let record = lead_locks(&tx, actor, id).await?;
+    let (record, programme) = lead_locks(&tx, actor, id).await?;
     let members = store::members(&tx, id).await?;
     if !members.iter().any(|m| m.user_id == to) {
         return Err(ValidationErrors::single(
@@ -591,7 +601,7 @@ pub async fn hand_over(
     let record = proposal_store::find(&tx, id).await?.unwrap_or(record);
     let mut former = actor.clone();
     former.teams = store::memberships(&tx, actor.id).await?;
-    let team = view(&tx, app, &former, &record).await?;
+    let team = view(&tx, app, &former, (&record, &programme)).await?;
     tx.commit().await.map_err(grants_store::StoreError::from)?;
     Ok(team)
 }

@@ -198,6 +198,19 @@ pub fn history_action(locale: Locale, action: &str) -> String {
     )
 }
 
+/// A place on a proposal's team, in words: the lead applicant, or a member's role.
+pub fn team_standing(locale: Locale, standing: grants_domain::team::Standing) -> String {
+    match standing {
+        grants_domain::team::Standing::Lead => text(locale, "team-lead"),
+        grants_domain::team::Standing::Member(role) => team_role(locale, role),
+    }
+}
+
+/// A role on a proposal's team, in words.
+pub fn team_role(locale: Locale, role: grants_domain::team::TeamRole) -> String {
+    text(locale, &format!("team-role-{}", role.as_str()))
+}
+
 /// One line of a proposal's history.
 #[derive(Debug, Serialize)]
 pub struct HistoryLine {
@@ -333,17 +346,11 @@ pub fn dossier(
     }
     // Who is on the team, for those who see it on the page.
     if let Some(team) = &page.team {
-        let standing = |s: grants_domain::team::Standing| match s {
-            grants_domain::team::Standing::Lead => text(locale, "team-lead"),
-            grants_domain::team::Standing::Member(role) => {
-                text(locale, &format!("team-role-{}", role.as_str()))
-            }
-        };
         d.list(
             d.t("team-heading"),
             team.members
                 .iter()
-                .map(|m| format!("{} · {}", m.name, standing(m.standing)))
+                .map(|m| format!("{} · {}", m.name, team_standing(locale, m.standing)))
                 .collect(),
         );
     }

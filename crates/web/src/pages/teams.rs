@@ -19,18 +19,6 @@ use crate::i18n::text;
 use crate::session::Viewer;
 use crate::{PageError, WebState, status_of};
 
-/// The words for a place on a team.
-fn standing_text(locale: Locale, standing: Standing) -> String {
-    match standing {
-        Standing::Lead => text(locale, "team-lead"),
-        Standing::Member(role) => role_text(locale, role),
-    }
-}
-
-fn role_text(locale: Locale, role: TeamRole) -> String {
-    text(locale, &format!("team-role-{}", role.as_str()))
-}
-
 #[derive(Debug, Serialize)]
 struct MemberRow {
     id: String,
@@ -92,7 +80,7 @@ fn team_page(
             id: m.user_id.to_string(),
             name: m.name.clone(),
             email: m.email.clone(),
-            standing: standing_text(viewer.locale, m.standing),
+            standing: grants_i18n::proposal::team_standing(viewer.locale, m.standing),
             lead: m.standing == Standing::Lead,
             editor: m.standing == Standing::Member(TeamRole::Editor),
             you: m.user_id == actor.id,
@@ -117,7 +105,9 @@ fn team_page(
         id: team.proposal_id.to_string(),
         back: format!("/app/proposals/{}", team.proposal_id),
         title: team.proposal_title,
-        you: team.you.map(|s| standing_text(viewer.locale, s)),
+        you: team
+            .you
+            .map(|s| grants_i18n::proposal::team_standing(viewer.locale, s)),
         manage: team.may.manage,
         leave: team.may.leave,
         members,
@@ -127,7 +117,7 @@ fn team_page(
             .map(|i| InvitationRow {
                 id: i.id.to_string(),
                 email: i.email,
-                role: role_text(viewer.locale, i.role),
+                role: grants_i18n::proposal::team_role(viewer.locale, i.role),
                 expires: f.date_time(i.expires_at),
             })
             .collect(),
@@ -164,7 +154,7 @@ impl TeamSection {
                 .into_iter()
                 .map(|m| SectionMember {
                     name: m.name,
-                    standing: standing_text(locale, m.standing),
+                    standing: grants_i18n::proposal::team_standing(locale, m.standing),
                 })
                 .collect(),
         }
@@ -386,7 +376,7 @@ async fn landing_page(
         action: here,
         title: found.proposal_title,
         inviter: found.inviter_name,
-        role: role_text(viewer.locale, found.role),
+        role: grants_i18n::proposal::team_role(viewer.locale, found.role),
         editor: found.role == TeamRole::Editor,
         expires: f.date_time(found.expires_at),
         open: found.state == "open",
