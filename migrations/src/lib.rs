@@ -29,6 +29,7 @@ mod m20261207_000022_report_search;
 mod m20261207_000023_conversations;
 mod m20261207_000024_partner_countries;
 mod m20261207_000025_teams;
+mod m20261208_000026_proposals_by_state;
 
 /// Every migration, oldest first.
 #[derive(Debug)]
@@ -63,6 +64,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000023_conversations::Migration),
             Box::new(m20261207_000024_partner_countries::Migration),
             Box::new(m20261207_000025_teams::Migration),
+            Box::new(m20261208_000026_proposals_by_state::Migration),
         ]
     }
 }

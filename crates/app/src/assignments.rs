@@ -847,11 +847,7 @@ impl Shown {
         let mut proposals: Vec<ProposalId> = assignments.iter().map(|a| a.proposal_id).collect();
         proposals.sort_unstable();
         proposals.dedup();
-        let titles = proposal_store::find_many(c, &proposals)
-            .await?
-            .into_iter()
-            .map(|p| (p.id, p.content.title.unwrap_or_default()))
-            .collect();
+        let titles = proposal_store::titles(c, &proposals).await?;
         let names = crate::users::names(c, assignments.iter().map(|a| a.reviewer_id)).await?;
         let ids: Vec<Uuid> = assignments.iter().map(|a| a.id).collect();
         let reviews = store::review_states(c, &ids).await?;

@@ -9,7 +9,6 @@ use grants_domain::{Money, ProgrammeId, ProposalId};
 use grants_scoring::funding::{
     self, Candidate, CountryRule, Decision, FundingInput, FundingLine, FundingPolicy, FundingReason,
 };
-use grants_store::proposals as proposal_store;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -128,20 +127,19 @@ pub async fn plan(
     input: FundingPlanInput,
 ) -> AppResult<FundingPlanView> {
     actor.require_any(JURY_RUNNERS, "preview_the_funding_line")?;
-    let ranking = crate::reviews::ranking(app, actor, programme_id).await?;
+    let crate::reviews::Ranked {
+        view: ranking,
+        programme,
+        proposals,
+    } = crate::reviews::ranked(app, actor, programme_id).await?;
     let c = app.store.conn();
-    let programme = crate::programmes::load_programme(c, programme_id).await?;
     // What the ledger has not promised yet: awards already made are committed there.
     let available = crate::ledger::Book::read(c, &programme)
         .await?
         .programme()
         .remaining();
-    let ids: Vec<ProposalId> = ranking.entries.iter().map(|e| e.figures.proposal).collect();
-    let records: HashMap<ProposalId, _> = proposal_store::find_many(c, &ids)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p.content))
-        .collect();
+    let records: HashMap<ProposalId, _> =
+        proposals.into_iter().map(|p| (p.id, p.content)).collect();
     let mut titles = HashMap::new();
     let mut candidates = Vec::new();
     let mut not_on_the_line = Vec::new();

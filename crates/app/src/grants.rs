@@ -393,11 +393,7 @@ struct Shown {
 impl Shown {
     async fn read(c: &impl ConnectionTrait, grants: &[GrantRecord]) -> AppResult<Shown> {
         let proposals: Vec<ProposalId> = grants.iter().map(|g| g.proposal_id).collect();
-        let titles = grants_store::proposals::find_many(c, &proposals)
-            .await?
-            .into_iter()
-            .map(|p| (p.id, p.content.title.unwrap_or_default()))
-            .collect();
+        let titles = grants_store::proposals::titles(c, &proposals).await?;
         let ids: Vec<GrantId> = grants.iter().map(|g| g.id).collect();
         let all = store::tranches_of_grants(c, &ids).await?;
         let names = crate::users::names(c, all.iter().flat_map(tranches::actors)).await?;
@@ -405,17 +401,30 @@ impl Shown {
         for t in all {
             tranches.entry(t.grant_id).or_default().push(t);
         }
+        // Every programme on the page and its ledger sums, each in one query
+        // however many programmes the grants come from.
+        let mut programmes: Vec<ProgrammeId> = grants.iter().map(|g| g.programme_id).collect();
+        programmes.sort_unstable();
+        programmes.dedup();
+        let mut sums = grants_store::ledger::sums_in(c, &programmes).await?;
+        let books = grants_store::programmes::find_many(c, &programmes)
+            .await?
+            .into_iter()
+            .map(|p| {
+                let book = Book::of(&p, sums.remove(&p.id).unwrap_or_default());
+                (p.id, book)
+            })
+            .collect();
         Ok(Shown {
             titles,
             tranches,
             names,
-            books: HashMap::new(),
+            books,
         })
     }
 }
 
-/// The grant's view from what [`Shown`] read, reading each programme's
-/// ledger sums the first time one of its grants is shown.
+/// The grant's view from what [`Shown`] read (a programme it did not read is read here).
 async fn view_with(
     c: &impl ConnectionTrait,
     app: &App,

@@ -127,13 +127,17 @@ impl Jury {
         c: &impl ConnectionTrait,
         programme: &ProgrammeRecord,
     ) -> AppResult<Jury> {
-        let reviewers: HashMap<UserId, UserRecord> = user_store::with_role(c, Role::Reviewer)
+        let profiles = store::profiles(c, programme.id).await?;
+        // Only the accounts with a profile here: the network's other
+        // reviewers (thousands, over the years) are no members.
+        let ids: Vec<UserId> = profiles.iter().map(|p| p.user_id).collect();
+        let reviewers: HashMap<UserId, UserRecord> = user_store::find_people(c, &ids, &[])
             .await?
             .into_iter()
+            .filter(|u| u.active && u.roles.iter().any(|g| g.role() == Role::Reviewer))
             .map(|u| (u.id, u))
             .collect();
-        let members = store::profiles(c, programme.id)
-            .await?
+        let members = profiles
             .into_iter()
             .filter_map(|p| {
                 reviewers.get(&p.user_id).map(|user| Member {
@@ -856,11 +860,7 @@ pub async fn bids_table(
     let bids = bids(app, actor, programme_id).await?;
     let c = app.store.conn();
     let proposal_ids: Vec<ProposalId> = bids.iter().map(|b| b.proposal_id).collect();
-    let titles: HashMap<ProposalId, String> = proposal_store::find_many(c, &proposal_ids)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p.content.title.unwrap_or_default()))
-        .collect();
+    let titles: HashMap<ProposalId, String> = proposal_store::titles(c, &proposal_ids).await?;
     let names = crate::users::names(c, bids.iter().map(|b| b.reviewer_id)).await?;
     let mut table = Table::new(
         "bids",

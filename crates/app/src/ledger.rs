@@ -56,6 +56,14 @@ impl Book {
         })
     }
 
+    /// The totals of a programme from sums read with others'.
+    pub(crate) fn of(programme: &ProgrammeRecord, sums: Vec<Sum>) -> Book {
+        Book {
+            budget: programme.spec.budget,
+            sums,
+        }
+    }
+
     fn position(&self, budget: Money, keep: impl Fn(&Sum) -> bool) -> Position {
         self.sums
             .iter()
@@ -243,11 +251,7 @@ async fn all_grants(
     };
     let grants = grant_store::list_grants(c, &filter, None, u64::MAX >> 1).await?;
     let ids: Vec<ProposalId> = grants.iter().map(|g| g.proposal_id).collect();
-    let titles = proposal_store::find_many(c, &ids)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p.content.title.unwrap_or_default()))
-        .collect();
+    let titles = proposal_store::titles(c, &ids).await?;
     Ok((grants, titles))
 }
 

@@ -7,6 +7,8 @@
 //! active reviewer of a proposal has submitted and it has the reviews the
 //! programme asks for, the proposal moves to `reviewed` by itself.
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::{DateTime, Utc};
 use grants_domain::review::Recommendation;
 use grants_domain::{ProgrammeId, ProposalId, Role, UserId, ValidationErrors};
@@ -18,8 +20,8 @@ use grants_store::audit::{self, AuditEntry};
 use grants_store::programmes::ProgrammeRecord;
 use grants_store::proposals::{self as proposal_store, ProposalRecord};
 use grants_store::review::{
-    self as store, AssignmentRecord, AssignmentScope, ReviewContent, ReviewRecord, ReviewScope,
-    assignment_state, review_state,
+    self as store, AssignmentRecord, ReviewContent, ReviewRecord, ReviewScope, assignment_state,
+    review_state,
 };
 use grants_store::users as user_store;
 use serde::{Deserialize, Serialize};
@@ -720,6 +722,26 @@ pub async fn ranking(
     actor: &Actor,
     programme_id: ProgrammeId,
 ) -> AppResult<RankingView> {
+    Ok(ranked(app, actor, programme_id).await?.view)
+}
+
+/// The ranking with what it was drawn from, for the funding plan that
+/// draws its line on it without reading the programme and its proposals again.
+pub(crate) struct Ranked {
+    /// The ranking.
+    pub view: RankingView,
+    /// The programme.
+    pub programme: ProgrammeRecord,
+    /// The ranked proposals.
+    pub proposals: Vec<ProposalRecord>,
+}
+
+/// [`ranking`], keeping what it read.
+pub(crate) async fn ranked(
+    app: &App,
+    actor: &Actor,
+    programme_id: ProgrammeId,
+) -> AppResult<Ranked> {
     actor.require_any(JURY_RUNNERS, "see_the_ranking")?;
     let c = app.store.conn();
     let programme = load_programme(c, programme_id).await?;
@@ -731,13 +753,23 @@ pub async fn ranking(
             .into_iter()
             .filter(|p| me.is_none_or(|m| jury.conflicts(p, m).is_empty()))
             .collect();
-    let assignments = store::assignments(c, AssignmentScope::Programme(programme_id)).await?;
+    // Looked up by id below: a programme has thousands of proposals and
+    // reviews, and a scan per row made the ranking quadratic.
+    let ranked: HashMap<ProposalId, &ProposalRecord> =
+        proposals.iter().map(|p| (p.id, p)).collect();
     let reviews: Vec<ReviewRecord> = store::reviews(c, ReviewScope::Programme(programme_id))
         .await?
         .into_iter()
         .filter(|r| r.state == review_state::SUBMITTED)
-        .filter(|r| proposals.iter().any(|p| p.id == r.proposal_id))
+        .filter(|r| ranked.contains_key(&r.proposal_id))
         .collect();
+    let reviewed: HashSet<_> = reviews.iter().map(|r| r.assignment_id).collect();
+    let mut missing: HashMap<ProposalId, usize> = HashMap::new();
+    for (assignment, proposal) in store::active_assignments(c, programme_id).await? {
+        if !reviewed.contains(&assignment) {
+            *missing.entry(proposal).or_default() += 1;
+        }
+    }
     let mut records = Vec::with_capacity(reviews.len());
     for r in &reviews {
         let sheet = sheet::validate_sheet(
@@ -770,12 +802,8 @@ pub async fn ranking(
         .entries
         .into_iter()
         .filter_map(|figures| {
-            let p = proposals.iter().find(|p| p.id == figures.proposal)?;
-            let missing = assignments
-                .iter()
-                .filter(|a| a.proposal_id == p.id && a.is_active())
-                .filter(|a| !reviews.iter().any(|r| r.assignment_id == a.id))
-                .count();
+            let p = ranked.get(&figures.proposal)?;
+            let missing = missing.get(&p.id).copied().unwrap_or(0);
             Some(RankingEntry {
                 title: p.content.title.clone().unwrap_or_default(),
                 country: p.content.country.map(|c| c.to_string()),
@@ -796,13 +824,18 @@ pub async fn ranking(
         };
         reviewers.push(RankingReviewer { name, stats });
     }
-    Ok(RankingView {
+    let view = RankingView {
         programme_id,
         settings,
         basis: result.basis,
         jury: result.jury,
         entries,
         reviewers,
+    };
+    Ok(Ranked {
+        view,
+        programme,
+        proposals,
     })
 }
 

@@ -110,7 +110,7 @@ pub async fn record(
 
 /// The hash of an event: SHA-256 over its fields and the previous hash, as
 /// a JSON array (object keys sorted), hex.
-fn chain_hash(row: &audit_event::Model) -> String {
+pub(crate) fn chain_hash(row: &audit_event::Model) -> String {
     let canonical = serde_json::json!([
         row.prev_hash,
         row.id,

@@ -90,34 +90,52 @@ pub struct Sum {
 
 /// Every (grant, kind) total of a programme, computed by the database.
 pub async fn sums(c: &impl ConnectionTrait, programme: ProgrammeId) -> StoreResult<Vec<Sum>> {
+    Ok(sums_in(c, &[programme])
+        .await?
+        .remove(&programme)
+        .unwrap_or_default())
+}
+
+/// [`sums`] of several programmes in one query (a page of grants from
+/// several programmes), by programme.
+pub async fn sums_in(
+    c: &impl ConnectionTrait,
+    programmes: &[ProgrammeId],
+) -> StoreResult<std::collections::HashMap<ProgrammeId, Vec<Sum>>> {
     // SUM of a bigint is numeric on PostgreSQL; cast it back.
     let total = Func::cast_as(
         Func::sum(Expr::col(ledger_entry::Column::AmountMinor)),
         Alias::new("BIGINT"),
     );
-    let rows: Vec<(Option<Uuid>, Option<String>, String, i64)> = ledger_entry::Entity::find()
+    // (programme, grant, country, kind, total)
+    type Row = (Uuid, Option<Uuid>, Option<String>, String, i64);
+    let rows: Vec<Row> = ledger_entry::Entity::find()
         .select_only()
+        .column(ledger_entry::Column::ProgrammeId)
         .column(ledger_entry::Column::GrantId)
         .column(ledger_entry::Column::Country)
         .column(ledger_entry::Column::Kind)
         .column_as(SimpleExpr::from(total), "total")
-        .filter(ledger_entry::Column::ProgrammeId.eq(programme.uuid()))
+        .filter(ledger_entry::Column::ProgrammeId.is_in(programmes.iter().map(|p| p.uuid())))
+        .group_by(ledger_entry::Column::ProgrammeId)
         .group_by(ledger_entry::Column::GrantId)
         .group_by(ledger_entry::Column::Country)
         .group_by(ledger_entry::Column::Kind)
         .into_tuple()
         .all(c)
         .await?;
-    rows.into_iter()
-        .map(|(grant, country, kind, minor)| {
-            Ok(Sum {
+    let mut sums: std::collections::HashMap<ProgrammeId, Vec<Sum>> = Default::default();
+    for (programme, grant, country, kind, minor) in rows {
+        sums.entry(ProgrammeId::from(programme))
+            .or_default()
+            .push(Sum {
                 grant_id: grant.map(GrantId::from),
                 country: country_of(country.as_deref())?,
                 kind: entry_kind(&kind)?,
                 minor,
-            })
-        })
-        .collect()
+            });
+    }
+    Ok(sums)
 }
 
 /// Every entry of a programme, oldest first.

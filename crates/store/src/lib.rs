@@ -28,6 +28,8 @@ mod query;
 pub mod reads;
 pub mod reports;
 pub mod review;
+#[cfg(feature = "bench")]
+pub mod scale;
 pub mod second_factors;
 pub mod showcase;
 pub mod teams;

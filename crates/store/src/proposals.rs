@@ -282,6 +282,30 @@ pub async fn in_programme(
     query::all(c, select, record).await
 }
 
+/// The titles of these proposals (empty where a draft has none yet), from
+/// the column lists keep: lists of grants, assignments and the ledger show
+/// thousands of titles and need nothing else of a proposal's content.
+pub async fn titles(
+    c: &impl ConnectionTrait,
+    ids: &[ProposalId],
+) -> StoreResult<std::collections::HashMap<ProposalId, String>> {
+    let rows = crate::in_chunks(ids, async |chunk| {
+        let rows: Vec<(uuid::Uuid, Option<String>)> = proposal::Entity::find()
+            .select_only()
+            .columns([proposal::Column::Id, proposal::Column::Title])
+            .filter(proposal::Column::Id.is_in(chunk.iter().map(|id| id.uuid())))
+            .into_tuple()
+            .all(c)
+            .await?;
+        Ok(rows)
+    })
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, title)| (ProposalId::from(id), title.unwrap_or_default()))
+        .collect())
+}
+
 /// The proposals with these ids that exist, oldest first.
 pub async fn find_many(
     c: &impl ConnectionTrait,

@@ -8,6 +8,15 @@
 //! same clients again at a fixed offered rate, that fraction of the rate it
 //! just measured, and prints a second line (see [`Pace`]).
 //!
+//! `grants-load pages` offers each request of a plan (a role's list, page
+//! or report, signed in as that role) at a fixed rate, with Poisson
+//! arrivals and no limit on requests in flight, and prints one JSON line a
+//! request: its latency percentiles counted from when each was due. With
+//! `--statement-log` it instead sends each request alone, a number of
+//! times, and reads from the server's statement log what the database did
+//! for it: how many statements and the sum of their time (the reference of
+//! `bench/run scale`).
+//!
 //! `grants-load raw` is the reference for SQLite: the same SQL a transition
 //! runs (read the proposal and programme, the conditional UPDATE, read the
 //! subject's last audit event, INSERT the audit event and an outbox row),
@@ -52,6 +61,30 @@ enum Command {
         /// at a fixed rate (e.g. 0.5).
         #[arg(long, value_parser = positive)]
         paced_fraction: Option<f64>,
+    },
+    /// Each request of a plan at a fixed offered rate, or alone with its
+    /// statements read from the server's log.
+    Pages {
+        /// The server, e.g. http://127.0.0.1:8080.
+        #[arg(long)]
+        base: String,
+        /// The plan: a JSON array of requests (see [`Planned`]); the password
+        /// of everyone in it is read from GRANTS_LOAD_PASSWORD.
+        #[arg(long)]
+        plan: std::path::PathBuf,
+        /// Requests offered per second, for each request of the plan in turn.
+        #[arg(long, default_value_t = 20.0, value_parser = positive)]
+        rate: f64,
+        /// How long to offer each, after a second of warm-up.
+        #[arg(long, default_value_t = 10)]
+        seconds: u64,
+        /// The server's log with its statements (`sqlx::query` at debug, as JSON):
+        /// send each request alone `samples` times and sum what it ran.
+        #[arg(long)]
+        statement_log: Option<std::path::PathBuf>,
+        /// Times each request is sent alone with --statement-log.
+        #[arg(long, default_value_t = 20)]
+        samples: usize,
     },
     /// The same SQL straight to a SQLite database through sqlx.
     Raw {
@@ -125,6 +158,262 @@ async fn main() -> anyhow::Result<()> {
             seconds,
             paced_rate,
         } => raw(&url, clients, connections, seconds, paced_rate).await,
+        Command::Pages {
+            base,
+            plan,
+            rate,
+            seconds,
+            statement_log,
+            samples,
+        } => {
+            let plan: Vec<Planned> = serde_json::from_slice(&std::fs::read(&plan)?)?;
+            let signed_in = SignedIn::all(&base, &plan).await?;
+            for planned in &plan {
+                let line = match &statement_log {
+                    Some(log) => statements(&signed_in, planned, log, samples).await?,
+                    None => offered(&signed_in, planned, rate, seconds).await?,
+                };
+                println!("{line}");
+            }
+            Ok(())
+        }
+    }
+}
+
+/// One request of a `pages` plan.
+#[derive(Clone, serde::Deserialize)]
+struct Planned {
+    /// What the table calls it.
+    name: String,
+    /// GET or POST.
+    #[serde(default = "get")]
+    method: String,
+    /// The path and query, e.g. `/proposals?limit=50`.
+    path: String,
+    /// Who sends it (their address).
+    who: String,
+    /// A page of the browser's (`/app/…`), sent with a session cookie
+    /// rather than a bearer token.
+    #[serde(default)]
+    page: bool,
+    /// The JSON body of a POST.
+    #[serde(default)]
+    body: Option<Value>,
+    /// Send it this many times one after another instead of at the rate
+    /// (for a request that takes long by design, like an assignment preview).
+    #[serde(default)]
+    one_at_a_time: Option<usize>,
+}
+
+fn get() -> String {
+    "GET".to_owned()
+}
+
+/// Everyone in a plan, signed in: a bearer token and a session cookie each.
+#[derive(Clone)]
+struct SignedIn {
+    client: Client,
+    base: String,
+    tokens: std::collections::HashMap<String, (String, String)>,
+}
+
+impl SignedIn {
+    async fn all(base: &str, plan: &[Planned]) -> anyhow::Result<SignedIn> {
+        let password = std::env::var("GRANTS_LOAD_PASSWORD")?;
+        let client = Client::builder()
+            .timeout(Duration::from_secs(60))
+            .redirect(reqwest::redirect::Policy::none())
+            .build()?;
+        let api = Api {
+            client: client.clone(),
+            base: base.to_owned(),
+        };
+        let mut tokens = std::collections::HashMap::new();
+        for planned in plan {
+            if tokens.contains_key(&planned.who) {
+                continue;
+            }
+            let token = api.login(&planned.who, &password).await?;
+            let signed_in =
+                grants_tests::sign_in_by_form(&client, base, &planned.who, &password).await;
+            let cookie = signed_in
+                .headers()
+                .get_all("set-cookie")
+                .iter()
+                .filter_map(|v| v.to_str().ok())
+                .find(|c| c.starts_with("grants_session="))
+                .and_then(|c| c.split(';').next())
+                .ok_or_else(|| anyhow::anyhow!("{} got no session cookie", planned.who))?
+                .to_owned();
+            tokens.insert(planned.who.clone(), (token, cookie));
+        }
+        Ok(SignedIn {
+            client,
+            base: base.to_owned(),
+            tokens,
+        })
+    }
+
+    /// Sends one request and reads its whole answer, which must be a success.
+    async fn send(&self, planned: &Planned) -> anyhow::Result<()> {
+        let (token, cookie) = self
+            .tokens
+            .get(&planned.who)
+            .ok_or_else(|| anyhow::anyhow!("{} is not signed in", planned.who))?;
+        let method = reqwest::Method::from_bytes(planned.method.as_bytes())?;
+        let mut request = self
+            .client
+            .request(method, format!("{}{}", self.base, planned.path));
+        request = if planned.page {
+            request.header("cookie", cookie)
+        } else {
+            request.bearer_auth(token)
+        };
+        if let Some(body) = &planned.body {
+            request = request.json(body);
+        }
+        let response = request.send().await?;
+        let status = response.status();
+        let body = response.bytes().await?;
+        anyhow::ensure!(
+            status.is_success(),
+            "{} answered {status}: {}",
+            planned.path,
+            String::from_utf8_lossy(&body[..body.len().min(500)])
+        );
+        Ok(())
+    }
+}
+
+/// Offers `planned` at `rate` per second for `seconds` after a second of
+/// warm-up, each request started at its (Poisson) time whatever is still
+/// in flight; latency counts from when it was due.
+async fn offered(
+    signed_in: &SignedIn,
+    planned: &Planned,
+    rate: f64,
+    seconds: u64,
+) -> anyhow::Result<Value> {
+    if let Some(times) = planned.one_at_a_time {
+        let mut latencies = Vec::new();
+        for _ in 0..times {
+            let started = Instant::now();
+            signed_in.send(planned).await?;
+            latencies.push(started.elapsed());
+        }
+        return Ok(latency_line(planned, None, latencies, 0));
+    }
+    let signed_in = std::sync::Arc::new(signed_in.clone());
+    let planned = std::sync::Arc::new(planned.clone());
+    let start = Instant::now();
+    let warm_up = start + Duration::from_secs(1);
+    let end = warm_up + Duration::from_secs(seconds);
+    let mut random = StdRng::from_entropy();
+    let mut due = start;
+    let mut requests = Vec::new();
+    loop {
+        let u: f64 = random.sample(Open01);
+        due += Duration::from_secs_f64(-u.ln() / rate);
+        if due >= end {
+            break;
+        }
+        if due > Instant::now() {
+            tokio::time::sleep_until(due.into()).await;
+        }
+        let (signed_in, planned) = (signed_in.clone(), planned.clone());
+        requests.push(tokio::spawn(async move {
+            let sent = signed_in.send(&planned).await;
+            (due, due.elapsed(), sent.is_err())
+        }));
+    }
+    let (mut latencies, mut errors) = (Vec::new(), 0);
+    for request in futures_util::future::join_all(requests).await {
+        let (due, latency, failed) = request?;
+        if due >= warm_up {
+            latencies.push(latency);
+            errors += usize::from(failed);
+        }
+    }
+    Ok(latency_line(&planned, Some(rate), latencies, errors))
+}
+
+fn latency_line(
+    planned: &Planned,
+    rate: Option<f64>,
+    mut latencies: Vec<Duration>,
+    errors: usize,
+) -> Value {
+    latencies.sort_unstable();
+    json!({
+        "name": planned.name,
+        "offered_rate": rate,
+        "requests": latencies.len(),
+        "errors": errors,
+        "p50_ms": percentile_ms(&latencies, 0.50),
+        "p99_ms": percentile_ms(&latencies, 0.99),
+        "max_ms": percentile_ms(&latencies, 1.0),
+    })
+}
+
+fn percentile_ms(sorted: &[Duration], p: f64) -> f64 {
+    let i = ((sorted.len() as f64 * p).ceil() as usize).clamp(1, sorted.len().max(1)) - 1;
+    sorted.get(i).map_or(0.0, |d| d.as_secs_f64() * 1000.0)
+}
+
+/// Sends `planned` alone `samples` times and reads, after each, the
+/// statements the server logged for it: their count and summed time.
+async fn statements(
+    signed_in: &SignedIn,
+    planned: &Planned,
+    log: &std::path::Path,
+    samples: usize,
+) -> anyhow::Result<Value> {
+    let mut times = Vec::new();
+    let mut counts = Vec::new();
+    for _ in 0..samples {
+        let before = settled_length(log).await?;
+        signed_in.send(planned).await?;
+        let after = settled_length(log).await?;
+        let text = std::fs::read(log)?;
+        let logged = String::from_utf8_lossy(&text[before.min(text.len())..after.min(text.len())]);
+        let mut count = 0;
+        let mut seconds = 0.0;
+        // The log is JSON, a line an event; sqlx's carries the time it measured.
+        for line in logged.lines().filter(|l| l.contains("elapsed_secs")) {
+            let event: Value = serde_json::from_str(line).unwrap_or(Value::Null);
+            // The server's JSON log puts an event's fields at the top level.
+            if let Some(value) = event["elapsed_secs"]
+                .as_f64()
+                .or_else(|| event["fields"]["elapsed_secs"].as_f64())
+            {
+                count += 1;
+                seconds += value;
+            }
+        }
+        counts.push(count);
+        times.push(Duration::from_secs_f64(seconds));
+    }
+    times.sort_unstable();
+    counts.sort_unstable();
+    Ok(json!({
+        "name": planned.name,
+        "statements": counts.get(counts.len() / 2),
+        "db_p50_ms": percentile_ms(&times, 0.50),
+        "db_p99_ms": percentile_ms(&times, 0.99),
+    }))
+}
+
+/// The log's length once it has stopped growing (the server writes a
+/// request's lines as it runs and a timer may add its own).
+async fn settled_length(log: &std::path::Path) -> anyhow::Result<usize> {
+    let mut length = std::fs::metadata(log)?.len();
+    loop {
+        tokio::time::sleep(Duration::from_millis(30)).await;
+        let now = std::fs::metadata(log)?.len();
+        if now == length {
+            return Ok(usize::try_from(now)?);
+        }
+        length = now;
     }
 }
 

@@ -66,32 +66,89 @@ async fn a_list_reads_its_rows_in_a_fixed_number_of_statements(backend: Backend)
 
     // Each list as someone who sees all its rows: the statements its request
     // ran against the rows it shows (a read per row would make them more).
-    for (list, token, at) in [
-        ("/proposals?limit=200".to_owned(), &admin, "/items"),
-        ("/grants?limit=200".to_owned(), &admin, "/items"),
-        ("/reports?limit=200".to_owned(), &admin, "/items"),
-        (format!("/programmes/{reviewed}/assignments"), &chair, ""),
-        (format!("/programmes/{decided}/ledger"), &admin, "/grants"),
-        ("/me/assignments".to_owned(), &reviewer, ""),
-    ] {
-        settle(&server).await;
-        let before = server.statements_logged();
-        let reply = app.get(&list, Some(token)).await;
-        reply.expect(200);
-        let statements = server.statements_logged() - before;
-        let rows = reply
-            .body
-            .pointer(at)
-            .and_then(|r| r.as_array())
-            .map_or(0, Vec::len);
+    let lists = |reviewed: &str, decided: &str| {
+        [
+            ("/proposals?limit=200".to_owned(), &admin, "/items"),
+            ("/grants?limit=200".to_owned(), &admin, "/items"),
+            ("/reports?limit=200".to_owned(), &admin, "/items"),
+            (format!("/programmes/{reviewed}/assignments"), &chair, ""),
+            (format!("/programmes/{decided}/ledger"), &admin, "/grants"),
+            ("/me/assignments".to_owned(), &reviewer, ""),
+        ]
+    };
+    let mut on_the_demo = Vec::new();
+    for (list, token, at) in lists(&reviewed, &decided) {
+        let (rows, statements) = statements_of(&server, &app, &list, token, at).await;
         assert!(rows >= 3, "{list} shows the demo's rows: {rows}");
         assert!(statements > 0, "{list}: the server logs its statements");
         assert!(
             statements <= FEW,
             "{list}: {rows} rows took {statements} statements"
         );
+        on_the_demo.push(statements);
+    }
+
+    // The same lists once the database holds a network's years in small
+    // (three programmes of 333 proposals, with their juries, reviews,
+    // grants and reports): as many statements, however many more rows.
+    let seeder = Application::build(&app.database.config(), false)
+        .await
+        .expect("builds");
+    let scale = grants_store::scale::generate(
+        seeder.app().store(),
+        &grants_store::scale::ScaleSpec {
+            scale: 0.05,
+            seed: 7,
+            review_template: DEMO_REVIEW_PROGRAMME.to_owned(),
+            decided_template: DEMO_DECIDED_PROGRAMME.to_owned(),
+            person_template: "applicant.mk@innovation-awards.example".to_owned(),
+        },
+    )
+    .await
+    .expect("the scale data");
+    drop(seeder);
+    let stage = |stage: &str| {
+        scale
+            .programmes
+            .iter()
+            .find(|p| p.stage == stage)
+            .map(|p| p.id.to_string())
+            .unwrap_or_else(|| panic!("the scale data has a programme {stage}"))
+    };
+    let reviewer = app.login(&scale.reviewers[0], DEMO_PASSWORD).await;
+    let mut grown = lists(&stage("review"), &stage("decided"));
+    grown[5].1 = &reviewer;
+    for ((list, token, at), before) in grown.into_iter().zip(on_the_demo) {
+        let (rows, statements) = statements_of(&server, &app, &list, token, at).await;
+        assert!(rows >= 1, "{list} shows the generated rows: {rows}");
+        assert_eq!(
+            statements, before,
+            "{list}: {rows} rows took {statements} statements, the demo's {before}"
+        );
     }
     server.kill().await;
+}
+
+/// The rows a list shows (the array at `at` of its answer) and the
+/// statements its request ran.
+async fn statements_of(
+    server: &ChildServer,
+    app: &TestApp,
+    list: &str,
+    token: &str,
+    at: &str,
+) -> (usize, usize) {
+    settle(server).await;
+    let before = server.statements_logged();
+    let reply = app.get(list, Some(token)).await;
+    reply.expect(200);
+    let statements = server.statements_logged() - before;
+    let rows = reply
+        .body
+        .pointer(at)
+        .and_then(|r| r.as_array())
+        .map_or(0, Vec::len);
+    (rows, statements)
 }
 
 /// Waits until the server's background rounds (the first timer and mail
